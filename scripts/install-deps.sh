@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what Outpost needs on Debian 12 (or newer), and nothing when all of
+# it is already there. Usage: scripts/install-deps.sh [build|test]
+#   build  compilers, Qt 6, QtKeychain, vmime, GoogleTest
+#   test   build + the real servers and tools the test suite talks to
+set -euo pipefail
+
+mode=${1:-test}
+
+build_pkgs=(
+    cmake ninja-build g++ pkg-config git
+    qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
+    qtkeychain-qt6-dev libvmime-dev libgl-dev
+    libgtest-dev libgmock-dev
+)
+test_pkgs=(
+    python3 xauth xvfb xdotool
+    dbus dbus-x11 gnome-keyring libsecret-tools
+    python3-aiosmtpd postfix sasl2-bin libsasl2-modules swaks msmtp
+    dnsmasq iproute2 openssl
+)
+
+pkgs=("${build_pkgs[@]}")
+[[ $mode == test ]] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: all ${#pkgs[@]} packages present"
+    exit 0
+fi
+
+if ! command -v apt-get >/dev/null; then
+    echo "install-deps: missing packages (${missing[*]}) and no apt-get: install them by hand" >&2
+    exit 1
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+# Postfix must not configure a system-wide mail server: tests run private
+# instances with their own config directory.
+echo "postfix postfix/main_mailer_type select No configuration" | "${sudo[@]}" debconf-set-selections
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace Gui {
+
+/**
+ * The message composer: From, To/Cc/Bcc, Subject and the text body.
+ *
+ * It holds no protocol logic. Send emits sendRequested(); whoever owns the
+ * window (the application) turns the fields into a Core::Draft and enqueues it.
+ */
+class ComposerWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ComposerWindow)
+public:
+    explicit ComposerWindow(QWidget *parent = nullptr);
+    ~ComposerWindow() override;
+
+    [[nodiscard]] QString to() const;
+    [[nodiscard]] QString cc() const;
+    [[nodiscard]] QString bcc() const;
+    [[nodiscard]] QString subject() const;
+    [[nodiscard]] QString body() const;
+
+    void setTo(const QString &to);
+    void setCc(const QString &cc);
+    void setBcc(const QString &bcc);
+    void setSubject(const QString &subject);
+    void setBody(const QString &body);
+
+    [[nodiscard]] QAction *sendAction() const { return m_sendAction; }
+
+Q_SIGNALS:
+    /// The user asked to send (button or Ctrl+Return).
+    void sendRequested();
+
+private:
+    void createActions();
+    void createForm();
+    void updateTitle();
+
+    QComboBox *m_from = nullptr;
+    QLineEdit *m_to = nullptr;
+    QLineEdit *m_cc = nullptr;
+    QLineEdit *m_bcc = nullptr;
+    QLineEdit *m_subject = nullptr;
+    QPlainTextEdit *m_body = nullptr;
+    QAction *m_sendAction = nullptr;
+};
+
+} // namespace Gui
