@@ -11,7 +11,7 @@ mode=${1:-test}
 build_pkgs=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
-    qtkeychain-qt6-dev libvmime-dev libgl-dev
+    qtkeychain-qt6-dev libvmime-dev libgl-dev libqt6svg6
     libgtest-dev libgmock-dev
 )
 test_pkgs=(
