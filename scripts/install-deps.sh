@@ -15,7 +15,7 @@ build_pkgs=(
     libgtest-dev libgmock-dev
 )
 test_pkgs=(
-    python3 xauth xvfb xdotool
+    python3 shared-mime-info xauth xvfb xdotool
     dbus dbus-x11 gnome-keyring libsecret-tools
     python3-aiosmtpd postfix sasl2-bin libsasl2-modules swaks msmtp
     dnsmasq iproute2 openssl

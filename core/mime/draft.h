@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/mime/mailaddress.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Core {
+
+/// A file to attach. contentType and fileName are optional: by default the
+/// type is detected from the file's content and the name is the file's name.
+struct Attachment
+{
+    QString path;
+    QString contentType;
+    QString fileName;
+
+    friend bool operator==(const Attachment &, const Attachment &) = default;
+};
+
+/// An extra header the caller wants in the message (e.g. "X-Mailer-Test").
+struct ExtraHeader
+{
+    QString name;
+    QString value;
+
+    friend bool operator==(const ExtraHeader &, const ExtraHeader &) = default;
+};
+
+/**
+ * Everything a message is made of, as a plain value: what the composer, the
+ * CLI and outpost-sendmail fill in and MimeBuilder turns into RFC 5322 bytes.
+ * No validation happens here; MimeBuilder::validate() does it.
+ */
+struct Draft
+{
+    MailAddress from;
+    QList<MailAddress> to;
+    QList<MailAddress> cc;
+    QList<MailAddress> bcc; ///< envelope only, never a header
+    QList<MailAddress> replyTo;
+    QString subject;
+    QString textBody;
+    QString htmlBody; ///< when set: multipart/alternative with textBody
+    QList<Attachment> attachments;
+    QString inReplyTo;     ///< a msg-id, with or without <>
+    QStringList references; ///< msg-ids, oldest first
+    QList<ExtraHeader> extraHeaders;
+    std::optional<MailAddress> dispositionNotificationTo;
+
+    /// To + Cc + Bcc in that order.
+    [[nodiscard]] QList<MailAddress> allRecipients() const;
+
+    friend bool operator==(const Draft &, const Draft &) = default;
+};
+
+} // namespace Core

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/mime/headerencoding_p.h"
+
+#include <QList>
+
+namespace Core::MimeHeader {
+
+namespace {
+
+constexpr qsizetype kFoldColumn = 78;       // RFC 5322 §2.1.1 SHOULD
+constexpr qsizetype kEncodedLineLimit = 76; // RFC 2047 §2
+constexpr qsizetype kEncodedWordLimit = 75; // RFC 2047 §2
+
+bool isPlainAscii(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return false;
+    }
+    // Text that looks like an encoded word must itself be encoded (RFC 2047 §5).
+    return !text.contains(QStringLiteral("=?"));
+}
+
+// Folds plain ASCII at spaces; empty result if some line cannot fit.
+QByteArray foldAscii(const QByteArray &text, qsizetype prefixLength)
+{
+    QByteArray out;
+    qsizetype column = prefixLength;
+    const QList<QByteArray> words = text.split(' ');
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QByteArray &word = words.at(i);
+        if (i == 0) {
+            out += word;
+            column += word.size();
+        } else if (column + 1 + word.size() <= kFoldColumn || word.isEmpty()) {
+            out += ' ' + word;
+            column += 1 + word.size();
+        } else {
+            out += "\r\n " + word;
+            column = 1 + word.size();
+        }
+        if (column > kFoldColumn)
+            return {};
+    }
+    return out;
+}
+
+// The Q encoding of one character's UTF-8 bytes (RFC 2047 §4.2).
+QByteArray qEncode(const QByteArray &utf8)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    QByteArray out;
+    for (char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == ' ') {
+            out += '_';
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                   || c == '!' || c == '*' || c == '+' || c == '-' || c == '/' || c == ',' || c == '.') {
+            out += static_cast<char>(c);
+        } else {
+            out += '=';
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+// Splits text into whole code points, each as UTF-8.
+QList<QByteArray> codePoints(const QString &text)
+{
+    QList<QByteArray> out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        qsizetype n = 1;
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            n = 2;
+        out.append(text.mid(i, n).toUtf8());
+        i += n - 1;
+    }
+    return out;
+}
+
+} // namespace
+
+QByteArray encodeUnstructured(const QString &text, qsizetype prefixLength)
+{
+    if (isPlainAscii(text)) {
+        const QByteArray folded = foldAscii(text.toLatin1(), prefixLength);
+        if (!folded.isEmpty() || text.isEmpty())
+            return folded;
+    }
+
+    const QByteArray utf8 = text.toUtf8();
+    qsizetype nonAscii = 0;
+    for (char c : utf8)
+        nonAscii += static_cast<unsigned char>(c) >= 0x80 ? 1 : 0;
+    const bool base64 = nonAscii * 5 > utf8.size();
+    const QByteArray start = base64 ? "=?utf-8?B?" : "=?utf-8?Q?";
+    const QByteArray end = "?=";
+
+    const auto encodedLength = [&](const QByteArray &chunk) {
+        return base64 ? (chunk.size() + 2) / 3 * 4 : qEncode(chunk).size();
+    };
+
+    QByteArray out;
+    QByteArray chunk;
+    bool firstWord = true;
+    qsizetype lineStart = prefixLength; // columns used before the current word
+    const QList<QByteArray> points = codePoints(text);
+    if (!points.isEmpty()
+        && lineStart + start.size() + encodedLength(points.first()) + end.size() > kEncodedLineLimit) {
+        // A long field name leaves no room: start the value on a new line.
+        out += "\r\n ";
+        lineStart = 1;
+    }
+    const auto flush = [&] {
+        if (chunk.isEmpty())
+            return;
+        if (!firstWord)
+            out += "\r\n ";
+        firstWord = false;
+        out += start + (base64 ? chunk.toBase64() : qEncode(chunk)) + end;
+        chunk.clear();
+        lineStart = 1;
+    };
+    for (const QByteArray &cp : points) {
+        const QByteArray candidate = chunk + cp;
+        const qsizetype wordLength = start.size() + encodedLength(candidate) + end.size();
+        if (!chunk.isEmpty()
+            && (wordLength > kEncodedWordLimit || lineStart + wordLength > kEncodedLineLimit))
+            flush();
+        chunk += cp;
+    }
+    flush();
+    return out;
+}
+
+} // namespace Core::MimeHeader

@@ -1,0 +1,570 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/mime/mimebuilder.h"
+
+#include "core/mime/headerencoding_p.h"
+#include "core/mime/textencoding_p.h"
+#include "core/mime/vmimestreams_p.h"
+#include "core/version.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+#include <vector>
+
+#include <vmime/contentDispositionField.hpp>
+#include <vmime/contentTypeField.hpp>
+#include <vmime/vmime.hpp>
+
+namespace Core {
+
+namespace {
+
+QString trMime(const char *text)
+{
+    return QCoreApplication::translate("Mime", text);
+}
+
+std::string toStd(const QString &s)
+{
+    return s.toStdString(); // UTF-8
+}
+
+// Headers Outpost writes itself; an extra header may not replace or repeat them.
+bool isReservedHeader(const QString &name)
+{
+    static const QSet<QString> reserved = {
+        QStringLiteral("from"), QStringLiteral("sender"), QStringLiteral("to"),
+        QStringLiteral("cc"), QStringLiteral("bcc"), QStringLiteral("reply-to"),
+        QStringLiteral("subject"), QStringLiteral("date"), QStringLiteral("message-id"),
+        QStringLiteral("in-reply-to"), QStringLiteral("references"),
+        QStringLiteral("mime-version"), QStringLiteral("content-type"),
+        QStringLiteral("content-transfer-encoding"), QStringLiteral("content-disposition"),
+        QStringLiteral("user-agent"), QStringLiteral("disposition-notification-to"),
+        QStringLiteral("return-path"), QStringLiteral("received")};
+    return reserved.contains(name.toLower());
+}
+
+// RFC 5322 §3.6.8 field-name: printable ASCII except ':'.
+bool isFieldName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 76)
+        return false;
+    for (QChar c : name) {
+        if (c.unicode() < 33 || c.unicode() > 126 || c == u':')
+            return false;
+    }
+    return true;
+}
+
+QString stripAngles(const QString &id)
+{
+    QString s = id.trimmed();
+    if (s.startsWith(u'<') && s.endsWith(u'>'))
+        s = s.mid(1, s.size() - 2);
+    return s;
+}
+
+// msg-id (RFC 5322 §3.6.4) in the strict form id-left "@" id-right.
+bool isMsgId(const QString &id)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\\[\\]:-]+$"));
+    return re.match(stripAngles(id)).hasMatch();
+}
+
+bool isMediaType(const QString &type)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[A-Za-z0-9!#$&^_.+-]{1,64}/[A-Za-z0-9!#$&^_.+-]{1,64}$"));
+    return re.match(type).hasMatch();
+}
+
+Result<void> validateList(const QList<MailAddress> &list, const QString &field)
+{
+    for (const MailAddress &mailbox : list) {
+        if (auto r = mailbox.validate(field); !r)
+            return r;
+    }
+    return {};
+}
+
+QString attachmentName(const Attachment &a)
+{
+    return a.fileName.isEmpty() ? QFileInfo(a.path).fileName() : a.fileName;
+}
+
+// The type from the file's content (magic), refined by its name when the
+// name is more specific: a CSV file's content says text/plain, its name
+// says text/csv, which is a kind of text/plain.
+QString detectContentType(const Attachment &a)
+{
+    if (!a.contentType.isEmpty())
+        return a.contentType.toLower();
+    static const QMimeDatabase db;
+    const QMimeType byContent = db.mimeTypeForFile(a.path, QMimeDatabase::MatchContent);
+    const QMimeType byName = db.mimeTypeForFile(attachmentName(a), QMimeDatabase::MatchExtension);
+    if (byName.isValid() && !byName.isDefault() && byName.inherits(byContent.name()))
+        return byName.name();
+    return byContent.isValid() ? byContent.name() : QStringLiteral("application/octet-stream");
+}
+
+Error unreadable(const QString &path)
+{
+    //: %1 is a file name
+    return Error(Error::Code::FileUnreadable,
+                 trMime("The attachment “%1” cannot be read.").arg(QFileInfo(path).fileName()),
+                 QStringLiteral("attachments"));
+}
+
+// One UTF-8 word: vmime then writes ASCII as is and anything else as encoded
+// words split at character boundaries. (text::newFromString splits into
+// per-charset words and loses the space after an emoji when read back.)
+vmime::text headerText(const QString &s)
+{
+    return vmime::text(vmime::word(toStd(s), vmime::charsets::UTF_8));
+}
+
+vmime::emailAddress vmimeAddress(const MailAddress &a)
+{
+    // ASCII local part: domain as A-labels, so the header stays 7-bit clean.
+    // Non-ASCII local part: the message travels with SMTPUTF8 and RFC 6532
+    // headers carry the address in UTF-8.
+    if (a.needsSmtpUtf8())
+        return vmime::emailAddress(vmime::word(toStd(a.localPart()), vmime::charsets::UTF_8),
+                                   vmime::word(toStd(a.domain()), vmime::charsets::UTF_8));
+    return vmime::emailAddress(toStd(a.localPart()), toStd(a.asciiDomain()));
+}
+
+vmime::shared_ptr<vmime::mailbox> vmimeMailbox(const MailAddress &a)
+{
+    if (a.name().isEmpty())
+        return vmime::make_shared<vmime::mailbox>(vmimeAddress(a));
+    return vmime::make_shared<vmime::mailbox>(headerText(a.name()), vmimeAddress(a));
+}
+
+vmime::shared_ptr<vmime::addressList> vmimeAddressList(const QList<MailAddress> &list)
+{
+    auto result = vmime::make_shared<vmime::addressList>();
+    for (const MailAddress &a : list)
+        result->appendAddress(vmimeMailbox(a));
+    return result;
+}
+
+// vmime 0.9.2 types Reply-To and Disposition-Notification-To as a single
+// mailbox, but RFC 5322 §3.6.2 and RFC 8098 §2.1 allow an address list: build
+// the field as an address-list field and give it the right name.
+void appendAddressListField(vmime::header &header, const char *name, const QList<MailAddress> &list)
+{
+    auto field = vmime::headerFieldFactory::getInstance()->create(vmime::fields::TO);
+    field->setValue(vmimeAddressList(list));
+    field->setName(name);
+    header.appendField(field);
+}
+
+vmime::datetime vmimeDate(const QDateTime &when)
+{
+    const QDate d = when.date();
+    const QTime t = when.time();
+    return vmime::datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(),
+                           when.offsetFromUtc() / 60);
+}
+
+vmime::messageId vmimeMessageId(const QString &id)
+{
+    const QString bare = stripAngles(id);
+    const qsizetype at = bare.lastIndexOf(u'@');
+    return vmime::messageId(toStd(bare.left(at)), toStd(bare.mid(at + 1)));
+}
+
+// A Message-ID is always ASCII: a Unicode right-hand side becomes A-labels.
+QString asciiMessageId(const QString &id)
+{
+    const QString bare = stripAngles(id);
+    const qsizetype at = bare.lastIndexOf(u'@');
+    if (at < 0)
+        return bare;
+    const QByteArray ace = QUrl::toAce(bare.mid(at + 1));
+    return bare.left(at + 1) + (ace.isEmpty() ? QStringLiteral("outpost.invalid") : QString::fromLatin1(ace));
+}
+
+QString randomBoundary()
+{
+    // "=_" can never occur in quoted-printable or base64 output (RFC 2045).
+    QByteArray raw(16, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), 4);
+    return QStringLiteral("=_outpost_")
+        + QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding
+                                           | QByteArray::OmitTrailingEquals));
+}
+
+void setContentType(vmime::bodyPart &part, const QString &type, const QString &boundary = {})
+{
+    auto field = part.getHeader()->getField<vmime::contentTypeField>(vmime::fields::CONTENT_TYPE);
+    field->setValue(vmime::mediaType(toStd(type)));
+    if (!boundary.isEmpty())
+        field->setBoundary(toStd(boundary));
+}
+
+void fillTextPart(vmime::bodyPart &part, const QString &text, const QString &subtype, bool allow8Bit)
+{
+    using namespace MimeText;
+    const QByteArray crlf = toCrlfLines(text.toUtf8());
+    const TransferEncoding encoding = chooseEncoding(crlf, allow8Bit);
+    QByteArray encoded;
+    switch (encoding) {
+    case TransferEncoding::SevenBit:
+    case TransferEncoding::EightBit:
+        encoded = crlf;
+        break;
+    case TransferEncoding::QuotedPrintable:
+        encoded = encodeQuotedPrintable(crlf);
+        break;
+    case TransferEncoding::Base64:
+        encoded = encodeBase64Lines(crlf);
+        break;
+    }
+    const vmime::encoding enc(encodingName(encoding));
+    auto field = part.getHeader()->getField<vmime::contentTypeField>(vmime::fields::CONTENT_TYPE);
+    field->setValue(vmime::mediaType("text", toStd(subtype)));
+    field->setCharset(vmime::charset(vmime::charsets::UTF_8));
+    part.getHeader()->ContentTransferEncoding()->setValue(enc);
+    // Already encoded with the part's own encoding: vmime copies it as is.
+    part.getBody()->setContents(vmime::make_shared<vmime::stringContentHandler>(
+        std::string(encoded.constData(), static_cast<size_t>(encoded.size())), enc));
+}
+
+// A header value that Outpost encoded and folded itself (see
+// headerencoding_p.h): vmime writes it verbatim. Deriving from vmime::text
+// keeps vmime's type check for unstructured fields satisfied.
+class PreEncodedText final : public vmime::text
+{
+public:
+    explicit PreEncodedText(QByteArray encoded)
+        : m_encoded(std::move(encoded))
+    {
+    }
+
+protected:
+    void generateImpl(const vmime::generationContext &, vmime::utility::outputStream &os,
+                      const size_t, size_t *newLinePos) const override
+    {
+        os.write(m_encoded.constData(), static_cast<size_t>(m_encoded.size()));
+        if (newLinePos) {
+            const qsizetype lastBreak = m_encoded.lastIndexOf('\n');
+            *newLinePos = static_cast<size_t>(m_encoded.size() - lastBreak - 1);
+        }
+    }
+
+private:
+    QByteArray m_encoded;
+};
+
+void appendUnstructuredField(vmime::header &header, const QString &name, const QString &value)
+{
+    // Created under a neutral name so vmime gives it a text value, then named.
+    auto field = vmime::headerFieldFactory::getInstance()->create("X-Outpost-Unstructured");
+    field->setValue(vmime::make_shared<PreEncodedText>(
+        MimeHeader::encodeUnstructured(value, name.size() + 2)));
+    field->setName(toStd(name));
+    header.appendField(field);
+}
+
+} // namespace
+
+class MimeBuilder::Impl
+{
+public:
+    Options options;
+
+    [[nodiscard]] QString nextBoundary() const
+    {
+        return options.boundaryGenerator ? options.boundaryGenerator() : randomBoundary();
+    }
+};
+
+MimeBuilder::MimeBuilder()
+    : m_impl(std::make_unique<Impl>())
+{
+}
+
+MimeBuilder::~MimeBuilder() = default;
+
+void MimeBuilder::setOptions(Options options)
+{
+    m_impl->options = std::move(options);
+}
+
+const MimeBuilder::Options &MimeBuilder::options() const
+{
+    return m_impl->options;
+}
+
+Result<void> MimeBuilder::validate(const Draft &draft) const
+{
+    if (draft.from.isEmpty())
+        return Error(Error::Code::InvalidInput, trMime("Choose the address to send from."),
+                     QStringLiteral("from"));
+    if (auto r = draft.from.validate(QStringLiteral("from")); !r)
+        return r;
+    if (draft.allRecipients().isEmpty())
+        return Error(Error::Code::InvalidInput, trMime("Add at least one recipient."),
+                     QStringLiteral("to"));
+    for (const auto &[list, field] :
+         {std::pair{&draft.to, QStringLiteral("to")}, std::pair{&draft.cc, QStringLiteral("cc")},
+          std::pair{&draft.bcc, QStringLiteral("bcc")},
+          std::pair{&draft.replyTo, QStringLiteral("replyTo")}}) {
+        if (auto r = validateList(*list, field); !r)
+            return r;
+    }
+    if (draft.dispositionNotificationTo) {
+        if (auto r = draft.dispositionNotificationTo->validate(QStringLiteral("dispositionNotificationTo")); !r)
+            return r;
+    }
+    if (auto r = checkHeaderText(draft.subject, QStringLiteral("subject")); !r)
+        return r;
+
+    const auto checkId = [](const QString &id, const QString &field) -> Result<void> {
+        if (auto r = checkHeaderText(id, field); !r)
+            return r;
+        if (!isMsgId(id))
+            //: %1 is a message identifier such as <abc@example.org>
+            return Error(Error::Code::InvalidInput,
+                         trMime("“%1” is not a valid message identifier.").arg(id), field);
+        return {};
+    };
+    if (!draft.inReplyTo.isEmpty()) {
+        if (auto r = checkId(draft.inReplyTo, QStringLiteral("inReplyTo")); !r)
+            return r;
+    }
+    for (const QString &id : draft.references) {
+        if (auto r = checkId(id, QStringLiteral("references")); !r)
+            return r;
+    }
+
+    for (const ExtraHeader &h : draft.extraHeaders) {
+        const QString field = QStringLiteral("headers");
+        if (auto r = checkHeaderText(h.name, field); !r)
+            return r;
+        if (auto r = checkHeaderText(h.value, field); !r)
+            return r;
+        if (!isFieldName(h.name))
+            //: %1 is a header name the user supplied
+            return Error(Error::Code::InvalidInput,
+                         trMime("“%1” is not a valid header name.").arg(h.name), field);
+        if (isReservedHeader(h.name))
+            return Error(Error::Code::InvalidInput,
+                         trMime("The header “%1” is set by Outpost and cannot be added.").arg(h.name),
+                         field);
+    }
+
+    for (const Attachment &a : draft.attachments) {
+        const QString field = QStringLiteral("attachments");
+        const QFileInfo info(a.path);
+        if (a.path.isEmpty() || !info.isFile() || !info.isReadable())
+            return unreadable(a.path);
+        if (auto r = checkHeaderText(a.fileName, field); !r)
+            return r;
+        if (attachmentName(a).trimmed().isEmpty())
+            return Error(Error::Code::InvalidInput, trMime("An attachment has no file name."), field);
+        if (!a.contentType.isEmpty() && !isMediaType(a.contentType))
+            //: %1 is a MIME type such as image/png
+            return Error(Error::Code::InvalidInput,
+                         trMime("“%1” is not a valid content type.").arg(a.contentType), field);
+    }
+    return {};
+}
+
+Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
+{
+    if (auto r = validate(draft); !r)
+        return r.error();
+    if (!out || !out->isWritable())
+        return Error(Error::Code::WriteFailed, trMime("The message could not be written."));
+
+    // Open every attachment before the first byte is written.
+    std::vector<std::unique_ptr<QFile>> files;
+    for (const Attachment &a : draft.attachments) {
+        auto file = std::make_unique<QFile>(a.path);
+        if (!file->open(QIODevice::ReadOnly))
+            return unreadable(a.path);
+        files.push_back(std::move(file));
+    }
+
+    const Options &opt = m_impl->options;
+    Envelope envelope;
+    envelope.mailFrom = draft.from.wireAddress();
+    QSet<QString> seen;
+    for (const MailAddress &rcpt : draft.allRecipients()) {
+        const QString wire = rcpt.wireAddress();
+        // Local parts are case-sensitive (RFC 5321 §2.4), domains are not.
+        const QString key = rcpt.localPart() + u'@' + rcpt.asciiDomain().toLower();
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            envelope.recipients.append(wire);
+        }
+    }
+    bool smtpUtf8 = draft.from.needsSmtpUtf8();
+    for (const MailAddress &a : draft.allRecipients() + draft.replyTo)
+        smtpUtf8 = smtpUtf8 || a.needsSmtpUtf8();
+    if (draft.dispositionNotificationTo)
+        smtpUtf8 = smtpUtf8 || draft.dispositionNotificationTo->needsSmtpUtf8();
+    envelope.needsSmtpUtf8 = smtpUtf8;
+    envelope.messageId = opt.messageId.isEmpty() ? generateMessageId(draft.from)
+                                                 : asciiMessageId(opt.messageId);
+
+    try {
+        auto message = vmime::make_shared<vmime::message>();
+        auto header = message->getHeader();
+        header->Date()->setValue(
+            vmimeDate(opt.date.isValid() ? opt.date : QDateTime::currentDateTime()));
+        header->From()->setValue(vmimeMailbox(draft.from));
+        if (!draft.replyTo.isEmpty())
+            appendAddressListField(*header, "Reply-To", draft.replyTo);
+        if (!draft.to.isEmpty())
+            header->To()->setValue(vmimeAddressList(draft.to));
+        if (!draft.cc.isEmpty())
+            header->Cc()->setValue(vmimeAddressList(draft.cc));
+        // Bcc: envelope only (RFC 5322 §3.6.3 allows omitting it entirely).
+        appendUnstructuredField(*header, QStringLiteral("Subject"), draft.subject);
+        header->MessageId()->setValue(vmimeMessageId(envelope.messageId));
+        if (!draft.inReplyTo.isEmpty()) {
+            vmime::messageIdSequence ids;
+            ids.appendMessageId(vmime::make_shared<vmime::messageId>(vmimeMessageId(draft.inReplyTo)));
+            header->InReplyTo()->setValue(ids);
+        }
+        if (!draft.references.isEmpty()) {
+            vmime::messageIdSequence ids;
+            for (const QString &id : draft.references)
+                ids.appendMessageId(vmime::make_shared<vmime::messageId>(vmimeMessageId(id)));
+            header->References()->setValue(ids);
+        }
+        if (draft.dispositionNotificationTo)
+            appendAddressListField(*header, "Disposition-Notification-To",
+                                   {*draft.dispositionNotificationTo});
+        header->appendField(vmime::headerFieldFactory::getInstance()->create(
+            "User-Agent", toStd(Core::userAgent())));
+        for (const ExtraHeader &h : draft.extraHeaders)
+            appendUnstructuredField(*header, h.name, h.value);
+        header->MimeVersion()->setValue(vmime::string("1.0"));
+
+        // Body structure: text | alternative(text, html), inside mixed when
+        // there are attachments.
+        const bool hasHtml = !draft.htmlBody.isEmpty();
+        const bool hasAttachments = !draft.attachments.isEmpty();
+        vmime::shared_ptr<vmime::bodyPart> textContainer = message;
+        if (hasAttachments) {
+            setContentType(*message, QStringLiteral("multipart/mixed"), m_impl->nextBoundary());
+            textContainer = vmime::make_shared<vmime::bodyPart>();
+            message->getBody()->appendPart(textContainer);
+        }
+        if (hasHtml) {
+            setContentType(*textContainer, QStringLiteral("multipart/alternative"),
+                           m_impl->nextBoundary());
+            auto plain = vmime::make_shared<vmime::bodyPart>();
+            auto html = vmime::make_shared<vmime::bodyPart>();
+            textContainer->getBody()->appendPart(plain);
+            textContainer->getBody()->appendPart(html);
+            fillTextPart(*plain, draft.textBody, QStringLiteral("plain"), opt.allow8Bit);
+            fillTextPart(*html, draft.htmlBody, QStringLiteral("html"), opt.allow8Bit);
+        } else {
+            fillTextPart(*textContainer, draft.textBody, QStringLiteral("plain"), opt.allow8Bit);
+        }
+
+        for (size_t i = 0; i < files.size(); ++i) {
+            const Attachment &a = draft.attachments.at(static_cast<qsizetype>(i));
+            const std::string name = toStd(attachmentName(a));
+            auto part = vmime::make_shared<vmime::bodyPart>();
+            message->getBody()->appendPart(part);
+            auto type = part->getHeader()->getField<vmime::contentTypeField>(
+                vmime::fields::CONTENT_TYPE);
+            type->setValue(vmime::mediaType(toStd(detectContentType(a))));
+            // name= on Content-Type is for readers that ignore Content-Disposition.
+            type->appendParameter(vmime::make_shared<vmime::parameter>(
+                "name", vmime::word(name, vmime::charsets::UTF_8)));
+            auto disposition = part->getHeader()->getField<vmime::contentDispositionField>(
+                vmime::fields::CONTENT_DISPOSITION);
+            disposition->setValue(vmime::contentDisposition(vmime::contentDispositionTypes::ATTACHMENT));
+            disposition->setFilename(vmime::word(name, vmime::charsets::UTF_8));
+            const vmime::encoding base64(vmime::encodingTypes::BASE64);
+            part->getHeader()->ContentTransferEncoding()->setValue(base64);
+            auto stream = vmime::make_shared<MimeStreams::DeviceInputStream>(files[i].get(), a.path);
+            part->getBody()->setContents(vmime::make_shared<vmime::streamContentHandler>(
+                stream, static_cast<size_t>(files[i]->size()), vmime::contentHandler::NO_ENCODING));
+        }
+
+        vmime::generationContext ctx;
+        ctx.setMaxLineLength(78);
+        ctx.setPrologText("");
+        ctx.setEpilogText("");
+        ctx.setWrapMessageId(false);
+        ctx.setEncodedParameterValueMode(vmime::generationContext::PARAMETER_VALUE_RFC2231_AND_RFC2047);
+        ctx.setInternationalizedEmailSupport(smtpUtf8);
+
+        MimeStreams::CheckedOutputStream os(out);
+        message->generate(ctx, os);
+        os.finish();
+        envelope.size = os.bytesWritten();
+        envelope.needs8BitMime = os.hasEightBit();
+    } catch (const MimeStreams::StreamError &e) {
+        switch (e.kind()) {
+        case MimeStreams::StreamError::Kind::Read:
+            return unreadable(e.detail());
+        case MimeStreams::StreamError::Kind::Write:
+            //: %1 is the system's reason, e.g. "No space left on device"
+            return Error(Error::Code::WriteFailed,
+                         trMime("The message could not be written: %1").arg(e.detail()));
+        case MimeStreams::StreamError::Kind::Format:
+            break;
+        }
+        return Error(Error::Code::Internal,
+                     trMime("Outpost produced a malformed message (%1); nothing was sent.")
+                         .arg(e.detail()));
+    } catch (const vmime::exception &e) {
+        return Error(Error::Code::Internal,
+                     trMime("The message could not be built: %1").arg(QString::fromStdString(e.what())));
+    }
+    return envelope;
+}
+
+Result<Envelope> MimeBuilder::writeToFile(const Draft &draft, const QString &path) const
+{
+    if (auto r = validate(draft); !r)
+        return r.error();
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return Error(Error::Code::WriteFailed,
+                     trMime("The message could not be written: %1").arg(file.errorString()));
+    auto result = write(draft, &file);
+    if (result && !file.flush())
+        result = Error(Error::Code::WriteFailed,
+                       trMime("The message could not be written: %1").arg(file.errorString()));
+    file.close();
+    if (!result || file.error() != QFileDevice::NoError) {
+        file.remove();
+        if (result)
+            return Error(Error::Code::WriteFailed,
+                         trMime("The message could not be written: %1").arg(file.errorString()));
+    }
+    return result;
+}
+
+QString MimeBuilder::generateMessageId(const MailAddress &from)
+{
+    QByteArray raw(16, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), 4);
+    const QString left = QString::number(QDateTime::currentMSecsSinceEpoch(), 36) + u'.'
+        + QString::fromLatin1(
+            raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    QString right = from.asciiDomain().toLower();
+    if (right.isEmpty() || right.startsWith(u'['))
+        right = QStringLiteral("outpost.invalid");
+    return left + u'@' + right;
+}
+
+} // namespace Core

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Independent MIME check: parse a message with Python's email package
+(policy=email.policy.default) and print what a mail reader would see, as JSON.
+Also reports the raw properties the RFCs constrain (line length, CRLF)."""
+import email
+import email.policy
+import hashlib
+import json
+import sys
+
+
+def addresses(msg, name):
+    header = msg.get(name)
+    if header is None:
+        return None
+    return [{"name": a.display_name, "address": a.addr_spec} for a in header.addresses]
+
+
+def main() -> int:
+    raw = open(sys.argv[1], "rb").read()
+    lines = raw.split(b"\r\n")
+    report = {
+        "crlf_only": b"\n" not in raw.replace(b"\r\n", b"") and b"\r" not in raw.replace(b"\r\n", b""),
+        "ends_with_crlf": raw.endswith(b"\r\n"),
+        "longest_line": max(len(l) for l in lines),
+        "header_lines_over_78": 0,
+    }
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    report["header_lines_over_78"] = sum(1 for l in head.split(b"\r\n") if len(l) > 78)
+    report["header_names"] = [l.split(b":", 1)[0].decode("ascii", "replace")
+                              for l in head.split(b"\r\n") if l and l[:1] not in (b" ", b"\t")]
+
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    report["defects"] = [type(d).__name__ for d in msg.defects]
+    report["subject"] = msg.get("Subject")
+    for name in ("From", "To", "Cc", "Bcc", "Reply-To", "Disposition-Notification-To"):
+        report[name.lower()] = addresses(msg, name)
+    report["message_id"] = msg.get("Message-ID")
+    report["in_reply_to"] = msg.get("In-Reply-To")
+    report["references"] = msg.get("References")
+    report["date"] = msg.get("Date")
+    report["content_type"] = msg.get_content_type()
+    extra = {}
+    for key, value in msg.items():
+        if key.lower().startswith("x-"):
+            extra[key] = str(value)
+    report["extra_headers"] = extra
+
+    text = msg.get_body(preferencelist=("plain",))
+    html = msg.get_body(preferencelist=("html",))
+    report["text"] = text.get_content() if text is not None else None
+    report["html"] = html.get_content() if html is not None else None
+    parts = []
+    for part in msg.iter_attachments():
+        payload = part.get_payload(decode=True) or b""
+        parts.append({
+            "filename": part.get_filename(),
+            "content_type": part.get_content_type(),
+            "size": len(payload),
+            "sha256": hashlib.sha256(payload).hexdigest(),
+            "cte": part.get("Content-Transfer-Encoding"),
+        })
+    report["attachments"] = parts
+    all_defects = []
+    for part in msg.walk():
+        all_defects += [type(d).__name__ for d in part.defects]
+    report["all_defects"] = all_defects
+    json.dump(report, sys.stdout, ensure_ascii=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

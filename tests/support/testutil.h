@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Small helpers shared by the suites: temporary files, running the Debian
+// Python with a test script, reading the JSON it prints.
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <gtest/gtest.h>
+
+namespace TestUtil {
+
+/// Debian's interpreter: the first python3 on PATH may lack Debian's modules.
+inline QString python()
+{
+    return QStringLiteral("/usr/bin/python3");
+}
+
+inline QString scriptPath(const char *name)
+{
+    return QStringLiteral(TEST_SCRIPTS_DIR "/") + QString::fromLatin1(name);
+}
+
+inline QString dataPath(const QString &relative)
+{
+    return QStringLiteral(TEST_DATA_DIR "/") + relative;
+}
+
+/// Runs a Python test script and returns its stdout; fails the test loudly
+/// when the interpreter or the script is missing or exits non-zero.
+inline QByteArray runPython(const char *script, const QStringList &args)
+{
+    QProcess p;
+    p.start(python(), QStringList{scriptPath(script)} + args);
+    if (!p.waitForStarted(10000)) {
+        ADD_FAILURE() << "cannot start " << qPrintable(python());
+        return {};
+    }
+    if (!p.waitForFinished(120000)) {
+        ADD_FAILURE() << script << " did not finish";
+        return {};
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        ADD_FAILURE() << script << " failed: " << p.readAllStandardError().toStdString();
+    return p.readAllStandardOutput();
+}
+
+inline QJsonObject runPythonJson(const char *script, const QStringList &args)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(runPython(script, args), &error);
+    EXPECT_EQ(error.error, QJsonParseError::NoError) << qPrintable(error.errorString());
+    return doc.object();
+}
+
+} // namespace TestUtil
+
+// Lets GoogleTest print QStrings and QByteArrays readably in failure messages.
+inline std::ostream &operator<<(std::ostream &os, const QString &s)
+{
+    return os << '"' << s.toStdString() << '"';
+}
+inline std::ostream &operator<<(std::ostream &os, const QByteArray &b)
+{
+    return os << '"' << b.toStdString() << '"';
+}
