@@ -493,9 +493,13 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
             disposition->setFilename(vmime::word(name, vmime::charsets::UTF_8));
             const vmime::encoding base64(vmime::encodingTypes::BASE64);
             part->getHeader()->ContentTransferEncoding()->setValue(base64);
-            auto stream = vmime::make_shared<MimeStreams::DeviceInputStream>(files[i].get(), a.path);
+            // Already base64 when vmime reads it: vmime copies the lines as
+            // they come, a block at a time (its own encoder is much slower).
+            auto stream = vmime::make_shared<MimeStreams::Base64InputStream>(files[i].get(), a.path);
             part->getBody()->setContents(vmime::make_shared<vmime::streamContentHandler>(
-                stream, static_cast<size_t>(files[i]->size()), vmime::contentHandler::NO_ENCODING));
+                stream,
+                static_cast<size_t>(MimeStreams::Base64InputStream::encodedSize(files[i]->size())),
+                base64));
         }
 
         vmime::generationContext ctx;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/mime/vmimestreams_p.h"
 
+#include <cstring>
+
 namespace Core::MimeStreams {
 
 DeviceInputStream::DeviceInputStream(QIODevice *device, QString name)
@@ -34,6 +36,87 @@ size_t DeviceInputStream::skip(size_t count)
     if (n < 0)
         throw StreamError(StreamError::Kind::Read, m_name);
     return static_cast<size_t>(n);
+}
+
+namespace {
+constexpr qint64 kBase64LineInput = 57; // 57 octets -> 76 characters
+constexpr qint64 kBase64BlockLines = 1024;
+} // namespace
+
+Base64InputStream::Base64InputStream(QIODevice *device, QString name)
+    : m_device(device)
+    , m_name(std::move(name))
+{
+}
+
+bool Base64InputStream::eof() const
+{
+    return m_pendingPos >= m_pending.size() && m_device->atEnd();
+}
+
+void Base64InputStream::reset()
+{
+    if (!m_device->seek(0))
+        throw StreamError(StreamError::Kind::Read, m_name);
+    m_pending.clear();
+    m_pendingPos = 0;
+}
+
+void Base64InputStream::refill()
+{
+    const QByteArray raw = m_device->read(kBase64LineInput * kBase64BlockLines);
+    if (raw.isEmpty() && !m_device->atEnd())
+        throw StreamError(StreamError::Kind::Read, m_name);
+    const QByteArray encoded = raw.toBase64();
+    m_pending.clear();
+    m_pending.reserve(encoded.size() + encoded.size() / 76 * 2 + 2);
+    for (qsizetype i = 0; i < encoded.size(); i += 76) {
+        m_pending.append(encoded.constData() + i, std::min<qsizetype>(76, encoded.size() - i));
+        m_pending.append("\r\n", 2);
+    }
+    // The multipart delimiter supplies the last line's CRLF (RFC 2046 §5.1.1).
+    if (m_device->atEnd() && m_pending.endsWith("\r\n"))
+        m_pending.chop(2);
+    m_pendingPos = 0;
+}
+
+size_t Base64InputStream::read(vmime::byte_t *data, size_t count)
+{
+    size_t done = 0;
+    while (done < count) {
+        if (m_pendingPos >= m_pending.size()) {
+            if (m_device->atEnd())
+                break;
+            refill();
+            if (m_pending.isEmpty())
+                break;
+        }
+        const size_t n = std::min(count - done, static_cast<size_t>(m_pending.size() - m_pendingPos));
+        std::memcpy(data + done, m_pending.constData() + m_pendingPos, n);
+        m_pendingPos += static_cast<qsizetype>(n);
+        done += n;
+    }
+    return done;
+}
+
+size_t Base64InputStream::skip(size_t count)
+{
+    vmime::byte_t buffer[4096];
+    size_t skipped = 0;
+    while (skipped < count) {
+        const size_t n = read(buffer, std::min(sizeof(buffer), count - skipped));
+        if (n == 0)
+            break;
+        skipped += n;
+    }
+    return skipped;
+}
+
+qint64 Base64InputStream::encodedSize(qint64 size)
+{
+    const qint64 chars = (size + 2) / 3 * 4;
+    const qint64 lines = (chars + 75) / 76;
+    return lines == 0 ? 0 : chars + (lines - 1) * 2;
 }
 
 CheckedOutputStream::CheckedOutputStream(QIODevice *device)

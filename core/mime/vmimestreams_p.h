@@ -49,6 +49,32 @@ private:
 };
 
 /**
+ * Reads a QIODevice and yields it base64-encoded in CRLF-terminated lines of
+ * 76 characters (RFC 2045 §6.8), a block at a time: vmime copies it as
+ * already-encoded content, and memory stays constant whatever the file size.
+ */
+class Base64InputStream final : public vmime::utility::inputStream
+{
+public:
+    Base64InputStream(QIODevice *device, QString name);
+    bool eof() const override;
+    void reset() override;
+    size_t read(vmime::byte_t *data, size_t count) override;
+    size_t skip(size_t count) override;
+
+    /// Octets of output for `size` octets of input.
+    [[nodiscard]] static qint64 encodedSize(qint64 size);
+
+private:
+    void refill();
+
+    QIODevice *m_device;
+    QString m_name;
+    QByteArray m_pending;
+    qsizetype m_pendingPos = 0;
+};
+
+/**
  * Writes vmime's output to a QIODevice and checks it on the way: CRLF line
  * endings only, no line over 998 octets (RFC 5322 §2.1.1). A violation or a
  * failed write throws StreamError, so nothing malformed is ever finished.
