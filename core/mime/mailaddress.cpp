@@ -70,23 +70,29 @@ bool isValidDomain(const QString &domain)
     return true;
 }
 
-// Splits at the '@' that separates local part and domain, honouring quotes.
-qsizetype atPosition(const QString &address)
+// The last position of `wanted` outside quoted strings, or -1.
+qsizetype lastIndexOutsideQuotes(const QString &text, QChar wanted)
 {
     bool quoted = false;
-    qsizetype at = -1;
-    for (qsizetype i = 0; i < address.size(); ++i) {
-        const QChar c = address.at(i);
+    qsizetype found = -1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
         if (quoted && c == u'\\') {
             ++i;
             continue;
         }
         if (c == u'"')
             quoted = !quoted;
-        else if (!quoted && c == u'@')
-            at = i;
+        else if (!quoted && c == wanted)
+            found = i;
     }
-    return at;
+    return found;
+}
+
+// The '@' that separates local part and domain.
+qsizetype atPosition(const QString &address)
+{
+    return lastIndexOutsideQuotes(address, u'@');
 }
 
 QString unquote(QString s)
@@ -236,23 +242,8 @@ Result<MailAddress> MailAddress::parse(const QString &text, const QString &field
     QString entry = text.trimmed();
     QString name;
     QString address;
-    const qsizetype open = [&] {
-        // The last '<' outside quotes starts the address.
-        bool quoted = false;
-        qsizetype pos = -1;
-        for (qsizetype i = 0; i < entry.size(); ++i) {
-            const QChar c = entry.at(i);
-            if (quoted && c == u'\\') {
-                ++i;
-                continue;
-            }
-            if (c == u'"')
-                quoted = !quoted;
-            else if (!quoted && c == u'<')
-                pos = i;
-        }
-        return pos;
-    }();
+    // The last '<' outside quotes starts the address.
+    const qsizetype open = lastIndexOutsideQuotes(entry, u'<');
     if (open >= 0) {
         const qsizetype close = entry.indexOf(u'>', open);
         if (close < 0 || !entry.mid(close + 1).trimmed().isEmpty())

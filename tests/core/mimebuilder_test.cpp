@@ -510,6 +510,15 @@ TEST_F(MimeBuilderFixture, GoldenFiles)
             continue;
         }
         EXPECT_EQ(buffer.data(), readFile(path)) << g.file << " differs from the golden file";
+
+        // The golden files themselves pass the independent parser.
+        const QJsonObject r = TestUtil::runPythonJson("parse_message.py", {path});
+        EXPECT_TRUE(r.value(QStringLiteral("crlf_only")).toBool()) << g.file;
+        EXPECT_LE(r.value(QStringLiteral("longest_line")).toInt(), 998) << g.file;
+        EXPECT_TRUE(r.value(QStringLiteral("all_defects")).toArray().isEmpty()) << g.file;
+        EXPECT_EQ(r.value(QStringLiteral("subject")).toString(), g.draft.subject) << g.file;
+        EXPECT_TRUE(r.value(QStringLiteral("bcc")).isNull()) << g.file;
+        expectHeaderLinesFit(buffer.data());
     }
 }
 

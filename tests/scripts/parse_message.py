@@ -14,6 +14,10 @@ def addresses(msg, name):
     header = msg.get(name)
     if header is None:
         return None
+    if not hasattr(header, "addresses"):
+        # Not an address header in Python's registry (Disposition-Notification-To).
+        import email.utils
+        return [{"name": n, "address": a} for n, a in email.utils.getaddresses([str(header)])]
     return [{"name": a.display_name, "address": a.addr_spec} for a in header.addresses]
 
 
