@@ -1,0 +1,1061 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/smtp/smtpclient.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QHostAddress>
+#include <QLocale>
+#include <QMetaEnum>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+namespace Core {
+
+namespace {
+
+QString trSmtp(const char *text)
+{
+    return QCoreApplication::translate("Smtp", text);
+}
+
+constexpr qint64 kChunkSize = 64 * 1024;      // read from the file at a time
+constexpr qint64 kWriteAhead = 256 * 1024;    // keep at most this much queued
+constexpr qint64 kReadBufferSize = 64 * 1024; // bound what Qt buffers for us
+
+bool hasLineBreakOrNul(const QString &s)
+{
+    return s.contains(u'\r') || s.contains(u'\n') || s.contains(QChar(0));
+}
+
+bool isAscii(const QString &s)
+{
+    for (QChar c : s) {
+        if (c.unicode() >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+// RFC 3461 §4: xtext for ENVID.
+QByteArray xtext(const QString &s)
+{
+    QByteArray out;
+    for (char c : s.toUtf8()) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 33 || u > 126 || u == '+' || u == '=')
+            out += '+' + QByteArray::number(u, 16).toUpper().rightJustified(2, '0');
+        else
+            out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+struct SmtpClient::Transaction
+{
+    SmtpMessage message;
+    QFile file;
+    QList<RecipientResult> recipients;
+    qsizetype nextRecipient = 0;   // lock-step: the next RCPT to send
+    int pendingReplies = 0;        // pipelined: replies still expected
+    bool mailAccepted = false;
+    SmtpReply mailReply;
+    bool dotWritten = false;
+    bool eof = false;
+    // Streaming state for CRLF normalisation and dot-stuffing (RFC 5321 §4.5.2).
+    bool atLineStart = true;
+    bool pendingCr = false;
+    qint64 queuedWire = 0; // octets handed to the socket during DATA
+    qint64 total = 0;
+};
+
+SmtpClient::SmtpClient(SmtpServerSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+{
+    qRegisterMetaType<Core::SmtpResult>();
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &SmtpClient::onTimeout);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Ready && m_queue.empty() && !m_sessionRequested)
+            quit();
+    });
+}
+
+SmtpClient::~SmtpClient()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void SmtpClient::setCredentials(const SaslCredentials &credentials)
+{
+    m_credentials = credentials;
+}
+
+void SmtpClient::setProtocolLog(std::function<void(const QString &)> sink)
+{
+    m_log = std::move(sink);
+}
+
+void SmtpClient::setSaslNonceForTesting(const QByteArray &nonce)
+{
+    m_saslNonce = nonce;
+}
+
+bool SmtpClient::isEncrypted() const
+{
+    return m_socket && m_socket->isEncrypted();
+}
+
+QString SmtpClient::tlsProtocolName() const
+{
+    if (!isEncrypted())
+        return {};
+    switch (m_socket->sessionProtocol()) {
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLS 1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLS 1.3");
+    default:
+        return QStringLiteral("TLS");
+    }
+}
+
+qsizetype SmtpClient::queuedMessages() const
+{
+    return static_cast<qsizetype>(m_queue.size()) + (m_tx ? 1 : 0);
+}
+
+void SmtpClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SmtpClient::armTimer(int ms)
+{
+    m_timer.start(ms);
+}
+
+void SmtpClient::send(SmtpMessage message)
+{
+    m_queue.push_back(std::move(message));
+    m_idleTimer.stop();
+    // Never finish inside send(): the work starts from the event loop.
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_state == State::Disconnected)
+            openConnection();
+        else if (m_state == State::Ready && !m_tx)
+            startNextMessage();
+    }, Qt::QueuedConnection);
+}
+
+void SmtpClient::connectToServer()
+{
+    m_sessionRequested = true;
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_state == State::Disconnected)
+            openConnection();
+        else if (m_state == State::Ready)
+            Q_EMIT sessionReady();
+    }, Qt::QueuedConnection);
+}
+
+void SmtpClient::quit()
+{
+    m_quitRequested = true;
+    if (m_state == State::Ready && !m_tx && m_queue.empty()) {
+        m_idleTimer.stop();
+        setState(State::Quitting);
+        sendCommand("QUIT");
+        armTimer(m_settings.timeouts.quit);
+    }
+}
+
+void SmtpClient::cancel()
+{
+    const bool inDoubt = m_tx && m_tx->dotWritten;
+    failSession({inDoubt ? Error(Error::Code::InDoubt,
+                                 trSmtp("Sending was cancelled after the message was transmitted; "
+                                        "it may have been delivered."))
+                         : Error(Error::Code::Cancelled, trSmtp("Sending was cancelled.")),
+                 {}, {}, {}});
+}
+
+// --- connection ----------------------------------------------------------
+
+void SmtpClient::openConnection()
+{
+    closeSocket();
+    m_parser.reset();
+    m_caps = {};
+    m_tlsDone = false;
+    m_discardAfterStartTls = false;
+    m_certificateProblem = {};
+    m_certificateError = Error::Code::None;
+    m_authMechanism.clear();
+    m_quitRequested = false;
+
+    auto *socket = new QSslSocket(this);
+    m_socket = socket;
+    socket->setReadBufferSize(kReadBufferSize);
+    socket->setPeerVerifyName(m_settings.host);
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    config.setProtocol(QSsl::SecureProtocols);
+    if (!m_settings.extraCaFile.isEmpty())
+        config.addCaCertificates(QSslCertificate::fromPath(m_settings.extraCaFile, QSsl::Pem));
+    socket->setSslConfiguration(config);
+
+    connect(socket, &QSslSocket::connected, this, &SmtpClient::onConnected);
+    connect(socket, &QSslSocket::encrypted, this, &SmtpClient::onEncrypted);
+    connect(socket, &QSslSocket::readyRead, this, &SmtpClient::onReadyRead);
+    connect(socket, &QSslSocket::errorOccurred, this, &SmtpClient::onSocketError);
+    connect(socket, &QSslSocket::sslErrors, this, &SmtpClient::onSslErrors);
+    connect(socket, &QSslSocket::disconnected, this, &SmtpClient::onDisconnected);
+    connect(socket, &QSslSocket::bytesWritten, this, &SmtpClient::onBytesWritten);
+    connect(socket, &QSslSocket::encryptedBytesWritten, this, &SmtpClient::onBytesWritten);
+
+    setState(State::Connecting);
+    armTimer(m_settings.timeouts.connect);
+    if (m_log)
+        m_log(QStringLiteral("-- connecting to %1:%2").arg(m_settings.host).arg(m_settings.port));
+    if (m_settings.security == SmtpSecurity::ImplicitTls)
+        socket->connectToHostEncrypted(m_settings.host, m_settings.port);
+    else
+        socket->connectToHost(m_settings.host, m_settings.port);
+}
+
+void SmtpClient::onConnected()
+{
+    // Small commands must not wait for delayed ACKs (Nagle); DATA is written
+    // in large blocks anyway.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_settings.security == SmtpSecurity::ImplicitTls) {
+        setState(State::TlsHandshake);
+        return; // the greeting comes after the handshake
+    }
+    setState(State::Greeting);
+    armTimer(m_settings.timeouts.greeting);
+}
+
+void SmtpClient::onEncrypted()
+{
+    // A pinned host must present one of the pinned certificates, even a
+    // CA-valid one: the user decided to trust exactly those.
+    const QByteArray fingerprint =
+        m_socket->peerCertificate().digest(QCryptographicHash::Sha256).toHex();
+    if (!m_settings.pinnedSha256.isEmpty()
+        && !m_settings.pinnedSha256.contains(QString::fromLatin1(fingerprint), Qt::CaseInsensitive)) {
+        m_certificateProblem = {m_settings.host, m_socket->peerCertificateChain(), fingerprint, {}};
+        SmtpResult r;
+        r.error = Error(Error::Code::CertificateChanged,
+                        trSmtp("The certificate of %1 has changed since you trusted it. "
+                               "This can mean that someone is intercepting the connection.")
+                            .arg(m_settings.host));
+        r.certificate = m_certificateProblem;
+        failSession(r);
+        return;
+    }
+    m_tlsDone = true;
+    if (m_log)
+        m_log(QStringLiteral("-- %1 established").arg(tlsProtocolName()));
+    if (m_state == State::TlsHandshake) {
+        setState(State::Greeting);
+        armTimer(m_settings.timeouts.greeting);
+    } else if (m_state == State::StartTlsHandshake) {
+        // RFC 3207 §4.2: forget everything learnt before TLS and ask again.
+        m_caps = {};
+        m_parser.reset();
+        sendEhlo();
+    }
+}
+
+void SmtpClient::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate leaf = m_socket->peerCertificate();
+    const QByteArray fingerprint = leaf.digest(QCryptographicHash::Sha256).toHex();
+    if (m_settings.pinnedSha256.contains(QString::fromLatin1(fingerprint), Qt::CaseInsensitive)) {
+        // The user trusted exactly this certificate for this host.
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    m_certificateProblem = {m_settings.host, m_socket->peerCertificateChain(), fingerprint, errors};
+    m_certificateError = m_settings.pinnedSha256.isEmpty() ? Error::Code::CertificateUntrusted
+                                                           : Error::Code::CertificateChanged;
+    // Not ignored: the handshake fails and onSocketError reports it.
+}
+
+void SmtpClient::onSocketError()
+{
+    if (!m_socket)
+        return;
+    const auto error = m_socket->error();
+    if (m_state == State::Quitting) {
+        closeSocket();
+        setState(State::Disconnected);
+        return;
+    }
+    SmtpResult r;
+    if (m_certificateError != Error::Code::None) {
+        QStringList reasons;
+        for (const QSslError &e : std::as_const(m_certificateProblem.errors))
+            reasons << e.errorString();
+        r.error = m_certificateError == Error::Code::CertificateChanged
+            ? Error(Error::Code::CertificateChanged,
+                    trSmtp("The certificate of %1 has changed since you trusted it. "
+                           "This can mean that someone is intercepting the connection.")
+                        .arg(m_settings.host))
+            : Error(Error::Code::CertificateUntrusted,
+                    //: %1 is a host name, %2 the reasons given by the TLS library
+                    trSmtp("The certificate of %1 could not be verified: %2")
+                        .arg(m_settings.host, reasons.join(QStringLiteral("; "))));
+        r.certificate = m_certificateProblem;
+    } else if (error == QAbstractSocket::SslHandshakeFailedError
+               || error == QAbstractSocket::SslInternalError
+               || error == QAbstractSocket::SslInvalidUserDataError) {
+        r.error = Error(Error::Code::Tls, trSmtp("A secure connection to %1 could not be established: %2")
+                                              .arg(m_settings.host, m_socket->errorString()));
+    } else if (m_tx && m_tx->dotWritten) {
+        r.error = Error(Error::Code::InDoubt,
+                        trSmtp("The connection was lost after the message was transmitted, before "
+                               "the server confirmed it. It may or may not have been delivered."));
+    } else {
+        //: %1 is a host name, %2 the system's reason
+        r.error = Error(Error::Code::Network, trSmtp("Could not talk to %1: %2")
+                                                  .arg(m_settings.host, m_socket->errorString()));
+    }
+    failSession(r);
+}
+
+void SmtpClient::onDisconnected()
+{
+    if (m_state == State::Quitting || m_state == State::Disconnected) {
+        closeSocket();
+        setState(State::Disconnected);
+        Q_EMIT disconnected();
+        return;
+    }
+    if (m_state == State::Ready && !m_tx && m_queue.empty()) {
+        // The server closed an idle connection: nothing lost.
+        closeSocket();
+        setState(State::Disconnected);
+        Q_EMIT disconnected();
+        return;
+    }
+    onSocketError();
+}
+
+void SmtpClient::onTimeout()
+{
+    if (m_state == State::Quitting) {
+        closeSocket();
+        setState(State::Disconnected);
+        Q_EMIT disconnected();
+        return;
+    }
+    SmtpResult r;
+    if (m_tx && m_tx->dotWritten)
+        r.error = Error(Error::Code::InDoubt,
+                        trSmtp("The server did not confirm the message in time. It may or may not "
+                               "have been delivered."));
+    else
+        //: %1 is a protocol phase such as "Greeting" or "SendingData"
+        r.error = Error(Error::Code::Timeout,
+                        trSmtp("The mail server stopped responding (%1).")
+                            .arg(QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(
+                                static_cast<int>(m_state)))));
+    failSession(r);
+}
+
+void SmtpClient::closeSocket()
+{
+    m_timer.stop();
+    if (m_socket) {
+        QSslSocket *socket = m_socket;
+        m_socket = nullptr;
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+    }
+}
+
+// --- replies -------------------------------------------------------------
+
+void SmtpClient::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    const QByteArray data = m_socket->readAll();
+    if (m_state == State::StartTlsHandshake)
+        return; // plaintext after our STARTTLS: discarded (RFC 3207 §4.2)
+    auto replies = m_parser.feed(data);
+    if (!replies) {
+        SmtpResult r;
+        r.error = replies.error();
+        failSession(r);
+        return;
+    }
+    for (const SmtpReply &reply : replies.value()) {
+        if (m_log)
+            for (const QString &line : reply.lines)
+                m_log(QStringLiteral("S: %1 %2").arg(reply.code).arg(line));
+        handleReply(reply);
+        if (m_discardAfterStartTls) {
+            // Anything pipelined behind the 220 to STARTTLS came from before
+            // the handshake: an injection attempt. Drop it.
+            m_discardAfterStartTls = false;
+            break;
+        }
+        if (!m_socket)
+            break;
+    }
+}
+
+void SmtpClient::sendCommand(const QByteArray &command, const QByteArray &logForm)
+{
+    if (m_log)
+        m_log(QStringLiteral("C: ") + QString::fromUtf8(logForm.isEmpty() ? command : logForm));
+    m_socket->write(command + "\r\n");
+}
+
+Error SmtpClient::replyError(const SmtpReply &reply, const QString &what) const
+{
+    Error::Code code = reply.isTransient() ? Error::Code::Transient : Error::Code::Permanent;
+    if (reply.code == 552 || reply.enhancedCode == QLatin1String("5.3.4")
+        || reply.enhancedCode == QLatin1String("5.2.3"))
+        code = Error::Code::TooLarge;
+    //: %1 says what was refused ("the sender", "the message", ...), %2 is the server's own words
+    const QString text = reply.isTransient()
+        ? trSmtp("The mail server temporarily refused %1: %2").arg(what, reply.text())
+        : trSmtp("The mail server refused %1: %2").arg(what, reply.text());
+    Error e(code, text);
+    e.withServerReply(reply.code, reply.enhancedCode, reply.text());
+    return e;
+}
+
+void SmtpClient::failWith(Error::Code code, const QString &message, const SmtpReply &reply)
+{
+    SmtpResult r;
+    r.error = Error(code, message);
+    if (reply.code)
+        r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
+    r.reply = reply;
+    failSession(r);
+}
+
+void SmtpClient::handleReply(const SmtpReply &reply)
+{
+    m_timer.stop();
+    // 421: the server is closing the channel, whatever we were doing (§3.8).
+    if (reply.code == 421 && m_state != State::Quitting) {
+        SmtpResult r;
+        r.reply = reply;
+        r.error = Error(m_tx && m_tx->dotWritten ? Error::Code::InDoubt : Error::Code::Transient,
+                        trSmtp("The mail server is closing the connection: %1").arg(reply.text()));
+        r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
+        failSession(r);
+        return;
+    }
+    switch (m_state) {
+    case State::Greeting:
+        if (reply.code == 220)
+            sendEhlo();
+        else
+            failSession({replyError(reply, trSmtp("the connection")), reply, {}, {}});
+        break;
+    case State::Ehlo:
+        if (reply.code == 250) {
+            m_caps = SmtpCapabilities::fromEhloReply(reply);
+            afterEhlo();
+        } else if ((reply.code == 500 || reply.code == 502) && !m_tlsDone
+                   && m_settings.security == SmtpSecurity::None) {
+            // Pre-ESMTP server (§4.1.4): HELO, no extensions at all.
+            setState(State::Helo);
+            sendCommand("HELO " + ehloArgument());
+            armTimer(m_settings.timeouts.command);
+        } else {
+            failSession({replyError(reply, trSmtp("the greeting (EHLO)")), reply, {}, {}});
+        }
+        break;
+    case State::Helo:
+        if (reply.code == 250) {
+            m_caps = {};
+            afterEhlo();
+        } else {
+            failSession({replyError(reply, trSmtp("the greeting (HELO)")), reply, {}, {}});
+        }
+        break;
+    case State::StartTls:
+        if (reply.code == 220) {
+            setState(State::StartTlsHandshake);
+            m_discardAfterStartTls = true;
+            m_parser.reset();
+            m_socket->readAll(); // unread plaintext: discarded before TLS starts
+            armTimer(m_settings.timeouts.command);
+            m_socket->startClientEncryption();
+        } else {
+            failWith(Error::Code::Tls,
+                     trSmtp("The mail server refused to start encryption (STARTTLS): %1")
+                         .arg(reply.text()),
+                     reply);
+        }
+        break;
+    case State::Auth:
+        handleAuthReply(reply);
+        break;
+    case State::Noop:
+        if (reply.code == 250) {
+            beginTransaction();
+        } else {
+            // The connection is not healthy: start afresh (nothing sent yet).
+            closeSocket();
+            setState(State::Disconnected);
+            openConnection();
+        }
+        break;
+    case State::Rset:
+        becomeReady();
+        break;
+    case State::MailTransaction:
+        if (!m_tx->mailReply.code)
+            handleMailReply(reply);
+        else
+            handleRcptReply(reply);
+        break;
+    case State::DataCommand:
+        if (reply.code == 354) {
+            setState(State::SendingData);
+            armTimer(m_settings.timeouts.dataBlock);
+            pumpData();
+        } else {
+            SmtpResult r{replyError(reply, trSmtp("the message")), reply, m_tx->recipients, {}};
+            finishMessage(r);
+        }
+        break;
+    case State::FinalReply: {
+        SmtpResult r;
+        r.reply = reply;
+        r.recipients = m_tx->recipients;
+        if (reply.code != 250)
+            r.error = replyError(reply, trSmtp("the message"));
+        finishMessage(r);
+        break;
+    }
+    case State::Quitting:
+        closeSocket();
+        setState(State::Disconnected);
+        Q_EMIT disconnected();
+        break;
+    case State::Ready:
+    case State::SendingData:
+    case State::Disconnected:
+    case State::Connecting:
+    case State::TlsHandshake:
+    case State::StartTlsHandshake:
+        // A reply nobody asked for (or one during DATA): the dialogue is out
+        // of step, and nothing that follows can be trusted.
+        failWith(m_tx && m_tx->dotWritten ? Error::Code::InDoubt : Error::Code::ProtocolViolation,
+                 trSmtp("The mail server sent an unexpected reply: %1").arg(reply.toString()), reply);
+        break;
+    }
+}
+
+QByteArray SmtpClient::ehloArgument() const
+{
+    if (!m_settings.ehloName.isEmpty())
+        return m_settings.ehloName.toUtf8();
+    // An address literal reveals nothing a server cannot see anyway (§4.1.3).
+    const QHostAddress local = m_socket ? m_socket->localAddress() : QHostAddress();
+    if (local.protocol() == QAbstractSocket::IPv6Protocol && !local.toIPv4Address())
+        return "[IPv6:" + local.toString().toLatin1() + "]";
+    if (local.isNull())
+        return "[127.0.0.1]";
+    return "[" + QHostAddress(local.toIPv4Address()).toString().toLatin1() + "]";
+}
+
+void SmtpClient::sendEhlo()
+{
+    setState(State::Ehlo);
+    sendCommand("EHLO " + ehloArgument());
+    armTimer(m_settings.timeouts.command);
+}
+
+void SmtpClient::afterEhlo()
+{
+    if (m_settings.security == SmtpSecurity::StartTls && !m_tlsDone) {
+        // STARTTLS configured means required: never continue in plaintext.
+        if (!m_caps.startTls) {
+            failWith(Error::Code::Tls,
+                     trSmtp("%1 does not offer encryption (STARTTLS), which this account requires. "
+                            "Nothing was sent.")
+                         .arg(m_settings.host));
+            return;
+        }
+        setState(State::StartTls);
+        sendCommand("STARTTLS");
+        armTimer(m_settings.timeouts.command);
+        return;
+    }
+    if (!m_credentials.username.isEmpty()) {
+        startAuth();
+        return;
+    }
+    becomeReady();
+}
+
+void SmtpClient::startAuth()
+{
+    const bool tls = m_socket->isEncrypted();
+    if (!tls && !m_settings.allowCleartextAuth) {
+        failWith(Error::Code::Tls,
+                 trSmtp("The connection to %1 is not encrypted, so the password was not sent.")
+                     .arg(m_settings.host));
+        return;
+    }
+    if (m_caps.authMechanisms.isEmpty()) {
+        // The server takes mail without AUTH (e.g. by network): go on.
+        becomeReady();
+        return;
+    }
+    const QString mech = SaslMechanism::choose(m_caps.authMechanisms, m_credentials, tls,
+                                               m_settings.allowCleartextAuth);
+    if (mech.isEmpty()) {
+        failWith(Error::Code::AuthenticationFailed,
+                 //: %1 is a list such as "GSSAPI, NTLM"
+                 trSmtp("The mail server offers no sign-in method Outpost can use safely (%1).")
+                     .arg(m_caps.authMechanisms.join(QStringLiteral(", "))));
+        return;
+    }
+    m_sasl = SaslMechanism::create(mech, m_credentials, m_saslNonce);
+    m_authMechanism = mech;
+    setState(State::Auth);
+    QByteArray command = "AUTH " + mech.toLatin1();
+    if (auto ir = m_sasl->initialResponse())
+        command += ' ' + (ir->isEmpty() ? QByteArray("=") : ir->toBase64());
+    sendCommand(command, "AUTH " + mech.toLatin1() + " <redacted>");
+    armTimer(m_settings.timeouts.command);
+}
+
+void SmtpClient::handleAuthReply(const SmtpReply &reply)
+{
+    if (reply.code == 334) {
+        const QByteArray encoded = reply.lines.value(0).trimmed().toLatin1();
+        const auto decoded = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+        auto response = decoded ? m_sasl->respond(decoded.decoded)
+                                : Result<QByteArray>(Error(Error::Code::AuthenticationFailed, {}));
+        if (!response) {
+            // Cancel the exchange (RFC 4954 §4); the server answers 501.
+            sendCommand("*");
+            m_sasl.reset();
+            failWith(Error::Code::AuthenticationFailed,
+                     response.error().message().isEmpty()
+                         ? trSmtp("The mail server's authentication challenge was not valid.")
+                         : response.error().message());
+            return;
+        }
+        sendCommand(response.value().toBase64(), "<redacted>");
+        armTimer(m_settings.timeouts.command);
+        return;
+    }
+    if (reply.code == 235) {
+        const bool verified = m_sasl && m_sasl->serverVerified();
+        m_sasl.reset();
+        if (!verified) {
+            failWith(Error::Code::AuthenticationFailed,
+                     trSmtp("The mail server could not prove that it knows the password; "
+                            "the connection may have been intercepted."),
+                     reply);
+            return;
+        }
+        becomeReady();
+        return;
+    }
+    m_sasl.reset();
+    SmtpResult r;
+    r.reply = reply;
+    r.error = reply.isTransient()
+        ? Error(Error::Code::Transient, trSmtp("Signing in is temporarily not possible: %1").arg(reply.text()))
+        : Error(Error::Code::AuthenticationFailed,
+                //: %1 is the server's own words
+                trSmtp("The mail server did not accept the user name or password: %1").arg(reply.text()));
+    r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
+    failSession(r);
+}
+
+void SmtpClient::becomeReady()
+{
+    setState(State::Ready);
+    m_idleClock.start();
+    if (m_sessionRequested) {
+        m_sessionRequested = false;
+        Q_EMIT sessionReady();
+    }
+    startNextMessage();
+}
+
+// --- messages --------------------------------------------------------------
+
+void SmtpClient::startNextMessage()
+{
+    if (m_state != State::Ready || m_tx)
+        return;
+    if (m_queue.empty()) {
+        if (m_quitRequested)
+            quit();
+        else
+            m_idleTimer.start(m_settings.timeouts.idleQuit);
+        return;
+    }
+    m_idleTimer.stop();
+    m_tx = std::make_unique<Transaction>();
+    m_tx->message = std::move(m_queue.front());
+    m_queue.pop_front();
+
+    // A connection that sat idle may have been dropped by a middlebox.
+    if (m_idleClock.isValid() && m_idleClock.elapsed() >= m_settings.timeouts.noopAfterIdle) {
+        setState(State::Noop);
+        sendCommand("NOOP");
+        armTimer(m_settings.timeouts.command);
+        return;
+    }
+    beginTransaction();
+}
+
+QByteArray SmtpClient::mailFromCommand(const SmtpMessage &message) const
+{
+    const Envelope &env = message.envelope;
+    QByteArray cmd = "MAIL FROM:<" + env.mailFrom.toUtf8() + ">";
+    if (m_caps.sizeAnnounced)
+        cmd += " SIZE=" + QByteArray::number(m_tx->total);
+    if (env.needs8BitMime && m_caps.eightBitMime)
+        cmd += " BODY=8BITMIME";
+    if (env.needsSmtpUtf8)
+        cmd += " SMTPUTF8";
+    if (message.dsn && m_caps.dsn) {
+        cmd += message.dsn->returnFullMessage ? " RET=FULL" : " RET=HDRS";
+        if (!message.dsn->envelopeId.isEmpty())
+            cmd += " ENVID=" + xtext(message.dsn->envelopeId);
+    }
+    return cmd;
+}
+
+QByteArray SmtpClient::rcptCommand(const SmtpMessage &message, const QString &address) const
+{
+    QByteArray cmd = "RCPT TO:<" + address.toUtf8() + ">";
+    if (message.dsn && m_caps.dsn && !message.dsn->notify.isEmpty())
+        cmd += " NOTIFY=" + message.dsn->notify.join(u',').toUpper().toLatin1();
+    return cmd;
+}
+
+void SmtpClient::beginTransaction()
+{
+    SmtpMessage &msg = m_tx->message;
+    const Envelope &env = msg.envelope;
+
+    // Envelope addresses end up in commands: no CR/LF/NUL, no angle
+    // brackets (SMTP command injection), and at least one recipient.
+    bool clean = !env.mailFrom.contains(u'>') && !hasLineBreakOrNul(env.mailFrom)
+        && !env.recipients.isEmpty();
+    for (const QString &rcpt : env.recipients)
+        clean = clean && !rcpt.isEmpty() && !rcpt.contains(u'>') && !rcpt.contains(u'<')
+            && !hasLineBreakOrNul(rcpt);
+    if (!clean) {
+        finishMessage({Error(Error::Code::InvalidInput,
+                             trSmtp("The message's sender or recipient addresses are not valid.")),
+                       {}, {}, {}});
+        return;
+    }
+    bool asciiOnly = isAscii(env.mailFrom);
+    for (const QString &rcpt : env.recipients)
+        asciiOnly = asciiOnly && isAscii(rcpt);
+    if ((env.needsSmtpUtf8 || !asciiOnly) && !m_caps.smtpUtf8) {
+        finishMessage({Error(Error::Code::SmtpUtf8Unsupported,
+                             trSmtp("The message has an address with non-ASCII characters before the "
+                                    "@, and %1 does not support such addresses (SMTPUTF8).")
+                                 .arg(m_settings.host)),
+                       {}, {}, {}});
+        return;
+    }
+    if (env.needs8BitMime && !m_caps.eightBitMime) {
+        finishMessage({Error(Error::Code::Permanent,
+                             trSmtp("The message contains 8-bit data, which %1 does not accept "
+                                    "(8BITMIME).")
+                                 .arg(m_settings.host)),
+                       {}, {}, {}});
+        return;
+    }
+    m_tx->file.setFileName(msg.path);
+    if (!m_tx->file.open(QIODevice::ReadOnly)) {
+        finishMessage({Error(Error::Code::FileUnreadable,
+                             trSmtp("The queued message file cannot be read: %1")
+                                 .arg(m_tx->file.errorString())),
+                       {}, {}, {}});
+        return;
+    }
+    m_tx->total = m_tx->file.size();
+    // Refuse early what the server announced it will not take (RFC 1870).
+    if (m_caps.maxSize > 0 && m_tx->total > m_caps.maxSize) {
+        Error e(Error::Code::TooLarge,
+                //: %1 and %2 are sizes such as "12.5 MB"
+                trSmtp("The message is %1, larger than the %2 the mail server accepts.")
+                    .arg(QLocale().formattedDataSize(m_tx->total),
+                         QLocale().formattedDataSize(m_caps.maxSize)));
+        finishMessage({e, {}, {}, {}});
+        return;
+    }
+
+    setState(State::MailTransaction);
+    for (const QString &rcpt : env.recipients)
+        m_tx->recipients.append({rcpt, {}});
+    if (m_caps.pipelining) {
+        // RFC 2920: MAIL and every RCPT in one flight; DATA waits for the
+        // replies so that a refused recipient can still stop the message.
+        QByteArray batch = mailFromCommand(msg) + "\r\n";
+        if (m_log)
+            m_log(QStringLiteral("C: ") + QString::fromUtf8(mailFromCommand(msg)));
+        for (const QString &rcpt : env.recipients) {
+            batch += rcptCommand(msg, rcpt) + "\r\n";
+            if (m_log)
+                m_log(QStringLiteral("C: ") + QString::fromUtf8(rcptCommand(msg, rcpt)));
+        }
+        m_tx->pendingReplies = 1 + static_cast<int>(env.recipients.size());
+        m_socket->write(batch);
+    } else {
+        m_tx->pendingReplies = 1;
+        sendCommand(mailFromCommand(msg));
+    }
+    armTimer(m_settings.timeouts.command);
+}
+
+void SmtpClient::handleMailReply(const SmtpReply &reply)
+{
+    m_tx->mailReply = reply;
+    m_tx->mailAccepted = reply.code == 250;
+    --m_tx->pendingReplies;
+    if (!m_caps.pipelining) {
+        if (!m_tx->mailAccepted) {
+            finishMessage({replyError(reply, trSmtp("the sender address")), reply, {}, {}});
+            return;
+        }
+        sendNextRecipient();
+        return;
+    }
+    armTimer(m_settings.timeouts.command);
+}
+
+void SmtpClient::sendNextRecipient()
+{
+    const QString rcpt = m_tx->recipients.at(m_tx->nextRecipient).address;
+    ++m_tx->nextRecipient;
+    m_tx->pendingReplies = 1;
+    sendCommand(rcptCommand(m_tx->message, rcpt));
+    armTimer(m_settings.timeouts.command);
+}
+
+void SmtpClient::handleRcptReply(const SmtpReply &reply)
+{
+    // Replies come in command order (RFC 2920 §3.1): find the first
+    // recipient that has none yet.
+    for (RecipientResult &r : m_tx->recipients) {
+        if (r.reply.code == 0) {
+            r.reply = reply;
+            break;
+        }
+    }
+    --m_tx->pendingReplies;
+    if (!m_caps.pipelining && m_tx->nextRecipient < m_tx->recipients.size()) {
+        sendNextRecipient();
+        return;
+    }
+    if (m_tx->pendingReplies > 0) {
+        armTimer(m_settings.timeouts.command);
+        return;
+    }
+    recipientsDone();
+}
+
+void SmtpClient::recipientsDone()
+{
+    if (!m_tx->mailAccepted) {
+        finishMessage({replyError(m_tx->mailReply, trSmtp("the sender address")), m_tx->mailReply,
+                       m_tx->recipients, {}});
+        return;
+    }
+    qsizetype accepted = 0;
+    const RecipientResult *firstRefused = nullptr;
+    bool anyTransient = false;
+    for (const RecipientResult &r : std::as_const(m_tx->recipients)) {
+        if (r.accepted()) {
+            ++accepted;
+        } else {
+            if (!firstRefused)
+                firstRefused = &r;
+            anyTransient = anyTransient || r.reply.isTransient();
+        }
+    }
+    if (firstRefused && (accepted == 0 || !m_tx->message.sendToAcceptedRecipients)) {
+        SmtpReply reply = firstRefused->reply;
+        Error e = replyError(reply, accepted == 0 ? trSmtp("all recipients")
+                                                  : trSmtp("the recipient %1").arg(firstRefused->address));
+        if (anyTransient && e.code() == Error::Code::Permanent && accepted == 0)
+            e = Error(Error::Code::Transient, e.message()).withServerReply(reply.code, reply.enhancedCode, reply.text());
+        finishMessage({e, reply, m_tx->recipients, {}});
+        return;
+    }
+    setState(State::DataCommand);
+    sendCommand("DATA");
+    armTimer(m_settings.timeouts.dataInit);
+}
+
+void SmtpClient::onBytesWritten()
+{
+    QSslSocket *socket = m_socket.data();
+    if (m_state != State::SendingData || !m_tx || !socket)
+        return;
+    armTimer(m_settings.timeouts.dataBlock); // progress: the data timer restarts
+    const qint64 pending = socket->bytesToWrite() + socket->encryptedBytesToWrite();
+    const qint64 onWire = std::max<qint64>(0, m_tx->queuedWire - pending);
+    Q_EMIT progress(std::min(onWire, m_tx->total), m_tx->total);
+    pumpData();
+}
+
+void SmtpClient::pumpData()
+{
+    Transaction &tx = *m_tx;
+    QSslSocket *socket = m_socket.data();
+    if (!socket)
+        return;
+    while (!tx.eof && socket->bytesToWrite() + socket->encryptedBytesToWrite() < kWriteAhead) {
+        const QByteArray chunk = tx.file.read(kChunkSize);
+        if (chunk.isEmpty()) {
+            if (tx.file.error() != QFileDevice::NoError) {
+                closeSocket(); // without the final dot the server drops the message
+                finishMessage({Error(Error::Code::FileUnreadable,
+                                     trSmtp("The queued message file could not be read: %1")
+                                         .arg(tx.file.errorString())),
+                               {}, tx.recipients, {}});
+                setState(State::Disconnected);
+                return;
+            }
+            tx.eof = true;
+            break;
+        }
+        // Normalise line endings to CRLF and dot-stuff (RFC 5321 §4.5.2), so
+        // no bare CR or LF — and no "\n.\n" smuggling — ever reaches the wire.
+        QByteArray out;
+        out.reserve(chunk.size() + chunk.size() / 32 + 8);
+        for (char c : chunk) {
+            if (tx.pendingCr) {
+                tx.pendingCr = false;
+                out += "\r\n";
+                tx.atLineStart = true;
+                if (c == '\n')
+                    continue;
+            }
+            if (c == '\r') {
+                tx.pendingCr = true;
+                continue;
+            }
+            if (c == '\n') {
+                out += "\r\n";
+                tx.atLineStart = true;
+                continue;
+            }
+            if (tx.atLineStart && c == '.')
+                out += '.';
+            out += c;
+            tx.atLineStart = false;
+        }
+        tx.queuedWire += out.size();
+        socket->write(out);
+    }
+    if (!tx.eof || tx.dotWritten)
+        return;
+    QByteArray tail;
+    if (tx.pendingCr || !tx.atLineStart)
+        tail += "\r\n";
+    tx.pendingCr = false;
+    tx.atLineStart = true;
+    // The outbox records "dot_sent" durably before the dot can be written:
+    // from here on, a lost reply means "in doubt", never "send again".
+    if (tx.message.beforeFinalDot && !tx.message.beforeFinalDot()) {
+        closeSocket();
+        finishMessage({Error(Error::Code::WriteFailed,
+                             trSmtp("Sending was stopped because its progress could not be "
+                                    "recorded on disk.")),
+                       {}, tx.recipients, {}});
+        setState(State::Disconnected);
+        return;
+    }
+    tx.dotWritten = true;
+    tail += ".\r\n";
+    if (m_log)
+        m_log(QStringLiteral("C: <%1 octets of message data> .").arg(tx.queuedWire));
+    socket->write(tail);
+    tx.queuedWire += tail.size();
+    setState(State::FinalReply);
+    armTimer(m_settings.timeouts.finalReply);
+}
+
+void SmtpClient::finishMessage(SmtpResult result)
+{
+    m_timer.stop();
+    const bool transactionOpen = m_tx && m_tx->mailReply.code == 250 && !m_tx->dotWritten
+        && m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+    const bool completed = m_tx && m_tx->dotWritten;
+    m_tx.reset();
+    if (result.ok() && completed)
+        Q_EMIT progress(1, 1);
+    Q_EMIT finished(result);
+    if (!m_socket) {
+        setState(State::Disconnected);
+        if (!m_queue.empty())
+            openConnection();
+        return;
+    }
+    if (transactionOpen || (m_state != State::FinalReply && m_state != State::Ready)) {
+        // Leave the half-open transaction cleanly before the next one (§4.1.1.5).
+        setState(State::Rset);
+        sendCommand("RSET");
+        armTimer(m_settings.timeouts.command);
+        return;
+    }
+    becomeReady();
+}
+
+void SmtpClient::failSession(SmtpResult result)
+{
+    closeSocket();
+    m_sasl.reset();
+    const bool session = m_sessionRequested;
+    m_sessionRequested = false;
+    setState(State::Disconnected);
+    // The message in flight and every queued one share the session's fate;
+    // only the one whose dot was written can be in doubt.
+    std::deque<SmtpMessage> queued;
+    queued.swap(m_queue);
+    if (m_tx) {
+        SmtpResult r = result;
+        r.recipients = m_tx->recipients;
+        m_tx.reset();
+        Q_EMIT finished(r);
+    }
+    SmtpResult forQueued = result;
+    if (forQueued.error.code() == Error::Code::InDoubt)
+        forQueued.error = Error(Error::Code::Network, result.error.message());
+    for (size_t i = 0; i < queued.size(); ++i)
+        Q_EMIT finished(forQueued);
+    if (session)
+        Q_EMIT sessionFailed(result);
+    Q_EMIT disconnected();
+}
+
+} // namespace Core

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/mime/mimebuilder.h"
+#include "core/smtp/capabilities.h"
+#include "core/smtp/sasl.h"
+#include "core/smtp/smtpreply.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+class QSslSocket;
+
+namespace Core {
+
+enum class SmtpSecurity {
+    ImplicitTls, ///< TLS from the first byte (port 465, RFC 8314)
+    StartTls,    ///< plain connect, then STARTTLS, required (port 587)
+    None,        ///< no encryption; only when the account says so explicitly
+};
+
+/// Per-phase timeouts in milliseconds (RFC 5321 §4.5.3.2 minimums by default).
+struct SmtpTimeouts
+{
+    int connect = 30'000;
+    int greeting = 300'000;
+    int command = 300'000;    ///< EHLO, STARTTLS, AUTH, MAIL, RCPT, RSET, NOOP
+    int dataInit = 120'000;   ///< reply to DATA
+    int dataBlock = 180'000;  ///< no upload progress for this long
+    int finalReply = 600'000; ///< reply to the final dot: at least 10 minutes
+    int quit = 30'000;
+    int idleQuit = 5'000; ///< QUIT a connection idle for this long
+    int noopAfterIdle = 2'000; ///< NOOP before reusing a connection idle this long
+};
+
+struct SmtpServerSettings
+{
+    QString host;
+    quint16 port = 587;
+    SmtpSecurity security = SmtpSecurity::StartTls;
+    /// Send a password over an unencrypted connection (explicit opt-in).
+    bool allowCleartextAuth = false;
+    /// EHLO argument; empty: the address literal of the local end.
+    QString ehloName;
+    /// SHA-256 fingerprints (hex) of certificates the user accepted for this
+    /// host. When set, the server's certificate must be one of them.
+    QStringList pinnedSha256;
+    /// PEM file with extra trusted CAs (enterprise or test CAs).
+    QString extraCaFile;
+    SmtpTimeouts timeouts;
+};
+
+/// Delivery status notification request (RFC 3461), used when the server has DSN.
+struct SmtpDsn
+{
+    QStringList notify;    ///< SUCCESS, FAILURE, DELAY, or NEVER; empty: server default
+    bool returnFullMessage = false; ///< RET=FULL instead of RET=HDRS
+    QString envelopeId;    ///< ENVID
+};
+
+/// One message to submit: the envelope from MimeBuilder and the file it wrote.
+struct SmtpMessage
+{
+    Envelope envelope;
+    QString path;
+    std::optional<SmtpDsn> dsn;
+    /// Send to the recipients the server accepted even if others were refused.
+    bool sendToAcceptedRecipients = false;
+    /// Called just before the final "." is written. Returning false aborts
+    /// the transaction without it (the outbox could not record "dot_sent").
+    std::function<bool()> beforeFinalDot;
+};
+
+struct RecipientResult
+{
+    QString address;
+    SmtpReply reply;
+    [[nodiscard]] bool accepted() const { return reply.code >= 250 && reply.code <= 252; }
+};
+
+/// The server certificate, when TLS verification failed or a pin did not match.
+struct CertificateInfo
+{
+    QString host;
+    QList<QSslCertificate> chain;
+    QByteArray sha256; ///< hex fingerprint of the leaf certificate
+    QList<QSslError> errors;
+};
+
+struct SmtpResult
+{
+    Error error; ///< no error on success
+    SmtpReply reply; ///< the server's last reply for this message
+    QList<RecipientResult> recipients;
+    CertificateInfo certificate;
+    [[nodiscard]] bool ok() const { return !error.isError(); }
+};
+
+/**
+ * Outpost's SMTP submission client: one connection, one message at a time,
+ * several messages in a row over the same connection.
+ *
+ * An explicit state machine on the event loop (no threads, no nested loops).
+ * send() queues a message and returns at once; finished() reports its result,
+ * never from inside send(). The connection is opened on demand, reused
+ * (NOOP after idling, RSET after a failed transaction) and closed with QUIT
+ * once idle.
+ *
+ * @code
+ * auto *client = new Core::SmtpClient(settings, this);
+ * client->setCredentials({user, password});
+ * connect(client, &Core::SmtpClient::finished, this, [](const Core::SmtpResult &r) {
+ *     if (!r.ok()) qWarning() << r.error.message();
+ * });
+ * client->send({envelope, path});
+ * @endcode
+ */
+class SmtpClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SmtpClient)
+public:
+    enum class State {
+        Disconnected,
+        Connecting,
+        TlsHandshake,
+        Greeting,
+        Ehlo,
+        Helo,
+        StartTls,
+        StartTlsHandshake,
+        Auth,
+        Ready,
+        Noop,
+        Rset,
+        MailTransaction,
+        DataCommand,
+        SendingData,
+        FinalReply,
+        Quitting,
+    };
+    Q_ENUM(State)
+
+    explicit SmtpClient(SmtpServerSettings settings, QObject *parent = nullptr);
+    ~SmtpClient() override;
+
+    /// Credentials for AUTH; an empty username means no AUTH.
+    void setCredentials(const SaslCredentials &credentials);
+    /// Receives "C: ..." and "S: ..." lines; AUTH payloads are redacted.
+    void setProtocolLog(std::function<void(const QString &)> sink);
+    /// Fixes the SCRAM client nonce (tests only).
+    void setSaslNonceForTesting(const QByteArray &nonce);
+
+    /// Queues a message; finished() reports its result.
+    void send(SmtpMessage message);
+    /// Connects and authenticates without sending (account test, probe);
+    /// sessionReady() or sessionFailed() follows.
+    void connectToServer();
+    /// QUIT once the queue is empty.
+    void quit();
+    /// Aborts the connection; the current and queued messages finish with
+    /// Cancelled (or InDoubt if the final dot was already written).
+    void cancel();
+
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] const SmtpCapabilities &capabilities() const { return m_caps; }
+    [[nodiscard]] bool isEncrypted() const;
+    [[nodiscard]] QString tlsProtocolName() const;
+    [[nodiscard]] QString authMechanism() const { return m_authMechanism; }
+    [[nodiscard]] qsizetype queuedMessages() const;
+
+Q_SIGNALS:
+    void stateChanged(Core::SmtpClient::State state);
+    /// Upload progress of the current message, in message octets.
+    void progress(qint64 sent, qint64 total);
+    /// One per send(), in order.
+    void finished(const Core::SmtpResult &result);
+    /// The session is authenticated and ready (after connectToServer()).
+    void sessionReady();
+    /// The session could not be established (after connectToServer()).
+    void sessionFailed(const Core::SmtpResult &result);
+    void disconnected();
+
+private:
+    struct Transaction;
+
+    void setState(State state);
+    void armTimer(int ms);
+    void openConnection();
+    void onConnected();
+    void onEncrypted();
+    void onReadyRead();
+    void onSocketError();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onDisconnected();
+    void onBytesWritten();
+    void onTimeout();
+    void handleReply(const SmtpReply &reply);
+    void sendCommand(const QByteArray &command, const QByteArray &logForm = {});
+    void sendEhlo();
+    void afterEhlo();
+    void startAuth();
+    void handleAuthReply(const SmtpReply &reply);
+    void becomeReady();
+    void startNextMessage();
+    void beginTransaction();
+    void sendNextRecipient();
+    void handleMailReply(const SmtpReply &reply);
+    void handleRcptReply(const SmtpReply &reply);
+    void recipientsDone();
+    void pumpData();
+    void finishMessage(SmtpResult result);
+    void failSession(SmtpResult result);
+    void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {});
+    void closeSocket();
+    [[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what) const;
+    [[nodiscard]] QByteArray ehloArgument() const;
+    [[nodiscard]] QByteArray mailFromCommand(const SmtpMessage &message) const;
+    [[nodiscard]] QByteArray rcptCommand(const SmtpMessage &message, const QString &address) const;
+
+    SmtpServerSettings m_settings;
+    SaslCredentials m_credentials;
+    QByteArray m_saslNonce;
+    std::function<void(const QString &)> m_log;
+
+    QPointer<QSslSocket> m_socket;
+    SmtpReplyParser m_parser;
+    QTimer m_timer;
+    QTimer m_idleTimer;
+    QElapsedTimer m_idleClock;
+    State m_state = State::Disconnected;
+    SmtpCapabilities m_caps;
+    bool m_tlsDone = false;
+    bool m_discardAfterStartTls = false;
+    bool m_sessionRequested = false;
+    bool m_quitRequested = false;
+    CertificateInfo m_certificateProblem;
+    Error::Code m_certificateError = Error::Code::None;
+    std::unique_ptr<SaslMechanism> m_sasl;
+    QString m_authMechanism;
+
+    std::deque<SmtpMessage> m_queue;
+    std::unique_ptr<Transaction> m_tx;
+};
+
+} // namespace Core
+
+Q_DECLARE_METATYPE(Core::SmtpResult)
