@@ -197,6 +197,7 @@ void SmtpClient::openConnection()
     m_parser.reset();
     m_caps = {};
     m_tlsDone = false;
+    m_transactionsOnConnection = 0;
     m_discardAfterStartTls = false;
     m_certificateProblem = {};
     m_certificateError = Error::Code::None;
@@ -458,7 +459,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
     if (reply.code == 421 && m_state != State::Quitting) {
         SmtpResult r;
         r.reply = reply;
-        r.error = Error(m_tx && m_tx->dotWritten ? Error::Code::InDoubt : Error::Code::Transient,
+        // A reply, even to the final dot, is an answer: not accepted, not in doubt.
+        r.error = Error(Error::Code::Transient,
                         trSmtp("The mail server is closing the connection: %1").arg(reply.text()));
         r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
         failSession(r);
@@ -719,8 +721,9 @@ void SmtpClient::startNextMessage()
     m_tx->message = std::move(m_queue.front());
     m_queue.pop_front();
 
-    // A connection that sat idle may have been dropped by a middlebox.
-    if (m_idleClock.isValid() && m_idleClock.elapsed() >= m_settings.timeouts.noopAfterIdle) {
+    // A reused connection that sat idle may have been dropped by a middlebox.
+    if (m_transactionsOnConnection > 0 && m_idleClock.isValid()
+        && m_idleClock.elapsed() >= m_settings.timeouts.noopAfterIdle) {
         setState(State::Noop);
         sendCommand("NOOP");
         armTimer(m_settings.timeouts.command);
@@ -757,6 +760,7 @@ QByteArray SmtpClient::rcptCommand(const SmtpMessage &message, const QString &ad
 
 void SmtpClient::beginTransaction()
 {
+    ++m_transactionsOnConnection;
     SmtpMessage &msg = m_tx->message;
     const Envelope &env = msg.envelope;
 

@@ -241,6 +241,7 @@ private:
     State m_state = State::Disconnected;
     SmtpCapabilities m_caps;
     bool m_tlsDone = false;
+    int m_transactionsOnConnection = 0;
     bool m_discardAfterStartTls = false;
     bool m_sessionRequested = false;
     bool m_quitRequested = false;

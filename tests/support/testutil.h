@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/error.h"
+
 #include <gtest/gtest.h>
 
 namespace TestUtil {
@@ -65,6 +67,12 @@ inline std::ostream &operator<<(std::ostream &os, const QString &s)
 {
     return os << '"' << s.toStdString() << '"';
 }
+namespace Core {
+inline void PrintTo(Error::Code code, std::ostream *os)
+{
+    *os << Error::codeName(code).toStdString();
+}
+} // namespace Core
 inline std::ostream &operator<<(std::ostream &os, const QByteArray &b)
 {
     return os << '"' << b.toStdString() << '"';

@@ -1,0 +1,612 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SmtpClient against the scripted fault server: every fault of issue 4's
+// matrix that a real server cannot produce on demand. The same client is
+// tested against aiosmtpd and Postfix in smtpintegration_test.cpp.
+#include "core/smtp/smtpclient.h"
+
+#include "tests/support/fakesmtpserver.h"
+#include "tests/support/testcerts.h"
+#include "tests/support/testutil.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using Core::Error;
+using Core::SmtpClient;
+using Core::SmtpMessage;
+using Core::SmtpResult;
+using Core::SmtpSecurity;
+using Core::SmtpServerSettings;
+
+namespace {
+
+const QString kGreet = QStringLiteral("S: 220 fake.test ESMTP\nC: EHLO \\[127\\.0\\.0\\.1\\]\n");
+const QString kEhloPipelining = QStringLiteral(
+    "S: 250-fake.test\nS: 250-PIPELINING\nS: 250-8BITMIME\nS: 250-ENHANCEDSTATUSCODES\n"
+    "S: 250 SIZE 100000000\n");
+const QString kEhloPlain = QStringLiteral("S: 250-fake.test\nS: 250 8BITMIME\n");
+const QString kQuit = QStringLiteral("C: QUIT\nS: 221 2.0.0 Bye\nX\n");
+
+const QByteArray kMessage = "From: a@example.org\r\nTo: b@example.org\r\nSubject: test\r\n\r\n"
+                            "Hello\r\n.leading dot\r\n..two dots\r\n.\r\nend\r\n";
+
+class SmtpClientTest : public ::testing::Test
+{
+protected:
+    QString writeFile(const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("msg-%1.eml").arg(++m_files));
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        return path;
+    }
+
+    QString writeBigFile(qint64 size)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("big-%1.eml").arg(++m_files));
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        const QByteArray line = QByteArray(74, 'a') + "\r\n";
+        for (qint64 written = 0; written < size; written += line.size())
+            f.write(line);
+        return path;
+    }
+
+    SmtpServerSettings settings(SmtpSecurity security = SmtpSecurity::None)
+    {
+        SmtpServerSettings s;
+        s.host = QStringLiteral("127.0.0.1");
+        s.port = m_server.serverPort();
+        s.security = security;
+        s.timeouts.connect = 5000;
+        s.timeouts.greeting = 3000;
+        s.timeouts.command = 3000;
+        s.timeouts.dataInit = 3000;
+        s.timeouts.dataBlock = 3000;
+        s.timeouts.finalReply = 3000;
+        s.timeouts.quit = 1000;
+        s.timeouts.idleQuit = 100;
+        s.timeouts.noopAfterIdle = 60000;
+        return s;
+    }
+
+    SmtpMessage message(QStringList recipients = {QStringLiteral("b@example.org")},
+                        const QByteArray &content = kMessage)
+    {
+        SmtpMessage m;
+        m.envelope.mailFrom = QStringLiteral("a@example.org");
+        m.envelope.recipients = std::move(recipients);
+        m.path = writeFile(content);
+        return m;
+    }
+
+    // Sends and waits for the result, then for the connection to close.
+    SmtpResult sendAndWait(SmtpClient &client, SmtpMessage m, int timeoutMs = 15000)
+    {
+        QSignalSpy finished(&client, &SmtpClient::finished);
+        client.send(std::move(m));
+        EXPECT_TRUE(finished.wait(timeoutMs)) << "no result";
+        if (finished.isEmpty())
+            return {};
+        return finished.first().first().value<SmtpResult>();
+    }
+
+    void waitDisconnected(SmtpClient &client)
+    {
+        if (client.state() == SmtpClient::State::Disconnected)
+            return;
+        QSignalSpy spy(&client, &SmtpClient::disconnected);
+        EXPECT_TRUE(spy.wait(5000));
+    }
+
+    void expectScriptFollowed()
+    {
+        EXPECT_TRUE(m_server.problems().isEmpty()) << m_server.problems().join(u'\n').toStdString();
+    }
+
+    FakeSmtpServer m_server;
+    QTemporaryDir m_dir;
+    int m_files = 0;
+};
+
+} // namespace
+
+TEST_F(SmtpClientTest, PipelinedSubmissionDotStuffsAndQuits)
+{
+    // The client must send MAIL and both RCPTs before any reply: a lock-step
+    // client would wait for the 250 to MAIL and time out here.
+    m_server.addScenario(kGreet + kEhloPipelining
+                         + QStringLiteral("C: MAIL FROM:<a@example.org> SIZE=\\d+\n"
+                                          "C: RCPT TO:<b@example.org>\nC: RCPT TO:<c@example.org>\n"
+                                          "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 250 2.1.5 Ok\n"
+                                          "C: DATA\nS: 354 End data with <CR><LF>.<CR><LF>\nDATA\n"
+                                          "S: 250 2.0.0 Ok: queued as ABC\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    QSignalSpy progress(&client, &SmtpClient::progress);
+    const SmtpResult r = sendAndWait(client, message({QStringLiteral("b@example.org"), QStringLiteral("c@example.org")}));
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    EXPECT_EQ(r.reply.code, 250);
+    EXPECT_EQ(r.reply.enhancedCode, QStringLiteral("2.0.0"));
+    ASSERT_EQ(r.recipients.size(), 2);
+    EXPECT_TRUE(r.recipients[0].accepted() && r.recipients[1].accepted());
+    waitDisconnected(client);
+    expectScriptFollowed();
+    ASSERT_EQ(m_server.messages().size(), 1);
+    EXPECT_EQ(m_server.messages().first(), kMessage);
+    EXPECT_TRUE(m_server.rawMessages().first().contains("\r\n..leading dot\r\n...two dots\r\n..\r\nend"));
+    ASSERT_FALSE(progress.isEmpty());
+    EXPECT_EQ(progress.last().at(0).toLongLong(), progress.last().at(1).toLongLong());
+}
+
+TEST_F(SmtpClientTest, LockStepWithoutPipelining)
+{
+    m_server.addScenario(kGreet + kEhloPlain
+                         + QStringLiteral("C: MAIL FROM:<a@example.org>\nS: 250 Ok\n"
+                                          "C: RCPT TO:<b@example.org>\nS: 250 Ok\n"
+                                          "C: DATA\nS: 354 go\nDATA\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+TEST_F(SmtpClientTest, SplitAndMultiLineReplies)
+{
+    m_server.addScenario(QStringLiteral("R: 22\nW: 30\nR: 0-fake.test says\\r\\n220-more \nW: 30\n"
+                                        "R: text\\r\\n220 ready\\r\\n\nC: EHLO .*\n"
+                                        "R: 250-fake\\r\\n250-PIPE\nW: 30\nR: LINING\\r\\n250 8BITMIME\\r\\n\n"
+                                        "C: MAIL FROM:<a@example.org>\nC: RCPT TO:<b@example.org>\n"
+                                        "R: 250 Ok\\r\\n25\nW: 30\nR: 0 Ok\\r\\n\n"
+                                        "C: DATA\nS: 354 go\nDATA\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+struct StepFault
+{
+    const char *label;
+    const char *script; // after greeting + EHLO (pipelining)
+    Error::Code code;
+    int replyCode;
+};
+
+class SmtpClientFaults : public SmtpClientTest, public ::testing::WithParamInterface<StepFault>
+{
+};
+
+[[maybe_unused]] static void PrintTo(const StepFault &f, std::ostream *os)
+{
+    *os << f.label;
+}
+
+static const char *const kToData = "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 250 Ok\nC: DATA\n";
+
+TEST_P(SmtpClientFaults, LandInTheRightErrorWithServerText)
+{
+    const StepFault &f = GetParam();
+    QString script = QString::fromLatin1(f.script);
+    script.replace(QStringLiteral("TO_DATA\n"), QString::fromLatin1(kToData));
+    m_server.addScenario(kGreet + kEhloPipelining + script);
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error.code(), f.code) << qPrintable(Error::codeName(r.error.code())) << ": "
+                                      << qPrintable(r.error.message());
+    EXPECT_EQ(r.error.replyCode(), f.replyCode);
+    if (f.replyCode) {
+        EXPECT_TRUE(r.error.message().contains(QStringLiteral("SERVERTEXT")))
+            << qPrintable(r.error.message());
+    }
+    EXPECT_FALSE(r.error.message().isEmpty());
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Matrix, SmtpClientFaults,
+    ::testing::Values(
+        StepFault{"Greeting421", "X\n", Error::Code::Network, 0},
+        StepFault{"Mail421", "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 421 4.3.2 SERVERTEXT\nX\n", Error::Code::Transient, 421},
+        StepFault{"Rcpt421", "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 421 4.3.2 SERVERTEXT\nX\n", Error::Code::Transient, 421},
+        StepFault{"Data421", "TO_DATA\nS: 421 4.3.2 SERVERTEXT\nX\n", Error::Code::Transient, 421},
+        StepFault{"Dot421", "TO_DATA\nS: 354 go\nDATA\nS: 421 4.3.2 SERVERTEXT\nX\n", Error::Code::Transient, 421},
+        StepFault{"Mail451", "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 451 4.3.0 SERVERTEXT\nS: 503 5.5.1 need MAIL\nC: RSET\nS: 250 Ok\n" "C: QUIT\nS: 221 Bye\nX\n", Error::Code::Transient, 451},
+        StepFault{"Mail550", "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 550 5.7.1 SERVERTEXT\nS: 503 5.5.1 need MAIL\nC: RSET\nS: 250 Ok\n" "C: QUIT\nS: 221 Bye\nX\n", Error::Code::Permanent, 550},
+        StepFault{"Rcpt452", "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 452 4.2.2 SERVERTEXT\nC: RSET\nS: 250 Ok\n" "C: QUIT\nS: 221 Bye\nX\n", Error::Code::Transient, 452},
+        StepFault{"Rcpt550", "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 550 5.1.1 SERVERTEXT\nC: RSET\nS: 250 Ok\n" "C: QUIT\nS: 221 Bye\nX\n", Error::Code::Permanent, 550},
+        StepFault{"Data451", "TO_DATA\nS: 451 4.3.0 SERVERTEXT\nC: RSET\nS: 250 Ok\n" "C: QUIT\nS: 221 Bye\nX\n", Error::Code::Transient, 451},
+        StepFault{"Data554", "TO_DATA\nS: 554 5.5.0 SERVERTEXT\nC: RSET\nS: 250 Ok\n" "C: QUIT\nS: 221 Bye\nX\n", Error::Code::Permanent, 554},
+        StepFault{"Dot451", "TO_DATA\nS: 354 go\nDATA\nS: 451 4.3.0 SERVERTEXT\nC: QUIT\nS: 221 Bye\nX\n", Error::Code::Transient, 451},
+        StepFault{"Dot554", "TO_DATA\nS: 354 go\nDATA\nS: 554 5.6.0 SERVERTEXT\nC: QUIT\nS: 221 Bye\nX\n", Error::Code::Permanent, 554},
+        StepFault{"Dot552", "TO_DATA\nS: 354 go\nDATA\nS: 552 5.3.4 SERVERTEXT\nC: QUIT\nS: 221 Bye\nX\n", Error::Code::TooLarge, 552},
+        StepFault{"CloseAfterDot", "TO_DATA\nS: 354 go\nDATA\nX\n", Error::Code::InDoubt, 0},
+        StepFault{"StallAfterDot", "TO_DATA\nS: 354 go\nDATA\nSTALL\n", Error::Code::InDoubt, 0},
+        StepFault{"StallAtGreetingReply", "STALL\n", Error::Code::Timeout, 0},
+        StepFault{"StallAtMail", "C: MAIL FROM:.*\nC: RCPT TO:.*\nSTALL\n", Error::Code::Timeout, 0},
+        StepFault{"StallAtData", "TO_DATA\nSTALL\n", Error::Code::Timeout, 0},
+        StepFault{"GarbageReply", "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: hello there\nX\n", Error::Code::ProtocolViolation, 0},
+        StepFault{"MegabyteReplyLine", "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 250 Ok\nFLOOD: 1048576\nX\n", Error::Code::ProtocolViolation, 0}),
+    [](const auto &p) { return std::string(p.param.label); });
+
+TEST_F(SmtpClientTest, GreetingRefused)
+{
+    m_server.addScenario(QStringLiteral("S: 554 5.3.2 SERVERTEXT go away\nC: QUIT\nS: 221 Bye\nX\n"));
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::Permanent);
+    EXPECT_EQ(r.error.replyCode(), 554);
+}
+
+TEST_F(SmtpClientTest, GreetingStallTripsTheGreetingTimeout)
+{
+    m_server.addScenario(QStringLiteral("STALL\n"));
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::Timeout);
+    EXPECT_TRUE(r.error.message().contains(QStringLiteral("Greeting")));
+}
+
+TEST_F(SmtpClientTest, ConnectionRefusedIsANetworkError)
+{
+    SmtpServerSettings s = settings();
+    m_server.close(); // nothing listens on that port any more
+    SmtpClient client(s);
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::Network);
+}
+
+TEST_F(SmtpClientTest, OneOfThreeRecipientsRejected)
+{
+    const QString rcpts = QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:<b@example.org>\nC: RCPT TO:<bad@example.org>\n"
+                                         "C: RCPT TO:<d@example.org>\nS: 250 Ok\nS: 250 Ok\n"
+                                         "S: 550 5.1.1 <bad@example.org>: unknown user\nS: 250 Ok\n");
+    const QStringList three = {QStringLiteral("b@example.org"), QStringLiteral("bad@example.org"),
+                               QStringLiteral("d@example.org")};
+    // By default the message is held back and every result reported.
+    m_server.addScenario(kGreet + kEhloPipelining + rcpts + QStringLiteral("C: RSET\nS: 250 Ok\n") + kQuit);
+    {
+        SmtpClient client(settings());
+        const SmtpResult r = sendAndWait(client, message(three));
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error.code(), Error::Code::Permanent);
+        ASSERT_EQ(r.recipients.size(), 3);
+        EXPECT_TRUE(r.recipients[0].accepted());
+        EXPECT_FALSE(r.recipients[1].accepted());
+        EXPECT_EQ(r.recipients[1].reply.enhancedCode, QStringLiteral("5.1.1"));
+        EXPECT_TRUE(r.recipients[2].accepted());
+        EXPECT_TRUE(r.error.message().contains(QStringLiteral("bad@example.org")));
+        waitDisconnected(client);
+    }
+    // The caller may choose to deliver to the accepted ones.
+    m_server.addScenario(kGreet + kEhloPipelining + rcpts
+                         + QStringLiteral("C: DATA\nS: 354 go\nDATA\nS: 250 Ok\n") + kQuit);
+    SmtpClient client(settings());
+    SmtpMessage m = message(three);
+    m.sendToAcceptedRecipients = true;
+    const SmtpResult r = sendAndWait(client, m);
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    EXPECT_FALSE(r.recipients[1].accepted());
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+TEST_F(SmtpClientTest, SizeLimitRefusedBeforeMail)
+{
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250 SIZE 100\n") + kQuit);
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message({QStringLiteral("b@example.org")}, QByteArray(500, 'x') + "\r\n"));
+    EXPECT_EQ(r.error.code(), Error::Code::TooLarge);
+    waitDisconnected(client);
+    expectScriptFollowed();
+    for (const QString &line : m_server.clientLines())
+        EXPECT_FALSE(line.startsWith(QStringLiteral("MAIL"))) << "nothing may be sent";
+}
+
+TEST_F(SmtpClientTest, CloseDuringDataIsANetworkErrorNotInDoubt)
+{
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nX\n"));
+    SmtpClient client(settings());
+    SmtpMessage m = message();
+    m.path = writeBigFile(16 * 1024 * 1024);
+    const SmtpResult r = sendAndWait(client, m);
+    EXPECT_EQ(r.error.code(), Error::Code::Network) << qPrintable(r.error.message());
+}
+
+TEST_F(SmtpClientTest, DataStallTripsTheDataBlockTimeout)
+{
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nSTALL\n"));
+    SmtpServerSettings s = settings();
+    s.timeouts.dataBlock = 1000;
+    SmtpClient client(s);
+    SmtpMessage m = message();
+    m.path = writeBigFile(64 * 1024 * 1024); // far more than loopback buffers hold
+    bool hookCalled = false;
+    m.beforeFinalDot = [&] { return hookCalled = true; };
+    const SmtpResult r = sendAndWait(client, m, 30000);
+    EXPECT_EQ(r.error.code(), Error::Code::Timeout) << qPrintable(r.error.message());
+    EXPECT_TRUE(r.error.message().contains(QStringLiteral("SendingData")));
+    EXPECT_FALSE(hookCalled);
+}
+
+TEST_F(SmtpClientTest, BeforeFinalDotHookRunsOnceAndCanStopTheDot)
+{
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok\n") + kQuit);
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nDATA\n"));
+    {
+        SmtpClient client(settings());
+        SmtpMessage m = message();
+        int calls = 0;
+        m.beforeFinalDot = [&] {
+            ++calls;
+            return true;
+        };
+        EXPECT_TRUE(sendAndWait(client, m).ok());
+        EXPECT_EQ(calls, 1);
+        waitDisconnected(client);
+    }
+    SmtpClient client(settings());
+    SmtpMessage m = message();
+    m.beforeFinalDot = [] { return false; };
+    const SmtpResult r = sendAndWait(client, m);
+    EXPECT_EQ(r.error.code(), Error::Code::WriteFailed);
+    QTest::qWait(200);
+    EXPECT_EQ(m_server.messages().size(), 1) << "the second message must never be completed";
+}
+
+TEST_F(SmtpClientTest, StartTlsRequiredButNotOffered)
+{
+    m_server.addScenario(kGreet + kEhloPipelining + kQuit);
+    SmtpClient client(settings(SmtpSecurity::StartTls));
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::Tls);
+    for (const QString &line : m_server.clientLines())
+        EXPECT_FALSE(line.startsWith(QStringLiteral("MAIL"))) << "no downgrade to plaintext";
+}
+
+TEST_F(SmtpClientTest, StartTlsDiscardsInjectedPlaintextAndAuthenticates)
+{
+    const auto &certs = TestCerts::paths();
+    m_server.setCertificate(certs.serverCert, certs.serverKey);
+    // The 220 to STARTTLS comes with a pipelined, injected EHLO reply: a
+    // client that kept it would skip its own post-TLS EHLO.
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250 STARTTLS\nC: STARTTLS\n"
+                                                 "R: 220 2.0.0 Ready\\r\\n250-injected\\r\\n250 AUTH PLAIN\\r\\n\n"
+                                                 "TLS\nC: EHLO .*\nS: 250-fake\nS: 250-PIPELINING\nS: 250 AUTH PLAIN LOGIN\n"
+                                                 "C: AUTH PLAIN AHVzZXIAc2VjcmV0\nS: 235 2.7.0 Authenticated\n"
+                                                 "C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 250 Ok\n"
+                                                 "C: DATA\nS: 354 go\nDATA\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpServerSettings s = settings(SmtpSecurity::StartTls);
+    s.host = QStringLiteral("localhost");
+    s.extraCaFile = certs.caCert;
+    SmtpClient client(s);
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("secret"), {}, {}, 0});
+    QStringList log;
+    client.setProtocolLog([&](const QString &line) { log << line; });
+    const SmtpResult r = sendAndWait(client, message());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    EXPECT_EQ(client.authMechanism(), QStringLiteral("PLAIN"));
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.clientLines().count(QStringLiteral("EHLO [127.0.0.1]")), 2);
+    // Credentials never reach the protocol log.
+    const QString all = log.join(u'\n');
+    EXPECT_FALSE(all.contains(QStringLiteral("secret")));
+    EXPECT_FALSE(all.contains(QStringLiteral("AHVzZXIAc2VjcmV0")));
+    EXPECT_TRUE(all.contains(QStringLiteral("AUTH PLAIN <redacted>")));
+}
+
+TEST_F(SmtpClientTest, AuthLoginIsRedactedToo)
+{
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250 AUTH LOGIN\nC: AUTH LOGIN\n"
+                                                 "S: 334 VXNlcm5hbWU6\nC: dXNlcg==\nS: 334 UGFzc3dvcmQ6\n"
+                                                 "C: c2VjcmV0\nS: 235 ok\n")
+                         + kQuit);
+    SmtpServerSettings s = settings();
+    s.allowCleartextAuth = true; // explicit opt-in for this plaintext test
+    SmtpClient client(s);
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("secret"), {}, {}, 0});
+    QStringList log;
+    client.setProtocolLog([&](const QString &line) { log << line; });
+    QSignalSpy ready(&client, &SmtpClient::sessionReady);
+    client.connectToServer();
+    ASSERT_TRUE(ready.wait(5000));
+    client.quit();
+    waitDisconnected(client);
+    expectScriptFollowed();
+    const QString all = log.join(u'\n');
+    EXPECT_FALSE(all.contains(QStringLiteral("c2VjcmV0")));
+    EXPECT_FALSE(all.contains(QStringLiteral("dXNlcg==")));
+}
+
+TEST_F(SmtpClientTest, NoPasswordOverPlaintextWithoutOptIn)
+{
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250 AUTH PLAIN LOGIN\n"));
+    SmtpClient client(settings());
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("secret"), {}, {}, 0});
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::Tls);
+    for (const QString &line : m_server.clientLines())
+        EXPECT_FALSE(line.startsWith(QStringLiteral("AUTH")));
+}
+
+TEST_F(SmtpClientTest, AuthFailure535)
+{
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250 AUTH PLAIN\nC: AUTH PLAIN .*\n"
+                                                 "S: 535 5.7.8 SERVERTEXT bad credentials\nX\n"));
+    SmtpServerSettings s = settings();
+    s.allowCleartextAuth = true;
+    SmtpClient client(s);
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("wrong"), {}, {}, 0});
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::AuthenticationFailed);
+    EXPECT_EQ(r.error.replyCode(), 535);
+    EXPECT_EQ(r.error.enhancedCode(), QStringLiteral("5.7.8"));
+    EXPECT_TRUE(r.error.message().contains(QStringLiteral("SERVERTEXT")));
+}
+
+TEST_F(SmtpClientTest, UntrustedCertificateCarriesChainAndFingerprint)
+{
+    const auto &certs = TestCerts::paths();
+    m_server.setCertificate(certs.selfSignedCert, certs.selfSignedKey);
+    m_server.addScenario(QStringLiteral("TLS\n"));
+    SmtpServerSettings s = settings(SmtpSecurity::ImplicitTls);
+    s.host = QStringLiteral("localhost");
+    SmtpClient client(s);
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::CertificateUntrusted) << qPrintable(r.error.message());
+    EXPECT_EQ(QString::fromLatin1(r.certificate.sha256), TestCerts::sha256Of(certs.selfSignedCert));
+    EXPECT_FALSE(r.certificate.chain.isEmpty());
+    EXPECT_FALSE(r.certificate.errors.isEmpty());
+}
+
+TEST_F(SmtpClientTest, PinnedCertificateIsHonoured)
+{
+    const auto &certs = TestCerts::paths();
+    m_server.setCertificate(certs.selfSignedCert, certs.selfSignedKey);
+    m_server.addScenario(QStringLiteral("TLS\nS: 220 fake.test ESMTP\nC: EHLO .*\n") + kEhloPipelining
+                         + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok\n") + kQuit);
+    SmtpServerSettings s = settings(SmtpSecurity::ImplicitTls);
+    s.host = QStringLiteral("localhost");
+    s.pinnedSha256 = {TestCerts::sha256Of(certs.selfSignedCert).toUpper()};
+    SmtpClient client(s);
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_TRUE(r.ok()) << qPrintable(r.error.message());
+    EXPECT_TRUE(client.tlsProtocolName().startsWith(QStringLiteral("TLS")));
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+TEST_F(SmtpClientTest, ChangedPinnedCertificateIsAnError)
+{
+    const auto &certs = TestCerts::paths();
+    // Pinned: the self-signed one. Presented: a CA-valid one — still refused.
+    m_server.setCertificate(certs.serverCert, certs.serverKey);
+    m_server.addScenario(QStringLiteral("TLS\n"));
+    m_server.addScenario(QStringLiteral("TLS\n"));
+    SmtpServerSettings s = settings(SmtpSecurity::ImplicitTls);
+    s.host = QStringLiteral("localhost");
+    s.extraCaFile = certs.caCert;
+    s.pinnedSha256 = {TestCerts::sha256Of(certs.selfSignedCert)};
+    {
+        SmtpClient client(s);
+        const SmtpResult r = sendAndWait(client, message());
+        EXPECT_EQ(r.error.code(), Error::Code::CertificateChanged) << qPrintable(r.error.message());
+        EXPECT_EQ(QString::fromLatin1(r.certificate.sha256), TestCerts::sha256Of(certs.serverCert));
+    }
+    // Presented: an untrusted certificate other than the pinned one.
+    s.extraCaFile.clear();
+    s.pinnedSha256 = {QString(64, u'a')};
+    SmtpClient client(s);
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::CertificateChanged) << qPrintable(r.error.message());
+}
+
+TEST_F(SmtpClientTest, SeveralMessagesOverOneConnectionWithRsetAndNoop)
+{
+    m_server.addScenario(kGreet + kEhloPipelining
+                         + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok first\n")
+                         + QStringLiteral("C: NOOP\nS: 250 Ok\n")
+                         + QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 550 5.1.1 no such user\n"
+                                          "C: RSET\nS: 250 Ok\n")
+                         + QStringLiteral("C: NOOP\nS: 250 Ok\n")
+                         + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok third\n")
+                         + kQuit);
+    SmtpServerSettings s = settings();
+    s.timeouts.noopAfterIdle = 0; // always check a reused connection
+    SmtpClient client(s);
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    client.send(message());
+    client.send(message());
+    client.send(message());
+    while (finished.size() < 3)
+        ASSERT_TRUE(finished.wait(5000));
+    EXPECT_TRUE(finished[0].first().value<SmtpResult>().ok());
+    EXPECT_EQ(finished[1].first().value<SmtpResult>().error.code(), Error::Code::Permanent);
+    EXPECT_TRUE(finished[2].first().value<SmtpResult>().ok());
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.connections(), 1);
+    EXPECT_EQ(m_server.messages().size(), 2);
+}
+
+TEST_F(SmtpClientTest, SmtpUtf8OnlyWhenNeededAndRefusedClearly)
+{
+    // Server without SMTPUTF8: refused before MAIL.
+    m_server.addScenario(kGreet + kEhloPipelining + kQuit);
+    {
+        SmtpClient client(settings());
+        SmtpMessage m = message({QStringLiteral("用户@例子.广告")});
+        m.envelope.needsSmtpUtf8 = true;
+        const SmtpResult r = sendAndWait(client, m);
+        EXPECT_EQ(r.error.code(), Error::Code::SmtpUtf8Unsupported);
+        waitDisconnected(client);
+    }
+    // Server with SMTPUTF8: parameter on MAIL; 8BITMIME body declared.
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250-PIPELINING\nS: 250-8BITMIME\nS: 250 SMTPUTF8\n")
+                         + QStringLiteral("C: MAIL FROM:<a@example.org> BODY=8BITMIME SMTPUTF8\n"
+                                          "C: RCPT TO:<用户@例子.广告>\nS: 250 Ok\nS: 250 Ok\n"
+                                          "C: DATA\nS: 354 go\nDATA\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    SmtpMessage m = message({QStringLiteral("用户@例子.广告")});
+    m.envelope.needsSmtpUtf8 = true;
+    m.envelope.needs8BitMime = true;
+    const SmtpResult r = sendAndWait(client, m);
+    EXPECT_TRUE(r.ok()) << qPrintable(r.error.message());
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+TEST_F(SmtpClientTest, DsnParametersWhenAskedAndOffered)
+{
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250-PIPELINING\nS: 250 DSN\n")
+                         + QStringLiteral("C: MAIL FROM:<a@example.org> RET=HDRS ENVID=id\\+2Bx\n"
+                                          "C: RCPT TO:<b@example.org> NOTIFY=SUCCESS,FAILURE\n"
+                                          "S: 250 Ok\nS: 250 Ok\nC: DATA\nS: 354 go\nDATA\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    SmtpMessage m = message();
+    m.dsn = Core::SmtpDsn{{QStringLiteral("success"), QStringLiteral("failure")}, false, QStringLiteral("id+x")};
+    EXPECT_TRUE(sendAndWait(client, m).ok());
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+TEST_F(SmtpClientTest, EnvelopeInjectionIsRefused)
+{
+    m_server.addScenario(kGreet + kEhloPipelining + kQuit);
+    SmtpClient client(settings());
+    SmtpMessage m = message({QStringLiteral("b@example.org>\r\nRCPT TO:<evil@example.org")});
+    const SmtpResult r = sendAndWait(client, m);
+    EXPECT_EQ(r.error.code(), Error::Code::InvalidInput);
+    for (const QString &line : m_server.clientLines())
+        EXPECT_FALSE(line.contains(QStringLiteral("evil")));
+}
+
+TEST_F(SmtpClientTest, CancelMidTransfer)
+{
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nSTALL\n"));
+    SmtpClient client(settings());
+    SmtpMessage m = message();
+    m.path = writeBigFile(64 * 1024 * 1024);
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    QSignalSpy progress(&client, &SmtpClient::progress);
+    client.send(m);
+    ASSERT_TRUE(progress.wait(5000));
+    client.cancel();
+    ASSERT_EQ(finished.size(), 1);
+    EXPECT_EQ(finished.first().first().value<SmtpResult>().error.code(), Error::Code::Cancelled);
+    EXPECT_EQ(client.state(), SmtpClient::State::Disconnected);
+}
