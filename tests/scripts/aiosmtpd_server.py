@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A real aiosmtpd server for integration tests, on 127.0.0.1.
+
+Writes each received message to OUTDIR/N.eml (the exact octets, dot-unstuffed)
+and its envelope to OUTDIR/N.json, prints "READY <port>" when listening, and
+runs until stdin closes. Run with Debian's /usr/bin/python3 (python3-aiosmtpd).
+"""
+import argparse
+import json
+import os
+import socket
+import ssl
+import sys
+import threading
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+class Recorder:
+    def __init__(self, outdir):
+        self.outdir = outdir
+        self.count = 0
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        with self.lock:
+            self.count += 1
+            n = self.count
+        base = os.path.join(self.outdir, str(n))
+        with open(base + ".eml", "wb") as f:
+            f.write(envelope.original_content)
+        with open(base + ".json", "w") as f:
+            json.dump({
+                "mail_from": envelope.mail_from,
+                "rcpt_tos": envelope.rcpt_tos,
+                "mail_options": envelope.mail_options,
+                "smtp_utf8": envelope.smtp_utf8,
+                "authenticated": bool(session.authenticated),
+                "tls": session.ssl is not None,
+            }, f, ensure_ascii=False)
+        return "250 2.0.0 OK queued as %d" % n
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--outdir", required=True)
+    ap.add_argument("--cert", required=True)
+    ap.add_argument("--key", required=True)
+    ap.add_argument("--user", default="user")
+    ap.add_argument("--password", default="secret")
+    ap.add_argument("--implicit-tls", action="store_true")
+    args = ap.parse_args()
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(args.cert, args.key)
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = (isinstance(auth_data, LoginPassword)
+              and auth_data.login == args.user.encode()
+              and auth_data.password == args.password.encode())
+        return AuthResult(success=ok, handled=False)
+
+    port = free_port()
+    common = dict(hostname="127.0.0.1", port=port, authenticator=authenticator,
+                  auth_required=True, decode_data=False, enable_SMTPUTF8=True,
+                  server_hostname="aiosmtpd.test", ident="aiosmtpd test server")
+    if args.implicit_tls:
+        controller = Controller(Recorder(args.outdir), ssl_context=context,
+                                auth_require_tls=False, **common)
+    else:
+        controller = Controller(Recorder(args.outdir), tls_context=context,
+                                require_starttls=True, auth_require_tls=True, **common)
+    controller.start()
+    print("READY %d" % port, flush=True)
+    try:
+        sys.stdin.read()
+    finally:
+        controller.stop()
+
+
+if __name__ == "__main__":
+    main()
