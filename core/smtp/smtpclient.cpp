@@ -627,7 +627,13 @@ void SmtpClient::startAuth()
         becomeReady();
         return;
     }
-    const QString mech = SaslMechanism::choose(m_caps.authMechanisms, m_credentials, tls,
+    QStringList offered = m_caps.authMechanisms;
+    if (!m_settings.authMechanisms.isEmpty()) {
+        offered.removeIf([this](const QString &m) {
+            return !m_settings.authMechanisms.contains(m, Qt::CaseInsensitive);
+        });
+    }
+    const QString mech = SaslMechanism::choose(offered, m_credentials, tls,
                                                m_settings.allowCleartextAuth);
     if (mech.isEmpty()) {
         failWith(Error::Code::AuthenticationFailed,

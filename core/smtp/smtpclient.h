@@ -55,6 +55,8 @@ struct SmtpServerSettings
     /// SHA-256 fingerprints (hex) of certificates the user accepted for this
     /// host. When set, the server's certificate must be one of them.
     QStringList pinnedSha256;
+    /// Restricts AUTH to these mechanisms (upper case); empty: the best offered.
+    QStringList authMechanisms;
     /// PEM file with extra trusted CAs (enterprise or test CAs).
     QString extraCaFile;
     SmtpTimeouts timeouts;

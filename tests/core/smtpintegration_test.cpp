@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 using Core::Attachment;
 using Core::Draft;
@@ -161,4 +162,193 @@ TEST_F(SmtpIntegration, AiosmtpdImplicitTls)
                               QStringLiteral("user"), QStringLiteral("secret"), {envelope, path, {}, false, {}});
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     EXPECT_EQ(readAll(outdir + QStringLiteral("/1.eml")), readAll(path));
+}
+
+// --- Postfix ---------------------------------------------------------------
+
+namespace {
+
+class PostfixIntegration : public SmtpIntegration
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new QTemporaryDir;
+        const auto &certs = TestCerts::paths();
+        s_server = new ServerProcess(
+            TestUtil::python(),
+            {TestUtil::scriptPath("postfix_instance.py"), QStringLiteral("--dir"), s_dir->path(),
+             QStringLiteral("--cert"), certs.serverCert, QStringLiteral("--key"), certs.serverKey,
+             QStringLiteral("--size-limit"), QString::number(1024 * 1024)});
+        s_info = QJsonDocument::fromJson(s_server->ready().toUtf8()).object();
+    }
+
+    static void TearDownTestSuite()
+    {
+        delete s_server;
+        delete s_dir;
+    }
+
+    void SetUp() override
+    {
+        SmtpIntegration::SetUp();
+        ASSERT_TRUE(s_server && s_server->ok()) << "Postfix did not start";
+    }
+
+    static quint16 port(const char *service) { return static_cast<quint16>(s_info[QString::fromLatin1(service)].toInt()); }
+
+    // Waits for the next delivery in the Maildir and returns its octets.
+    static QByteArray nextDelivery()
+    {
+        const QDir maildir(s_info[QStringLiteral("maildir")].toString() + QStringLiteral("/new"));
+        for (int i = 0; i < 200; ++i) {
+            const QStringList files = maildir.entryList(QDir::Files, QDir::Name);
+            for (const QString &f : files) {
+                if (!s_seen.contains(f)) {
+                    s_seen.append(f);
+                    return readAll(maildir.filePath(f));
+                }
+            }
+            QTest::qWait(50);
+        }
+        ADD_FAILURE() << "nothing delivered to the Maildir";
+        return {};
+    }
+
+    // Postfix prepends Return-Path, Delivered-To and Received, and stores
+    // LF line endings; everything after that must be our message, octet for octet.
+    static void expectDelivered(const QByteArray &delivered, const QString &builtPath)
+    {
+        QByteArray built = readAll(builtPath);
+        built.replace("\r\n", "\n");
+        EXPECT_TRUE(delivered.endsWith(built))
+            << "delivered message differs from the built one:\n" << delivered.left(1500).toStdString();
+        EXPECT_TRUE(delivered.startsWith("Return-Path: <user@example.test>\n"));
+    }
+
+    static inline QTemporaryDir *s_dir = nullptr;
+    static inline ServerProcess *s_server = nullptr;
+    static inline QJsonObject s_info;
+    static inline QStringList s_seen;
+};
+
+} // namespace
+
+TEST_F(PostfixIntegration, SubmissionStartTlsWithEachSaslMechanism)
+{
+    for (const char *mech : {"SCRAM-SHA-256", "SCRAM-SHA-1", "CRAM-MD5", "PLAIN", "LOGIN"}) {
+        Core::Envelope envelope;
+        const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
+        SmtpServerSettings s = settings(port("submission"), SmtpSecurity::StartTls);
+        s.authMechanisms = {QString::fromLatin1(mech)};
+        QString used;
+        const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("secret"),
+                                  {envelope, path, {}, false, {}}, &used);
+        ASSERT_TRUE(r.ok()) << mech << ": " << qPrintable(r.error.message());
+        EXPECT_EQ(used, QString::fromLatin1(mech));
+        expectDelivered(nextDelivery(), path);
+    }
+}
+
+TEST_F(PostfixIntegration, BestMechanismIsScramSha256)
+{
+    Core::Envelope envelope;
+    const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
+    QString used;
+    const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
+                              QStringLiteral("secret"), {envelope, path, {}, false, {}}, &used);
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
+    EXPECT_EQ(used, QStringLiteral("SCRAM-SHA-256"));
+    expectDelivered(nextDelivery(), path);
+}
+
+TEST_F(PostfixIntegration, ImplicitTls)
+{
+    Core::Envelope envelope;
+    const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
+    const SmtpResult r = send(settings(port("smtps"), SmtpSecurity::ImplicitTls), QStringLiteral("user"),
+                              QStringLiteral("secret"), {envelope, path, {}, false, {}});
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
+    expectDelivered(nextDelivery(), path);
+}
+
+TEST_F(PostfixIntegration, WrongPasswordIs535)
+{
+    Core::Envelope envelope;
+    const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
+    SmtpServerSettings s = settings(port("submission"), SmtpSecurity::StartTls);
+    s.authMechanisms = {QStringLiteral("PLAIN")};
+    const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("not-the-password"),
+                              {envelope, path, {}, false, {}});
+    EXPECT_EQ(r.error.code(), Error::Code::AuthenticationFailed) << qPrintable(r.error.message());
+    EXPECT_EQ(r.error.replyCode(), 535);
+    EXPECT_EQ(r.error.enhancedCode(), QStringLiteral("5.7.8"));
+}
+
+TEST_F(PostfixIntegration, SizeLimitIsRefusedBeforeSending)
+{
+    // 1.5 MB attachment against a 1 MB message_size_limit announced in EHLO.
+    QFile big(m_attachment);
+    ASSERT_TRUE(big.open(QIODevice::Append));
+    big.write(QByteArray(1536 * 1024, 'z'));
+    big.close();
+    Core::Envelope envelope;
+    const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
+    const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
+                              QStringLiteral("secret"), {envelope, path, {}, false, {}});
+    EXPECT_EQ(r.error.code(), Error::Code::TooLarge) << qPrintable(r.error.message());
+}
+
+TEST_F(PostfixIntegration, SmtpUtf8Recipient)
+{
+    Draft d;
+    d.from = MailAddress(QStringLiteral("Jürgen"), QStringLiteral("user@example.test"));
+    d.to = {MailAddress(QStringLiteral("用户"), QStringLiteral("用户@example.test"))};
+    d.subject = QStringLiteral("EAI 测试");
+    d.textBody = QStringLiteral("你好\n");
+    const QString path = m_dir.filePath(QStringLiteral("eai.eml"));
+    auto built = Core::MimeBuilder().writeToFile(d, path);
+    ASSERT_TRUE(built.ok());
+    ASSERT_TRUE(built->needsSmtpUtf8);
+    const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
+                              QStringLiteral("secret"), {built.value(), path, {}, false, {}});
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
+    const QByteArray delivered = nextDelivery();
+    expectDelivered(delivered, path);
+    EXPECT_TRUE(delivered.contains(QStringLiteral("Delivered-To: 用户@example.test").toUtf8()));
+}
+
+TEST_F(PostfixIntegration, SeveralMessagesOverOneConnection)
+{
+    SmtpServerSettings s = settings(port("submission"), SmtpSecurity::StartTls);
+    SmtpClient client(s);
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("secret"), {}, {}, 0});
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    QSignalSpy states(&client, &SmtpClient::stateChanged);
+    QStringList paths;
+    for (int i = 0; i < 3; ++i) {
+        Core::Envelope envelope;
+        paths << build(QStringLiteral("aenne@example.test"), &envelope);
+        client.send({envelope, paths.last(), {}, false, {}});
+    }
+    while (finished.size() < 3)
+        ASSERT_TRUE(finished.wait(30000));
+    for (const auto &args : finished)
+        EXPECT_TRUE(args.first().value<SmtpResult>().ok());
+    int connects = 0;
+    for (const auto &args : states)
+        connects += args.first().value<SmtpClient::State>() == SmtpClient::State::Connecting ? 1 : 0;
+    EXPECT_EQ(connects, 1);
+    // The virtual delivery agent may deliver them in any order.
+    QList<QByteArray> delivered;
+    for (int i = 0; i < 3; ++i)
+        delivered << nextDelivery();
+    for (const QString &p : paths) {
+        QByteArray built = readAll(p);
+        built.replace("\r\n", "\n");
+        EXPECT_EQ(std::count_if(delivered.cbegin(), delivered.cend(),
+                                [&](const QByteArray &d) { return d.endsWith(built); }),
+                  1)
+            << qPrintable(p);
+    }
 }
