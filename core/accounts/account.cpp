@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/accounts/account.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QUuid>
+
+namespace Core {
+
+namespace {
+
+QString trAccount(const char *text)
+{
+    return QCoreApplication::translate("Accounts", text);
+}
+
+QString authName(AuthMethod m)
+{
+    switch (m) {
+    case AuthMethod::Password:
+        return QStringLiteral("password");
+    case AuthMethod::OAuth2:
+        return QStringLiteral("oauth2");
+    case AuthMethod::None:
+        return QStringLiteral("none");
+    }
+    return QStringLiteral("password");
+}
+
+std::optional<AuthMethod> authFromName(const QString &s)
+{
+    if (s == QLatin1String("password"))
+        return AuthMethod::Password;
+    if (s == QLatin1String("oauth2"))
+        return AuthMethod::OAuth2;
+    if (s == QLatin1String("none"))
+        return AuthMethod::None;
+    return std::nullopt;
+}
+
+Error corrupt(const QString &what)
+{
+    //: %1 names the broken field
+    return Error(Error::Code::Corrupt, trAccount("An account entry is damaged (%1).").arg(what));
+}
+
+} // namespace
+
+const Identity *Account::defaultIdentity() const
+{
+    for (const Identity &i : identities) {
+        if (i.isDefault)
+            return &i;
+    }
+    return identities.isEmpty() ? nullptr : &identities.first();
+}
+
+const Identity *Account::identityFor(const QString &address) const
+{
+    for (const Identity &i : identities) {
+        if (i.address.compare(address, Qt::CaseInsensitive) == 0)
+            return &i;
+    }
+    return nullptr;
+}
+
+QString Account::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString Account::securityName(SmtpSecurity security)
+{
+    switch (security) {
+    case SmtpSecurity::ImplicitTls:
+        return QStringLiteral("tls");
+    case SmtpSecurity::StartTls:
+        return QStringLiteral("starttls");
+    case SmtpSecurity::None:
+        return QStringLiteral("none");
+    }
+    return QStringLiteral("starttls");
+}
+
+std::optional<SmtpSecurity> Account::securityFromName(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == QLatin1String("tls") || n == QLatin1String("ssl"))
+        return SmtpSecurity::ImplicitTls;
+    if (n == QLatin1String("starttls"))
+        return SmtpSecurity::StartTls;
+    if (n == QLatin1String("none") || n == QLatin1String("plain"))
+        return SmtpSecurity::None;
+    return std::nullopt;
+}
+
+Result<void> Account::validate() const
+{
+    if (id.isEmpty())
+        return Error(Error::Code::InvalidInput, trAccount("The account has no identifier."), QStringLiteral("id"));
+    if (auto r = checkHeaderText(name, QStringLiteral("name")); !r)
+        return r;
+    const QString h = host.trimmed();
+    if (h.isEmpty() || h.contains(u' ') || h.contains(u'/') || h.contains(u'\r') || h.contains(u'\n'))
+        return Error(Error::Code::InvalidInput, trAccount("Enter the name of the outgoing mail server."),
+                     QStringLiteral("host"));
+    if (port == 0)
+        return Error(Error::Code::InvalidInput, trAccount("Enter a port between 1 and 65535."),
+                     QStringLiteral("port"));
+    if (auth == AuthMethod::Password && username.isEmpty())
+        return Error(Error::Code::InvalidInput, trAccount("Enter the user name for the mail server."),
+                     QStringLiteral("username"));
+    if (auto r = checkHeaderText(username, QStringLiteral("username")); !r)
+        return r;
+    if (identities.isEmpty())
+        return Error(Error::Code::InvalidInput, trAccount("The account needs at least one address to send from."),
+                     QStringLiteral("address"));
+    for (const Identity &i : identities) {
+        if (auto r = MailAddress(i.name, i.address).validate(QStringLiteral("address")); !r)
+            return r;
+        if (!i.replyTo.isEmpty()) {
+            if (auto r = MailAddress::parseList(i.replyTo, QStringLiteral("replyTo")); !r)
+                return r.error();
+        }
+    }
+    return {};
+}
+
+QJsonObject Account::toJson() const
+{
+    QJsonArray ids;
+    for (const Identity &i : identities) {
+        ids.append(QJsonObject{{QStringLiteral("id"), i.id},
+                               {QStringLiteral("name"), i.name},
+                               {QStringLiteral("address"), i.address},
+                               {QStringLiteral("replyTo"), i.replyTo},
+                               {QStringLiteral("signature"), i.signature},
+                               {QStringLiteral("htmlSignature"), i.htmlSignature},
+                               {QStringLiteral("default"), i.isDefault}});
+    }
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("smtp"),
+         QJsonObject{{QStringLiteral("host"), host},
+                     {QStringLiteral("port"), port},
+                     {QStringLiteral("security"), securityName(security)},
+                     {QStringLiteral("username"), username},
+                     {QStringLiteral("auth"), authName(auth)},
+                     {QStringLiteral("allowCleartextAuth"), allowCleartextAuth},
+                     {QStringLiteral("authMechanisms"), QJsonArray::fromStringList(authMechanisms)}}},
+        {QStringLiteral("options"),
+         QJsonObject{{QStringLiteral("dsn"), requestDsn}, {QStringLiteral("saveCopy"), saveCopy}}},
+        {QStringLiteral("identities"), ids},
+    };
+}
+
+Result<Account> Account::fromJson(const QJsonObject &json)
+{
+    Account a;
+    a.id = json.value(QStringLiteral("id")).toString();
+    a.name = json.value(QStringLiteral("name")).toString();
+    const QJsonObject smtp = json.value(QStringLiteral("smtp")).toObject();
+    if (smtp.isEmpty())
+        return corrupt(QStringLiteral("smtp"));
+    a.host = smtp.value(QStringLiteral("host")).toString();
+    const int port = smtp.value(QStringLiteral("port")).toInt(-1);
+    if (port < 1 || port > 65535)
+        return corrupt(QStringLiteral("port"));
+    a.port = static_cast<quint16>(port);
+    const auto security = securityFromName(smtp.value(QStringLiteral("security")).toString());
+    if (!security)
+        return corrupt(QStringLiteral("security"));
+    a.security = *security;
+    a.username = smtp.value(QStringLiteral("username")).toString();
+    const auto auth = authFromName(smtp.value(QStringLiteral("auth")).toString());
+    if (!auth)
+        return corrupt(QStringLiteral("auth"));
+    a.auth = *auth;
+    a.allowCleartextAuth = smtp.value(QStringLiteral("allowCleartextAuth")).toBool();
+    for (const QJsonValue &m : smtp.value(QStringLiteral("authMechanisms")).toArray())
+        a.authMechanisms << m.toString().toUpper();
+    const QJsonObject options = json.value(QStringLiteral("options")).toObject();
+    a.requestDsn = options.value(QStringLiteral("dsn")).toBool();
+    a.saveCopy = options.value(QStringLiteral("saveCopy")).toBool();
+    for (const QJsonValue &v : json.value(QStringLiteral("identities")).toArray()) {
+        const QJsonObject o = v.toObject();
+        Identity i;
+        i.id = o.value(QStringLiteral("id")).toString();
+        i.name = o.value(QStringLiteral("name")).toString();
+        i.address = o.value(QStringLiteral("address")).toString();
+        i.replyTo = o.value(QStringLiteral("replyTo")).toString();
+        i.signature = o.value(QStringLiteral("signature")).toString();
+        i.htmlSignature = o.value(QStringLiteral("htmlSignature")).toString();
+        i.isDefault = o.value(QStringLiteral("default")).toBool();
+        a.identities.append(i);
+    }
+    if (auto r = a.validate(); !r)
+        return corrupt(r.error().field());
+    return a;
+}
+
+} // namespace Core

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/mime/mailaddress.h"
+#include "core/result.h"
+#include "core/smtp/smtpclient.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Core {
+
+/// How an account signs in to its submission server.
+enum class AuthMethod { Password, OAuth2, None };
+
+/// An address a person sends as: name, address, reply-to and signature.
+/// Several identities can share one account (one server login).
+struct Identity
+{
+    QString id;
+    QString name;
+    QString address;
+    QString replyTo;
+    QString signature;     ///< plain text
+    QString htmlSignature; ///< optional HTML version
+    bool isDefault = false;
+
+    [[nodiscard]] MailAddress mailbox() const { return MailAddress(name, address); }
+    friend bool operator==(const Identity &, const Identity &) = default;
+};
+
+/**
+ * One submission account: the server, how to sign in, options, and its
+ * identities. The password is never part of it: CredentialStore keeps it in
+ * the OS keychain under the account's id. Pinned certificates live in the
+ * TrustStore, per server.
+ */
+struct Account
+{
+    QString id; ///< stable, generated once (UUID)
+    QString name; ///< what the person calls it ("Work")
+    QString host;
+    quint16 port = 587;
+    SmtpSecurity security = SmtpSecurity::StartTls;
+    QString username;
+    AuthMethod auth = AuthMethod::Password;
+    bool allowCleartextAuth = false;
+    QStringList authMechanisms; ///< empty: the best the server offers
+    bool requestDsn = false;
+    bool saveCopy = false; ///< reserved for "save a copy in Sent" (IMAP, later)
+    QList<Identity> identities;
+
+    /// The default identity (the flagged one, else the first); nullptr if none.
+    [[nodiscard]] const Identity *defaultIdentity() const;
+    /// The identity with this address (case-insensitive); nullptr if none.
+    [[nodiscard]] const Identity *identityFor(const QString &address) const;
+
+    /// Checks the fields a person can get wrong; the error names the field.
+    [[nodiscard]] Result<void> validate() const;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Result<Account> fromJson(const QJsonObject &json);
+
+    [[nodiscard]] static QString newId();
+    [[nodiscard]] static QString securityName(SmtpSecurity security);
+    [[nodiscard]] static std::optional<SmtpSecurity> securityFromName(const QString &name);
+
+    friend bool operator==(const Account &, const Account &) = default;
+};
+
+} // namespace Core

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/util/durablefile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#include <windows.h>
+#else
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace Core::Durable {
+
+namespace {
+
+QString trFile(const char *text)
+{
+    return QCoreApplication::translate("Durable", text);
+}
+
+Error writeError(const QString &path, const QString &reason)
+{
+    //: %1 is a file name, %2 the system's reason (e.g. "No space left on device")
+    return Error(Error::Code::WriteFailed,
+                 trFile("Could not save “%1”: %2").arg(QDir::toNativeSeparators(path), reason));
+}
+
+} // namespace
+
+Result<void> syncFile(QFileDevice &file)
+{
+    if (!file.flush())
+        return writeError(file.fileName(), file.errorString());
+    const int fd = file.handle();
+    if (fd < 0)
+        return writeError(file.fileName(), trFile("the file is not open"));
+#if defined(Q_OS_WIN)
+    if (_commit(fd) != 0)
+        return writeError(file.fileName(), QString::fromLocal8Bit(std::strerror(errno)));
+#elif defined(Q_OS_MACOS)
+    // fsync() on macOS does not reach the platter; F_FULLFSYNC does.
+    if (fcntl(fd, F_FULLFSYNC) != 0 && fsync(fd) != 0)
+        return writeError(file.fileName(), QString::fromLocal8Bit(std::strerror(errno)));
+#else
+    if (fsync(fd) != 0)
+        return writeError(file.fileName(), QString::fromLocal8Bit(std::strerror(errno)));
+#endif
+    return {};
+}
+
+Result<void> syncDirectory(const QString &directory)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(directory);
+    return {};
+#else
+    const int fd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return writeError(directory, QString::fromLocal8Bit(std::strerror(errno)));
+    const int rc = fsync(fd);
+    const int savedErrno = errno;
+    ::close(fd);
+    if (rc != 0)
+        return writeError(directory, QString::fromLocal8Bit(std::strerror(savedErrno)));
+    return {};
+#endif
+}
+
+Result<void> renameDurably(const QString &from, const QString &to)
+{
+#ifdef Q_OS_WIN
+    if (!MoveFileExW(reinterpret_cast<LPCWSTR>(QDir::toNativeSeparators(from).utf16()),
+                     reinterpret_cast<LPCWSTR>(QDir::toNativeSeparators(to).utf16()),
+                     MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+        return writeError(to, trFile("the file could not be renamed"));
+#else
+    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
+        return writeError(to, QString::fromLocal8Bit(std::strerror(errno)));
+#endif
+    const QString fromDir = QFileInfo(from).absolutePath();
+    const QString toDir = QFileInfo(to).absolutePath();
+    if (auto r = syncDirectory(toDir); !r)
+        return r;
+    if (fromDir != toDir)
+        return syncDirectory(fromDir);
+    return {};
+}
+
+Result<void> writeFileAtomically(const QString &path, const QByteArray &data)
+{
+    const QFileInfo info(path);
+    const QString dir = info.absolutePath();
+    if (!QDir().mkpath(dir))
+        return writeError(path, trFile("the folder could not be created"));
+    const QString tmp = dir + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp-")
+        + QString::number(QRandomGenerator::global()->generate(), 36);
+    QFile file(tmp);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return writeError(path, file.errorString());
+    const auto fail = [&](Error e) {
+        file.close();
+        QFile::remove(tmp);
+        return e;
+    };
+    if (file.write(data) != data.size())
+        return fail(writeError(path, file.errorString()));
+    if (auto r = syncFile(file); !r)
+        return fail(r.error());
+    file.close();
+    if (auto r = renameDurably(tmp, path); !r) {
+        QFile::remove(tmp);
+        return r;
+    }
+    return {};
+}
+
+} // namespace Core::Durable
