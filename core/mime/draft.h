@@ -4,6 +4,7 @@
 #include "core/mime/mailaddress.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -55,6 +56,10 @@ struct Draft
 
     /// To + Cc + Bcc in that order.
     [[nodiscard]] QList<MailAddress> allRecipients() const;
+
+    /// For keeping a draft beside its queued message (undo send, edit).
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static Draft fromJson(const QJsonObject &json);
 
     friend bool operator==(const Draft &, const Draft &) = default;
 };

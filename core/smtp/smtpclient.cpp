@@ -1010,9 +1010,11 @@ void SmtpClient::pumpData()
     if (m_log)
         m_log(QStringLiteral("C: <%1 octets of message data> .").arg(tx.queuedWire));
     socket->write(tail);
+    socket->flush();
     tx.queuedWire += tail.size();
     setState(State::FinalReply);
     armTimer(m_settings.timeouts.finalReply);
+    Q_EMIT finalDotWritten();
 }
 
 void SmtpClient::finishMessage(SmtpResult result)

@@ -185,6 +185,8 @@ Q_SIGNALS:
     void stateChanged(Core::SmtpClient::State state);
     /// Upload progress of the current message, in message octets.
     void progress(qint64 sent, qint64 total);
+    /// The final "." of the current message has been handed to the network.
+    void finalDotWritten();
     /// One per send(), in order.
     void finished(const Core::SmtpResult &result);
     /// The session is authenticated and ready (after connectToServer()).

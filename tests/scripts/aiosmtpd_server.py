@@ -54,15 +54,21 @@ def free_port():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--outdir", required=True)
-    ap.add_argument("--cert", required=True)
-    ap.add_argument("--key", required=True)
+    ap.add_argument("--cert")
+    ap.add_argument("--key")
     ap.add_argument("--user", default="user")
     ap.add_argument("--password", default="secret")
     ap.add_argument("--implicit-tls", action="store_true")
+    ap.add_argument("--no-auth", action="store_true", help="plain SMTP, no TLS, no AUTH")
+    ap.add_argument("--port", type=int, default=0, help="listen here instead of a free port")
     args = ap.parse_args()
 
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(args.cert, args.key)
+    context = None
+    if not args.no_auth:
+        if not (args.cert and args.key):
+            sys.exit("--cert and --key are required unless --no-auth")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.cert, args.key)
 
     def authenticator(server, session, envelope, mechanism, auth_data):
         ok = (isinstance(auth_data, LoginPassword)
@@ -70,11 +76,13 @@ def main():
               and auth_data.password == args.password.encode())
         return AuthResult(success=ok, handled=False)
 
-    port = free_port()
+    port = args.port or free_port()
     common = dict(hostname="127.0.0.1", port=port, authenticator=authenticator,
-                  auth_required=True, decode_data=False, enable_SMTPUTF8=True,
+                  auth_required=not args.no_auth, decode_data=False, enable_SMTPUTF8=True,
                   server_hostname="aiosmtpd.test", ident="aiosmtpd test server")
-    if args.implicit_tls:
+    if args.no_auth:
+        controller = Controller(Recorder(args.outdir), **common)
+    elif args.implicit_tls:
         controller = Controller(Recorder(args.outdir), ssl_context=context,
                                 auth_require_tls=False, **common)
     else:

@@ -1,0 +1,540 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/outbox/flusher.h"
+
+#include "core/util/crashpoint.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QNetworkInformation>
+#include <QRandomGenerator>
+
+namespace Core {
+
+namespace {
+
+QString trFlusher(const char *text)
+{
+    return QCoreApplication::translate("Outbox", text);
+}
+
+qint64 jitter(qint64 ms, double fraction)
+{
+    const double f = 1.0 + fraction * (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0);
+    return static_cast<qint64>(static_cast<double>(ms) * f);
+}
+
+QString localServerName(const QString &outboxRoot)
+{
+    const QByteArray hash = QCryptographicHash::hash(QDir(outboxRoot).absolutePath().toUtf8(),
+                                                     QCryptographicHash::Sha1);
+    return QStringLiteral("outpost-flusher-") + QString::fromLatin1(hash.toHex().left(16));
+}
+
+void recordError(OutboxEntry &e, const Error &error)
+{
+    e.lastErrorCode = Error::codeName(error.code());
+    e.lastErrorMessage = error.message();
+    e.lastReplyCode = error.replyCode();
+    e.lastEnhancedCode = error.enhancedCode();
+    e.lastServerText = error.serverText();
+}
+
+void recordRecipients(OutboxEntry &e, const QList<RecipientResult> &recipients)
+{
+    if (recipients.isEmpty())
+        return;
+    e.recipients.clear();
+    for (const RecipientResult &r : recipients)
+        e.recipients.append({r.address, r.reply.code, r.reply.enhancedCode, r.reply.text()});
+}
+
+} // namespace
+
+qint64 RetryPolicy::networkDelayMs(int failures) const
+{
+    static const qint64 steps[] = {30, 60, 120, 300, 600, 900};
+    const int i = std::clamp(failures - 1, 0, 5);
+    return static_cast<qint64>(static_cast<double>(jitter(steps[i] * 1000, 0.2)) * scale);
+}
+
+qint64 RetryPolicy::messageDelayMs(qint64 ageSeconds) const
+{
+    const qint64 seconds = std::clamp<qint64>(ageSeconds, 60, 3600);
+    return static_cast<qint64>(static_cast<double>(jitter(seconds * 1000, 0.1)) * scale);
+}
+
+RetryPolicy RetryPolicy::fromEnvironment()
+{
+    RetryPolicy p;
+    bool ok = false;
+    const double scale = qEnvironmentVariable("OUTPOST_TEST_TIME_SCALE").toDouble(&ok);
+    if (ok && scale > 0) {
+        p.scale = scale;
+        p.lifetimeSeconds = static_cast<qint64>(static_cast<double>(p.lifetimeSeconds) * scale);
+    }
+    return p;
+}
+
+struct Flusher::AccountRun
+{
+    Account account;
+    QStringList ids;
+    qsizetype next = 0;
+    QString current;
+    SaslCredentials credentials;
+    QPointer<SmtpClient> client;
+};
+
+Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
+                 CredentialStore *credentials, QObject *parent)
+    : QObject(parent)
+    , m_outbox(outbox)
+    , m_accounts(accounts)
+    , m_trust(trust)
+    , m_credentials(credentials)
+{
+    m_passTimer.setSingleShot(true);
+    connect(&m_passTimer, &QTimer::timeout, this, [this] { flush(false); });
+    m_extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
+}
+
+Flusher::~Flusher()
+{
+    for (auto &run : m_runs) {
+        if (run->client)
+            run->client->cancel();
+    }
+}
+
+Flusher::LockResult Flusher::acquire()
+{
+    m_lock = std::make_unique<QLockFile>(m_outbox->root() + QStringLiteral("/.lock"));
+    // Held for the flusher's whole life; a crashed holder is detected by its
+    // PID and boot ID, a holder on another host is respected.
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        const auto error = m_lock->error();
+        m_lock.reset();
+        return error == QLockFile::LockFailedError ? LockResult::HeldByOther : LockResult::Failed;
+    }
+    auto recovered = m_outbox->recover();
+    if (!recovered) {
+        m_lock.reset();
+        return LockResult::Failed;
+    }
+    m_recoveredInDoubt = recovered.value();
+
+    m_server = new QLocalServer(this);
+    const QString name = localServerName(m_outbox->root());
+    QLocalServer::removeServer(name); // a stale socket of a crashed holder
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (m_server->listen(name)) {
+        connect(m_server, &QLocalServer::newConnection, this, [this] {
+            while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+                connect(socket, &QLocalSocket::readyRead, socket, [this, socket] {
+                    if (socket->readAll().startsWith("flush"))
+                        flush(true);
+                    socket->write("ok\n");
+                    socket->disconnectFromServer();
+                });
+                connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    return LockResult::Acquired;
+}
+
+bool Flusher::requestFlush(const QString &outboxRoot)
+{
+    // Used from the command line, where a bounded blocking wait is fine.
+    QLocalSocket socket;
+    socket.connectToServer(localServerName(outboxRoot));
+    if (!socket.waitForConnected(2000))
+        return false;
+    socket.write("flush\n");
+    socket.waitForBytesWritten(2000);
+    return socket.waitForReadyRead(5000);
+}
+
+void Flusher::watchConnectivity()
+{
+    if (!QNetworkInformation::loadDefaultBackend())
+        return; // no backend: the retry timers alone still work ("unknown" means try)
+    auto *info = QNetworkInformation::instance();
+    connect(info, &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability r) {
+                if (r != QNetworkInformation::Reachability::Online
+                    && r != QNetworkInformation::Reachability::Site)
+                    return;
+                // A hint, never a gate: forget the dead-server cache and try,
+                // at most once per 30 s however much the link flaps.
+                const QDateTime now = m_outbox->now();
+                if (m_lastConnectivityFlush.isValid()
+                    && m_lastConnectivityFlush.msecsTo(now) < static_cast<qint64>(30000 * m_policy.scale))
+                    return;
+                m_lastConnectivityFlush = now;
+                m_accountDeadUntil.clear();
+                flush(false);
+            });
+}
+
+void Flusher::flush(bool manual)
+{
+    if (!m_lock)
+        return;
+    if (!m_runs.empty()) {
+        m_pending = true;
+        m_pendingManual = m_pendingManual || manual;
+        return;
+    }
+    // Start from the event loop, never inside the caller.
+    m_pending = true;
+    QMetaObject::invokeMethod(this, [this, manual] {
+        m_pending = false;
+        startPass(manual);
+    }, Qt::QueuedConnection);
+}
+
+void Flusher::startPass(bool manual)
+{
+    if (!m_runs.empty())
+        return;
+    m_passTimer.stop();
+    if (manual)
+        m_accountDeadUntil.clear();
+    const QDateTime now = m_outbox->now();
+    QList<OutboxEntry> due;
+    for (const OutboxEntry &e : m_outbox->entries(OutboxState::Queued)) {
+        if (!e.notBefore.isValid() || e.notBefore <= now)
+            due.append(e);
+    }
+    for (const OutboxEntry &e : m_outbox->entries(OutboxState::Deferred)) {
+        if (manual || !e.nextAttemptAt.isValid() || e.nextAttemptAt <= now)
+            due.append(e);
+    }
+    std::stable_sort(due.begin(), due.end(),
+                     [](const OutboxEntry &a, const OutboxEntry &b) { return a.createdAt < b.createdAt; });
+
+    QStringList accountOrder;
+    QHash<QString, QStringList> byAccount;
+    for (const OutboxEntry &e : std::as_const(due)) {
+        const QDateTime dead = m_accountDeadUntil.value(e.accountId);
+        if (dead.isValid() && dead > now)
+            continue;
+        if (!byAccount.contains(e.accountId))
+            accountOrder << e.accountId;
+        byAccount[e.accountId] << e.id;
+    }
+    for (const QString &accountId : std::as_const(accountOrder)) {
+        const Account *account = m_accounts->find(accountId);
+        if (!account) {
+            holdAll(byAccount.value(accountId), HoldReason::Configuration,
+                    Error(Error::Code::InvalidInput,
+                          trFlusher("The account this message was queued for no longer exists.")));
+            continue;
+        }
+        startRun(*account, byAccount.value(accountId));
+    }
+    if (m_runs.empty()) {
+        scheduleNextPass();
+        Q_EMIT idle();
+    }
+}
+
+void Flusher::holdAll(const QStringList &ids, HoldReason reason, const Error &error)
+{
+    for (const QString &id : ids) {
+        auto r = m_outbox->transition(id, OutboxState::Held, [&](OutboxEntry &e) {
+            e.holdReason = reason;
+            e.phase = OutboxPhase::Idle;
+            recordError(e, error);
+        });
+        if (r)
+            Q_EMIT messageFinished(id, OutboxState::Held);
+    }
+}
+
+SmtpServerSettings Flusher::settingsFor(const Account &account) const
+{
+    SmtpServerSettings s;
+    s.host = account.host;
+    s.port = account.port;
+    s.security = account.security;
+    s.allowCleartextAuth = account.allowCleartextAuth;
+    s.authMechanisms = account.authMechanisms;
+    s.pinnedSha256 = m_trust ? m_trust->pins(account.host, account.port) : QStringList();
+    s.extraCaFile = m_extraCaFile;
+    s.timeouts = m_timeouts;
+    return s;
+}
+
+void Flusher::startRun(const Account &account, const QStringList &ids)
+{
+    auto owned = std::make_unique<AccountRun>();
+    AccountRun *run = owned.get();
+    run->account = account;
+    run->ids = ids;
+    run->credentials.username = account.username;
+    run->credentials.host = account.host;
+    run->credentials.port = account.port;
+    m_runs.push_back(std::move(owned));
+
+    switch (account.auth) {
+    case AuthMethod::None:
+        run->credentials.username.clear();
+        connectRun(run);
+        return;
+    case AuthMethod::OAuth2:
+        holdAll(ids, HoldReason::Credentials,
+                Error(Error::Code::NeedsCredentials,
+                      trFlusher("Signing in with OAuth is not available yet for this account.")));
+        finishRun(run);
+        return;
+    case AuthMethod::Password:
+        break;
+    }
+    CredentialJob *job = m_credentials->read(account.id);
+    connect(job, &CredentialJob::finished, this, [this, run](CredentialJob *j) {
+        if (j->error().isError()) {
+            holdAll(run->ids, HoldReason::Credentials, j->error());
+            finishRun(run);
+            return;
+        }
+        run->credentials.password = j->secret();
+        connectRun(run);
+    });
+}
+
+void Flusher::connectRun(AccountRun *run)
+{
+    auto *client = new SmtpClient(settingsFor(run->account), this);
+    run->client = client;
+    client->setCredentials(run->credentials);
+    connect(client, &SmtpClient::finished, this, [this, run](const SmtpResult &r) { onResult(run, r); });
+    connect(client, &SmtpClient::progress, this, [this, run](qint64 sent, qint64 total) {
+        if (sent > 0 && sent < total)
+            CrashPoint::hit("mid-data");
+        Q_EMIT progress(run->current, sent, total);
+    });
+    connect(client, &SmtpClient::finalDotWritten, this, [] { CrashPoint::hit("after-dot"); });
+    sendNext(run);
+}
+
+void Flusher::sendNext(AccountRun *run)
+{
+    while (run->next < run->ids.size()) {
+        const QString id = run->ids.at(run->next++);
+        auto claimed = m_outbox->claim(id);
+        if (!claimed)
+            continue; // removed meanwhile, or found corrupt and set aside
+        run->current = id;
+        SmtpMessage message;
+        message.envelope = claimed->envelope;
+        message.path = m_outbox->messagePath(claimed.value());
+        if (run->account.requestDsn)
+            message.dsn = SmtpDsn{{QStringLiteral("SUCCESS"), QStringLiteral("FAILURE"), QStringLiteral("DELAY")},
+                                  false, claimed->messageId};
+        // Write-ahead: "dot_sent" is durable before the "." can be written.
+        message.beforeFinalDot = [this, id] { return m_outbox->markDotSent(id).ok(); };
+        run->client->send(message);
+        return;
+    }
+    finishRun(run);
+}
+
+void Flusher::onResult(AccountRun *run, const SmtpResult &r)
+{
+    const QString id = run->current;
+    run->current.clear();
+    if (id.isEmpty())
+        return;
+    const QDateTime now = m_outbox->now();
+    const Error &error = r.error;
+    bool stopRun = false;
+    OutboxState target = OutboxState::Deferred;
+    std::function<void(OutboxEntry &)> update;
+
+    if (r.ok()) {
+        CrashPoint::hit("after-250");
+        target = OutboxState::Sent;
+        update = [&](OutboxEntry &e) {
+            e.phase = OutboxPhase::Accepted;
+            e.acceptedAt = now;
+            e.acceptedReply = r.reply.toString();
+            e.holdReason = HoldReason::None;
+            recordRecipients(e, r.recipients);
+        };
+    } else {
+        const Error::Code code = error.code();
+        switch (code) {
+        case Error::Code::Network:
+        case Error::Code::Timeout:
+        case Error::Code::WriteFailed:
+        case Error::Code::Cancelled: {
+            // Never got through (or could not record progress): the network
+            // clock, not charged to the message; the account rests a while.
+            stopRun = true;
+            target = OutboxState::Deferred;
+            update = [&](OutboxEntry &e) {
+                ++e.networkFailures;
+                e.phase = OutboxPhase::Idle;
+                e.nextAttemptAt = now.addMSecs(m_policy.networkDelayMs(e.networkFailures));
+                m_accountDeadUntil.insert(run->account.id, e.nextAttemptAt);
+                recordError(e, error);
+            };
+            break;
+        }
+        case Error::Code::Transient:
+        case Error::Code::ProtocolViolation:
+            stopRun = error.replyCode() == 421 || code == Error::Code::ProtocolViolation;
+            update = [&](OutboxEntry &e) {
+                ++e.attempts;
+                e.phase = OutboxPhase::Idle;
+                recordError(e, error);
+                recordRecipients(e, r.recipients);
+                const qint64 age = e.createdAt.secsTo(now);
+                if (age > m_policy.lifetimeSeconds) {
+                    e.expired = true;
+                    e.lastErrorMessage = trFlusher("Gave up after trying for %1 days: %2")
+                                             .arg(m_policy.lifetimeSeconds / 86400)
+                                             .arg(error.message());
+                } else {
+                    e.nextAttemptAt = now.addMSecs(m_policy.messageDelayMs(age));
+                }
+            };
+            target = OutboxState::Deferred;
+            if (auto e = m_outbox->find(id); e && e->createdAt.secsTo(now) > m_policy.lifetimeSeconds)
+                target = OutboxState::Failed;
+            break;
+        case Error::Code::Permanent: {
+            bool recipientRefused = false;
+            for (const RecipientResult &rr : r.recipients)
+                recipientRefused = recipientRefused || rr.reply.isPermanent();
+            const bool senderRefused = !recipientRefused && error.enhancedCode().startsWith(QLatin1String("5.7."));
+            target = recipientRefused || senderRefused ? OutboxState::Held : OutboxState::Failed;
+            update = [&, recipientRefused, senderRefused](OutboxEntry &e) {
+                ++e.attempts;
+                e.phase = OutboxPhase::Idle;
+                e.holdReason = recipientRefused ? HoldReason::RecipientRejected
+                    : senderRefused             ? HoldReason::Configuration
+                                                : HoldReason::None;
+                recordError(e, error);
+                recordRecipients(e, r.recipients);
+            };
+            break;
+        }
+        case Error::Code::AuthenticationFailed:
+        case Error::Code::NeedsCredentials:
+        case Error::Code::Keychain:
+        case Error::Code::Tls:
+        case Error::Code::CertificateUntrusted:
+        case Error::Code::CertificateChanged: {
+            // A person must act; the other messages of this account would
+            // meet the same wall, so they wait with it (no retry storm).
+            stopRun = true;
+            const HoldReason reason = code == Error::Code::AuthenticationFailed || code == Error::Code::NeedsCredentials
+                    || code == Error::Code::Keychain
+                ? HoldReason::Credentials
+                : HoldReason::Security;
+            target = OutboxState::Held;
+            update = [&, reason](OutboxEntry &e) {
+                e.phase = OutboxPhase::Idle;
+                e.holdReason = reason;
+                recordError(e, error);
+            };
+            QStringList rest = run->ids.mid(run->next);
+            run->next = run->ids.size();
+            // Only those still queued/deferred (not claimed) are held.
+            holdAll(rest, reason, error);
+            break;
+        }
+        case Error::Code::InDoubt:
+            target = OutboxState::Held;
+            update = [&](OutboxEntry &e) {
+                e.phase = OutboxPhase::InDoubt;
+                e.holdReason = HoldReason::InDoubt;
+                recordError(e, error);
+            };
+            stopRun = true;
+            break;
+        case Error::Code::FileUnreadable:
+        case Error::Code::Corrupt:
+            target = OutboxState::Corrupt;
+            update = [&](OutboxEntry &e) { recordError(e, error); };
+            break;
+        default: // TooLarge, SmtpUtf8Unsupported, InvalidInput, ...
+            target = OutboxState::Failed;
+            update = [&](OutboxEntry &e) {
+                ++e.attempts;
+                e.phase = OutboxPhase::Idle;
+                recordError(e, error);
+                recordRecipients(e, r.recipients);
+            };
+            break;
+        }
+    }
+    // If this write fails after a 250, the entry stays in active/ with
+    // phase=dot_sent: the next start treats it as in doubt, never resends.
+    if (m_outbox->transition(id, target, update))
+        Q_EMIT messageFinished(id, target);
+    if (stopRun) {
+        run->next = run->ids.size();
+        finishRun(run);
+        return;
+    }
+    sendNext(run);
+}
+
+void Flusher::finishRun(AccountRun *run)
+{
+    if (SmtpClient *client = run->client) {
+        run->client = nullptr;
+        client->disconnect(this);
+        if (client->state() == SmtpClient::State::Disconnected) {
+            client->deleteLater();
+        } else {
+            connect(client, &SmtpClient::disconnected, client, &QObject::deleteLater);
+            client->quit();
+        }
+    }
+    // Deferred: the run may be finishing from inside one of its callbacks.
+    QMetaObject::invokeMethod(this, [this, run] {
+        std::erase_if(m_runs, [run](const auto &p) { return p.get() == run; });
+        if (!m_runs.empty())
+            return;
+        if (m_pending) {
+            const bool manual = m_pendingManual;
+            m_pending = false;
+            m_pendingManual = false;
+            startPass(manual);
+            return;
+        }
+        scheduleNextPass();
+        Q_EMIT idle();
+    }, Qt::QueuedConnection);
+}
+
+void Flusher::scheduleNextPass()
+{
+    const QDateTime now = m_outbox->now();
+    QDateTime next;
+    const auto consider = [&](const QDateTime &t) {
+        if (t.isValid() && (!next.isValid() || t < next))
+            next = t;
+    };
+    for (const OutboxEntry &e : m_outbox->entries(OutboxState::Queued)) {
+        const QDateTime dead = m_accountDeadUntil.value(e.accountId);
+        consider(e.notBefore.isValid() && e.notBefore > now ? e.notBefore : (dead.isValid() ? dead : now));
+    }
+    for (const OutboxEntry &e : m_outbox->entries(OutboxState::Deferred))
+        consider(e.nextAttemptAt.isValid() ? e.nextAttemptAt : now);
+    if (!next.isValid())
+        return;
+    const qint64 ms = std::clamp<qint64>(now.msecsTo(next), 0, 3600 * 1000);
+    m_passTimer.start(static_cast<int>(std::max<qint64>(ms, 50)));
+}
+
+} // namespace Core

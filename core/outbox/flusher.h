@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/accounts/accountstore.h"
+#include "core/accounts/credentialstore.h"
+#include "core/accounts/truststore.h"
+#include "core/outbox/outbox.h"
+#include "core/smtp/smtpclient.h"
+
+#include <QHash>
+#include <QLockFile>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+class QLocalServer;
+
+namespace Core {
+
+/// When to try again (OUTBOX.md §3.4). All durations scale by `scale` (tests).
+struct RetryPolicy
+{
+    double scale = 1.0;
+    qint64 lifetimeSeconds = 5 * 24 * 3600; ///< give up on transient failures after this
+    /// Never reached the server: 30 s, 1, 2, 5, 10 min, then every 15 min, ±20 %.
+    [[nodiscard]] qint64 networkDelayMs(int failures) const;
+    /// An SMTP 4xx: clamp(time in queue, 1 min, 1 h), ±10 % (Postfix-style).
+    [[nodiscard]] qint64 messageDelayMs(qint64 ageSeconds) const;
+    /// From the environment: OUTPOST_TEST_TIME_SCALE shortens every delay.
+    [[nodiscard]] static RetryPolicy fromEnvironment();
+};
+
+/**
+ * Submits what is due in the outbox. One flusher per outbox: it holds
+ * outbox/.lock (QLockFile) for its whole life; another instance gets
+ * HeldByOther and hands "send now" over with requestFlush().
+ *
+ * Per account it opens one SmtpClient and sends the due messages over it in
+ * order, fetching the password from the keychain first. Each result moves the
+ * message to its state: sent; deferred on the network clock (not charged) or
+ * the message clock (SMTP 4xx), failed after the lifetime; held when a person
+ * must act (credentials, certificate, refused recipient, in doubt); failed on
+ * a permanent refusal. A message whose final "." may have been written is
+ * never sent again by itself.
+ */
+class Flusher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Flusher)
+public:
+    enum class LockResult { Acquired, HeldByOther, Failed };
+
+    Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust, CredentialStore *credentials,
+            QObject *parent = nullptr);
+    ~Flusher() override;
+
+    /// Takes the outbox lock and runs start-up recovery. Only then may the
+    /// flusher send.
+    [[nodiscard]] LockResult acquire();
+    /// Asks the instance holding the lock to flush now; false if none answers.
+    [[nodiscard]] static bool requestFlush(const QString &outboxRoot);
+    [[nodiscard]] QStringList recoveredInDoubt() const { return m_recoveredInDoubt; }
+
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    void setTimeouts(const SmtpTimeouts &timeouts) { m_timeouts = timeouts; }
+    void setExtraCaFile(const QString &path) { m_extraCaFile = path; }
+    /// Follow QNetworkInformation: flush when the network comes back.
+    void watchConnectivity();
+
+    /// Sends what is due; manual=true also sends deferred messages before
+    /// their time (never held or in-doubt ones).
+    void flush(bool manual = false);
+    [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_pending; }
+
+Q_SIGNALS:
+    /// A pass over the due messages ended (nothing is being sent).
+    void idle();
+    void progress(const QString &id, qint64 sent, qint64 total);
+    void messageFinished(const QString &id, Core::OutboxState state);
+
+private:
+    struct AccountRun;
+
+    void startPass(bool manual);
+    void startRun(const Account &account, const QStringList &ids);
+    void connectRun(AccountRun *run);
+    void sendNext(AccountRun *run);
+    void onResult(AccountRun *run, const SmtpResult &result);
+    void finishRun(AccountRun *run);
+    void holdAll(const QStringList &ids, HoldReason reason, const Error &error);
+    void scheduleNextPass();
+    [[nodiscard]] SmtpServerSettings settingsFor(const Account &account) const;
+
+    Outbox *m_outbox;
+    AccountStore *m_accounts;
+    TrustStore *m_trust;
+    CredentialStore *m_credentials;
+    RetryPolicy m_policy = RetryPolicy::fromEnvironment();
+    SmtpTimeouts m_timeouts;
+    QString m_extraCaFile;
+    std::unique_ptr<QLockFile> m_lock;
+    QLocalServer *m_server = nullptr;
+    QStringList m_recoveredInDoubt;
+    std::vector<std::unique_ptr<AccountRun>> m_runs;
+    QHash<QString, QDateTime> m_accountDeadUntil; ///< per-account network back-off
+    QTimer m_passTimer;
+    QDateTime m_lastConnectivityFlush;
+    bool m_pending = false;
+    bool m_pendingManual = false;
+};
+
+} // namespace Core

@@ -1,0 +1,576 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/outbox/outbox.h"
+
+#include "core/util/crashpoint.h"
+#include "core/util/durablefile.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+namespace Core {
+
+namespace {
+
+constexpr auto kMessageFile = "message.eml";
+constexpr auto kSidecarFile = "state.json";
+constexpr auto kDraftFile = "draft.json";
+constexpr auto kReasonFile = "reason.txt";
+
+const QList<OutboxState> kAllStates = {OutboxState::Queued, OutboxState::Deferred,
+                                       OutboxState::Active, OutboxState::Held,
+                                       OutboxState::Failed, OutboxState::Sent,
+                                       OutboxState::Corrupt};
+
+QString trOutbox(const char *text)
+{
+    return QCoreApplication::translate("Outbox", text);
+}
+
+Error notFound()
+{
+    return Error(Error::Code::InvalidInput, trOutbox("There is no such message in the outbox."));
+}
+
+// SHA-256 and size of a file, read in blocks.
+Result<QPair<qint64, QByteArray>> hashFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(Error::Code::FileUnreadable, f.errorString());
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 size = 0;
+    while (!f.atEnd()) {
+        const QByteArray block = f.read(1 << 20);
+        if (block.isEmpty() && f.error() != QFileDevice::NoError)
+            return Error(Error::Code::FileUnreadable, f.errorString());
+        hash.addData(block);
+        size += block.size();
+    }
+    return QPair<qint64, QByteArray>(size, hash.result().toHex());
+}
+
+bool removeTree(const QString &path)
+{
+    return QDir(path).removeRecursively();
+}
+
+} // namespace
+
+Outbox::Outbox(QString root, QObject *parent)
+    : QObject(parent)
+    , m_root(std::move(root))
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+Outbox::~Outbox() = default;
+
+QString Outbox::defaultRoot()
+{
+    // Local, not roaming: two machines must never share one queue.
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + QStringLiteral("/outbox");
+}
+
+QString Outbox::dir(OutboxState state) const
+{
+    return m_root + u'/' + OutboxEntry::stateName(state);
+}
+
+QString Outbox::entryDir(OutboxState state, const QString &id) const
+{
+    return dir(state) + u'/' + id;
+}
+
+QString Outbox::messagePath(const OutboxEntry &entry) const
+{
+    return entryDir(entry.state, entry.id) + u'/' + QLatin1String(kMessageFile);
+}
+
+Result<void> Outbox::open()
+{
+    QDir root;
+    for (OutboxState s : kAllStates) {
+        if (!root.mkpath(dir(s)))
+            //: %1 is a folder
+            return Error(Error::Code::WriteFailed,
+                         trOutbox("The outbox folder “%1” cannot be created.").arg(QDir::toNativeSeparators(dir(s))));
+    }
+    if (!root.mkpath(m_root + QStringLiteral("/tmp")))
+        return Error(Error::Code::WriteFailed, trOutbox("The outbox folder cannot be created."));
+    // Prove it is writable now, not when the first message is at stake.
+    const QString probe = m_root + QStringLiteral("/tmp/.write-test");
+    if (auto r = Durable::writeFileAtomically(probe, "ok"); !r)
+        return Error(Error::Code::WriteFailed,
+                     trOutbox("The outbox cannot be written, so no message could be queued safely: %1")
+                         .arg(r.error().message()));
+    QFile::remove(probe);
+    return {};
+}
+
+QString Outbox::newId() const
+{
+    // Sortable by time, unique by randomness; never reused.
+    return m_clock().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + u'-'
+        + QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
+}
+
+Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &entry) const
+{
+    return Durable::writeFileAtomically(dirPath + u'/' + QLatin1String(kSidecarFile),
+                                        QJsonDocument(entry.toJson()).toJson(QJsonDocument::Indented));
+}
+
+Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
+                                    const EnqueueOptions &options)
+{
+    const QString id = newId();
+    const QString tmp = m_root + QStringLiteral("/tmp/") + id;
+    if (!QDir().mkpath(tmp))
+        return Error(Error::Code::WriteFailed, trOutbox("The outbox cannot be written."));
+    const auto fail = [&](const Error &e) {
+        removeTree(tmp);
+        return e;
+    };
+
+    MimeBuilder builder;
+    MimeBuilder::Options mimeOptions;
+    mimeOptions.allow8Bit = options.allow8Bit;
+    mimeOptions.date = m_clock().toLocalTime();
+    builder.setOptions(mimeOptions);
+    QFile body(tmp + u'/' + QLatin1String(kMessageFile));
+    if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return fail(Error(Error::Code::WriteFailed, body.errorString()));
+    auto envelope = builder.write(draft, &body);
+    if (!envelope) {
+        body.close();
+        return fail(envelope.error());
+    }
+    CrashPoint::hit("enqueue-body");
+    if (auto r = Durable::syncFile(body); !r)
+        return fail(r.error());
+    body.close();
+
+    OutboxEntry entry;
+    entry.id = id;
+    entry.accountId = account.id;
+    entry.messageId = envelope->messageId; // fixed now: every retry carries it
+    entry.subject = draft.subject;
+    for (const MailAddress &m : draft.to + draft.cc)
+        entry.displayTo << m.toDisplayString();
+    entry.envelope = envelope.value();
+    entry.createdAt = m_clock();
+    // A copy of the draft lets "undo send" and "edit" bring it back.
+    if (auto r = Durable::writeFileAtomically(tmp + u'/' + QLatin1String(kDraftFile),
+                                              QJsonDocument(draft.toJson()).toJson());
+        !r)
+        return fail(r.error());
+    auto done = finishEnqueue(tmp, entry, options);
+    if (!done)
+        removeTree(tmp);
+    return done;
+}
+
+Result<OutboxEntry> Outbox::enqueueMessage(QIODevice *input, const Envelope &envelope,
+                                           const QString &accountId, const QString &subject,
+                                           const EnqueueOptions &options)
+{
+    const QString id = newId();
+    const QString tmp = m_root + QStringLiteral("/tmp/") + id;
+    if (!QDir().mkpath(tmp))
+        return Error(Error::Code::WriteFailed, trOutbox("The outbox cannot be written."));
+    QFile body(tmp + u'/' + QLatin1String(kMessageFile));
+    const auto fail = [&](const Error &e) {
+        body.close();
+        removeTree(tmp);
+        return e;
+    };
+    if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return fail(Error(Error::Code::WriteFailed, body.errorString()));
+    // Stream, normalising line endings to CRLF, so that what is queued is
+    // exactly what every attempt will transmit.
+    bool pendingCr = false;
+    QByteArray out;
+    while (true) {
+        const QByteArray chunk = input->read(1 << 16);
+        if (chunk.isEmpty())
+            break;
+        out.clear();
+        out.reserve(chunk.size() + chunk.size() / 32 + 2);
+        for (char c : chunk) {
+            if (pendingCr) {
+                pendingCr = false;
+                out += "\r\n";
+                if (c == '\n')
+                    continue;
+            }
+            if (c == '\r')
+                pendingCr = true;
+            else if (c == '\n')
+                out += "\r\n";
+            else
+                out += c;
+        }
+        if (body.write(out) != out.size())
+            return fail(Error(Error::Code::WriteFailed, body.errorString()));
+    }
+    if (pendingCr)
+        body.write("\r\n");
+    if (body.size() == 0)
+        return fail(Error(Error::Code::InvalidInput, trOutbox("The message is empty.")));
+    if (auto r = Durable::syncFile(body); !r)
+        return fail(r.error());
+    body.close();
+
+    OutboxEntry entry;
+    entry.id = id;
+    entry.accountId = accountId;
+    entry.messageId = envelope.messageId;
+    entry.subject = subject;
+    entry.envelope = envelope;
+    entry.createdAt = m_clock();
+    auto done = finishEnqueue(tmp, entry, options);
+    if (!done)
+        removeTree(tmp);
+    return done;
+}
+
+Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry entry,
+                                          const EnqueueOptions &options)
+{
+    auto hashed = hashFile(tmpDir + u'/' + QLatin1String(kMessageFile));
+    if (!hashed)
+        return hashed.error();
+    entry.bodySize = hashed->first;
+    entry.envelope.size = entry.bodySize;
+    entry.bodySha256 = hashed->second;
+    entry.notBefore = options.notBefore;
+    if (auto r = writeSidecar(tmpDir, entry); !r)
+        return r.error();
+    CrashPoint::hit("enqueue-sidecar");
+    if (auto r = Durable::syncDirectory(tmpDir); !r)
+        return r.error();
+    CrashPoint::hit("enqueue-rename");
+    // The single rename that makes it "queued" — durable before we say so.
+    if (auto r = Durable::renameDurably(tmpDir, entryDir(OutboxState::Queued, entry.id)); !r)
+        return r.error();
+    entry.state = OutboxState::Queued;
+    Q_EMIT changed();
+    return entry;
+}
+
+Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) const
+{
+    const QString d = entryDir(state, id);
+    QFile sidecar(d + u'/' + QLatin1String(kSidecarFile));
+    if (!sidecar.open(QIODevice::ReadOnly))
+        return Error(Error::Code::Corrupt, trOutbox("its state file is missing"));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(sidecar.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return Error(Error::Code::Corrupt, trOutbox("its state file is not valid JSON"));
+    auto entry = OutboxEntry::fromJson(doc.object());
+    if (!entry)
+        return Error(Error::Code::Corrupt, trOutbox("its state file is incomplete or of an unknown format"));
+    if (entry->id != id)
+        return Error(Error::Code::Corrupt, trOutbox("its state file belongs to another message"));
+    const QFileInfo body(d + u'/' + QLatin1String(kMessageFile));
+    if (!body.exists() || body.size() != entry->bodySize)
+        return Error(Error::Code::Corrupt, trOutbox("its message file is missing or has the wrong size"));
+    entry->state = state;
+    return entry;
+}
+
+void Outbox::setAsideCorrupt(OutboxState from, const QString &id, const QString &reason)
+{
+    const QString target = entryDir(OutboxState::Corrupt, id);
+    if (Durable::renameDurably(entryDir(from, id), target).ok()) {
+        QFile note(target + u'/' + QLatin1String(kReasonFile));
+        if (note.open(QIODevice::WriteOnly))
+            note.write(reason.toUtf8() + '\n');
+    }
+    Q_EMIT corruptFound(id, reason);
+    Q_EMIT changed();
+}
+
+QList<OutboxEntry> Outbox::entries(OutboxState state)
+{
+    QList<OutboxEntry> list;
+    const QStringList ids = QDir(dir(state)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &id : ids) {
+        if (state == OutboxState::Corrupt) {
+            OutboxEntry e;
+            e.id = id;
+            e.state = state;
+            QFile note(entryDir(state, id) + u'/' + QLatin1String(kReasonFile));
+            if (note.open(QIODevice::ReadOnly))
+                e.lastErrorMessage = QString::fromUtf8(note.readAll()).trimmed();
+            list.append(e);
+            continue;
+        }
+        auto e = readEntry(state, id);
+        if (!e) {
+            // Never guessed, never sent: set aside for the person to see.
+            if (state != OutboxState::Active)
+                setAsideCorrupt(state, id, e.error().message());
+            continue;
+        }
+        list.append(e.value());
+    }
+    std::sort(list.begin(), list.end(), [](const OutboxEntry &a, const OutboxEntry &b) {
+        return a.createdAt < b.createdAt || (a.createdAt == b.createdAt && a.id < b.id);
+    });
+    return list;
+}
+
+QList<OutboxEntry> Outbox::allEntries()
+{
+    QList<OutboxEntry> all;
+    for (OutboxState s : kAllStates)
+        all += entries(s);
+    return all;
+}
+
+std::optional<OutboxState> Outbox::locate(const QString &id) const
+{
+    if (id.isEmpty() || id.contains(u'/') || id.startsWith(u'.'))
+        return std::nullopt;
+    for (OutboxState s : kAllStates) {
+        if (QFileInfo::exists(entryDir(s, id)))
+            return s;
+    }
+    return std::nullopt;
+}
+
+std::optional<OutboxEntry> Outbox::find(const QString &id)
+{
+    const auto state = locate(id);
+    if (!state)
+        return std::nullopt;
+    if (*state == OutboxState::Corrupt) {
+        OutboxEntry e;
+        e.id = id;
+        e.state = OutboxState::Corrupt;
+        return e;
+    }
+    auto e = readEntry(*state, id);
+    if (!e)
+        return std::nullopt;
+    return e.value();
+}
+
+Result<void> Outbox::moveEntry(const QString &id, OutboxState from, OutboxState to)
+{
+    if (from == to)
+        return {};
+    return Durable::renameDurably(entryDir(from, id), entryDir(to, id));
+}
+
+Result<QStringList> Outbox::recover()
+{
+    QStringList report;
+    // tmp/: never acknowledged as queued; the draft still exists.
+    const QDir tmp(m_root + QStringLiteral("/tmp"));
+    for (const QString &name : tmp.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        removeTree(tmp.filePath(name));
+    // active/: an attempt was interrupted.
+    const QStringList active = QDir(dir(OutboxState::Active)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &id : active) {
+        auto e = readEntry(OutboxState::Active, id);
+        if (!e) {
+            setAsideCorrupt(OutboxState::Active, id, e.error().message());
+            continue;
+        }
+        OutboxState target = OutboxState::Queued;
+        switch (e->phase) {
+        case OutboxPhase::Idle:
+        case OutboxPhase::Claimed:
+            // Nothing reached the server past DATA: safe to try again.
+            break;
+        case OutboxPhase::DotSent:
+        case OutboxPhase::InDoubt:
+            // The final "." may have been written: never resent by itself.
+            target = OutboxState::Held;
+            e->phase = OutboxPhase::InDoubt;
+            e->holdReason = HoldReason::InDoubt;
+            e->lastErrorCode = Error::codeName(Error::Code::InDoubt);
+            e->lastErrorMessage = trOutbox("Outpost stopped while this message was being sent. It "
+                                           "may have been delivered.");
+            report << id;
+            break;
+        case OutboxPhase::Accepted:
+            target = OutboxState::Sent;
+            break;
+        }
+        if (target == OutboxState::Queued)
+            e->phase = OutboxPhase::Idle;
+        if (auto r = writeSidecar(entryDir(OutboxState::Active, id), e.value()); !r)
+            return r.error();
+        if (auto r = moveEntry(id, OutboxState::Active, target); !r)
+            return r.error();
+    }
+    Q_EMIT changed();
+    return report;
+}
+
+Result<OutboxEntry> Outbox::claim(const QString &id)
+{
+    const auto state = locate(id);
+    if (!state || (*state != OutboxState::Queued && *state != OutboxState::Deferred))
+        return notFound();
+    auto e = readEntry(*state, id);
+    if (!e) {
+        setAsideCorrupt(*state, id, e.error().message());
+        return e.error();
+    }
+    auto hashed = hashFile(entryDir(*state, id) + u'/' + QLatin1String(kMessageFile));
+    if (!hashed || hashed->first != e->bodySize || hashed->second != e->bodySha256) {
+        const QString reason = trOutbox("its message file does not match its checksum");
+        setAsideCorrupt(*state, id, reason);
+        return Error(Error::Code::Corrupt, reason);
+    }
+    e->phase = OutboxPhase::Claimed;
+    e->lastAttemptAt = m_clock();
+    if (auto r = writeSidecar(entryDir(*state, id), e.value()); !r)
+        return r.error();
+    if (auto r = moveEntry(id, *state, OutboxState::Active); !r)
+        return r.error();
+    CrashPoint::hit("claim");
+    e->state = OutboxState::Active;
+    Q_EMIT changed();
+    return e;
+}
+
+Result<void> Outbox::markDotSent(const QString &id)
+{
+    auto e = readEntry(OutboxState::Active, id);
+    if (!e)
+        return e.error();
+    e->phase = OutboxPhase::DotSent;
+    if (auto r = writeSidecar(entryDir(OutboxState::Active, id), e.value()); !r)
+        return r;
+    CrashPoint::hit("dot-sent");
+    return {};
+}
+
+Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
+                                       const std::function<void(OutboxEntry &)> &update)
+{
+    const auto state = locate(id);
+    if (!state || *state == OutboxState::Corrupt)
+        return notFound();
+    auto e = readEntry(*state, id);
+    if (!e)
+        return e.error();
+    if (update)
+        update(e.value());
+    if (auto r = writeSidecar(entryDir(*state, id), e.value()); !r)
+        return r.error();
+    if (auto r = moveEntry(id, *state, target); !r)
+        return r.error();
+    e->state = target;
+    Q_EMIT changed();
+    return e;
+}
+
+Result<void> Outbox::retry(const QString &id)
+{
+    const auto state = locate(id);
+    if (!state || *state == OutboxState::Active || *state == OutboxState::Sent || *state == OutboxState::Corrupt)
+        return notFound();
+    auto current = find(id);
+    if (current && current->phase == OutboxPhase::InDoubt)
+        return Error(Error::Code::InvalidInput,
+                     trOutbox("This message may already have been delivered. Choose “Send again” "
+                              "to send it anyway, or “Mark as sent”."));
+    auto r = transition(id, OutboxState::Queued, [this](OutboxEntry &e) {
+        e.nextAttemptAt = {};
+        e.notBefore = {};
+        e.holdReason = HoldReason::None;
+        e.phase = OutboxPhase::Idle;
+        e.expired = false;
+        e.createdAt = e.createdAt.isValid() ? e.createdAt : m_clock();
+    });
+    return r ? Result<void>() : Result<void>(r.error());
+}
+
+Result<void> Outbox::markSent(const QString &id)
+{
+    const auto state = locate(id);
+    if (!state || *state != OutboxState::Held)
+        return notFound();
+    auto r = transition(id, OutboxState::Sent, [this](OutboxEntry &e) {
+        e.phase = OutboxPhase::Accepted;
+        e.holdReason = HoldReason::None;
+        e.acceptedAt = m_clock();
+        e.acceptedReply = trOutbox("Marked as sent by you");
+    });
+    return r ? Result<void>() : Result<void>(r.error());
+}
+
+Result<void> Outbox::sendAgain(const QString &id)
+{
+    const auto state = locate(id);
+    if (!state || *state != OutboxState::Held)
+        return notFound();
+    auto r = transition(id, OutboxState::Queued, [](OutboxEntry &e) {
+        e.phase = OutboxPhase::Idle;
+        e.holdReason = HoldReason::None;
+        e.nextAttemptAt = {};
+    });
+    return r ? Result<void>() : Result<void>(r.error());
+}
+
+Result<void> Outbox::remove(const QString &id)
+{
+    const auto state = locate(id);
+    if (!state)
+        return notFound();
+    if (*state == OutboxState::Active)
+        return Error(Error::Code::InvalidInput,
+                     trOutbox("The message is being sent right now and cannot be removed."));
+    // Rename out of the state directories first: a half-removed entry must
+    // never look like a message to send.
+    const QString trash = m_root + QStringLiteral("/tmp/removed-") + id;
+    if (auto r = Durable::renameDurably(entryDir(*state, id), trash); !r)
+        return r;
+    removeTree(trash);
+    Q_EMIT changed();
+    return {};
+}
+
+Result<Draft> Outbox::takeBack(const QString &id)
+{
+    const auto state = locate(id);
+    if (!state || *state != OutboxState::Queued)
+        return Error(Error::Code::InvalidInput, trOutbox("The message is no longer waiting and cannot be taken back."));
+    auto e = readEntry(*state, id);
+    if (!e)
+        return e.error();
+    if (!e->notBefore.isValid() || e->notBefore <= m_clock())
+        return Error(Error::Code::InvalidInput, trOutbox("The message is already due and cannot be taken back."));
+    QFile draftFile(entryDir(*state, id) + u'/' + QLatin1String(kDraftFile));
+    if (!draftFile.open(QIODevice::ReadOnly))
+        return Error(Error::Code::InvalidInput, trOutbox("This message has no draft to go back to."));
+    const Draft draft = Draft::fromJson(QJsonDocument::fromJson(draftFile.readAll()).object());
+    draftFile.close();
+    // Out of queued/ first (atomic): from here on it cannot be sent.
+    if (auto r = remove(id); !r)
+        return r.error();
+    return draft;
+}
+
+QMap<OutboxState, int> Outbox::counts()
+{
+    QMap<OutboxState, int> result;
+    for (OutboxState s : kAllStates)
+        result.insert(s, static_cast<int>(QDir(dir(s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size()));
+    return result;
+}
+
+} // namespace Core

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/accounts/account.h"
+#include "core/mime/draft.h"
+#include "core/outbox/outboxentry.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace Core {
+
+/**
+ * The durable outbox: one directory per message under
+ * AppLocalDataLocation/outbox/<state>/<id>/, holding message.eml (written
+ * once, the exact bytes to submit) and state.json (envelope and state).
+ *
+ * Every transition is write-ahead: the sidecar is replaced atomically and
+ * durably, then the directory renamed (and the parents synced), before the
+ * effect it allows — telling the user "queued", writing the final ".",
+ * reporting "sent". A crash at any point leaves each message in exactly one
+ * state, and recover() (run by the flusher when it takes the lock) resolves
+ * what an interrupted attempt left behind: back to queued before the final
+ * dot was recorded, in doubt after it. See docs in OUTBOX.md §3.
+ *
+ * @code
+ * Core::Outbox outbox;
+ * if (auto r = outbox.open(); !r) fail(r.error());
+ * auto entry = outbox.enqueue(draft, account, {});
+ * if (entry) statusBar->showMessage(tr("Queued")); // only now
+ * @endcode
+ */
+class Outbox final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Outbox)
+public:
+    using Clock = std::function<QDateTime()>;
+
+    explicit Outbox(QString root = defaultRoot(), QObject *parent = nullptr);
+    ~Outbox() override;
+
+    [[nodiscard]] static QString defaultRoot();
+    [[nodiscard]] QString root() const { return m_root; }
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    [[nodiscard]] QDateTime now() const { return m_clock(); }
+
+    /// Creates the directories; fails clearly if the outbox is not writable.
+    [[nodiscard]] Result<void> open();
+
+    struct EnqueueOptions
+    {
+        QDateTime notBefore; ///< scheduled send or end of the undo delay
+        bool allow8Bit = false;
+    };
+    /// Builds the message and queues it durably. Only a success means
+    /// "queued": on any error nothing is left behind and the draft stays.
+    [[nodiscard]] Result<OutboxEntry> enqueue(const Draft &draft, const Account &account,
+                                              const EnqueueOptions &options);
+
+    /// Queues an already complete RFC 5322 message (outpost-sendmail),
+    /// streamed from `input`; line endings are normalised to CRLF.
+    [[nodiscard]] Result<OutboxEntry> enqueueMessage(QIODevice *input, const Envelope &envelope,
+                                                     const QString &accountId, const QString &subject,
+                                                     const EnqueueOptions &options);
+
+    /// Entries in a state, oldest first. Damaged entries found on the way
+    /// are moved to corrupt/ (and reported by corruptFound()).
+    [[nodiscard]] QList<OutboxEntry> entries(OutboxState state);
+    [[nodiscard]] QList<OutboxEntry> allEntries();
+    [[nodiscard]] std::optional<OutboxEntry> find(const QString &id);
+    [[nodiscard]] QString messagePath(const OutboxEntry &entry) const;
+
+    // --- used by the flusher (holding the lock) -----------------------------
+    /// Start-up recovery: tmp/ cleared; active/ resolved by phase.
+    [[nodiscard]] Result<QStringList> recover();
+    /// queued|deferred -> active, after checking size and SHA-256 of the body
+    /// (a mismatch moves the entry to corrupt/ and returns an error).
+    [[nodiscard]] Result<OutboxEntry> claim(const QString &id);
+    /// Makes phase=dot_sent durable (called just before the final ".").
+    [[nodiscard]] Result<void> markDotSent(const QString &id);
+    /// active|any -> target, with the sidecar updated first.
+    [[nodiscard]] Result<OutboxEntry> transition(const QString &id, OutboxState target,
+                                                 const std::function<void(OutboxEntry &)> &update);
+
+    // --- user actions ---------------------------------------------------------
+    /// held|failed|deferred -> queued, due now (in-doubt needs sendAgain()).
+    [[nodiscard]] Result<void> retry(const QString &id);
+    /// In doubt: the person says it went out.
+    [[nodiscard]] Result<void> markSent(const QString &id);
+    /// In doubt: the person accepts a possible duplicate; same Message-ID.
+    [[nodiscard]] Result<void> sendAgain(const QString &id);
+    /// Deletes an entry; refused while it is being sent.
+    [[nodiscard]] Result<void> remove(const QString &id);
+    /// Undo send / edit: takes a queued, not yet due message back out and
+    /// returns its draft. Refused once it is due or being sent.
+    [[nodiscard]] Result<Draft> takeBack(const QString &id);
+
+    /// Counts per state (for badges and the status bar).
+    [[nodiscard]] QMap<OutboxState, int> counts();
+
+Q_SIGNALS:
+    void changed();
+    void corruptFound(const QString &id, const QString &reason);
+
+private:
+    [[nodiscard]] QString dir(OutboxState state) const;
+    [[nodiscard]] QString entryDir(OutboxState state, const QString &id) const;
+    [[nodiscard]] Result<OutboxEntry> readEntry(OutboxState state, const QString &id) const;
+    [[nodiscard]] Result<void> writeSidecar(const QString &entryDir, const OutboxEntry &entry) const;
+    [[nodiscard]] Result<void> moveEntry(const QString &id, OutboxState from, OutboxState to);
+    [[nodiscard]] std::optional<OutboxState> locate(const QString &id) const;
+    [[nodiscard]] Result<OutboxEntry> finishEnqueue(const QString &tmpDir, OutboxEntry entry,
+                                                    const EnqueueOptions &options);
+    void setAsideCorrupt(OutboxState from, const QString &id, const QString &reason);
+    [[nodiscard]] QString newId() const;
+
+    QString m_root;
+    Clock m_clock;
+};
+
+} // namespace Core

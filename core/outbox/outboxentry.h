@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/mime/mimebuilder.h"
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Core {
+
+/// Where a message is; each state is a directory of the outbox.
+enum class OutboxState { Queued, Deferred, Active, Held, Failed, Sent, Corrupt };
+
+/// How far the current attempt got (made durable before each step).
+enum class OutboxPhase { Idle, Claimed, DotSent, Accepted, InDoubt };
+
+/// Why a held message waits for the person.
+enum class HoldReason { None, Credentials, Security, RecipientRejected, InDoubt, Configuration };
+
+struct RecipientStatus
+{
+    QString address;
+    int code = 0;
+    QString enhancedCode;
+    QString text;
+    friend bool operator==(const RecipientStatus &, const RecipientStatus &) = default;
+};
+
+/**
+ * A queued message's sidecar (envelope+state.json): everything about it but
+ * its bytes, which sit unchanged in message.eml next to it. The state is not
+ * stored: it is the directory the entry is in.
+ */
+struct OutboxEntry
+{
+    static constexpr int kSchemaVersion = 1;
+
+    QString id;
+    QString accountId;
+    QString messageId;
+    QString subject;           ///< for lists and notifications
+    QStringList displayTo;     ///< "Name <addr>" of To/Cc, for lists
+    Envelope envelope;
+    qint64 bodySize = 0;
+    QByteArray bodySha256;     ///< hex
+    QDateTime createdAt;
+    QDateTime notBefore;       ///< scheduled time or end of the undo delay
+    QDateTime nextAttemptAt;   ///< deferred until
+    QDateTime lastAttemptAt;
+    QDateTime acceptedAt;
+    int attempts = 0;          ///< attempts that got an SMTP answer
+    int networkFailures = 0;   ///< attempts that never reached the server (not charged)
+    OutboxPhase phase = OutboxPhase::Idle;
+    HoldReason holdReason = HoldReason::None;
+    QString lastErrorCode;     ///< Error::codeName
+    QString lastErrorMessage;  ///< translated sentence
+    int lastReplyCode = 0;
+    QString lastEnhancedCode;
+    QString lastServerText;
+    QString acceptedReply;     ///< the server's 250 text (queue id)
+    QList<RecipientStatus> recipients;
+    bool expired = false;
+
+    OutboxState state = OutboxState::Queued; ///< from the directory; not stored
+
+    [[nodiscard]] QJsonObject toJson() const;
+    /// Fails for anything not written by us in full: bad types, unknown
+    /// schema, missing end marker.
+    [[nodiscard]] static Result<OutboxEntry> fromJson(const QJsonObject &json);
+
+    [[nodiscard]] static QString stateName(OutboxState state);
+    [[nodiscard]] static QString phaseName(OutboxPhase phase);
+    [[nodiscard]] static QString holdReasonName(HoldReason reason);
+};
+
+} // namespace Core
