@@ -1,48 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli.h"
 
+#include "app/clicommands.h"
 #include "core/version.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
-#include <cstdio>
-
 namespace App {
 
 namespace {
 
-// Translation context for the command line; QCoreApplication::translate keeps
-// these strings in the Linguist workflow without a QObject.
 QString trCli(const char *text)
 {
     return QCoreApplication::translate("Cli", text);
 }
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 QString usage()
 {
     return trCli("Usage: outpost [OPTION]... [mailto:URL]\n"
+                 "       outpost COMMAND [ARGS]...\n"
                  "Compose and send mail.\n"
                  "\n"
                  "Without arguments, opens the composer. A mailto: URL opens it prefilled.\n"
+                 "\n"
+                 "Commands:\n"
+                 "  send                 queue a message and send it\n"
+                 "  outbox list|flush|retry|remove|mark-sent|send-again\n"
+                 "                       look at and act on the outbox\n"
+                 "  account add|list|remove\n"
+                 "                       manage sending accounts\n"
+                 "Each command has --help.\n"
                  "\n"
                  "Options:\n"
                  "  -h, --help       show this help and exit\n"
                  "  -v, --version    show the version and exit\n"
                  "\n"
-                 "Exit status: 0 on success, 64 for a usage error; other codes follow sysexits.h.\n");
+                 "Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,\n"
+                 "66 unreadable input file, 67 unknown recipient address, 69 not sent\n"
+                 "(held or failed), 70 internal error, 73 cannot write, 75 not sent yet\n"
+                 "(queued or deferred), 78 configuration error (no such account).\n");
 }
 
 bool isOption(const QString &arg, const char *shortForm, const char *longForm)
@@ -81,27 +78,33 @@ bool wantsGui(const QStringList &arguments)
 
 int runCli(const QStringList &arguments)
 {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         if (isOption(arg, "-h", "--help")) {
-            out() << usage();
-            out().flush();
+            out << usage();
             return ExitOk;
         }
         if (isOption(arg, "-v", "--version")) {
-            out() << QStringLiteral("outpost ") << Core::applicationVersion() << Qt::endl;
+            out << QStringLiteral("outpost ") << Core::applicationVersion() << Qt::endl;
             return ExitOk;
         }
         if (arg.startsWith(QLatin1Char('-'))) {
-            err() << trCli("outpost: unknown option '%1'. Try 'outpost --help'.").arg(arg)
-                  << Qt::endl;
+            err << trCli("outpost: unknown option '%1'. Try 'outpost --help'.").arg(arg) << Qt::endl;
             return ExitUsage;
         }
-        err() << trCli("outpost: unknown command '%1'. Try 'outpost --help'.").arg(arg)
-              << Qt::endl;
+        const QStringList rest = arguments.mid(i + 1);
+        if (arg == QLatin1String("send"))
+            return runSend(rest);
+        if (arg == QLatin1String("outbox"))
+            return runOutbox(rest);
+        if (arg == QLatin1String("account"))
+            return runAccount(rest);
+        err << trCli("outpost: unknown command '%1'. Try 'outpost --help'.").arg(arg) << Qt::endl;
         return ExitUsage;
     }
-    err() << usage();
+    err << usage();
     return ExitUsage;
 }
 

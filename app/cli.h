@@ -11,6 +11,7 @@ enum ExitCode : int {
     ExitUsage = 64,       // EX_USAGE: bad command line
     ExitDataErr = 65,     // EX_DATAERR: bad input data
     ExitNoInput = 66,     // EX_NOINPUT: input file missing or unreadable
+    ExitNoUser = 67,      // EX_NOUSER: a recipient address was refused
     ExitUnavailable = 69, // EX_UNAVAILABLE: service unavailable
     ExitSoftware = 70,    // EX_SOFTWARE: internal error
     ExitCantCreate = 73,  // EX_CANTCREAT: cannot write output

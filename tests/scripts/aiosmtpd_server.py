@@ -7,6 +7,7 @@ and its envelope to OUTDIR/N.json, prints "READY <port>" when listening, and
 runs until stdin closes. Run with Debian's /usr/bin/python3 (python3-aiosmtpd).
 """
 import argparse
+import email
 import json
 import os
 import socket
@@ -31,8 +32,10 @@ class Recorder:
         base = os.path.join(self.outdir, str(n))
         with open(base + ".eml", "wb") as f:
             f.write(envelope.original_content)
+        parsed = email.message_from_bytes(envelope.original_content)
         with open(base + ".json", "w") as f:
             json.dump({
+                "message_id": (parsed.get("Message-ID") or "").strip(),
                 "mail_from": envelope.mail_from,
                 "rcpt_tos": envelope.rcpt_tos,
                 "mail_options": envelope.mail_options,

@@ -1,0 +1,667 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command-line verbs. They drive exactly the same core as the GUI: the
+// accounts, the keychain, the outbox and its flusher.
+#include "app/clicommands.h"
+
+#include "app/cli.h"
+#include "core/accounts/accountstore.h"
+#include "core/accounts/credentialstore.h"
+#include "core/accounts/truststore.h"
+#include "core/outbox/flusher.h"
+#include "core/outbox/outbox.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+namespace App {
+
+namespace {
+
+QString trCli(const char *text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int fail(const QString &message, int code)
+{
+    err() << QStringLiteral("outpost: ") << message << Qt::endl;
+    return code;
+}
+
+int fail(const Core::Error &error)
+{
+    return fail(error.message(), exitCodeFor(error));
+}
+
+// Everything a verb needs, loaded the same way the GUI loads it.
+struct Profile
+{
+    Core::AccountStore accounts;
+    Core::TrustStore trust;
+    Core::Outbox outbox;
+    Core::CredentialStore credentials;
+
+    [[nodiscard]] Core::Result<void> load()
+    {
+        if (auto r = accounts.load(); !r)
+            return r;
+        if (auto r = trust.load(); !r)
+            return r;
+        return outbox.open();
+    }
+};
+
+// Runs the event loop until `done` says so (checked on every signal and tick).
+void runUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done() && clock.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    }
+}
+
+bool isWaitingOrFinal(Core::OutboxState s)
+{
+    return s != Core::OutboxState::Queued && s != Core::OutboxState::Active;
+}
+
+/**
+ * Sends what is due: in this process when it can take the outbox lock,
+ * otherwise by asking the instance that holds it. With `wait`, returns only
+ * when every id in `ids` (or every message due now, if empty) reached a final
+ * or waiting state.
+ */
+void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
+{
+    if (ids.isEmpty() && wait) {
+        for (const Core::OutboxEntry &e : p.outbox.entries(Core::OutboxState::Queued)) {
+            if (!e.notBefore.isValid() || e.notBefore <= p.outbox.now())
+                ids << e.id;
+        }
+        for (const Core::OutboxEntry &e : p.outbox.entries(Core::OutboxState::Active))
+            ids << e.id;
+        if (manual) {
+            for (const Core::OutboxEntry &e : p.outbox.entries(Core::OutboxState::Deferred))
+                ids << e.id;
+        }
+    }
+    const auto allSettled = [&] {
+        for (const QString &id : std::as_const(ids)) {
+            const auto e = p.outbox.find(id);
+            if (e && !isWaitingOrFinal(e->state))
+                return false;
+        }
+        return true;
+    };
+
+    QElapsedTimer clock;
+    clock.start();
+    // 12 minutes: longer than the 10-minute wait for the reply to the final dot.
+    constexpr int kLimitMs = 12 * 60 * 1000;
+    bool asked = false;
+    while (clock.elapsed() < kLimitMs) {
+        Core::Flusher flusher(&p.outbox, &p.accounts, &p.trust, &p.credentials);
+        const auto lock = flusher.acquire();
+        if (lock == Core::Flusher::LockResult::Acquired) {
+            bool idle = false;
+            QObject::connect(&flusher, &Core::Flusher::idle, &flusher, [&] { idle = true; });
+            flusher.flush(manual);
+            runUntil([&] { return idle; }, kLimitMs);
+            return;
+        }
+        if (lock == Core::Flusher::LockResult::Failed) {
+            err() << trCli("outpost: the outbox could not be locked.") << Qt::endl;
+            return;
+        }
+        // Another instance flushes: hand "send now" over, then (with --wait)
+        // watch the messages; if that instance goes away, take over.
+        if (!asked)
+            asked = Core::Flusher::requestFlush(p.outbox.root());
+        if (!wait || (asked && allSettled()))
+            return;
+        QThread::msleep(200);
+        if (allSettled())
+            return;
+    }
+}
+
+// The exit status for a message's state after an attempt.
+int exitCodeForEntry(const Core::OutboxEntry &e)
+{
+    switch (e.state) {
+    case Core::OutboxState::Sent:
+        return ExitOk;
+    case Core::OutboxState::Queued:
+    case Core::OutboxState::Deferred:
+    case Core::OutboxState::Active:
+        return ExitTempFail;
+    case Core::OutboxState::Held:
+        if (e.holdReason == Core::HoldReason::RecipientRejected)
+            return ExitNoUser;
+        if (e.holdReason == Core::HoldReason::Credentials)
+            return ExitNoPerm;
+        return ExitUnavailable;
+    case Core::OutboxState::Failed:
+    case Core::OutboxState::Corrupt:
+        return ExitUnavailable;
+    }
+    return ExitSoftware;
+}
+
+QString describe(const Core::OutboxEntry &e)
+{
+    switch (e.state) {
+    case Core::OutboxState::Sent:
+        return trCli("Sent: %1").arg(e.acceptedReply);
+    case Core::OutboxState::Queued:
+        return e.notBefore.isValid() && e.notBefore > QDateTime::currentDateTimeUtc()
+            ? trCli("Queued, to be sent at %1").arg(QLocale().toString(e.notBefore.toLocalTime(), QLocale::ShortFormat))
+            : trCli("Queued");
+    case Core::OutboxState::Active:
+        return trCli("Being sent");
+    case Core::OutboxState::Deferred:
+        //: %1 is the reason, %2 a time
+        return trCli("Not sent yet (%1); next try at %2")
+            .arg(e.lastErrorMessage, QLocale().toString(e.nextAttemptAt.toLocalTime(), QLocale::ShortFormat));
+    case Core::OutboxState::Held:
+        return trCli("Waiting for you: %1").arg(e.lastErrorMessage);
+    case Core::OutboxState::Failed:
+        return trCli("Failed: %1").arg(e.lastErrorMessage);
+    case Core::OutboxState::Corrupt:
+        return trCli("Set aside as damaged: %1").arg(e.lastErrorMessage);
+    }
+    return {};
+}
+
+QJsonObject entryJson(const Core::OutboxEntry &e)
+{
+    QJsonObject o{{QStringLiteral("id"), e.id},
+                  {QStringLiteral("state"), Core::OutboxEntry::stateName(e.state)},
+                  {QStringLiteral("account"), e.accountId},
+                  {QStringLiteral("message_id"), e.messageId},
+                  {QStringLiteral("subject"), e.subject},
+                  {QStringLiteral("to"), QJsonArray::fromStringList(e.displayTo)},
+                  {QStringLiteral("recipients"), QJsonArray::fromStringList(e.envelope.recipients)},
+                  {QStringLiteral("size"), e.bodySize},
+                  {QStringLiteral("created_at"), e.createdAt.toString(Qt::ISODate)},
+                  {QStringLiteral("attempts"), e.attempts},
+                  {QStringLiteral("phase"), Core::OutboxEntry::phaseName(e.phase)}};
+    if (e.state == Core::OutboxState::Held)
+        o.insert(QStringLiteral("hold_reason"), Core::OutboxEntry::holdReasonName(e.holdReason));
+    if (e.nextAttemptAt.isValid())
+        o.insert(QStringLiteral("next_attempt_at"), e.nextAttemptAt.toString(Qt::ISODate));
+    if (e.notBefore.isValid())
+        o.insert(QStringLiteral("not_before"), e.notBefore.toString(Qt::ISODate));
+    if (!e.lastErrorMessage.isEmpty())
+        o.insert(QStringLiteral("last_error"),
+                 QJsonObject{{QStringLiteral("code"), e.lastErrorCode},
+                             {QStringLiteral("message"), e.lastErrorMessage},
+                             {QStringLiteral("reply_code"), e.lastReplyCode},
+                             {QStringLiteral("enhanced"), e.lastEnhancedCode},
+                             {QStringLiteral("server_text"), e.lastServerText}});
+    if (e.state == Core::OutboxState::Sent)
+        o.insert(QStringLiteral("server_reply"), e.acceptedReply);
+    return o;
+}
+
+// A parser whose --help and errors follow the same conventions for every verb.
+bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &args, int *exitCode)
+{
+    parser.setApplicationDescription(QString());
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("outpost ") + verb} + args)) {
+        *exitCode = fail(parser.errorText() + trCli(" (see 'outpost %1 --help')").arg(verb), ExitUsage);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        // QCommandLineParser names the executable's path; name the verb instead.
+        QString help = parser.helpText();
+        const qsizetype eol = help.indexOf(u'\n');
+        help.replace(0, eol, QStringLiteral("Usage: outpost ") + verb + QStringLiteral(" [options]")
+                                 + (parser.positionalArguments().isEmpty() ? QString() : QString()));
+        out() << help;
+        *exitCode = ExitOk;
+        return false;
+    }
+    return true;
+}
+
+QString readSecret(bool fromStdin)
+{
+    QFile in;
+    in.open(stdin, QIODevice::ReadOnly);
+#ifdef Q_OS_UNIX
+    if (!fromStdin && isatty(STDIN_FILENO)) {
+        err() << trCli("Password: ") << Qt::flush;
+        termios old {};
+        tcgetattr(STDIN_FILENO, &old);
+        termios silent = old;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+        const QByteArray line = in.readLine();
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        err() << Qt::endl;
+        return QString::fromUtf8(line).chopped(line.endsWith('\n') ? 1 : 0);
+    }
+#endif
+    Q_UNUSED(fromStdin);
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+Core::Error runJob(Core::CredentialJob *job)
+{
+    job->setAutoDelete(false);
+    bool done = false;
+    QObject::connect(job, &Core::CredentialJob::finished, job, [&] { done = true; });
+    runUntil([&] { return done; }, 60000);
+    Core::Error e = done ? job->error() : Core::Error(Core::Error::Code::Keychain, trCli("The keychain did not answer."));
+    delete job;
+    return e;
+}
+
+// --- send -------------------------------------------------------------------
+
+Core::Result<QList<Core::MailAddress>> addressOption(const QCommandLineParser &parser, const QString &name)
+{
+    QList<Core::MailAddress> all;
+    for (const QString &value : parser.values(name)) {
+        auto list = Core::MailAddress::parseList(value, name);
+        if (!list)
+            return list.error();
+        all += list.value();
+    }
+    return all;
+}
+
+QDateTime parseWhen(const QString &s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODate);
+    if (!t.isValid()) {
+        const QTime time = QTime::fromString(s, QStringLiteral("HH:mm"));
+        if (time.isValid()) {
+            t = QDateTime(QDate::currentDate(), time);
+            if (t < QDateTime::currentDateTime())
+                t = t.addDays(1);
+        }
+    }
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+} // namespace
+
+int exitCodeFor(const Core::Error &error)
+{
+    using Code = Core::Error::Code;
+    switch (error.code()) {
+    case Code::None:
+        return ExitOk;
+    case Code::InvalidInput:
+    case Code::HeaderInjection:
+        return ExitDataErr;
+    case Code::FileUnreadable:
+        return ExitNoInput;
+    case Code::WriteFailed:
+        return ExitCantCreate;
+    case Code::Transient:
+    case Code::Network:
+    case Code::Timeout:
+        return ExitTempFail;
+    case Code::Corrupt:
+        return ExitDataErr;
+    case Code::AuthenticationFailed:
+    case Code::NeedsCredentials:
+    case Code::Keychain:
+        return ExitNoPerm;
+    default:
+        return ExitUnavailable;
+    }
+}
+
+int runSend(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOptions({
+        {QStringLiteral("from"), trCli("Account name, or an address of one of your accounts."), trCli("ACCOUNT")},
+        {QStringLiteral("to"), trCli("Recipient(s); repeat or separate with commas."), trCli("ADDRESS")},
+        {QStringLiteral("cc"), trCli("Copy recipient(s)."), trCli("ADDRESS")},
+        {QStringLiteral("bcc"), trCli("Hidden recipient(s)."), trCli("ADDRESS")},
+        {QStringLiteral("reply-to"), trCli("Reply-To address(es)."), trCli("ADDRESS")},
+        {QStringLiteral("subject"), trCli("The subject."), trCli("TEXT")},
+        {QStringLiteral("body"), trCli("The text of the message."), trCli("TEXT")},
+        {QStringLiteral("body-file"), trCli("Read the text from a file ('-' for standard input)."), trCli("FILE")},
+        {QStringLiteral("html-file"), trCli("An HTML version of the text."), trCli("FILE")},
+        {QStringLiteral("attach"), trCli("Attach a file; repeat for more."), trCli("FILE")},
+        {QStringLiteral("in-reply-to"), trCli("Message-ID this message answers."), trCli("ID")},
+        {QStringLiteral("header"), trCli("Extra header \"Name: value\"; repeatable."), trCli("HEADER")},
+        {QStringLiteral("at"), trCli("Send at this time (ISO 8601, or HH:mm)."), trCli("TIME")},
+        {QStringLiteral("queue-only"), trCli("Only queue it; a later 'outpost outbox flush' sends.")},
+        {QStringLiteral("wait"), trCli("Wait until the message is sent or waits for a reason.")},
+    });
+    int code = 0;
+    if (!parse(parser, QStringLiteral("send"), args, &code))
+        return code;
+    if (!parser.positionalArguments().isEmpty())
+        return fail(trCli("unexpected argument '%1' (see 'outpost send --help')").arg(parser.positionalArguments().first()), ExitUsage);
+
+    Profile p;
+    if (auto r = p.load(); !r)
+        return fail(r.error());
+    const QString from = parser.value(QStringLiteral("from"));
+    const Core::Account *account = from.isEmpty() ? p.accounts.defaultAccount()
+                                                  : p.accounts.find(from);
+    if (!account && !from.isEmpty())
+        account = p.accounts.findByAddress(from);
+    if (!account)
+        return fail(from.isEmpty() ? trCli("no account is set up; add one with 'outpost account add'")
+                                   : trCli("no account '%1' (see 'outpost account list')").arg(from),
+                    ExitConfig);
+    const Core::Identity *identity = account->identityFor(from);
+    if (!identity)
+        identity = account->defaultIdentity();
+
+    Core::Draft d;
+    d.from = identity->mailbox();
+    for (const auto &[option, target] : {std::pair{QStringLiteral("to"), &d.to}, std::pair{QStringLiteral("cc"), &d.cc},
+                                         std::pair{QStringLiteral("bcc"), &d.bcc},
+                                         std::pair{QStringLiteral("reply-to"), &d.replyTo}}) {
+        auto list = addressOption(parser, option);
+        if (!list)
+            return fail(list.error());
+        *target = list.value();
+    }
+    if (d.replyTo.isEmpty() && !identity->replyTo.isEmpty()) {
+        if (auto r = Core::MailAddress::parseList(identity->replyTo); r)
+            d.replyTo = r.value();
+    }
+    if (d.allRecipients().isEmpty())
+        return fail(trCli("no recipients: give --to, --cc or --bcc"), ExitUsage);
+    d.subject = parser.value(QStringLiteral("subject"));
+    if (parser.isSet(QStringLiteral("body-file"))) {
+        QFile f;
+        const QString path = parser.value(QStringLiteral("body-file"));
+        const bool ok = path == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
+                                                   : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+        if (!ok)
+            return fail(trCli("cannot read '%1': %2").arg(path, f.errorString()), ExitNoInput);
+        d.textBody = QString::fromUtf8(f.readAll());
+    } else {
+        d.textBody = parser.value(QStringLiteral("body"));
+    }
+    if (parser.isSet(QStringLiteral("html-file"))) {
+        QFile f(parser.value(QStringLiteral("html-file")));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(trCli("cannot read '%1': %2").arg(f.fileName(), f.errorString()), ExitNoInput);
+        d.htmlBody = QString::fromUtf8(f.readAll());
+    }
+    for (const QString &path : parser.values(QStringLiteral("attach")))
+        d.attachments.append(Core::Attachment{path, {}, {}});
+    d.inReplyTo = parser.value(QStringLiteral("in-reply-to"));
+    for (const QString &h : parser.values(QStringLiteral("header"))) {
+        const qsizetype colon = h.indexOf(u':');
+        if (colon <= 0)
+            return fail(trCli("a header must look like \"Name: value\": '%1'").arg(h), ExitUsage);
+        d.extraHeaders.append({h.left(colon).trimmed(), h.mid(colon + 1).trimmed()});
+    }
+    Core::Outbox::EnqueueOptions options;
+    if (parser.isSet(QStringLiteral("at"))) {
+        options.notBefore = parseWhen(parser.value(QStringLiteral("at")));
+        if (!options.notBefore.isValid())
+            return fail(trCli("cannot read the time '%1'; use ISO 8601 or HH:mm").arg(parser.value(QStringLiteral("at"))), ExitUsage);
+    }
+
+    auto entry = p.outbox.enqueue(d, *account, options);
+    if (!entry)
+        return fail(entry.error());
+    // Durably queued: only now may the person (or script) be told.
+    out() << trCli("Queued %1").arg(entry->id) << Qt::endl;
+    std::fflush(stdout);
+    if (parser.isSet(QStringLiteral("queue-only")))
+        return ExitOk;
+    flushOutbox(p, false, {entry->id}, parser.isSet(QStringLiteral("wait")) || !options.notBefore.isValid());
+    const auto after = p.outbox.find(entry->id);
+    if (!after)
+        return ExitSoftware;
+    out() << describe(after.value()) << Qt::endl;
+    return options.notBefore.isValid() && after->state == Core::OutboxState::Queued ? ExitOk : exitCodeForEntry(after.value());
+}
+
+// --- outbox -------------------------------------------------------------------
+
+int runOutbox(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    QCommandLineParser parser;
+    if (sub == QLatin1String("list")) {
+        parser.addOption({QStringLiteral("json"), trCli("Machine-readable output.")});
+    } else if (sub == QLatin1String("flush")) {
+        parser.addOption({QStringLiteral("wait"), trCli("Return when every due message is sent or waits for a reason.")});
+    } else if (sub == QLatin1String("retry") || sub == QLatin1String("remove") || sub == QLatin1String("mark-sent")
+               || sub == QLatin1String("send-again")) {
+        parser.addPositionalArgument(QStringLiteral("id"), trCli("The message, as 'outpost outbox list' shows it."));
+    } else {
+        if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
+            out() << trCli("Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |\n"
+                           "                      mark-sent ID | send-again ID\n");
+            return sub.isEmpty() ? ExitUsage : ExitOk;
+        }
+        return fail(trCli("unknown outbox command '%1' (see 'outpost outbox --help')").arg(sub), ExitUsage);
+    }
+    int code = 0;
+    if (!parse(parser, QStringLiteral("outbox ") + sub, rest, &code))
+        return code;
+    Profile p;
+    if (auto r = p.load(); !r)
+        return fail(r.error());
+
+    if (sub == QLatin1String("list")) {
+        const QList<Core::OutboxEntry> all = p.outbox.allEntries();
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonArray list;
+            for (const Core::OutboxEntry &e : all)
+                list.append(entryJson(e));
+            out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
+            return ExitOk;
+        }
+        if (all.isEmpty())
+            out() << trCli("The outbox is empty.") << Qt::endl;
+        for (const Core::OutboxEntry &e : all)
+            out() << e.id << QStringLiteral("  ") << e.subject << QStringLiteral("  ")
+                  << e.displayTo.join(QStringLiteral(", ")) << QStringLiteral("\n    ") << describe(e) << Qt::endl;
+        return ExitOk;
+    }
+    if (sub == QLatin1String("flush")) {
+        flushOutbox(p, true, {}, parser.isSet(QStringLiteral("wait")));
+        const auto counts = p.outbox.counts();
+        const int waiting = counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
+            + counts.value(Core::OutboxState::Active);
+        //: %1 sent count, %2 still waiting, %3 needing attention
+        out() << trCli("%1 sent, %2 waiting, %3 need attention, %4 failed")
+                     .arg(counts.value(Core::OutboxState::Sent))
+                     .arg(waiting)
+                     .arg(counts.value(Core::OutboxState::Held))
+                     .arg(counts.value(Core::OutboxState::Failed))
+              << Qt::endl;
+        return ExitOk;
+    }
+    const QStringList ids = parser.positionalArguments();
+    if (ids.size() != 1)
+        return fail(trCli("give exactly one message id"), ExitUsage);
+    const QString id = ids.first();
+    Core::Result<void> r;
+    if (sub == QLatin1String("retry"))
+        r = p.outbox.retry(id);
+    else if (sub == QLatin1String("remove"))
+        r = p.outbox.remove(id);
+    else if (sub == QLatin1String("mark-sent"))
+        r = p.outbox.markSent(id);
+    else
+        r = p.outbox.sendAgain(id);
+    if (!r)
+        return fail(r.error());
+    if (sub == QLatin1String("retry") || sub == QLatin1String("send-again"))
+        (void)Core::Flusher::requestFlush(p.outbox.root());
+    return ExitOk;
+}
+
+// --- account ------------------------------------------------------------------
+
+int runAccount(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    QCommandLineParser parser;
+    if (sub == QLatin1String("add")) {
+        parser.addOptions({
+            {QStringLiteral("name"), trCli("What to call the account (default: the address)."), trCli("NAME")},
+            {QStringLiteral("email"), trCli("The address to send from."), trCli("ADDRESS")},
+            {QStringLiteral("display-name"), trCli("Your name as recipients see it."), trCli("NAME")},
+            {QStringLiteral("host"), trCli("Outgoing (SMTP submission) server."), trCli("HOST")},
+            {QStringLiteral("port"), trCli("Server port (default 465 for tls, 587 otherwise)."), trCli("PORT")},
+            {QStringLiteral("security"), trCli("tls, starttls (default) or none."), trCli("MODE")},
+            {QStringLiteral("username"), trCli("User name (default: the address)."), trCli("USER")},
+            {QStringLiteral("auth"), trCli("password (default) or none."), trCli("METHOD")},
+            {QStringLiteral("password-stdin"), trCli("Read the password from standard input (never from the command line).")},
+            {QStringLiteral("allow-plaintext-auth"), trCli("Allow sending the password without encryption.")},
+        });
+    } else if (sub == QLatin1String("list")) {
+        parser.addOption({QStringLiteral("json"), trCli("Machine-readable output.")});
+    } else if (sub == QLatin1String("remove")) {
+        parser.addPositionalArgument(QStringLiteral("name"), trCli("The account to remove."));
+    } else {
+        if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
+            out() << trCli("Usage: outpost account add --email ADDRESS --host HOST [...] | list [--json] | remove NAME\n");
+            return sub.isEmpty() ? ExitUsage : ExitOk;
+        }
+        return fail(trCli("unknown account command '%1' (see 'outpost account --help')").arg(sub), ExitUsage);
+    }
+    int code = 0;
+    if (!parse(parser, QStringLiteral("account ") + sub, rest, &code))
+        return code;
+    Profile p;
+    if (auto r = p.load(); !r)
+        return fail(r.error());
+
+    if (sub == QLatin1String("list")) {
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonArray list;
+            for (const Core::Account &a : p.accounts.accounts()) {
+                QJsonObject o = a.toJson();
+                o.insert(QStringLiteral("default"), p.accounts.defaultAccount() == &a);
+                list.append(o);
+            }
+            out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
+            return ExitOk;
+        }
+        if (p.accounts.accounts().isEmpty())
+            out() << trCli("No accounts. Add one with 'outpost account add'.") << Qt::endl;
+        for (const Core::Account &a : p.accounts.accounts()) {
+            const Core::Identity *i = a.defaultIdentity();
+            out() << a.name << QStringLiteral("  ") << (i ? i->mailbox().toDisplayString() : QString())
+                  << QStringLiteral("  ") << a.host << u':' << a.port << u' ' << Core::Account::securityName(a.security)
+                  << Qt::endl;
+        }
+        return ExitOk;
+    }
+    if (sub == QLatin1String("remove")) {
+        const QStringList names = parser.positionalArguments();
+        if (names.size() != 1)
+            return fail(trCli("give exactly one account name"), ExitUsage);
+        const Core::Account *a = p.accounts.find(names.first());
+        if (!a)
+            return fail(trCli("no account '%1'").arg(names.first()), ExitConfig);
+        const QString id = a->id;
+        p.accounts.remove(id);
+        if (auto r = p.accounts.save(); !r)
+            return fail(r.error());
+        (void)runJob(p.credentials.remove(id));
+        (void)runJob(p.credentials.remove(id, Core::SecretKind::OAuthRefreshToken));
+        return ExitOk;
+    }
+
+    // add
+    const QString email = parser.value(QStringLiteral("email"));
+    if (email.isEmpty())
+        return fail(trCli("give the address with --email"), ExitUsage);
+    if (!parser.isSet(QStringLiteral("host")))
+        return fail(trCli("give the server with --host (automatic detection comes with the setup wizard)"), ExitUsage);
+    Core::Account a;
+    a.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : email;
+    a.host = parser.value(QStringLiteral("host"));
+    const auto security = Core::Account::securityFromName(parser.value(QStringLiteral("security")).isEmpty()
+                                                              ? QStringLiteral("starttls")
+                                                              : parser.value(QStringLiteral("security")));
+    if (!security)
+        return fail(trCli("--security must be tls, starttls or none"), ExitUsage);
+    a.security = *security;
+    bool portOk = true;
+    const uint port = parser.isSet(QStringLiteral("port")) ? parser.value(QStringLiteral("port")).toUInt(&portOk)
+                                                           : (a.security == Core::SmtpSecurity::ImplicitTls ? 465 : 587);
+    if (!portOk || port == 0 || port > 65535)
+        return fail(trCli("--port must be a number between 1 and 65535"), ExitUsage);
+    a.port = static_cast<quint16>(port);
+    const QString auth = parser.value(QStringLiteral("auth"));
+    if (auth == QLatin1String("none"))
+        a.auth = Core::AuthMethod::None;
+    else if (!auth.isEmpty() && auth != QLatin1String("password"))
+        return fail(trCli("--auth must be password or none"), ExitUsage);
+    a.username = parser.isSet(QStringLiteral("username")) ? parser.value(QStringLiteral("username")) : email;
+    a.allowCleartextAuth = parser.isSet(QStringLiteral("allow-plaintext-auth"));
+    Core::Identity identity;
+    identity.name = parser.value(QStringLiteral("display-name"));
+    identity.address = email;
+    identity.isDefault = true;
+    a.identities = {identity};
+    if (auto r = p.accounts.add(a); !r)
+        return fail(r.error());
+    const Core::Account &added = p.accounts.accounts().last();
+    if (added.auth == Core::AuthMethod::Password) {
+        const QString password = readSecret(parser.isSet(QStringLiteral("password-stdin")));
+        if (password.isEmpty())
+            return fail(trCli("no password given (use --password-stdin, or --auth none)"), ExitUsage);
+        // The password goes to the keychain first; without it the account is not added.
+        if (Core::Error e = runJob(p.credentials.write(added.id, password)); e.isError())
+            return fail(e);
+    }
+    if (p.accounts.accounts().size() == 1)
+        p.accounts.setDefaultAccount(added.id);
+    if (auto r = p.accounts.save(); !r) {
+        (void)runJob(p.credentials.remove(added.id));
+        return fail(r.error());
+    }
+    out() << trCli("Added account %1").arg(added.name) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace App

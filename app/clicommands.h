@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+
+#include <QStringList>
+
+namespace App {
+
+/// `outpost send ...`
+[[nodiscard]] int runSend(const QStringList &args);
+/// `outpost outbox list|flush|retry|remove|mark-sent|send-again ...`
+[[nodiscard]] int runOutbox(const QStringList &args);
+/// `outpost account add|list|remove ...`
+[[nodiscard]] int runAccount(const QStringList &args);
+
+/// The sysexits code that tells a script what an error means.
+[[nodiscard]] int exitCodeFor(const Core::Error &error);
+
+} // namespace App

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Crash tests with the real `outpost` process against a real aiosmtpd: a
+// test-only switch (OUTPOST_CRASH_AT) aborts at each labelled step; after a
+// restart and a flush, the server's log and the outbox satisfy the
+// invariant. Then kill -9 at random moments while 50 messages go out, and
+// two flushing instances at once.
+#include "tests/cli/clitest.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QThread>
+
+namespace {
+
+struct CrashCase
+{
+    const char *label;
+    bool toldQueued;          ///< the step comes after "Queued" was printed
+    const char *expectState;  ///< after restart + flush
+    int minDeliveries;
+    int maxDeliveries;
+};
+
+[[maybe_unused]] void PrintTo(const CrashCase &c, std::ostream *os)
+{
+    *os << c.label;
+}
+
+class CrashAt : public CliFixture, public ::testing::WithParamInterface<CrashCase>
+{
+};
+
+} // namespace
+
+TEST_P(CrashAt, RestartAndFlushKeepTheInvariant)
+{
+    const CrashCase &c = GetParam();
+    startServerAndAccount();
+    // A 3 MB attachment so that "mid-data" really is in the middle.
+    const QString attachment = m_home.filePath(QStringLiteral("att.bin"));
+    {
+        QFile f(attachment);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        QByteArray block(64 * 1024, Qt::Uninitialized);
+        for (int i = 0; i < 48; ++i) {
+            for (qsizetype j = 0; j < block.size(); ++j)
+                block[j] = static_cast<char>(QRandomGenerator::global()->bounded(256));
+            f.write(block);
+        }
+    }
+    const CliRun crashed = run({QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("bob@example.org"),
+                                QStringLiteral("--subject"), QStringLiteral("crash at ") + QString::fromLatin1(c.label),
+                                QStringLiteral("--body"), QStringLiteral("x"), QStringLiteral("--attach"), attachment},
+                               c.label);
+    ASSERT_EQ(crashed.exitCode, 134) << "the crash point was not reached: " << crashed.err.toStdString();
+    const QString id = queuedId(crashed);
+    EXPECT_EQ(!id.isEmpty(), c.toldQueued) << crashed.out.toStdString();
+
+    const CliRun flush = run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+    ASSERT_EQ(flush.exitCode, 0) << flush.err.toStdString();
+    checkInvariant(id.isEmpty() ? QStringList() : QStringList{id});
+
+    const QJsonArray entries = outboxList();
+    if (!c.toldQueued) {
+        EXPECT_TRUE(entries.isEmpty()) << "a message the user was never told about must not be queued";
+        EXPECT_TRUE(deliveries().isEmpty());
+        return;
+    }
+    ASSERT_EQ(entries.size(), 1);
+    const QJsonObject e = entries.first().toObject();
+    EXPECT_EQ(e.value(QStringLiteral("state")).toString(), QString::fromLatin1(c.expectState));
+    if (QLatin1String(c.expectState) == QLatin1String("held")) {
+        EXPECT_EQ(e.value(QStringLiteral("hold_reason")).toString(), QStringLiteral("in_doubt"));
+    }
+    int total = 0;
+    for (int n : deliveries())
+        total += n;
+    EXPECT_GE(total, c.minDeliveries);
+    EXPECT_LE(total, c.maxDeliveries);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Steps, CrashAt,
+    ::testing::Values(CrashCase{"enqueue-body", false, "", 0, 0},
+                      CrashCase{"enqueue-sidecar", false, "", 0, 0},
+                      CrashCase{"enqueue-rename", false, "", 0, 0},
+                      CrashCase{"claim", true, "sent", 1, 1},
+                      CrashCase{"mid-data", true, "sent", 1, 1},
+                      CrashCase{"dot-sent", true, "held", 0, 0},
+                      CrashCase{"after-dot", true, "held", 0, 1},
+                      CrashCase{"after-250", true, "held", 1, 1}),
+    [](const auto &p) {
+        std::string s = p.param.label;
+        std::replace(s.begin(), s.end(), '-', '_');
+        return s;
+    });
+
+TEST_F(CliFixture, KillNineAtRandomWhileFiftyMessagesGoOut)
+{
+    startServerAndAccount();
+    // ~300 KB per message, so that kills land in the middle of transfers.
+    const QString body = m_home.filePath(QStringLiteral("body.txt"));
+    {
+        QFile f(body);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("a line of the message body\n").repeated(11000));
+    }
+    QStringList told;
+    for (int i = 0; i < 50; ++i) {
+        const CliRun r = run({QStringLiteral("send"), QStringLiteral("--queue-only"), QStringLiteral("--to"),
+                              QStringLiteral("bob@example.org"), QStringLiteral("--subject"),
+                              QStringLiteral("message %1").arg(i), QStringLiteral("--body-file"), body});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        told << queuedId(r);
+    }
+    int kills = 0;
+    for (int round = 0; round < 60; ++round) {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(OUTPOST_BINARY), {QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+        ASSERT_TRUE(p.waitForStarted(10000));
+        QThread::msleep(QRandomGenerator::global()->bounded(15, 120));
+        if (p.state() == QProcess::Running) {
+            p.kill(); // SIGKILL: no cleanup at all
+            ++kills;
+        }
+        p.waitForFinished(10000);
+        bool pending = false;
+        for (const QJsonValue &v : outboxList()) {
+            const QString s = v.toObject().value(QStringLiteral("state")).toString();
+            pending = pending || s == QLatin1String("queued") || s == QLatin1String("active") || s == QLatin1String("deferred");
+        }
+        if (!pending)
+            break;
+    }
+    EXPECT_GT(kills, 0) << "the loop must really have killed something";
+    // A last, undisturbed flush; then the invariant over all 50.
+    ASSERT_EQ(run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")}).exitCode, 0);
+    checkInvariant(told);
+    int sent = 0;
+    int doubt = 0;
+    for (const QJsonValue &v : outboxList()) {
+        const QJsonObject e = v.toObject();
+        sent += e.value(QStringLiteral("state")).toString() == QLatin1String("sent");
+        doubt += e.value(QStringLiteral("hold_reason")).toString() == QLatin1String("in_doubt");
+    }
+    EXPECT_EQ(sent + doubt, 50);
+    std::cout << "[ info ] " << kills << " kill -9, " << sent << " sent, " << doubt << " in doubt\n";
+}
+
+TEST_F(CliFixture, TwoInstancesAtOnceSendEachMessageOnce)
+{
+    startServerAndAccount();
+    QStringList told;
+    for (int i = 0; i < 20; ++i) {
+        const CliRun r = run({QStringLiteral("send"), QStringLiteral("--queue-only"), QStringLiteral("--to"),
+                              QStringLiteral("bob@example.org"), QStringLiteral("--subject"),
+                              QStringLiteral("twin %1").arg(i), QStringLiteral("--body"), QStringLiteral("x")});
+        ASSERT_EQ(r.exitCode, 0);
+        told << queuedId(r);
+    }
+    QProcess a;
+    QProcess b;
+    for (QProcess *p : {&a, &b}) {
+        p->setProcessEnvironment(environment());
+        p->start(QStringLiteral(OUTPOST_BINARY), {QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+    }
+    ASSERT_TRUE(a.waitForFinished(120000));
+    ASSERT_TRUE(b.waitForFinished(120000));
+    EXPECT_EQ(a.exitCode(), 0);
+    EXPECT_EQ(b.exitCode(), 0);
+    checkInvariant(told);
+    const auto d = deliveries();
+    EXPECT_EQ(d.size(), 20);
+    for (int n : d)
+        EXPECT_EQ(n, 1);
+}
