@@ -11,14 +11,9 @@ namespace App {
 
 namespace {
 
-QString trCli(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 QString usage()
 {
-    return trCli("Usage: outpost [OPTION]... [mailto:URL]\n"
+    return QCoreApplication::translate("Cli", "Usage: outpost [OPTION]... [mailto:URL]\n"
                  "       outpost COMMAND [ARGS]...\n"
                  "Compose and send mail.\n"
                  "\n"
@@ -91,7 +86,7 @@ int runCli(const QStringList &arguments)
             return ExitOk;
         }
         if (arg.startsWith(QLatin1Char('-'))) {
-            err << trCli("outpost: unknown option '%1'. Try 'outpost --help'.").arg(arg) << Qt::endl;
+            err << QCoreApplication::translate("Cli", "outpost: unknown option '%1'. Try 'outpost --help'.").arg(arg) << Qt::endl;
             return ExitUsage;
         }
         const QStringList rest = arguments.mid(i + 1);
@@ -101,7 +96,7 @@ int runCli(const QStringList &arguments)
             return runOutbox(rest);
         if (arg == QLatin1String("account"))
             return runAccount(rest);
-        err << trCli("outpost: unknown command '%1'. Try 'outpost --help'.").arg(arg) << Qt::endl;
+        err << QCoreApplication::translate("Cli", "outpost: unknown command '%1'. Try 'outpost --help'.").arg(arg) << Qt::endl;
         return ExitUsage;
     }
     err << usage();

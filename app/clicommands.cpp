@@ -32,11 +32,6 @@ namespace App {
 
 namespace {
 
-QString trCli(const char *text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 QTextStream &out()
 {
     static QTextStream s(stdout);
@@ -138,7 +133,7 @@ void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
             return;
         }
         if (lock == Core::Flusher::LockResult::Failed) {
-            err() << trCli("outpost: the outbox could not be locked.") << Qt::endl;
+            err() << QCoreApplication::translate("Cli", "outpost: the outbox could not be locked.") << Qt::endl;
             return;
         }
         // Another instance flushes: hand "send now" over, then (with --wait)
@@ -180,23 +175,23 @@ QString describe(const Core::OutboxEntry &e)
 {
     switch (e.state) {
     case Core::OutboxState::Sent:
-        return trCli("Sent: %1").arg(e.acceptedReply);
+        return QCoreApplication::translate("Cli", "Sent: %1").arg(e.acceptedReply);
     case Core::OutboxState::Queued:
         return e.notBefore.isValid() && e.notBefore > QDateTime::currentDateTimeUtc()
-            ? trCli("Queued, to be sent at %1").arg(QLocale().toString(e.notBefore.toLocalTime(), QLocale::ShortFormat))
-            : trCli("Queued");
+            ? QCoreApplication::translate("Cli", "Queued, to be sent at %1").arg(QLocale().toString(e.notBefore.toLocalTime(), QLocale::ShortFormat))
+            : QCoreApplication::translate("Cli", "Queued");
     case Core::OutboxState::Active:
-        return trCli("Being sent");
+        return QCoreApplication::translate("Cli", "Being sent");
     case Core::OutboxState::Deferred:
         //: %1 is the reason, %2 a time
-        return trCli("Not sent yet (%1); next try at %2")
+        return QCoreApplication::translate("Cli", "Not sent yet (%1); next try at %2")
             .arg(e.lastErrorMessage, QLocale().toString(e.nextAttemptAt.toLocalTime(), QLocale::ShortFormat));
     case Core::OutboxState::Held:
-        return trCli("Waiting for you: %1").arg(e.lastErrorMessage);
+        return QCoreApplication::translate("Cli", "Waiting for you: %1").arg(e.lastErrorMessage);
     case Core::OutboxState::Failed:
-        return trCli("Failed: %1").arg(e.lastErrorMessage);
+        return QCoreApplication::translate("Cli", "Failed: %1").arg(e.lastErrorMessage);
     case Core::OutboxState::Corrupt:
-        return trCli("Set aside as damaged: %1").arg(e.lastErrorMessage);
+        return QCoreApplication::translate("Cli", "Set aside as damaged: %1").arg(e.lastErrorMessage);
     }
     return {};
 }
@@ -238,7 +233,7 @@ bool parse(QCommandLineParser &parser, const QString &verb, const QStringList &a
     parser.setApplicationDescription(QString());
     parser.addHelpOption();
     if (!parser.parse(QStringList{QStringLiteral("outpost ") + verb} + args)) {
-        *exitCode = fail(parser.errorText() + trCli(" (see 'outpost %1 --help')").arg(verb), ExitUsage);
+        *exitCode = fail(parser.errorText() + QCoreApplication::translate("Cli", " (see 'outpost %1 --help')").arg(verb), ExitUsage);
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -260,7 +255,7 @@ QString readSecret(bool fromStdin)
     in.open(stdin, QIODevice::ReadOnly);
 #ifdef Q_OS_UNIX
     if (!fromStdin && isatty(STDIN_FILENO)) {
-        err() << trCli("Password: ") << Qt::flush;
+        err() << QCoreApplication::translate("Cli", "Password: ") << Qt::flush;
         termios old {};
         tcgetattr(STDIN_FILENO, &old);
         termios silent = old;
@@ -285,7 +280,7 @@ Core::Error runJob(Core::CredentialJob *job)
     bool done = false;
     QObject::connect(job, &Core::CredentialJob::finished, job, [&] { done = true; });
     runUntil([&] { return done; }, 60000);
-    Core::Error e = done ? job->error() : Core::Error(Core::Error::Code::Keychain, trCli("The keychain did not answer."));
+    Core::Error e = done ? job->error() : Core::Error(Core::Error::Code::Keychain, QCoreApplication::translate("Cli", "The keychain did not answer."));
     delete job;
     return e;
 }
@@ -352,27 +347,27 @@ int runSend(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOptions({
-        {QStringLiteral("from"), trCli("Account name, or an address of one of your accounts."), trCli("ACCOUNT")},
-        {QStringLiteral("to"), trCli("Recipient(s); repeat or separate with commas."), trCli("ADDRESS")},
-        {QStringLiteral("cc"), trCli("Copy recipient(s)."), trCli("ADDRESS")},
-        {QStringLiteral("bcc"), trCli("Hidden recipient(s)."), trCli("ADDRESS")},
-        {QStringLiteral("reply-to"), trCli("Reply-To address(es)."), trCli("ADDRESS")},
-        {QStringLiteral("subject"), trCli("The subject."), trCli("TEXT")},
-        {QStringLiteral("body"), trCli("The text of the message."), trCli("TEXT")},
-        {QStringLiteral("body-file"), trCli("Read the text from a file ('-' for standard input)."), trCli("FILE")},
-        {QStringLiteral("html-file"), trCli("An HTML version of the text."), trCli("FILE")},
-        {QStringLiteral("attach"), trCli("Attach a file; repeat for more."), trCli("FILE")},
-        {QStringLiteral("in-reply-to"), trCli("Message-ID this message answers."), trCli("ID")},
-        {QStringLiteral("header"), trCli("Extra header \"Name: value\"; repeatable."), trCli("HEADER")},
-        {QStringLiteral("at"), trCli("Send at this time (ISO 8601, or HH:mm)."), trCli("TIME")},
-        {QStringLiteral("queue-only"), trCli("Only queue it; a later 'outpost outbox flush' sends.")},
-        {QStringLiteral("wait"), trCli("Wait until the message is sent or waits for a reason.")},
+        {QStringLiteral("from"), QCoreApplication::translate("Cli", "Account name, or an address of one of your accounts."), QCoreApplication::translate("Cli", "ACCOUNT")},
+        {QStringLiteral("to"), QCoreApplication::translate("Cli", "Recipient(s); repeat or separate with commas."), QCoreApplication::translate("Cli", "ADDRESS")},
+        {QStringLiteral("cc"), QCoreApplication::translate("Cli", "Copy recipient(s)."), QCoreApplication::translate("Cli", "ADDRESS")},
+        {QStringLiteral("bcc"), QCoreApplication::translate("Cli", "Hidden recipient(s)."), QCoreApplication::translate("Cli", "ADDRESS")},
+        {QStringLiteral("reply-to"), QCoreApplication::translate("Cli", "Reply-To address(es)."), QCoreApplication::translate("Cli", "ADDRESS")},
+        {QStringLiteral("subject"), QCoreApplication::translate("Cli", "The subject."), QCoreApplication::translate("Cli", "TEXT")},
+        {QStringLiteral("body"), QCoreApplication::translate("Cli", "The text of the message."), QCoreApplication::translate("Cli", "TEXT")},
+        {QStringLiteral("body-file"), QCoreApplication::translate("Cli", "Read the text from a file ('-' for standard input)."), QCoreApplication::translate("Cli", "FILE")},
+        {QStringLiteral("html-file"), QCoreApplication::translate("Cli", "An HTML version of the text."), QCoreApplication::translate("Cli", "FILE")},
+        {QStringLiteral("attach"), QCoreApplication::translate("Cli", "Attach a file; repeat for more."), QCoreApplication::translate("Cli", "FILE")},
+        {QStringLiteral("in-reply-to"), QCoreApplication::translate("Cli", "Message-ID this message answers."), QCoreApplication::translate("Cli", "ID")},
+        {QStringLiteral("header"), QCoreApplication::translate("Cli", "Extra header \"Name: value\"; repeatable."), QCoreApplication::translate("Cli", "HEADER")},
+        {QStringLiteral("at"), QCoreApplication::translate("Cli", "Send at this time (ISO 8601, or HH:mm)."), QCoreApplication::translate("Cli", "TIME")},
+        {QStringLiteral("queue-only"), QCoreApplication::translate("Cli", "Only queue it; a later 'outpost outbox flush' sends.")},
+        {QStringLiteral("wait"), QCoreApplication::translate("Cli", "Wait until the message is sent or waits for a reason.")},
     });
     int code = 0;
     if (!parse(parser, QStringLiteral("send"), args, &code))
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return fail(trCli("unexpected argument '%1' (see 'outpost send --help')").arg(parser.positionalArguments().first()), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "unexpected argument '%1' (see 'outpost send --help')").arg(parser.positionalArguments().first()), ExitUsage);
 
     Profile p;
     if (auto r = p.load(); !r)
@@ -383,8 +378,8 @@ int runSend(const QStringList &args)
     if (!account && !from.isEmpty())
         account = p.accounts.findByAddress(from);
     if (!account)
-        return fail(from.isEmpty() ? trCli("no account is set up; add one with 'outpost account add'")
-                                   : trCli("no account '%1' (see 'outpost account list')").arg(from),
+        return fail(from.isEmpty() ? QCoreApplication::translate("Cli", "no account is set up; add one with 'outpost account add'")
+                                   : QCoreApplication::translate("Cli", "no account '%1' (see 'outpost account list')").arg(from),
                     ExitConfig);
     const Core::Identity *identity = account->identityFor(from);
     if (!identity)
@@ -405,7 +400,7 @@ int runSend(const QStringList &args)
             d.replyTo = r.value();
     }
     if (d.allRecipients().isEmpty())
-        return fail(trCli("no recipients: give --to, --cc or --bcc"), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "no recipients: give --to, --cc or --bcc"), ExitUsage);
     d.subject = parser.value(QStringLiteral("subject"));
     if (parser.isSet(QStringLiteral("body-file"))) {
         QFile f;
@@ -413,7 +408,7 @@ int runSend(const QStringList &args)
         const bool ok = path == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
                                                    : (f.setFileName(path), f.open(QIODevice::ReadOnly));
         if (!ok)
-            return fail(trCli("cannot read '%1': %2").arg(path, f.errorString()), ExitNoInput);
+            return fail(QCoreApplication::translate("Cli", "cannot read '%1': %2").arg(path, f.errorString()), ExitNoInput);
         d.textBody = QString::fromUtf8(f.readAll());
     } else {
         d.textBody = parser.value(QStringLiteral("body"));
@@ -421,7 +416,7 @@ int runSend(const QStringList &args)
     if (parser.isSet(QStringLiteral("html-file"))) {
         QFile f(parser.value(QStringLiteral("html-file")));
         if (!f.open(QIODevice::ReadOnly))
-            return fail(trCli("cannot read '%1': %2").arg(f.fileName(), f.errorString()), ExitNoInput);
+            return fail(QCoreApplication::translate("Cli", "cannot read '%1': %2").arg(f.fileName(), f.errorString()), ExitNoInput);
         d.htmlBody = QString::fromUtf8(f.readAll());
     }
     for (const QString &path : parser.values(QStringLiteral("attach")))
@@ -430,21 +425,21 @@ int runSend(const QStringList &args)
     for (const QString &h : parser.values(QStringLiteral("header"))) {
         const qsizetype colon = h.indexOf(u':');
         if (colon <= 0)
-            return fail(trCli("a header must look like \"Name: value\": '%1'").arg(h), ExitUsage);
+            return fail(QCoreApplication::translate("Cli", "a header must look like \"Name: value\": '%1'").arg(h), ExitUsage);
         d.extraHeaders.append({h.left(colon).trimmed(), h.mid(colon + 1).trimmed()});
     }
     Core::Outbox::EnqueueOptions options;
     if (parser.isSet(QStringLiteral("at"))) {
         options.notBefore = parseWhen(parser.value(QStringLiteral("at")));
         if (!options.notBefore.isValid())
-            return fail(trCli("cannot read the time '%1'; use ISO 8601 or HH:mm").arg(parser.value(QStringLiteral("at"))), ExitUsage);
+            return fail(QCoreApplication::translate("Cli", "cannot read the time '%1'; use ISO 8601 or HH:mm").arg(parser.value(QStringLiteral("at"))), ExitUsage);
     }
 
     auto entry = p.outbox.enqueue(d, *account, options);
     if (!entry)
         return fail(entry.error());
     // Durably queued: only now may the person (or script) be told.
-    out() << trCli("Queued %1").arg(entry->id) << Qt::endl;
+    out() << QCoreApplication::translate("Cli", "Queued %1").arg(entry->id) << Qt::endl;
     std::fflush(stdout);
     if (parser.isSet(QStringLiteral("queue-only")))
         return ExitOk;
@@ -464,19 +459,19 @@ int runOutbox(const QStringList &args)
     const QStringList rest = args.mid(1);
     QCommandLineParser parser;
     if (sub == QLatin1String("list")) {
-        parser.addOption({QStringLiteral("json"), trCli("Machine-readable output.")});
+        parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else if (sub == QLatin1String("flush")) {
-        parser.addOption({QStringLiteral("wait"), trCli("Return when every due message is sent or waits for a reason.")});
+        parser.addOption({QStringLiteral("wait"), QCoreApplication::translate("Cli", "Return when every due message is sent or waits for a reason.")});
     } else if (sub == QLatin1String("retry") || sub == QLatin1String("remove") || sub == QLatin1String("mark-sent")
                || sub == QLatin1String("send-again")) {
-        parser.addPositionalArgument(QStringLiteral("id"), trCli("The message, as 'outpost outbox list' shows it."));
+        parser.addPositionalArgument(QStringLiteral("id"), QCoreApplication::translate("Cli", "The message, as 'outpost outbox list' shows it."));
     } else {
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
-            out() << trCli("Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |\n"
+            out() << QCoreApplication::translate("Cli", "Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |\n"
                            "                      mark-sent ID | send-again ID\n");
             return sub.isEmpty() ? ExitUsage : ExitOk;
         }
-        return fail(trCli("unknown outbox command '%1' (see 'outpost outbox --help')").arg(sub), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "unknown outbox command '%1' (see 'outpost outbox --help')").arg(sub), ExitUsage);
     }
     int code = 0;
     if (!parse(parser, QStringLiteral("outbox ") + sub, rest, &code))
@@ -495,7 +490,7 @@ int runOutbox(const QStringList &args)
             return ExitOk;
         }
         if (all.isEmpty())
-            out() << trCli("The outbox is empty.") << Qt::endl;
+            out() << QCoreApplication::translate("Cli", "The outbox is empty.") << Qt::endl;
         for (const Core::OutboxEntry &e : all)
             out() << e.id << QStringLiteral("  ") << e.subject << QStringLiteral("  ")
                   << e.displayTo.join(QStringLiteral(", ")) << QStringLiteral("\n    ") << describe(e) << Qt::endl;
@@ -507,7 +502,7 @@ int runOutbox(const QStringList &args)
         const int waiting = counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
             + counts.value(Core::OutboxState::Active);
         //: %1 sent count, %2 still waiting, %3 needing attention
-        out() << trCli("%1 sent, %2 waiting, %3 need attention, %4 failed")
+        out() << QCoreApplication::translate("Cli", "%1 sent, %2 waiting, %3 need attention, %4 failed")
                      .arg(counts.value(Core::OutboxState::Sent))
                      .arg(waiting)
                      .arg(counts.value(Core::OutboxState::Held))
@@ -517,7 +512,7 @@ int runOutbox(const QStringList &args)
     }
     const QStringList ids = parser.positionalArguments();
     if (ids.size() != 1)
-        return fail(trCli("give exactly one message id"), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "give exactly one message id"), ExitUsage);
     const QString id = ids.first();
     Core::Result<void> r;
     if (sub == QLatin1String("retry"))
@@ -544,27 +539,27 @@ int runAccount(const QStringList &args)
     QCommandLineParser parser;
     if (sub == QLatin1String("add")) {
         parser.addOptions({
-            {QStringLiteral("name"), trCli("What to call the account (default: the address)."), trCli("NAME")},
-            {QStringLiteral("email"), trCli("The address to send from."), trCli("ADDRESS")},
-            {QStringLiteral("display-name"), trCli("Your name as recipients see it."), trCli("NAME")},
-            {QStringLiteral("host"), trCli("Outgoing (SMTP submission) server."), trCli("HOST")},
-            {QStringLiteral("port"), trCli("Server port (default 465 for tls, 587 otherwise)."), trCli("PORT")},
-            {QStringLiteral("security"), trCli("tls, starttls (default) or none."), trCli("MODE")},
-            {QStringLiteral("username"), trCli("User name (default: the address)."), trCli("USER")},
-            {QStringLiteral("auth"), trCli("password (default) or none."), trCli("METHOD")},
-            {QStringLiteral("password-stdin"), trCli("Read the password from standard input (never from the command line).")},
-            {QStringLiteral("allow-plaintext-auth"), trCli("Allow sending the password without encryption.")},
+            {QStringLiteral("name"), QCoreApplication::translate("Cli", "What to call the account (default: the address)."), QCoreApplication::translate("Cli", "NAME")},
+            {QStringLiteral("email"), QCoreApplication::translate("Cli", "The address to send from."), QCoreApplication::translate("Cli", "ADDRESS")},
+            {QStringLiteral("display-name"), QCoreApplication::translate("Cli", "Your name as recipients see it."), QCoreApplication::translate("Cli", "NAME")},
+            {QStringLiteral("host"), QCoreApplication::translate("Cli", "Outgoing (SMTP submission) server."), QCoreApplication::translate("Cli", "HOST")},
+            {QStringLiteral("port"), QCoreApplication::translate("Cli", "Server port (default 465 for tls, 587 otherwise)."), QCoreApplication::translate("Cli", "PORT")},
+            {QStringLiteral("security"), QCoreApplication::translate("Cli", "tls, starttls (default) or none."), QCoreApplication::translate("Cli", "MODE")},
+            {QStringLiteral("username"), QCoreApplication::translate("Cli", "User name (default: the address)."), QCoreApplication::translate("Cli", "USER")},
+            {QStringLiteral("auth"), QCoreApplication::translate("Cli", "password (default) or none."), QCoreApplication::translate("Cli", "METHOD")},
+            {QStringLiteral("password-stdin"), QCoreApplication::translate("Cli", "Read the password from standard input (never from the command line).")},
+            {QStringLiteral("allow-plaintext-auth"), QCoreApplication::translate("Cli", "Allow sending the password without encryption.")},
         });
     } else if (sub == QLatin1String("list")) {
-        parser.addOption({QStringLiteral("json"), trCli("Machine-readable output.")});
+        parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else if (sub == QLatin1String("remove")) {
-        parser.addPositionalArgument(QStringLiteral("name"), trCli("The account to remove."));
+        parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The account to remove."));
     } else {
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
-            out() << trCli("Usage: outpost account add --email ADDRESS --host HOST [...] | list [--json] | remove NAME\n");
+            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS --host HOST [...] | list [--json] | remove NAME\n");
             return sub.isEmpty() ? ExitUsage : ExitOk;
         }
-        return fail(trCli("unknown account command '%1' (see 'outpost account --help')").arg(sub), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "unknown account command '%1' (see 'outpost account --help')").arg(sub), ExitUsage);
     }
     int code = 0;
     if (!parse(parser, QStringLiteral("account ") + sub, rest, &code))
@@ -585,7 +580,7 @@ int runAccount(const QStringList &args)
             return ExitOk;
         }
         if (p.accounts.accounts().isEmpty())
-            out() << trCli("No accounts. Add one with 'outpost account add'.") << Qt::endl;
+            out() << QCoreApplication::translate("Cli", "No accounts. Add one with 'outpost account add'.") << Qt::endl;
         for (const Core::Account &a : p.accounts.accounts()) {
             const Core::Identity *i = a.defaultIdentity();
             out() << a.name << QStringLiteral("  ") << (i ? i->mailbox().toDisplayString() : QString())
@@ -597,10 +592,10 @@ int runAccount(const QStringList &args)
     if (sub == QLatin1String("remove")) {
         const QStringList names = parser.positionalArguments();
         if (names.size() != 1)
-            return fail(trCli("give exactly one account name"), ExitUsage);
+            return fail(QCoreApplication::translate("Cli", "give exactly one account name"), ExitUsage);
         const Core::Account *a = p.accounts.find(names.first());
         if (!a)
-            return fail(trCli("no account '%1'").arg(names.first()), ExitConfig);
+            return fail(QCoreApplication::translate("Cli", "no account '%1'").arg(names.first()), ExitConfig);
         const QString id = a->id;
         p.accounts.remove(id);
         if (auto r = p.accounts.save(); !r)
@@ -613,9 +608,9 @@ int runAccount(const QStringList &args)
     // add
     const QString email = parser.value(QStringLiteral("email"));
     if (email.isEmpty())
-        return fail(trCli("give the address with --email"), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "give the address with --email"), ExitUsage);
     if (!parser.isSet(QStringLiteral("host")))
-        return fail(trCli("give the server with --host (automatic detection comes with the setup wizard)"), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "give the server with --host (automatic detection comes with the setup wizard)"), ExitUsage);
     Core::Account a;
     a.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : email;
     a.host = parser.value(QStringLiteral("host"));
@@ -623,19 +618,19 @@ int runAccount(const QStringList &args)
                                                               ? QStringLiteral("starttls")
                                                               : parser.value(QStringLiteral("security")));
     if (!security)
-        return fail(trCli("--security must be tls, starttls or none"), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "--security must be tls, starttls or none"), ExitUsage);
     a.security = *security;
     bool portOk = true;
     const uint port = parser.isSet(QStringLiteral("port")) ? parser.value(QStringLiteral("port")).toUInt(&portOk)
                                                            : (a.security == Core::SmtpSecurity::ImplicitTls ? 465 : 587);
     if (!portOk || port == 0 || port > 65535)
-        return fail(trCli("--port must be a number between 1 and 65535"), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "--port must be a number between 1 and 65535"), ExitUsage);
     a.port = static_cast<quint16>(port);
     const QString auth = parser.value(QStringLiteral("auth"));
     if (auth == QLatin1String("none"))
         a.auth = Core::AuthMethod::None;
     else if (!auth.isEmpty() && auth != QLatin1String("password"))
-        return fail(trCli("--auth must be password or none"), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "--auth must be password or none"), ExitUsage);
     a.username = parser.isSet(QStringLiteral("username")) ? parser.value(QStringLiteral("username")) : email;
     a.allowCleartextAuth = parser.isSet(QStringLiteral("allow-plaintext-auth"));
     Core::Identity identity;
@@ -649,7 +644,7 @@ int runAccount(const QStringList &args)
     if (added.auth == Core::AuthMethod::Password) {
         const QString password = readSecret(parser.isSet(QStringLiteral("password-stdin")));
         if (password.isEmpty())
-            return fail(trCli("no password given (use --password-stdin, or --auth none)"), ExitUsage);
+            return fail(QCoreApplication::translate("Cli", "no password given (use --password-stdin, or --auth none)"), ExitUsage);
         // The password goes to the keychain first; without it the account is not added.
         if (Core::Error e = runJob(p.credentials.write(added.id, password)); e.isError())
             return fail(e);
@@ -660,7 +655,7 @@ int runAccount(const QStringList &args)
         (void)runJob(p.credentials.remove(added.id));
         return fail(r.error());
     }
-    out() << trCli("Added account %1").arg(added.name) << Qt::endl;
+    out() << QCoreApplication::translate("Cli", "Added account %1").arg(added.name) << Qt::endl;
     return ExitOk;
 }
 

@@ -9,11 +9,6 @@ namespace Core {
 
 namespace {
 
-QString trAccount(const char *text)
-{
-    return QCoreApplication::translate("Accounts", text);
-}
-
 QString authName(AuthMethod m)
 {
     switch (m) {
@@ -41,7 +36,7 @@ std::optional<AuthMethod> authFromName(const QString &s)
 Error corrupt(const QString &what)
 {
     //: %1 names the broken field
-    return Error(Error::Code::Corrupt, trAccount("An account entry is damaged (%1).").arg(what));
+    return Error(Error::Code::Corrupt, QCoreApplication::translate("Accounts", "An account entry is damaged (%1).").arg(what));
 }
 
 } // namespace
@@ -97,23 +92,23 @@ std::optional<SmtpSecurity> Account::securityFromName(const QString &name)
 Result<void> Account::validate() const
 {
     if (id.isEmpty())
-        return Error(Error::Code::InvalidInput, trAccount("The account has no identifier."), QStringLiteral("id"));
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "The account has no identifier."), QStringLiteral("id"));
     if (auto r = checkHeaderText(name, QStringLiteral("name")); !r)
         return r;
     const QString h = host.trimmed();
     if (h.isEmpty() || h.contains(u' ') || h.contains(u'/') || h.contains(u'\r') || h.contains(u'\n'))
-        return Error(Error::Code::InvalidInput, trAccount("Enter the name of the outgoing mail server."),
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "Enter the name of the outgoing mail server."),
                      QStringLiteral("host"));
     if (port == 0)
-        return Error(Error::Code::InvalidInput, trAccount("Enter a port between 1 and 65535."),
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "Enter a port between 1 and 65535."),
                      QStringLiteral("port"));
     if (auth == AuthMethod::Password && username.isEmpty())
-        return Error(Error::Code::InvalidInput, trAccount("Enter the user name for the mail server."),
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "Enter the user name for the mail server."),
                      QStringLiteral("username"));
     if (auto r = checkHeaderText(username, QStringLiteral("username")); !r)
         return r;
     if (identities.isEmpty())
-        return Error(Error::Code::InvalidInput, trAccount("The account needs at least one address to send from."),
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "The account needs at least one address to send from."),
                      QStringLiteral("address"));
     for (const Identity &i : identities) {
         if (auto r = MailAddress(i.name, i.address).validate(QStringLiteral("address")); !r)

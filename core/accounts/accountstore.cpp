@@ -8,15 +8,9 @@
 
 namespace Core {
 
-namespace {
-QString trAccounts(const char *text)
-{
-    return QCoreApplication::translate("Accounts", text);
-}
-} // namespace
 
 AccountStore::AccountStore(QString path)
-    : m_file(std::move(path), kVersion, trAccounts("your accounts"))
+    : m_file(std::move(path), kVersion, QCoreApplication::translate("Accounts", "your accounts"))
 {
     // Schema changes register their upgrade here, e.g.
     // m_file.addMigration(1, [](QJsonObject v1) -> Result<QJsonObject> { ...; return v2; });
@@ -38,7 +32,7 @@ Result<void> AccountStore::load()
             if (!account)
                 return account.error();
             if (ids.contains(account->id))
-                return Error(Error::Code::Corrupt, trAccounts("two accounts share one identifier"));
+                return Error(Error::Code::Corrupt, QCoreApplication::translate("Accounts", "two accounts share one identifier"));
             ids.insert(account->id);
             loaded.append(account.value());
         }
@@ -103,7 +97,7 @@ Result<void> AccountStore::add(Account account)
         if (a.id == account.id || a.name.compare(account.name, Qt::CaseInsensitive) == 0)
             //: %1 is an account name
             return Error(Error::Code::InvalidInput,
-                         trAccounts("An account named “%1” already exists.").arg(account.name),
+                         QCoreApplication::translate("Accounts", "An account named “%1” already exists.").arg(account.name),
                          QStringLiteral("name"));
     }
     m_accounts.append(account);
@@ -120,7 +114,7 @@ Result<void> AccountStore::update(const Account &account)
             return {};
         }
     }
-    return Error(Error::Code::InvalidInput, trAccounts("There is no such account."), QStringLiteral("id"));
+    return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "There is no such account."), QStringLiteral("id"));
 }
 
 bool AccountStore::remove(const QString &id)

@@ -10,11 +10,6 @@ namespace Core {
 
 namespace {
 
-QString trKeychain(const char *text)
-{
-    return QCoreApplication::translate("Keychain", text);
-}
-
 Error keychainError(QKeychain::Error code, const QString &detail, CredentialJob::Operation op)
 {
     switch (code) {
@@ -24,11 +19,11 @@ Error keychainError(QKeychain::Error code, const QString &detail, CredentialJob:
         if (op == CredentialJob::Operation::Remove)
             return {}; // already gone: removing is idempotent
         return Error(Error::Code::NeedsCredentials,
-                     trKeychain("No password is saved for this account."));
+                     QCoreApplication::translate("Keychain", "No password is saved for this account."));
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
         return Error(Error::Code::Keychain,
-                     trKeychain("Access to the password store was denied (%1).").arg(detail));
+                     QCoreApplication::translate("Keychain", "Access to the password store was denied (%1).").arg(detail));
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
     case QKeychain::OtherError:
@@ -37,7 +32,7 @@ Error keychainError(QKeychain::Error code, const QString &detail, CredentialJob:
     }
     //: %1 is the keychain library's own message
     return Error(Error::Code::Keychain,
-                 trKeychain("The system password store (keychain) is not available: %1. Outpost "
+                 QCoreApplication::translate("Keychain", "The system password store (keychain) is not available: %1. Outpost "
                             "keeps passwords only there, never in a file. Start your desktop's "
                             "password store (on Linux a Secret Service such as GNOME Keyring, "
                             "KWallet or KeePassXC), or enter the password each time you send.")

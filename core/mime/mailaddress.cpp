@@ -8,11 +8,6 @@ namespace Core {
 
 namespace {
 
-QString trMime(const char *text)
-{
-    return QCoreApplication::translate("Mime", text);
-}
-
 bool isControl(QChar c)
 {
     const char16_t u = c.unicode();
@@ -153,7 +148,7 @@ Error invalidAddress(const QString &entry, const QString &field)
 {
     //: %1 is what the user typed as an e-mail address
     return Error(Error::Code::InvalidInput,
-                 trMime("“%1” is not a valid e-mail address.").arg(entry.trimmed()), field);
+                 QCoreApplication::translate("Mime", "“%1” is not a valid e-mail address.").arg(entry.trimmed()), field);
 }
 
 } // namespace
@@ -164,9 +159,9 @@ Result<void> checkHeaderText(const QString &text, const QString &field)
         if (isControl(c)) {
             const bool lineBreak = c == u'\r' || c == u'\n' || c.unicode() == 0;
             return Error(lineBreak ? Error::Code::HeaderInjection : Error::Code::InvalidInput,
-                         lineBreak ? trMime("The field contains a line break or a NUL character, "
+                         lineBreak ? QCoreApplication::translate("Mime", "The field contains a line break or a NUL character, "
                                             "which a message header cannot carry.")
-                                   : trMime("The field contains a control character, which a "
+                                   : QCoreApplication::translate("Mime", "The field contains a control character, which a "
                                             "message header cannot carry."),
                          field);
         }

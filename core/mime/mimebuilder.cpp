@@ -25,11 +25,6 @@ namespace Core {
 
 namespace {
 
-QString trMime(const char *text)
-{
-    return QCoreApplication::translate("Mime", text);
-}
-
 std::string toStd(const QString &s)
 {
     return s.toStdString(); // UTF-8
@@ -118,7 +113,7 @@ Error unreadable(const QString &path)
 {
     //: %1 is a file name
     return Error(Error::Code::FileUnreadable,
-                 trMime("The attachment “%1” cannot be read.").arg(QFileInfo(path).fileName()),
+                 QCoreApplication::translate("Mime", "The attachment “%1” cannot be read.").arg(QFileInfo(path).fileName()),
                  QStringLiteral("attachments"));
 }
 
@@ -308,12 +303,12 @@ const MimeBuilder::Options &MimeBuilder::options() const
 Result<void> MimeBuilder::validate(const Draft &draft) const
 {
     if (draft.from.isEmpty())
-        return Error(Error::Code::InvalidInput, trMime("Choose the address to send from."),
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Mime", "Choose the address to send from."),
                      QStringLiteral("from"));
     if (auto r = draft.from.validate(QStringLiteral("from")); !r)
         return r;
     if (draft.allRecipients().isEmpty())
-        return Error(Error::Code::InvalidInput, trMime("Add at least one recipient."),
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Mime", "Add at least one recipient."),
                      QStringLiteral("to"));
     for (const auto &[list, field] :
          {std::pair{&draft.to, QStringLiteral("to")}, std::pair{&draft.cc, QStringLiteral("cc")},
@@ -335,7 +330,7 @@ Result<void> MimeBuilder::validate(const Draft &draft) const
         if (!isMsgId(id))
             //: %1 is a message identifier such as <abc@example.org>
             return Error(Error::Code::InvalidInput,
-                         trMime("“%1” is not a valid message identifier.").arg(id), field);
+                         QCoreApplication::translate("Mime", "“%1” is not a valid message identifier.").arg(id), field);
         return {};
     };
     if (!draft.inReplyTo.isEmpty()) {
@@ -356,10 +351,10 @@ Result<void> MimeBuilder::validate(const Draft &draft) const
         if (!isFieldName(h.name))
             //: %1 is a header name the user supplied
             return Error(Error::Code::InvalidInput,
-                         trMime("“%1” is not a valid header name.").arg(h.name), field);
+                         QCoreApplication::translate("Mime", "“%1” is not a valid header name.").arg(h.name), field);
         if (isReservedHeader(h.name))
             return Error(Error::Code::InvalidInput,
-                         trMime("The header “%1” is set by Outpost and cannot be added.").arg(h.name),
+                         QCoreApplication::translate("Mime", "The header “%1” is set by Outpost and cannot be added.").arg(h.name),
                          field);
     }
 
@@ -371,11 +366,11 @@ Result<void> MimeBuilder::validate(const Draft &draft) const
         if (auto r = checkHeaderText(a.fileName, field); !r)
             return r;
         if (attachmentName(a).trimmed().isEmpty())
-            return Error(Error::Code::InvalidInput, trMime("An attachment has no file name."), field);
+            return Error(Error::Code::InvalidInput, QCoreApplication::translate("Mime", "An attachment has no file name."), field);
         if (!a.contentType.isEmpty() && !isMediaType(a.contentType))
             //: %1 is a MIME type such as image/png
             return Error(Error::Code::InvalidInput,
-                         trMime("“%1” is not a valid content type.").arg(a.contentType), field);
+                         QCoreApplication::translate("Mime", "“%1” is not a valid content type.").arg(a.contentType), field);
     }
     return {};
 }
@@ -385,7 +380,7 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
     if (auto r = validate(draft); !r)
         return r.error();
     if (!out || !out->isWritable())
-        return Error(Error::Code::WriteFailed, trMime("The message could not be written."));
+        return Error(Error::Code::WriteFailed, QCoreApplication::translate("Mime", "The message could not be written."));
 
     // Open every attachment before the first byte is written.
     std::vector<std::unique_ptr<QFile>> files;
@@ -522,16 +517,16 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
         case MimeStreams::StreamError::Kind::Write:
             //: %1 is the system's reason, e.g. "No space left on device"
             return Error(Error::Code::WriteFailed,
-                         trMime("The message could not be written: %1").arg(e.detail()));
+                         QCoreApplication::translate("Mime", "The message could not be written: %1").arg(e.detail()));
         case MimeStreams::StreamError::Kind::Format:
             break;
         }
         return Error(Error::Code::Internal,
-                     trMime("Outpost produced a malformed message (%1); nothing was sent.")
+                     QCoreApplication::translate("Mime", "Outpost produced a malformed message (%1); nothing was sent.")
                          .arg(e.detail()));
     } catch (const vmime::exception &e) {
         return Error(Error::Code::Internal,
-                     trMime("The message could not be built: %1").arg(QString::fromStdString(e.what())));
+                     QCoreApplication::translate("Mime", "The message could not be built: %1").arg(QString::fromStdString(e.what())));
     }
     return envelope;
 }
@@ -543,17 +538,17 @@ Result<Envelope> MimeBuilder::writeToFile(const Draft &draft, const QString &pat
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return Error(Error::Code::WriteFailed,
-                     trMime("The message could not be written: %1").arg(file.errorString()));
+                     QCoreApplication::translate("Mime", "The message could not be written: %1").arg(file.errorString()));
     auto result = write(draft, &file);
     if (result && !file.flush())
         result = Error(Error::Code::WriteFailed,
-                       trMime("The message could not be written: %1").arg(file.errorString()));
+                       QCoreApplication::translate("Mime", "The message could not be written: %1").arg(file.errorString()));
     file.close();
     if (!result || file.error() != QFileDevice::NoError) {
         file.remove();
         if (result)
             return Error(Error::Code::WriteFailed,
-                         trMime("The message could not be written: %1").arg(file.errorString()));
+                         QCoreApplication::translate("Mime", "The message could not be written: %1").arg(file.errorString()));
     }
     return result;
 }

@@ -15,11 +15,6 @@ namespace Core {
 
 namespace {
 
-QString trFlusher(const char *text)
-{
-    return QCoreApplication::translate("Outbox", text);
-}
-
 qint64 jitter(qint64 ms, double fraction)
 {
     const double f = 1.0 + fraction * (QRandomGenerator::global()->generateDouble() * 2.0 - 1.0);
@@ -233,7 +228,7 @@ void Flusher::startPass(bool manual)
         if (!account) {
             holdAll(byAccount.value(accountId), HoldReason::Configuration,
                     Error(Error::Code::InvalidInput,
-                          trFlusher("The account this message was queued for no longer exists.")));
+                          QCoreApplication::translate("Outbox", "The account this message was queued for no longer exists.")));
             continue;
         }
         startRun(*account, byAccount.value(accountId));
@@ -290,7 +285,7 @@ void Flusher::startRun(const Account &account, const QStringList &ids)
     case AuthMethod::OAuth2:
         holdAll(ids, HoldReason::Credentials,
                 Error(Error::Code::NeedsCredentials,
-                      trFlusher("Signing in with OAuth is not available yet for this account.")));
+                      QCoreApplication::translate("Outbox", "Signing in with OAuth is not available yet for this account.")));
         finishRun(run);
         return;
     case AuthMethod::Password:
@@ -398,7 +393,7 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
                 const qint64 age = e.createdAt.secsTo(now);
                 if (age > m_policy.lifetimeSeconds) {
                     e.expired = true;
-                    e.lastErrorMessage = trFlusher("Gave up after trying for %1 days: %2")
+                    e.lastErrorMessage = QCoreApplication::translate("Outbox", "Gave up after trying for %1 days: %2")
                                              .arg(m_policy.lifetimeSeconds / 86400)
                                              .arg(error.message());
                 } else {

@@ -26,14 +26,9 @@ const QList<OutboxState> kAllStates = {OutboxState::Queued, OutboxState::Deferre
                                        OutboxState::Failed, OutboxState::Sent,
                                        OutboxState::Corrupt};
 
-QString trOutbox(const char *text)
-{
-    return QCoreApplication::translate("Outbox", text);
-}
-
 Error notFound()
 {
-    return Error(Error::Code::InvalidInput, trOutbox("There is no such message in the outbox."));
+    return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "There is no such message in the outbox."));
 }
 
 // SHA-256 and size of a file, read in blocks.
@@ -99,15 +94,15 @@ Result<void> Outbox::open()
         if (!root.mkpath(dir(s)))
             //: %1 is a folder
             return Error(Error::Code::WriteFailed,
-                         trOutbox("The outbox folder “%1” cannot be created.").arg(QDir::toNativeSeparators(dir(s))));
+                         QCoreApplication::translate("Outbox", "The outbox folder “%1” cannot be created.").arg(QDir::toNativeSeparators(dir(s))));
     }
     if (!root.mkpath(m_root + QStringLiteral("/tmp")))
-        return Error(Error::Code::WriteFailed, trOutbox("The outbox folder cannot be created."));
+        return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox folder cannot be created."));
     // Prove it is writable now, not when the first message is at stake.
     const QString probe = m_root + QStringLiteral("/tmp/.write-test");
     if (auto r = Durable::writeFileAtomically(probe, "ok"); !r)
         return Error(Error::Code::WriteFailed,
-                     trOutbox("The outbox cannot be written, so no message could be queued safely: %1")
+                     QCoreApplication::translate("Outbox", "The outbox cannot be written, so no message could be queued safely: %1")
                          .arg(r.error().message()));
     QFile::remove(probe);
     return {};
@@ -132,7 +127,7 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     const QString id = newId();
     const QString tmp = m_root + QStringLiteral("/tmp/") + id;
     if (!QDir().mkpath(tmp))
-        return Error(Error::Code::WriteFailed, trOutbox("The outbox cannot be written."));
+        return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be written."));
     const auto fail = [&](const Error &e) {
         removeTree(tmp);
         return e;
@@ -183,7 +178,7 @@ Result<OutboxEntry> Outbox::enqueueMessage(QIODevice *input, const Envelope &env
     const QString id = newId();
     const QString tmp = m_root + QStringLiteral("/tmp/") + id;
     if (!QDir().mkpath(tmp))
-        return Error(Error::Code::WriteFailed, trOutbox("The outbox cannot be written."));
+        return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be written."));
     QFile body(tmp + u'/' + QLatin1String(kMessageFile));
     const auto fail = [&](const Error &e) {
         body.close();
@@ -222,7 +217,7 @@ Result<OutboxEntry> Outbox::enqueueMessage(QIODevice *input, const Envelope &env
     if (pendingCr)
         body.write("\r\n");
     if (body.size() == 0)
-        return fail(Error(Error::Code::InvalidInput, trOutbox("The message is empty.")));
+        return fail(Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "The message is empty.")));
     if (auto r = Durable::syncFile(body); !r)
         return fail(r.error());
     body.close();
@@ -269,19 +264,19 @@ Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) cons
     const QString d = entryDir(state, id);
     QFile sidecar(d + u'/' + QLatin1String(kSidecarFile));
     if (!sidecar.open(QIODevice::ReadOnly))
-        return Error(Error::Code::Corrupt, trOutbox("its state file is missing"));
+        return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its state file is missing"));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(sidecar.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return Error(Error::Code::Corrupt, trOutbox("its state file is not valid JSON"));
+        return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its state file is not valid JSON"));
     auto entry = OutboxEntry::fromJson(doc.object());
     if (!entry)
-        return Error(Error::Code::Corrupt, trOutbox("its state file is incomplete or of an unknown format"));
+        return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its state file is incomplete or of an unknown format"));
     if (entry->id != id)
-        return Error(Error::Code::Corrupt, trOutbox("its state file belongs to another message"));
+        return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its state file belongs to another message"));
     const QFileInfo body(d + u'/' + QLatin1String(kMessageFile));
     if (!body.exists() || body.size() != entry->bodySize)
-        return Error(Error::Code::Corrupt, trOutbox("its message file is missing or has the wrong size"));
+        return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its message file is missing or has the wrong size"));
     entry->state = state;
     return entry;
 }
@@ -399,7 +394,7 @@ Result<QStringList> Outbox::recover()
             e->phase = OutboxPhase::InDoubt;
             e->holdReason = HoldReason::InDoubt;
             e->lastErrorCode = Error::codeName(Error::Code::InDoubt);
-            e->lastErrorMessage = trOutbox("Outpost stopped while this message was being sent. It "
+            e->lastErrorMessage = QCoreApplication::translate("Outbox", "Outpost stopped while this message was being sent. It "
                                            "may have been delivered.");
             report << id;
             break;
@@ -430,7 +425,7 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
     }
     auto hashed = hashFile(entryDir(*state, id) + u'/' + QLatin1String(kMessageFile));
     if (!hashed || hashed->first != e->bodySize || hashed->second != e->bodySha256) {
-        const QString reason = trOutbox("its message file does not match its checksum");
+        const QString reason = QCoreApplication::translate("Outbox", "its message file does not match its checksum");
         setAsideCorrupt(*state, id, reason);
         return Error(Error::Code::Corrupt, reason);
     }
@@ -486,7 +481,7 @@ Result<void> Outbox::retry(const QString &id)
     auto current = find(id);
     if (current && current->phase == OutboxPhase::InDoubt)
         return Error(Error::Code::InvalidInput,
-                     trOutbox("This message may already have been delivered. Choose “Send again” "
+                     QCoreApplication::translate("Outbox", "This message may already have been delivered. Choose “Send again” "
                               "to send it anyway, or “Mark as sent”."));
     auto r = transition(id, OutboxState::Queued, [this](OutboxEntry &e) {
         e.nextAttemptAt = {};
@@ -508,7 +503,7 @@ Result<void> Outbox::markSent(const QString &id)
         e.phase = OutboxPhase::Accepted;
         e.holdReason = HoldReason::None;
         e.acceptedAt = m_clock();
-        e.acceptedReply = trOutbox("Marked as sent by you");
+        e.acceptedReply = QCoreApplication::translate("Outbox", "Marked as sent by you");
     });
     return r ? Result<void>() : Result<void>(r.error());
 }
@@ -533,7 +528,7 @@ Result<void> Outbox::remove(const QString &id)
         return notFound();
     if (*state == OutboxState::Active)
         return Error(Error::Code::InvalidInput,
-                     trOutbox("The message is being sent right now and cannot be removed."));
+                     QCoreApplication::translate("Outbox", "The message is being sent right now and cannot be removed."));
     // Rename out of the state directories first: a half-removed entry must
     // never look like a message to send.
     const QString trash = m_root + QStringLiteral("/tmp/removed-") + id;
@@ -548,15 +543,15 @@ Result<Draft> Outbox::takeBack(const QString &id)
 {
     const auto state = locate(id);
     if (!state || *state != OutboxState::Queued)
-        return Error(Error::Code::InvalidInput, trOutbox("The message is no longer waiting and cannot be taken back."));
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "The message is no longer waiting and cannot be taken back."));
     auto e = readEntry(*state, id);
     if (!e)
         return e.error();
     if (!e->notBefore.isValid() || e->notBefore <= m_clock())
-        return Error(Error::Code::InvalidInput, trOutbox("The message is already due and cannot be taken back."));
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "The message is already due and cannot be taken back."));
     QFile draftFile(entryDir(*state, id) + u'/' + QLatin1String(kDraftFile));
     if (!draftFile.open(QIODevice::ReadOnly))
-        return Error(Error::Code::InvalidInput, trOutbox("This message has no draft to go back to."));
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "This message has no draft to go back to."));
     const Draft draft = Draft::fromJson(QJsonDocument::fromJson(draftFile.readAll()).object());
     draftFile.close();
     // Out of queued/ first (atomic): from here on it cannot be sent.

@@ -11,15 +11,10 @@ namespace Core {
 
 namespace {
 
-QString trSasl(const char *text)
-{
-    return QCoreApplication::translate("Smtp", text);
-}
-
 Error badChallenge()
 {
     return Error(Error::Code::AuthenticationFailed,
-                 trSasl("The mail server's authentication challenge was not valid."));
+                 QCoreApplication::translate("Smtp", "The mail server's authentication challenge was not valid."));
 }
 
 // RFC 4616
@@ -123,12 +118,12 @@ public:
             // server-final-message = "v=" verifier / "e=" error
             if (challenge.startsWith("e="))
                 return Error(Error::Code::AuthenticationFailed,
-                             trSasl("The mail server rejected the login (%1).")
+                             QCoreApplication::translate("Smtp", "The mail server rejected the login (%1).")
                                  .arg(QString::fromUtf8(challenge.mid(2))));
             if (!challenge.startsWith("v=")
                 || QByteArray::fromBase64(challenge.mid(2)) != m_serverSignature)
                 return Error(Error::Code::AuthenticationFailed,
-                             trSasl("The mail server could not prove that it knows the password; "
+                             QCoreApplication::translate("Smtp", "The mail server could not prove that it knows the password; "
                                     "the connection may have been intercepted."));
             m_verified = true;
             return QByteArray();

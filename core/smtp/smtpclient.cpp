@@ -13,11 +13,6 @@ namespace Core {
 
 namespace {
 
-QString trSmtp(const char *text)
-{
-    return QCoreApplication::translate("Smtp", text);
-}
-
 constexpr qint64 kChunkSize = 64 * 1024;      // read from the file at a time
 constexpr qint64 kWriteAhead = 256 * 1024;    // keep at most this much queued
 constexpr qint64 kReadBufferSize = 64 * 1024; // bound what Qt buffers for us
@@ -183,9 +178,9 @@ void SmtpClient::cancel()
 {
     const bool inDoubt = m_tx && m_tx->dotWritten;
     failSession({inDoubt ? Error(Error::Code::InDoubt,
-                                 trSmtp("Sending was cancelled after the message was transmitted; "
+                                 QCoreApplication::translate("Smtp", "Sending was cancelled after the message was transmitted; "
                                         "it may have been delivered."))
-                         : Error(Error::Code::Cancelled, trSmtp("Sending was cancelled.")),
+                         : Error(Error::Code::Cancelled, QCoreApplication::translate("Smtp", "Sending was cancelled.")),
                  {}, {}, {}});
 }
 
@@ -258,7 +253,7 @@ void SmtpClient::onEncrypted()
         m_certificateProblem = {m_settings.host, m_socket->peerCertificateChain(), fingerprint, {}};
         SmtpResult r;
         r.error = Error(Error::Code::CertificateChanged,
-                        trSmtp("The certificate of %1 has changed since you trusted it. "
+                        QCoreApplication::translate("Smtp", "The certificate of %1 has changed since you trusted it. "
                                "This can mean that someone is intercepting the connection.")
                             .arg(m_settings.host));
         r.certificate = m_certificateProblem;
@@ -311,26 +306,26 @@ void SmtpClient::onSocketError()
             reasons << e.errorString();
         r.error = m_certificateError == Error::Code::CertificateChanged
             ? Error(Error::Code::CertificateChanged,
-                    trSmtp("The certificate of %1 has changed since you trusted it. "
+                    QCoreApplication::translate("Smtp", "The certificate of %1 has changed since you trusted it. "
                            "This can mean that someone is intercepting the connection.")
                         .arg(m_settings.host))
             : Error(Error::Code::CertificateUntrusted,
                     //: %1 is a host name, %2 the reasons given by the TLS library
-                    trSmtp("The certificate of %1 could not be verified: %2")
+                    QCoreApplication::translate("Smtp", "The certificate of %1 could not be verified: %2")
                         .arg(m_settings.host, reasons.join(QStringLiteral("; "))));
         r.certificate = m_certificateProblem;
     } else if (error == QAbstractSocket::SslHandshakeFailedError
                || error == QAbstractSocket::SslInternalError
                || error == QAbstractSocket::SslInvalidUserDataError) {
-        r.error = Error(Error::Code::Tls, trSmtp("A secure connection to %1 could not be established: %2")
+        r.error = Error(Error::Code::Tls, QCoreApplication::translate("Smtp", "A secure connection to %1 could not be established: %2")
                                               .arg(m_settings.host, m_socket->errorString()));
     } else if (m_tx && m_tx->dotWritten) {
         r.error = Error(Error::Code::InDoubt,
-                        trSmtp("The connection was lost after the message was transmitted, before "
+                        QCoreApplication::translate("Smtp", "The connection was lost after the message was transmitted, before "
                                "the server confirmed it. It may or may not have been delivered."));
     } else {
         //: %1 is a host name, %2 the system's reason
-        r.error = Error(Error::Code::Network, trSmtp("Could not talk to %1: %2")
+        r.error = Error(Error::Code::Network, QCoreApplication::translate("Smtp", "Could not talk to %1: %2")
                                                   .arg(m_settings.host, m_socket->errorString()));
     }
     failSession(r);
@@ -365,12 +360,12 @@ void SmtpClient::onTimeout()
     SmtpResult r;
     if (m_tx && m_tx->dotWritten)
         r.error = Error(Error::Code::InDoubt,
-                        trSmtp("The server did not confirm the message in time. It may or may not "
+                        QCoreApplication::translate("Smtp", "The server did not confirm the message in time. It may or may not "
                                "have been delivered."));
     else
         //: %1 is a protocol phase such as "Greeting" or "SendingData"
         r.error = Error(Error::Code::Timeout,
-                        trSmtp("The mail server stopped responding (%1).")
+                        QCoreApplication::translate("Smtp", "The mail server stopped responding (%1).")
                             .arg(QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(
                                 static_cast<int>(m_state)))));
     failSession(r);
@@ -435,8 +430,8 @@ Error SmtpClient::replyError(const SmtpReply &reply, const QString &what) const
         code = Error::Code::TooLarge;
     //: %1 says what was refused ("the sender", "the message", ...), %2 is the server's own words
     const QString text = reply.isTransient()
-        ? trSmtp("The mail server temporarily refused %1: %2").arg(what, reply.text())
-        : trSmtp("The mail server refused %1: %2").arg(what, reply.text());
+        ? QCoreApplication::translate("Smtp", "The mail server temporarily refused %1: %2").arg(what, reply.text())
+        : QCoreApplication::translate("Smtp", "The mail server refused %1: %2").arg(what, reply.text());
     Error e(code, text);
     e.withServerReply(reply.code, reply.enhancedCode, reply.text());
     return e;
@@ -461,7 +456,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         r.reply = reply;
         // A reply, even to the final dot, is an answer: not accepted, not in doubt.
         r.error = Error(Error::Code::Transient,
-                        trSmtp("The mail server is closing the connection: %1").arg(reply.text()));
+                        QCoreApplication::translate("Smtp", "The mail server is closing the connection: %1").arg(reply.text()));
         r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
         failSession(r);
         return;
@@ -471,7 +466,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         if (reply.code == 220)
             sendEhlo();
         else
-            failSession({replyError(reply, trSmtp("the connection")), reply, {}, {}});
+            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the connection")), reply, {}, {}});
         break;
     case State::Ehlo:
         if (reply.code == 250) {
@@ -484,7 +479,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             sendCommand("HELO " + ehloArgument());
             armTimer(m_settings.timeouts.command);
         } else {
-            failSession({replyError(reply, trSmtp("the greeting (EHLO)")), reply, {}, {}});
+            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the greeting (EHLO)")), reply, {}, {}});
         }
         break;
     case State::Helo:
@@ -492,7 +487,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             m_caps = {};
             afterEhlo();
         } else {
-            failSession({replyError(reply, trSmtp("the greeting (HELO)")), reply, {}, {}});
+            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the greeting (HELO)")), reply, {}, {}});
         }
         break;
     case State::StartTls:
@@ -505,7 +500,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             m_socket->startClientEncryption();
         } else {
             failWith(Error::Code::Tls,
-                     trSmtp("The mail server refused to start encryption (STARTTLS): %1")
+                     QCoreApplication::translate("Smtp", "The mail server refused to start encryption (STARTTLS): %1")
                          .arg(reply.text()),
                      reply);
         }
@@ -538,7 +533,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             armTimer(m_settings.timeouts.dataBlock);
             pumpData();
         } else {
-            SmtpResult r{replyError(reply, trSmtp("the message")), reply, m_tx->recipients, {}};
+            SmtpResult r{replyError(reply, QCoreApplication::translate("Smtp", "the message")), reply, m_tx->recipients, {}};
             finishMessage(r);
         }
         break;
@@ -547,7 +542,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         r.reply = reply;
         r.recipients = m_tx->recipients;
         if (reply.code != 250)
-            r.error = replyError(reply, trSmtp("the message"));
+            r.error = replyError(reply, QCoreApplication::translate("Smtp", "the message"));
         finishMessage(r);
         break;
     }
@@ -565,7 +560,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         // A reply nobody asked for (or one during DATA): the dialogue is out
         // of step, and nothing that follows can be trusted.
         failWith(m_tx && m_tx->dotWritten ? Error::Code::InDoubt : Error::Code::ProtocolViolation,
-                 trSmtp("The mail server sent an unexpected reply: %1").arg(reply.toString()), reply);
+                 QCoreApplication::translate("Smtp", "The mail server sent an unexpected reply: %1").arg(reply.toString()), reply);
         break;
     }
 }
@@ -596,7 +591,7 @@ void SmtpClient::afterEhlo()
         // STARTTLS configured means required: never continue in plaintext.
         if (!m_caps.startTls) {
             failWith(Error::Code::Tls,
-                     trSmtp("%1 does not offer encryption (STARTTLS), which this account requires. "
+                     QCoreApplication::translate("Smtp", "%1 does not offer encryption (STARTTLS), which this account requires. "
                             "Nothing was sent.")
                          .arg(m_settings.host));
             return;
@@ -618,7 +613,7 @@ void SmtpClient::startAuth()
     const bool tls = m_socket->isEncrypted();
     if (!tls && !m_settings.allowCleartextAuth) {
         failWith(Error::Code::Tls,
-                 trSmtp("The connection to %1 is not encrypted, so the password was not sent.")
+                 QCoreApplication::translate("Smtp", "The connection to %1 is not encrypted, so the password was not sent.")
                      .arg(m_settings.host));
         return;
     }
@@ -638,7 +633,7 @@ void SmtpClient::startAuth()
     if (mech.isEmpty()) {
         failWith(Error::Code::AuthenticationFailed,
                  //: %1 is a list such as "GSSAPI, NTLM"
-                 trSmtp("The mail server offers no sign-in method Outpost can use safely (%1).")
+                 QCoreApplication::translate("Smtp", "The mail server offers no sign-in method Outpost can use safely (%1).")
                      .arg(m_caps.authMechanisms.join(QStringLiteral(", "))));
         return;
     }
@@ -665,7 +660,7 @@ void SmtpClient::handleAuthReply(const SmtpReply &reply)
             m_sasl.reset();
             failWith(Error::Code::AuthenticationFailed,
                      response.error().message().isEmpty()
-                         ? trSmtp("The mail server's authentication challenge was not valid.")
+                         ? QCoreApplication::translate("Smtp", "The mail server's authentication challenge was not valid.")
                          : response.error().message());
             return;
         }
@@ -678,7 +673,7 @@ void SmtpClient::handleAuthReply(const SmtpReply &reply)
         m_sasl.reset();
         if (!verified) {
             failWith(Error::Code::AuthenticationFailed,
-                     trSmtp("The mail server could not prove that it knows the password; "
+                     QCoreApplication::translate("Smtp", "The mail server could not prove that it knows the password; "
                             "the connection may have been intercepted."),
                      reply);
             return;
@@ -690,10 +685,10 @@ void SmtpClient::handleAuthReply(const SmtpReply &reply)
     SmtpResult r;
     r.reply = reply;
     r.error = reply.isTransient()
-        ? Error(Error::Code::Transient, trSmtp("Signing in is temporarily not possible: %1").arg(reply.text()))
+        ? Error(Error::Code::Transient, QCoreApplication::translate("Smtp", "Signing in is temporarily not possible: %1").arg(reply.text()))
         : Error(Error::Code::AuthenticationFailed,
                 //: %1 is the server's own words
-                trSmtp("The mail server did not accept the user name or password: %1").arg(reply.text()));
+                QCoreApplication::translate("Smtp", "The mail server did not accept the user name or password: %1").arg(reply.text()));
     r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
     failSession(r);
 }
@@ -779,7 +774,7 @@ void SmtpClient::beginTransaction()
             && !hasLineBreakOrNul(rcpt);
     if (!clean) {
         finishMessage({Error(Error::Code::InvalidInput,
-                             trSmtp("The message's sender or recipient addresses are not valid.")),
+                             QCoreApplication::translate("Smtp", "The message's sender or recipient addresses are not valid.")),
                        {}, {}, {}});
         return;
     }
@@ -788,7 +783,7 @@ void SmtpClient::beginTransaction()
         asciiOnly = asciiOnly && isAscii(rcpt);
     if ((env.needsSmtpUtf8 || !asciiOnly) && !m_caps.smtpUtf8) {
         finishMessage({Error(Error::Code::SmtpUtf8Unsupported,
-                             trSmtp("The message has an address with non-ASCII characters before the "
+                             QCoreApplication::translate("Smtp", "The message has an address with non-ASCII characters before the "
                                     "@, and %1 does not support such addresses (SMTPUTF8).")
                                  .arg(m_settings.host)),
                        {}, {}, {}});
@@ -796,7 +791,7 @@ void SmtpClient::beginTransaction()
     }
     if (env.needs8BitMime && !m_caps.eightBitMime) {
         finishMessage({Error(Error::Code::Permanent,
-                             trSmtp("The message contains 8-bit data, which %1 does not accept "
+                             QCoreApplication::translate("Smtp", "The message contains 8-bit data, which %1 does not accept "
                                     "(8BITMIME).")
                                  .arg(m_settings.host)),
                        {}, {}, {}});
@@ -805,7 +800,7 @@ void SmtpClient::beginTransaction()
     m_tx->file.setFileName(msg.path);
     if (!m_tx->file.open(QIODevice::ReadOnly)) {
         finishMessage({Error(Error::Code::FileUnreadable,
-                             trSmtp("The queued message file cannot be read: %1")
+                             QCoreApplication::translate("Smtp", "The queued message file cannot be read: %1")
                                  .arg(m_tx->file.errorString())),
                        {}, {}, {}});
         return;
@@ -815,7 +810,7 @@ void SmtpClient::beginTransaction()
     if (m_caps.maxSize > 0 && m_tx->total > m_caps.maxSize) {
         Error e(Error::Code::TooLarge,
                 //: %1 and %2 are sizes such as "12.5 MB"
-                trSmtp("The message is %1, larger than the %2 the mail server accepts.")
+                QCoreApplication::translate("Smtp", "The message is %1, larger than the %2 the mail server accepts.")
                     .arg(QLocale().formattedDataSize(m_tx->total),
                          QLocale().formattedDataSize(m_caps.maxSize)));
         finishMessage({e, {}, {}, {}});
@@ -852,7 +847,7 @@ void SmtpClient::handleMailReply(const SmtpReply &reply)
     --m_tx->pendingReplies;
     if (!m_caps.pipelining) {
         if (!m_tx->mailAccepted) {
-            finishMessage({replyError(reply, trSmtp("the sender address")), reply, {}, {}});
+            finishMessage({replyError(reply, QCoreApplication::translate("Smtp", "the sender address")), reply, {}, {}});
             return;
         }
         sendNextRecipient();
@@ -895,7 +890,7 @@ void SmtpClient::handleRcptReply(const SmtpReply &reply)
 void SmtpClient::recipientsDone()
 {
     if (!m_tx->mailAccepted) {
-        finishMessage({replyError(m_tx->mailReply, trSmtp("the sender address")), m_tx->mailReply,
+        finishMessage({replyError(m_tx->mailReply, QCoreApplication::translate("Smtp", "the sender address")), m_tx->mailReply,
                        m_tx->recipients, {}});
         return;
     }
@@ -913,8 +908,8 @@ void SmtpClient::recipientsDone()
     }
     if (firstRefused && (accepted == 0 || !m_tx->message.sendToAcceptedRecipients)) {
         SmtpReply reply = firstRefused->reply;
-        Error e = replyError(reply, accepted == 0 ? trSmtp("all recipients")
-                                                  : trSmtp("the recipient %1").arg(firstRefused->address));
+        Error e = replyError(reply, accepted == 0 ? QCoreApplication::translate("Smtp", "all recipients")
+                                                  : QCoreApplication::translate("Smtp", "the recipient %1").arg(firstRefused->address));
         if (anyTransient && e.code() == Error::Code::Permanent && accepted == 0)
             e = Error(Error::Code::Transient, e.message()).withServerReply(reply.code, reply.enhancedCode, reply.text());
         finishMessage({e, reply, m_tx->recipients, {}});
@@ -949,7 +944,7 @@ void SmtpClient::pumpData()
             if (tx.file.error() != QFileDevice::NoError) {
                 closeSocket(); // without the final dot the server drops the message
                 finishMessage({Error(Error::Code::FileUnreadable,
-                                     trSmtp("The queued message file could not be read: %1")
+                                     QCoreApplication::translate("Smtp", "The queued message file could not be read: %1")
                                          .arg(tx.file.errorString())),
                                {}, tx.recipients, {}});
                 setState(State::Disconnected);
@@ -999,7 +994,7 @@ void SmtpClient::pumpData()
     if (tx.message.beforeFinalDot && !tx.message.beforeFinalDot()) {
         closeSocket();
         finishMessage({Error(Error::Code::WriteFailed,
-                             trSmtp("Sending was stopped because its progress could not be "
+                             QCoreApplication::translate("Smtp", "Sending was stopped because its progress could not be "
                                     "recorded on disk.")),
                        {}, tx.recipients, {}});
         setState(State::Disconnected);

@@ -10,16 +10,11 @@ namespace Core {
 
 namespace {
 
-QString trSmtp(const char *text)
-{
-    return QCoreApplication::translate("Smtp", text);
-}
-
 Error violation(const QString &detail)
 {
     //: %1 explains what was wrong, in technical terms
     return Error(Error::Code::ProtocolViolation,
-                 trSmtp("The mail server sent a malformed reply (%1).").arg(detail));
+                 QCoreApplication::translate("Smtp", "The mail server sent a malformed reply (%1).").arg(detail));
 }
 
 // RFC 3463 status code at the start of a reply text: class.subject.detail

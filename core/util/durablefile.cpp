@@ -21,16 +21,11 @@ namespace Core::Durable {
 
 namespace {
 
-QString trFile(const char *text)
-{
-    return QCoreApplication::translate("Durable", text);
-}
-
 Error writeError(const QString &path, const QString &reason)
 {
     //: %1 is a file name, %2 the system's reason (e.g. "No space left on device")
     return Error(Error::Code::WriteFailed,
-                 trFile("Could not save “%1”: %2").arg(QDir::toNativeSeparators(path), reason));
+                 QCoreApplication::translate("Durable", "Could not save “%1”: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
 } // namespace
@@ -41,7 +36,7 @@ Result<void> syncFile(QFileDevice &file)
         return writeError(file.fileName(), file.errorString());
     const int fd = file.handle();
     if (fd < 0)
-        return writeError(file.fileName(), trFile("the file is not open"));
+        return writeError(file.fileName(), QCoreApplication::translate("Durable", "the file is not open"));
 #if defined(Q_OS_WIN)
     if (_commit(fd) != 0)
         return writeError(file.fileName(), QString::fromLocal8Bit(std::strerror(errno)));
@@ -80,7 +75,7 @@ Result<void> renameDurably(const QString &from, const QString &to)
     if (!MoveFileExW(reinterpret_cast<LPCWSTR>(QDir::toNativeSeparators(from).utf16()),
                      reinterpret_cast<LPCWSTR>(QDir::toNativeSeparators(to).utf16()),
                      MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
-        return writeError(to, trFile("the file could not be renamed"));
+        return writeError(to, QCoreApplication::translate("Durable", "the file could not be renamed"));
 #else
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
         return writeError(to, QString::fromLocal8Bit(std::strerror(errno)));
@@ -99,7 +94,7 @@ Result<void> writeFileAtomically(const QString &path, const QByteArray &data)
     const QFileInfo info(path);
     const QString dir = info.absolutePath();
     if (!QDir().mkpath(dir))
-        return writeError(path, trFile("the folder could not be created"));
+        return writeError(path, QCoreApplication::translate("Durable", "the folder could not be created"));
     const QString tmp = dir + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp-")
         + QString::number(QRandomGenerator::global()->generate(), 36);
     QFile file(tmp);

@@ -11,12 +11,6 @@
 
 namespace Core {
 
-namespace {
-QString trStore(const char *text)
-{
-    return QCoreApplication::translate("Settings", text);
-}
-} // namespace
 
 VersionedJsonFile::VersionedJsonFile(QString path, int currentVersion, QString what)
     : m_path(std::move(path))
@@ -38,10 +32,10 @@ Error VersionedJsonFile::setAside(const QString &reason)
     m_setAside = moved ? target : QString();
     //: %1 is e.g. "your accounts", %2 the reason, %3 a file name
     const QString message = moved
-        ? trStore("The file with %1 could not be used (%2). It was kept as “%3”; nothing in it was "
+        ? QCoreApplication::translate("Settings", "The file with %1 could not be used (%2). It was kept as “%3”; nothing in it was "
                   "deleted.")
               .arg(m_what, reason, QDir::toNativeSeparators(target))
-        : trStore("The file with %1 could not be used (%2), and it could not be set aside; it was "
+        : QCoreApplication::translate("Settings", "The file with %1 could not be used (%2), and it could not be set aside; it was "
                   "left as it is.")
               .arg(m_what, reason);
     return Error(Error::Code::Corrupt, message);
@@ -56,27 +50,27 @@ Result<QJsonObject> VersionedJsonFile::load(const Validator &validate)
     if (!file.open(QIODevice::ReadOnly))
         //: %1 is e.g. "your accounts", %2 the system's reason
         return Error(Error::Code::FileUnreadable,
-                     trStore("The file with %1 could not be read: %2").arg(m_what, file.errorString()));
+                     QCoreApplication::translate("Settings", "The file with %1 could not be read: %2").arg(m_what, file.errorString()));
     // Settings files are small; anything huge is not ours.
     if (file.size() > 16 * 1024 * 1024) {
         file.close();
-        return setAside(trStore("it is far too large"));
+        return setAside(QCoreApplication::translate("Settings", "it is far too large"));
     }
     const QByteArray data = file.readAll();
     file.close();
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return setAside(trStore("it is not valid JSON: %1").arg(parseError.errorString()));
+        return setAside(QCoreApplication::translate("Settings", "it is not valid JSON: %1").arg(parseError.errorString()));
     QJsonObject object = doc.object();
     int version = object.value(QStringLiteral("version")).toInt(0);
     if (version < 1 || version > m_version)
         //: %1 is a number
-        return setAside(trStore("it has the unknown format version %1").arg(object.value(QStringLiteral("version")).toVariant().toString()));
+        return setAside(QCoreApplication::translate("Settings", "it has the unknown format version %1").arg(object.value(QStringLiteral("version")).toVariant().toString()));
     while (version < m_version) {
         const auto migration = m_migrations.value(version);
         if (!migration)
-            return setAside(trStore("no upgrade from format version %1").arg(version));
+            return setAside(QCoreApplication::translate("Settings", "no upgrade from format version %1").arg(version));
         auto upgraded = migration(object);
         if (!upgraded)
             return setAside(upgraded.error().message());

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/outbox/notificationpolicy.h"
+
+#include <QCoreApplication>
+
+namespace Core {
+
+namespace {
+
+QString subjectOf(const OutboxEntry &e)
+{
+    return e.subject.isEmpty() ? QCoreApplication::translate("Notifications", "(no subject)") : e.subject;
+}
+
+QString serverWords(const OutboxEntry &e)
+{
+    if (e.lastReplyCode == 0)
+        return e.lastErrorMessage;
+    //: %1 the explanation, %2 reply code, %3 enhanced code, %4 the server's text
+    return QCoreApplication::translate("Notifications", "%1 (%2 %3 %4)")
+        .arg(e.lastErrorMessage)
+        .arg(e.lastReplyCode)
+        .arg(e.lastEnhancedCode, e.lastServerText)
+        .simplified();
+}
+
+QString duration(qint64 seconds)
+{
+    if (seconds < 3600)
+        return QCoreApplication::translate("Notifications", "%n minute(s)", nullptr, static_cast<int>(seconds / 60));
+    if (seconds < 2 * 86400)
+        return QCoreApplication::translate("Notifications", "%n hour(s)", nullptr, static_cast<int>(seconds / 3600));
+    return QCoreApplication::translate("Notifications", "%n day(s)", nullptr, static_cast<int>(seconds / 86400));
+}
+
+} // namespace
+
+NotificationPolicy::NotificationPolicy(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Core::OutboxNotification>();
+}
+
+void NotificationPolicy::observe(const OutboxEntry &e, const QDateTime &now)
+{
+    Memory &m = m_memory[e.id];
+    const OutboxState previous = m.lastState;
+    m.lastState = e.state;
+    const qint64 age = e.createdAt.isValid() ? e.createdAt.secsTo(now) : 0;
+    const auto say = [&](OutboxNotification::Kind kind, const QString &title, const QString &text) {
+        Q_EMIT notify({kind, e.id, title, text});
+    };
+
+    switch (e.state) {
+    case OutboxState::Queued:
+    case OutboxState::Active:
+    case OutboxState::Deferred: {
+        // Silent until it has waited long; then once, then once a day.
+        const bool waitingLong = age >= m_delayWarning;
+        const bool due = !m.lastDelayWarning.isValid() || m.lastDelayWarning.secsTo(now) >= 86400;
+        if (e.state == OutboxState::Deferred && waitingLong && due) {
+            m.lastDelayWarning = now;
+            //: %1 is a subject, %2 a duration such as "45 minutes"
+            say(OutboxNotification::Kind::DelayWarning, QCoreApplication::translate("Notifications", "Not sent yet"),
+                QCoreApplication::translate("Notifications", "“%1” has been waiting for %2: %3. Outpost keeps trying.")
+                    .arg(subjectOf(e), duration(age), serverWords(e)));
+        }
+        break;
+    }
+    case OutboxState::Sent:
+        if (!m.finalSaid && (m.lastDelayWarning.isValid() || (previous == OutboxState::Deferred && age >= m_delayWarning))) {
+            m.finalSaid = true;
+            say(OutboxNotification::Kind::SentAfterDelay, QCoreApplication::translate("Notifications", "Sent"),
+                QCoreApplication::translate("Notifications", "“%1” was sent after %2.").arg(subjectOf(e), duration(age)));
+        }
+        break;
+    case OutboxState::Failed:
+        if (!m.finalSaid) {
+            m.finalSaid = true;
+            if (e.expired)
+                say(OutboxNotification::Kind::GaveUp, QCoreApplication::translate("Notifications", "Gave up sending"),
+                    QCoreApplication::translate("Notifications", "“%1” could not be sent: %2").arg(subjectOf(e), serverWords(e)));
+            else
+                say(OutboxNotification::Kind::Failed, QCoreApplication::translate("Notifications", "Not sent"),
+                    QCoreApplication::translate("Notifications", "“%1” was refused: %2").arg(subjectOf(e), serverWords(e)));
+        }
+        break;
+    case OutboxState::Held:
+        if (previous != OutboxState::Held) {
+            QString title = QCoreApplication::translate("Notifications", "Your message needs attention");
+            if (e.holdReason == HoldReason::InDoubt)
+                title = QCoreApplication::translate("Notifications", "May have been sent");
+            else if (e.holdReason == HoldReason::Credentials)
+                title = QCoreApplication::translate("Notifications", "Sign-in failed");
+            else if (e.holdReason == HoldReason::RecipientRejected)
+                title = QCoreApplication::translate("Notifications", "A recipient was refused");
+            say(OutboxNotification::Kind::NeedsAttention, title,
+                QCoreApplication::translate("Notifications", "“%1”: %2").arg(subjectOf(e), serverWords(e)));
+        }
+        break;
+    case OutboxState::Corrupt:
+        if (previous != OutboxState::Corrupt)
+            say(OutboxNotification::Kind::NeedsAttention, QCoreApplication::translate("Notifications", "A queued message was damaged"),
+                QCoreApplication::translate("Notifications", "A queued message could not be read and was set aside; it will not be sent."));
+        break;
+    }
+}
+
+} // namespace Core

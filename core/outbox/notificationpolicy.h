@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/outbox/outboxentry.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace Core {
+
+/// Something worth a system notification (OUTBOX.md §3.6).
+struct OutboxNotification
+{
+    enum class Kind {
+        DelayWarning,   ///< still not sent after the warning delay (then daily)
+        GaveUp,         ///< transient failures for the whole lifetime
+        Failed,         ///< refused for good; carries the server's reply
+        NeedsAttention, ///< held: credentials, certificate, recipient, in doubt
+        SentAfterDelay, ///< went out, but only after a delay
+    };
+    Kind kind;
+    QString id;
+    QString title; ///< translated
+    QString text;  ///< translated, with the server's words where there are any
+};
+
+/**
+ * Decides when the outbox deserves the person's attention, and when it must
+ * stay quiet: "Queued" is never "Sent"; deferrals are silent until they last
+ * longer than `delayWarning` (default 30 minutes), then one warning and one a
+ * day; a final word when it gave up, was refused, needs action, or was sent
+ * after a delay. Feed it every entry after each change with observe().
+ */
+class NotificationPolicy final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(NotificationPolicy)
+public:
+    explicit NotificationPolicy(QObject *parent = nullptr);
+
+    void setDelayWarning(qint64 seconds) { m_delayWarning = seconds; }
+    /// Considers one entry's current state at time `now`.
+    void observe(const OutboxEntry &entry, const QDateTime &now);
+
+Q_SIGNALS:
+    void notify(const Core::OutboxNotification &notification);
+
+private:
+    struct Memory
+    {
+        OutboxState lastState = OutboxState::Queued;
+        QDateTime lastDelayWarning;
+        bool finalSaid = false;
+    };
+    qint64 m_delayWarning = 30 * 60;
+    QHash<QString, Memory> m_memory;
+};
+
+} // namespace Core
+
+Q_DECLARE_METATYPE(Core::OutboxNotification)
