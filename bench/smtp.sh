@@ -25,6 +25,7 @@ outpost=$root/$build_dir/app/outpost
 py=/usr/bin/python3
 
 work=$(mktemp -d)
+chmod 755 "$work" # Postfix daemons (user postfix) must reach the instance below it
 postfix_pid=
 cleanup() {
     [[ -n $postfix_pid ]] && kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null

@@ -59,6 +59,13 @@ def main():
             sys.exit("missing %s: run scripts/install-deps.sh test" % tool)
 
     base = os.path.abspath(args.dir)
+    # Postfix's daemons run as the postfix user: every parent must be searchable.
+    parent = os.path.dirname(base)
+    while parent and parent != "/":
+        if not os.stat(parent).st_mode & 0o001:
+            sys.exit("postfix_instance.py: %s is not searchable by other users; Postfix could not reach %s"
+                     % (parent, base))
+        parent = os.path.dirname(parent)
     conf = os.path.join(base, "conf")
     # Debian's Postfix reads the Cyrus SASL configuration from
     # $config_directory/sasl/smtpd.conf, whatever cyrus_sasl_config_path says.
