@@ -25,6 +25,8 @@ QString usage()
                  "                       look at and act on the outbox\n"
                  "  account add|list|remove\n"
                  "                       manage sending accounts\n"
+                 "  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]\n"
+                 "                       open a prefilled composer\n"
                  "Each command has --help.\n"
                  "\n"
                  "Options:\n"
@@ -63,7 +65,7 @@ bool wantsGui(const QStringList &arguments)
             return false;
         if (arg.startsWith(QLatin1String("--")))
             return false; // long options belong to the CLI (and unknown ones are refused there)
-        if (arg.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+        if (arg.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive) || arg == QLatin1String("compose"))
             return true;
         if (!arg.startsWith(QLatin1Char('-')))
             return false; // a verb: handled (or refused) by the CLI

@@ -4,6 +4,7 @@
 #include "app/clicommands.h"
 
 #include "app/cli.h"
+#include "app/clisupport.h"
 #include "core/accounts/accountstore.h"
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
@@ -31,170 +32,6 @@
 namespace App {
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int fail(const QString &message, int code)
-{
-    err() << QStringLiteral("outpost: ") << message << Qt::endl;
-    return code;
-}
-
-int fail(const Core::Error &error)
-{
-    return fail(error.message(), exitCodeFor(error));
-}
-
-// Everything a verb needs, loaded the same way the GUI loads it.
-struct Profile
-{
-    Core::AccountStore accounts;
-    Core::TrustStore trust;
-    Core::Outbox outbox;
-    Core::CredentialStore credentials;
-
-    [[nodiscard]] Core::Result<void> load()
-    {
-        if (auto r = accounts.load(); !r)
-            return r;
-        if (auto r = trust.load(); !r)
-            return r;
-        return outbox.open();
-    }
-};
-
-// Runs the event loop until `done` says so (checked on every signal and tick).
-void runUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done() && clock.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
-    }
-}
-
-bool isWaitingOrFinal(Core::OutboxState s)
-{
-    return s != Core::OutboxState::Queued && s != Core::OutboxState::Active;
-}
-
-/**
- * Sends what is due: in this process when it can take the outbox lock,
- * otherwise by asking the instance that holds it. With `wait`, returns only
- * when every id in `ids` (or every message due now, if empty) reached a final
- * or waiting state.
- */
-void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
-{
-    if (ids.isEmpty() && wait) {
-        for (const Core::OutboxEntry &e : p.outbox.entries(Core::OutboxState::Queued)) {
-            if (!e.notBefore.isValid() || e.notBefore <= p.outbox.now())
-                ids << e.id;
-        }
-        for (const Core::OutboxEntry &e : p.outbox.entries(Core::OutboxState::Active))
-            ids << e.id;
-        if (manual) {
-            for (const Core::OutboxEntry &e : p.outbox.entries(Core::OutboxState::Deferred))
-                ids << e.id;
-        }
-    }
-    const auto allSettled = [&] {
-        for (const QString &id : std::as_const(ids)) {
-            const auto e = p.outbox.find(id);
-            if (e && !isWaitingOrFinal(e->state))
-                return false;
-        }
-        return true;
-    };
-
-    QElapsedTimer clock;
-    clock.start();
-    // 12 minutes: longer than the 10-minute wait for the reply to the final dot.
-    constexpr int kLimitMs = 12 * 60 * 1000;
-    bool asked = false;
-    while (clock.elapsed() < kLimitMs) {
-        Core::Flusher flusher(&p.outbox, &p.accounts, &p.trust, &p.credentials);
-        const auto lock = flusher.acquire();
-        if (lock == Core::Flusher::LockResult::Acquired) {
-            bool idle = false;
-            QObject::connect(&flusher, &Core::Flusher::idle, &flusher, [&] { idle = true; });
-            flusher.flush(manual);
-            runUntil([&] { return idle; }, kLimitMs);
-            return;
-        }
-        if (lock == Core::Flusher::LockResult::Failed) {
-            err() << QCoreApplication::translate("Cli", "outpost: the outbox could not be locked.") << Qt::endl;
-            return;
-        }
-        // Another instance flushes: hand "send now" over, then (with --wait)
-        // watch the messages; if that instance goes away, take over.
-        if (!asked)
-            asked = Core::Flusher::requestFlush(p.outbox.root());
-        if (!wait || (asked && allSettled()))
-            return;
-        QThread::msleep(200);
-        if (allSettled())
-            return;
-    }
-}
-
-// The exit status for a message's state after an attempt.
-int exitCodeForEntry(const Core::OutboxEntry &e)
-{
-    switch (e.state) {
-    case Core::OutboxState::Sent:
-        return ExitOk;
-    case Core::OutboxState::Queued:
-    case Core::OutboxState::Deferred:
-    case Core::OutboxState::Active:
-        return ExitTempFail;
-    case Core::OutboxState::Held:
-        if (e.holdReason == Core::HoldReason::RecipientRejected)
-            return ExitNoUser;
-        if (e.holdReason == Core::HoldReason::Credentials)
-            return ExitNoPerm;
-        return ExitUnavailable;
-    case Core::OutboxState::Failed:
-    case Core::OutboxState::Corrupt:
-        return ExitUnavailable;
-    }
-    return ExitSoftware;
-}
-
-QString describe(const Core::OutboxEntry &e)
-{
-    switch (e.state) {
-    case Core::OutboxState::Sent:
-        return QCoreApplication::translate("Cli", "Sent: %1").arg(e.acceptedReply);
-    case Core::OutboxState::Queued:
-        return e.notBefore.isValid() && e.notBefore > QDateTime::currentDateTimeUtc()
-            ? QCoreApplication::translate("Cli", "Queued, to be sent at %1").arg(QLocale().toString(e.notBefore.toLocalTime(), QLocale::ShortFormat))
-            : QCoreApplication::translate("Cli", "Queued");
-    case Core::OutboxState::Active:
-        return QCoreApplication::translate("Cli", "Being sent");
-    case Core::OutboxState::Deferred:
-        //: %1 is the reason, %2 a time
-        return QCoreApplication::translate("Cli", "Not sent yet (%1); next try at %2")
-            .arg(e.lastErrorMessage, QLocale().toString(e.nextAttemptAt.toLocalTime(), QLocale::ShortFormat));
-    case Core::OutboxState::Held:
-        return QCoreApplication::translate("Cli", "Waiting for you: %1").arg(e.lastErrorMessage);
-    case Core::OutboxState::Failed:
-        return QCoreApplication::translate("Cli", "Failed: %1").arg(e.lastErrorMessage);
-    case Core::OutboxState::Corrupt:
-        return QCoreApplication::translate("Cli", "Set aside as damaged: %1").arg(e.lastErrorMessage);
-    }
-    return {};
-}
 
 QJsonObject entryJson(const Core::OutboxEntry &e)
 {
@@ -314,34 +151,6 @@ QDateTime parseWhen(const QString &s)
 }
 
 } // namespace
-
-int exitCodeFor(const Core::Error &error)
-{
-    using Code = Core::Error::Code;
-    switch (error.code()) {
-    case Code::None:
-        return ExitOk;
-    case Code::InvalidInput:
-    case Code::HeaderInjection:
-        return ExitDataErr;
-    case Code::FileUnreadable:
-        return ExitNoInput;
-    case Code::WriteFailed:
-        return ExitCantCreate;
-    case Code::Transient:
-    case Code::Network:
-    case Code::Timeout:
-        return ExitTempFail;
-    case Code::Corrupt:
-        return ExitDataErr;
-    case Code::AuthenticationFailed:
-    case Code::NeedsCredentials:
-    case Code::Keychain:
-        return ExitNoPerm;
-    default:
-        return ExitUnavailable;
-    }
-}
 
 int runSend(const QStringList &args)
 {

@@ -14,7 +14,4 @@ namespace App {
 /// `outpost account add|list|remove ...`
 [[nodiscard]] int runAccount(const QStringList &args);
 
-/// The sysexits code that tells a script what an error means.
-[[nodiscard]] int exitCodeFor(const Core::Error &error);
-
 } // namespace App

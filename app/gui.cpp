@@ -2,13 +2,23 @@
 #include "app/gui.h"
 
 #include "app/application.h"
+#include "core/mime/mailtourl.h"
 #include "ui/composerwindow.h"
 #include "ui/iconloader.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QStandardPaths>
 #include <QTimer>
+#include <QStatusBar>
 #include <QWindow>
 
 #include <cstdio>
@@ -20,12 +30,15 @@ namespace {
 // OUTPOST_EXIT_WHEN_SHOWN=1 makes the process report, on stderr, how long it
 // took from start to the composer being exposed, then quit. Tests and
 // bench/startup use it to prove the window really appears.
+// OUTPOST_REPORT_COMPOSER=1 prints each composer's fields when it is shown,
+// so tests can see what a mailto: link filled in.
 class ShownReporter final : public QObject
 {
 public:
-    ShownReporter(const QElapsedTimer &clock, QObject *parent)
+    ShownReporter(const QElapsedTimer &clock, Gui::ComposerWindow *window, QObject *parent)
         : QObject(parent)
         , m_clock(clock)
+        , m_window(window)
     {
     }
 
@@ -34,18 +47,134 @@ protected:
     {
         if (event->type() == QEvent::Expose && !m_reported) {
             m_reported = true;
-            std::fprintf(stderr, "outpost: window shown after %lld ms\n",
-                         static_cast<long long>(m_clock.elapsed()));
+            if (qEnvironmentVariableIntValue("OUTPOST_REPORT_COMPOSER") == 1) {
+                const QJsonObject fields{{QStringLiteral("to"), m_window->to()},
+                                         {QStringLiteral("cc"), m_window->cc()},
+                                         {QStringLiteral("bcc"), m_window->bcc()},
+                                         {QStringLiteral("subject"), m_window->subject()},
+                                         {QStringLiteral("body"), m_window->body()}};
+                std::fprintf(stderr, "outpost: composer %s\n",
+                             QJsonDocument(fields).toJson(QJsonDocument::Compact).constData());
+            }
+            if (qEnvironmentVariableIntValue("OUTPOST_EXIT_WHEN_SHOWN") == 1) {
+                std::fprintf(stderr, "outpost: window shown after %lld ms\n",
+                             static_cast<long long>(m_clock.elapsed()));
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            }
             std::fflush(stderr);
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
     QElapsedTimer m_clock;
+    Gui::ComposerWindow *m_window;
     bool m_reported = false;
 };
+
+// One GUI instance per profile: later launches hand their arguments over.
+QString instanceName()
+{
+    const QByteArray profile = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation).toUtf8();
+    return QStringLiteral("outpost-gui-")
+        + QString::fromLatin1(QCryptographicHash::hash(profile, QCryptographicHash::Sha1).toHex().left(16));
+}
+
+// The draft that `outpost mailto:...` or `outpost compose ...` asks for.
+Core::Result<Core::Draft> draftFromArguments(const QStringList &args)
+{
+    for (const QString &a : args.mid(1)) {
+        if (a.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive))
+            return Core::parseMailtoUrl(a);
+    }
+    const qsizetype compose = args.indexOf(QStringLiteral("compose"));
+    if (compose < 0)
+        return Core::Draft();
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("to"), QString(), QStringLiteral("ADDRESS")},
+                       {QStringLiteral("cc"), QString(), QStringLiteral("ADDRESS")},
+                       {QStringLiteral("bcc"), QString(), QStringLiteral("ADDRESS")},
+                       {QStringLiteral("subject"), QString(), QStringLiteral("TEXT")},
+                       {QStringLiteral("body"), QString(), QStringLiteral("TEXT")}});
+    if (!parser.parse(QStringList{QStringLiteral("compose")} + args.mid(compose + 1)))
+        return Core::Error(Core::Error::Code::InvalidInput, parser.errorText());
+    Core::Draft d;
+    for (const auto &[name, target] : {std::pair{QStringLiteral("to"), &d.to}, std::pair{QStringLiteral("cc"), &d.cc},
+                                       std::pair{QStringLiteral("bcc"), &d.bcc}}) {
+        auto list = Core::MailAddress::parseList(parser.values(name).join(u','), name);
+        if (!list)
+            return list.error();
+        *target = list.value();
+    }
+    d.subject = parser.value(QStringLiteral("subject"));
+    d.textBody = parser.value(QStringLiteral("body"));
+    return d;
+}
+
+class Instance final : public QObject
+{
+public:
+    explicit Instance(const QElapsedTimer &clock)
+        : m_clock(clock)
+    {
+    }
+
+    void openComposer(const QStringList &args)
+    {
+        auto *window = new Gui::ComposerWindow;
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        auto draft = draftFromArguments(args);
+        if (draft)
+            window->setDraft(draft.value());
+        else
+            window->statusBar()->showMessage(draft.error().message());
+        window->winId(); // creates the QWindow so its Expose event can be seen
+        window->windowHandle()->installEventFilter(new ShownReporter(m_clock, window, window));
+        window->show();
+        window->raise();
+        window->activateWindow();
+    }
+
+    void listen()
+    {
+        auto *server = new QLocalServer(this);
+        QLocalServer::removeServer(instanceName()); // a stale socket of a crashed instance
+        server->setSocketOptions(QLocalServer::UserAccessOption);
+        if (!server->listen(instanceName()))
+            return;
+        connect(server, &QLocalServer::newConnection, this, [this, server] {
+            while (QLocalSocket *socket = server->nextPendingConnection()) {
+                connect(socket, &QLocalSocket::readyRead, socket, [this, socket] {
+                    if (!socket->canReadLine())
+                        return;
+                    const QJsonArray args = QJsonDocument::fromJson(socket->readLine()).array();
+                    QStringList list;
+                    for (const QJsonValue &v : args)
+                        list << v.toString();
+                    openComposer(list);
+                    socket->write("ok\n");
+                    socket->disconnectFromServer();
+                });
+                connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+
+private:
+    QElapsedTimer m_clock;
+};
+
+// Hands the arguments to a running instance; true if one took them.
+bool handOver(const QStringList &args)
+{
+    QLocalSocket socket;
+    socket.connectToServer(instanceName());
+    if (!socket.waitForConnected(500))
+        return false;
+    socket.write(QJsonDocument(QJsonArray::fromStringList(args)).toJson(QJsonDocument::Compact) + '\n');
+    socket.waitForBytesWritten(2000);
+    return socket.waitForReadyRead(5000) && socket.readAll().startsWith("ok");
+}
 
 } // namespace
 
@@ -61,12 +190,12 @@ int runGui(int &argc, char **argv)
     QApplication::setWindowIcon(Gui::loadIcon(QStringLiteral("org.outpost.Outpost")));
     installTranslations(app);
 
-    Gui::ComposerWindow composer;
-    if (qEnvironmentVariableIntValue("OUTPOST_EXIT_WHEN_SHOWN") == 1) {
-        composer.winId(); // creates the QWindow so its Expose event can be seen
-        composer.windowHandle()->installEventFilter(new ShownReporter(clock, &app));
-    }
-    composer.show();
+    const QStringList args = QApplication::arguments();
+    if (handOver(args))
+        return 0;
+    Instance instance(clock);
+    instance.listen();
+    instance.openComposer(args);
     return QApplication::exec();
 }
 

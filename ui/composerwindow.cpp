@@ -97,4 +97,19 @@ void ComposerWindow::setBcc(const QString &bcc) { m_bcc->setText(bcc); }
 void ComposerWindow::setSubject(const QString &subject) { m_subject->setText(subject); }
 void ComposerWindow::setBody(const QString &body) { m_body->setPlainText(body); }
 
+void ComposerWindow::setDraft(const Core::Draft &draft)
+{
+    const auto join = [](const QList<Core::MailAddress> &list) {
+        QStringList parts;
+        for (const Core::MailAddress &m : list)
+            parts << m.toDisplayString();
+        return parts.join(QStringLiteral(", "));
+    };
+    setTo(join(draft.to));
+    setCc(join(draft.cc));
+    setBcc(join(draft.bcc));
+    setSubject(draft.subject);
+    setBody(draft.textBody);
+}
+
 } // namespace Gui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/mime/draft.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -35,6 +37,8 @@ public:
     void setBcc(const QString &bcc);
     void setSubject(const QString &subject);
     void setBody(const QString &body);
+    /// Fills To, Cc, Bcc, Subject and the text from a draft (e.g. a mailto: link).
+    void setDraft(const Core::Draft &draft);
 
     [[nodiscard]] QAction *sendAction() const { return m_sendAction; }
 

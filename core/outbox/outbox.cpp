@@ -171,9 +171,9 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     return done;
 }
 
-Result<OutboxEntry> Outbox::enqueueMessage(QIODevice *input, const Envelope &envelope,
-                                           const QString &accountId, const QString &subject,
-                                           const EnqueueOptions &options)
+Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *input, bool dotEndsBody,
+                                           Envelope envelope, const QString &accountId,
+                                           const QString &subject, const EnqueueOptions &options)
 {
     const QString id = newId();
     const QString tmp = m_root + QStringLiteral("/tmp/") + id;
@@ -187,37 +187,53 @@ Result<OutboxEntry> Outbox::enqueueMessage(QIODevice *input, const Envelope &env
     };
     if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return fail(Error(Error::Code::WriteFailed, body.errorString()));
-    // Stream, normalising line endings to CRLF, so that what is queued is
-    // exactly what every attempt will transmit.
-    bool pendingCr = false;
+    for (char c : head) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            envelope.needsSmtpUtf8 = true;
+            envelope.needs8BitMime = true;
+            break;
+        }
+    }
+    if (body.write(head) != head.size())
+        return fail(Error(Error::Code::WriteFailed, body.errorString()));
+    // Stream the body line by line (long lines in pieces), normalising line
+    // endings to CRLF, so that what is queued is exactly what every attempt
+    // transmits; memory stays bounded whatever the size.
+    constexpr qint64 kPiece = 64 * 1024;
+    bool atLineStart = true;
     QByteArray out;
     while (true) {
-        const QByteArray chunk = input->read(1 << 16);
-        if (chunk.isEmpty())
+        QByteArray piece = input->readLine(kPiece);
+        if (piece.isEmpty())
             break;
-        out.clear();
-        out.reserve(chunk.size() + chunk.size() / 32 + 2);
-        for (char c : chunk) {
-            if (pendingCr) {
-                pendingCr = false;
-                out += "\r\n";
-                if (c == '\n')
-                    continue;
-            }
-            if (c == '\r')
-                pendingCr = true;
-            else if (c == '\n')
-                out += "\r\n";
-            else
-                out += c;
+        const bool lineEnds = piece.endsWith('\n');
+        if (atLineStart && dotEndsBody && (piece == ".\n" || piece == ".\r\n" || (piece == "." && input->atEnd())))
+            break;
+        if (lineEnds) {
+            piece.chop(1);
+            if (piece.endsWith('\r'))
+                piece.chop(1);
         }
+        out.clear();
+        out.reserve(piece.size() + 2);
+        for (qsizetype i = 0; i < piece.size(); ++i) {
+            const char c = piece.at(i);
+            if (c == '\r') {
+                out += "\r\n"; // a bare CR becomes a line break
+                continue;
+            }
+            if (static_cast<unsigned char>(c) >= 0x80)
+                envelope.needs8BitMime = true;
+            out += c;
+        }
+        if (lineEnds)
+            out += "\r\n";
         if (body.write(out) != out.size())
             return fail(Error(Error::Code::WriteFailed, body.errorString()));
+        atLineStart = lineEnds;
     }
-    if (pendingCr)
+    if (!atLineStart)
         body.write("\r\n");
-    if (body.size() == 0)
-        return fail(Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "The message is empty.")));
     if (auto r = Durable::syncFile(body); !r)
         return fail(r.error());
     body.close();

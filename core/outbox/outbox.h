@@ -59,9 +59,14 @@ public:
     [[nodiscard]] Result<OutboxEntry> enqueue(const Draft &draft, const Account &account,
                                               const EnqueueOptions &options);
 
-    /// Queues an already complete RFC 5322 message (outpost-sendmail),
-    /// streamed from `input`; line endings are normalised to CRLF.
-    [[nodiscard]] Result<OutboxEntry> enqueueMessage(QIODevice *input, const Envelope &envelope,
+    /// Queues an already complete RFC 5322 message (outpost-sendmail): the
+    /// header block `head` (CRLF lines ending with the empty line), then the
+    /// body streamed from `body` with line endings normalised to CRLF. With
+    /// `dotEndsBody`, a line holding a single "." ends the body (sendmail
+    /// without -i). 8-bit content sets needs8BitMime; 8-bit header octets set
+    /// needsSmtpUtf8 (RFC 6532).
+    [[nodiscard]] Result<OutboxEntry> enqueueMessage(const QByteArray &head, QIODevice *body,
+                                                     bool dotEndsBody, Envelope envelope,
                                                      const QString &accountId, const QString &subject,
                                                      const EnqueueOptions &options);
 

@@ -4,6 +4,9 @@
 
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -81,4 +84,71 @@ TEST(Gui, ComposerWindowAppears)
     const ProcessRun r = runOutpost({}, env);
     EXPECT_EQ(r.exitCode, 0) << qPrintable(r.err);
     EXPECT_TRUE(r.err.contains(QStringLiteral("window shown after"))) << qPrintable(r.err);
+}
+
+namespace {
+
+// A GUI process with its own profile, reporting each composer it shows.
+QProcessEnvironment guiEnvironment(const QString &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("OUTPOST_REPORT_COMPOSER"), QStringLiteral("1"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    return env;
+}
+
+QJsonObject composerReport(const QString &stderrText, int index = 0)
+{
+    int seen = 0;
+    for (const QString &line : stderrText.split(u'\n')) {
+        if (line.startsWith(QStringLiteral("outpost: composer ")) && seen++ == index)
+            return QJsonDocument::fromJson(line.mid(18).toUtf8()).object();
+    }
+    return {};
+}
+
+} // namespace
+
+TEST(Gui, MailtoOpensAPrefilledComposer)
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = guiEnvironment(home.path());
+    env.insert(QStringLiteral("OUTPOST_EXIT_WHEN_SHOWN"), QStringLiteral("1"));
+    const ProcessRun r = runOutpost({QStringLiteral("mailto:a@b.test?subject=Gr%C3%BC%C3%9Fe&body=x")}, env);
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    const QJsonObject c = composerReport(r.err);
+    EXPECT_EQ(c.value(QStringLiteral("to")).toString(), QStringLiteral("a@b.test"));
+    EXPECT_EQ(c.value(QStringLiteral("subject")).toString(), QStringLiteral("Grüße"));
+    EXPECT_EQ(c.value(QStringLiteral("body")).toString(), QStringLiteral("x"));
+}
+
+TEST(Gui, SecondLaunchOpensTheComposerInTheRunningInstance)
+{
+    QTemporaryDir home;
+    QProcess first;
+    first.setProcessEnvironment(guiEnvironment(home.path()));
+    first.start(QStringLiteral(OUTPOST_BINARY), {});
+    ASSERT_TRUE(first.waitForStarted(10000));
+    QString firstErr;
+    for (int i = 0; i < 100 && composerReport(firstErr).isEmpty(); ++i) {
+        first.waitForReadyRead(100);
+        firstErr += QString::fromUtf8(first.readAllStandardError());
+    }
+    ASSERT_FALSE(composerReport(firstErr).isEmpty()) << "the first instance did not show its composer";
+
+    const ProcessRun second = runOutpost({QStringLiteral("mailto:a@b.test?subject=Gr%C3%BC%C3%9Fe&body=x")},
+                                         guiEnvironment(home.path()));
+    EXPECT_EQ(second.exitCode, 0) << qPrintable(second.err);
+    EXPECT_TRUE(composerReport(second.err).isEmpty()) << "the second process must not open a window itself";
+    for (int i = 0; i < 100 && composerReport(firstErr, 1).isEmpty(); ++i) {
+        first.waitForReadyRead(100);
+        firstErr += QString::fromUtf8(first.readAllStandardError());
+    }
+    const QJsonObject c = composerReport(firstErr, 1);
+    EXPECT_EQ(c.value(QStringLiteral("to")).toString(), QStringLiteral("a@b.test"));
+    EXPECT_EQ(c.value(QStringLiteral("subject")).toString(), QStringLiteral("Grüße"));
+    first.kill();
+    first.waitForFinished(5000);
 }

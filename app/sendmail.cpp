@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// outpost-sendmail: a sendmail-compatible entry point for scripts, cron and
+// `git send-email --smtp-server=/path/to/outpost-sendmail`. The message read
+// from standard input goes into the same outbox, with the same accounts, as
+// everything else; sysexits exit codes as sendmail's.
+#include "app/application.h"
+#include "app/cli.h"
+#include "app/clisupport.h"
+#include "core/mime/headerreader.h"
+#include "core/mime/mimebuilder.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QLocale>
+#include <QSet>
+#include <QTimeZone>
+
+namespace {
+
+QString trSendmail(const char *text)
+{
+    return QCoreApplication::translate("Sendmail", text);
+}
+
+struct Options
+{
+    bool extractRecipients = false; // -t
+    bool dotEndsInput = true;       // cleared by -i / -oi
+    bool queueOnly = false;         // -odq
+    QString envelopeFrom;           // -f / -r
+    QString fullName;               // -F
+    QStringList recipients;
+};
+
+int usage(const QString &problem)
+{
+    App::err() << QStringLiteral("outpost-sendmail: ") << problem << Qt::endl
+               << QCoreApplication::translate(
+                      "Sendmail",
+                      "Usage: outpost-sendmail [-t] [-i] [-f ADDRESS] [-F NAME] [-odq] [RECIPIENT]...\n"
+                      "Reads a message from standard input and sends it with your Outpost account.\n")
+               << Qt::flush;
+    return App::ExitUsage;
+}
+
+// sendmail's option syntax: "-fADDR" or "-f ADDR", "-oXY", "--" ends options.
+std::optional<Options> parseArguments(const QStringList &args, int *exitCode)
+{
+    Options o;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString a = args.at(i);
+        if (a == QLatin1String("--")) {
+            o.recipients += args.mid(i + 1);
+            break;
+        }
+        if (!a.startsWith(u'-') || a == QLatin1String("-")) {
+            o.recipients << a;
+            continue;
+        }
+        const auto value = [&](QString *target) {
+            if (a.size() > 2)
+                *target = a.mid(2);
+            else if (i + 1 < args.size())
+                *target = args.at(++i);
+            else
+                return false;
+            return true;
+        };
+        const QChar flag = a.at(1);
+        if (a == QLatin1String("-t")) {
+            o.extractRecipients = true;
+        } else if (a == QLatin1String("-i") || a == QLatin1String("-oi")) {
+            o.dotEndsInput = false;
+        } else if (flag == u'f' || flag == u'r') {
+            if (!value(&o.envelopeFrom)) {
+                *exitCode = usage(trSendmail("-f needs an address"));
+                return std::nullopt;
+            }
+        } else if (flag == u'F') {
+            if (!value(&o.fullName)) {
+                *exitCode = usage(trSendmail("-F needs a name"));
+                return std::nullopt;
+            }
+        } else if (a == QLatin1String("-odq")) {
+            o.queueOnly = true;
+        } else if (a.startsWith(QLatin1String("-o")) || a == QLatin1String("-bm") || a == QLatin1String("-v")
+                   || a == QLatin1String("-U") || a.startsWith(QLatin1String("-B"))
+                   || a.startsWith(QLatin1String("-N")) || a.startsWith(QLatin1String("-V"))) {
+            // -oem, -odb, -oe*, -bm (the default mode), -v, -U, -B, -N, -V:
+            // accepted; they do not change how Outpost delivers.
+            if ((a == QLatin1String("-N") || a == QLatin1String("-B") || a == QLatin1String("-V")) && i + 1 < args.size())
+                ++i;
+        } else if (a.startsWith(QLatin1String("-b"))) {
+            *exitCode = usage(trSendmail("the mode %1 is not supported; only sending (-bm) is").arg(a));
+            return std::nullopt;
+        } else {
+            *exitCode = usage(trSendmail("unknown option %1").arg(a));
+            return std::nullopt;
+        }
+    }
+    return o;
+}
+
+// Addresses of a To/Cc/Bcc field; group syntax "name: a, b;" is flattened.
+Core::Result<QStringList> fieldAddresses(const QByteArray &value)
+{
+    QString text = QString::fromUtf8(value);
+    const qsizetype colon = text.indexOf(u':');
+    const qsizetype at = text.indexOf(u'@');
+    const qsizetype angle = text.indexOf(u'<');
+    if (colon >= 0 && (at < 0 || colon < at) && (angle < 0 || colon < angle) && !text.left(colon).contains(u'"')) {
+        text = text.mid(colon + 1);
+        text.remove(u';');
+    }
+    auto list = Core::MailAddress::parseList(text, QStringLiteral("headers"));
+    if (!list)
+        return list.error();
+    QStringList out;
+    for (const Core::MailAddress &m : list.value())
+        out << m.wireAddress();
+    return out;
+}
+
+// A From field for the account's identity: plain, quoted, or RFC 2047.
+QByteArray fromField(const QString &name, const QString &address)
+{
+    if (name.isEmpty())
+        return address.toUtf8();
+    bool ascii = true;
+    for (QChar c : name)
+        ascii = ascii && c.unicode() < 0x80 && c.unicode() >= 0x20;
+    if (ascii) {
+        QString quoted = name;
+        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+        return '"' + quoted.toUtf8() + "\" <" + address.toUtf8() + '>';
+    }
+    return "=?utf-8?B?" + name.toUtf8().toBase64() + "?= <" + address.toUtf8() + '>';
+}
+
+QByteArray rfc5322Date(const QDateTime &now)
+{
+    const int offset = now.offsetFromUtc() / 60;
+    const QString zone = QStringLiteral("%1%2%3")
+                             .arg(QChar(offset < 0 ? u'-' : u'+'))
+                             .arg(std::abs(offset) / 60, 2, 10, QLatin1Char('0'))
+                             .arg(std::abs(offset) % 60, 2, 10, QLatin1Char('0'));
+    return (QLocale::c().toString(now, QStringLiteral("ddd, d MMM yyyy HH:mm:ss ")) + zone).toLatin1();
+}
+
+int run(const QStringList &arguments)
+{
+    int code = 0;
+    const auto options = parseArguments(arguments, &code);
+    if (!options)
+        return code;
+
+    App::Profile p;
+    if (auto r = p.load(); !r)
+        return App::fail(r.error());
+
+    QFile in;
+    in.open(stdin, QIODevice::ReadOnly);
+    auto header = Core::HeaderBlock::read(&in, options->dotEndsInput);
+    if (!header) {
+        const bool empty = header.error().message() == QCoreApplication::translate("Mime", "The message is empty.");
+        return App::fail(header.error().message(), empty ? App::ExitNoInput : App::ExitDataErr);
+    }
+
+    // Which account: the envelope sender, else the From address, else the default.
+    QString fromAddress;
+    if (header->has("From")) {
+        auto from = Core::MailAddress::parseList(QString::fromUtf8(header->value("From")), QStringLiteral("from"));
+        if (!from || from->isEmpty())
+            return App::fail(trSendmail("the From header is not a valid address"), App::ExitDataErr);
+        fromAddress = from->first().address();
+    }
+    const Core::Account *account = nullptr;
+    for (const QString &candidate : {options->envelopeFrom, fromAddress}) {
+        if (!account && !candidate.isEmpty())
+            account = p.accounts.findByAddress(candidate);
+    }
+    if (!account)
+        account = p.accounts.defaultAccount();
+    if (!account)
+        return App::fail(trSendmail("no Outpost account is set up; add one with 'outpost account add'"), App::ExitConfig);
+    const Core::Identity *identity = account->identityFor(options->envelopeFrom.isEmpty() ? fromAddress : options->envelopeFrom);
+    if (!identity)
+        identity = account->defaultIdentity();
+
+    // Recipients: the arguments, plus To/Cc/Bcc with -t.
+    QStringList recipients;
+    for (const QString &r : options->recipients) {
+        auto list = Core::MailAddress::parseList(r, QStringLiteral("to"));
+        if (!list)
+            return App::fail(list.error().message(), App::ExitDataErr);
+        for (const Core::MailAddress &m : list.value())
+            recipients << m.wireAddress();
+    }
+    if (options->extractRecipients) {
+        for (const char *name : {"To", "Cc", "Bcc"}) {
+            for (const QByteArray &v : header->values(name)) {
+                auto list = fieldAddresses(v);
+                if (!list)
+                    return App::fail(list.error().message(), App::ExitDataErr);
+                recipients += list.value();
+            }
+        }
+    }
+    QStringList unique;
+    QSet<QString> seen;
+    for (const QString &r : std::as_const(recipients)) {
+        if (!seen.contains(r.toLower())) {
+            seen.insert(r.toLower());
+            unique << r;
+        }
+    }
+    if (unique.isEmpty())
+        return App::fail(trSendmail("no recipients: name them as arguments or use -t"), App::ExitUsage);
+
+    // Bcc never leaves; Date and Message-ID are added when missing.
+    header->remove("Bcc");
+    const QString sender = options->envelopeFrom.isEmpty() ? (fromAddress.isEmpty() ? identity->address : fromAddress)
+                                                           : options->envelopeFrom;
+    if (!header->has("From"))
+        header->prepend("From", fromField(options->fullName.isEmpty() ? identity->name : options->fullName,
+                                          identity->address));
+    QString messageId = QString::fromUtf8(header->value("Message-ID")).trimmed();
+    if (messageId.isEmpty()) {
+        messageId = Core::MimeBuilder::generateMessageId(Core::MailAddress({}, sender));
+        header->prepend("Message-ID", '<' + messageId.toUtf8() + '>');
+    } else {
+        messageId.remove(u'<').remove(u'>');
+    }
+    if (!header->has("Date"))
+        header->prepend("Date", rfc5322Date(QDateTime::currentDateTime()));
+
+    Core::Envelope envelope;
+    envelope.mailFrom = sender;
+    envelope.recipients = unique;
+    envelope.messageId = messageId;
+    for (const QString &a : unique + QStringList{sender})
+        envelope.needsSmtpUtf8 = envelope.needsSmtpUtf8 || Core::MailAddress({}, a).needsSmtpUtf8();
+
+    auto entry = p.outbox.enqueueMessage(header->toBytes(), &in,
+                                         options->dotEndsInput && !header->endedByDot(), envelope,
+                                         account->id, QString::fromUtf8(header->value("Subject")), {});
+    if (!entry)
+        return App::fail(entry.error());
+    if (options->queueOnly)
+        return App::ExitOk;
+    App::flushOutbox(p, false, {entry->id}, true);
+    const auto after = p.outbox.find(entry->id);
+    if (!after)
+        return App::ExitSoftware;
+    // Accepted for delivery — sent, or queued to be retried — is success, as
+    // with sendmail; a refusal or a problem that needs the person is not.
+    switch (after->state) {
+    case Core::OutboxState::Sent:
+        return App::ExitOk;
+    case Core::OutboxState::Queued:
+    case Core::OutboxState::Deferred:
+    case Core::OutboxState::Active:
+        App::err() << QStringLiteral("outpost-sendmail: ") << App::describe(after.value()) << Qt::endl;
+        return App::ExitOk;
+    default:
+        App::err() << QStringLiteral("outpost-sendmail: ") << App::describe(after.value()) << Qt::endl;
+        return App::exitCodeForEntry(after.value());
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    App::setApplicationIdentity();
+    QCoreApplication::setApplicationName(QStringLiteral("outpost")); // same profile as outpost
+    App::installTranslations(app);
+    return run(QCoreApplication::arguments());
+}
