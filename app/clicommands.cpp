@@ -10,6 +10,10 @@
 #include "core/accounts/truststore.h"
 #include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
+#include "core/smtp/smtpclient.h"
+
+#include <QCryptographicHash>
+#include <QLocale>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -148,6 +152,127 @@ QDateTime parseWhen(const QString &s)
         }
     }
     return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+} // namespace
+
+namespace {
+
+// Connects, secures, greets and signs in, sends nothing; reports what the
+// server offers and how the connection is protected.
+int testAccount(Profile &p, const QStringList &names, bool json)
+{
+    if (names.size() != 1)
+        return fail(QCoreApplication::translate("Cli", "give exactly one account name"), ExitUsage);
+    const Core::Account *a = p.accounts.find(names.first());
+    if (!a)
+        return fail(QCoreApplication::translate("Cli", "no account '%1'").arg(names.first()), ExitConfig);
+    Core::SmtpServerSettings s;
+    s.host = a->host;
+    s.port = a->port;
+    s.security = a->security;
+    s.allowCleartextAuth = a->allowCleartextAuth;
+    s.authMechanisms = a->authMechanisms;
+    s.pinnedSha256 = p.trust.pins(a->host, a->port);
+    s.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
+    s.timeouts.greeting = s.timeouts.command = 30000;
+    Core::SaslCredentials credentials;
+    if (a->auth == Core::AuthMethod::Password) {
+        Core::CredentialJob *job = p.credentials.read(a->id);
+        job->setAutoDelete(false);
+        bool done = false;
+        QObject::connect(job, &Core::CredentialJob::finished, job, [&] { done = true; });
+        runUntil([&] { return done; }, 60000);
+        const Core::Error e = job->error();
+        credentials.password = job->secret();
+        delete job;
+        if (e.isError())
+            return fail(e);
+        credentials.username = a->username;
+    }
+    Core::SmtpClient client(s);
+    client.setCredentials(credentials);
+    bool ready = false;
+    bool failed = false;
+    Core::SmtpResult failure;
+    QObject::connect(&client, &Core::SmtpClient::sessionReady, &client, [&] { ready = true; });
+    QObject::connect(&client, &Core::SmtpClient::sessionFailed, &client, [&](const Core::SmtpResult &r) {
+        failed = true;
+        failure = r;
+    });
+    client.connectToServer();
+    runUntil([&] { return ready || failed; }, 120000);
+
+    const Core::SmtpCapabilities &caps = client.capabilities();
+    const QList<QSslCertificate> chain = ready ? client.peerCertificateChain() : failure.certificate.chain;
+    QJsonObject report{{QStringLiteral("server"), QStringLiteral("%1:%2").arg(a->host).arg(a->port)},
+                       {QStringLiteral("security"), Core::Account::securityName(a->security)},
+                       {QStringLiteral("ok"), ready}};
+    if (ready) {
+        report.insert(QStringLiteral("tls"), client.tlsProtocolName());
+        report.insert(QStringLiteral("auth_mechanism"), client.authMechanism());
+        report.insert(QStringLiteral("auth_offered"), QJsonArray::fromStringList(caps.authMechanisms));
+        QStringList extensions;
+        if (caps.pipelining)
+            extensions << QStringLiteral("PIPELINING");
+        if (caps.sizeAnnounced)
+            extensions << (caps.maxSize ? QStringLiteral("SIZE %1").arg(caps.maxSize) : QStringLiteral("SIZE"));
+        if (caps.eightBitMime)
+            extensions << QStringLiteral("8BITMIME");
+        if (caps.smtpUtf8)
+            extensions << QStringLiteral("SMTPUTF8");
+        if (caps.dsn)
+            extensions << QStringLiteral("DSN");
+        if (caps.enhancedStatusCodes)
+            extensions << QStringLiteral("ENHANCEDSTATUSCODES");
+        if (caps.chunking)
+            extensions << QStringLiteral("CHUNKING");
+        report.insert(QStringLiteral("extensions"), QJsonArray::fromStringList(extensions));
+    } else {
+        report.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), Core::Error::codeName(failure.error.code())},
+                                                           {QStringLiteral("message"), failure.error.message()},
+                                                           {QStringLiteral("reply_code"), failure.error.replyCode()},
+                                                           {QStringLiteral("server_text"), failure.error.serverText()}});
+    }
+    if (!chain.isEmpty()) {
+        const QSslCertificate &leaf = chain.first();
+        report.insert(QStringLiteral("certificate"),
+                      QJsonObject{{QStringLiteral("subject"), leaf.subjectDisplayName()},
+                                  {QStringLiteral("issuer"), leaf.issuerDisplayName()},
+                                  {QStringLiteral("expires"), leaf.expiryDate().toString(Qt::ISODate)},
+                                  {QStringLiteral("sha256"), QString::fromLatin1(leaf.digest(QCryptographicHash::Sha256).toHex())}});
+    }
+    client.quit();
+    if (json) {
+        out() << QJsonDocument(report).toJson(QJsonDocument::Indented);
+    } else {
+        out() << QCoreApplication::translate("Cli", "Server: %1 (%2)").arg(report.value(QStringLiteral("server")).toString(),
+                                                                        report.value(QStringLiteral("security")).toString())
+              << Qt::endl;
+        if (!chain.isEmpty())
+            out() << QCoreApplication::translate("Cli", "Certificate: %1, issued by %2, valid until %3\n  SHA-256 %4")
+                         .arg(chain.first().subjectDisplayName(), chain.first().issuerDisplayName(),
+                              QLocale().toString(chain.first().expiryDate(), QLocale::ShortFormat),
+                              QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex()))
+                  << Qt::endl;
+        if (ready) {
+            out() << QCoreApplication::translate("Cli", "Encryption: %1").arg(client.tlsProtocolName().isEmpty()
+                                                                                ? QCoreApplication::translate("Cli", "none")
+                                                                                : client.tlsProtocolName())
+                  << Qt::endl
+                  << QCoreApplication::translate("Cli", "Extensions: %1")
+                         .arg(report.value(QStringLiteral("extensions")).toVariant().toStringList().join(QStringLiteral(", ")))
+                  << Qt::endl
+                  << QCoreApplication::translate("Cli", "Sign-in: %1 (offered: %2)")
+                         .arg(client.authMechanism().isEmpty() ? QCoreApplication::translate("Cli", "none") : client.authMechanism(),
+                              caps.authMechanisms.join(QStringLiteral(", ")))
+                  << Qt::endl
+                  << QCoreApplication::translate("Cli", "The account works.") << Qt::endl;
+        }
+    }
+    if (!ready)
+        return fail(failure.error);
+    return ExitOk;
 }
 
 } // namespace
@@ -363,9 +488,13 @@ int runAccount(const QStringList &args)
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else if (sub == QLatin1String("remove")) {
         parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The account to remove."));
+    } else if (sub == QLatin1String("test")) {
+        parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The account to test."));
+        parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else {
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
-            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS --host HOST [...] | list [--json] | remove NAME\n");
+            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS --host HOST [...] | list [--json] |\n"
+                           "                       test NAME [--json] | remove NAME\n");
             return sub.isEmpty() ? ExitUsage : ExitOk;
         }
         return fail(QCoreApplication::translate("Cli", "unknown account command '%1' (see 'outpost account --help')").arg(sub), ExitUsage);
@@ -398,6 +527,8 @@ int runAccount(const QStringList &args)
         }
         return ExitOk;
     }
+    if (sub == QLatin1String("test"))
+        return testAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("json")));
     if (sub == QLatin1String("remove")) {
         const QStringList names = parser.positionalArguments();
         if (names.size() != 1)

@@ -121,6 +121,11 @@ QString SmtpClient::tlsProtocolName() const
     }
 }
 
+QList<QSslCertificate> SmtpClient::peerCertificateChain() const
+{
+    return m_socket ? m_socket->peerCertificateChain() : QList<QSslCertificate>();
+}
+
 qsizetype SmtpClient::queuedMessages() const
 {
     return static_cast<qsizetype>(m_queue.size()) + (m_tx ? 1 : 0);

@@ -178,6 +178,8 @@ public:
     [[nodiscard]] const SmtpCapabilities &capabilities() const { return m_caps; }
     [[nodiscard]] bool isEncrypted() const;
     [[nodiscard]] QString tlsProtocolName() const;
+    /// The server's certificate chain (leaf first) once TLS is up.
+    [[nodiscard]] QList<QSslCertificate> peerCertificateChain() const;
     [[nodiscard]] QString authMechanism() const { return m_authMechanism; }
     [[nodiscard]] qsizetype queuedMessages() const;
 

@@ -308,3 +308,23 @@ TEST_F(EndToEnd, BadInputIsExplainedAndQueuesNothing)
         EXPECT_TRUE(outbox().isEmpty()) << c.label << " must not queue anything";
     }
 }
+
+TEST_F(EndToEnd, AccountTestReportsWhatTheServerOffers)
+{
+    addAccount();
+    const RunResult r = run(kOutpost, {QStringLiteral("account"), QStringLiteral("test"), QStringLiteral("work"), QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err) << qPrintable(r.out);
+    const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    EXPECT_TRUE(report.value(QStringLiteral("ok")).toBool());
+    EXPECT_TRUE(report.value(QStringLiteral("tls")).toString().startsWith(QStringLiteral("TLS 1.")));
+    EXPECT_EQ(report.value(QStringLiteral("auth_mechanism")).toString(), QStringLiteral("SCRAM-SHA-256"));
+    const QStringList extensions = report.value(QStringLiteral("extensions")).toVariant().toStringList();
+    EXPECT_TRUE(extensions.contains(QStringLiteral("PIPELINING")));
+    EXPECT_TRUE(extensions.contains(QStringLiteral("SMTPUTF8")));
+    EXPECT_EQ(report.value(QStringLiteral("certificate"))[QStringLiteral("sha256")].toString(),
+              TestCerts::sha256Of(TestCerts::paths().serverCert));
+    // Human-readable too.
+    const RunResult text = run(kOutpost, {QStringLiteral("account"), QStringLiteral("test"), QStringLiteral("work")});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("The account works."))) << qPrintable(text.out);
+}
