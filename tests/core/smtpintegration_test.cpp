@@ -6,6 +6,7 @@
 #include "core/mime/mimebuilder.h"
 #include "core/smtp/smtpclient.h"
 
+#include "tests/support/maildir.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testcerts.h"
 #include "tests/support/testutil.h"
@@ -181,6 +182,7 @@ protected:
              QStringLiteral("--cert"), certs.serverCert, QStringLiteral("--key"), certs.serverKey,
              QStringLiteral("--size-limit"), QString::number(1024 * 1024)});
         s_info = QJsonDocument::fromJson(s_server->ready().toUtf8()).object();
+        s_maildir.setPath(s_info[QStringLiteral("maildir")].toString());
     }
 
     static void TearDownTestSuite()
@@ -197,23 +199,7 @@ protected:
 
     static quint16 port(const char *service) { return static_cast<quint16>(s_info[QString::fromLatin1(service)].toInt()); }
 
-    // Waits for the next delivery in the Maildir and returns its octets.
-    static QByteArray nextDelivery()
-    {
-        const QDir maildir(s_info[QStringLiteral("maildir")].toString() + QStringLiteral("/new"));
-        for (int i = 0; i < 200; ++i) {
-            const QStringList files = maildir.entryList(QDir::Files, QDir::Name);
-            for (const QString &f : files) {
-                if (!s_seen.contains(f)) {
-                    s_seen.append(f);
-                    return readAll(maildir.filePath(f));
-                }
-            }
-            QTest::qWait(50);
-        }
-        ADD_FAILURE() << "nothing delivered to the Maildir";
-        return {};
-    }
+    static QByteArray nextDelivery() { return s_maildir.next(); }
 
     // Postfix prepends Return-Path, Delivered-To and Received, and stores
     // LF line endings; everything after that must be our message, octet for octet.
@@ -229,7 +215,7 @@ protected:
     static inline QTemporaryDir *s_dir = nullptr;
     static inline ServerProcess *s_server = nullptr;
     static inline QJsonObject s_info;
-    static inline QStringList s_seen;
+    static inline MaildirWatcher s_maildir;
 };
 
 } // namespace

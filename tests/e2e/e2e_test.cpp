@@ -2,6 +2,7 @@
 // End-to-end: the installed `outpost` and `outpost-sendmail`, run as a user
 // or a script would, against a private Postfix (STARTTLS + SASL) and the real
 // Secret Service (this executable runs inside tests/scripts/with_keyring.sh).
+#include "tests/support/maildir.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testcerts.h"
 #include "tests/support/testutil.h"
@@ -46,6 +47,7 @@ protected:
              certs.serverCert, QStringLiteral("--key"), certs.serverKey, QStringLiteral("--size-limit"),
              QString::number(100 * 1024 * 1024)});
         s_info = QJsonDocument::fromJson(s_postfix->ready().toUtf8()).object();
+        s_maildir.setPath(s_info[QStringLiteral("maildir")].toString());
     }
     static void TearDownTestSuite()
     {
@@ -113,29 +115,14 @@ protected:
                                            .out.toUtf8()).array();
     }
 
-    // The next message Postfix delivered to the Maildir.
-    static QByteArray nextDelivery()
-    {
-        const QDir dir(s_info[QStringLiteral("maildir")].toString() + QStringLiteral("/new"));
-        for (int i = 0; i < 400; ++i) {
-            for (const QString &f : dir.entryList(QDir::Files, QDir::Name)) {
-                if (!s_seen.contains(f)) {
-                    s_seen << f;
-                    return readAll(dir.filePath(f));
-                }
-            }
-            QTest::qWait(50);
-        }
-        ADD_FAILURE() << "nothing delivered";
-        return {};
-    }
+    static QByteArray nextDelivery() { return s_maildir.next(); }
 
     QTemporaryDir m_home;
     QString m_service;
     static inline QTemporaryDir *s_dir = nullptr;
     static inline ServerProcess *s_postfix = nullptr;
     static inline QJsonObject s_info;
-    static inline QStringList s_seen;
+    static inline MaildirWatcher s_maildir;
 };
 
 } // namespace
