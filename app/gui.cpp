@@ -2,6 +2,7 @@
 #include "app/gui.h"
 
 #include "app/application.h"
+#include "app/sendcontroller.h"
 #include "core/mime/mailtourl.h"
 #include "ui/composerwindow.h"
 #include "ui/iconloader.h"
@@ -114,15 +115,15 @@ Core::Result<Core::Draft> draftFromArguments(const QStringList &args)
 class Instance final : public QObject
 {
 public:
-    explicit Instance(const QElapsedTimer &clock)
+    Instance(const QElapsedTimer &clock, SendController *controller)
         : m_clock(clock)
+        , m_controller(controller)
     {
     }
 
     void openComposer(const QStringList &args)
     {
-        auto *window = new Gui::ComposerWindow;
-        window->setAttribute(Qt::WA_DeleteOnClose);
+        Gui::ComposerWindow *window = m_controller->openComposer();
         auto draft = draftFromArguments(args);
         if (draft)
             window->setDraft(draft.value());
@@ -162,6 +163,7 @@ public:
 
 private:
     QElapsedTimer m_clock;
+    SendController *m_controller;
 };
 
 // Hands the arguments to a running instance; true if one took them.
@@ -193,9 +195,18 @@ int runGui(int &argc, char **argv)
     const QStringList args = QApplication::arguments();
     if (handOver(args))
         return 0;
-    Instance instance(clock);
+    SendController controller;
+    const auto started = controller.start();
+    Instance instance(clock, &controller);
     instance.listen();
     instance.openComposer(args);
+    if (!started) {
+        // Still usable for writing; the person is told why sending cannot work.
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w))
+                composer->showStatus(started.error().message());
+        }
+    }
     return QApplication::exec();
 }
 

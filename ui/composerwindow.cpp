@@ -97,6 +97,51 @@ void ComposerWindow::setBcc(const QString &bcc) { m_bcc->setText(bcc); }
 void ComposerWindow::setSubject(const QString &subject) { m_subject->setText(subject); }
 void ComposerWindow::setBody(const QString &body) { m_body->setPlainText(body); }
 
+void ComposerWindow::setSenders(const QList<Sender> &senders, qsizetype defaultIndex)
+{
+    m_senders = senders;
+    m_from->clear();
+    for (const Sender &s : senders)
+        m_from->addItem(s.label);
+    if (!senders.isEmpty())
+        m_from->setCurrentIndex(static_cast<int>(std::clamp<qsizetype>(defaultIndex, 0, senders.size() - 1)));
+}
+
+std::optional<ComposerWindow::Sender> ComposerWindow::currentSender() const
+{
+    const int i = m_from->currentIndex();
+    if (i < 0 || i >= m_senders.size())
+        return std::nullopt;
+    return m_senders.at(i);
+}
+
+void ComposerWindow::selectSender(const QString &accountId, const QString &identityId)
+{
+    for (qsizetype i = 0; i < m_senders.size(); ++i) {
+        if (m_senders.at(i).accountId == accountId && m_senders.at(i).identityId == identityId)
+            m_from->setCurrentIndex(static_cast<int>(i));
+    }
+}
+
+void ComposerWindow::showFieldError(const QString &field, const QString &message)
+{
+    QWidget *target = field == QLatin1String("cc")        ? static_cast<QWidget *>(m_cc)
+        : field == QLatin1String("bcc")                   ? static_cast<QWidget *>(m_bcc)
+        : field == QLatin1String("subject")               ? static_cast<QWidget *>(m_subject)
+        : field == QLatin1String("from")                  ? static_cast<QWidget *>(m_from)
+        : field == QLatin1String("to") || field.isEmpty() ? static_cast<QWidget *>(m_to)
+                                                          : static_cast<QWidget *>(m_body);
+    target->setFocus(Qt::OtherFocusReason);
+    if (auto *edit = qobject_cast<QLineEdit *>(target))
+        edit->selectAll();
+    showStatus(message);
+}
+
+void ComposerWindow::showStatus(const QString &message)
+{
+    statusBar()->showMessage(message);
+}
+
 void ComposerWindow::setDraft(const Core::Draft &draft)
 {
     const auto join = [](const QList<Core::MailAddress> &list) {

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
 class QComboBox;
 class QLineEdit;
@@ -42,6 +44,23 @@ public:
 
     [[nodiscard]] QAction *sendAction() const { return m_sendAction; }
 
+    /// One "From" choice: an identity of an account.
+    struct Sender
+    {
+        QString accountId;
+        QString identityId;
+        QString label; ///< "Name <address>"
+    };
+    /// Fills the From picker; with no senders, Send explains what is missing.
+    void setSenders(const QList<Sender> &senders, qsizetype defaultIndex = 0);
+    [[nodiscard]] std::optional<Sender> currentSender() const;
+    void selectSender(const QString &accountId, const QString &identityId);
+
+    /// Points at the field a problem is in ("to", "cc", "bcc", "subject",
+    /// "from", ...) and says what is wrong, in the status bar.
+    void showFieldError(const QString &field, const QString &message);
+    void showStatus(const QString &message);
+
 Q_SIGNALS:
     /// The user asked to send (button or Ctrl+Return).
     void sendRequested();
@@ -58,6 +77,7 @@ private:
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;
     QAction *m_sendAction = nullptr;
+    QList<Sender> m_senders;
 };
 
 } // namespace Gui

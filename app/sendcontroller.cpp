@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/sendcontroller.h"
+
+#include "core/mime/mimebuilder.h"
+#include "ui/composerwindow.h"
+#include "ui/sendtoast.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+namespace App {
+
+SendController::SendController(QObject *parent)
+    : QObject(parent)
+{
+}
+
+SendController::~SendController() = default;
+
+Core::Result<void> SendController::start()
+{
+    if (auto r = m_accounts.load(); !r)
+        return r;
+    if (auto r = m_trust.load(); !r)
+        return r;
+    if (auto r = m_outbox.open(); !r)
+        return r;
+    m_flusher = new Core::Flusher(&m_outbox, &m_accounts, &m_trust, &m_credentials, this);
+    m_ownFlusher = m_flusher->acquire() == Core::Flusher::LockResult::Acquired;
+    if (m_ownFlusher) {
+        m_flusher->watchConnectivity();
+        connect(m_flusher, &Core::Flusher::messageFinished, this, &SendController::onFinished);
+        connect(m_flusher, &Core::Flusher::progress, this, [this](const QString &id, qint64 sent, qint64 total) {
+            if (auto toast = m_toasts.value(id); toast && total > 0)
+                toast->showSending(static_cast<int>(sent * 100 / total));
+        });
+        m_flusher->flush(false); // whatever waited since the last run
+    }
+    return {};
+}
+
+Gui::ComposerWindow *SendController::openComposer()
+{
+    auto *composer = new Gui::ComposerWindow;
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    QList<Gui::ComposerWindow::Sender> senders;
+    qsizetype defaultIndex = 0;
+    for (const Core::Account &a : m_accounts.accounts()) {
+        for (const Core::Identity &i : a.identities) {
+            if (&a == m_accounts.defaultAccount() && a.defaultIdentity() == &i)
+                defaultIndex = senders.size();
+            senders.append({a.id, i.id, i.mailbox().toDisplayString()});
+        }
+    }
+    composer->setSenders(senders, defaultIndex);
+    connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
+    return composer;
+}
+
+void SendController::send(Gui::ComposerWindow *composer)
+{
+    const auto sender = composer->currentSender();
+    const Core::Account *account = sender ? m_accounts.find(sender->accountId) : nullptr;
+    if (!account) {
+        composer->showFieldError(QStringLiteral("from"),
+                                 tr("No account is set up yet. Add one with “outpost account add” "
+                                    "(the setup wizard is coming)."));
+        return;
+    }
+    const Core::Identity *identity = nullptr;
+    for (const Core::Identity &i : account->identities) {
+        if (i.id == sender->identityId)
+            identity = &i;
+    }
+    if (!identity)
+        identity = account->defaultIdentity();
+
+    Core::Draft draft;
+    draft.from = identity->mailbox();
+    for (const auto &[text, target, field] :
+         {std::tuple{composer->to(), &draft.to, QStringLiteral("to")}, std::tuple{composer->cc(), &draft.cc, QStringLiteral("cc")},
+          std::tuple{composer->bcc(), &draft.bcc, QStringLiteral("bcc")}}) {
+        auto list = Core::MailAddress::parseList(text, field);
+        if (!list) {
+            composer->showFieldError(field, list.error().message());
+            return;
+        }
+        *target = list.value();
+    }
+    if (!identity->replyTo.isEmpty()) {
+        if (auto r = Core::MailAddress::parseList(identity->replyTo); r)
+            draft.replyTo = r.value();
+    }
+    draft.subject = composer->subject();
+    draft.textBody = composer->body();
+    if (auto r = Core::MimeBuilder().validate(draft); !r) {
+        composer->showFieldError(r.error().field(), r.error().message());
+        return;
+    }
+
+    const int undoSeconds = QSettings().value(QStringLiteral("send/undoDelaySeconds"), 10).toInt();
+    Core::Outbox::EnqueueOptions options;
+    if (undoSeconds > 0)
+        options.notBefore = m_outbox.now().addSecs(undoSeconds);
+    auto entry = m_outbox.enqueue(draft, *account, options);
+    if (!entry) {
+        // Not queued (disk full, ...): the composer stays open with everything in it.
+        composer->showStatus(entry.error().message());
+        return;
+    }
+    // Durably queued: only now does the composer go away.
+    m_senderOf.insert(entry->id, {account->id, identity->id});
+    auto *toast = new Gui::SendToast;
+    m_toasts.insert(entry->id, toast);
+    const QString id = entry->id;
+    connect(toast, &Gui::SendToast::undoRequested, this, [this, id] { undo(id); });
+    toast->showQueued(draft.subject, undoSeconds);
+    toast->show();
+    composer->close();
+    if (m_ownFlusher)
+        m_flusher->flush(false);
+    else
+        (void)Core::Flusher::requestFlush(m_outbox.root());
+}
+
+void SendController::undo(const QString &id)
+{
+    auto draft = m_outbox.takeBack(id);
+    auto toast = m_toasts.take(id);
+    if (!draft) {
+        if (toast)
+            toast->showWaiting(draft.error().message());
+        return;
+    }
+    if (toast)
+        toast->close();
+    Gui::ComposerWindow *composer = openComposer();
+    composer->setDraft(draft.value());
+    const auto sender = m_senderOf.value(id);
+    composer->selectSender(sender.first, sender.second);
+    composer->show();
+}
+
+void SendController::onFinished(const QString &id, Core::OutboxState state)
+{
+    const QPointer<Gui::SendToast> toast = m_toasts.value(id);
+    if (!toast)
+        return;
+    const auto entry = m_outbox.find(id);
+    const QString reason = entry ? entry->lastErrorMessage : QString();
+    switch (state) {
+    case Core::OutboxState::Sent:
+        m_toasts.remove(id);
+        toast->showSent();
+        break;
+    case Core::OutboxState::Deferred:
+    case Core::OutboxState::Queued:
+        toast->showWaiting(reason);
+        break;
+    default:
+        m_toasts.remove(id);
+        toast->showProblem(reason);
+        break;
+    }
+}
+
+} // namespace App

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/accounts/accountstore.h"
+#include "core/accounts/credentialstore.h"
+#include "core/accounts/truststore.h"
+#include "core/outbox/flusher.h"
+#include "core/outbox/outbox.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace Gui {
+class ComposerWindow;
+class SendToast;
+} // namespace Gui
+
+namespace App {
+
+/**
+ * Wires composer windows to the core: fills the From picker from the
+ * accounts, turns Send into a durably queued message (with an undo delay,
+ * `send/undoDelaySeconds` in the settings, default 10, 0 = off), closes the
+ * composer only once the message is queued, and reports what happened in a
+ * SendToast. The same outbox and flusher as the command line: one way to send.
+ */
+class SendController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SendController)
+public:
+    explicit SendController(QObject *parent = nullptr);
+    ~SendController() override;
+
+    /// Loads accounts and outbox and becomes (or finds) the flusher.
+    [[nodiscard]] Core::Result<void> start();
+    /// A new composer window, wired; it deletes itself when closed.
+    Gui::ComposerWindow *openComposer();
+    [[nodiscard]] Core::Outbox &outbox() { return m_outbox; }
+
+private:
+    void send(Gui::ComposerWindow *composer);
+    void undo(const QString &id);
+    void onFinished(const QString &id, Core::OutboxState state);
+
+    Core::AccountStore m_accounts;
+    Core::TrustStore m_trust;
+    Core::CredentialStore m_credentials;
+    Core::Outbox m_outbox;
+    Core::Flusher *m_flusher = nullptr;
+    bool m_ownFlusher = false;
+    QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id
+    QHash<QString, QPair<QString, QString>> m_senderOf; ///< id -> account, identity
+};
+
+} // namespace App

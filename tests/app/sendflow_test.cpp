@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The composer as a person uses it (offscreen): type, press Ctrl+Return, and
+// find the message at a real server; or be told which field is wrong; or take
+// it back with Undo.
+#include "app/sendcontroller.h"
+#include "ui/composerwindow.h"
+#include "ui/sendtoast.h"
+
+#include "tests/support/serverprocess.h"
+#include "tests/support/testutil.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+class SendFlow : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_home.isValid());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+        m_received = m_home.filePath(QStringLiteral("received"));
+        QDir().mkpath(m_received);
+    }
+
+    void addAccount(quint16 port)
+    {
+        Core::AccountStore store;
+        Core::Account a;
+        a.name = QStringLiteral("Test");
+        a.host = QStringLiteral("127.0.0.1");
+        a.port = port;
+        a.security = Core::SmtpSecurity::None;
+        a.auth = Core::AuthMethod::None;
+        Core::Identity i;
+        i.name = QStringLiteral("Ada Lovelace");
+        i.address = QStringLiteral("ada@example.org");
+        a.identities = {i};
+        ASSERT_TRUE(store.add(a).ok());
+        ASSERT_TRUE(store.save().ok());
+    }
+
+    void startServer()
+    {
+        m_server = std::make_unique<ServerProcess>(
+            TestUtil::python(), QStringList{TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"),
+                                            m_received, QStringLiteral("--no-auth")});
+        ASSERT_TRUE(m_server->ok());
+        addAccount(m_server->ready().toUShort());
+    }
+
+    static Gui::SendToast *toast()
+    {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *t = qobject_cast<Gui::SendToast *>(w); t && t->isVisible())
+                return t;
+        }
+        return nullptr;
+    }
+
+    // Key events carrying text, one character at a time, as a keyboard or
+    // input method delivers them (QTest::keyClicks only knows ASCII).
+    static void type(QWidget *widget, const QString &text)
+    {
+        for (QChar c : text) {
+            if (c == u'\n') {
+                QTest::keyClick(widget, Qt::Key_Return);
+                continue;
+            }
+            QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(c));
+            QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(c));
+            QApplication::sendEvent(widget, &press);
+            QApplication::sendEvent(widget, &release);
+        }
+    }
+
+    // Types like a person and presses Ctrl+Return.
+    static void compose(Gui::ComposerWindow *w, const QString &to, const QString &subject, const QString &body)
+    {
+        type(w->findChild<QLineEdit *>(QStringLiteral("to")), to);
+        type(w->findChild<QLineEdit *>(QStringLiteral("subject")), subject);
+        auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
+        type(text, body);
+        QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
+    }
+
+    QTemporaryDir m_home;
+    QString m_received;
+    std::unique_ptr<ServerProcess> m_server;
+};
+
+} // namespace
+
+TEST_F(SendFlow, TypeAndPressCtrlReturnDeliversTheMessage)
+{
+    startServer();
+    QSettings().setValue(QStringLiteral("send/undoDelaySeconds"), 0);
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    QPointer<Gui::ComposerWindow> w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    EXPECT_EQ(w->currentSender()->label, QStringLiteral("Ada Lovelace <ada@example.org>"));
+    compose(w, QStringLiteral("Bob <bob@example.org>"), QStringLiteral("Grüße von der Oberfläche"),
+            QStringLiteral("Hallo Bob,\ndas kam über das Fenster."));
+    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000); // closed once durably queued
+    ASSERT_NE(toast(), nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
+    const QJsonObject parsed = TestUtil::runPythonJson("parse_message.py", {m_received + QStringLiteral("/1.eml")});
+    EXPECT_EQ(parsed.value(QStringLiteral("subject")).toString(), QStringLiteral("Grüße von der Oberfläche"));
+    EXPECT_EQ(parsed.value(QStringLiteral("to"))[0][QStringLiteral("address")].toString(), QStringLiteral("bob@example.org"));
+    EXPECT_TRUE(parsed.value(QStringLiteral("text")).toString().contains(QStringLiteral("das kam über das Fenster.")));
+    QTRY_VERIFY_WITH_TIMEOUT(toast() && toast()->text().contains(QStringLiteral("was sent")), 5000);
+}
+
+TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)
+{
+    addAccount(1);
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    QPointer<Gui::ComposerWindow> w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    type(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    type(w->findChild<QLineEdit *>(QStringLiteral("cc")), QStringLiteral("not an address"));
+    auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
+    QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
+    QTest::qWait(100);
+    ASSERT_FALSE(w.isNull()) << "the composer stays open";
+    EXPECT_EQ(QApplication::focusWidget(), w->findChild<QLineEdit *>(QStringLiteral("cc")));
+    EXPECT_TRUE(w->statusBar()->currentMessage().contains(QStringLiteral("not an address")));
+    EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 0);
+    w->close();
+}
+
+TEST_F(SendFlow, UndoBringsTheMessageBackIntoAComposer)
+{
+    addAccount(1);
+    QSettings().setValue(QStringLiteral("send/undoDelaySeconds"), 30);
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    QPointer<Gui::ComposerWindow> w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    compose(w, QStringLiteral("bob@example.org"), QStringLiteral("Oops"), QStringLiteral("Not yet"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000);
+    Gui::SendToast *t = toast();
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 1);
+    QTest::mouseClick(t->findChild<QPushButton *>(QStringLiteral("undoButton")), Qt::LeftButton);
+    Gui::ComposerWindow *back = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((back = [] {
+        for (QWidget *x : QApplication::topLevelWidgets())
+            if (auto *c = qobject_cast<Gui::ComposerWindow *>(x); c && c->isVisible())
+                return c;
+        return static_cast<Gui::ComposerWindow *>(nullptr);
+    }()) != nullptr, 5000);
+    EXPECT_EQ(back->subject(), QStringLiteral("Oops"));
+    EXPECT_EQ(back->body(), QStringLiteral("Not yet"));
+    EXPECT_EQ(back->to(), QStringLiteral("bob@example.org"));
+    EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 0) << "taken back, not sent";
+    back->close();
+}
+
+TEST_F(SendFlow, WithoutAnAccountSendExplainsWhatIsMissing)
+{
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    QPointer<Gui::ComposerWindow> w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    compose(w, QStringLiteral("bob@example.org"), QStringLiteral("x"), QStringLiteral("y"));
+    QTest::qWait(50);
+    ASSERT_FALSE(w.isNull());
+    EXPECT_TRUE(w->statusBar()->currentMessage().contains(QStringLiteral("account")));
+    w->close();
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace Gui {
+
+/**
+ * The small window that says what happened to a message after Send:
+ * "Queued — sending in 10 s [Undo]", then "Sending… 40 %", then "Sent" (it
+ * closes itself a few seconds later) or the reason it is not sent yet.
+ * It never says "Sent" before the server accepted the message.
+ */
+class SendToast final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SendToast)
+public:
+    explicit SendToast(QWidget *parent = nullptr);
+
+    void showQueued(const QString &subject, int undoSeconds);
+    void showSending(int percent);
+    void showSent();
+    void showWaiting(const QString &reason);
+    void showProblem(const QString &reason);
+    [[nodiscard]] QString text() const;
+
+Q_SIGNALS:
+    void undoRequested();
+
+private:
+    QLabel *m_label;
+    QPushButton *m_undo;
+    QString m_subject;
+};
+
+} // namespace Gui
