@@ -3,6 +3,7 @@
 
 #include "core/mime/mimebuilder.h"
 #include "ui/composerwindow.h"
+#include "ui/outboxwindow.h"
 #include "ui/sendtoast.h"
 
 #include <QCoreApplication>
@@ -31,8 +32,13 @@ Core::Result<void> SendController::start()
         m_flusher->watchConnectivity();
         connect(m_flusher, &Core::Flusher::messageFinished, this, &SendController::onFinished);
         connect(m_flusher, &Core::Flusher::progress, this, [this](const QString &id, qint64 sent, qint64 total) {
-            if (auto toast = m_toasts.value(id); toast && total > 0)
-                toast->showSending(static_cast<int>(sent * 100 / total));
+            if (total <= 0)
+                return;
+            const int percent = static_cast<int>(sent * 100 / total);
+            if (auto toast = m_toasts.value(id))
+                toast->showSending(percent);
+            if (m_outboxWindow)
+                m_outboxWindow->setProgress(id, percent);
         });
         m_flusher->flush(false); // whatever waited since the last run
     }
@@ -54,7 +60,29 @@ Gui::ComposerWindow *SendController::openComposer()
     }
     composer->setSenders(senders, defaultIndex);
     connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
+    connect(composer, &Gui::ComposerWindow::outboxRequested, this, &SendController::showOutbox);
     return composer;
+}
+
+Gui::OutboxWindow *SendController::showOutbox()
+{
+    if (!m_outboxWindow) {
+        m_outboxWindow = new Gui::OutboxWindow(&m_outbox);
+        m_outboxWindow->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_outboxWindow, &Gui::OutboxWindow::sendNowRequested, this, &SendController::sendNow);
+    }
+    m_outboxWindow->show();
+    m_outboxWindow->raise();
+    m_outboxWindow->activateWindow();
+    return m_outboxWindow;
+}
+
+void SendController::sendNow()
+{
+    if (m_ownFlusher)
+        m_flusher->flush(true);
+    else
+        (void)Core::Flusher::requestFlush(m_outbox.root());
 }
 
 void SendController::send(Gui::ComposerWindow *composer)

@@ -13,6 +13,7 @@
 
 namespace Gui {
 class ComposerWindow;
+class OutboxWindow;
 class SendToast;
 } // namespace Gui
 
@@ -38,11 +39,14 @@ public:
     /// A new composer window, wired; it deletes itself when closed.
     Gui::ComposerWindow *openComposer();
     [[nodiscard]] Core::Outbox &outbox() { return m_outbox; }
+    /// Shows the outbox window (one, raised if already open).
+    Gui::OutboxWindow *showOutbox();
 
 private:
     void send(Gui::ComposerWindow *composer);
     void undo(const QString &id);
     void onFinished(const QString &id, Core::OutboxState state);
+    void sendNow();
 
     Core::AccountStore m_accounts;
     Core::TrustStore m_trust;
@@ -51,6 +55,7 @@ private:
     Core::Flusher *m_flusher = nullptr;
     bool m_ownFlusher = false;
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id
+    QPointer<Gui::OutboxWindow> m_outboxWindow;
     QHash<QString, QPair<QString, QString>> m_senderOf; ///< id -> account, identity
 };
 

@@ -38,6 +38,11 @@ void ComposerWindow::createActions()
     toolBar->setObjectName(QStringLiteral("composeToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_sendAction);
+    toolBar->addSeparator();
+    QAction *outbox = toolBar->addAction(loadIcon(QStringLiteral("mail-queue")), tr("&Outbox"), this,
+                                         &ComposerWindow::outboxRequested);
+    outbox->setObjectName(QStringLiteral("outboxAction"));
+    outbox->setToolTip(tr("Show the messages that are queued, waiting or need attention"));
 }
 
 void ComposerWindow::createForm()

@@ -64,6 +64,8 @@ public:
 Q_SIGNALS:
     /// The user asked to send (button or Ctrl+Return).
     void sendRequested();
+    /// The user wants to see the outbox.
+    void outboxRequested();
 
 private:
     void createActions();

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/outbox/outbox.h"
+#include "ui/outboxmodel.h"
+#include "ui/outboxwindow.h"
+
+#include <QAction>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+Core::Account account()
+{
+    Core::Account a;
+    a.id = QStringLiteral("acct");
+    a.name = QStringLiteral("Test");
+    a.host = QStringLiteral("127.0.0.1");
+    a.auth = Core::AuthMethod::None;
+    Core::Identity i;
+    i.address = QStringLiteral("ada@example.org");
+    a.identities = {i};
+    return a;
+}
+
+QString enqueue(Core::Outbox &outbox, const QString &subject)
+{
+    Core::Draft d;
+    d.from = Core::MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+    d.to = {Core::MailAddress(QStringLiteral("Bob"), QStringLiteral("bob@example.org"))};
+    d.subject = subject;
+    d.textBody = QStringLiteral("x");
+    auto e = outbox.enqueue(d, account(), {});
+    EXPECT_TRUE(e.ok());
+    return e.ok() ? e->id : QString();
+}
+
+int rowOf(Gui::OutboxModel *model, const QString &id)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->entry(r).id == id)
+            return r;
+    }
+    return -1;
+}
+
+} // namespace
+
+TEST(OutboxWindow, ShowsEveryStateAndActsOnIt)
+{
+    QTemporaryDir dir;
+    Core::Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    const QString queued = enqueue(outbox, QStringLiteral("Waiting one"));
+    const QString doubt = enqueue(outbox, QStringLiteral("In doubt"));
+    const QString failed = enqueue(outbox, QStringLiteral("Refused"));
+    // An interrupted attempt after the final dot, and a permanent refusal.
+    ASSERT_TRUE(outbox.claim(doubt).ok());
+    ASSERT_TRUE(outbox.markDotSent(doubt).ok());
+    ASSERT_TRUE(outbox.recover().ok());
+    ASSERT_TRUE(outbox.transition(failed, Core::OutboxState::Failed, [](Core::OutboxEntry &e) {
+        e.lastErrorMessage = QStringLiteral("The mail server refused the message: 552 too big");
+    }).ok());
+
+    Gui::OutboxWindow window(&outbox);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    Gui::OutboxModel *model = window.model();
+    ASSERT_EQ(model->rowCount(), 3);
+    EXPECT_EQ(model->data(model->index(rowOf(model, doubt), Gui::OutboxModel::StateColumn)).toString(),
+              QStringLiteral("May have been sent"));
+    EXPECT_EQ(model->data(model->index(rowOf(model, failed), Gui::OutboxModel::DetailColumn)).toString(),
+              QStringLiteral("The mail server refused the message: 552 too big"));
+    EXPECT_EQ(model->data(model->index(rowOf(model, queued), Gui::OutboxModel::RecipientsColumn)).toString(),
+              QStringLiteral("Bob <bob@example.org>"));
+    EXPECT_EQ(window.statusBar()->currentMessage(), QStringLiteral("1 waiting to be sent, 2 need(s) your attention"));
+
+    auto *markSent = window.findChild<QAction *>(QStringLiteral("markSentAction"));
+    auto *retry = window.findChild<QAction *>(QStringLiteral("retryAction"));
+    auto *sendAgain = window.findChild<QAction *>(QStringLiteral("sendAgainAction"));
+    // In doubt: never "Retry"; the person chooses Mark as sent or Send again.
+    window.view()->selectRow(rowOf(model, doubt));
+    EXPECT_TRUE(markSent->isEnabled());
+    EXPECT_TRUE(sendAgain->isEnabled());
+    EXPECT_FALSE(retry->isEnabled());
+    markSent->trigger();
+    EXPECT_EQ(outbox.find(doubt)->state, Core::OutboxState::Sent);
+
+    window.view()->selectRow(rowOf(model, failed));
+    EXPECT_TRUE(retry->isEnabled());
+    EXPECT_FALSE(markSent->isEnabled());
+    QSignalSpy sendNow(&window, &Gui::OutboxWindow::sendNowRequested);
+    retry->trigger();
+    EXPECT_EQ(outbox.find(failed)->state, Core::OutboxState::Queued);
+    EXPECT_EQ(sendNow.count(), 1) << "a retry is sent right away";
+
+    window.view()->selectRow(rowOf(model, queued));
+    window.findChild<QAction *>(QStringLiteral("removeAction"))->trigger();
+    EXPECT_FALSE(outbox.find(queued).has_value());
+    EXPECT_EQ(model->rowCount(), 2);
+}

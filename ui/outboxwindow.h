@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QTableView;
+
+namespace Core {
+class Outbox;
+}
+
+namespace Gui {
+
+class OutboxModel;
+
+/**
+ * The outbox: every message that is queued, waiting, needs attention or was
+ * sent, with what can be done about it. Actions change the outbox directly
+ * (Retry, Mark as sent, Send again, Delete); "Send now" is asked of whoever
+ * sends, through the sendNowRequested() signal.
+ */
+class OutboxWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OutboxWindow)
+public:
+    explicit OutboxWindow(Core::Outbox *outbox, QWidget *parent = nullptr);
+
+    [[nodiscard]] OutboxModel *model() const { return m_model; }
+    [[nodiscard]] QTableView *view() const { return m_view; }
+    void setProgress(const QString &id, int percent);
+
+Q_SIGNALS:
+    void sendNowRequested();
+
+private:
+    void updateActions();
+    void act(const QString &what);
+
+    Core::Outbox *m_outbox;
+    OutboxModel *m_model;
+    QTableView *m_view;
+    QAction *m_sendNow;
+    QAction *m_retry;
+    QAction *m_markSent;
+    QAction *m_sendAgain;
+    QAction *m_remove;
+};
+
+} // namespace Gui
