@@ -42,6 +42,7 @@ void ComposerWindow::createActions()
     QAction *outbox = toolBar->addAction(loadIcon(QStringLiteral("mail-queue")), tr("&Outbox"), this,
                                          &ComposerWindow::outboxRequested);
     outbox->setObjectName(QStringLiteral("outboxAction"));
+    outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     outbox->setToolTip(tr("Show the messages that are queued, waiting or need attention"));
 }
 

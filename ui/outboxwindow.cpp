@@ -25,7 +25,12 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(OutboxModel::StateColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(OutboxModel::SizeColumn, QHeaderView::ResizeToContents);
+    header->resizeSection(OutboxModel::RecipientsColumn, 220);
+    header->resizeSection(OutboxModel::SubjectColumn, 240);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
     setCentralWidget(m_view);
@@ -47,7 +52,7 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutboxWindow::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxWindow::updateActions);
     updateActions();
-    resize(860, 420);
+    resize(1000, 420);
 }
 
 void OutboxWindow::setProgress(const QString &id, int percent)
