@@ -38,3 +38,17 @@ elseif(MSVC)
         target_compile_options(outpost_compile_settings INTERFACE /WX)
     endif()
 endif()
+
+# Coverage instrumentation for libFuzzer: the library code the fuzz targets
+# exercise is instrumented too.
+if(OUTPOST_FUZZ)
+    target_compile_options(outpost_compile_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+    target_link_options(outpost_compile_settings INTERFACE -fsanitize=address,undefined)
+endif()
+
+# ASan + UBSan build of everything, tests included (scripts/test-sanitizers.sh).
+if(OUTPOST_SANITIZE)
+    target_compile_options(outpost_compile_settings INTERFACE
+        -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(outpost_compile_settings INTERFACE -fsanitize=address,undefined)
+endif()

@@ -281,7 +281,9 @@ QString MailAddress::toDisplayString() const
     if (m_name.isEmpty())
         return m_address;
     static const QString specials = QStringLiteral("()<>[]:;@\\,.\"");
-    bool needsQuotes = false;
+    // Quoted when it holds a special, or white space at either end, which an
+    // unquoted phrase would lose (found by fuzz/fuzz_address).
+    bool needsQuotes = m_name != m_name.trimmed();
     for (QChar c : m_name)
         needsQuotes = needsQuotes || specials.contains(c);
     if (!needsQuotes)

@@ -91,3 +91,16 @@ TEST(MailAddress, DisplayStringQuotesWhenNeeded)
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(back.value(), tricky);
 }
+
+// Regression (fuzz/fuzz_address): a quoted name with white space at either
+// end was written without quotes and lost that space when read back.
+TEST(MailAddress, DisplayFormKeepsEdgeWhiteSpace)
+{
+    const auto parsed = MailAddress::parse(QStringLiteral("\" JmSi\" <j@example.org>"));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(parsed->name(), QStringLiteral(" JmSi"));
+    EXPECT_EQ(parsed->toDisplayString(), QStringLiteral("\" JmSi\" <j@example.org>"));
+    const auto back = MailAddress::parse(parsed->toDisplayString());
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back.value(), parsed.value());
+}
