@@ -173,12 +173,12 @@ Result<Account> Account::fromJson(const QJsonObject &json)
         return corrupt(QStringLiteral("auth"));
     a.auth = *auth;
     a.allowCleartextAuth = smtp.value(QStringLiteral("allowCleartextAuth")).toBool();
-    for (const QJsonValue &m : smtp.value(QStringLiteral("authMechanisms")).toArray())
+    for (const auto &m : smtp.value(QStringLiteral("authMechanisms")).toArray())
         a.authMechanisms << m.toString().toUpper();
     const QJsonObject options = json.value(QStringLiteral("options")).toObject();
     a.requestDsn = options.value(QStringLiteral("dsn")).toBool();
     a.saveCopy = options.value(QStringLiteral("saveCopy")).toBool();
-    for (const QJsonValue &v : json.value(QStringLiteral("identities")).toArray()) {
+    for (const auto &v : json.value(QStringLiteral("identities")).toArray()) {
         const QJsonObject o = v.toObject();
         Identity i;
         i.id = o.value(QStringLiteral("id")).toString();

@@ -27,7 +27,7 @@ Result<void> AccountStore::load()
     QList<Account> loaded;
     auto doc = m_file.load([&loaded](const QJsonObject &o) -> Result<void> {
         QSet<QString> ids;
-        for (const QJsonValue &v : o.value(QStringLiteral("accounts")).toArray()) {
+        for (const auto &v : o.value(QStringLiteral("accounts")).toArray()) {
             auto account = Account::fromJson(v.toObject());
             if (!account)
                 return account.error();

@@ -32,7 +32,7 @@ Result<void> TrustStore::load()
         const QJsonObject hosts = o.value(QStringLiteral("hosts")).toObject();
         for (auto it = hosts.begin(); it != hosts.end(); ++it) {
             QStringList fps;
-            for (const QJsonValue &v : it.value().toArray()) {
+            for (const auto &v : it.value().toArray()) {
                 if (!hex.match(v.toString()).hasMatch())
                     return Error(Error::Code::Corrupt, QStringLiteral("bad fingerprint"));
                 fps << v.toString();

@@ -18,7 +18,7 @@ QJsonArray toJson(const QList<MailAddress> &list)
 QList<MailAddress> addresses(const QJsonValue &v)
 {
     QList<MailAddress> list;
-    for (const QJsonValue &e : v.toArray())
+    for (const auto &e : v.toArray())
         list.append(MailAddress(e[QStringLiteral("name")].toString(), e[QStringLiteral("address")].toString()));
     return list;
 }
@@ -69,13 +69,13 @@ Draft Draft::fromJson(const QJsonObject &o)
     d.subject = o.value(QStringLiteral("subject")).toString();
     d.textBody = o.value(QStringLiteral("textBody")).toString();
     d.htmlBody = o.value(QStringLiteral("htmlBody")).toString();
-    for (const QJsonValue &v : o.value(QStringLiteral("attachments")).toArray())
+    for (const auto &v : o.value(QStringLiteral("attachments")).toArray())
         d.attachments.append({v[QStringLiteral("path")].toString(), v[QStringLiteral("contentType")].toString(),
                               v[QStringLiteral("fileName")].toString()});
     d.inReplyTo = o.value(QStringLiteral("inReplyTo")).toString();
-    for (const QJsonValue &v : o.value(QStringLiteral("references")).toArray())
+    for (const auto &v : o.value(QStringLiteral("references")).toArray())
         d.references << v.toString();
-    for (const QJsonValue &v : o.value(QStringLiteral("extraHeaders")).toArray())
+    for (const auto &v : o.value(QStringLiteral("extraHeaders")).toArray())
         d.extraHeaders.append({v[QStringLiteral("name")].toString(), v[QStringLiteral("value")].toString()});
     if (o.contains(QStringLiteral("dispositionNotificationTo")))
         d.dispositionNotificationTo = addresses(QJsonArray{o.value(QStringLiteral("dispositionNotificationTo"))}).value(0);

@@ -85,7 +85,7 @@ QList<QByteArray> codePoints(const QString &text)
 QByteArray encodeUnstructured(const QString &text, qsizetype prefixLength)
 {
     if (isPlainAscii(text)) {
-        const QByteArray folded = foldAscii(text.toLatin1(), prefixLength);
+        QByteArray folded = foldAscii(text.toLatin1(), prefixLength);
         if (!folded.isEmpty() || text.isEmpty())
             return folded;
     }

@@ -198,7 +198,7 @@ bool MailAddress::needsSmtpUtf8() const
 
 QString MailAddress::asciiDomain() const
 {
-    const QString d = domain();
+    QString d = domain();
     if (d.startsWith(u'['))
         return d;
     return QString::fromLatin1(QUrl::toAce(d));

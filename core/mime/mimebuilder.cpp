@@ -180,7 +180,7 @@ vmime::messageId vmimeMessageId(const QString &id)
 // A Message-ID is always ASCII: a Unicode right-hand side becomes A-labels.
 QString asciiMessageId(const QString &id)
 {
-    const QString bare = stripAngles(id);
+    QString bare = stripAngles(id);
     const qsizetype at = bare.lastIndexOf(u'@');
     if (at < 0)
         return bare;

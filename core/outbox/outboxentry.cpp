@@ -154,10 +154,10 @@ Result<OutboxEntry> OutboxEntry::fromJson(const QJsonObject &json)
     e.accountId = json.value(QStringLiteral("account")).toString();
     e.messageId = json.value(QStringLiteral("message_id")).toString();
     e.subject = json.value(QStringLiteral("subject")).toString();
-    for (const QJsonValue &v : json.value(QStringLiteral("display_to")).toArray())
+    for (const auto &v : json.value(QStringLiteral("display_to")).toArray())
         e.displayTo << v.toString();
     e.envelope.mailFrom = json.value(QStringLiteral("mail_from")).toString();
-    for (const QJsonValue &v : json.value(QStringLiteral("rcpt_to")).toArray())
+    for (const auto &v : json.value(QStringLiteral("rcpt_to")).toArray())
         e.envelope.recipients << v.toString();
     e.envelope.needs8BitMime = json.value(QStringLiteral("needs_8bitmime")).toBool();
     e.envelope.needsSmtpUtf8 = json.value(QStringLiteral("needs_smtputf8")).toBool();
@@ -185,7 +185,7 @@ Result<OutboxEntry> OutboxEntry::fromJson(const QJsonObject &json)
     e.lastEnhancedCode = err.value(QStringLiteral("enhanced")).toString();
     e.lastServerText = err.value(QStringLiteral("text")).toString();
     e.acceptedReply = json.value(QStringLiteral("accepted_reply")).toString();
-    for (const QJsonValue &v : json.value(QStringLiteral("recipients")).toArray()) {
+    for (const auto &v : json.value(QStringLiteral("recipients")).toArray()) {
         const QJsonObject o = v.toObject();
         e.recipients.append({o.value(QStringLiteral("address")).toString(),
                              o.value(QStringLiteral("code")).toInt(),

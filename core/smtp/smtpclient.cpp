@@ -1017,7 +1017,7 @@ void SmtpClient::pumpData()
     Q_EMIT finalDotWritten();
 }
 
-void SmtpClient::finishMessage(SmtpResult result)
+void SmtpClient::finishMessage(const SmtpResult &result)
 {
     m_timer.stop();
     const bool transactionOpen = m_tx && m_tx->mailReply.code == 250 && !m_tx->dotWritten
@@ -1043,7 +1043,7 @@ void SmtpClient::finishMessage(SmtpResult result)
     becomeReady();
 }
 
-void SmtpClient::failSession(SmtpResult result)
+void SmtpClient::failSession(const SmtpResult &result)
 {
     closeSocket();
     m_sasl.reset();

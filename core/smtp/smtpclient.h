@@ -225,8 +225,8 @@ private:
     void handleRcptReply(const SmtpReply &reply);
     void recipientsDone();
     void pumpData();
-    void finishMessage(SmtpResult result);
-    void failSession(SmtpResult result);
+    void finishMessage(const SmtpResult &result);
+    void failSession(const SmtpResult &result);
     void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {});
     void closeSocket();
     [[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what) const;

@@ -19,9 +19,9 @@ VersionedJsonFile::VersionedJsonFile(QString path, int currentVersion, QString w
 {
 }
 
-void VersionedJsonFile::addMigration(int fromVersion, Migration migration)
+void VersionedJsonFile::addMigration(int fromVersion, const Migration &migration)
 {
-    m_migrations.insert(fromVersion, std::move(migration));
+    m_migrations.insert(fromVersion, migration);
 }
 
 Error VersionedJsonFile::setAside(const QString &reason)

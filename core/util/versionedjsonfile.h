@@ -30,7 +30,7 @@ public:
     VersionedJsonFile(QString path, int currentVersion, QString what);
 
     /// Upgrades a document from `fromVersion` to `fromVersion + 1`.
-    void addMigration(int fromVersion, Migration migration);
+    void addMigration(int fromVersion, const Migration &migration);
 
     /// The document (empty when the file does not exist yet), or an error.
     [[nodiscard]] Result<QJsonObject> load(const Validator &validate);
