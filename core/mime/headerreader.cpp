@@ -80,7 +80,17 @@ Result<HeaderBlock> HeaderBlock::read(QIODevice *in, bool dotEndsInput)
     QByteArray block;
     bool endedByDot = false;
     while (true) {
-        const QByteArray line = in->readLine(kMaxHeaderBytes + 2);
+        // readLine(max) sizes its buffer to max: read in small pieces and
+        // bound the total instead (found by fuzz/fuzz_header_block's speed).
+        QByteArray line;
+        while (!line.endsWith('\n')) {
+            const QByteArray piece = in->readLine(4096);
+            if (piece.isEmpty())
+                break;
+            line += piece;
+            if (block.size() + line.size() > kMaxHeaderBytes)
+                return malformed("the header is larger than 1 MiB");
+        }
         if (line.isEmpty())
             break; // end of input: a message that is only a header
         if (dotEndsInput && chopEol(line) == ".") {
