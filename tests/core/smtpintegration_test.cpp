@@ -95,6 +95,17 @@ protected:
         return s;
     }
 
+    /// Arguments that start tests/scripts/aiosmtpd_server.py writing into a
+    /// fresh directory `name` under the test's temporary directory.
+    QStringList aiosmtpdArgs(const QString &name, QString *outdir) const
+    {
+        const auto &certs = TestCerts::paths();
+        *outdir = m_dir.filePath(name);
+        QDir().mkpath(*outdir);
+        return {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), *outdir,
+                QStringLiteral("--cert"), certs.serverCert, QStringLiteral("--key"), certs.serverKey};
+    }
+
     QTemporaryDir m_dir;
     QString m_attachment;
     int m_count = 0;
@@ -104,12 +115,8 @@ protected:
 
 TEST_F(SmtpIntegration, AiosmtpdStartTlsAuthDeliversTheExactBytes)
 {
-    const auto &certs = TestCerts::paths();
-    const QString outdir = m_dir.filePath(QStringLiteral("aiosmtpd"));
-    QDir().mkpath(outdir);
-    ServerProcess server(TestUtil::python(),
-                         {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), outdir,
-                          QStringLiteral("--cert"), certs.serverCert, QStringLiteral("--key"), certs.serverKey});
+    QString outdir;
+    ServerProcess server(TestUtil::python(), aiosmtpdArgs(QStringLiteral("aiosmtpd"), &outdir));
     ASSERT_TRUE(server.ok());
 
     Core::Envelope envelope;
@@ -131,12 +138,8 @@ TEST_F(SmtpIntegration, AiosmtpdStartTlsAuthDeliversTheExactBytes)
 
 TEST_F(SmtpIntegration, AiosmtpdRejectsAWrongPassword)
 {
-    const auto &certs = TestCerts::paths();
-    const QString outdir = m_dir.filePath(QStringLiteral("aiosmtpd-bad"));
-    QDir().mkpath(outdir);
-    ServerProcess server(TestUtil::python(),
-                         {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), outdir,
-                          QStringLiteral("--cert"), certs.serverCert, QStringLiteral("--key"), certs.serverKey});
+    QString outdir;
+    ServerProcess server(TestUtil::python(), aiosmtpdArgs(QStringLiteral("aiosmtpd-bad"), &outdir));
     ASSERT_TRUE(server.ok());
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
@@ -149,13 +152,9 @@ TEST_F(SmtpIntegration, AiosmtpdRejectsAWrongPassword)
 
 TEST_F(SmtpIntegration, AiosmtpdImplicitTls)
 {
-    const auto &certs = TestCerts::paths();
-    const QString outdir = m_dir.filePath(QStringLiteral("aiosmtpd-tls"));
-    QDir().mkpath(outdir);
+    QString outdir;
     ServerProcess server(TestUtil::python(),
-                         {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), outdir,
-                          QStringLiteral("--cert"), certs.serverCert, QStringLiteral("--key"), certs.serverKey,
-                          QStringLiteral("--implicit-tls")});
+                         aiosmtpdArgs(QStringLiteral("aiosmtpd-tls"), &outdir) << QStringLiteral("--implicit-tls"));
     ASSERT_TRUE(server.ok());
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
