@@ -393,9 +393,11 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
                 const qint64 age = e.createdAt.secsTo(now);
                 if (age > m_policy.lifetimeSeconds) {
                     e.expired = true;
-                    e.lastErrorMessage = QCoreApplication::translate("Outbox", "Gave up after trying for %1 days: %2")
-                                             .arg(m_policy.lifetimeSeconds / 86400)
-                                             .arg(error.message());
+                    const int days = static_cast<int>(m_policy.lifetimeSeconds / 86400);
+                    //: %n is how many days Outpost kept trying, %1 the last error
+                    e.lastErrorMessage
+                        = QCoreApplication::translate("Outbox", "Gave up after trying for %n day(s): %1", nullptr, days)
+                              .arg(error.message());
                 } else {
                     e.nextAttemptAt = now.addMSecs(m_policy.messageDelayMs(age));
                 }

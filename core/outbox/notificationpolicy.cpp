@@ -24,13 +24,21 @@ QString serverWords(const OutboxEntry &e)
         .simplified();
 }
 
+// The counts are plain variables because lupdate does not extract a translate() call whose
+// count argument is a cast expression.
 QString duration(qint64 seconds)
 {
+    const int minutes = static_cast<int>(seconds / 60);
+    const int hours = static_cast<int>(seconds / 3600);
+    const int days = static_cast<int>(seconds / 86400);
+    //: A duration, used in "“%1” has been waiting for %2" and "“%1” was sent after %2."
     if (seconds < 3600)
-        return QCoreApplication::translate("Notifications", "%n minute(s)", nullptr, static_cast<int>(seconds / 60));
+        return QCoreApplication::translate("Notifications", "%n minute(s)", nullptr, minutes);
+    //: A duration, used in "“%1” has been waiting for %2" and "“%1” was sent after %2."
     if (seconds < 2 * 86400)
-        return QCoreApplication::translate("Notifications", "%n hour(s)", nullptr, static_cast<int>(seconds / 3600));
-    return QCoreApplication::translate("Notifications", "%n day(s)", nullptr, static_cast<int>(seconds / 86400));
+        return QCoreApplication::translate("Notifications", "%n hour(s)", nullptr, hours);
+    //: A duration, used in "“%1” has been waiting for %2" and "“%1” was sent after %2."
+    return QCoreApplication::translate("Notifications", "%n day(s)", nullptr, days);
 }
 
 } // namespace
@@ -60,8 +68,8 @@ void NotificationPolicy::observe(const OutboxEntry &e, const QDateTime &now)
         const bool due = !m.lastDelayWarning.isValid() || m.lastDelayWarning.secsTo(now) >= 86400;
         if (e.state == OutboxState::Deferred && waitingLong && due) {
             m.lastDelayWarning = now;
-            //: %1 is a subject, %2 a duration such as "45 minutes"
             say(OutboxNotification::Kind::DelayWarning, QCoreApplication::translate("Notifications", "Not sent yet"),
+                //: %1 is a subject, %2 a duration such as "45 minutes", %3 the reason
                 QCoreApplication::translate("Notifications", "“%1” has been waiting for %2: %3. Outpost keeps trying.")
                     .arg(subjectOf(e), duration(age), serverWords(e)));
         }

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/autoconfig/providers.h"
+
+#include <QStringList>
+
+namespace Core::Autoconfig {
+
+namespace {
+
+struct Server
+{
+    const char *host;
+    int port;
+    const char *socketType;
+};
+
+struct Provider
+{
+    const char *name;
+    const char *domains; ///< space separated; the first is the provider id
+    Server servers[2];
+    const char *auth; ///< config-v1.1 authentication values, space separated
+    const char *username;
+};
+
+// Public facts from each provider's "settings for mail programs" page.
+constexpr Provider Providers[] = {
+    {"Google Mail", "gmail.com googlemail.com google.com", {{"smtp.gmail.com", 465, "SSL"}, {"smtp.gmail.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%"},
+    {"Microsoft Outlook.com", "outlook.com hotmail.com live.com msn.com", {{"smtp-mail.outlook.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%"},
+    {"Microsoft 365", "office365.com onmicrosoft.com", {{"smtp.office365.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%"},
+    {"Yahoo Mail", "yahoo.com ymail.com rocketmail.com", {{"smtp.mail.yahoo.com", 465, "SSL"}, {"smtp.mail.yahoo.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%"},
+    {"AOL Mail", "aol.com", {{"smtp.aol.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "OAuth2 password-cleartext", "%EMAILADDRESS%"},
+    {"iCloud Mail", "icloud.com me.com mac.com", {{"smtp.mail.me.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"Fastmail", "fastmail.com fastmail.fm messagingengine.com", {{"smtp.fastmail.com", 465, "SSL"}, {"smtp.fastmail.com", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"GMX", "gmx.net gmx.de gmx.at gmx.ch", {{"mail.gmx.net", 465, "SSL"}, {"mail.gmx.net", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"WEB.DE", "web.de", {{"smtp.web.de", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"Posteo", "posteo.de posteo.net", {{"posteo.de", 465, "SSL"}, {"posteo.de", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"mailbox.org", "mailbox.org", {{"smtp.mailbox.org", 465, "SSL"}, {"smtp.mailbox.org", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"Telekom Mail", "t-online.de magenta.de", {{"securesmtp.t-online.de", 465, "SSL"}, {"securesmtp.t-online.de", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"Zoho Mail", "zoho.com zohomail.com", {{"smtp.zoho.com", 465, "SSL"}, {"smtp.zoho.com", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"Orange", "orange.fr wanadoo.fr", {{"smtp.orange.fr", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"Free", "free.fr", {{"smtp.free.fr", 465, "SSL"}, {"smtp.free.fr", 587, "STARTTLS"}}, "password-cleartext", "%EMAILLOCALPART%"},
+    {"La Poste", "laposte.net", {{"smtp.laposte.net", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"Yandex Mail", "yandex.com yandex.ru ya.ru", {{"smtp.yandex.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
+};
+
+QByteArray escaped(const char *text)
+{
+    return QString::fromUtf8(text).toHtmlEscaped().toUtf8();
+}
+
+} // namespace
+
+QByteArray builtInProviderConfig(const QString &domain)
+{
+    const QByteArray d = domain.toLower().toLatin1();
+    for (const Provider &p : Providers) {
+        const QList<QByteArray> domains = QByteArray(p.domains).split(' ');
+        if (!domains.contains(d))
+            continue;
+        QByteArray xml = "<clientConfig version=\"1.1\"><emailProvider id=\"" + domains.first() + "\">";
+        for (const QByteArray &listed : domains)
+            xml += "<domain>" + listed + "</domain>";
+        xml += "<displayName>" + escaped(p.name) + "</displayName>";
+        for (const Server &s : p.servers) {
+            if (!s.host)
+                continue;
+            xml += "<outgoingServer type=\"smtp\"><hostname>" + QByteArray(s.host) + "</hostname><port>"
+                   + QByteArray::number(s.port) + "</port><socketType>" + s.socketType + "</socketType>";
+            for (const QByteArray &a : QByteArray(p.auth).split(' '))
+                xml += "<authentication>" + a + "</authentication>";
+            xml += "<username>" + QByteArray(p.username) + "</username></outgoingServer>";
+        }
+        xml += "</emailProvider></clientConfig>";
+        return xml;
+    }
+    return {};
+}
+
+} // namespace Core::Autoconfig
