@@ -23,8 +23,10 @@ QString usage()
                  "  send                 queue a message and send it\n"
                  "  outbox list|flush|retry|remove|mark-sent|send-again\n"
                  "                       look at and act on the outbox\n"
-                 "  account add|list|remove\n"
-                 "                       manage sending accounts\n"
+                 "  account add|list|test|remove\n"
+                 "                       manage sending accounts (add finds the server\n"
+                 "                       from the address when --host is not given)\n"
+                 "  autoconfig ADDRESS   find the outgoing server for an address, and why\n"
                  "  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]\n"
                  "                       open a prefilled composer\n"
                  "Each command has --help.\n"
@@ -98,6 +100,8 @@ int runCli(const QStringList &arguments)
             return runOutbox(rest);
         if (arg == QLatin1String("account"))
             return runAccount(rest);
+        if (arg == QLatin1String("autoconfig"))
+            return runAutoconfig(rest);
         err << QCoreApplication::translate("Cli", "outpost: unknown command '%1'. Try 'outpost --help'.").arg(arg) << Qt::endl;
         return ExitUsage;
     }

@@ -8,6 +8,9 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
+#include "core/autoconfig/discovery.h"
+#include "core/autoconfig/domainname.h"
+#include "core/autoconfig/probe.h"
 #include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
 #include "core/smtp/smtpclient.h"
@@ -464,6 +467,131 @@ int runOutbox(const QStringList &args)
     return ExitOk;
 }
 
+
+namespace {
+
+namespace AC = Core::Autoconfig;
+
+void addDiscoveryOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("send-address"), QCoreApplication::translate("Cli", "Let your provider's own configuration server (HTTPS only) see the address; no one else ever does.")},
+        {QStringLiteral("allow-insecure"), QCoreApplication::translate("Cli", "Also consider servers without encryption (never chosen otherwise).")},
+    });
+}
+
+AC::DiscoveryOptions discoveryOptions(const QCommandLineParser &parser)
+{
+    AC::DiscoveryOptions o = AC::DiscoveryOptions::fromEnvironment();
+    o.sendAddressToProvider = parser.isSet(QStringLiteral("send-address"));
+    o.allowInsecure = parser.isSet(QStringLiteral("allow-insecure"));
+    return o;
+}
+
+// Runs a discovery to its end; progress lines go to stderr when asked.
+AC::DiscoveryResult discover(const QString &address, const AC::DiscoveryOptions &options, bool progress)
+{
+    AC::Discovery discovery(options);
+    bool done = false;
+    QObject::connect(&discovery, &AC::Discovery::progress, &discovery, [progress](const AC::DiscoveryStep &s) {
+        if (progress)
+            err() << QStringLiteral("[%1 ms] ").arg(s.elapsedMs, 5) << s.text << Qt::endl;
+    });
+    QObject::connect(&discovery, &AC::Discovery::finished, &discovery, [&] { done = true; });
+    discovery.start(address);
+    runUntil([&] { return done; }, options.timeouts.total + 15000);
+    if (!done)
+        discovery.cancel();
+    return discovery.result();
+}
+
+QString describeCandidate(const AC::Candidate &c)
+{
+    return QStringLiteral("%1:%2 (%3)").arg(c.server.host).arg(c.server.port).arg(Core::Account::securityName(c.server.security));
+}
+
+// Signs in once or twice (AUTOCONFIG.md §9.9): the user name the provider
+// names, else the address, then its local part. Returns the user name that
+// worked, or an error carrying the advice of the last attempt.
+Core::Result<QString> verifyLogin(const Core::Account &a, const QStringList &usernames, const QString &password)
+{
+    AC::OutgoingServer server;
+    server.host = a.host;
+    server.port = a.port;
+    server.security = a.security;
+    AC::LoginAdvice advice = AC::LoginAdvice::Other;
+    Core::Error last;
+    for (const QString &user : usernames.mid(0, 2)) {
+        AC::Probe probe(server, qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE"), AC::ProbeTimeouts{});
+        bool done = false;
+        QObject::connect(&probe, &AC::Probe::finished, &probe, [&] { done = true; });
+        err() << QCoreApplication::translate("Cli", "Signing in to %1 as %2…").arg(a.host, user) << Qt::endl;
+        probe.verify(user, password);
+        runUntil([&] { return done; }, 30000);
+        if (done && probe.facts().outcome == AC::ProbeFacts::Outcome::Verified)
+            return user;
+        last = done ? probe.facts().error : Core::Error(Core::Error::Code::Timeout, QCoreApplication::translate("Cli", "The server did not answer."));
+        advice = done ? probe.advice() : AC::LoginAdvice::Other;
+        if (advice != AC::LoginAdvice::BadPassword)
+            break;
+    }
+    QString text = AC::loginAdviceText(advice);
+    if (!last.serverText().isEmpty())
+        text += QLatin1Char(' ') + QCoreApplication::translate("Cli", "The server said: %1").arg(last.serverText());
+    else if (advice == AC::LoginAdvice::Other)
+        text += QLatin1Char(' ') + last.message();
+    return Core::Error(last.code() == Core::Error::Code::None ? Core::Error::Code::AuthenticationFailed : last.code(), text);
+}
+
+} // namespace
+
+// --- autoconfig -----------------------------------------------------------------
+
+int runAutoconfig(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("address"), QCoreApplication::translate("Cli", "The e-mail address to find the outgoing server for."));
+    parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output: every candidate with its source, probe and reasons.")});
+    addDiscoveryOptions(parser);
+    int code = 0;
+    if (!parse(parser, QStringLiteral("autoconfig"), args, &code))
+        return code;
+    const QStringList addresses = parser.positionalArguments();
+    if (addresses.size() != 1)
+        return fail(QCoreApplication::translate("Cli", "give exactly one address"), ExitUsage);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const AC::DiscoveryOptions options = discoveryOptions(parser);
+    const AC::DiscoveryResult result = discover(addresses.first(), options, !json);
+    if (result.error.isError())
+        return fail(result.error);
+    if (json) {
+        out() << QJsonDocument(result.toJson(options.allowInsecure)).toJson(QJsonDocument::Indented);
+        return result.chosen >= 0 ? ExitOk : ExitUnavailable;
+    }
+    for (int i = 0; i < result.candidates.size(); ++i) {
+        const AC::Candidate &c = result.candidates[i];
+        out() << (i == result.chosen ? QStringLiteral("* ") : QStringLiteral("  ")) << describeCandidate(c)
+              << QStringLiteral("  [") << AC::sourceName(c.source) << QStringLiteral(", ") << AC::outcomeName(c.probe.outcome)
+              << QStringLiteral("]") << Qt::endl;
+        for (const QString &r : c.reasons)
+            out() << QStringLiteral("      ") << r << Qt::endl;
+    }
+    if (const AC::Candidate *c = result.chosenCandidate()) {
+        out() << QCoreApplication::translate("Cli", "Chosen: %1, user name %2")
+                     .arg(describeCandidate(*c), c->server.username.isEmpty()
+                                                     ? QCoreApplication::translate("Cli", "(the address or its local part)")
+                                                     : c->server.username)
+              << Qt::endl;
+        if (c->needsConfirmation(result.address.domain))
+            out() << QCoreApplication::translate("Cli", "Check this server before using it: its source is not authenticated, or it belongs to another domain (%1).")
+                         .arg(AC::registrableDomain(c->server.host))
+                  << Qt::endl;
+        return ExitOk;
+    }
+    out() << QCoreApplication::translate("Cli", "No usable server found; add the account with --host.") << Qt::endl;
+    return ExitUnavailable;
+}
+
 // --- account ------------------------------------------------------------------
 
 int runAccount(const QStringList &args)
@@ -483,7 +611,9 @@ int runAccount(const QStringList &args)
             {QStringLiteral("auth"), QCoreApplication::translate("Cli", "password (default) or none."), QCoreApplication::translate("Cli", "METHOD")},
             {QStringLiteral("password-stdin"), QCoreApplication::translate("Cli", "Read the password from standard input (never from the command line).")},
             {QStringLiteral("allow-plaintext-auth"), QCoreApplication::translate("Cli", "Allow sending the password without encryption.")},
+            {QStringLiteral("yes"), QCoreApplication::translate("Cli", "Accept a detected server even when its source is not authenticated.")},
         });
+        addDiscoveryOptions(parser);
     } else if (sub == QLatin1String("list")) {
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else if (sub == QLatin1String("remove")) {
@@ -493,7 +623,7 @@ int runAccount(const QStringList &args)
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else {
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
-            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS --host HOST [...] | list [--json] |\n"
+            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS [--host HOST ...] | list [--json] |\n"
                            "                       test NAME [--json] | remove NAME\n");
             return sub.isEmpty() ? ExitUsage : ExitOk;
         }
@@ -549,42 +679,89 @@ int runAccount(const QStringList &args)
     const QString email = parser.value(QStringLiteral("email"));
     if (email.isEmpty())
         return fail(QCoreApplication::translate("Cli", "give the address with --email"), ExitUsage);
-    if (!parser.isSet(QStringLiteral("host")))
-        return fail(QCoreApplication::translate("Cli", "give the server with --host (automatic detection comes with the setup wizard)"), ExitUsage);
     Core::Account a;
     a.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : email;
-    a.host = parser.value(QStringLiteral("host"));
-    const auto security = Core::Account::securityFromName(parser.value(QStringLiteral("security")).isEmpty()
-                                                              ? QStringLiteral("starttls")
-                                                              : parser.value(QStringLiteral("security")));
-    if (!security)
-        return fail(QCoreApplication::translate("Cli", "--security must be tls, starttls or none"), ExitUsage);
-    a.security = *security;
-    bool portOk = true;
-    const uint port = parser.isSet(QStringLiteral("port")) ? parser.value(QStringLiteral("port")).toUInt(&portOk)
-                                                           : (a.security == Core::SmtpSecurity::ImplicitTls ? 465 : 587);
-    if (!portOk || port == 0 || port > 65535)
-        return fail(QCoreApplication::translate("Cli", "--port must be a number between 1 and 65535"), ExitUsage);
-    a.port = static_cast<quint16>(port);
+    // Without --host: discovery (AUTOCONFIG.md §9), then a real sign-in below.
+    const bool discovered = !parser.isSet(QStringLiteral("host"));
+    QStringList usernames;
+    if (discovered) {
+        const AC::DiscoveryResult result = discover(email, discoveryOptions(parser), true);
+        if (result.error.isError())
+            return fail(result.error);
+        const AC::Candidate *c = result.chosenCandidate();
+        if (!c)
+            return fail(QCoreApplication::translate("Cli", "no usable outgoing server found for %1; give it with --host (details: 'outpost autoconfig %1')")
+                            .arg(email),
+                        ExitUnavailable);
+        err() << QCoreApplication::translate("Cli", "Found %1 through %2.").arg(describeCandidate(*c), AC::sourceDescription(c->source)) << Qt::endl;
+        if (c->needsConfirmation(result.address.domain) && !parser.isSet(QStringLiteral("yes")))
+            return fail(QCoreApplication::translate("Cli", "%1 was found through an unauthenticated source or belongs to another domain (%2); check it and add --yes to accept it")
+                            .arg(describeCandidate(*c), AC::registrableDomain(c->server.host)),
+                        ExitUnavailable);
+        a.host = c->server.host;
+        a.port = c->server.port;
+        a.security = c->server.security;
+        if (parser.isSet(QStringLiteral("username")))
+            usernames << parser.value(QStringLiteral("username"));
+        else if (!c->server.username.isEmpty())
+            usernames << c->server.username;
+        else
+            usernames << result.address.address << result.address.localPart;
+        if (c->server.auth.size() == 1 && c->server.auth.first() == AC::AuthKind::None && !parser.isSet(QStringLiteral("auth")))
+            a.auth = Core::AuthMethod::None;
+    } else {
+        a.host = parser.value(QStringLiteral("host"));
+    }
+    if (!discovered) {
+        const auto security = Core::Account::securityFromName(parser.value(QStringLiteral("security")).isEmpty()
+                                                                  ? QStringLiteral("starttls")
+                                                                  : parser.value(QStringLiteral("security")));
+        if (!security)
+            return fail(QCoreApplication::translate("Cli", "--security must be tls, starttls or none"), ExitUsage);
+        a.security = *security;
+        bool portOk = true;
+        const uint port = parser.isSet(QStringLiteral("port")) ? parser.value(QStringLiteral("port")).toUInt(&portOk)
+                                                               : (a.security == Core::SmtpSecurity::ImplicitTls ? 465 : 587);
+        if (!portOk || port == 0 || port > 65535)
+            return fail(QCoreApplication::translate("Cli", "--port must be a number between 1 and 65535"), ExitUsage);
+        a.port = static_cast<quint16>(port);
+    }
     const QString auth = parser.value(QStringLiteral("auth"));
     if (auth == QLatin1String("none"))
         a.auth = Core::AuthMethod::None;
     else if (!auth.isEmpty() && auth != QLatin1String("password"))
         return fail(QCoreApplication::translate("Cli", "--auth must be password or none"), ExitUsage);
-    a.username = parser.isSet(QStringLiteral("username")) ? parser.value(QStringLiteral("username")) : email;
+    a.username = parser.isSet(QStringLiteral("username")) ? parser.value(QStringLiteral("username"))
+                                                          : (usernames.isEmpty() ? email : usernames.first());
     a.allowCleartextAuth = parser.isSet(QStringLiteral("allow-plaintext-auth"));
     Core::Identity identity;
     identity.name = parser.value(QStringLiteral("display-name"));
     identity.address = email;
     identity.isDefault = true;
     a.identities = {identity};
+    a.id = Core::Account::newId();
+    for (Core::Identity &i : a.identities)
+        i.id = Core::Account::newId();
+    if (auto r = a.validate(); !r) // before asking for a password
+        return fail(r.error());
+    QString password;
+    if (a.auth == Core::AuthMethod::Password) {
+        password = readSecret(parser.isSet(QStringLiteral("password-stdin")));
+        if (password.isEmpty())
+            return fail(QCoreApplication::translate("Cli", "no password given (use --password-stdin, or --auth none)"), ExitUsage);
+        if (discovered) {
+            // The password goes only to the server just found and shown, over TLS.
+            auto verified = verifyLogin(a, usernames, password);
+            if (!verified)
+                return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(verified.error().message()), ExitNoPerm);
+            a.username = verified.value();
+            err() << QCoreApplication::translate("Cli", "Signed in successfully.") << Qt::endl;
+        }
+    }
     if (auto r = p.accounts.add(a); !r)
         return fail(r.error());
     const Core::Account &added = p.accounts.accounts().last();
     if (added.auth == Core::AuthMethod::Password) {
-        const QString password = readSecret(parser.isSet(QStringLiteral("password-stdin")));
-        if (password.isEmpty())
-            return fail(QCoreApplication::translate("Cli", "no password given (use --password-stdin, or --auth none)"), ExitUsage);
         // The password goes to the keychain first; without it the account is not added.
         if (Core::Error e = runJob(p.credentials.write(added.id, password)); e.isError())
             return fail(e);

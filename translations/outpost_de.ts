@@ -6,52 +6,772 @@
     <message>
         <source>An account entry is damaged (%1).</source>
         <extracomment>%1 names the broken field</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kontoeintrag ist beschädigt (%1).</translation>
     </message>
     <message>
         <source>The account has no identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto hat keine Kennung.</translation>
     </message>
     <message>
         <source>Enter the name of the outgoing mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen des Postausgangsservers ein.</translation>
     </message>
     <message>
         <source>Enter a port between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Port zwischen 1 und 65535 ein.</translation>
     </message>
     <message>
         <source>Enter the user name for the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Benutzernamen für den Mailserver ein.</translation>
     </message>
     <message>
         <source>The account needs at least one address to send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto benötigt mindestens eine Absenderadresse.</translation>
     </message>
     <message>
         <source>your accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren Konten</translation>
     </message>
     <message>
         <source>two accounts share one identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>zwei Konten haben dieselbe Kennung</translation>
     </message>
     <message>
         <source>An account named “%1” already exists.</source>
         <extracomment>%1 is an account name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ein Konto mit dem Namen „%1“ ist bereits vorhanden.</translation>
     </message>
     <message>
         <source>There is no such account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto gibt es nicht.</translation>
     </message>
     <message>
         <source>your trusted certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren vertrauenswürdigen Zertifikaten</translation>
+    </message>
+</context>
+<context>
+    <name>App::SendController</name>
+    <message>
+        <source>No account is set up yet. Add one with “outpost account add” (the setup wizard is coming).</source>
+        <translation>Es ist noch kein Konto eingerichtet. Fügen Sie eines mit „outpost account add“ hinzu (der Einrichtungsassistent folgt bald).</translation>
+    </message>
+</context>
+<context>
+    <name>Autoconfig</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>keine Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>your own settings</source>
+        <translation>Ihre eigenen Einstellungen</translation>
+    </message>
+    <message>
+        <source>a configuration file on this computer</source>
+        <translation>eine Konfigurationsdatei auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>your provider&apos;s configuration server (HTTPS)</source>
+        <translation>der Konfigurationsserver Ihres Anbieters (HTTPS)</translation>
+    </message>
+    <message>
+        <source>Thunderbird&apos;s provider database (ISPDB)</source>
+        <translation>die Anbieterdatenbank von Thunderbird (ISPDB)</translation>
+    </message>
+    <message>
+        <source>Outpost&apos;s list of major providers</source>
+        <translation>die Liste großer Anbieter in Outpost</translation>
+    </message>
+    <message>
+        <source>the configuration server of the provider that receives your mail (MX)</source>
+        <translation>der Konfigurationsserver des Anbieters, der Ihre E-Mails empfängt (MX)</translation>
+    </message>
+    <message>
+        <source>Thunderbird&apos;s provider database, for the provider that receives your mail (MX)</source>
+        <translation>die Anbieterdatenbank von Thunderbird, für den Anbieter, der Ihre E-Mails empfängt (MX)</translation>
+    </message>
+    <message>
+        <source>Outpost&apos;s list of major providers, for the provider that receives your mail (MX)</source>
+        <translation>die Liste großer Anbieter in Outpost, für den Anbieter, der Ihre E-Mails empfängt (MX)</translation>
+    </message>
+    <message>
+        <source>a DNS service record (SRV)</source>
+        <translation>ein DNS-Diensteintrag (SRV)</translation>
+    </message>
+    <message>
+        <source>your provider&apos;s configuration server over unencrypted HTTP</source>
+        <translation>der Konfigurationsserver Ihres Anbieters über unverschlüsseltes HTTP</translation>
+    </message>
+    <message>
+        <source>a usual server name that answered</source>
+        <translation>ein üblicher Servername, der geantwortet hat</translation>
+    </message>
+    <message>
+        <source>Found in %1%2.</source>
+        <translation>Quelle: %1%2.</translation>
+    </message>
+    <message>
+        <source>Provider: %1.</source>
+        <translation>Anbieter: %1.</translation>
+    </message>
+    <message>
+        <source>The source is authenticated.</source>
+        <translation>Die Quelle ist authentifiziert.</translation>
+    </message>
+    <message>
+        <source>The DNS answer was signed (DNSSEC).</source>
+        <translation>Die DNS-Antwort war signiert (DNSSEC).</translation>
+    </message>
+    <message>
+        <source>The source is not authenticated: please confirm this server.</source>
+        <translation>Die Quelle ist nicht authentifiziert: Bitte bestätigen Sie diesen Server.</translation>
+    </message>
+    <message>
+        <source>Also named by: %1.</source>
+        <translation>Auch genannt von: %1.</translation>
+    </message>
+    <message>
+        <source>The configuration file does not list %1 among its domains.</source>
+        <translation>Die Konfigurationsdatei führt %1 nicht unter ihren Domains auf.</translation>
+    </message>
+    <message>
+        <source>Not tested.</source>
+        <translation>Nicht getestet.</translation>
+    </message>
+    <message>
+        <source>The test failed, so it is never chosen by itself: %1</source>
+        <translation>Der Test ist fehlgeschlagen, daher wird dieser Server nie von selbst gewählt: %1</translation>
+    </message>
+    <message>
+        <source>The server answered, without encryption.</source>
+        <translation>Der Server hat geantwortet, ohne Verschlüsselung.</translation>
+    </message>
+    <message>
+        <source>The server answered with %1 (%2).</source>
+        <translation>Der Server hat mit %1 (%2) geantwortet.</translation>
+    </message>
+    <message>
+        <source>Certificate valid for %1, issued by %2.</source>
+        <translation>Zertifikat gültig für %1, ausgestellt von %2.</translation>
+    </message>
+    <message>
+        <source>Sign-in methods offered: %1.</source>
+        <translation>Angebotene Anmeldeverfahren: %1.</translation>
+    </message>
+    <message>
+        <source>Signed in successfully.</source>
+        <translation>Erfolgreich angemeldet.</translation>
+    </message>
+    <message>
+        <source>TLS from the first byte is preferred over STARTTLS on the same server (RFC 8314).</source>
+        <translation>TLS ab dem ersten Byte wird auf demselben Server gegenüber STARTTLS bevorzugt (RFC 8314).</translation>
+    </message>
+    <message>
+        <source>Without encryption, this server is never chosen unless you allow insecure servers.</source>
+        <translation>Ohne Verschlüsselung wird dieser Server nur gewählt, wenn Sie unsichere Server zulassen.</translation>
+    </message>
+    <message>
+        <source>The server only allows sign-in methods Outpost cannot use yet (such as OAuth in a browser).</source>
+        <translation>Der Server erlaubt nur Anmeldeverfahren, die Outpost noch nicht beherrscht (etwa OAuth im Browser).</translation>
+    </message>
+    <message>
+        <source>It works only from inside the provider&apos;s own network.</source>
+        <translation>Er funktioniert nur innerhalb des eigenen Netzes des Anbieters.</translation>
+    </message>
+    <message>
+        <source>the file declares a DTD, which is not allowed</source>
+        <translation>die Datei deklariert eine DTD, was nicht erlaubt ist</translation>
+    </message>
+    <message>
+        <source>the document is not a clientConfig file</source>
+        <translation>das Dokument ist keine clientConfig-Datei</translation>
+    </message>
+    <message>
+        <source>the XML is malformed (%1, line %2)</source>
+        <translation>das XML ist fehlerhaft (%1, Zeile %2)</translation>
+    </message>
+    <message>
+        <source>the document has no emailProvider</source>
+        <translation>das Dokument enthält kein emailProvider-Element</translation>
+    </message>
+    <message>
+        <source>the file lists no outgoing (SMTP) server</source>
+        <translation>die Datei nennt keinen Postausgangsserver (SMTP)</translation>
+    </message>
+    <message>
+        <source>no outgoing server in the file is usable: %1</source>
+        <translation>keiner der Postausgangsserver in der Datei ist verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s configuration cannot be used: %1.</source>
+        <translation>Die Konfiguration des Anbieters kann nicht verwendet werden: %1.</translation>
+    </message>
+    <message>
+        <source>outgoing server %1</source>
+        <translation>Postausgangsserver %1</translation>
+    </message>
+    <message>
+        <source>too many servers</source>
+        <translation>zu viele Server</translation>
+    </message>
+    <message>
+        <source>it refers to a global default server</source>
+        <translation>er verweist auf einen globalen Standardserver</translation>
+    </message>
+    <message>
+        <source>unknown placeholder in host name “%1”</source>
+        <translation>unbekannter Platzhalter im Hostnamen „%1“</translation>
+    </message>
+    <message>
+        <source>invalid host name “%1”</source>
+        <translation>ungültiger Hostname „%1“</translation>
+    </message>
+    <message>
+        <source>invalid port “%1”</source>
+        <translation>ungültiger Port „%1“</translation>
+    </message>
+    <message>
+        <source>unknown socket type “%1”</source>
+        <translation>unbekannter Socket-Typ „%1“</translation>
+    </message>
+    <message>
+        <source>no known authentication method</source>
+        <translation>kein bekanntes Authentifizierungsverfahren</translation>
+    </message>
+    <message>
+        <source>unknown placeholder in user name; the user name is not used</source>
+        <translation>unbekannter Platzhalter im Benutzernamen; der Benutzername wird nicht verwendet</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s configuration cannot be used: it is larger than %1 KiB.</source>
+        <translation>Die Konfiguration des Anbieters kann nicht verwendet werden: sie ist größer als %1 KiB.</translation>
+    </message>
+    <message>
+        <source>Not waiting any longer for slower, more trusted sources.</source>
+        <translation>Es wird nicht länger auf langsamere, vertrauenswürdigere Quellen gewartet.</translation>
+    </message>
+    <message>
+        <source>The configuration lookups took too long; going on with what was found.</source>
+        <translation>Die Suche nach Konfigurationen hat zu lange gedauert; es geht mit dem bisher Gefundenen weiter.</translation>
+    </message>
+    <message>
+        <source>The server tests took too long; going on with what was found.</source>
+        <translation>Die Servertests haben zu lange gedauert; es geht mit dem bisher Gefundenen weiter.</translation>
+    </message>
+    <message>
+        <source>Time is up.</source>
+        <translation>Die Zeit ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Looking up settings for %1</source>
+        <translation>Einstellungen für %1 werden gesucht</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Checking the configuration server of %1</source>
+        <translation>Konfigurationsserver von %1 wird abgefragt</translation>
+    </message>
+    <message>
+        <source>Checking Thunderbird&apos;s provider database</source>
+        <translation>Anbieterdatenbank von Thunderbird wird abgefragt</translation>
+    </message>
+    <message>
+        <source>Looking up mail servers (MX) for %1</source>
+        <translation>Mailserver (MX) für %1 werden gesucht</translation>
+    </message>
+    <message>
+        <source>Checking DNS service records (SRV)</source>
+        <translation>DNS-Diensteinträge (SRV) werden abgefragt</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: no configuration (%2)</source>
+        <translation>%1: keine Konfiguration (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no configuration (HTTP %2)</source>
+        <translation>%1: keine Konfiguration (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>%1: refused, it was redirected away from HTTPS</source>
+        <translation>%1: abgelehnt, da von HTTPS weg umgeleitet wurde</translation>
+    </message>
+    <message>
+        <source>No mail server (MX) published for %1</source>
+        <translation>Für %1 ist kein Mailserver (MX) veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Mail for %1 is received by %2, a server of the domain itself</source>
+        <translation>E-Mails für %1 empfängt %2, ein Server der Domain selbst</translation>
+    </message>
+    <message>
+        <source>Mail for %1 is received by %2 (%3)</source>
+        <translation>E-Mails für %1 empfängt %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 names %n server(s)</source>
+        <translation>
+            <numerusform>%1 nennt %n Server</numerusform>
+            <numerusform>%1 nennt %n Server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: skipped %2</source>
+        <translation>%1: übersprungen – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 lists %n outgoing server(s)</source>
+        <translation>
+            <numerusform>%1 nennt %n Postausgangsserver</numerusform>
+            <numerusform>%1 nennt %n Postausgangsserver</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is published for %1; trying usual server names</source>
+        <translation>Für %1 ist nichts veröffentlicht; übliche Servernamen werden ausprobiert</translation>
+    </message>
+    <message>
+        <source>Trying %1:%2 (%3)…</source>
+        <translation>%1:%2 (%3) wird ausprobiert …</translation>
+    </message>
+    <message>
+        <source>%1:%2 answered with %3; sign-in methods: %4</source>
+        <translation>%1:%2 hat geantwortet (%3); Anmeldeverfahren: %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Certificate valid for %1, issued by %2</source>
+        <translation>Zertifikat gültig für %1, ausgestellt von %2</translation>
+    </message>
+    <message>
+        <source>%1:%2 failed: %3</source>
+        <translation>%1:%2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Chose %1:%2 (%3)</source>
+        <translation>Gewählt: %1:%2 (%3)</translation>
+    </message>
+    <message>
+        <source>No usable server was found; enter the settings by hand.</source>
+        <translation>Es wurde kein verwendbarer Server gefunden; geben Sie die Einstellungen von Hand ein.</translation>
+    </message>
+    <message>
+        <source>Enter a complete e-mail address, such as name@example.org.</source>
+        <translation>Geben Sie eine vollständige E-Mail-Adresse ein, etwa name@example.org.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the user name or password. Check them and try again.</source>
+        <translation>Der Server hat den Benutzernamen oder das Passwort nicht akzeptiert. Überprüfen Sie beides und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Your provider requires an app password for mail programs. Create one in your account&apos;s security settings and enter it instead of your usual password.</source>
+        <translation>Ihr Anbieter verlangt für E-Mail-Programme ein App-Passwort. Erstellen Sie eines in den Sicherheitseinstellungen Ihres Kontos und geben Sie es anstelle Ihres üblichen Passworts ein.</translation>
+    </message>
+    <message>
+        <source>Your provider wants you to sign in on its website first, or to enable access for mail programs (SMTP) in your account settings.</source>
+        <translation>Ihr Anbieter verlangt, dass Sie sich zuerst auf seiner Website anmelden oder in Ihren Kontoeinstellungen den Zugriff für E-Mail-Programme (SMTP) aktivieren.</translation>
+    </message>
+    <message>
+        <source>This server accepts only OAuth sign-in in a browser, which Outpost cannot do yet.</source>
+        <translation>Dieser Server akzeptiert nur die Anmeldung per OAuth im Browser, die Outpost noch nicht beherrscht.</translation>
+    </message>
+    <message>
+        <source>The server requires an encrypted connection for signing in.</source>
+        <translation>Der Server verlangt für die Anmeldung eine verschlüsselte Verbindung.</translation>
+    </message>
+    <message>
+        <source>The server could not check the password right now. Try again in a moment.</source>
+        <translation>Der Server konnte das Passwort gerade nicht prüfen. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>Der Test wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
+    <message>
+        <source>outpost: unknown option &apos;%1&apos;. Try &apos;outpost --help&apos;.</source>
+        <translation>outpost: unbekannte Option „%1“. Versuchen Sie „outpost --help“.</translation>
+    </message>
+    <message>
+        <source>outpost: unknown command &apos;%1&apos;. Try &apos;outpost --help&apos;.</source>
+        <translation>outpost: unbekannter Befehl „%1“. Versuchen Sie „outpost --help“.</translation>
+    </message>
+    <message>
+        <source>outpost: the outbox could not be locked.</source>
+        <translation>outpost: der Postausgang konnte nicht gesperrt werden.</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Queued, to be sent at %1</source>
+        <translation>In der Warteschlange, Versand geplant für %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent yet (%1); next try at %2</source>
+        <extracomment>%1 is the reason, %2 a time</extracomment>
+        <translation>Noch nicht gesendet (%1); nächster Versuch am %2</translation>
+    </message>
+    <message>
+        <source>Waiting for you: %1</source>
+        <translation>Wartet auf Sie: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Set aside as damaged: %1</source>
+        <translation>Als beschädigt beiseitegelegt: %1</translation>
+    </message>
+    <message>
+        <source> (see &apos;outpost %1 --help&apos;)</source>
+        <translation> (siehe „outpost %1 --help“)</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Passwort: </translation>
+    </message>
+    <message>
+        <source>The keychain did not answer.</source>
+        <translation>Der Schlüsselbund hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Account name, or an address of one of your accounts.</source>
+        <translation>Kontoname oder eine Adresse eines Ihrer Konten.</translation>
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation>KONTO</translation>
+    </message>
+    <message>
+        <source>Recipient(s); repeat or separate with commas.</source>
+        <translation>Empfänger; Option wiederholen oder durch Kommas trennen.</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADRESSE</translation>
+    </message>
+    <message>
+        <source>Copy recipient(s).</source>
+        <translation>Empfänger in Kopie (CC).</translation>
+    </message>
+    <message>
+        <source>Hidden recipient(s).</source>
+        <translation>Empfänger in Blindkopie (BCC).</translation>
+    </message>
+    <message>
+        <source>Reply-To address(es).</source>
+        <translation>Antwortadresse(n) (Reply-To).</translation>
+    </message>
+    <message>
+        <source>The subject.</source>
+        <translation>Der Betreff.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>The text of the message.</source>
+        <translation>Der Text der Nachricht.</translation>
+    </message>
+    <message>
+        <source>Read the text from a file (&apos;-&apos; for standard input).</source>
+        <translation>Den Text aus einer Datei lesen („-“ für die Standardeingabe).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>An HTML version of the text.</source>
+        <translation>Eine HTML-Fassung des Textes.</translation>
+    </message>
+    <message>
+        <source>Attach a file; repeat for more.</source>
+        <translation>Eine Datei anhängen; für weitere Dateien wiederholen.</translation>
+    </message>
+    <message>
+        <source>Message-ID this message answers.</source>
+        <translation>Message-ID der Nachricht, auf die diese antwortet.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Extra header &quot;Name: value&quot;; repeatable.</source>
+        <translation>Zusätzliche Kopfzeile „Name: Wert“; wiederholbar.</translation>
+    </message>
+    <message>
+        <source>HEADER</source>
+        <translation>KOPFZEILE</translation>
+    </message>
+    <message>
+        <source>Send at this time (ISO 8601, or HH:mm).</source>
+        <translation>Zu diesem Zeitpunkt senden (ISO 8601 oder HH:mm).</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>Only queue it; a later &apos;outpost outbox flush&apos; sends.</source>
+        <translation>Nur in den Postausgang legen; ein späteres „outpost outbox flush“ sendet sie.</translation>
+    </message>
+    <message>
+        <source>Wait until the message is sent or waits for a reason.</source>
+        <translation>Warten, bis die Nachricht gesendet ist oder aus einem bestimmten Grund wartet.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (see &apos;outpost send --help&apos;)</source>
+        <translation>unerwartetes Argument „%1“ (siehe „outpost send --help“)</translation>
+    </message>
+    <message>
+        <source>no account is set up; add one with &apos;outpost account add&apos;</source>
+        <translation>kein Konto eingerichtet; fügen Sie eines mit „outpost account add“ hinzu</translation>
+    </message>
+    <message>
+        <source>no account &apos;%1&apos; (see &apos;outpost account list&apos;)</source>
+        <translation>kein Konto „%1“ (siehe „outpost account list“)</translation>
+    </message>
+    <message>
+        <source>no recipients: give --to, --cc or --bcc</source>
+        <translation>keine Empfänger: geben Sie --to, --cc oder --bcc an</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>a header must look like &quot;Name: value&quot;: &apos;%1&apos;</source>
+        <translation>eine Kopfzeile muss die Form „Name: Wert“ haben: „%1“</translation>
+    </message>
+    <message>
+        <source>cannot read the time &apos;%1&apos;; use ISO 8601 or HH:mm</source>
+        <translation>die Zeitangabe „%1“ ist nicht lesbar; verwenden Sie ISO 8601 oder HH:mm</translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation>In den Postausgang gelegt: %1</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Maschinenlesbare Ausgabe.</translation>
+    </message>
+    <message>
+        <source>Return when every due message is sent or waits for a reason.</source>
+        <translation>Erst zurückkehren, wenn jede fällige Nachricht gesendet ist oder aus einem bestimmten Grund wartet.</translation>
+    </message>
+    <message>
+        <source>The message, as &apos;outpost outbox list&apos; shows it.</source>
+        <translation>Die Nachricht, wie „outpost outbox list“ sie anzeigt.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
+                      mark-sent ID | send-again ID
+</source>
+        <translation>Aufruf: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
+                       mark-sent ID | send-again ID
+</translation>
+    </message>
+    <message>
+        <source>unknown outbox command &apos;%1&apos; (see &apos;outpost outbox --help&apos;)</source>
+        <translation>unbekannter outbox-Befehl „%1“ (siehe „outpost outbox --help“)</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>Der Postausgang ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 waiting, %3 need attention, %4 failed</source>
+        <extracomment>%1 sent count, %2 still waiting, %3 needing attention</extracomment>
+        <translation>Gesendet: %1, wartend: %2, Eingreifen nötig: %3, fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>give exactly one message id</source>
+        <translation>geben Sie genau eine Nachrichten-ID an</translation>
+    </message>
+    <message>
+        <source>What to call the account (default: the address).</source>
+        <translation>Name des Kontos (Standard: die Adresse).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The address to send from.</source>
+        <translation>Die Absenderadresse.</translation>
+    </message>
+    <message>
+        <source>Your name as recipients see it.</source>
+        <translation>Ihr Name, wie die Empfänger ihn sehen.</translation>
+    </message>
+    <message>
+        <source>Outgoing (SMTP submission) server.</source>
+        <translation>Postausgangsserver (SMTP-Submission).</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>Server port (default 465 for tls, 587 otherwise).</source>
+        <translation>Server-Port (Standard: 465 bei tls, sonst 587).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>tls, starttls (default) or none.</source>
+        <translation>tls, starttls (Standard) oder none.</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODUS</translation>
+    </message>
+    <message>
+        <source>User name (default: the address).</source>
+        <translation>Benutzername (Standard: die Adresse).</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>password (default) or none.</source>
+        <translation>password (Standard) oder none.</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>METHODE</translation>
+    </message>
+    <message>
+        <source>Read the password from standard input (never from the command line).</source>
+        <translation>Das Passwort von der Standardeingabe lesen (niemals von der Befehlszeile).</translation>
+    </message>
+    <message>
+        <source>Allow sending the password without encryption.</source>
+        <translation>Senden des Passworts ohne Verschlüsselung erlauben.</translation>
+    </message>
+    <message>
+        <source>The account to remove.</source>
+        <translation>Das zu entfernende Konto.</translation>
+    </message>
+    <message>
+        <source>unknown account command &apos;%1&apos; (see &apos;outpost account --help&apos;)</source>
+        <translation>unbekannter account-Befehl „%1“ (siehe „outpost account --help“)</translation>
+    </message>
+    <message>
+        <source>No accounts. Add one with &apos;outpost account add&apos;.</source>
+        <translation>Keine Konten. Fügen Sie eines mit „outpost account add“ hinzu.</translation>
+    </message>
+    <message>
+        <source>give exactly one account name</source>
+        <translation>geben Sie genau einen Kontonamen an</translation>
+    </message>
+    <message>
+        <source>no account &apos;%1&apos;</source>
+        <translation>kein Konto „%1“</translation>
+    </message>
+    <message>
+        <source>give the address with --email</source>
+        <translation>geben Sie die Adresse mit --email an</translation>
+    </message>
+    <message>
+        <source>--security must be tls, starttls or none</source>
+        <translation>--security muss tls, starttls oder none sein</translation>
+    </message>
+    <message>
+        <source>--port must be a number between 1 and 65535</source>
+        <translation>--port muss eine Zahl zwischen 1 und 65535 sein</translation>
+    </message>
+    <message>
+        <source>--auth must be password or none</source>
+        <translation>--auth muss password oder none sein</translation>
+    </message>
+    <message>
+        <source>no password given (use --password-stdin, or --auth none)</source>
+        <translation>kein Passwort angegeben (verwenden Sie --password-stdin oder --auth none)</translation>
+    </message>
+    <message>
+        <source>Added account %1</source>
+        <translation>Konto %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2)</source>
+        <translation>Server: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Certificate: %1, issued by %2, valid until %3
+  SHA-256 %4</source>
+        <translation>Zertifikat: %1, ausgestellt von %2, gültig bis %3
+  SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>Encryption: %1</source>
+        <translation>Verschlüsselung: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Extensions: %1</source>
+        <translation>Erweiterungen: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in: %1 (offered: %2)</source>
+        <translation>Anmeldung: %1 (angeboten: %2)</translation>
+    </message>
+    <message>
+        <source>The account works.</source>
+        <translation>Das Konto funktioniert.</translation>
+    </message>
+    <message>
+        <source>The account to test.</source>
+        <translation>Das zu testende Konto.</translation>
+    </message>
     <message>
         <source>Usage: outpost [OPTION]... [mailto:URL]
        outpost COMMAND [ARGS]...
@@ -63,8 +783,12 @@ Commands:
   send                 queue a message and send it
   outbox list|flush|retry|remove|mark-sent|send-again
                        look at and act on the outbox
-  account add|list|remove
-                       manage sending accounts
+  account add|list|test|remove
+                       manage sending accounts (add finds the server
+                       from the address when --host is not given)
+  autoconfig ADDRESS   find the outgoing server for an address, and why
+  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]
+                       open a prefilled composer
 Each command has --help.
 
 Options:
@@ -76,336 +800,115 @@ Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
 (held or failed), 70 internal error, 73 cannot write, 75 not sent yet
 (queued or deferred), 78 configuration error (no such account).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: outpost [OPTION]... [mailto:URL]
+        outpost BEFEHL [ARGUMENTE]...
+E-Mails verfassen und senden.
+
+Ohne Argumente öffnet sich das Verfassen-Fenster. Eine mailto:-URL öffnet es
+vorausgefüllt.
+
+Befehle:
+  send                 eine Nachricht in den Postausgang legen und senden
+  outbox list|flush|retry|remove|mark-sent|send-again
+                       den Postausgang ansehen und bearbeiten
+  account add|list|test|remove
+                       Konten zum Senden verwalten (add ermittelt den Server
+                       aus der Adresse, wenn --host fehlt)
+  autoconfig ADRESSE   Postausgangsserver einer Adresse finden (mit Begründung)
+  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]
+                       ein vorausgefülltes Verfassen-Fenster öffnen
+Jeder Befehl kennt --help.
+
+Optionen:
+  -h, --help       diese Hilfe anzeigen und beenden
+  -v, --version    die Version anzeigen und beenden
+
+Der Exit-Status folgt sysexits.h: 0 Erfolg, 64 Aufruffehler, 65 ungültige
+Eingabe, 66 Eingabedatei nicht lesbar, 67 unbekannte Empfängeradresse,
+69 nicht gesendet (zurückgehalten oder fehlgeschlagen), 70 interner Fehler,
+73 Schreiben nicht möglich, 75 noch nicht gesendet (in der Warteschlange oder
+zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
+</translation>
     </message>
     <message>
-        <source>outpost: unknown option &apos;%1&apos;. Try &apos;outpost --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Let your provider&apos;s own configuration server (HTTPS only) see the address; no one else ever does.</source>
+        <translation>Die Adresse dem Konfigurationsserver Ihres Anbieters (nur über HTTPS) mitteilen; sonst erfährt sie niemand.</translation>
     </message>
     <message>
-        <source>outpost: unknown command &apos;%1&apos;. Try &apos;outpost --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Also consider servers without encryption (never chosen otherwise).</source>
+        <translation>Auch Server ohne Verschlüsselung berücksichtigen (sonst nie gewählt).</translation>
     </message>
     <message>
-        <source>outpost: the outbox could not be locked.</source>
-        <translation type="unfinished"></translation>
+        <source>Signing in to %1 as %2…</source>
+        <translation>Anmeldung bei %1 als %2 …</translation>
     </message>
     <message>
-        <source>Sent: %1</source>
-        <translation type="unfinished"></translation>
+        <source>The server did not answer.</source>
+        <translation>Der Server hat nicht geantwortet.</translation>
     </message>
     <message>
-        <source>Queued, to be sent at %1</source>
-        <translation type="unfinished"></translation>
+        <source>The server said: %1</source>
+        <translation>Antwort des Servers: %1</translation>
     </message>
     <message>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <source>The e-mail address to find the outgoing server for.</source>
+        <translation>Die E-Mail-Adresse, für die der Postausgangsserver gesucht wird.</translation>
     </message>
     <message>
-        <source>Being sent</source>
-        <translation type="unfinished"></translation>
+        <source>Machine-readable output: every candidate with its source, probe and reasons.</source>
+        <translation>Maschinenlesbare Ausgabe: jeder Kandidat mit Quelle, Test und Begründungen.</translation>
     </message>
     <message>
-        <source>Not sent yet (%1); next try at %2</source>
-        <extracomment>%1 is the reason, %2 a time</extracomment>
-        <translation type="unfinished"></translation>
+        <source>give exactly one address</source>
+        <translation>geben Sie genau eine Adresse an</translation>
     </message>
     <message>
-        <source>Waiting for you: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Chosen: %1, user name %2</source>
+        <translation>Gewählt: %1, Benutzername %2</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <source>(the address or its local part)</source>
+        <translation>(die Adresse oder ihr lokaler Teil)</translation>
     </message>
     <message>
-        <source>Set aside as damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Check this server before using it: its source is not authenticated, or it belongs to another domain (%1).</source>
+        <translation>Prüfen Sie diesen Server, bevor Sie ihn verwenden: Seine Quelle ist nicht authentifiziert, oder er gehört zu einer anderen Domain (%1).</translation>
     </message>
     <message>
-        <source> (see &apos;outpost %1 --help&apos;)</source>
-        <translation type="unfinished"></translation>
+        <source>No usable server found; add the account with --host.</source>
+        <translation>Kein verwendbarer Server gefunden; fügen Sie das Konto mit --host hinzu.</translation>
     </message>
     <message>
-        <source>Password: </source>
-        <translation type="unfinished"></translation>
+        <source>Accept a detected server even when its source is not authenticated.</source>
+        <translation>Einen gefundenen Server auch dann akzeptieren, wenn seine Quelle nicht authentifiziert ist.</translation>
     </message>
     <message>
-        <source>The keychain did not answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account name, or an address of one of your accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ACCOUNT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recipient(s); repeat or separate with commas.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ADDRESS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy recipient(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hidden recipient(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply-To address(es).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The subject.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The text of the message.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the text from a file (&apos;-&apos; for standard input).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An HTML version of the text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach a file; repeat for more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message-ID this message answers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra header &quot;Name: value&quot;; repeatable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HEADER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send at this time (ISO 8601, or HH:mm).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TIME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only queue it; a later &apos;outpost outbox flush&apos; sends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wait until the message is sent or waits for a reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unexpected argument &apos;%1&apos; (see &apos;outpost send --help&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no account is set up; add one with &apos;outpost account add&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no account &apos;%1&apos; (see &apos;outpost account list&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no recipients: give --to, --cc or --bcc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a header must look like &quot;Name: value&quot;: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the time &apos;%1&apos;; use ISO 8601 or HH:mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Machine-readable output.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return when every due message is sent or waits for a reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message, as &apos;outpost outbox list&apos; shows it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
-                      mark-sent ID | send-again ID
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] | list [--json] |
+                       test NAME [--json] | remove NAME
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: outpost account add --email ADRESSE [--host HOST ...] | list [--json] |
+                        test NAME [--json] | remove NAME
+</translation>
     </message>
     <message>
-        <source>unknown outbox command &apos;%1&apos; (see &apos;outpost outbox --help&apos;)</source>
-        <translation type="unfinished"></translation>
+        <source>no usable outgoing server found for %1; give it with --host (details: &apos;outpost autoconfig %1&apos;)</source>
+        <translation>kein verwendbarer Postausgangsserver für %1 gefunden; geben Sie ihn mit --host an (Details: „outpost autoconfig %1“)</translation>
     </message>
     <message>
-        <source>The outbox is empty.</source>
-        <translation type="unfinished"></translation>
+        <source>Found %1 through %2.</source>
+        <translation>%1 gefunden (Quelle: %2).</translation>
     </message>
     <message>
-        <source>%1 sent, %2 waiting, %3 need attention, %4 failed</source>
-        <extracomment>%1 sent count, %2 still waiting, %3 needing attention</extracomment>
-        <translation type="unfinished"></translation>
+        <source>%1 was found through an unauthenticated source or belongs to another domain (%2); check it and add --yes to accept it</source>
+        <translation>%1 stammt aus einer nicht authentifizierten Quelle oder gehört zu einer anderen Domain (%2); prüfen Sie ihn und geben Sie --yes an, um ihn zu akzeptieren</translation>
     </message>
     <message>
-        <source>give exactly one message id</source>
-        <translation type="unfinished"></translation>
+        <source>the account was not added: %1</source>
+        <translation>das Konto wurde nicht hinzugefügt: %1</translation>
     </message>
     <message>
-        <source>What to call the account (default: the address).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The address to send from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name as recipients see it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outgoing (SMTP submission) server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HOST</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server port (default 465 for tls, 587 otherwise).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PORT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tls, starttls (default) or none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MODE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name (default: the address).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>USER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>password (default) or none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>METHOD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the password from standard input (never from the command line).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allow sending the password without encryption.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account to remove.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: outpost account add --email ADDRESS --host HOST [...] | list [--json] | remove NAME
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown account command &apos;%1&apos; (see &apos;outpost account --help&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No accounts. Add one with &apos;outpost account add&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give exactly one account name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no account &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give the address with --email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give the server with --host (automatic detection comes with the setup wizard)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--security must be tls, starttls or none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--port must be a number between 1 and 65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--auth must be password or none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no password given (use --password-stdin, or --auth none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added account %1</source>
-        <translation type="unfinished"></translation>
+        <source>Signed in successfully.</source>
+        <translation>Erfolgreich angemeldet.</translation>
     </message>
 </context>
 <context>
@@ -413,91 +916,273 @@ Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
     <message>
         <source>Could not save “%1”: %2</source>
         <extracomment>%1 is a file name, %2 the system&apos;s reason (e.g. &quot;No space left on device&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>the file is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei ist nicht geöffnet</translation>
     </message>
     <message>
         <source>the file could not be renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei konnte nicht umbenannt werden</translation>
     </message>
     <message>
         <source>the folder could not be created</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner konnte nicht angelegt werden</translation>
     </message>
 </context>
 <context>
     <name>Gui::ComposerWindow</name>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>Send the message (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Compose</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfassen</translation>
     </message>
     <message>
         <source>No account configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Konto eingerichtet</translation>
     </message>
     <message>
         <source>name@example.org, another@example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.org, andere@example.org</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An:</translation>
     </message>
     <message>
         <source>&amp;Cc:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cc:</translation>
     </message>
     <message>
         <source>&amp;Bcc:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bcc:</translation>
     </message>
     <message>
         <source>S&amp;ubject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;treff:</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>New Message — Outpost</source>
         <extracomment>Window title of the composer; %1 is the message subject</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Neue Nachricht – Outpost</translation>
     </message>
     <message>
         <source>%1 — Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – Outpost</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Postausgang</translation>
+    </message>
+    <message>
+        <source>Show the messages that are queued, waiting or need attention</source>
+        <translation>Nachrichten anzeigen, die eingereiht sind, warten oder Ihr Eingreifen erfordern</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OutboxModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Sending %1 %</source>
+        <translation>Wird gesendet: %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>Möglicherweise gesendet</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Eingreifen nötig</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Gesendet am %1</translation>
+    </message>
+    <message>
+        <source>Will be sent at %1</source>
+        <translation>Wird am %1 gesendet</translation>
+    </message>
+    <message>
+        <source>%1 — next try at %2</source>
+        <extracomment>%1 is the reason, %2 a time</extracomment>
+        <translation>%1 – nächster Versuch am %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n Nachricht wartet auf den Versand</numerusform>
+            <numerusform>%n Nachrichten warten auf den Versand</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) your attention</source>
+        <translation>
+            <numerusform>%n Nachricht erfordert Ihr Eingreifen</numerusform>
+            <numerusform>%n Nachrichten erfordern Ihr Eingreifen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OutboxWindow</name>
+    <message>
+        <source>Outbox — Outpost</source>
+        <translation>Postausgang – Outpost</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>&amp;Jetzt senden</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as Sent</source>
+        <translation>Als gesendet &amp;markieren</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again</source>
+        <translation>&amp;Nochmals senden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Send this message again; its recipients may get it twice.</source>
+        <translation>Diese Nachricht nochmals senden; die Empfänger erhalten sie möglicherweise doppelt.</translation>
+    </message>
+    <message>
+        <source>Nothing waiting.</source>
+        <translation>Keine wartenden Nachrichten.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SendToast</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Outpost</source>
+        <translation>Outpost</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is queued and will be sent in %n second(s).</source>
+        <extracomment>%1 is a subject; the number of seconds before sending starts</extracomment>
+        <translation>
+            <numerusform>„%1“ liegt im Postausgang und wird in %n Sekunde gesendet.</numerusform>
+            <numerusform>„%1“ liegt im Postausgang und wird in %n Sekunden gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is queued.</source>
+        <translation>„%1“ liegt im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Sending “%1”… %2 %</source>
+        <extracomment>%1 is a subject, %2 a percentage</extracomment>
+        <translation>„%1“ wird gesendet … %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>“%1” was sent.</source>
+        <translation>„%1“ wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>“%1” is not sent yet: %2 Outpost keeps trying.</source>
+        <extracomment>%1 is a subject, %2 the reason</extracomment>
+        <translation>„%1“ wurde noch nicht gesendet: %2 Outpost versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: %2</source>
+        <translation>„%1“ wurde nicht gesendet: %2</translation>
     </message>
 </context>
 <context>
     <name>Keychain</name>
     <message>
         <source>No password is saved for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Konto ist kein Passwort gespeichert.</translation>
     </message>
     <message>
         <source>Access to the password store was denied (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Passwortspeicher wurde verweigert (%1).</translation>
     </message>
     <message>
         <source>The system password store (keychain) is not available: %1. Outpost keeps passwords only there, never in a file. Start your desktop&apos;s password store (on Linux a Secret Service such as GNOME Keyring, KWallet or KeePassXC), or enter the password each time you send.</source>
         <extracomment>%1 is the keychain library&apos;s own message</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Passwortspeicher des Systems (Schlüsselbund) ist nicht verfügbar: %1. Outpost bewahrt Passwörter nur dort auf, niemals in einer Datei. Starten Sie den Passwortspeicher Ihrer Arbeitsumgebung (unter Linux einen Secret Service wie GNOME Keyring, KWallet oder KeePassXC) oder geben Sie das Passwort bei jedem Senden ein.</translation>
     </message>
 </context>
 <context>
@@ -505,233 +1190,270 @@ Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
     <message>
         <source>“%1” is not a valid e-mail address.</source>
         <extracomment>%1 is what the user typed as an e-mail address</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>The field contains a line break or a NUL character, which a message header cannot carry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld enthält einen Zeilenumbruch oder ein NUL-Zeichen; beides ist im Kopf einer Nachricht nicht zulässig.</translation>
     </message>
     <message>
         <source>The field contains a control character, which a message header cannot carry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld enthält ein Steuerzeichen, das im Kopf einer Nachricht nicht zulässig ist.</translation>
     </message>
     <message>
         <source>The attachment “%1” cannot be read.</source>
         <extracomment>%1 is a file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Anhang „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Choose the address to send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Absenderadresse.</translation>
     </message>
     <message>
         <source>Add at least one recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie mindestens einen Empfänger hinzu.</translation>
     </message>
     <message>
         <source>“%1” is not a valid message identifier.</source>
         <extracomment>%1 is a message identifier such as &lt;abc@example.org&gt;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige Nachrichtenkennung.</translation>
     </message>
     <message>
         <source>“%1” is not a valid header name.</source>
         <extracomment>%1 is a header name the user supplied</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Kopfzeilenname.</translation>
     </message>
     <message>
         <source>The header “%1” is set by Outpost and cannot be added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopfzeile „%1“ wird von Outpost gesetzt und kann nicht hinzugefügt werden.</translation>
     </message>
     <message>
         <source>An attachment has no file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anhang hat keinen Dateinamen.</translation>
     </message>
     <message>
         <source>“%1” is not a valid content type.</source>
         <extracomment>%1 is a MIME type such as image/png</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Inhaltstyp.</translation>
     </message>
     <message>
         <source>The message could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>The message could not be written: %1</source>
         <extracomment>%1 is the system&apos;s reason, e.g. &quot;No space left on device&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Outpost produced a malformed message (%1); nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost hat eine fehlerhafte Nachricht erzeugt (%1); es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The message could not be built: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The message&apos;s header is not valid: %1.</source>
+        <extracomment>%1 explains what is wrong</extracomment>
+        <translation>Der Kopf der Nachricht ist ungültig: %1.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>Die Nachricht ist leer.</translation>
+    </message>
+    <message>
+        <source>This is not a mailto: link.</source>
+        <translation>Dies ist kein mailto:-Link.</translation>
     </message>
 </context>
 <context>
     <name>Notifications</name>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Betreff)</translation>
     </message>
     <message>
         <source>%1 (%2 %3 %4)</source>
         <extracomment>%1 the explanation, %2 reply code, %3 enhanced code, %4 the server&apos;s text</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 %3 %4)</translation>
     </message>
     <message>
         <source>Not sent yet</source>
-        <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gesendet</translation>
     </message>
     <message>
         <source>“%1” has been waiting for %2: %3. Outpost keeps trying.</source>
-        <translation type="unfinished"></translation>
+        <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;, %3 the reason</extracomment>
+        <translation>„%1“ wartet seit %2: %3. Outpost versucht es weiter.</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>“%1” was sent after %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde nach %2 gesendet.</translation>
     </message>
     <message>
         <source>Gave up sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden aufgegeben</translation>
     </message>
     <message>
         <source>“%1” could not be sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht gesendet werden: %2</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet</translation>
     </message>
     <message>
         <source>“%1” was refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde abgelehnt: %2</translation>
     </message>
     <message>
         <source>Your message needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Nachricht erfordert Ihr Eingreifen</translation>
     </message>
     <message>
         <source>May have been sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Möglicherweise gesendet</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
         <source>A recipient was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Empfänger wurde abgelehnt</translation>
     </message>
     <message>
         <source>“%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: %2</translation>
     </message>
     <message>
         <source>A queued message was damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht im Postausgang war beschädigt</translation>
     </message>
     <message>
         <source>A queued message could not be read and was set aside; it will not be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht im Postausgang konnte nicht gelesen werden und wurde beiseitegelegt; sie wird nicht gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Outbox</name>
     <message>
         <source>The account this message was queued for no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto, für das diese Nachricht eingereiht wurde, existiert nicht mehr.</translation>
     </message>
     <message>
         <source>Signing in with OAuth is not available yet for this account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gave up after trying for %1 days: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung mit OAuth ist für dieses Konto noch nicht verfügbar.</translation>
     </message>
     <message>
         <source>There is no such message in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht gibt es im Postausgang nicht.</translation>
     </message>
     <message>
         <source>The outbox folder “%1” cannot be created.</source>
         <extracomment>%1 is a folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Postausgangsordner „%1“ kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>The outbox folder cannot be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Postausgangsordner kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>The outbox cannot be written, so no message could be queued safely: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Postausgang kann nicht geschrieben werden, daher konnte keine Nachricht sicher eingereiht werden: %1</translation>
     </message>
     <message>
         <source>The outbox cannot be written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den Postausgang kann nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>its state file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Statusdatei fehlt</translation>
     </message>
     <message>
         <source>its state file is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Statusdatei ist kein gültiges JSON</translation>
     </message>
     <message>
         <source>its state file is incomplete or of an unknown format</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Statusdatei ist unvollständig oder hat ein unbekanntes Format</translation>
     </message>
     <message>
         <source>its state file belongs to another message</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Statusdatei gehört zu einer anderen Nachricht</translation>
     </message>
     <message>
         <source>its message file is missing or has the wrong size</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Nachrichtendatei fehlt oder hat die falsche Größe</translation>
     </message>
     <message>
         <source>Outpost stopped while this message was being sent. It may have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost wurde beendet, während diese Nachricht gesendet wurde. Möglicherweise wurde sie bereits zugestellt.</translation>
     </message>
     <message>
         <source>its message file does not match its checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Nachrichtendatei stimmt nicht mit ihrer Prüfsumme überein</translation>
     </message>
     <message>
         <source>This message may already have been delivered. Choose “Send again” to send it anyway, or “Mark as sent”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht wurde möglicherweise bereits zugestellt. Wählen Sie „Nochmals senden“, um sie trotzdem zu senden, oder „Als gesendet markieren“.</translation>
     </message>
     <message>
         <source>Marked as sent by you</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihnen als gesendet markiert</translation>
     </message>
     <message>
         <source>The message is being sent right now and cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wird gerade gesendet und kann nicht entfernt werden.</translation>
     </message>
     <message>
         <source>The message is no longer waiting and cannot be taken back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wartet nicht mehr und kann nicht zurückgeholt werden.</translation>
     </message>
     <message>
         <source>The message is already due and cannot be taken back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist bereits fällig und kann nicht zurückgeholt werden.</translation>
     </message>
     <message>
         <source>This message has no draft to go back to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Nachricht gibt es keinen Entwurf, zu dem zurückgekehrt werden kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after trying for %n day(s): %1</source>
+        <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
+        <translation>
+            <numerusform>Nach %n Tag vergeblicher Versuche aufgegeben: %1</numerusform>
+            <numerusform>Nach %n Tagen vergeblicher Versuche aufgegeben: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -739,192 +1461,192 @@ Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
     <message>
         <source>The file with %1 could not be used (%2). It was kept as “%3”; nothing in it was deleted.</source>
         <extracomment>%1 is e.g. &quot;your accounts&quot;, %2 the reason, %3 a file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei mit %1 konnte nicht verwendet werden (%2). Sie wurde als „%3“ aufbewahrt; nichts darin wurde gelöscht.</translation>
     </message>
     <message>
         <source>The file with %1 could not be used (%2), and it could not be set aside; it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei mit %1 konnte nicht verwendet werden (%2) und auch nicht beiseitegelegt werden; sie wurde unverändert gelassen.</translation>
     </message>
     <message>
         <source>The file with %1 could not be read: %2</source>
         <extracomment>%1 is e.g. &quot;your accounts&quot;, %2 the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei mit %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>it is far too large</source>
-        <translation type="unfinished"></translation>
+        <translation>sie ist viel zu groß</translation>
     </message>
     <message>
         <source>it is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sie enthält kein gültiges JSON: %1</translation>
     </message>
     <message>
         <source>it has the unknown format version %1</source>
         <extracomment>%1 is a number</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>sie hat die unbekannte Formatversion %1</translation>
     </message>
     <message>
         <source>no upgrade from format version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Aktualisierung von Formatversion %1 möglich</translation>
     </message>
 </context>
 <context>
     <name>Smtp</name>
     <message>
         <source>The mail server&apos;s authentication challenge was not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Authentifizierungs-Challenge des Mailservers war ungültig.</translation>
     </message>
     <message>
         <source>The mail server rejected the login (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver hat die Anmeldung abgelehnt (%1).</translation>
     </message>
     <message>
         <source>The mail server could not prove that it knows the password; the connection may have been intercepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver konnte nicht nachweisen, dass er das Passwort kennt; die Verbindung wurde möglicherweise abgefangen.</translation>
     </message>
     <message>
         <source>Sending was cancelled after the message was transmitted; it may have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Senden wurde abgebrochen, nachdem die Nachricht übertragen war; sie wurde möglicherweise zugestellt.</translation>
     </message>
     <message>
         <source>Sending was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Senden wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The certificate of %1 has changed since you trusted it. This can mean that someone is intercepting the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 hat sich geändert, seit Sie ihm vertraut haben. Das kann bedeuten, dass jemand die Verbindung abfängt.</translation>
     </message>
     <message>
         <source>The certificate of %1 could not be verified: %2</source>
         <extracomment>%1 is a host name, %2 the reasons given by the TLS library</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 konnte nicht überprüft werden: %2</translation>
     </message>
     <message>
         <source>A secure connection to %1 could not be established: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte keine sichere Verbindung zu %1 hergestellt werden: %2</translation>
     </message>
     <message>
         <source>The connection was lost after the message was transmitted, before the server confirmed it. It may or may not have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde nach der Übertragung der Nachricht unterbrochen, bevor der Server sie bestätigt hat. Ob sie zugestellt wurde, ist ungewiss.</translation>
     </message>
     <message>
         <source>Could not talk to %1: %2</source>
         <extracomment>%1 is a host name, %2 the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1 möglich: %2</translation>
     </message>
     <message>
         <source>The server did not confirm the message in time. It may or may not have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Nachricht nicht rechtzeitig bestätigt. Ob sie zugestellt wurde, ist ungewiss.</translation>
     </message>
     <message>
         <source>The mail server stopped responding (%1).</source>
         <extracomment>%1 is a protocol phase such as &quot;Greeting&quot; or &quot;SendingData&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver antwortet nicht mehr (%1).</translation>
     </message>
     <message>
         <source>The mail server temporarily refused %1: %2</source>
         <extracomment>%1 says what was refused (&quot;the sender&quot;, &quot;the message&quot;, ...), %2 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver hat %1 vorübergehend abgelehnt: %2</translation>
     </message>
     <message>
         <source>The mail server refused %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver hat %1 abgelehnt: %2</translation>
     </message>
     <message>
         <source>The mail server is closing the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver beendet die Verbindung: %1</translation>
     </message>
     <message>
         <source>the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung</translation>
     </message>
     <message>
         <source>the greeting (EHLO)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Begrüßung (EHLO)</translation>
     </message>
     <message>
         <source>the greeting (HELO)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Begrüßung (HELO)</translation>
     </message>
     <message>
         <source>The mail server refused to start encryption (STARTTLS): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver hat das Einschalten der Verschlüsselung (STARTTLS) abgelehnt: %1</translation>
     </message>
     <message>
         <source>the message</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht</translation>
     </message>
     <message>
         <source>The mail server sent an unexpected reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver hat eine unerwartete Antwort gesendet: %1</translation>
     </message>
     <message>
         <source>%1 does not offer encryption (STARTTLS), which this account requires. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet keine Verschlüsselung (STARTTLS) an, die für dieses Konto aber erforderlich ist. Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The connection to %1 is not encrypted, so the password was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist nicht verschlüsselt, daher wurde das Passwort nicht gesendet.</translation>
     </message>
     <message>
         <source>The mail server offers no sign-in method Outpost can use safely (%1).</source>
         <extracomment>%1 is a list such as &quot;GSSAPI, NTLM&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver bietet kein Anmeldeverfahren an, das Outpost sicher verwenden kann (%1).</translation>
     </message>
     <message>
         <source>Signing in is temporarily not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung ist vorübergehend nicht möglich: %1</translation>
     </message>
     <message>
         <source>The mail server did not accept the user name or password: %1</source>
         <extracomment>%1 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver hat den Benutzernamen oder das Passwort nicht akzeptiert: %1</translation>
     </message>
     <message>
         <source>The message&apos;s sender or recipient addresses are not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Absender- oder Empfängeradressen der Nachricht sind ungültig.</translation>
     </message>
     <message>
         <source>The message has an address with non-ASCII characters before the @, and %1 does not support such addresses (SMTPUTF8).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht enthält eine Adresse mit Nicht-ASCII-Zeichen vor dem @, und %1 unterstützt solche Adressen nicht (SMTPUTF8).</translation>
     </message>
     <message>
         <source>The message contains 8-bit data, which %1 does not accept (8BITMIME).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht enthält 8-Bit-Daten, die %1 nicht annimmt (8BITMIME).</translation>
     </message>
     <message>
         <source>The queued message file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichtendatei im Postausgang kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The message is %1, larger than the %2 the mail server accepts.</source>
         <extracomment>%1 and %2 are sizes such as &quot;12.5 MB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist %1 groß und damit größer als die %2, die der Mailserver annimmt.</translation>
     </message>
     <message>
         <source>the sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>die Absenderadresse</translation>
     </message>
     <message>
         <source>all recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Empfänger</translation>
     </message>
     <message>
         <source>the recipient %1</source>
-        <translation type="unfinished"></translation>
+        <translation>den Empfänger %1</translation>
     </message>
     <message>
         <source>The queued message file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichtendatei im Postausgang konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Sending was stopped because its progress could not be recorded on disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Senden wurde angehalten, weil der Fortschritt nicht auf dem Datenträger gespeichert werden konnte.</translation>
     </message>
     <message>
         <source>The mail server sent a malformed reply (%1).</source>
         <extracomment>%1 explains what was wrong, in technical terms</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver hat eine fehlerhafte Antwort gesendet (%1).</translation>
     </message>
 </context>
 </TS>

@@ -6,52 +6,772 @@
     <message>
         <source>An account entry is damaged (%1).</source>
         <extracomment>%1 names the broken field</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Une entrée de compte est endommagée (%1).</translation>
     </message>
     <message>
         <source>The account has no identifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte n’a pas d’identifiant.</translation>
     </message>
     <message>
         <source>Enter the name of the outgoing mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom du serveur de courrier sortant.</translation>
     </message>
     <message>
         <source>Enter a port between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez un port compris entre 1 et 65535.</translation>
     </message>
     <message>
         <source>Enter the user name for the mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le nom d’utilisateur du serveur de messagerie.</translation>
     </message>
     <message>
         <source>The account needs at least one address to send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte doit avoir au moins une adresse d’expédition.</translation>
     </message>
     <message>
         <source>your accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>vos comptes</translation>
     </message>
     <message>
         <source>two accounts share one identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>deux comptes partagent le même identifiant</translation>
     </message>
     <message>
         <source>An account named “%1” already exists.</source>
         <extracomment>%1 is an account name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Un compte nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>There is no such account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte n’existe pas.</translation>
     </message>
     <message>
         <source>your trusted certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>vos certificats de confiance</translation>
+    </message>
+</context>
+<context>
+    <name>App::SendController</name>
+    <message>
+        <source>No account is set up yet. Add one with “outpost account add” (the setup wizard is coming).</source>
+        <translation>Aucun compte n’est encore configuré. Ajoutez-en un avec «&#xa0;outpost account add&#xa0;» (l’assistant de configuration arrive bientôt).</translation>
+    </message>
+</context>
+<context>
+    <name>Autoconfig</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>sans chiffrement</translation>
+    </message>
+    <message>
+        <source>your own settings</source>
+        <translation>vos propres paramètres</translation>
+    </message>
+    <message>
+        <source>a configuration file on this computer</source>
+        <translation>un fichier de configuration sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>your provider&apos;s configuration server (HTTPS)</source>
+        <translation>le serveur de configuration de votre fournisseur (HTTPS)</translation>
+    </message>
+    <message>
+        <source>Thunderbird&apos;s provider database (ISPDB)</source>
+        <translation>la base de données des fournisseurs de Thunderbird (ISPDB)</translation>
+    </message>
+    <message>
+        <source>Outpost&apos;s list of major providers</source>
+        <translation>la liste des principaux fournisseurs d’Outpost</translation>
+    </message>
+    <message>
+        <source>the configuration server of the provider that receives your mail (MX)</source>
+        <translation>le serveur de configuration du fournisseur qui reçoit votre courrier (MX)</translation>
+    </message>
+    <message>
+        <source>Thunderbird&apos;s provider database, for the provider that receives your mail (MX)</source>
+        <translation>la base de données des fournisseurs de Thunderbird, pour le fournisseur qui reçoit votre courrier (MX)</translation>
+    </message>
+    <message>
+        <source>Outpost&apos;s list of major providers, for the provider that receives your mail (MX)</source>
+        <translation>la liste des principaux fournisseurs d’Outpost, pour le fournisseur qui reçoit votre courrier (MX)</translation>
+    </message>
+    <message>
+        <source>a DNS service record (SRV)</source>
+        <translation>un enregistrement de service DNS (SRV)</translation>
+    </message>
+    <message>
+        <source>your provider&apos;s configuration server over unencrypted HTTP</source>
+        <translation>le serveur de configuration de votre fournisseur via HTTP non chiffré</translation>
+    </message>
+    <message>
+        <source>a usual server name that answered</source>
+        <translation>un nom de serveur usuel qui a répondu</translation>
+    </message>
+    <message>
+        <source>Found in %1%2.</source>
+        <translation>Source&#xa0;: %1%2.</translation>
+    </message>
+    <message>
+        <source>Provider: %1.</source>
+        <translation>Fournisseur&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The source is authenticated.</source>
+        <translation>La source est authentifiée.</translation>
+    </message>
+    <message>
+        <source>The DNS answer was signed (DNSSEC).</source>
+        <translation>La réponse DNS était signée (DNSSEC).</translation>
+    </message>
+    <message>
+        <source>The source is not authenticated: please confirm this server.</source>
+        <translation>La source n’est pas authentifiée&#xa0;: veuillez confirmer ce serveur.</translation>
+    </message>
+    <message>
+        <source>Also named by: %1.</source>
+        <translation>Également indiqué par&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The configuration file does not list %1 among its domains.</source>
+        <translation>Le fichier de configuration ne mentionne pas %1 parmi ses domaines.</translation>
+    </message>
+    <message>
+        <source>Not tested.</source>
+        <translation>Non testé.</translation>
+    </message>
+    <message>
+        <source>The test failed, so it is never chosen by itself: %1</source>
+        <translation>Le test a échoué&#x202f;; ce serveur ne sera donc jamais choisi automatiquement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server answered, without encryption.</source>
+        <translation>Le serveur a répondu, sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>The server answered with %1 (%2).</source>
+        <translation>Le serveur a répondu avec %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Certificate valid for %1, issued by %2.</source>
+        <translation>Certificat valable pour %1, émis par %2.</translation>
+    </message>
+    <message>
+        <source>Sign-in methods offered: %1.</source>
+        <translation>Méthodes d’authentification proposées&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Signed in successfully.</source>
+        <translation>Authentification réussie.</translation>
+    </message>
+    <message>
+        <source>TLS from the first byte is preferred over STARTTLS on the same server (RFC 8314).</source>
+        <translation>Le TLS dès le premier octet est préféré à STARTTLS sur le même serveur (RFC 8314).</translation>
+    </message>
+    <message>
+        <source>Without encryption, this server is never chosen unless you allow insecure servers.</source>
+        <translation>Sans chiffrement, ce serveur n’est jamais choisi, sauf si vous autorisez les serveurs non sécurisés.</translation>
+    </message>
+    <message>
+        <source>The server only allows sign-in methods Outpost cannot use yet (such as OAuth in a browser).</source>
+        <translation>Le serveur n’autorise que des méthodes d’authentification qu’Outpost ne sait pas encore utiliser (comme OAuth dans un navigateur).</translation>
+    </message>
+    <message>
+        <source>It works only from inside the provider&apos;s own network.</source>
+        <translation>Il ne fonctionne que depuis le réseau du fournisseur lui-même.</translation>
+    </message>
+    <message>
+        <source>the file declares a DTD, which is not allowed</source>
+        <translation>le fichier déclare une DTD, ce qui n’est pas autorisé</translation>
+    </message>
+    <message>
+        <source>the document is not a clientConfig file</source>
+        <translation>le document n’est pas un fichier clientConfig</translation>
+    </message>
+    <message>
+        <source>the XML is malformed (%1, line %2)</source>
+        <translation>le XML est mal formé (%1, ligne %2)</translation>
+    </message>
+    <message>
+        <source>the document has no emailProvider</source>
+        <translation>le document ne contient pas d’élément emailProvider</translation>
+    </message>
+    <message>
+        <source>the file lists no outgoing (SMTP) server</source>
+        <translation>le fichier n’indique aucun serveur sortant (SMTP)</translation>
+    </message>
+    <message>
+        <source>no outgoing server in the file is usable: %1</source>
+        <translation>aucun serveur sortant du fichier n’est utilisable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s configuration cannot be used: %1.</source>
+        <translation>La configuration du fournisseur est inutilisable&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>outgoing server %1</source>
+        <translation>serveur sortant %1</translation>
+    </message>
+    <message>
+        <source>too many servers</source>
+        <translation>trop de serveurs</translation>
+    </message>
+    <message>
+        <source>it refers to a global default server</source>
+        <translation>il renvoie à un serveur global par défaut</translation>
+    </message>
+    <message>
+        <source>unknown placeholder in host name “%1”</source>
+        <translation>espace réservé inconnu dans le nom d’hôte «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>invalid host name “%1”</source>
+        <translation>nom d’hôte non valide «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>invalid port “%1”</source>
+        <translation>port non valide «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>unknown socket type “%1”</source>
+        <translation>type de socket inconnu «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>no known authentication method</source>
+        <translation>aucune méthode d’authentification connue</translation>
+    </message>
+    <message>
+        <source>unknown placeholder in user name; the user name is not used</source>
+        <translation>espace réservé inconnu dans le nom d’utilisateur&#x202f;; celui-ci n’est pas utilisé</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s configuration cannot be used: it is larger than %1 KiB.</source>
+        <translation>La configuration du fournisseur est inutilisable&#xa0;: elle dépasse %1 Kio.</translation>
+    </message>
+    <message>
+        <source>Not waiting any longer for slower, more trusted sources.</source>
+        <translation>Fin de l’attente des sources plus lentes mais plus fiables.</translation>
+    </message>
+    <message>
+        <source>The configuration lookups took too long; going on with what was found.</source>
+        <translation>La recherche de configurations a pris trop de temps&#x202f;; poursuite avec ce qui a été trouvé.</translation>
+    </message>
+    <message>
+        <source>The server tests took too long; going on with what was found.</source>
+        <translation>Les tests des serveurs ont pris trop de temps&#x202f;; poursuite avec ce qui a été trouvé.</translation>
+    </message>
+    <message>
+        <source>Time is up.</source>
+        <translation>Le temps imparti est écoulé.</translation>
+    </message>
+    <message>
+        <source>Looking up settings for %1</source>
+        <translation>Recherche des paramètres pour %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Checking the configuration server of %1</source>
+        <translation>Interrogation du serveur de configuration de %1</translation>
+    </message>
+    <message>
+        <source>Checking Thunderbird&apos;s provider database</source>
+        <translation>Interrogation de la base de données des fournisseurs de Thunderbird</translation>
+    </message>
+    <message>
+        <source>Looking up mail servers (MX) for %1</source>
+        <translation>Recherche des serveurs de messagerie (MX) de %1</translation>
+    </message>
+    <message>
+        <source>Checking DNS service records (SRV)</source>
+        <translation>Interrogation des enregistrements de service DNS (SRV)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: no configuration (%2)</source>
+        <translation>%1&#xa0;: aucune configuration (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no configuration (HTTP %2)</source>
+        <translation>%1&#xa0;: aucune configuration (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>%1: refused, it was redirected away from HTTPS</source>
+        <translation>%1&#xa0;: refusé, car redirigé hors de HTTPS</translation>
+    </message>
+    <message>
+        <source>No mail server (MX) published for %1</source>
+        <translation>Aucun serveur de messagerie (MX) publié pour %1</translation>
+    </message>
+    <message>
+        <source>Mail for %1 is received by %2, a server of the domain itself</source>
+        <translation>Le courrier pour %1 est reçu par %2, un serveur du domaine lui-même</translation>
+    </message>
+    <message>
+        <source>Mail for %1 is received by %2 (%3)</source>
+        <translation>Le courrier pour %1 est reçu par %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 names %n server(s)</source>
+        <translation>
+            <numerusform>%1 indique %n serveur</numerusform>
+            <numerusform>%1 indique %n serveurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: skipped %2</source>
+        <translation>%1&#xa0;: ignoré – %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 lists %n outgoing server(s)</source>
+        <translation>
+            <numerusform>%1 indique %n serveur sortant</numerusform>
+            <numerusform>%1 indique %n serveurs sortants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is published for %1; trying usual server names</source>
+        <translation>Rien n’est publié pour %1&#x202f;; essai des noms de serveur usuels</translation>
+    </message>
+    <message>
+        <source>Trying %1:%2 (%3)…</source>
+        <translation>Essai de %1:%2 (%3)…</translation>
+    </message>
+    <message>
+        <source>%1:%2 answered with %3; sign-in methods: %4</source>
+        <translation>%1:%2 a répondu (%3)&#x202f;; méthodes d’authentification&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Certificate valid for %1, issued by %2</source>
+        <translation>Certificat valable pour %1, émis par %2</translation>
+    </message>
+    <message>
+        <source>%1:%2 failed: %3</source>
+        <translation>Échec pour %1:%2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Chose %1:%2 (%3)</source>
+        <translation>Choisi&#xa0;: %1:%2 (%3)</translation>
+    </message>
+    <message>
+        <source>No usable server was found; enter the settings by hand.</source>
+        <translation>Aucun serveur utilisable n’a été trouvé&#x202f;; saisissez les paramètres manuellement.</translation>
+    </message>
+    <message>
+        <source>Enter a complete e-mail address, such as name@example.org.</source>
+        <translation>Saisissez une adresse électronique complète, par exemple nom@example.org.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the user name or password. Check them and try again.</source>
+        <translation>Le serveur n’a pas accepté le nom d’utilisateur ou le mot de passe. Vérifiez-les et réessayez.</translation>
+    </message>
+    <message>
+        <source>Your provider requires an app password for mail programs. Create one in your account&apos;s security settings and enter it instead of your usual password.</source>
+        <translation>Votre fournisseur exige un mot de passe d’application pour les logiciels de messagerie. Créez-en un dans les paramètres de sécurité de votre compte et saisissez-le à la place de votre mot de passe habituel.</translation>
+    </message>
+    <message>
+        <source>Your provider wants you to sign in on its website first, or to enable access for mail programs (SMTP) in your account settings.</source>
+        <translation>Votre fournisseur vous demande de vous connecter d’abord sur son site web, ou d’activer l’accès pour les logiciels de messagerie (SMTP) dans les paramètres de votre compte.</translation>
+    </message>
+    <message>
+        <source>This server accepts only OAuth sign-in in a browser, which Outpost cannot do yet.</source>
+        <translation>Ce serveur n’accepte que l’authentification OAuth dans un navigateur, ce qu’Outpost ne sait pas encore faire.</translation>
+    </message>
+    <message>
+        <source>The server requires an encrypted connection for signing in.</source>
+        <translation>Le serveur exige une connexion chiffrée pour l’authentification.</translation>
+    </message>
+    <message>
+        <source>The server could not check the password right now. Try again in a moment.</source>
+        <translation>Le serveur n’a pas pu vérifier le mot de passe pour le moment. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation>L’authentification a échoué.</translation>
+    </message>
+    <message>
+        <source>The test was cancelled.</source>
+        <translation>Le test a été annulé.</translation>
     </message>
 </context>
 <context>
     <name>Cli</name>
+    <message>
+        <source>outpost: unknown option &apos;%1&apos;. Try &apos;outpost --help&apos;.</source>
+        <translation>outpost&#xa0;: option inconnue «&#xa0;%1&#xa0;». Essayez «&#xa0;outpost --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>outpost: unknown command &apos;%1&apos;. Try &apos;outpost --help&apos;.</source>
+        <translation>outpost&#xa0;: commande inconnue «&#xa0;%1&#xa0;». Essayez «&#xa0;outpost --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>outpost: the outbox could not be locked.</source>
+        <translation>outpost&#xa0;: impossible de verrouiller la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Envoyé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Queued, to be sent at %1</source>
+        <translation>En file d’attente, envoi prévu le %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>Being sent</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Not sent yet (%1); next try at %2</source>
+        <extracomment>%1 is the reason, %2 a time</extracomment>
+        <translation>Pas encore envoyé (%1)&#x202f;; prochaine tentative le %2</translation>
+    </message>
+    <message>
+        <source>Waiting for you: %1</source>
+        <translation>En attente de votre action&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Set aside as damaged: %1</source>
+        <translation>Mis de côté car endommagé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source> (see &apos;outpost %1 --help&apos;)</source>
+        <translation> (voir «&#xa0;outpost %1 --help&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Mot de passe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>The keychain did not answer.</source>
+        <translation>Le trousseau de clés n’a pas répondu.</translation>
+    </message>
+    <message>
+        <source>Account name, or an address of one of your accounts.</source>
+        <translation>Nom du compte, ou adresse de l’un de vos comptes.</translation>
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation>COMPTE</translation>
+    </message>
+    <message>
+        <source>Recipient(s); repeat or separate with commas.</source>
+        <translation>Destinataire(s)&#x202f;; répétez l’option ou séparez par des virgules.</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>ADRESSE</translation>
+    </message>
+    <message>
+        <source>Copy recipient(s).</source>
+        <translation>Destinataire(s) en copie (Cc).</translation>
+    </message>
+    <message>
+        <source>Hidden recipient(s).</source>
+        <translation>Destinataire(s) en copie cachée (Cci).</translation>
+    </message>
+    <message>
+        <source>Reply-To address(es).</source>
+        <translation>Adresse(s) de réponse (Reply-To).</translation>
+    </message>
+    <message>
+        <source>The subject.</source>
+        <translation>L’objet.</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXTE</translation>
+    </message>
+    <message>
+        <source>The text of the message.</source>
+        <translation>Le texte du message.</translation>
+    </message>
+    <message>
+        <source>Read the text from a file (&apos;-&apos; for standard input).</source>
+        <translation>Lire le texte depuis un fichier («&#xa0;-&#xa0;» pour l’entrée standard).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FICHIER</translation>
+    </message>
+    <message>
+        <source>An HTML version of the text.</source>
+        <translation>Une version HTML du texte.</translation>
+    </message>
+    <message>
+        <source>Attach a file; repeat for more.</source>
+        <translation>Joindre un fichier&#x202f;; répétez l’option pour en joindre plusieurs.</translation>
+    </message>
+    <message>
+        <source>Message-ID this message answers.</source>
+        <translation>Message-ID du message auquel celui-ci répond.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Extra header &quot;Name: value&quot;; repeatable.</source>
+        <translation>En-tête supplémentaire «&#xa0;Nom: valeur&#xa0;»&#x202f;; répétable.</translation>
+    </message>
+    <message>
+        <source>HEADER</source>
+        <translation>EN-TÊTE</translation>
+    </message>
+    <message>
+        <source>Send at this time (ISO 8601, or HH:mm).</source>
+        <translation>Envoyer à cette heure (ISO 8601, ou HH:mm).</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>HEURE</translation>
+    </message>
+    <message>
+        <source>Only queue it; a later &apos;outpost outbox flush&apos; sends.</source>
+        <translation>Seulement mettre en file d’attente&#x202f;; un «&#xa0;outpost outbox flush&#xa0;» ultérieur l’enverra.</translation>
+    </message>
+    <message>
+        <source>Wait until the message is sent or waits for a reason.</source>
+        <translation>Attendre que le message soit envoyé ou mis en attente pour une raison donnée.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (see &apos;outpost send --help&apos;)</source>
+        <translation>argument inattendu «&#xa0;%1&#xa0;» (voir «&#xa0;outpost send --help&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>no account is set up; add one with &apos;outpost account add&apos;</source>
+        <translation>aucun compte n’est configuré&#x202f;; ajoutez-en un avec «&#xa0;outpost account add&#xa0;»</translation>
+    </message>
+    <message>
+        <source>no account &apos;%1&apos; (see &apos;outpost account list&apos;)</source>
+        <translation>aucun compte «&#xa0;%1&#xa0;» (voir «&#xa0;outpost account list&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>no recipients: give --to, --cc or --bcc</source>
+        <translation>aucun destinataire&#xa0;: indiquez --to, --cc ou --bcc</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;%1&apos;: %2</source>
+        <translation>impossible de lire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>a header must look like &quot;Name: value&quot;: &apos;%1&apos;</source>
+        <translation>un en-tête doit avoir la forme «&#xa0;Nom: valeur&#xa0;»&#xa0;: «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>cannot read the time &apos;%1&apos;; use ISO 8601 or HH:mm</source>
+        <translation>heure «&#xa0;%1&#xa0;» illisible&#x202f;; utilisez ISO 8601 ou HH:mm</translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation>Mis en file d’attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Sortie lisible par une machine.</translation>
+    </message>
+    <message>
+        <source>Return when every due message is sent or waits for a reason.</source>
+        <translation>Ne rendre la main que lorsque chaque message à échéance est envoyé ou mis en attente pour une raison donnée.</translation>
+    </message>
+    <message>
+        <source>The message, as &apos;outpost outbox list&apos; shows it.</source>
+        <translation>Le message, tel qu’affiché par «&#xa0;outpost outbox list&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
+                      mark-sent ID | send-again ID
+</source>
+        <translation>Utilisation&#xa0;: outpost outbox list [--json] | flush [--wait] | retry ID |
+                             remove ID | mark-sent ID | send-again ID
+</translation>
+    </message>
+    <message>
+        <source>unknown outbox command &apos;%1&apos; (see &apos;outpost outbox --help&apos;)</source>
+        <translation>commande outbox inconnue «&#xa0;%1&#xa0;» (voir «&#xa0;outpost outbox --help&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>La boîte d’envoi est vide.</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 waiting, %3 need attention, %4 failed</source>
+        <extracomment>%1 sent count, %2 still waiting, %3 needing attention</extracomment>
+        <translation>Envoyés&#xa0;: %1, en attente&#xa0;: %2, action requise&#xa0;: %3, en échec&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>give exactly one message id</source>
+        <translation>indiquez exactement un identifiant de message</translation>
+    </message>
+    <message>
+        <source>What to call the account (default: the address).</source>
+        <translation>Nom du compte (par défaut&#xa0;: l’adresse).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>The address to send from.</source>
+        <translation>L’adresse d’expédition.</translation>
+    </message>
+    <message>
+        <source>Your name as recipients see it.</source>
+        <translation>Votre nom tel que le voient les destinataires.</translation>
+    </message>
+    <message>
+        <source>Outgoing (SMTP submission) server.</source>
+        <translation>Serveur de courrier sortant (soumission SMTP).</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HÔTE</translation>
+    </message>
+    <message>
+        <source>Server port (default 465 for tls, 587 otherwise).</source>
+        <translation>Port du serveur (par défaut 465 avec tls, 587 sinon).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>tls, starttls (default) or none.</source>
+        <translation>tls, starttls (par défaut) ou none.</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <source>User name (default: the address).</source>
+        <translation>Nom d’utilisateur (par défaut&#xa0;: l’adresse).</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>UTILISATEUR</translation>
+    </message>
+    <message>
+        <source>password (default) or none.</source>
+        <translation>password (par défaut) ou none.</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>MÉTHODE</translation>
+    </message>
+    <message>
+        <source>Read the password from standard input (never from the command line).</source>
+        <translation>Lire le mot de passe depuis l’entrée standard (jamais depuis la ligne de commande).</translation>
+    </message>
+    <message>
+        <source>Allow sending the password without encryption.</source>
+        <translation>Autoriser l’envoi du mot de passe sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>The account to remove.</source>
+        <translation>Le compte à supprimer.</translation>
+    </message>
+    <message>
+        <source>unknown account command &apos;%1&apos; (see &apos;outpost account --help&apos;)</source>
+        <translation>commande account inconnue «&#xa0;%1&#xa0;» (voir «&#xa0;outpost account --help&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>No accounts. Add one with &apos;outpost account add&apos;.</source>
+        <translation>Aucun compte. Ajoutez-en un avec «&#xa0;outpost account add&#xa0;».</translation>
+    </message>
+    <message>
+        <source>give exactly one account name</source>
+        <translation>indiquez exactement un nom de compte</translation>
+    </message>
+    <message>
+        <source>no account &apos;%1&apos;</source>
+        <translation>aucun compte «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>give the address with --email</source>
+        <translation>indiquez l’adresse avec --email</translation>
+    </message>
+    <message>
+        <source>--security must be tls, starttls or none</source>
+        <translation>--security doit valoir tls, starttls ou none</translation>
+    </message>
+    <message>
+        <source>--port must be a number between 1 and 65535</source>
+        <translation>--port doit être un nombre compris entre 1 et 65535</translation>
+    </message>
+    <message>
+        <source>--auth must be password or none</source>
+        <translation>--auth doit valoir password ou none</translation>
+    </message>
+    <message>
+        <source>no password given (use --password-stdin, or --auth none)</source>
+        <translation>aucun mot de passe fourni (utilisez --password-stdin, ou --auth none)</translation>
+    </message>
+    <message>
+        <source>Added account %1</source>
+        <translation>Compte %1 ajouté</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2)</source>
+        <translation>Serveur&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Certificate: %1, issued by %2, valid until %3
+  SHA-256 %4</source>
+        <translation>Certificat&#xa0;: %1, émis par %2, valable jusqu’au %3
+  SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>Encryption: %1</source>
+        <translation>Chiffrement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Extensions: %1</source>
+        <translation>Extensions&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in: %1 (offered: %2)</source>
+        <translation>Mécanisme d’authentification&#xa0;: %1 (proposés&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>The account works.</source>
+        <translation>Le compte fonctionne.</translation>
+    </message>
+    <message>
+        <source>The account to test.</source>
+        <translation>Le compte à tester.</translation>
+    </message>
     <message>
         <source>Usage: outpost [OPTION]... [mailto:URL]
        outpost COMMAND [ARGS]...
@@ -63,8 +783,12 @@ Commands:
   send                 queue a message and send it
   outbox list|flush|retry|remove|mark-sent|send-again
                        look at and act on the outbox
-  account add|list|remove
-                       manage sending accounts
+  account add|list|test|remove
+                       manage sending accounts (add finds the server
+                       from the address when --host is not given)
+  autoconfig ADDRESS   find the outgoing server for an address, and why
+  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]
+                       open a prefilled composer
 Each command has --help.
 
 Options:
@@ -76,336 +800,115 @@ Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
 (held or failed), 70 internal error, 73 cannot write, 75 not sent yet
 (queued or deferred), 78 configuration error (no such account).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: outpost [OPTION]... [mailto:URL]
+              outpost COMMANDE [ARGUMENTS]...
+Rédiger et envoyer des courriels.
+
+Sans argument, ouvre la fenêtre de rédaction. Une URL mailto: l’ouvre
+préremplie.
+
+Commandes&#xa0;:
+  send                 mettre un message en file d’attente et l’envoyer
+  outbox list|flush|retry|remove|mark-sent|send-again
+                       consulter la boîte d’envoi et agir sur son contenu
+  account add|list|test|remove
+                       gérer les comptes d’envoi (add trouve le serveur
+                       à partir de l’adresse si --host est absent)
+  autoconfig ADRESSE   trouver le serveur sortant d’une adresse, et pourquoi
+  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]
+                       ouvrir une fenêtre de rédaction préremplie
+Chaque commande accepte --help.
+
+Options&#xa0;:
+  -h, --help       afficher cette aide et quitter
+  -v, --version    afficher la version et quitter
+
+Le code de sortie suit sysexits.h&#xa0;: 0 succès, 64 erreur d’utilisation,
+65 données incorrectes, 66 fichier d’entrée illisible, 67 adresse de
+destinataire inconnue, 69 non envoyé (retenu ou en échec), 70 erreur
+interne, 73 écriture impossible, 75 pas encore envoyé (en file d’attente
+ou différé), 78 erreur de configuration (compte inexistant).
+</translation>
     </message>
     <message>
-        <source>outpost: unknown option &apos;%1&apos;. Try &apos;outpost --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Let your provider&apos;s own configuration server (HTTPS only) see the address; no one else ever does.</source>
+        <translation>Communiquer l’adresse au serveur de configuration de votre fournisseur (HTTPS uniquement)&#x202f;; personne d’autre ne la reçoit jamais.</translation>
     </message>
     <message>
-        <source>outpost: unknown command &apos;%1&apos;. Try &apos;outpost --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Also consider servers without encryption (never chosen otherwise).</source>
+        <translation>Prendre aussi en compte les serveurs sans chiffrement (jamais choisis sinon).</translation>
     </message>
     <message>
-        <source>outpost: the outbox could not be locked.</source>
-        <translation type="unfinished"></translation>
+        <source>Signing in to %1 as %2…</source>
+        <translation>Authentification auprès de %1 en tant que %2…</translation>
     </message>
     <message>
-        <source>Sent: %1</source>
-        <translation type="unfinished"></translation>
+        <source>The server did not answer.</source>
+        <translation>Le serveur n’a pas répondu.</translation>
     </message>
     <message>
-        <source>Queued, to be sent at %1</source>
-        <translation type="unfinished"></translation>
+        <source>The server said: %1</source>
+        <translation>Réponse du serveur&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <source>The e-mail address to find the outgoing server for.</source>
+        <translation>L’adresse électronique dont il faut trouver le serveur sortant.</translation>
     </message>
     <message>
-        <source>Being sent</source>
-        <translation type="unfinished"></translation>
+        <source>Machine-readable output: every candidate with its source, probe and reasons.</source>
+        <translation>Sortie lisible par une machine&#xa0;: chaque candidat avec sa source, son test et ses justifications.</translation>
     </message>
     <message>
-        <source>Not sent yet (%1); next try at %2</source>
-        <extracomment>%1 is the reason, %2 a time</extracomment>
-        <translation type="unfinished"></translation>
+        <source>give exactly one address</source>
+        <translation>indiquez exactement une adresse</translation>
     </message>
     <message>
-        <source>Waiting for you: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Chosen: %1, user name %2</source>
+        <translation>Choisi&#xa0;: %1, nom d’utilisateur %2</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <source>(the address or its local part)</source>
+        <translation>(l’adresse ou sa partie locale)</translation>
     </message>
     <message>
-        <source>Set aside as damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <source>Check this server before using it: its source is not authenticated, or it belongs to another domain (%1).</source>
+        <translation>Vérifiez ce serveur avant de l’utiliser&#xa0;: sa source n’est pas authentifiée, ou il appartient à un autre domaine (%1).</translation>
     </message>
     <message>
-        <source> (see &apos;outpost %1 --help&apos;)</source>
-        <translation type="unfinished"></translation>
+        <source>No usable server found; add the account with --host.</source>
+        <translation>Aucun serveur utilisable trouvé&#x202f;; ajoutez le compte avec --host.</translation>
     </message>
     <message>
-        <source>Password: </source>
-        <translation type="unfinished"></translation>
+        <source>Accept a detected server even when its source is not authenticated.</source>
+        <translation>Accepter un serveur détecté même si sa source n’est pas authentifiée.</translation>
     </message>
     <message>
-        <source>The keychain did not answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account name, or an address of one of your accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ACCOUNT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recipient(s); repeat or separate with commas.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ADDRESS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy recipient(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hidden recipient(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply-To address(es).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The subject.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The text of the message.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the text from a file (&apos;-&apos; for standard input).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An HTML version of the text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach a file; repeat for more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message-ID this message answers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra header &quot;Name: value&quot;; repeatable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HEADER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send at this time (ISO 8601, or HH:mm).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TIME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only queue it; a later &apos;outpost outbox flush&apos; sends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wait until the message is sent or waits for a reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unexpected argument &apos;%1&apos; (see &apos;outpost send --help&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no account is set up; add one with &apos;outpost account add&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no account &apos;%1&apos; (see &apos;outpost account list&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no recipients: give --to, --cc or --bcc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a header must look like &quot;Name: value&quot;: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the time &apos;%1&apos;; use ISO 8601 or HH:mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queued %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Machine-readable output.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Return when every due message is sent or waits for a reason.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message, as &apos;outpost outbox list&apos; shows it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
-                      mark-sent ID | send-again ID
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] | list [--json] |
+                       test NAME [--json] | remove NAME
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: outpost account add --email ADRESSE [--host HÔTE ...] |
+                              list [--json] | test NOM [--json] | remove NOM
+</translation>
     </message>
     <message>
-        <source>unknown outbox command &apos;%1&apos; (see &apos;outpost outbox --help&apos;)</source>
-        <translation type="unfinished"></translation>
+        <source>no usable outgoing server found for %1; give it with --host (details: &apos;outpost autoconfig %1&apos;)</source>
+        <translation>aucun serveur sortant utilisable trouvé pour %1&#x202f;; indiquez-le avec --host (détails&#xa0;: «&#xa0;outpost autoconfig %1&#xa0;»)</translation>
     </message>
     <message>
-        <source>The outbox is empty.</source>
-        <translation type="unfinished"></translation>
+        <source>Found %1 through %2.</source>
+        <translation>%1 trouvé (source&#xa0;: %2).</translation>
     </message>
     <message>
-        <source>%1 sent, %2 waiting, %3 need attention, %4 failed</source>
-        <extracomment>%1 sent count, %2 still waiting, %3 needing attention</extracomment>
-        <translation type="unfinished"></translation>
+        <source>%1 was found through an unauthenticated source or belongs to another domain (%2); check it and add --yes to accept it</source>
+        <translation>%1 provient d’une source non authentifiée ou appartient à un autre domaine (%2)&#x202f;; vérifiez-le et ajoutez --yes pour l’accepter</translation>
     </message>
     <message>
-        <source>give exactly one message id</source>
-        <translation type="unfinished"></translation>
+        <source>the account was not added: %1</source>
+        <translation>le compte n’a pas été ajouté&#xa0;: %1</translation>
     </message>
     <message>
-        <source>What to call the account (default: the address).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The address to send from.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name as recipients see it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outgoing (SMTP submission) server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HOST</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server port (default 465 for tls, 587 otherwise).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PORT</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>tls, starttls (default) or none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MODE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name (default: the address).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>USER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>password (default) or none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>METHOD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the password from standard input (never from the command line).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Allow sending the password without encryption.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The account to remove.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: outpost account add --email ADDRESS --host HOST [...] | list [--json] | remove NAME
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown account command &apos;%1&apos; (see &apos;outpost account --help&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No accounts. Add one with &apos;outpost account add&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give exactly one account name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no account &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give the address with --email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>give the server with --host (automatic detection comes with the setup wizard)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--security must be tls, starttls or none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--port must be a number between 1 and 65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--auth must be password or none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no password given (use --password-stdin, or --auth none)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Added account %1</source>
-        <translation type="unfinished"></translation>
+        <source>Signed in successfully.</source>
+        <translation>Authentification réussie.</translation>
     </message>
 </context>
 <context>
@@ -413,91 +916,273 @@ Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
     <message>
         <source>Could not save “%1”: %2</source>
         <extracomment>%1 is a file name, %2 the system&apos;s reason (e.g. &quot;No space left on device&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>the file is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier n’est pas ouvert</translation>
     </message>
     <message>
         <source>the file could not be renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier n’a pas pu être renommé</translation>
     </message>
     <message>
         <source>the folder could not be created</source>
-        <translation type="unfinished"></translation>
+        <translation>le dossier n’a pas pu être créé</translation>
     </message>
 </context>
 <context>
     <name>Gui::ComposerWindow</name>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Envoyer</translation>
     </message>
     <message>
         <source>Send the message (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer le message (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>Compose</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédaction</translation>
     </message>
     <message>
         <source>No account configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun compte configuré</translation>
     </message>
     <message>
         <source>name@example.org, another@example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>nom@example.org, autre@example.org</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;De&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;À&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Cc:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cc&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Bcc:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cc&amp;i&#xa0;:</translation>
     </message>
     <message>
         <source>S&amp;ubject:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Objet&#xa0;:</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt</translation>
     </message>
     <message>
         <source>New Message — Outpost</source>
         <extracomment>Window title of the composer; %1 is the message subject</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau message — Outpost</translation>
     </message>
     <message>
         <source>%1 — Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Outpost</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Show the messages that are queued, waiting or need attention</source>
+        <translation>Afficher les messages en file d’attente, en attente ou qui requièrent votre attention</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OutboxModel</name>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>Sending %1 %</source>
+        <translation>Envoi en cours&#xa0;: %1&#x202f;%</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>May have been sent</source>
+        <translation>Peut-être envoyé</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Action requise</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Endommagé</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Envoyé le %1</translation>
+    </message>
+    <message>
+        <source>Will be sent at %1</source>
+        <translation>Sera envoyé le %1</translation>
+    </message>
+    <message>
+        <source>%1 — next try at %2</source>
+        <extracomment>%1 is the reason, %2 a time</extracomment>
+        <translation>%1 — prochaine tentative le %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n message en attente d’envoi</numerusform>
+            <numerusform>%n messages en attente d’envoi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) your attention</source>
+        <translation>
+            <numerusform>%n message requiert votre attention</numerusform>
+            <numerusform>%n messages requièrent votre attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OutboxWindow</name>
+    <message>
+        <source>Outbox — Outpost</source>
+        <translation>Boîte d’envoi — Outpost</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as Sent</source>
+        <translation>Marquer comme &amp;envoyé</translation>
+    </message>
+    <message>
+        <source>Send &amp;Again</source>
+        <translation>Re&amp;nvoyer</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Send this message again; its recipients may get it twice.</source>
+        <translation>Renvoyer ce message&#x202f;; ses destinataires risquent de le recevoir deux fois.</translation>
+    </message>
+    <message>
+        <source>Nothing waiting.</source>
+        <translation>Aucun message en attente.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SendToast</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Outpost</source>
+        <translation>Outpost</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is queued and will be sent in %n second(s).</source>
+        <extracomment>%1 is a subject; the number of seconds before sending starts</extracomment>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» est dans la boîte d’envoi et sera envoyé dans %n seconde.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» est dans la boîte d’envoi et sera envoyé dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is queued.</source>
+        <translation>«&#xa0;%1&#xa0;» est dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Sending “%1”… %2 %</source>
+        <extracomment>%1 is a subject, %2 a percentage</extracomment>
+        <translation>Envoi de «&#xa0;%1&#xa0;»… %2&#x202f;%</translation>
+    </message>
+    <message>
+        <source>“%1” was sent.</source>
+        <translation>«&#xa0;%1&#xa0;» a été envoyé.</translation>
+    </message>
+    <message>
+        <source>“%1” is not sent yet: %2 Outpost keeps trying.</source>
+        <extracomment>%1 is a subject, %2 the reason</extracomment>
+        <translation>«&#xa0;%1&#xa0;» n’est pas encore envoyé&#xa0;: %2 Outpost continue d’essayer.</translation>
+    </message>
+    <message>
+        <source>“%1” was not sent: %2</source>
+        <translation>«&#xa0;%1&#xa0;» n’a pas été envoyé&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>Keychain</name>
     <message>
         <source>No password is saved for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun mot de passe n’est enregistré pour ce compte.</translation>
     </message>
     <message>
         <source>Access to the password store was denied (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’accès au gestionnaire de mots de passe a été refusé (%1).</translation>
     </message>
     <message>
         <source>The system password store (keychain) is not available: %1. Outpost keeps passwords only there, never in a file. Start your desktop&apos;s password store (on Linux a Secret Service such as GNOME Keyring, KWallet or KeePassXC), or enter the password each time you send.</source>
         <extracomment>%1 is the keychain library&apos;s own message</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le gestionnaire de mots de passe du système (trousseau de clés) n’est pas disponible&#xa0;: %1. Outpost conserve les mots de passe uniquement à cet endroit, jamais dans un fichier. Démarrez le gestionnaire de mots de passe de votre environnement de bureau (sous Linux, un service Secret Service tel que GNOME Keyring, KWallet ou KeePassXC), ou saisissez le mot de passe à chaque envoi.</translation>
     </message>
 </context>
 <context>
@@ -505,233 +1190,270 @@ Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
     <message>
         <source>“%1” is not a valid e-mail address.</source>
         <extracomment>%1 is what the user typed as an e-mail address</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse électronique valide.</translation>
     </message>
     <message>
         <source>The field contains a line break or a NUL character, which a message header cannot carry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ contient un saut de ligne ou un caractère NUL, ce qu’un en-tête de message ne peut pas contenir.</translation>
     </message>
     <message>
         <source>The field contains a control character, which a message header cannot carry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ contient un caractère de contrôle, qu’un en-tête de message ne peut pas contenir.</translation>
     </message>
     <message>
         <source>The attachment “%1” cannot be read.</source>
         <extracomment>%1 is a file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>La pièce jointe «&#xa0;%1&#xa0;» ne peut pas être lue.</translation>
     </message>
     <message>
         <source>Choose the address to send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez l’adresse d’expédition.</translation>
     </message>
     <message>
         <source>Add at least one recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez au moins un destinataire.</translation>
     </message>
     <message>
         <source>“%1” is not a valid message identifier.</source>
         <extracomment>%1 is a message identifier such as &lt;abc@example.org&gt;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant de message valide.</translation>
     </message>
     <message>
         <source>“%1” is not a valid header name.</source>
         <extracomment>%1 is a header name the user supplied</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’en-tête valide.</translation>
     </message>
     <message>
         <source>The header “%1” is set by Outpost and cannot be added.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’en-tête «&#xa0;%1&#xa0;» est défini par Outpost et ne peut pas être ajouté.</translation>
     </message>
     <message>
         <source>An attachment has no file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une pièce jointe n’a pas de nom de fichier.</translation>
     </message>
     <message>
         <source>“%1” is not a valid content type.</source>
         <extracomment>%1 is a MIME type such as image/png</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un type de contenu valide.</translation>
     </message>
     <message>
         <source>The message could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas pu être écrit.</translation>
     </message>
     <message>
         <source>The message could not be written: %1</source>
         <extracomment>%1 is the system&apos;s reason, e.g. &quot;No space left on device&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas pu être écrit&#xa0;: %1</translation>
     </message>
     <message>
         <source>Outpost produced a malformed message (%1); nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost a produit un message mal formé (%1)&#x202f;; rien n’a été envoyé.</translation>
     </message>
     <message>
         <source>The message could not be built: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas pu être construit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The message&apos;s header is not valid: %1.</source>
+        <extracomment>%1 explains what is wrong</extracomment>
+        <translation>L’en-tête du message n’est pas valide&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>Le message est vide.</translation>
+    </message>
+    <message>
+        <source>This is not a mailto: link.</source>
+        <translation>Ce n’est pas un lien «&#xa0;mailto:&#xa0;».</translation>
     </message>
 </context>
 <context>
     <name>Notifications</name>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans objet)</translation>
     </message>
     <message>
         <source>%1 (%2 %3 %4)</source>
         <extracomment>%1 the explanation, %2 reply code, %3 enhanced code, %4 the server&apos;s text</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 %3 %4)</translation>
     </message>
     <message>
         <source>Not sent yet</source>
-        <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore envoyé</translation>
     </message>
     <message>
         <source>“%1” has been waiting for %2: %3. Outpost keeps trying.</source>
-        <translation type="unfinished"></translation>
+        <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;, %3 the reason</extracomment>
+        <translation>«&#xa0;%1&#xa0;» attend depuis %2&#xa0;: %3. Outpost continue d’essayer.</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé</translation>
     </message>
     <message>
         <source>“%1” was sent after %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» a été envoyé après %2.</translation>
     </message>
     <message>
         <source>Gave up sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi abandonné</translation>
     </message>
     <message>
         <source>“%1” could not be sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être envoyé&#xa0;: %2</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé</translation>
     </message>
     <message>
         <source>“%1” was refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» a été refusé&#xa0;: %2</translation>
     </message>
     <message>
         <source>Your message needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre message requiert votre attention</translation>
     </message>
     <message>
         <source>May have been sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Peut-être envoyé</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’authentification</translation>
     </message>
     <message>
         <source>A recipient was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Un destinataire a été refusé</translation>
     </message>
     <message>
         <source>“%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>A queued message was damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Un message de la boîte d’envoi était endommagé</translation>
     </message>
     <message>
         <source>A queued message could not be read and was set aside; it will not be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un message de la boîte d’envoi n’a pas pu être lu et a été mis de côté&#x202f;; il ne sera pas envoyé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Outbox</name>
     <message>
         <source>The account this message was queued for no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte pour lequel ce message a été mis en file d’attente n’existe plus.</translation>
     </message>
     <message>
         <source>Signing in with OAuth is not available yet for this account.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gave up after trying for %1 days: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>L’authentification OAuth n’est pas encore disponible pour ce compte.</translation>
     </message>
     <message>
         <source>There is no such message in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message ne se trouve pas dans la boîte d’envoi.</translation>
     </message>
     <message>
         <source>The outbox folder “%1” cannot be created.</source>
         <extracomment>%1 is a folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de la boîte d’envoi «&#xa0;%1&#xa0;» ne peut pas être créé.</translation>
     </message>
     <message>
         <source>The outbox folder cannot be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de la boîte d’envoi ne peut pas être créé.</translation>
     </message>
     <message>
         <source>The outbox cannot be written, so no message could be queued safely: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire dans la boîte d’envoi&#x202f;; aucun message n’a donc pu y être placé en toute sécurité&#xa0;: %1</translation>
     </message>
     <message>
         <source>The outbox cannot be written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire dans la boîte d’envoi.</translation>
     </message>
     <message>
         <source>its state file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>son fichier d’état est manquant</translation>
     </message>
     <message>
         <source>its state file is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>son fichier d’état n’est pas du JSON valide</translation>
     </message>
     <message>
         <source>its state file is incomplete or of an unknown format</source>
-        <translation type="unfinished"></translation>
+        <translation>son fichier d’état est incomplet ou dans un format inconnu</translation>
     </message>
     <message>
         <source>its state file belongs to another message</source>
-        <translation type="unfinished"></translation>
+        <translation>son fichier d’état appartient à un autre message</translation>
     </message>
     <message>
         <source>its message file is missing or has the wrong size</source>
-        <translation type="unfinished"></translation>
+        <translation>son fichier de message est manquant ou n’a pas la bonne taille</translation>
     </message>
     <message>
         <source>Outpost stopped while this message was being sent. It may have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost s’est arrêté pendant l’envoi de ce message. Il a peut-être été distribué.</translation>
     </message>
     <message>
         <source>its message file does not match its checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>son fichier de message ne correspond pas à sa somme de contrôle</translation>
     </message>
     <message>
         <source>This message may already have been delivered. Choose “Send again” to send it anyway, or “Mark as sent”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message a peut-être déjà été distribué. Choisissez «&#xa0;Renvoyer&#xa0;» pour l’envoyer quand même, ou «&#xa0;Marquer comme envoyé&#xa0;».</translation>
     </message>
     <message>
         <source>Marked as sent by you</source>
-        <translation type="unfinished"></translation>
+        <translation>Marqué comme envoyé par vous</translation>
     </message>
     <message>
         <source>The message is being sent right now and cannot be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message est en cours d’envoi et ne peut pas être supprimé.</translation>
     </message>
     <message>
         <source>The message is no longer waiting and cannot be taken back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’est plus en attente et ne peut pas être récupéré.</translation>
     </message>
     <message>
         <source>The message is already due and cannot be taken back.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’heure d’envoi du message est déjà passée&#x202f;; il ne peut pas être récupéré.</translation>
     </message>
     <message>
         <source>This message has no draft to go back to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message n’a pas de brouillon auquel revenir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after trying for %n day(s): %1</source>
+        <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
+        <translation>
+            <numerusform>Abandon après %n jour de tentatives&#xa0;: %1</numerusform>
+            <numerusform>Abandon après %n jours de tentatives&#xa0;: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -739,192 +1461,192 @@ Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
     <message>
         <source>The file with %1 could not be used (%2). It was kept as “%3”; nothing in it was deleted.</source>
         <extracomment>%1 is e.g. &quot;your accounts&quot;, %2 the reason, %3 a file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier contenant %1 n’a pas pu être utilisé (%2). Il a été conservé sous le nom «&#xa0;%3&#xa0;»&#x202f;; rien de son contenu n’a été supprimé.</translation>
     </message>
     <message>
         <source>The file with %1 could not be used (%2), and it could not be set aside; it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier contenant %1 n’a pas pu être utilisé (%2) ni être mis de côté&#x202f;; il a été laissé tel quel.</translation>
     </message>
     <message>
         <source>The file with %1 could not be read: %2</source>
         <extracomment>%1 is e.g. &quot;your accounts&quot;, %2 the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier contenant %1 n’a pas pu être lu&#xa0;: %2</translation>
     </message>
     <message>
         <source>it is far too large</source>
-        <translation type="unfinished"></translation>
+        <translation>il est beaucoup trop volumineux</translation>
     </message>
     <message>
         <source>it is not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>il ne contient pas de JSON valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>it has the unknown format version %1</source>
         <extracomment>%1 is a number</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>sa version de format %1 est inconnue</translation>
     </message>
     <message>
         <source>no upgrade from format version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune mise à niveau possible depuis la version de format %1</translation>
     </message>
 </context>
 <context>
     <name>Smtp</name>
     <message>
         <source>The mail server&apos;s authentication challenge was not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le défi d’authentification du serveur de messagerie n’était pas valide.</translation>
     </message>
     <message>
         <source>The mail server rejected the login (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a refusé l’authentification (%1).</translation>
     </message>
     <message>
         <source>The mail server could not prove that it knows the password; the connection may have been intercepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie n’a pas pu prouver qu’il connaît le mot de passe&#x202f;; la connexion a peut-être été interceptée.</translation>
     </message>
     <message>
         <source>Sending was cancelled after the message was transmitted; it may have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi a été annulé après la transmission du message&#x202f;; il a peut-être été distribué.</translation>
     </message>
     <message>
         <source>Sending was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi a été annulé.</translation>
     </message>
     <message>
         <source>The certificate of %1 has changed since you trusted it. This can mean that someone is intercepting the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat de %1 a changé depuis que vous lui avez fait confiance. Cela peut signifier que quelqu’un intercepte la connexion.</translation>
     </message>
     <message>
         <source>The certificate of %1 could not be verified: %2</source>
         <extracomment>%1 is a host name, %2 the reasons given by the TLS library</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat de %1 n’a pas pu être vérifié&#xa0;: %2</translation>
     </message>
     <message>
         <source>A secure connection to %1 could not be established: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’établir une connexion sécurisée avec %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The connection was lost after the message was transmitted, before the server confirmed it. It may or may not have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a été perdue après la transmission du message, avant que le serveur ne le confirme. Impossible de savoir s’il a été distribué.</translation>
     </message>
     <message>
         <source>Could not talk to %1: %2</source>
         <extracomment>%1 is a host name, %2 the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de communiquer avec %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The server did not confirm the message in time. It may or may not have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas confirmé le message à temps. Impossible de savoir s’il a été distribué.</translation>
     </message>
     <message>
         <source>The mail server stopped responding (%1).</source>
         <extracomment>%1 is a protocol phase such as &quot;Greeting&quot; or &quot;SendingData&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie ne répond plus (%1).</translation>
     </message>
     <message>
         <source>The mail server temporarily refused %1: %2</source>
         <extracomment>%1 says what was refused (&quot;the sender&quot;, &quot;the message&quot;, ...), %2 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a temporairement refusé %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The mail server refused %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a refusé %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The mail server is closing the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie ferme la connexion&#xa0;: %1</translation>
     </message>
     <message>
         <source>the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>la connexion</translation>
     </message>
     <message>
         <source>the greeting (EHLO)</source>
-        <translation type="unfinished"></translation>
+        <translation>la salutation (EHLO)</translation>
     </message>
     <message>
         <source>the greeting (HELO)</source>
-        <translation type="unfinished"></translation>
+        <translation>la salutation (HELO)</translation>
     </message>
     <message>
         <source>The mail server refused to start encryption (STARTTLS): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a refusé d’activer le chiffrement (STARTTLS)&#xa0;: %1</translation>
     </message>
     <message>
         <source>the message</source>
-        <translation type="unfinished"></translation>
+        <translation>le message</translation>
     </message>
     <message>
         <source>The mail server sent an unexpected reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a envoyé une réponse inattendue&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 does not offer encryption (STARTTLS), which this account requires. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne propose pas de chiffrement (STARTTLS), alors que ce compte l’exige. Rien n’a été envoyé.</translation>
     </message>
     <message>
         <source>The connection to %1 is not encrypted, so the password was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion avec %1 n’est pas chiffrée&#x202f;; le mot de passe n’a donc pas été envoyé.</translation>
     </message>
     <message>
         <source>The mail server offers no sign-in method Outpost can use safely (%1).</source>
         <extracomment>%1 is a list such as &quot;GSSAPI, NTLM&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie ne propose aucune méthode d’authentification qu’Outpost puisse utiliser en toute sécurité (%1).</translation>
     </message>
     <message>
         <source>Signing in is temporarily not possible: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’authentification est temporairement impossible&#xa0;: %1</translation>
     </message>
     <message>
         <source>The mail server did not accept the user name or password: %1</source>
         <extracomment>%1 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie n’a pas accepté le nom d’utilisateur ou le mot de passe&#xa0;: %1</translation>
     </message>
     <message>
         <source>The message&apos;s sender or recipient addresses are not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les adresses d’expéditeur ou de destinataire du message ne sont pas valides.</translation>
     </message>
     <message>
         <source>The message has an address with non-ASCII characters before the @, and %1 does not support such addresses (SMTPUTF8).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message contient une adresse avec des caractères non ASCII avant le @, et %1 ne prend pas en charge ce type d’adresse (SMTPUTF8).</translation>
     </message>
     <message>
         <source>The message contains 8-bit data, which %1 does not accept (8BITMIME).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message contient des données 8 bits, que %1 n’accepte pas (8BITMIME).</translation>
     </message>
     <message>
         <source>The queued message file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier du message en file d’attente ne peut pas être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>The message is %1, larger than the %2 the mail server accepts.</source>
         <extracomment>%1 and %2 are sizes such as &quot;12.5 MB&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le message fait %1, soit plus que les %2 acceptés par le serveur de messagerie.</translation>
     </message>
     <message>
         <source>the sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>l’adresse de l’expéditeur</translation>
     </message>
     <message>
         <source>all recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les destinataires</translation>
     </message>
     <message>
         <source>the recipient %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le destinataire %1</translation>
     </message>
     <message>
         <source>The queued message file could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier du message en file d’attente n’a pas pu être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sending was stopped because its progress could not be recorded on disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’envoi a été interrompu, car sa progression n’a pas pu être enregistrée sur le disque.</translation>
     </message>
     <message>
         <source>The mail server sent a malformed reply (%1).</source>
         <extracomment>%1 explains what was wrong, in technical terms</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de messagerie a envoyé une réponse mal formée (%1).</translation>
     </message>
 </context>
 </TS>

@@ -98,8 +98,10 @@ Discovery::Discovery(DiscoveryOptions options, QObject *parent)
 {
     qRegisterMetaType<DiscoveryStep>();
     qRegisterMetaType<DiscoveryResult>();
-    for (QTimer *t : {&m_graceTimer, &m_lookupBudget, &m_phaseBudget, &m_totalBudget, &m_guessAccept})
+    for (QTimer *t : {&m_graceTimer, &m_lookupBudget, &m_phaseBudget, &m_totalBudget, &m_guessAccept}) {
         t->setSingleShot(true);
+        t->setTimerType(Qt::PreciseTimer); // budgets are promises to the user
+    }
     connect(&m_graceTimer, &QTimer::timeout, this, [this] {
         step(QCoreApplication::translate("Autoconfig", "Not waiting any longer for slower, more trusted sources."));
         endLookups();
@@ -227,7 +229,8 @@ void Discovery::addBuiltIn(const QString &domain, Source source)
 {
     const QByteArray xml = builtInProviderConfig(domain);
     if (!xml.isEmpty())
-        addConfig(xml, source, Trust::Authenticated, QStringLiteral("outpost:providers/%1").arg(domain), domain);
+        addConfig(xml, source, source == Source::MxBuiltIn ? Trust::Unauthenticated : Trust::Authenticated,
+                  QStringLiteral("outpost:providers/%1").arg(domain), domain);
 }
 
 void Discovery::fetchConfig(const QUrl &url, Source source, int timeoutMs, const QString &forDomain)
@@ -272,7 +275,10 @@ void Discovery::fetchConfig(const QUrl &url, Source source, int timeoutMs, const
             step(QCoreApplication::translate("Autoconfig", "%1: refused, it was redirected away from HTTPS").arg(shown.toString(QUrl::RemoveQuery)));
         } else {
             const QByteArray body = reply->read(MaxClientConfigSize + 1);
-            addConfig(body, source, source == Source::ProviderHttp ? Trust::Unauthenticated : Trust::Authenticated,
+            // The file itself came over HTTPS, but an MX-derived one was
+            // chosen through plain DNS: the chain is only as strong as that.
+            const bool viaDns = source == Source::MxProvider || source == Source::MxIspdb;
+            addConfig(body, source, (source == Source::ProviderHttp || viaDns) ? Trust::Unauthenticated : Trust::Authenticated,
                       shown.toString(QUrl::RemoveQuery), forDomain);
         }
         lookup->running = false;
@@ -456,7 +462,7 @@ void Discovery::abortLookups()
         l->running = false;
         if (l->timer)
             l->timer->stop();
-        if (QNetworkReply *reply = l->reply.data())
+        if (QNetworkReply *reply = l->reply.data(); reply && !reply->isFinished())
             reply->abort();
         if (QDnsLookup *dns = l->dns.data())
             dns->abort();

@@ -103,9 +103,9 @@ Probe::Probe(OutgoingServer server, QString extraCaFile, ProbeTimeouts timeouts,
     m_cap.setSingleShot(true);
     connect(&m_cap, &QTimer::timeout, this, [this] {
         SmtpResult r;
+        const int seconds = m_timeouts.total / 1000;
         r.error = Error(Error::Code::Timeout,
-                        QCoreApplication::translate("Autoconfig", "The server did not complete the test within %n second(s).", nullptr,
-                                                    m_timeouts.total / 1000));
+                        QCoreApplication::translate("Autoconfig", "The server did not complete the test within %n second(s).", nullptr, seconds));
         done(false, r);
     });
 }

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The parts of discovery that need no network: the config-v1.1 reader,
+// domain handling, the provider table and the ranking.
+#include "core/autoconfig/candidate.h"
+#include "core/autoconfig/clientconfig.h"
+#include "core/autoconfig/domainname.h"
+#include "core/autoconfig/probe.h"
+#include "core/autoconfig/providers.h"
+
+#include "tests/support/testutil.h"
+
+using namespace Core::Autoconfig;
+using Core::SmtpSecurity;
+
+namespace {
+
+AddressParts alice()
+{
+    return {QStringLiteral("alice@example.org"), QStringLiteral("alice"), QStringLiteral("example.org")};
+}
+
+QByteArray config(const QByteArray &servers, const QByteArray &extra = {})
+{
+    return "<?xml version=\"1.0\"?>\n<clientConfig version=\"1.1\"><emailProvider id=\"example.org\">"
+           "<domain>example.org</domain><displayName>Example</displayName>"
+           + servers + "</emailProvider>" + extra + "</clientConfig>";
+}
+
+QByteArray server(const QByteArray &host, const QByteArray &port, const QByteArray &socket,
+                  const QByteArray &auth = "password-cleartext", const QByteArray &user = "%EMAILADDRESS%")
+{
+    return "<outgoingServer type=\"smtp\"><hostname>" + host + "</hostname><port>" + port + "</port><socketType>"
+           + socket + "</socketType><authentication>" + auth + "</authentication><username>" + user
+           + "</username></outgoingServer>";
+}
+
+Candidate candidate(const QString &host, quint16 port, SmtpSecurity security, Source source, int order = 0)
+{
+    Candidate c;
+    c.server.host = host;
+    c.server.port = port;
+    c.server.security = security;
+    c.server.order = order;
+    c.source = source;
+    c.trust = (source == Source::Srv || source == Source::Guess || source == Source::ProviderHttp) ? Trust::Unauthenticated
+                                                                                                   : Trust::Authenticated;
+    return c;
+}
+
+} // namespace
+
+TEST(ClientConfig, ReadsServersAndSubstitutesPlaceholders)
+{
+    auto r = readClientConfig(config(server("smtp.%EMAILDOMAIN%", "587", "STARTTLS", "password-cleartext", "%EMAILLOCALPART%")
+                                     + "<incomingServer type=\"imap\"><hostname>imap.example.org</hostname></incomingServer>"
+                                     + server("SMTP.Example.ORG", "465", "SSL", "password-encrypted")
+                                     + "<unknownFutureThing><nested/></unknownFutureThing>",
+                                     "<oAuth2><issuer>accounts.example.org</issuer><scope>mail</scope></oAuth2>"),
+                              alice());
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error().message());
+    ASSERT_EQ(r->servers.size(), 2);
+    EXPECT_EQ(r->servers[0].host, QStringLiteral("smtp.example.org"));
+    EXPECT_EQ(r->servers[0].port, 587);
+    EXPECT_EQ(r->servers[0].security, SmtpSecurity::StartTls);
+    EXPECT_EQ(r->servers[0].username, QStringLiteral("alice"));
+    EXPECT_EQ(r->servers[1].host, QStringLiteral("smtp.example.org")); // lower-cased
+    EXPECT_EQ(r->servers[1].security, SmtpSecurity::ImplicitTls);
+    EXPECT_EQ(r->servers[1].auth, QList<AuthKind>{AuthKind::PasswordEncrypted});
+    EXPECT_EQ(r->servers[1].username, QStringLiteral("alice@example.org"));
+    EXPECT_EQ(r->displayName, QStringLiteral("Example"));
+    EXPECT_EQ(r->oauth2.issuer, QStringLiteral("accounts.example.org"));
+    EXPECT_TRUE(r->listsDomain(QStringLiteral("example.org")));
+    EXPECT_FALSE(r->listsDomain(QStringLiteral("other.org")));
+}
+
+TEST(ClientConfig, BrokenEntriesAreDroppedOneByOne)
+{
+    // Defects seen in the real ISPDB: a placeholder without its closing %,
+    // a bad port, an unknown socket type, a host name with a space.
+    auto r = readClientConfig(config(server("%EMAILADDRESS", "587", "STARTTLS") + server("smtp.example.org", "99999", "SSL")
+                                     + server("smtp.example.org", "587", "TLSv9") + server("bad host.example.org", "587", "STARTTLS")
+                                     + server("good.example.org", "465", "SSL", "password-cleartext", "%EMAILADRESS%")),
+                              alice());
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error().message());
+    ASSERT_EQ(r->servers.size(), 1);
+    EXPECT_EQ(r->servers[0].host, QStringLiteral("good.example.org"));
+    EXPECT_TRUE(r->servers[0].username.isEmpty()) << "a broken user name template is not used";
+    EXPECT_EQ(r->skipped.size(), 5) << qPrintable(r->skipped.join(u'\n'));
+}
+
+TEST(ClientConfig, PlaintextAndOAuthAreReadAsTheyAre)
+{
+    auto r = readClientConfig(config(server("smtp.example.org", "25", "plain", "none") + server("smtp.example.org", "587", "STARTTLS", "OAuth2")),
+                              alice());
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->servers[0].security, SmtpSecurity::None);
+    EXPECT_EQ(r->servers[0].auth, QList<AuthKind>{AuthKind::None});
+    EXPECT_EQ(r->servers[1].auth, QList<AuthKind>{AuthKind::OAuth2});
+}
+
+TEST(ClientConfig, RefusesWhatIsNotAProviderFile)
+{
+    const AddressParts a = alice();
+    EXPECT_FALSE(readClientConfig("", a).ok());
+    EXPECT_FALSE(readClientConfig("<html><body>404</body></html>", a).ok());
+    EXPECT_FALSE(readClientConfig("<clientConfig version=\"1.1\"></clientConfig>", a).ok());
+    EXPECT_FALSE(readClientConfig(config("<outgoingServer type=\"smtp\"><hostname>x.example.org</hostname>"), a).ok())
+        << "truncated XML";
+    // Only incoming servers: nothing to send with.
+    EXPECT_FALSE(readClientConfig(config("<incomingServer type=\"imap\"><hostname>imap.example.org</hostname></incomingServer>"), a).ok());
+    // Entity expansion ("billion laughs") is never attempted.
+    const QByteArray bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+                            "<clientConfig><emailProvider id=\"x\"><displayName>&lol2;</displayName>"
+                            + server("smtp.example.org", "465", "SSL") + "</emailProvider></clientConfig>";
+    auto r = readClientConfig(bomb, a);
+    ASSERT_FALSE(r.ok());
+    EXPECT_TRUE(r.error().message().contains(QLatin1String("DTD"))) << qPrintable(r.error().message());
+    // Bounded size.
+    QByteArray big = config(server("smtp.example.org", "465", "SSL") + "<!--" + QByteArray(MaxClientConfigSize, 'x') + "-->");
+    auto tooBig = readClientConfig(big, a);
+    ASSERT_FALSE(tooBig.ok());
+    EXPECT_EQ(tooBig.error().code(), Core::Error::Code::InvalidInput);
+}
+
+TEST(DomainName, SplitsAndNormalisesAddresses)
+{
+    auto p = splitAddress(QStringLiteral("  Jörg.Ü@Bücher.Example.  "));
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->localPart, QStringLiteral("Jörg.Ü"));
+    EXPECT_EQ(p->domain, QStringLiteral("xn--bcher-kva.example"));
+    EXPECT_EQ(p->address, QStringLiteral("Jörg.Ü@xn--bcher-kva.example"));
+    for (const char *bad : {"", "nobody", "@example.org", "a@", "a@b", "a@exa mple.org", "a\r\nRCPT TO:<x>@example.org"}) {
+        auto r = splitAddress(QString::fromUtf8(bad));
+        EXPECT_FALSE(r.ok()) << bad;
+        if (!r.ok()) {
+            EXPECT_EQ(r.error().field(), QStringLiteral("address"));
+        }
+    }
+}
+
+TEST(DomainName, RegistrableDomainFollowsThePublicSuffixList)
+{
+    EXPECT_EQ(registrableDomain(QStringLiteral("smtp.example.co.uk")), QStringLiteral("example.co.uk"));
+    EXPECT_EQ(registrableDomain(QStringLiteral("mx1.mail.hoster.test")), QStringLiteral("hoster.test"));
+    EXPECT_EQ(registrableDomain(QStringLiteral("aspmx.l.google.com")), QStringLiteral("google.com"));
+    EXPECT_EQ(registrableDomain(QStringLiteral("example.org")), QStringLiteral("example.org"));
+    EXPECT_EQ(registrableDomain(QStringLiteral("someone.github.io")), QStringLiteral("someone.github.io"));
+    EXPECT_EQ(registrableDomain(QStringLiteral("co.uk")), QString());
+    EXPECT_EQ(registrableDomain(QStringLiteral("org")), QString());
+}
+
+TEST(Providers, EveryBuiltInEntryParses)
+{
+    for (const char *domain : {"gmail.com", "googlemail.com", "outlook.com", "yahoo.com", "icloud.com", "fastmail.com",
+                               "gmx.de", "web.de", "posteo.de", "mailbox.org", "t-online.de", "zoho.com", "orange.fr",
+                               "free.fr", "laposte.net", "yandex.ru", "aol.com", "office365.com"}) {
+        const QByteArray xml = builtInProviderConfig(QString::fromLatin1(domain));
+        ASSERT_FALSE(xml.isEmpty()) << domain;
+        AddressParts a{QStringLiteral("x@") + QString::fromLatin1(domain), QStringLiteral("x"), QString::fromLatin1(domain)};
+        auto r = readClientConfig(xml, a);
+        ASSERT_TRUE(r.ok()) << domain << ": " << qPrintable(r.error().message());
+        EXPECT_TRUE(r->listsDomain(QString::fromLatin1(domain)));
+        EXPECT_TRUE(r->skipped.isEmpty()) << domain;
+        for (const OutgoingServer &s : r->servers)
+            EXPECT_NE(s.security, SmtpSecurity::None) << domain;
+    }
+    EXPECT_TRUE(builtInProviderConfig(QStringLiteral("example.org")).isEmpty());
+}
+
+TEST(Ranking, ImplicitTlsWinsOnTheSameHostAndSourcesKeepTheirOrder)
+{
+    QList<Candidate> list{candidate(QStringLiteral("mail.example.org"), 465, SmtpSecurity::ImplicitTls, Source::Srv),
+                          candidate(QStringLiteral("smtp.example.org"), 587, SmtpSecurity::StartTls, Source::Ispdb, 0),
+                          candidate(QStringLiteral("smtp.example.org"), 465, SmtpSecurity::ImplicitTls, Source::Ispdb, 1),
+                          candidate(QStringLiteral("other.example.org"), 465, SmtpSecurity::ImplicitTls, Source::Ispdb, 2),
+                          candidate(QStringLiteral("mail.example.org"), 465, SmtpSecurity::ImplicitTls, Source::Guess)};
+    rankCandidates(list, QStringLiteral("example.org"));
+    ASSERT_EQ(list.size(), 4) << "the guess that repeats the SRV answer is merged";
+    EXPECT_EQ(list[0].server.port, 465);
+    EXPECT_EQ(list[0].server.host, QStringLiteral("smtp.example.org"));
+    EXPECT_EQ(list[1].server.port, 587);
+    EXPECT_EQ(list[2].server.host, QStringLiteral("other.example.org"));
+    EXPECT_EQ(list[3].source, Source::Srv);
+    EXPECT_EQ(list[3].alsoFoundBy, QStringList{QStringLiteral("guess")});
+    EXPECT_TRUE(list[0].reasons.join(u' ').contains(QLatin1String("RFC 8314")));
+}
+
+TEST(Ranking, AProbeOutcomeOutranksTrustAndFailuresAreNeverSelectable)
+{
+    Candidate trusted = candidate(QStringLiteral("smtp.example.org"), 465, SmtpSecurity::ImplicitTls, Source::ProviderHttps);
+    trusted.probe.outcome = ProbeFacts::Outcome::Failed;
+    trusted.probe.error = Core::Error(Core::Error::Code::Tls, QStringLiteral("handshake failed"));
+    Candidate guessed = candidate(QStringLiteral("mail.example.org"), 587, SmtpSecurity::StartTls, Source::Guess);
+    guessed.probe.outcome = ProbeFacts::Outcome::AuthUsable;
+    guessed.probe.authMechanisms = {QStringLiteral("PLAIN")};
+    Candidate plain = candidate(QStringLiteral("smtp.example.org"), 25, SmtpSecurity::None, Source::ProviderHttps, 1);
+    plain.probe.outcome = ProbeFacts::Outcome::Reachable;
+    QList<Candidate> list{trusted, plain, guessed};
+    rankCandidates(list, QStringLiteral("example.org"));
+    EXPECT_EQ(list[0].server.host, QStringLiteral("mail.example.org"));
+    EXPECT_TRUE(list[0].selectable(false));
+    EXPECT_TRUE(list[0].needsConfirmation(QStringLiteral("example.org")));
+    const auto failed = std::find_if(list.cbegin(), list.cend(), [](const Candidate &c) { return c.server.port == 465; });
+    EXPECT_FALSE(failed->selectable(true));
+    const auto insecure = std::find_if(list.cbegin(), list.cend(), [](const Candidate &c) { return c.server.port == 25; });
+    EXPECT_FALSE(insecure->selectable(false)) << "plaintext needs the explicit opt-in";
+    EXPECT_TRUE(insecure->selectable(true));
+}
+
+TEST(Ranking, OAuthOnlyServersAreNotChosenForPasswords)
+{
+    Candidate c = candidate(QStringLiteral("smtp.example.org"), 587, SmtpSecurity::StartTls, Source::Ispdb);
+    c.server.auth = {AuthKind::OAuth2};
+    c.probe.outcome = ProbeFacts::Outcome::Reachable;
+    EXPECT_FALSE(c.selectable(false));
+    Candidate d = candidate(QStringLiteral("smtp.example.org"), 465, SmtpSecurity::ImplicitTls, Source::Ispdb);
+    d.probe.outcome = ProbeFacts::Outcome::Reachable;
+    d.probe.authMechanisms = {QStringLiteral("XOAUTH2"), QStringLiteral("OAUTHBEARER")};
+    EXPECT_FALSE(d.selectable(false));
+    EXPECT_EQ(adviseFromError(Core::Error(Core::Error::Code::AuthenticationFailed, {}), d.probe.authMechanisms),
+              LoginAdvice::OAuthRequired);
+}
+
+TEST(Probe, LoginRepliesMapToAdvice)
+{
+    auto err = [](int code, const char *enhanced, const char *text) {
+        return Core::Error(Core::Error::Code::AuthenticationFailed, QStringLiteral("x"))
+            .withServerReply(code, QString::fromLatin1(enhanced), QString::fromLatin1(text));
+    };
+    const QStringList pw{QStringLiteral("PLAIN"), QStringLiteral("LOGIN")};
+    EXPECT_EQ(adviseFromError(err(535, "5.7.8", "Username and Password not accepted"), pw), LoginAdvice::BadPassword);
+    EXPECT_EQ(adviseFromError(err(534, "5.7.9", "Application-specific password required"), pw), LoginAdvice::AppPasswordRequired);
+    EXPECT_EQ(adviseFromError(err(534, "5.7.14", "Please log in via your web browser"), pw), LoginAdvice::WebLoginRequired);
+    EXPECT_EQ(adviseFromError(err(530, "5.7.0", "Must issue a STARTTLS command first"), pw), LoginAdvice::TlsRequired);
+    EXPECT_EQ(adviseFromError(err(454, "4.7.0", "Temporary authentication failure"), pw), LoginAdvice::TryLater);
+    for (LoginAdvice a : {LoginAdvice::BadPassword, LoginAdvice::AppPasswordRequired, LoginAdvice::WebLoginRequired,
+                          LoginAdvice::OAuthRequired, LoginAdvice::TlsRequired, LoginAdvice::TryLater})
+        EXPECT_FALSE(loginAdviceText(a).isEmpty());
+}
