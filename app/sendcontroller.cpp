@@ -2,11 +2,15 @@
 #include "app/sendcontroller.h"
 
 #include "core/mime/mimebuilder.h"
+#include "core/autoconfig/discovery.h"
+#include "ui/accountwizard.h"
 #include "ui/composerwindow.h"
 #include "ui/outboxwindow.h"
 #include "ui/sendtoast.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QMessageBox>
 #include <QSettings>
 
 namespace App {
@@ -49,6 +53,15 @@ Gui::ComposerWindow *SendController::openComposer()
 {
     auto *composer = new Gui::ComposerWindow;
     composer->setAttribute(Qt::WA_DeleteOnClose);
+    refreshSenders(composer);
+    connect(composer, &Gui::ComposerWindow::addAccountRequested, this, [this, composer] { showAccountWizard(composer); });
+    connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
+    connect(composer, &Gui::ComposerWindow::outboxRequested, this, &SendController::showOutbox);
+    return composer;
+}
+
+void SendController::refreshSenders(Gui::ComposerWindow *composer)
+{
     QList<Gui::ComposerWindow::Sender> senders;
     qsizetype defaultIndex = 0;
     for (const Core::Account &a : m_accounts.accounts()) {
@@ -59,9 +72,50 @@ Gui::ComposerWindow *SendController::openComposer()
         }
     }
     composer->setSenders(senders, defaultIndex);
-    connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
-    connect(composer, &Gui::ComposerWindow::outboxRequested, this, &SendController::showOutbox);
-    return composer;
+}
+
+void SendController::showAccountWizard(QWidget *parent)
+{
+    auto *wizard = new Gui::AccountWizard(Core::Autoconfig::DiscoveryOptions::fromEnvironment(), parent);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &Gui::AccountWizard::accountReady, this,
+            [this, wizard](const Core::Account &account, const QString &password) { addAccount(account, password, wizard->parentWidget()); });
+    wizard->show();
+}
+
+void SendController::addAccount(const Core::Account &account, const QString &password, QWidget *parent)
+{
+    Core::Account a = account;
+    // A second account for the same address gets a distinct name.
+    for (int n = 2; m_accounts.find(a.name); ++n)
+        a.name = QStringLiteral("%1 (%2)").arg(account.name).arg(n);
+    if (auto r = m_accounts.add(a); !r) {
+        QMessageBox::warning(parent, tr("Account not added"), r.error().message());
+        return;
+    }
+    const Core::Account added = m_accounts.accounts().last();
+    Core::CredentialJob *job = m_credentials.write(added.id, password);
+    const QPointer<QWidget> window(parent);
+    connect(job, &Core::CredentialJob::finished, this, [this, job, added, window] {
+        QWidget *owner = window.data();
+        if (job->error().isError()) {
+            // Without its password the account would fail at the first send.
+            m_accounts.remove(added.id);
+            QMessageBox::warning(owner, tr("Account not added"), job->error().message());
+            return;
+        }
+        if (m_accounts.accounts().size() == 1)
+            m_accounts.setDefaultAccount(added.id);
+        if (auto r = m_accounts.save(); !r) {
+            m_accounts.remove(added.id);
+            QMessageBox::warning(owner, tr("Account not added"), r.error().message());
+            return;
+        }
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w))
+                refreshSenders(composer);
+        }
+    });
 }
 
 Gui::OutboxWindow *SendController::showOutbox()

@@ -41,12 +41,17 @@ public:
     [[nodiscard]] Core::Outbox &outbox() { return m_outbox; }
     /// Shows the outbox window (one, raised if already open).
     Gui::OutboxWindow *showOutbox();
+    /// Opens the account setup wizard; a finished account is saved (password
+    /// in the keychain) and offered in every open composer.
+    void showAccountWizard(QWidget *parent);
 
 private:
     void send(Gui::ComposerWindow *composer);
     void undo(const QString &id);
     void onFinished(const QString &id, Core::OutboxState state);
     void sendNow();
+    void addAccount(const Core::Account &account, const QString &password, QWidget *parent);
+    void refreshSenders(Gui::ComposerWindow *composer);
 
     Core::AccountStore m_accounts;
     Core::TrustStore m_trust;

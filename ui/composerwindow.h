@@ -66,6 +66,7 @@ Q_SIGNALS:
     void sendRequested();
     /// The user wants to see the outbox.
     void outboxRequested();
+    void addAccountRequested();
 
 private:
     void createActions();

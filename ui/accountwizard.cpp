@@ -1,0 +1,533 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/accountwizard.h"
+
+#include "core/autoconfig/domainname.h"
+#include "core/autoconfig/probe.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <functional>
+
+namespace Gui {
+
+namespace AC = Core::Autoconfig;
+
+namespace {
+
+// A wizard page whose behaviour is given as functions, so the whole flow
+// reads in one place (AccountWizard's constructor).
+class Page final : public QWizardPage
+{
+public:
+    std::function<void()> onInit;
+    std::function<bool()> complete;
+    std::function<int()> next;
+    std::function<bool()> validate;
+
+    void initializePage() override
+    {
+        if (onInit)
+            onInit();
+    }
+    [[nodiscard]] bool isComplete() const override { return complete ? complete() : QWizardPage::isComplete(); }
+    [[nodiscard]] int nextId() const override { return next ? next() : QWizardPage::nextId(); }
+    bool validatePage() override { return validate ? validate() : true; }
+    void changed() { Q_EMIT completeChanged(); }
+};
+
+QString securityText(Core::SmtpSecurity s)
+{
+    switch (s) {
+    case Core::SmtpSecurity::ImplicitTls: return AccountWizard::tr("TLS");
+    case Core::SmtpSecurity::StartTls: return AccountWizard::tr("STARTTLS");
+    case Core::SmtpSecurity::None: return AccountWizard::tr("No encryption");
+    }
+    return {};
+}
+
+} // namespace
+
+struct AccountWizard::Private
+{
+    AC::DiscoveryOptions options;
+    AC::DiscoveryResult result;
+    std::unique_ptr<AC::Discovery> discovery;
+    std::unique_ptr<AC::Probe> probe;
+    bool discoveryDone = false;
+    bool verified = false;
+    bool verifying = false;
+    bool manual = false;
+
+    // start
+    QLineEdit *name = nullptr;
+    QLineEdit *address = nullptr;
+    QLineEdit *password = nullptr;
+    QCheckBox *consent = nullptr;
+    QCheckBox *insecure = nullptr;
+    // discover
+    QPlainTextEdit *log = nullptr;
+    QProgressBar *busy = nullptr;
+    // result
+    QLabel *chosenLabel = nullptr;
+    QLabel *domainLabel = nullptr;
+    QLabel *reasons = nullptr;
+    QComboBox *alternatives = nullptr;
+    QCheckBox *confirm = nullptr;
+    // manual
+    QLineEdit *host = nullptr;
+    QSpinBox *port = nullptr;
+    QComboBox *security = nullptr;
+    QLineEdit *username = nullptr;
+    QLabel *retestResult = nullptr;
+    QPushButton *retest = nullptr;
+    // verify
+    QLabel *verifyStatus = nullptr;
+    QLineEdit *verifyPassword = nullptr;
+    QPushButton *verifyAgain = nullptr;
+    // identity
+    QLineEdit *accountName = nullptr;
+    QLineEdit *displayName = nullptr;
+    QPlainTextEdit *signature = nullptr;
+
+    Page *discoverPage = nullptr;
+    Page *resultPage = nullptr;
+    Page *verifyPage = nullptr;
+
+    [[nodiscard]] const AC::Candidate *selected() const
+    {
+        const int i = alternatives ? alternatives->currentData().toInt() : -1;
+        return i >= 0 && i < result.candidates.size() ? &result.candidates[i] : nullptr;
+    }
+    [[nodiscard]] AC::OutgoingServer server() const
+    {
+        AC::OutgoingServer s;
+        s.host = host->text().trimmed().toLower();
+        s.port = static_cast<quint16>(port->value());
+        s.security = static_cast<Core::SmtpSecurity>(security->currentData().toInt());
+        return s;
+    }
+    void fillManual(const AC::Candidate &c)
+    {
+        host->setText(c.server.host);
+        port->setValue(c.server.port);
+        security->setCurrentIndex(security->findData(static_cast<int>(c.server.security)));
+        username->setText(c.server.username);
+    }
+};
+
+AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
+    : QWizard(parent)
+    , d(std::make_unique<Private>())
+{
+    d->options = std::move(options);
+    setObjectName(QStringLiteral("accountWizard"));
+    setWindowTitle(tr("Add Account"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setOption(QWizard::HaveCustomButton1);
+    setButtonText(QWizard::CustomButton1, tr("&Manual Setup"));
+    button(QWizard::CustomButton1)->setObjectName(QStringLiteral("manualSetupButton"));
+    connect(this, &QWizard::customButtonClicked, this, [this](int which) {
+        if (which != QWizard::CustomButton1)
+            return;
+        if (d->discovery)
+            d->discovery->cancel();
+        d->manual = true;
+        if (d->host->text().isEmpty() && !d->address->text().isEmpty()) {
+            auto parts = AC::splitAddress(d->address->text());
+            if (parts) {
+                d->host->setText(QStringLiteral("smtp.") + parts->domain);
+                d->username->setText(parts->address);
+            }
+        }
+        // Straight to the manual page, whatever page this is.
+        setStartId(ManualPage);
+        restart();
+        setStartId(StartPage);
+    });
+
+    // --- 1. who you are ------------------------------------------------------
+    auto *start = new Page;
+    start->setTitle(tr("Your mail account"));
+    start->setSubTitle(tr("Outpost finds the outgoing server from your address and checks it before anything is saved."));
+    d->name = new QLineEdit;
+    d->name->setObjectName(QStringLiteral("nameEdit"));
+    d->name->setAccessibleName(tr("Your name"));
+    d->address = new QLineEdit;
+    d->address->setObjectName(QStringLiteral("addressEdit"));
+    d->address->setAccessibleName(tr("E-mail address"));
+    d->address->setPlaceholderText(tr("name@example.org"));
+    d->password = new QLineEdit;
+    d->password->setObjectName(QStringLiteral("passwordEdit"));
+    d->password->setAccessibleName(tr("Password"));
+    d->password->setEchoMode(QLineEdit::Password);
+    d->consent = new QCheckBox(tr("Let my provider's own configuration server see my address (HTTPS only)"));
+    d->consent->setObjectName(QStringLiteral("consentCheck"));
+    d->insecure = new QCheckBox(tr("Also consider servers without encryption (not recommended)"));
+    d->insecure->setObjectName(QStringLiteral("insecureCheck"));
+    auto *startForm = new QFormLayout(start);
+    startForm->addRow(tr("Your &name:"), d->name);
+    startForm->addRow(tr("E-mail &address:"), d->address);
+    startForm->addRow(tr("&Password:"), d->password);
+    startForm->addRow(d->consent);
+    startForm->addRow(d->insecure);
+    auto *privacy = new QLabel(tr("Your password is sent only to the server you confirm, and only over an encrypted connection. It is kept in the system keychain."));
+    privacy->setWordWrap(true);
+    startForm->addRow(privacy);
+    start->complete = [this] { return AC::splitAddress(d->address->text()).ok(); };
+    connect(d->address, &QLineEdit::textChanged, start, [start] { start->changed(); });
+    start->validate = [this] {
+        d->manual = false;
+        return true;
+    };
+    setPage(StartPage, start);
+
+    // --- 2. looking ------------------------------------------------------------
+    auto *discover = new Page;
+    d->discoverPage = discover;
+    discover->setTitle(tr("Looking for your server"));
+    discover->setSubTitle(tr("Asking your provider, Thunderbird's provider database and DNS at the same time."));
+    d->busy = new QProgressBar;
+    d->busy->setRange(0, 0);
+    d->busy->setAccessibleName(tr("Searching"));
+    d->log = new QPlainTextEdit;
+    d->log->setObjectName(QStringLiteral("discoveryLog"));
+    d->log->setReadOnly(true);
+    d->log->setAccessibleName(tr("What Outpost is checking"));
+    auto *discoverLayout = new QVBoxLayout(discover);
+    discoverLayout->addWidget(d->busy);
+    discoverLayout->addWidget(d->log);
+    discover->onInit = [this] {
+        d->discoveryDone = false;
+        d->log->clear();
+        d->busy->setRange(0, 0);
+        AC::DiscoveryOptions o = d->options;
+        o.sendAddressToProvider = d->consent->isChecked();
+        o.allowInsecure = d->insecure->isChecked();
+        d->discovery = std::make_unique<AC::Discovery>(o);
+        connect(d->discovery.get(), &AC::Discovery::progress, this, [this](const AC::DiscoveryStep &s) {
+            d->log->appendPlainText(tr("%1 s  %2").arg(QLocale().toString(double(s.elapsedMs) / 1000.0, 'f', 1), s.text));
+        });
+        connect(d->discovery.get(), &AC::Discovery::finished, this, [this](const AC::DiscoveryResult &r) {
+            d->result = r;
+            d->discoveryDone = true;
+            d->busy->setRange(0, 1);
+            d->busy->setValue(1);
+            d->discoverPage->changed();
+            if (currentId() == DiscoverPage)
+                next();
+        });
+        d->discovery->start(d->address->text());
+    };
+    discover->complete = [this] { return d->discoveryDone; };
+    setPage(DiscoverPage, discover);
+
+    // --- 3. what was found, and why ---------------------------------------------
+    auto *resultPage = new Page;
+    d->resultPage = resultPage;
+    resultPage->setTitle(tr("Outgoing server"));
+    d->chosenLabel = new QLabel;
+    d->chosenLabel->setObjectName(QStringLiteral("chosenLabel"));
+    d->chosenLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    d->domainLabel = new QLabel;
+    d->domainLabel->setObjectName(QStringLiteral("domainLabel"));
+    QFont big = d->domainLabel->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    d->domainLabel->setFont(big);
+    d->domainLabel->setWordWrap(true); // never truncated: homographs hide in the tail
+    d->reasons = new QLabel;
+    d->reasons->setObjectName(QStringLiteral("reasonsLabel"));
+    d->reasons->setWordWrap(true);
+    d->reasons->setTextFormat(Qt::PlainText);
+    d->alternatives = new QComboBox;
+    d->alternatives->setObjectName(QStringLiteral("alternativesCombo"));
+    d->alternatives->setAccessibleName(tr("Servers found"));
+    d->confirm = new QCheckBox;
+    d->confirm->setObjectName(QStringLiteral("confirmCheck"));
+    auto *edit = new QPushButton(tr("&Edit Settings…"));
+    edit->setObjectName(QStringLiteral("editButton"));
+    auto *resultLayout = new QVBoxLayout(resultPage);
+    resultLayout->addWidget(d->domainLabel);
+    resultLayout->addWidget(d->chosenLabel);
+    resultLayout->addWidget(d->reasons, 1);
+    auto *altForm = new QFormLayout;
+    altForm->addRow(tr("Se&rver:"), d->alternatives);
+    resultLayout->addLayout(altForm);
+    resultLayout->addWidget(d->confirm);
+    resultLayout->addWidget(edit, 0, Qt::AlignLeft);
+    auto showSelected = [this, resultPage] {
+        const AC::Candidate *c = d->selected();
+        if (!c) {
+            d->domainLabel->setText(tr("No usable server was found."));
+            d->chosenLabel->setText(tr("Enter the settings from your provider's help pages with “Edit Settings”."));
+            d->reasons->clear();
+            d->confirm->hide();
+            resultPage->changed();
+            return;
+        }
+        const QString reg = AC::registrableDomain(c->server.host);
+        d->domainLabel->setText(reg.isEmpty() ? c->server.host : reg);
+        d->chosenLabel->setText(tr("%1, port %2, %3 — user name %4")
+                                    .arg(c->server.host)
+                                    .arg(c->server.port)
+                                    .arg(securityText(c->server.security),
+                                         c->server.username.isEmpty() ? d->address->text().trimmed() : c->server.username));
+        d->reasons->setText(QStringLiteral("• ") + c->reasons.join(QStringLiteral("\n• ")));
+        const bool needs = c->needsConfirmation(d->result.address.domain);
+        d->confirm->setVisible(needs);
+        d->confirm->setChecked(false);
+        d->confirm->setText(tr("I checked that %1 is my provider's server").arg(reg.isEmpty() ? c->server.host : reg));
+        resultPage->changed();
+    };
+    connect(d->alternatives, &QComboBox::currentIndexChanged, this, showSelected);
+    connect(d->confirm, &QCheckBox::toggled, resultPage, [resultPage] { resultPage->changed(); });
+    connect(edit, &QPushButton::clicked, this, [this] {
+        if (const AC::Candidate *c = d->selected())
+            d->fillManual(*c);
+        d->manual = true;
+        next();
+    });
+    resultPage->onInit = [this, showSelected] {
+        d->manual = false;
+        const QSignalBlocker block(d->alternatives);
+        d->alternatives->clear();
+        const bool insecure = d->insecure->isChecked();
+        for (int i = 0; i < d->result.candidates.size(); ++i) {
+            const AC::Candidate &c = d->result.candidates[i];
+            if (!c.selectable(insecure))
+                continue;
+            d->alternatives->addItem(tr("%1:%2 (%3) — from %4").arg(c.server.host).arg(c.server.port).arg(securityText(c.server.security), AC::sourceDescription(c.source)), i);
+        }
+        d->alternatives->setEnabled(d->alternatives->count() > 1);
+        if (d->result.chosen >= 0)
+            d->alternatives->setCurrentIndex(d->alternatives->findData(d->result.chosen));
+        showSelected();
+    };
+    resultPage->complete = [this] {
+        const AC::Candidate *c = d->selected();
+        return !c || !c->needsConfirmation(d->result.address.domain) || d->confirm->isChecked();
+    };
+    resultPage->next = [this] { return d->manual || !d->selected() ? int(ManualPage) : int(VerifyPage); };
+    resultPage->validate = [this] {
+        if (const AC::Candidate *c = d->selected(); c && !d->manual)
+            d->fillManual(*c);
+        return true;
+    };
+    setPage(ResultPage, resultPage);
+
+    // --- 4. by hand ------------------------------------------------------------------
+    auto *manual = new Page;
+    manual->setTitle(tr("Server settings"));
+    manual->setSubTitle(tr("Your provider's help pages list these as “SMTP” or “outgoing mail”."));
+    d->host = new QLineEdit;
+    d->host->setObjectName(QStringLiteral("hostEdit"));
+    d->port = new QSpinBox;
+    d->port->setObjectName(QStringLiteral("portSpin"));
+    d->port->setRange(1, 65535);
+    d->port->setValue(465);
+    d->security = new QComboBox;
+    d->security->setObjectName(QStringLiteral("securityCombo"));
+    d->security->addItem(securityText(Core::SmtpSecurity::ImplicitTls), int(Core::SmtpSecurity::ImplicitTls));
+    d->security->addItem(securityText(Core::SmtpSecurity::StartTls), int(Core::SmtpSecurity::StartTls));
+    d->security->addItem(securityText(Core::SmtpSecurity::None), int(Core::SmtpSecurity::None));
+    connect(d->security, &QComboBox::currentIndexChanged, this, [this] {
+        const auto s = static_cast<Core::SmtpSecurity>(d->security->currentData().toInt());
+        if (s == Core::SmtpSecurity::ImplicitTls && d->port->value() == 587)
+            d->port->setValue(465);
+        else if (s == Core::SmtpSecurity::StartTls && d->port->value() == 465)
+            d->port->setValue(587);
+    });
+    d->username = new QLineEdit;
+    d->username->setObjectName(QStringLiteral("usernameEdit"));
+    d->retest = new QPushButton(tr("&Re-test"));
+    d->retest->setObjectName(QStringLiteral("retestButton"));
+    d->retestResult = new QLabel;
+    d->retestResult->setObjectName(QStringLiteral("retestLabel"));
+    d->retestResult->setWordWrap(true);
+    auto *manualForm = new QFormLayout(manual);
+    manualForm->addRow(tr("&Server:"), d->host);
+    manualForm->addRow(tr("P&ort:"), d->port);
+    manualForm->addRow(tr("&Encryption:"), d->security);
+    manualForm->addRow(tr("&User name:"), d->username);
+    manualForm->addRow(d->retest);
+    manualForm->addRow(d->retestResult);
+    connect(d->retest, &QPushButton::clicked, this, [this] {
+        d->retestResult->setText(tr("Testing %1:%2…").arg(d->host->text()).arg(d->port->value()));
+        d->retest->setEnabled(false);
+        d->probe = std::make_unique<AC::Probe>(d->server(), d->options.extraCaFile, d->options.timeouts.probe);
+        connect(d->probe.get(), &AC::Probe::finished, this, [this] {
+            const AC::ProbeFacts &f = d->probe->facts();
+            d->retest->setEnabled(true);
+            if (f.outcome == AC::ProbeFacts::Outcome::Failed) {
+                d->retestResult->setText(tr("The test failed: %1").arg(f.error.message()));
+                return;
+            }
+            QString text = f.tlsProtocol.isEmpty() ? tr("The server answered without encryption.")
+                                                   : tr("The server answered with %1.").arg(f.tlsProtocol);
+            if (!f.certificateSubject.isEmpty())
+                text += QLatin1Char(' ') + tr("Certificate for %1, issued by %2.").arg(f.certificateSubject, f.certificateIssuer);
+            if (!f.authMechanisms.isEmpty())
+                text += QLatin1Char(' ') + tr("Sign-in methods: %1.").arg(f.authMechanisms.join(QLatin1Char(' ')));
+            d->retestResult->setText(text);
+        });
+        d->probe->start();
+    });
+    manual->onInit = [this] { d->retestResult->clear(); };
+    manual->complete = [this] { return AC::isValidHostName(d->host->text().trimmed().toLower()); };
+    connect(d->host, &QLineEdit::textChanged, manual, [manual] { manual->changed(); });
+    manual->next = [] { return int(VerifyPage); };
+    setPage(ManualPage, manual);
+
+    // --- 5. signing in ---------------------------------------------------------------
+    auto *verify = new Page;
+    d->verifyPage = verify;
+    verify->setTitle(tr("Signing in"));
+    verify->setSubTitle(tr("Outpost signs in once to make sure sending will work. No message is sent."));
+    d->verifyStatus = new QLabel;
+    d->verifyStatus->setObjectName(QStringLiteral("verifyLabel"));
+    d->verifyStatus->setWordWrap(true);
+    d->verifyPassword = new QLineEdit;
+    d->verifyPassword->setObjectName(QStringLiteral("verifyPasswordEdit"));
+    d->verifyPassword->setEchoMode(QLineEdit::Password);
+    d->verifyPassword->setAccessibleName(tr("Password"));
+    d->verifyAgain = new QPushButton(tr("&Try Again"));
+    d->verifyAgain->setObjectName(QStringLiteral("verifyAgainButton"));
+    auto *verifyForm = new QFormLayout(verify);
+    verifyForm->addRow(d->verifyStatus);
+    verifyForm->addRow(tr("&Password:"), d->verifyPassword);
+    verifyForm->addRow(d->verifyAgain);
+    auto runVerify = [this] {
+        d->verified = false;
+        d->verifying = true;
+        d->verifyAgain->setEnabled(false);
+        d->verifyPage->changed();
+        QStringList users;
+        const QString typed = d->username->text().trimmed();
+        if (!typed.isEmpty()) {
+            users << typed;
+        } else if (auto parts = AC::splitAddress(d->address->text()); parts) {
+            users << parts->address << parts->localPart; // at most two attempts
+        }
+        auto attempt = std::make_shared<std::function<void(int)>>();
+        *attempt = [this, users, attempt](int i) {
+            d->verifyStatus->setText(tr("Signing in to %1 as %2…").arg(d->host->text(), users.value(i)));
+            d->probe = std::make_unique<AC::Probe>(d->server(), d->options.extraCaFile, d->options.timeouts.probe);
+            connect(d->probe.get(), &AC::Probe::finished, this, [this, users, attempt, i] {
+                const AC::ProbeFacts &f = d->probe->facts();
+                if (f.outcome == AC::ProbeFacts::Outcome::Verified) {
+                    d->username->setText(users.value(i));
+                    d->verified = true;
+                    d->verifying = false;
+                    d->verifyStatus->setText(tr("Signed in successfully as %1.").arg(users.value(i)));
+                    d->verifyAgain->setEnabled(true);
+                    d->verifyPage->changed();
+                    return;
+                }
+                if (d->probe->advice() == AC::LoginAdvice::BadPassword && i + 1 < users.size()) {
+                    QTimer::singleShot(0, this, [attempt, i] { (*attempt)(i + 1); });
+                    return;
+                }
+                d->verifying = false;
+                QString text = d->probe->advice() == AC::LoginAdvice::None ? f.error.message()
+                                                                             : AC::loginAdviceText(d->probe->advice());
+                if (!f.error.serverText().isEmpty())
+                    text += QLatin1Char('\n') + tr("The server said: %1").arg(f.error.serverText());
+                d->verifyStatus->setText(text);
+                d->verifyAgain->setEnabled(true);
+                d->verifyPage->changed();
+            });
+            d->probe->verify(users.value(i), d->verifyPassword->text());
+        };
+        (*attempt)(0);
+    };
+    connect(d->verifyAgain, &QPushButton::clicked, this, runVerify);
+    verify->onInit = [this, runVerify] {
+        if (d->verifyPassword->text().isEmpty())
+            d->verifyPassword->setText(d->password->text());
+        runVerify();
+    };
+    verify->complete = [this] { return d->verified && !d->verifying; };
+    verify->next = [] { return int(IdentityPage); };
+    setPage(VerifyPage, verify);
+
+    // --- 6. how you appear ---------------------------------------------------------------
+    auto *identity = new Page;
+    identity->setTitle(tr("How you appear"));
+    identity->setFinalPage(true);
+    d->accountName = new QLineEdit;
+    d->accountName->setObjectName(QStringLiteral("accountNameEdit"));
+    d->displayName = new QLineEdit;
+    d->displayName->setObjectName(QStringLiteral("displayNameEdit"));
+    d->signature = new QPlainTextEdit;
+    d->signature->setObjectName(QStringLiteral("signatureEdit"));
+    d->signature->setAccessibleName(tr("Signature"));
+    d->signature->setTabChangesFocus(true);
+    auto *identityForm = new QFormLayout(identity);
+    identityForm->addRow(tr("Account &name:"), d->accountName);
+    identityForm->addRow(tr("Your name as &recipients see it:"), d->displayName);
+    identityForm->addRow(tr("Si&gnature:"), d->signature);
+    identity->onInit = [this] {
+        if (d->accountName->text().isEmpty())
+            d->accountName->setText(d->address->text().trimmed());
+        if (d->displayName->text().isEmpty())
+            d->displayName->setText(d->name->text().trimmed());
+    };
+    identity->complete = [this] { return !d->accountName->text().trimmed().isEmpty(); };
+    connect(d->accountName, &QLineEdit::textChanged, identity, [identity] { identity->changed(); });
+    identity->next = [] { return -1; };
+    setPage(IdentityPage, identity);
+
+    setStartId(StartPage);
+}
+
+AccountWizard::~AccountWizard() = default;
+
+Core::Account AccountWizard::account() const
+{
+    Core::Account a;
+    a.name = d->accountName->text().trimmed();
+    const AC::OutgoingServer s = d->server();
+    a.host = s.host;
+    a.port = s.port;
+    a.security = s.security;
+    a.username = d->username->text().trimmed();
+    a.auth = Core::AuthMethod::Password;
+    Core::Identity i;
+    i.name = d->displayName->text().trimmed();
+    i.address = d->address->text().trimmed();
+    i.signature = d->signature->toPlainText();
+    i.isDefault = true;
+    a.identities = {i};
+    return a;
+}
+
+QString AccountWizard::password() const
+{
+    return d->verifyPassword->text();
+}
+
+const AC::DiscoveryResult &AccountWizard::discovery() const
+{
+    return d->result;
+}
+
+void AccountWizard::accept()
+{
+    Q_EMIT accountReady(account(), password());
+    QWizard::accept();
+}
+
+} // namespace Gui
