@@ -22,6 +22,11 @@
 #include <QStatusBar>
 #include <QWindow>
 
+#ifdef Q_OS_MACOS
+#include <QFileOpenEvent>
+#include <QUrl>
+#endif
+
 #include <cstdio>
 
 namespace App {
@@ -161,6 +166,24 @@ public:
         });
     }
 
+#ifdef Q_OS_MACOS
+protected:
+    // macOS hands a clicked mailto: link to the app as an Apple event (to the
+    // running instance, or to the one it has just launched), which Qt
+    // delivers as a QFileOpenEvent, never in argv.
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::FileOpen) {
+            const QUrl url = static_cast<QFileOpenEvent *>(event)->url();
+            if (url.scheme().compare(QLatin1String("mailto"), Qt::CaseInsensitive) == 0) {
+                openComposer({QCoreApplication::applicationFilePath(), url.toString(QUrl::FullyEncoded)});
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+#endif
+
 private:
     QElapsedTimer m_clock;
     SendController *m_controller;
@@ -199,6 +222,9 @@ int runGui(int &argc, char **argv)
     const auto started = controller.start();
     Instance instance(clock, &controller);
     instance.listen();
+#ifdef Q_OS_MACOS
+    app.installEventFilter(&instance);
+#endif
     instance.openComposer(args);
     if (!started) {
         // Still usable for writing; the person is told why sending cannot work.

@@ -16,6 +16,12 @@
 #include <QSet>
 #include <QTimeZone>
 
+#ifdef Q_OS_WIN
+#include <fcntl.h>
+#include <io.h>
+#include <stdio.h>
+#endif
+
 namespace {
 
 QString trSendmail(const char *text)
@@ -159,6 +165,10 @@ int run(const QStringList &arguments)
     if (auto r = p.load(); !r)
         return App::fail(r.error());
 
+#ifdef Q_OS_WIN
+    // The message is octets: no CRLF translation, and no end at a Ctrl-Z.
+    _setmode(_fileno(stdin), _O_BINARY);
+#endif
     QFile in;
     in.open(stdin, QIODevice::ReadOnly);
     auto header = Core::HeaderBlock::read(&in, options->dotEndsInput);

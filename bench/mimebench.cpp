@@ -13,25 +13,60 @@
 
 #include <cstdio>
 
+#if defined(Q_OS_WIN)
+#include <windows.h>
+#include <psapi.h>
+#elif defined(Q_OS_MACOS)
+#include <mach/mach.h>
+#include <sys/resource.h>
+#else
 #include <sys/resource.h>
 #include <unistd.h>
+#endif
 
 namespace {
 
+// Resident set size in KiB: /proc and getrusage() on Linux; the process
+// memory counters on Windows; the Mach task info on macOS (where ru_maxrss
+// counts bytes, not KiB).
 long currentRssKb()
 {
+#if defined(Q_OS_WIN)
+    PROCESS_MEMORY_COUNTERS counters {};
+    if (!GetProcessMemoryInfo(GetCurrentProcess(), &counters, static_cast<DWORD>(sizeof counters)))
+        return -1;
+    return static_cast<long>(counters.WorkingSetSize / 1024);
+#elif defined(Q_OS_MACOS)
+    mach_task_basic_info info {};
+    mach_msg_type_number_t count = MACH_TASK_BASIC_INFO_COUNT;
+    if (task_info(mach_task_self(), MACH_TASK_BASIC_INFO, reinterpret_cast<task_info_t>(&info), &count) != KERN_SUCCESS)
+        return -1;
+    return static_cast<long>(info.resident_size / 1024);
+#else
     QFile statm(QStringLiteral("/proc/self/statm"));
     if (!statm.open(QIODevice::ReadOnly))
         return -1;
     const QList<QByteArray> fields = statm.readAll().split(' ');
     return fields.size() > 1 ? fields.at(1).toLong() * (sysconf(_SC_PAGESIZE) / 1024) : -1;
+#endif
 }
 
 long peakRssKb()
 {
+#if defined(Q_OS_WIN)
+    PROCESS_MEMORY_COUNTERS counters {};
+    if (!GetProcessMemoryInfo(GetCurrentProcess(), &counters, static_cast<DWORD>(sizeof counters)))
+        return -1;
+    return static_cast<long>(counters.PeakWorkingSetSize / 1024);
+#elif defined(Q_OS_MACOS)
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<long>(usage.ru_maxrss / 1024);
+#else
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss;
+#endif
 }
 
 } // namespace

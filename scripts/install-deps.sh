@@ -19,6 +19,7 @@ test_pkgs=(
     dbus dbus-x11 gnome-keyring libsecret-tools
     python3-aiosmtpd postfix sasl2-bin libsasl2-modules swaks msmtp
     dnsmasq iproute2 openssl git git-email appstream desktop-file-utils time clang-tidy
+    dpkg-dev file
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -349,7 +349,9 @@ QList<OutboxEntry> Outbox::allEntries()
 
 std::optional<OutboxState> Outbox::locate(const QString &id) const
 {
-    if (id.isEmpty() || id.contains(u'/') || id.startsWith(u'.'))
+    // An id names one directory: no separator of any platform (Windows also
+    // takes '\\' and a drive's ':'), nothing hidden or relative.
+    if (id.isEmpty() || id.contains(u'/') || id.contains(u'\\') || id.contains(u':') || id.startsWith(u'.'))
         return std::nullopt;
     for (OutboxState s : kAllStates) {
         if (QFileInfo::exists(entryDir(s, id)))

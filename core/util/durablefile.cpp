@@ -38,8 +38,12 @@ Result<void> syncFile(QFileDevice &file)
     if (fd < 0)
         return writeError(file.fileName(), QCoreApplication::translate("Durable", "the file is not open"));
 #if defined(Q_OS_WIN)
-    if (_commit(fd) != 0)
-        return writeError(file.fileName(), QString::fromLocal8Bit(std::strerror(errno)));
+    // FlushFileBuffers on the handle behind the C runtime descriptor. The
+    // POSIX branches' strerror() is deprecated under MSVC (C4996), so the
+    // reason comes from Qt's wording of GetLastError().
+    const auto handle = reinterpret_cast<HANDLE>(_get_osfhandle(fd));
+    if (handle == INVALID_HANDLE_VALUE || !FlushFileBuffers(handle))
+        return writeError(file.fileName(), qt_error_string(static_cast<int>(GetLastError())));
 #elif defined(Q_OS_MACOS)
     // fsync() on macOS does not reach the platter; F_FULLFSYNC does.
     if (fcntl(fd, F_FULLFSYNC) != 0 && fsync(fd) != 0)
