@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 
 namespace App {
@@ -19,9 +20,12 @@ void setApplicationIdentity()
 
 void installTranslations(QCoreApplication &app)
 {
-    const QByteArray override = qgetenv("OUTPOST_LANGUAGE");
-    const QLocale locale = override.isEmpty() ? QLocale::system()
-                                              : QLocale(QString::fromUtf8(override));
+    // The environment (scripts, tests) wins over the setting, which wins over
+    // the system locale: `outpost` reads ui/language from its settings file.
+    QString override = qEnvironmentVariable("OUTPOST_LANGUAGE");
+    if (override.isEmpty())
+        override = QSettings(Core::settingsFile(), QSettings::IniFormat).value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = override.isEmpty() ? QLocale::system() : QLocale(override);
     if (!override.isEmpty())
         QLocale::setDefault(locale);
 

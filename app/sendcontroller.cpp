@@ -13,6 +13,8 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include "core/version.h"
+
 namespace App {
 
 SendController::SendController(QObject *parent)
@@ -180,7 +182,7 @@ void SendController::send(Gui::ComposerWindow *composer)
         return;
     }
 
-    const int undoSeconds = QSettings().value(QStringLiteral("send/undoDelaySeconds"), 10).toInt();
+    const int undoSeconds = QSettings(Core::settingsFile(), QSettings::IniFormat).value(QStringLiteral("send/undoDelaySeconds"), 10).toInt();
     Core::Outbox::EnqueueOptions options;
     if (undoSeconds > 0)
         options.notBefore = m_outbox.now().addSecs(undoSeconds);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/version.h"
 
+#include <QStandardPaths>
+
 namespace Core {
 
 QString applicationVersion()
@@ -11,6 +13,11 @@ QString applicationVersion()
 QString userAgent()
 {
     return QStringLiteral("Outpost/") + applicationVersion();
+}
+
+QString settingsFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/outpost.conf");
 }
 
 } // namespace Core

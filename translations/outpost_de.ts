@@ -56,6 +56,10 @@
         <source>No account is set up yet. Add one with “outpost account add” (the setup wizard is coming).</source>
         <translation>Es ist noch kein Konto eingerichtet. Fügen Sie eines mit „outpost account add“ hinzu (der Einrichtungsassistent folgt bald).</translation>
     </message>
+    <message>
+        <source>Account not added</source>
+        <translation>Konto nicht hinzugefügt</translation>
+    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -412,6 +416,13 @@
     <message>
         <source>The test was cancelled.</source>
         <translation>Der Test wurde abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not complete the test within %n second(s).</source>
+        <translation>
+            <numerusform>Der Server hat den Test nicht innerhalb von %n Sekunde abgeschlossen.</numerusform>
+            <numerusform>Der Server hat den Test nicht innerhalb von %n Sekunden abgeschlossen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -932,6 +943,229 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>Gui::AccountWizard</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>No encryption</source>
+        <translation>Keine Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Manual Setup</source>
+        <translation>&amp;Manuelle Einrichtung</translation>
+    </message>
+    <message>
+        <source>Your mail account</source>
+        <translation>Ihr E-Mail-Konto</translation>
+    </message>
+    <message>
+        <source>Outpost finds the outgoing server from your address and checks it before anything is saved.</source>
+        <translation>Outpost ermittelt den Postausgangsserver anhand Ihrer Adresse und überprüft ihn, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Let my provider&apos;s own configuration server see my address (HTTPS only)</source>
+        <translation>Meine Adresse an den eigenen Konfigurationsserver meines Anbieters übermitteln (nur HTTPS)</translation>
+    </message>
+    <message>
+        <source>Also consider servers without encryption (not recommended)</source>
+        <translation>Auch Server ohne Verschlüsselung berücksichtigen (nicht empfohlen)</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;address:</source>
+        <translation>E-Mail-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Your password is sent only to the server you confirm, and only over an encrypted connection. It is kept in the system keychain.</source>
+        <translation>Ihr Passwort wird nur an den Server gesendet, den Sie bestätigen, und nur über eine verschlüsselte Verbindung. Es wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Looking for your server</source>
+        <translation>Ihr Server wird gesucht</translation>
+    </message>
+    <message>
+        <source>Asking your provider, Thunderbird&apos;s provider database and DNS at the same time.</source>
+        <translation>Ihr Anbieter, die Anbieterdatenbank von Thunderbird und das DNS werden gleichzeitig abgefragt.</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Suche läuft</translation>
+    </message>
+    <message>
+        <source>What Outpost is checking</source>
+        <translation>Was Outpost gerade prüft</translation>
+    </message>
+    <message>
+        <source>%1 s  %2</source>
+        <translation>%1&#xa0;s  %2</translation>
+    </message>
+    <message>
+        <source>Outgoing server</source>
+        <translation>Postausgangsserver</translation>
+    </message>
+    <message>
+        <source>Servers found</source>
+        <translation>Gefundene Server</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Settings…</source>
+        <translation>Einstellungen &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>No usable server was found.</source>
+        <translation>Es wurde kein verwendbarer Server gefunden.</translation>
+    </message>
+    <message>
+        <source>Enter the settings from your provider&apos;s help pages with “Edit Settings”.</source>
+        <translation>Geben Sie die Einstellungen von den Hilfeseiten Ihres Anbieters über „Einstellungen bearbeiten“ ein.</translation>
+    </message>
+    <message>
+        <source>%1, port %2, %3 — user name %4</source>
+        <translation>%1, Port %2, %3 – Benutzername %4</translation>
+    </message>
+    <message>
+        <source>I checked that %1 is my provider&apos;s server</source>
+        <translation>Ich habe geprüft, dass %1 der Server meines Anbieters ist</translation>
+    </message>
+    <message>
+        <source>%1:%2 (%3) — from %4</source>
+        <translation>%1:%2 (%3) – Quelle: %4</translation>
+    </message>
+    <message>
+        <source>Server settings</source>
+        <translation>Servereinstellungen</translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s help pages list these as “SMTP” or “outgoing mail”.</source>
+        <translation>Auf den Hilfeseiten Ihres Anbieters finden Sie diese unter „SMTP“ oder „Postausgang“.</translation>
+    </message>
+    <message>
+        <source>&amp;Re-test</source>
+        <translation>&amp;Erneut testen</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Testing %1:%2…</source>
+        <translation>%1:%2 wird getestet …</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Der Test ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server answered without encryption.</source>
+        <translation>Der Server hat ohne Verschlüsselung geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server answered with %1.</source>
+        <translation>Der Server hat mit %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Certificate for %1, issued by %2.</source>
+        <translation>Zertifikat für %1, ausgestellt von %2.</translation>
+    </message>
+    <message>
+        <source>Sign-in methods: %1.</source>
+        <translation>Anmeldeverfahren: %1.</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Outpost signs in once to make sure sending will work. No message is sent.</source>
+        <translation>Outpost meldet sich einmal an, um sicherzustellen, dass das Senden funktioniert. Es wird keine Nachricht gesendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 as %2…</source>
+        <translation>Anmeldung bei %1 als %2 …</translation>
+    </message>
+    <message>
+        <source>Signed in successfully as %1.</source>
+        <translation>Erfolgreich als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Antwort des Servers: %1</translation>
+    </message>
+    <message>
+        <source>How you appear</source>
+        <translation>So erscheinen Sie</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Konto&amp;name:</translation>
+    </message>
+    <message>
+        <source>Your name as &amp;recipients see it:</source>
+        <translation>Ihr Name, wie &amp;Empfänger ihn sehen:</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>Si&amp;gnatur:</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ComposerWindow</name>
     <message>
         <source>&amp;Send</source>
@@ -993,6 +1227,14 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Show the messages that are queued, waiting or need attention</source>
         <translation>Nachrichten anzeigen, die eingereiht sind, warten oder Ihr Eingreifen erfordern</translation>
+    </message>
+    <message>
+        <source>Add &amp;Account…</source>
+        <translation>&amp;Konto hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Set up an account to send from</source>
+        <translation>Ein Konto zum Senden einrichten</translation>
     </message>
 </context>
 <context>

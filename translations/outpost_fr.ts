@@ -56,6 +56,10 @@
         <source>No account is set up yet. Add one with “outpost account add” (the setup wizard is coming).</source>
         <translation>Aucun compte n’est encore configuré. Ajoutez-en un avec «&#xa0;outpost account add&#xa0;» (l’assistant de configuration arrive bientôt).</translation>
     </message>
+    <message>
+        <source>Account not added</source>
+        <translation>Compte non ajouté</translation>
+    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -412,6 +416,13 @@
     <message>
         <source>The test was cancelled.</source>
         <translation>Le test a été annulé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not complete the test within %n second(s).</source>
+        <translation>
+            <numerusform>Le serveur n’a pas terminé le test en %n seconde.</numerusform>
+            <numerusform>Le serveur n’a pas terminé le test en %n secondes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -932,6 +943,229 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
 </context>
 <context>
+    <name>Gui::AccountWizard</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>No encryption</source>
+        <translation>Sans chiffrement</translation>
+    </message>
+    <message>
+        <source>Add Account</source>
+        <translation>Ajouter un compte</translation>
+    </message>
+    <message>
+        <source>&amp;Manual Setup</source>
+        <translation>Configuration &amp;manuelle</translation>
+    </message>
+    <message>
+        <source>Your mail account</source>
+        <translation>Votre compte de messagerie</translation>
+    </message>
+    <message>
+        <source>Outpost finds the outgoing server from your address and checks it before anything is saved.</source>
+        <translation>Outpost trouve le serveur sortant à partir de votre adresse et le vérifie avant d’enregistrer quoi que ce soit.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Adresse électronique</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>nom@example.org</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Let my provider&apos;s own configuration server see my address (HTTPS only)</source>
+        <translation>Communiquer mon adresse au propre serveur de configuration de mon fournisseur (HTTPS uniquement)</translation>
+    </message>
+    <message>
+        <source>Also consider servers without encryption (not recommended)</source>
+        <translation>Prendre aussi en compte les serveurs sans chiffrement (déconseillé)</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;address:</source>
+        <translation>&amp;Adresse électronique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot &amp;de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your password is sent only to the server you confirm, and only over an encrypted connection. It is kept in the system keychain.</source>
+        <translation>Votre mot de passe n’est envoyé qu’au serveur que vous confirmez, et uniquement par une connexion chiffrée. Il est conservé dans le trousseau de clés du système.</translation>
+    </message>
+    <message>
+        <source>Looking for your server</source>
+        <translation>Recherche de votre serveur</translation>
+    </message>
+    <message>
+        <source>Asking your provider, Thunderbird&apos;s provider database and DNS at the same time.</source>
+        <translation>Interrogation simultanée de votre fournisseur, de la base de données des fournisseurs de Thunderbird et du DNS.</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Recherche en cours</translation>
+    </message>
+    <message>
+        <source>What Outpost is checking</source>
+        <translation>Ce qu’Outpost vérifie</translation>
+    </message>
+    <message>
+        <source>%1 s  %2</source>
+        <translation>%1&#xa0;s  %2</translation>
+    </message>
+    <message>
+        <source>Outgoing server</source>
+        <translation>Serveur sortant</translation>
+    </message>
+    <message>
+        <source>Servers found</source>
+        <translation>Serveurs trouvés</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Settings…</source>
+        <translation>Mo&amp;difier les paramètres…</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No usable server was found.</source>
+        <translation>Aucun serveur utilisable n’a été trouvé.</translation>
+    </message>
+    <message>
+        <source>Enter the settings from your provider&apos;s help pages with “Edit Settings”.</source>
+        <translation>Saisissez les paramètres indiqués dans les pages d’aide de votre fournisseur via «&#xa0;Modifier les paramètres&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1, port %2, %3 — user name %4</source>
+        <translation>%1, port %2, %3 — nom d’utilisateur %4</translation>
+    </message>
+    <message>
+        <source>I checked that %1 is my provider&apos;s server</source>
+        <translation>J’ai vérifié que %1 est bien le serveur de mon fournisseur</translation>
+    </message>
+    <message>
+        <source>%1:%2 (%3) — from %4</source>
+        <translation>%1:%2 (%3) — source&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>Server settings</source>
+        <translation>Paramètres du serveur</translation>
+    </message>
+    <message>
+        <source>Your provider&apos;s help pages list these as “SMTP” or “outgoing mail”.</source>
+        <translation>Les pages d’aide de votre fournisseur les présentent sous «&#xa0;SMTP&#xa0;» ou «&#xa0;courrier sortant&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&amp;Re-test</source>
+        <translation>Tester à &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>Se&amp;rveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Chiffrement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Testing %1:%2…</source>
+        <translation>Test de %1:%2…</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Le test a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server answered without encryption.</source>
+        <translation>Le serveur a répondu sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>The server answered with %1.</source>
+        <translation>Le serveur a répondu avec %1.</translation>
+    </message>
+    <message>
+        <source>Certificate for %1, issued by %2.</source>
+        <translation>Certificat pour %1, émis par %2.</translation>
+    </message>
+    <message>
+        <source>Sign-in methods: %1.</source>
+        <translation>Méthodes d’authentification&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <source>Outpost signs in once to make sure sending will work. No message is sent.</source>
+        <translation>Outpost s’authentifie une fois pour s’assurer que l’envoi fonctionnera. Aucun message n’est envoyé.</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 as %2…</source>
+        <translation>Authentification auprès de %1 en tant que %2…</translation>
+    </message>
+    <message>
+        <source>Signed in successfully as %1.</source>
+        <translation>Authentification réussie en tant que %1.</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>Réponse du serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>How you appear</source>
+        <translation>Votre identité</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nom du compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your name as &amp;recipients see it:</source>
+        <translation>Votre nom tel que le voient les &amp;destinataires&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>Si&amp;gnature&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ComposerWindow</name>
     <message>
         <source>&amp;Send</source>
@@ -993,6 +1227,14 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Show the messages that are queued, waiting or need attention</source>
         <translation>Afficher les messages en file d’attente, en attente ou qui requièrent votre attention</translation>
+    </message>
+    <message>
+        <source>Add &amp;Account…</source>
+        <translation>Ajouter un co&amp;mpte…</translation>
+    </message>
+    <message>
+        <source>Set up an account to send from</source>
+        <translation>Configurer un compte d’envoi</translation>
     </message>
 </context>
 <context>

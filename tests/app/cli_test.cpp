@@ -2,6 +2,8 @@
 // Runs the real `outpost` executable as a user would.
 #include "core/version.h"
 
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QJsonDocument>
@@ -151,4 +153,32 @@ TEST(Gui, SecondLaunchOpensTheComposerInTheRunningInstance)
     EXPECT_EQ(c.value(QStringLiteral("subject")).toString(), QStringLiteral("Grüße"));
     first.kill();
     first.waitForFinished(5000);
+}
+
+// The language follows the system locale, the ui/language setting overrides
+// it, and OUTPOST_LANGUAGE overrides both (issue 10).
+TEST(Cli, LanguageFromLocaleSettingAndEnvironment)
+{
+    QTemporaryDir home;
+    ASSERT_TRUE(home.isValid());
+    QProcessEnvironment env = headlessEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.remove(QStringLiteral("OUTPOST_LANGUAGE"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("fr_FR.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("fr_FR.UTF-8"));
+    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("fr"));
+    const ProcessRun french = runOutpost({QStringLiteral("--help")}, env);
+    EXPECT_TRUE(french.out.startsWith(QStringLiteral("Utilisation"))) << qPrintable(french.out);
+
+    QDir().mkpath(home.filePath(QStringLiteral("config/outpost")));
+    QFile settings(home.filePath(QStringLiteral("config/outpost/outpost.conf")));
+    ASSERT_TRUE(settings.open(QIODevice::WriteOnly));
+    settings.write("[ui]\nlanguage=de\n");
+    settings.close();
+    const ProcessRun german = runOutpost({QStringLiteral("--help")}, env);
+    EXPECT_TRUE(german.out.startsWith(QStringLiteral("Aufruf"))) << qPrintable(german.out);
+
+    env.insert(QStringLiteral("OUTPOST_LANGUAGE"), QStringLiteral("en"));
+    const ProcessRun english = runOutpost({QStringLiteral("--help")}, env);
+    EXPECT_TRUE(english.out.startsWith(QStringLiteral("Usage: outpost"))) << qPrintable(english.out);
 }

@@ -17,6 +17,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+
+#include "core/version.h"
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,7 +108,7 @@ protected:
 TEST_F(SendFlow, TypeAndPressCtrlReturnDeliversTheMessage)
 {
     startServer();
-    QSettings().setValue(QStringLiteral("send/undoDelaySeconds"), 0);
+    QSettings(Core::settingsFile(), QSettings::IniFormat).setValue(QStringLiteral("send/undoDelaySeconds"), 0);
     App::SendController controller;
     ASSERT_TRUE(controller.start().ok());
     QPointer<Gui::ComposerWindow> w = controller.openComposer();
@@ -148,7 +150,7 @@ TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)
 TEST_F(SendFlow, UndoBringsTheMessageBackIntoAComposer)
 {
     addAccount(1);
-    QSettings().setValue(QStringLiteral("send/undoDelaySeconds"), 30);
+    QSettings(Core::settingsFile(), QSettings::IniFormat).setValue(QStringLiteral("send/undoDelaySeconds"), 30);
     App::SendController controller;
     ASSERT_TRUE(controller.start().ok());
     QPointer<Gui::ComposerWindow> w = controller.openComposer();
