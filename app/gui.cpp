@@ -226,6 +226,15 @@ int runGui(int &argc, char **argv)
     app.installEventFilter(&instance);
 #endif
     instance.openComposer(args);
+    if (started && controller.accountCount() == 0 && qEnvironmentVariableIntValue("OUTPOST_EXIT_WHEN_SHOWN") != 1) {
+        // First start: nothing can be sent before an account exists.
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w)) {
+                controller.showAccountWizard(composer);
+                break;
+            }
+        }
+    }
     if (!started) {
         // Still usable for writing; the person is told why sending cannot work.
         for (QWidget *w : QApplication::topLevelWidgets()) {

@@ -44,6 +44,7 @@ public:
     /// Opens the account setup wizard; a finished account is saved (password
     /// in the keychain) and offered in every open composer.
     void showAccountWizard(QWidget *parent);
+    [[nodiscard]] qsizetype accountCount() const { return m_accounts.accounts().size(); }
 
 private:
     void send(Gui::ComposerWindow *composer);

@@ -997,7 +997,7 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>Auch Server ohne Verschlüsselung berücksichtigen (nicht empfohlen)</translation>
     </message>
     <message>
-        <source>Your &amp;name:</source>
+        <source>Your na&amp;me:</source>
         <translation>Ihr &amp;Name:</translation>
     </message>
     <message>

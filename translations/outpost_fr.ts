@@ -997,7 +997,7 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>Prendre aussi en compte les serveurs sans chiffrement (déconseillé)</translation>
     </message>
     <message>
-        <source>Your &amp;name:</source>
+        <source>Your na&amp;me:</source>
         <translation>Votre &amp;nom&#xa0;:</translation>
     </message>
     <message>

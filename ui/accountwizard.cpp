@@ -178,7 +178,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->insecure = new QCheckBox(tr("Also consider servers without encryption (not recommended)"));
     d->insecure->setObjectName(QStringLiteral("insecureCheck"));
     auto *startForm = new QFormLayout(start);
-    startForm->addRow(tr("Your &name:"), d->name);
+    startForm->addRow(tr("Your na&me:"), d->name);
     startForm->addRow(tr("E-mail &address:"), d->address);
     startForm->addRow(tr("&Password:"), d->password);
     startForm->addRow(d->consent);
