@@ -44,7 +44,7 @@ void ComposerWindow::createActions()
     outbox->setObjectName(QStringLiteral("outboxAction"));
     outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     outbox->setToolTip(tr("Show the messages that are queued, waiting or need attention"));
-    QAction *addAccount = toolBar->addAction(loadIcon(QStringLiteral("list-add")), tr("Add &Account…"), this,
+    QAction *addAccount = toolBar->addAction(loadIcon(QStringLiteral("contact-new")), tr("Add &Account…"), this,
                                              &ComposerWindow::addAccountRequested);
     addAccount->setObjectName(QStringLiteral("addAccountAction"));
     addAccount->setToolTip(tr("Set up an account to send from"));

@@ -117,6 +117,11 @@ Discovery::Discovery(DiscoveryOptions options, QObject *parent)
         }
     });
     connect(&m_guessAccept, &QTimer::timeout, this, [this] { finish(); });
+    m_staggerTimer.setSingleShot(true);
+    connect(&m_staggerTimer, &QTimer::timeout, this, [this] {
+        if (m_phase == Phase::Guessing)
+            probeNext();
+    });
     connect(&m_totalBudget, &QTimer::timeout, this, [this] {
         m_result.timedOut = true;
         step(QCoreApplication::translate("Autoconfig", "Time is up."));
@@ -496,25 +501,29 @@ void Discovery::startGuessing()
     if (!m_mxBase.isEmpty() && m_mxBase != m_regDomain)
         hosts << QStringLiteral("smtp.") + m_mxBase;
     struct Try { quint16 port; SmtpSecurity security; };
-    // Submission ports first; port 25 only when nothing answered there.
-    QList<Try> tries{{465, SmtpSecurity::ImplicitTls}, {587, SmtpSecurity::StartTls}};
-    if (m_options.allowInsecure)
-        tries << Try{587, SmtpSecurity::None};
-    tries << Try{25, SmtpSecurity::StartTls};
-    if (m_options.allowInsecure)
-        tries << Try{25, SmtpSecurity::None};
+    // Submission ports first, host by host (smtp. before mail. before the
+    // bare domain, implicit TLS before STARTTLS); port 25 only when nothing
+    // answered there.
+    QList<Try> submission{{465, SmtpSecurity::ImplicitTls}, {587, SmtpSecurity::StartTls}};
+    QList<Try> relay{{25, SmtpSecurity::StartTls}};
+    if (m_options.allowInsecure) {
+        submission << Try{587, SmtpSecurity::None};
+        relay << Try{25, SmtpSecurity::None};
+    }
     int order = 0;
-    for (const Try &t : std::as_const(tries)) {
+    for (const QList<Try> &group : {submission, relay}) {
         for (const QString &h : std::as_const(hosts)) {
-            Candidate c;
-            c.server.host = h;
-            c.server.port = t.port;
-            c.server.security = t.security;
-            c.server.order = order++;
-            c.source = Source::Guess;
-            c.origin = QStringLiteral("%1:%2").arg(h).arg(t.port);
-            c.trust = Trust::Unauthenticated;
-            m_result.candidates << c;
+            for (const Try &t : group) {
+                Candidate c;
+                c.server.host = h;
+                c.server.port = t.port;
+                c.server.security = t.security;
+                c.server.order = order++;
+                c.source = Source::Guess;
+                c.origin = QStringLiteral("%1:%2").arg(h).arg(t.port);
+                c.trust = Trust::Unauthenticated;
+                m_result.candidates << c;
+            }
         }
     }
     m_nextProbe = 0;
@@ -557,7 +566,6 @@ void Discovery::probeNext()
     int running = 0;
     for (const QPointer<Probe> &p : std::as_const(m_probes))
         running += p ? 1 : 0;
-    int launched = 0;
     while (running < m_probeSlots && m_nextProbe < m_result.candidates.size() && m_nextProbe < maxProbed) {
         const int index = m_nextProbe;
         const Candidate &c = m_result.candidates[index];
@@ -567,18 +575,19 @@ void Discovery::probeNext()
         }
         if (m_phase == Phase::Guessing && c.server.port == 25 && running > 0)
             break; // port 25 waits for the submission ports
+        // Guesses start one by one, like Happy Eyeballs (RFC 8305): the
+        // next when the last one failed, or 100 ms later, whichever is first.
+        if (m_phase == Phase::Guessing && m_staggerTimer.isActive())
+            break;
         ++m_nextProbe;
         auto *probe = new Probe(c.server, m_options.extraCaFile, m_options.timeouts.probe, this);
         m_probes << probe;
         ++running;
-        const int delay = m_phase == Phase::Guessing ? 100 * launched : 0; // staggered
-        ++launched;
         connect(probe, &Probe::finished, this, [this, probe, index] { onProbeFinished(probe, index); });
-        QTimer::singleShot(delay, probe, [this, probe] {
-            const OutgoingServer &s = probe->server();
-            step(QCoreApplication::translate("Autoconfig", "Trying %1:%2 (%3)…").arg(s.host).arg(s.port).arg(securityLabel(s.security)));
-            probe->start();
-        });
+        step(QCoreApplication::translate("Autoconfig", "Trying %1:%2 (%3)…").arg(c.server.host).arg(c.server.port).arg(securityLabel(c.server.security)));
+        probe->start();
+        if (m_phase == Phase::Guessing)
+            m_staggerTimer.start(100);
     }
     if (running == 0)
         finish();
@@ -590,6 +599,7 @@ void Discovery::onProbeFinished(Probe *probe, int index)
         return;
     const ProbeFacts facts = probe->facts();
     const OutgoingServer s = probe->server();
+    m_staggerTimer.stop(); // a finished try frees the way for the next at once
     m_probes.removeAll(probe);
     probe->deleteLater();
     if (index < m_result.candidates.size())
@@ -617,7 +627,7 @@ void Discovery::finish()
         return;
     m_running = false;
     m_phase = Phase::Done;
-    for (QTimer *t : {&m_graceTimer, &m_lookupBudget, &m_phaseBudget, &m_totalBudget, &m_guessAccept})
+    for (QTimer *t : {&m_graceTimer, &m_lookupBudget, &m_phaseBudget, &m_totalBudget, &m_guessAccept, &m_staggerTimer})
         t->stop();
     abortLookups();
     const QList<QPointer<Probe>> probes = std::exchange(m_probes, {});

@@ -145,6 +145,7 @@ private:
     QTimer m_phaseBudget;
     QTimer m_totalBudget;
     QTimer m_guessAccept;
+    QTimer m_staggerTimer;
     QString m_regDomain;
     QString m_mxBase;
     enum class Phase { Idle, Lookups, Guessing, Probing, Done } m_phase = Phase::Idle;
