@@ -62,7 +62,7 @@ QString registrableDomain(const QString &asciiHost)
     const SuffixProbe probe;
     // The shortest suffix that is not itself public; one label always is.
     for (qsizetype n = 2; n < labels.size(); ++n) {
-        const QString suffix = labels.sliced(labels.size() - n).join(QLatin1Char('.'));
+        QString suffix = labels.sliced(labels.size() - n).join(QLatin1Char('.'));
         if (!probe.isPublicSuffix(suffix, host))
             return suffix;
     }
