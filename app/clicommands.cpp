@@ -34,6 +34,9 @@
 #ifdef Q_OS_UNIX
 #include <termios.h>
 #include <unistd.h>
+#elif defined(Q_OS_WIN)
+#include <io.h>
+#include <windows.h>
 #endif
 
 namespace App {
@@ -109,6 +112,21 @@ QString readSecret(bool fromStdin)
         tcsetattr(STDIN_FILENO, TCSANOW, &old);
         err() << Qt::endl;
         return QString::fromUtf8(line).chopped(line.endsWith('\n') ? 1 : 0);
+    }
+#elif defined(Q_OS_WIN)
+    if (!fromStdin && _isatty(_fileno(stdin))) {
+        // The console echoes what is typed unless told not to.
+        err() << QCoreApplication::translate("Cli", "Password: ") << Qt::flush;
+        const HANDLE console = GetStdHandle(STD_INPUT_HANDLE);
+        DWORD mode = 0;
+        const bool silenced = GetConsoleMode(console, &mode) && SetConsoleMode(console, mode & ~DWORD(ENABLE_ECHO_INPUT));
+        QByteArray line = in.readLine();
+        if (silenced)
+            SetConsoleMode(console, mode);
+        err() << Qt::endl;
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        return QString::fromUtf8(line);
     }
 #endif
     Q_UNUSED(fromStdin);

@@ -12,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,7 +59,9 @@ protected:
                                          {QStringLiteral("cc"), m_window->cc()},
                                          {QStringLiteral("bcc"), m_window->bcc()},
                                          {QStringLiteral("subject"), m_window->subject()},
-                                         {QStringLiteral("body"), m_window->body()}};
+                                         {QStringLiteral("body"), m_window->body()},
+                                         {QStringLiteral("attachments"), QJsonArray::fromStringList(m_window->attachments())},
+                                         {QStringLiteral("restored"), m_window->isModified()}};
                 std::fprintf(stderr, "outpost: composer %s\n",
                              QJsonDocument(fields).toJson(QJsonDocument::Compact).constData());
             }
@@ -101,7 +104,8 @@ Core::Result<Core::Draft> draftFromArguments(const QStringList &args)
                        {QStringLiteral("cc"), QString(), QStringLiteral("ADDRESS")},
                        {QStringLiteral("bcc"), QString(), QStringLiteral("ADDRESS")},
                        {QStringLiteral("subject"), QString(), QStringLiteral("TEXT")},
-                       {QStringLiteral("body"), QString(), QStringLiteral("TEXT")}});
+                       {QStringLiteral("body"), QString(), QStringLiteral("TEXT")},
+                       {QStringLiteral("attach"), QString(), QStringLiteral("FILE")}});
     if (!parser.parse(QStringList{QStringLiteral("compose")} + args.mid(compose + 1)))
         return Core::Error(Core::Error::Code::InvalidInput, parser.errorText());
     Core::Draft d;
@@ -114,6 +118,8 @@ Core::Result<Core::Draft> draftFromArguments(const QStringList &args)
     }
     d.subject = parser.value(QStringLiteral("subject"));
     d.textBody = parser.value(QStringLiteral("body"));
+    for (const QString &path : parser.values(QStringLiteral("attach")))
+        d.attachments.append(Core::Attachment{QFileInfo(path).absoluteFilePath(), {}, {}});
     return d;
 }
 
@@ -126,6 +132,14 @@ public:
     {
     }
 
+    // Shows a composer; OUTPOST_EXIT_WHEN_SHOWN / OUTPOST_REPORT_COMPOSER see it.
+    void present(Gui::ComposerWindow *window)
+    {
+        window->winId(); // creates the QWindow so its Expose event can be seen
+        window->windowHandle()->installEventFilter(new ShownReporter(m_clock, window, window));
+        window->show();
+    }
+
     void openComposer(const QStringList &args)
     {
         Gui::ComposerWindow *window = m_controller->openComposer();
@@ -134,9 +148,7 @@ public:
             window->setDraft(draft.value());
         else
             window->statusBar()->showMessage(draft.error().message());
-        window->winId(); // creates the QWindow so its Expose event can be seen
-        window->windowHandle()->installEventFilter(new ShownReporter(m_clock, window, window));
-        window->show();
+        present(window);
         window->raise();
         window->activateWindow();
     }
@@ -225,6 +237,11 @@ int runGui(int &argc, char **argv)
 #ifdef Q_OS_MACOS
     app.installEventFilter(&instance);
 #endif
+    // What a previous run left unsent comes back first (crash, or "Save").
+    if (started) {
+        for (Gui::ComposerWindow *restored : controller.restoreDrafts())
+            instance.present(restored);
+    }
     instance.openComposer(args);
     if (started && controller.accountCount() == 0 && qEnvironmentVariableIntValue("OUTPOST_EXIT_WHEN_SHOWN") != 1) {
         // First start: nothing can be sent before an account exists.

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 
@@ -56,6 +57,7 @@ Gui::ComposerWindow *SendController::openComposer()
     auto *composer = new Gui::ComposerWindow;
     composer->setAttribute(Qt::WA_DeleteOnClose);
     refreshSenders(composer);
+    composer->setDraftStore(&m_drafts);
     connect(composer, &Gui::ComposerWindow::addAccountRequested, this, [this, composer] { showAccountWizard(composer); });
     connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
     connect(composer, &Gui::ComposerWindow::outboxRequested, this, &SendController::showOutbox);
@@ -70,10 +72,28 @@ void SendController::refreshSenders(Gui::ComposerWindow *composer)
         for (const Core::Identity &i : a.identities) {
             if (&a == m_accounts.defaultAccount() && a.defaultIdentity() == &i)
                 defaultIndex = senders.size();
-            senders.append({a.id, i.id, i.mailbox().toDisplayString()});
+            senders.append({a.id, i.id, i.mailbox().toDisplayString(), a.maxMessageSize});
         }
     }
+    const auto current = composer->currentSender();
     composer->setSenders(senders, defaultIndex);
+    if (current)
+        composer->selectSender(current->accountId, current->identityId);
+}
+
+QList<Gui::ComposerWindow *> SendController::restoreDrafts()
+{
+    QList<Gui::ComposerWindow *> restored;
+    for (const Core::StoredDraft &d : m_drafts.list()) {
+        Gui::ComposerWindow *composer = openComposer();
+        composer->setDraftStore(&m_drafts, d.id);
+        composer->restoreState(d.content);
+        //: %1 is a date and time
+        composer->showStatus(tr("Restored a message that was not sent (saved %1).")
+                                 .arg(QLocale().toString(d.savedAt.toLocalTime(), QLocale::ShortFormat)));
+        restored << composer;
+    }
+    return restored;
 }
 
 void SendController::showAccountWizard(QWidget *parent)
@@ -147,8 +167,8 @@ void SendController::send(Gui::ComposerWindow *composer)
     const Core::Account *account = sender ? m_accounts.find(sender->accountId) : nullptr;
     if (!account) {
         composer->showFieldError(QStringLiteral("from"),
-                                 tr("No account is set up yet. Add one with “outpost account add” "
-                                    "(the setup wizard is coming)."));
+                                 tr("No account is set up yet: add one to send from (your message stays here)."));
+        showAccountWizard(composer);
         return;
     }
     const Core::Identity *identity = nullptr;
@@ -177,6 +197,8 @@ void SendController::send(Gui::ComposerWindow *composer)
     }
     draft.subject = composer->subject();
     draft.textBody = composer->body();
+    for (const QString &path : composer->attachments())
+        draft.attachments.append(Core::Attachment{path, {}, {}});
     if (auto r = Core::MimeBuilder().validate(draft); !r) {
         composer->showFieldError(r.error().field(), r.error().message());
         return;
@@ -200,6 +222,7 @@ void SendController::send(Gui::ComposerWindow *composer)
     connect(toast, &Gui::SendToast::undoRequested, this, [this, id] { undo(id); });
     toast->showQueued(draft.subject, undoSeconds);
     toast->show();
+    composer->markSent();
     composer->close();
     if (m_ownFlusher)
         m_flusher->flush(false);

@@ -5,6 +5,7 @@
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
 #include "core/outbox/flusher.h"
+#include "core/drafts/draftstore.h"
 #include "core/outbox/outbox.h"
 
 #include <QHash>
@@ -45,6 +46,9 @@ public:
     /// in the keychain) and offered in every open composer.
     void showAccountWizard(QWidget *parent);
     [[nodiscard]] qsizetype accountCount() const { return m_accounts.accounts().size(); }
+    /// A composer (not yet shown) for every draft a previous run left unsent
+    /// (a crash, or "Save" when closing).
+    QList<Gui::ComposerWindow *> restoreDrafts();
 
 private:
     void send(Gui::ComposerWindow *composer);
@@ -58,6 +62,7 @@ private:
     Core::TrustStore m_trust;
     Core::CredentialStore m_credentials;
     Core::Outbox m_outbox;
+    Core::DraftStore m_drafts;
     Core::Flusher *m_flusher = nullptr;
     bool m_ownFlusher = false;
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id

@@ -18,7 +18,7 @@ test_pkgs=(
     python3 shared-mime-info xauth xvfb xdotool
     dbus dbus-x11 gnome-keyring libsecret-tools
     python3-aiosmtpd postfix sasl2-bin libsasl2-modules swaks msmtp
-    dnsmasq iproute2 openssl git git-email appstream desktop-file-utils time clang-tidy
+    dnsmasq iproute2 openssl git git-email appstream desktop-file-utils time clang-tidy x11-utils imagemagick
     dpkg-dev file
 )
 

@@ -69,6 +69,7 @@ struct AccountWizard::Private
     bool verified = false;
     bool verifying = false;
     bool manual = false;
+    qint64 maxSize = 0; ///< SIZE seen when signing in
 
     // start
     QLineEdit *name = nullptr;
@@ -428,6 +429,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
             connect(d->probe.get(), &AC::Probe::finished, this, [this, users, attempt, i] {
                 const AC::ProbeFacts &f = d->probe->facts();
                 if (f.outcome == AC::ProbeFacts::Outcome::Verified) {
+                    d->maxSize = f.maxSize;
                     d->username->setText(users.value(i));
                     d->verified = true;
                     d->verifying = false;
@@ -505,6 +507,7 @@ Core::Account AccountWizard::account() const
     a.security = s.security;
     a.username = d->username->text().trimmed();
     a.auth = Core::AuthMethod::Password;
+    a.maxMessageSize = d->maxSize;
     Core::Identity i;
     i.name = d->displayName->text().trimmed();
     i.address = d->address->text().trimmed();

@@ -1,15 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/composerwindow.h"
 
+#include "core/drafts/draftstore.h"
 #include "ui/iconloader.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QJsonArray>
+#include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Gui {
@@ -22,6 +39,13 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     createActions();
     updateTitle();
     resize(760, 560);
+    setAcceptDrops(true);
+    // Autosave: every few seconds while something changed (tests shorten it).
+    const int autosaveMs = qEnvironmentVariableIsSet("OUTPOST_DRAFT_AUTOSAVE_MS")
+        ? qEnvironmentVariableIntValue("OUTPOST_DRAFT_AUTOSAVE_MS")
+        : 5000;
+    m_autosave.setInterval(std::max(autosaveMs, 50));
+    connect(&m_autosave, &QTimer::timeout, this, &ComposerWindow::saveDraft);
 }
 
 ComposerWindow::~ComposerWindow() = default;
@@ -32,12 +56,18 @@ void ComposerWindow::createActions()
     m_sendAction->setObjectName(QStringLiteral("sendAction"));
     m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_sendAction->setToolTip(tr("Send the message (Ctrl+Return)"));
-    connect(m_sendAction, &QAction::triggered, this, &ComposerWindow::sendRequested);
+    connect(m_sendAction, &QAction::triggered, this, &ComposerWindow::requestSend);
+    m_attachAction = new QAction(loadIcon(QStringLiteral("mail-attachment")), tr("A&ttach…"), this);
+    m_attachAction->setObjectName(QStringLiteral("attachAction"));
+    m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_attachAction->setToolTip(tr("Attach files (Ctrl+Shift+A), or drop them on this window"));
+    connect(m_attachAction, &QAction::triggered, this, &ComposerWindow::chooseAttachments);
 
     QToolBar *toolBar = addToolBar(tr("Compose"));
     toolBar->setObjectName(QStringLiteral("composeToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_sendAction);
+    toolBar->addAction(m_attachAction);
     toolBar->addSeparator();
     QAction *outbox = toolBar->addAction(loadIcon(QStringLiteral("mail-queue")), tr("&Outbox"), this,
                                          &ComposerWindow::outboxRequested);
@@ -81,9 +111,42 @@ void ComposerWindow::createForm()
     form->addRow(tr("S&ubject:"), m_subject);
     layout->addLayout(form);
     layout->addWidget(m_body, 1);
+    m_attachmentList = new QListWidget(central);
+    m_attachmentList->setObjectName(QStringLiteral("attachments"));
+    m_attachmentList->setAccessibleName(tr("Attachments"));
+    m_attachmentList->setToolTip(tr("Press Delete to remove the selected attachment"));
+    m_attachmentList->setMaximumHeight(96);
+    m_attachmentList->installEventFilter(this);
+    m_attachmentSummary = new QLabel(central);
+    m_attachmentSummary->setObjectName(QStringLiteral("attachmentSummary"));
+    auto *remove = new QPushButton(tr("&Remove"), central);
+    remove->setObjectName(QStringLiteral("removeAttachment"));
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_attachmentList->currentRow() >= 0)
+            removeAttachment(m_attachmentList->currentRow());
+    });
+    auto *attachmentRow = new QHBoxLayout;
+    attachmentRow->addWidget(m_attachmentSummary, 1);
+    attachmentRow->addWidget(remove);
+    layout->addWidget(m_attachmentList);
+    layout->addLayout(attachmentRow);
+    m_attachmentList->hide();
+    m_attachmentSummary->hide();
+    remove->hide();
+    connect(m_attachmentList, &QListWidget::currentRowChanged, remove, [remove](int row) { remove->setEnabled(row >= 0); });
     setCentralWidget(central);
+    m_to->setFocus(); // a new message starts with its recipient
+    // Files dropped on the text go to the attachments, not into the text.
+    m_body->viewport()->installEventFilter(this);
 
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
+    for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
+        connect(field, &QLineEdit::textEdited, this, &ComposerWindow::setModified);
+    connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_body->document()->isModified())
+            setModified();
+    });
+    connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::updateAttachmentSummary);
     statusBar()->showMessage(tr("Ready"));
 }
 
@@ -105,7 +168,12 @@ void ComposerWindow::setTo(const QString &to) { m_to->setText(to); }
 void ComposerWindow::setCc(const QString &cc) { m_cc->setText(cc); }
 void ComposerWindow::setBcc(const QString &bcc) { m_bcc->setText(bcc); }
 void ComposerWindow::setSubject(const QString &subject) { m_subject->setText(subject); }
-void ComposerWindow::setBody(const QString &body) { m_body->setPlainText(body); }
+void ComposerWindow::setBody(const QString &body)
+{
+    // Filled in, not typed: does not count as a change of the person's.
+    const QSignalBlocker quiet(m_body);
+    m_body->setPlainText(body);
+}
 
 void ComposerWindow::setSenders(const QList<Sender> &senders, qsizetype defaultIndex)
 {
@@ -165,6 +233,291 @@ void ComposerWindow::setDraft(const Core::Draft &draft)
     setBcc(join(draft.bcc));
     setSubject(draft.subject);
     setBody(draft.textBody);
+    QStringList paths;
+    for (const Core::Attachment &a : draft.attachments)
+        paths << a.path;
+    if (!paths.isEmpty()) {
+        const bool wasModified = m_modified;
+        addAttachments(paths);
+        m_modified = wasModified;
+        m_savedSinceChange = !wasModified;
+    }
+}
+
+void ComposerWindow::setModified()
+{
+    m_modified = true;
+    m_savedSinceChange = false;
+    if (m_drafts && !m_autosave.isActive())
+        m_autosave.start();
+}
+
+void ComposerWindow::setDraftStore(Core::DraftStore *store, const QString &draftId)
+{
+    m_drafts = store;
+    m_draftId = draftId.isEmpty() ? Core::DraftStore::newId() : draftId;
+    if (m_modified && m_drafts)
+        m_autosave.start();
+}
+
+void ComposerWindow::saveDraft()
+{
+    if (!m_drafts || m_sent || m_savedSinceChange) {
+        m_autosave.stop();
+        return;
+    }
+    if (auto r = m_drafts->save(m_draftId, state()); !r) {
+        showStatus(r.error().message());
+        return; // tried again at the next tick
+    }
+    m_savedSinceChange = true;
+    m_autosave.stop();
+}
+
+void ComposerWindow::markSent()
+{
+    m_sent = true;
+    m_modified = false;
+    m_autosave.stop();
+    if (m_drafts)
+        m_drafts->remove(m_draftId);
+}
+
+QJsonObject ComposerWindow::state() const
+{
+    const auto sender = currentSender();
+    return QJsonObject{{QStringLiteral("account"), sender ? sender->accountId : QString()},
+                       {QStringLiteral("identity"), sender ? sender->identityId : QString()},
+                       {QStringLiteral("to"), to()},
+                       {QStringLiteral("cc"), cc()},
+                       {QStringLiteral("bcc"), bcc()},
+                       {QStringLiteral("subject"), subject()},
+                       {QStringLiteral("body"), body()},
+                       {QStringLiteral("attachments"), QJsonArray::fromStringList(m_attachmentPaths)}};
+}
+
+void ComposerWindow::restoreState(const QJsonObject &state)
+{
+    selectSender(state.value(QStringLiteral("account")).toString(), state.value(QStringLiteral("identity")).toString());
+    setTo(state.value(QStringLiteral("to")).toString());
+    setCc(state.value(QStringLiteral("cc")).toString());
+    setBcc(state.value(QStringLiteral("bcc")).toString());
+    setSubject(state.value(QStringLiteral("subject")).toString());
+    setBody(state.value(QStringLiteral("body")).toString());
+    QStringList paths;
+    for (const QJsonValue &v : state.value(QStringLiteral("attachments")).toArray())
+        paths << v.toString();
+    m_attachmentPaths.clear();
+    m_attachmentList->clear();
+    addAttachments(paths);
+    m_modified = true; // restored, not yet sent: closing asks
+    m_savedSinceChange = true;
+}
+
+QStringList ComposerWindow::localFiles(const QMimeData *data)
+{
+    QStringList files;
+    if (!data || !data->hasUrls())
+        return files;
+    for (const QUrl &url : data->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+qsizetype ComposerWindow::addAttachments(const QStringList &paths)
+{
+    qsizetype added = 0;
+    QStringList refused;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!info.isFile() || !info.isReadable()) {
+            refused << info.fileName();
+            continue;
+        }
+        const QString absolute = info.absoluteFilePath();
+        if (m_attachmentPaths.contains(absolute))
+            continue;
+        m_attachmentPaths << absolute;
+        //: An attachment in the list: %1 is the file name, %2 its size ("1.2 MB")
+        auto *item = new QListWidgetItem(loadIcon(QStringLiteral("mail-attachment")),
+                                         tr("%1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())));
+        item->setToolTip(absolute);
+        m_attachmentList->addItem(item);
+        ++added;
+    }
+    if (!refused.isEmpty())
+        //: %1 lists file names
+        showStatus(tr("Not attached (not a readable file): %1").arg(refused.join(QStringLiteral(", "))));
+    if (added > 0)
+        setModified();
+    updateAttachmentSummary();
+    return added;
+}
+
+void ComposerWindow::removeAttachment(qsizetype index)
+{
+    if (index < 0 || index >= m_attachmentPaths.size())
+        return;
+    m_attachmentPaths.removeAt(index);
+    delete m_attachmentList->takeItem(static_cast<int>(index));
+    setModified();
+    updateAttachmentSummary();
+}
+
+void ComposerWindow::updateAttachmentSummary()
+{
+    const bool any = !m_attachmentPaths.isEmpty();
+    m_attachmentList->setVisible(any);
+    m_attachmentSummary->setVisible(any);
+    if (auto *remove = findChild<QPushButton *>(QStringLiteral("removeAttachment")))
+        remove->setVisible(any);
+    if (!any)
+        return;
+    qint64 total = 0;
+    for (const QString &path : std::as_const(m_attachmentPaths))
+        total += QFileInfo(path).size();
+    // Base64 makes attachments a third larger on the way (RFC 2045).
+    const qint64 onTheWire = total / 3 * 4 + body().toUtf8().size() + 4096;
+    const auto sender = currentSender();
+    QString text = tr("%n attachment(s), %1 in total", nullptr, static_cast<int>(m_attachmentPaths.size()))
+                       .arg(QLocale().formattedDataSize(total));
+    if (sender && sender->sizeLimit > 0 && onTheWire > sender->sizeLimit) {
+        //: %1 is the server's message size limit ("25 MB")
+        text += QStringLiteral(" — ") + tr("larger than your server accepts (%1): it will be refused").arg(QLocale().formattedDataSize(sender->sizeLimit));
+        m_attachmentSummary->setStyleSheet(QStringLiteral("color: palette(highlighted-text); background: #b3261e; padding: 2px 4px;"));
+    } else {
+        m_attachmentSummary->setStyleSheet(QString());
+    }
+    m_attachmentSummary->setText(text);
+}
+
+void ComposerWindow::chooseAttachments()
+{
+    auto *dialog = new QFileDialog(this, tr("Attach Files"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList &files) { addAttachments(files); });
+    dialog->open();
+}
+
+bool ComposerWindow::mentionsAttachment() const
+{
+    //: Words that mean "I attached something", separated by |, matched at the
+    //: start of words in the message text (not in quoted lines). Add your
+    //: language's words; keep the English ones.
+    const QString words = tr("attach|attached|attachment|attaching|enclosed");
+    QStringList alternatives = words.split(u'|', Qt::SkipEmptyParts);
+    if (words != QLatin1String("attach|attached|attachment|attaching|enclosed"))
+        alternatives << QStringLiteral("attach") << QStringLiteral("enclosed");
+    for (QString &w : alternatives)
+        w = QRegularExpression::escape(w.trimmed());
+    const QRegularExpression re(QStringLiteral("\\b(") + alternatives.join(u'|') + QStringLiteral(")"),
+                                QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const QStringList lines = body().split(u'\n');
+    for (const QString &line : lines) {
+        if (line.trimmed().startsWith(u'>'))
+            continue; // a quote of someone else's message
+        if (re.match(line).hasMatch())
+            return true;
+    }
+    return re.match(subject()).hasMatch();
+}
+
+void ComposerWindow::requestSend()
+{
+    if (!m_attachmentPaths.isEmpty() || !mentionsAttachment()) {
+        Q_EMIT sendRequested();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Send without an attachment?"),
+                                tr("The message mentions an attachment, but nothing is attached."), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("forgottenAttachmentBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *attach = box->addButton(tr("&Attach Files…"), QMessageBox::AcceptRole);
+    attach->setObjectName(QStringLiteral("attachFilesButton"));
+    QPushButton *send = box->addButton(tr("&Send Anyway"), QMessageBox::DestructiveRole);
+    send->setObjectName(QStringLiteral("sendAnywayButton"));
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(attach);
+    connect(box, &QMessageBox::buttonClicked, this, [this, attach, send](QAbstractButton *clicked) {
+        if (clicked == send)
+            Q_EMIT sendRequested();
+        else if (clicked == attach)
+            chooseAttachments();
+    });
+    box->open();
+}
+
+void ComposerWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_modified || m_sent) {
+        event->accept();
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Keep this message?"),
+                    tr("The message has not been sent. Save it as a draft, to be offered again when Outpost starts?"),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("closeBox"));
+    box.setDefaultButton(QMessageBox::Save);
+    const int choice = box.exec();
+    if (choice == QMessageBox::Cancel) {
+        event->ignore();
+        return;
+    }
+    if (choice == QMessageBox::Save) {
+        m_savedSinceChange = false;
+        saveDraft();
+    } else if (m_drafts) {
+        m_drafts->remove(m_draftId);
+    }
+    m_autosave.stop();
+    m_sent = true; // nothing more to ask
+    event->accept();
+}
+
+void ComposerWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void ComposerWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    addAttachments(files);
+    event->acceptProposedAction();
+}
+
+bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_body->viewport()) {
+        if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+            auto *e = static_cast<QDragMoveEvent *>(event);
+            if (!localFiles(e->mimeData()).isEmpty()) {
+                e->acceptProposedAction();
+                return true;
+            }
+        } else if (event->type() == QEvent::Drop) {
+            auto *e = static_cast<QDropEvent *>(event);
+            const QStringList files = localFiles(e->mimeData());
+            if (!files.isEmpty()) {
+                addAttachments(files);
+                e->acceptProposedAction();
+                return true;
+            }
+        }
+    } else if (watched == m_attachmentList && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) && m_attachmentList->currentRow() >= 0) {
+            removeAttachment(m_attachmentList->currentRow());
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace Gui

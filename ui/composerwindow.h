@@ -3,14 +3,23 @@
 
 #include "core/mime/draft.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
+#include <QTimer>
 
 #include <optional>
 
 class QAction;
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPlainTextEdit;
+class QMimeData;
+
+namespace Core {
+class DraftStore;
+}
 
 namespace Gui {
 
@@ -43,6 +52,26 @@ public:
     void setDraft(const Core::Draft &draft);
 
     [[nodiscard]] QAction *sendAction() const { return m_sendAction; }
+    [[nodiscard]] QAction *attachAction() const { return m_attachAction; }
+
+    /// Attachments, as paths of local files, in the order added.
+    [[nodiscard]] QStringList attachments() const { return m_attachmentPaths; }
+    /// Adds files (directories and unreadable files are refused with a
+    /// message in the status bar); returns how many were added.
+    qsizetype addAttachments(const QStringList &paths);
+    void removeAttachment(qsizetype index);
+
+    /// Drafts that survive a crash: saved every few seconds while changed.
+    void setDraftStore(Core::DraftStore *store, const QString &draftId = {});
+    [[nodiscard]] QString draftId() const { return m_draftId; }
+    /// Everything typed so far, as saved in the draft store.
+    [[nodiscard]] QJsonObject state() const;
+    void restoreState(const QJsonObject &state);
+    [[nodiscard]] bool isModified() const { return m_modified; }
+    /// The message is queued: closing no longer asks, the draft is gone.
+    void markSent();
+    /// Saves the draft now (when a store is set and something changed).
+    void saveDraft();
 
     /// One "From" choice: an identity of an account.
     struct Sender
@@ -50,6 +79,7 @@ public:
         QString accountId;
         QString identityId;
         QString label; ///< "Name <address>"
+        qint64 sizeLimit = 0; ///< the server's SIZE, 0 if unknown
     };
     /// Fills the From picker; with no senders, Send explains what is missing.
     void setSenders(const QList<Sender> &senders, qsizetype defaultIndex = 0);
@@ -66,12 +96,25 @@ Q_SIGNALS:
     void sendRequested();
     /// The user wants to see the outbox.
     void outboxRequested();
+    /// The user wants to set up an account (the setup wizard).
     void addAccountRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
     void createForm();
     void updateTitle();
+    void updateAttachmentSummary();
+    void setModified();
+    void requestSend();
+    void chooseAttachments();
+    [[nodiscard]] bool mentionsAttachment() const;
+    [[nodiscard]] static QStringList localFiles(const QMimeData *data);
 
     QComboBox *m_from = nullptr;
     QLineEdit *m_to = nullptr;
@@ -79,8 +122,18 @@ private:
     QLineEdit *m_bcc = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;
+    QListWidget *m_attachmentList = nullptr;
+    QLabel *m_attachmentSummary = nullptr;
     QAction *m_sendAction = nullptr;
+    QAction *m_attachAction = nullptr;
     QList<Sender> m_senders;
+    QStringList m_attachmentPaths;
+    Core::DraftStore *m_drafts = nullptr;
+    QString m_draftId;
+    QTimer m_autosave;
+    bool m_modified = false;
+    bool m_savedSinceChange = true;
+    bool m_sent = false;
 };
 
 } // namespace Gui

@@ -143,7 +143,8 @@ QJsonObject Account::toJson() const
                      {QStringLiteral("username"), username},
                      {QStringLiteral("auth"), authName(auth)},
                      {QStringLiteral("allowCleartextAuth"), allowCleartextAuth},
-                     {QStringLiteral("authMechanisms"), QJsonArray::fromStringList(authMechanisms)}}},
+                     {QStringLiteral("authMechanisms"), QJsonArray::fromStringList(authMechanisms)},
+                     {QStringLiteral("maxSize"), maxMessageSize}}},
         {QStringLiteral("options"),
          QJsonObject{{QStringLiteral("dsn"), requestDsn}, {QStringLiteral("saveCopy"), saveCopy}}},
         {QStringLiteral("identities"), ids},
@@ -173,6 +174,7 @@ Result<Account> Account::fromJson(const QJsonObject &json)
         return corrupt(QStringLiteral("auth"));
     a.auth = *auth;
     a.allowCleartextAuth = smtp.value(QStringLiteral("allowCleartextAuth")).toBool();
+    a.maxMessageSize = std::max<qint64>(0, smtp.value(QStringLiteral("maxSize")).toInteger());
     for (const auto &m : smtp.value(QStringLiteral("authMechanisms")).toArray())
         a.authMechanisms << m.toString().toUpper();
     const QJsonObject options = json.value(QStringLiteral("options")).toObject();

@@ -48,6 +48,7 @@ struct Account
     AuthMethod auth = AuthMethod::Password;
     bool allowCleartextAuth = false;
     QStringList authMechanisms; ///< empty: the best the server offers
+    qint64 maxMessageSize = 0; ///< the server's SIZE when last seen; 0: unknown
     bool requestDsn = false;
     bool saveCopy = false; ///< reserved for "save a copy in Sent" (IMAP, later)
     QList<Identity> identities;

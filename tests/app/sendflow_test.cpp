@@ -19,11 +19,31 @@
 #include <QSettings>
 
 #include "core/version.h"
+#include <QMessageBox>
+#include <QTimer>
+#include <QMimeData>
+
+#include "core/drafts/draftstore.h"
+#include <QUrl>
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QDropEvent>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
+
+// Closes a composer that has unsent changes, answering "Discard".
+void closeDiscarding(QWidget *w)
+{
+    QTimer::singleShot(0, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Discard)->click();
+    });
+    w->close();
+}
 
 class SendFlow : public ::testing::Test
 {
@@ -127,6 +147,47 @@ TEST_F(SendFlow, TypeAndPressCtrlReturnDeliversTheMessage)
     QTRY_VERIFY_WITH_TIMEOUT(toast() && toast()->text().contains(QStringLiteral("was sent")), 5000);
 }
 
+TEST_F(SendFlow, AnAttachmentDroppedOnTheComposerArrivesAndTheDraftIsGone)
+{
+    startServer();
+    QSettings(Core::settingsFile(), QSettings::IniFormat).setValue(QStringLiteral("send/undoDelaySeconds"), 0);
+    const QString file = m_home.filePath(QStringLiteral("Bericht März.pdf"));
+    QByteArray content;
+    for (int i = 0; i < 100000; ++i)
+        content.append(char(i * 7 % 256));
+    {
+        QFile f(file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    QPointer<Gui::ComposerWindow> w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(file)});
+    auto *target = w->findChild<QPlainTextEdit *>(QStringLiteral("body"))->viewport();
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    ASSERT_EQ(w->attachments().size(), 1);
+    w->saveDraft();
+    const QString drafts = Core::DraftStore().root();
+    EXPECT_EQ(QDir(drafts).entryList({QStringLiteral("*.json")}).size(), 1);
+    compose(w, QStringLiteral("bob@example.org"), QStringLiteral("Report"), QStringLiteral("The report is attached."));
+    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000);
+    EXPECT_TRUE(QDir(drafts).entryList({QStringLiteral("*.json")}).isEmpty()) << "queued: the draft is gone";
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
+    const QJsonObject parsed = TestUtil::runPythonJson("parse_message.py", {m_received + QStringLiteral("/1.eml")});
+    const QJsonArray attachments = parsed.value(QStringLiteral("attachments")).toArray();
+    ASSERT_EQ(attachments.size(), 1) << QJsonDocument(parsed).toJson().toStdString();
+    EXPECT_EQ(attachments[0][QStringLiteral("filename")].toString(), QStringLiteral("Bericht März.pdf"));
+    EXPECT_EQ(attachments[0][QStringLiteral("sha256")].toString(),
+              QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
+}
+
 TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)
 {
     addAccount(1);
@@ -144,7 +205,7 @@ TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)
     EXPECT_EQ(QApplication::focusWidget(), w->findChild<QLineEdit *>(QStringLiteral("cc")));
     EXPECT_TRUE(w->statusBar()->currentMessage().contains(QStringLiteral("not an address")));
     EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 0);
-    w->close();
+    closeDiscarding(w);
 }
 
 TEST_F(SendFlow, UndoBringsTheMessageBackIntoAComposer)
@@ -187,5 +248,5 @@ TEST_F(SendFlow, WithoutAnAccountSendExplainsWhatIsMissing)
     QTest::qWait(50);
     ASSERT_FALSE(w.isNull());
     EXPECT_TRUE(w->statusBar()->currentMessage().contains(QStringLiteral("account")));
-    w->close();
+    closeDiscarding(w);
 }

@@ -323,3 +323,26 @@ TEST_F(World, CommandLineAutoconfigAndAccountAdd)
     EXPECT_EQ(a.value(QStringLiteral("username")).toString(), QStringLiteral("someone@provider.test"));
     EXPECT_FALSE(out.contains(qgetenv("AUTOCONFIG_WORLD_PASSWORD")));
 }
+
+TEST_F(World, LocalOverrideFileWinsAndAsksNoOne)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QFile f(dir.filePath(QStringLiteral("provider.test.xml")));
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("<clientConfig version=\"1.1\"><emailProvider id=\"provider.test\"><domain>provider.test</domain>"
+            "<outgoingServer type=\"smtp\"><hostname>smtp.provider.test</hostname><port>587</port>"
+            "<socketType>STARTTLS</socketType><authentication>password-cleartext</authentication>"
+            "<username>%EMAILLOCALPART%</username></outgoingServer></emailProvider></clientConfig>");
+    f.close();
+    DiscoveryOptions o = worldOptions();
+    o.overrideDirs = {dir.path()};
+    const DiscoveryResult r = discover(QStringLiteral("someone@provider.test"), o);
+    const Candidate *c = r.chosenCandidate();
+    ASSERT_NE(c, nullptr) << describe(r);
+    EXPECT_EQ(c->source, Source::LocalFile);
+    EXPECT_EQ(c->server.port, 587) << "the local file decides, even against the provider's own server";
+    EXPECT_EQ(c->server.username, QStringLiteral("someone"));
+    EXPECT_EQ(c->probe.outcome, ProbeFacts::Outcome::AuthUsable);
+    EXPECT_TRUE(log(QStringLiteral("web.log")).isEmpty()) << "nothing is asked on the network";
+}

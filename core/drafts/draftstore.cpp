@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/drafts/draftstore.h"
+
+#include "core/util/durablefile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace Core {
+
+namespace {
+constexpr int kFormat = 1;
+constexpr qint64 kMaxDraftFile = 64 * 1024 * 1024;
+} // namespace
+
+DraftStore::DraftStore(QString root)
+    : m_root(root.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/drafts")
+                            : std::move(root))
+{
+}
+
+QString DraftStore::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString DraftStore::pathFor(const QString &id) const
+{
+    return m_root + u'/' + id + QStringLiteral(".json");
+}
+
+Result<void> DraftStore::save(const QString &id, const QJsonObject &content)
+{
+    if (id.isEmpty() || id.contains(u'/') || id.contains(u'\\') || id.startsWith(u'.'))
+        return Error(Error::Code::Internal, QStringLiteral("bad draft id"));
+    if (!QDir().mkpath(m_root))
+        return Error(Error::Code::WriteFailed,
+                     QCoreApplication::translate("Drafts", "The draft cannot be saved: the folder %1 cannot be created.").arg(m_root));
+    const QJsonObject doc{{QStringLiteral("format"), kFormat},
+                          {QStringLiteral("id"), id},
+                          {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                          {QStringLiteral("content"), content}};
+    return Durable::writeFileAtomically(pathFor(id), QJsonDocument(doc).toJson(QJsonDocument::Compact));
+}
+
+void DraftStore::remove(const QString &id)
+{
+    if (!id.isEmpty())
+        QFile::remove(pathFor(id));
+}
+
+QList<StoredDraft> DraftStore::list() const
+{
+    QList<StoredDraft> drafts;
+    const QDir dir(m_root);
+    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        QFile f(dir.filePath(name));
+        if (f.size() > kMaxDraftFile || !f.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+        if (doc.value(QStringLiteral("format")).toInt() != kFormat || !doc.value(QStringLiteral("content")).isObject()) {
+            // Never deleted: moved aside where a person can still look.
+            f.close();
+            QDir().mkpath(m_root + QStringLiteral("/damaged"));
+            QFile::rename(dir.filePath(name), m_root + QStringLiteral("/damaged/") + name);
+            continue;
+        }
+        StoredDraft d;
+        d.id = name.chopped(5);
+        d.savedAt = QDateTime::fromString(doc.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
+        d.content = doc.value(QStringLiteral("content")).toObject();
+        drafts << d;
+    }
+    std::sort(drafts.begin(), drafts.end(), [](const StoredDraft &a, const StoredDraft &b) { return a.savedAt < b.savedAt; });
+    return drafts;
+}
+
+} // namespace Core

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Core {
+
+/// One unsent draft as the composer left it.
+struct StoredDraft
+{
+    QString id;
+    QDateTime savedAt;
+    QJsonObject content; ///< the composer's fields, as it wrote them
+};
+
+/**
+ * Drafts that survive a crash: one small JSON file per open composer,
+ * written atomically (fsync, rename) every few seconds while it changes and
+ * removed once the message is queued or discarded. On the next start,
+ * whatever is left was not sent and is offered back. Attachments are kept
+ * as paths, not copies.
+ *
+ * Location: $XDG_DATA_HOME/outpost/drafts (AppLocalDataLocation).
+ */
+class DraftStore final
+{
+public:
+    explicit DraftStore(QString root = {});
+
+    [[nodiscard]] QString root() const { return m_root; }
+    [[nodiscard]] static QString newId();
+
+    [[nodiscard]] Result<void> save(const QString &id, const QJsonObject &content);
+    void remove(const QString &id);
+    /// Every readable draft, oldest first; unreadable files are set aside.
+    [[nodiscard]] QList<StoredDraft> list() const;
+
+private:
+    [[nodiscard]] QString pathFor(const QString &id) const;
+    QString m_root;
+};
+
+} // namespace Core

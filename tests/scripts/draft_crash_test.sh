@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Crash recovery of drafts (issue 8), with a real window under Xvfb: a person
+# types a message (with an attachment given on the command line), Outpost is
+# killed with SIGKILL, and the next start offers the message back with its
+# text and attachment.
+#   draft_crash_test.sh OUTPOST_BINARY
+set -euo pipefail
+outpost=$1
+for tool in Xvfb xdotool; do
+    command -v "$tool" >/dev/null || { echo "draft_crash_test: $tool is missing (scripts/install-deps.sh test)" >&2; exit 1; }
+done
+tmp=$(mktemp -d)
+display=:$((100 + RANDOM % 100))
+Xvfb "$display" -screen 0 1024x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+app=
+cleanup() {
+    [[ -n $app ]] && kill -9 "$app" 2>/dev/null || true
+    kill "$xvfb" 2>/dev/null || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+export DISPLAY=$display QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+export XDG_RUNTIME_DIR=$tmp/run OUTPOST_DRAFT_AUTOSAVE_MS=300 LANG=C.UTF-8 LC_ALL=C.UTF-8
+mkdir -m 700 -p "$XDG_RUNTIME_DIR"
+unset WAYLAND_DISPLAY OUTPOST_LANGUAGE
+for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+
+"$outpost" account add --name Test --email ada@example.org --host 127.0.0.1 --port 2525 \
+    --security none --auth none >/dev/null
+printf 'quarterly figures\n' >"$tmp/report.csv"
+
+"$outpost" compose --attach "$tmp/report.csv" >"$tmp/first.log" 2>&1 &
+app=$!
+wid=$(xdotool search --sync --onlyvisible --name "New Message" | head -1)
+sleep 0.5
+xdotool windowfocus --sync "$wid"
+xdotool type --delay 15 "bob@example.org"
+xdotool key Tab Tab Tab
+xdotool type --delay 15 "Crash test"
+xdotool key Tab
+xdotool type --delay 15 "Words nobody saved by hand."
+# Autosave runs 300 ms after a change here (5 s normally).
+for _ in $(seq 50); do ls "$XDG_DATA_HOME"/outpost/drafts/*.json >/dev/null 2>&1 && break; sleep 0.1; done
+sleep 0.6
+kill -9 "$app"
+wait "$app" 2>/dev/null || true
+app=
+
+OUTPOST_REPORT_COMPOSER=1 "$outpost" >"$tmp/second.log" 2>&1 &
+app=$!
+for _ in $(seq 100); do grep -q '"restored":true' "$tmp/second.log" && break; sleep 0.1; done
+kill "$app" 2>/dev/null || true
+wait "$app" 2>/dev/null || true
+app=
+restored=$(grep '"restored":true' "$tmp/second.log" || true)
+echo "restored: $restored"
+fail() { echo "draft_crash_test: FAIL: $*" >&2; cat "$tmp/second.log" >&2; exit 1; }
+[[ -n $restored ]] || fail "no draft was offered after the crash"
+grep -q '"subject":"Crash test"' <<<"$restored" || fail "subject lost"
+grep -q '"to":"bob@example.org"' <<<"$restored" || fail "recipient lost"
+grep -q '"body":"Words nobody saved by hand."' <<<"$restored" || fail "text lost"
+grep -q "report.csv" <<<"$restored" || fail "attachment lost"
+echo "draft_crash_test: PASS"
