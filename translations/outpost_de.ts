@@ -53,12 +53,17 @@
 <context>
     <name>App::SendController</name>
     <message>
-        <source>No account is set up yet. Add one with “outpost account add” (the setup wizard is coming).</source>
-        <translation>Es ist noch kein Konto eingerichtet. Fügen Sie eines mit „outpost account add“ hinzu (der Einrichtungsassistent folgt bald).</translation>
-    </message>
-    <message>
         <source>Account not added</source>
         <translation>Konto nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Restored a message that was not sent (saved %1).</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Eine nicht gesendete Nachricht wurde wiederhergestellt (gespeichert am %1).</translation>
+    </message>
+    <message>
+        <source>No account is set up yet: add one to send from (your message stays here).</source>
+        <translation>Es ist noch kein Konto eingerichtet: Fügen Sie eines zum Senden hinzu (Ihre Nachricht bleibt hier erhalten).</translation>
     </message>
 </context>
 <context>
@@ -923,6 +928,13 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>Drafts</name>
+    <message>
+        <source>The draft cannot be saved: the folder %1 cannot be created.</source>
+        <translation>Der Entwurf kann nicht gespeichert werden: Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
     <name>Durable</name>
     <message>
         <source>Could not save “%1”: %2</source>
@@ -1235,6 +1247,81 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Set up an account to send from</source>
         <translation>Ein Konto zum Senden einrichten</translation>
+    </message>
+    <message>
+        <source>Attac&amp;h…</source>
+        <translation>A&amp;nhängen …</translation>
+    </message>
+    <message>
+        <source>Attach files (Ctrl+Shift+A), or drop them on this window</source>
+        <translation>Dateien anhängen (Strg+Umschalt+A) oder auf dieses Fenster ziehen</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Press Delete to remove the selected attachment</source>
+        <translation>Drücken Sie Entf, um den ausgewählten Anhang zu entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>An attachment in the list: %1 is the file name, %2 its size (&quot;1.2 MB&quot;)</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not attached (not a readable file): %1</source>
+        <extracomment>%1 lists file names</extracomment>
+        <translation>Nicht angehängt (keine lesbare Datei): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s), %1 in total</source>
+        <translation>
+            <numerusform>%n Anhang, insgesamt %1</numerusform>
+            <numerusform>%n Anhänge, insgesamt %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>larger than your server accepts (%1): it will be refused</source>
+        <extracomment>%1 is the server&apos;s message size limit (&quot;25 MB&quot;)</extracomment>
+        <translation>größer, als Ihr Server annimmt (%1): Die Nachricht wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>attach|attached|attachment|attaching|enclosed</source>
+        <extracomment>Words that mean &quot;I attached something&quot;, separated by |, matched at the start of words in the message text (not in quoted lines). Add your language&apos;s words; keep the English ones.</extracomment>
+        <translation>anhang|anhäng|angehängt|anbei|beigefügt|angefügt</translation>
+    </message>
+    <message>
+        <source>Send without an attachment?</source>
+        <translation>Ohne Anhang senden?</translation>
+    </message>
+    <message>
+        <source>The message mentions an attachment, but nothing is attached.</source>
+        <translation>Die Nachricht erwähnt einen Anhang, aber es ist nichts angehängt.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Files…</source>
+        <translation>&amp;Dateien anhängen …</translation>
+    </message>
+    <message>
+        <source>&amp;Send Anyway</source>
+        <translation>&amp;Trotzdem senden</translation>
+    </message>
+    <message>
+        <source>Keep this message?</source>
+        <translation>Diese Nachricht behalten?</translation>
+    </message>
+    <message>
+        <source>The message has not been sent. Save it as a draft, to be offered again when Outpost starts?</source>
+        <translation>Die Nachricht wurde nicht gesendet. Möchten Sie sie als Entwurf speichern, damit sie Ihnen beim nächsten Start von Outpost wieder angeboten wird?</translation>
     </message>
 </context>
 <context>

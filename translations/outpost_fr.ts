@@ -53,12 +53,17 @@
 <context>
     <name>App::SendController</name>
     <message>
-        <source>No account is set up yet. Add one with “outpost account add” (the setup wizard is coming).</source>
-        <translation>Aucun compte n’est encore configuré. Ajoutez-en un avec «&#xa0;outpost account add&#xa0;» (l’assistant de configuration arrive bientôt).</translation>
-    </message>
-    <message>
         <source>Account not added</source>
         <translation>Compte non ajouté</translation>
+    </message>
+    <message>
+        <source>Restored a message that was not sent (saved %1).</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Un message non envoyé a été restauré (enregistré le %1).</translation>
+    </message>
+    <message>
+        <source>No account is set up yet: add one to send from (your message stays here).</source>
+        <translation>Aucun compte n’est encore configuré&#xa0;: ajoutez-en un pour pouvoir envoyer (votre message est conservé ici).</translation>
     </message>
 </context>
 <context>
@@ -923,6 +928,13 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
 </context>
 <context>
+    <name>Drafts</name>
+    <message>
+        <source>The draft cannot be saved: the folder %1 cannot be created.</source>
+        <translation>Le brouillon ne peut pas être enregistré&#xa0;: le dossier %1 ne peut pas être créé.</translation>
+    </message>
+</context>
+<context>
     <name>Durable</name>
     <message>
         <source>Could not save “%1”: %2</source>
@@ -1235,6 +1247,81 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Set up an account to send from</source>
         <translation>Configurer un compte d’envoi</translation>
+    </message>
+    <message>
+        <source>Attac&amp;h…</source>
+        <translation>&amp;Joindre…</translation>
+    </message>
+    <message>
+        <source>Attach files (Ctrl+Shift+A), or drop them on this window</source>
+        <translation>Joindre des fichiers (Ctrl+Maj+A) ou les déposer sur cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Press Delete to remove the selected attachment</source>
+        <translation>Appuyez sur Suppr pour retirer la pièce jointe sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>An attachment in the list: %1 is the file name, %2 its size (&quot;1.2 MB&quot;)</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not attached (not a readable file): %1</source>
+        <extracomment>%1 lists file names</extracomment>
+        <translation>Non joint (fichier illisible)&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s), %1 in total</source>
+        <translation>
+            <numerusform>%n pièce jointe, %1 au total</numerusform>
+            <numerusform>%n pièces jointes, %1 au total</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>larger than your server accepts (%1): it will be refused</source>
+        <extracomment>%1 is the server&apos;s message size limit (&quot;25 MB&quot;)</extracomment>
+        <translation>plus volumineux que ce qu’accepte votre serveur (%1)&#xa0;: le message sera refusé</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>attach|attached|attachment|attaching|enclosed</source>
+        <extracomment>Words that mean &quot;I attached something&quot;, separated by |, matched at the start of words in the message text (not in quoted lines). Add your language&apos;s words; keep the English ones.</extracomment>
+        <translation>pièce jointe|pièces jointes|joint|ci-joint|annex|pj</translation>
+    </message>
+    <message>
+        <source>Send without an attachment?</source>
+        <translation>Envoyer sans pièce jointe&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The message mentions an attachment, but nothing is attached.</source>
+        <translation>Le message mentionne une pièce jointe, mais rien n’est joint.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach Files…</source>
+        <translation>&amp;Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <source>&amp;Send Anyway</source>
+        <translation>&amp;Envoyer quand même</translation>
+    </message>
+    <message>
+        <source>Keep this message?</source>
+        <translation>Conserver ce message&#x202f;?</translation>
+    </message>
+    <message>
+        <source>The message has not been sent. Save it as a draft, to be offered again when Outpost starts?</source>
+        <translation>Le message n’a pas été envoyé. Voulez-vous l’enregistrer comme brouillon, pour qu’il vous soit de nouveau proposé au prochain démarrage d’Outpost&#x202f;?</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStatusBar>
+#include <QTextCursor>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -57,7 +58,7 @@ void ComposerWindow::createActions()
     m_sendAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_sendAction->setToolTip(tr("Send the message (Ctrl+Return)"));
     connect(m_sendAction, &QAction::triggered, this, &ComposerWindow::requestSend);
-    m_attachAction = new QAction(loadIcon(QStringLiteral("mail-attachment")), tr("A&ttach…"), this);
+    m_attachAction = new QAction(loadIcon(QStringLiteral("mail-attachment")), tr("Attac&h…"), this);
     m_attachAction->setObjectName(QStringLiteral("attachAction"));
     m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_attachAction->setToolTip(tr("Attach files (Ctrl+Shift+A), or drop them on this window"));
@@ -147,6 +148,7 @@ void ComposerWindow::createForm()
             setModified();
     });
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::updateAttachmentSummary);
+    connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::applySignature);
     statusBar()->showMessage(tr("Ready"));
 }
 
@@ -183,6 +185,7 @@ void ComposerWindow::setSenders(const QList<Sender> &senders, qsizetype defaultI
         m_from->addItem(s.label);
     if (!senders.isEmpty())
         m_from->setCurrentIndex(static_cast<int>(std::clamp<qsizetype>(defaultIndex, 0, senders.size() - 1)));
+    applySignature();
 }
 
 std::optional<ComposerWindow::Sender> ComposerWindow::currentSender() const
@@ -233,6 +236,7 @@ void ComposerWindow::setDraft(const Core::Draft &draft)
     setBcc(join(draft.bcc));
     setSubject(draft.subject);
     setBody(draft.textBody);
+    adoptSignature();
     QStringList paths;
     for (const Core::Attachment &a : draft.attachments)
         paths << a.path;
@@ -304,6 +308,7 @@ void ComposerWindow::restoreState(const QJsonObject &state)
     setBcc(state.value(QStringLiteral("bcc")).toString());
     setSubject(state.value(QStringLiteral("subject")).toString());
     setBody(state.value(QStringLiteral("body")).toString());
+    adoptSignature();
     QStringList paths;
     for (const QJsonValue &v : state.value(QStringLiteral("attachments")).toArray())
         paths << v.toString();
@@ -518,6 +523,39 @@ bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void ComposerWindow::adoptSignature()
+{
+    // Text that already ends with the signature (an undone or restored
+    // message) keeps it once; other text gets it appended.
+    const auto sender = currentSender();
+    const QString signature = sender ? sender->signature.trimmed() : QString();
+    const QString block = signature.isEmpty() ? QString() : QStringLiteral("\n\n-- \n") + signature;
+    m_signatureBlock = !block.isEmpty() && body().endsWith(block) ? block : QString();
+    applySignature();
+}
+
+void ComposerWindow::applySignature()
+{
+    // The signature of the chosen identity, below the RFC 3676 separator;
+    // changing the sender swaps it, whatever was typed above stays.
+    const auto sender = currentSender();
+    const QString signature = sender ? sender->signature.trimmed() : QString();
+    const QString block = signature.isEmpty() ? QString() : QStringLiteral("\n\n-- \n") + signature;
+    if (block == m_signatureBlock)
+        return;
+    QString text = body();
+    if (!m_signatureBlock.isEmpty() && text.endsWith(m_signatureBlock))
+        text.chop(m_signatureBlock.size());
+    else if (!m_signatureBlock.isEmpty())
+        return; // the person edited the signature: leave it alone
+    const QSignalBlocker quiet(m_body);
+    m_body->setPlainText(text + block);
+    m_signatureBlock = block;
+    QTextCursor start = m_body->textCursor();
+    start.setPosition(static_cast<int>(text.size()));
+    m_body->setTextCursor(start);
 }
 
 } // namespace Gui

@@ -80,6 +80,7 @@ public:
         QString identityId;
         QString label; ///< "Name <address>"
         qint64 sizeLimit = 0; ///< the server's SIZE, 0 if unknown
+        QString signature; ///< plain text, inserted below "-- " (RFC 3676)
     };
     /// Fills the From picker; with no senders, Send explains what is missing.
     void setSenders(const QList<Sender> &senders, qsizetype defaultIndex = 0);
@@ -110,6 +111,8 @@ private:
     void createForm();
     void updateTitle();
     void updateAttachmentSummary();
+    void applySignature();
+    void adoptSignature();
     void setModified();
     void requestSend();
     void chooseAttachments();
@@ -134,6 +137,7 @@ private:
     bool m_modified = false;
     bool m_savedSinceChange = true;
     bool m_sent = false;
+    QString m_signatureBlock; ///< what applySignature() last appended
 };
 
 } // namespace Gui

@@ -101,7 +101,7 @@ TEST(ComposerAttachments, TooLargeForTheServerIsSaidBeforeSending)
     QTemporaryDir dir;
     const QString big = makeFile(dir, QStringLiteral("video.bin"), 900 * 1024);
     ComposerWindow window;
-    window.setSenders({{QStringLiteral("acc"), QStringLiteral("id"), QStringLiteral("Ada <ada@example.org>"), 1024 * 1024}});
+    window.setSenders({{QStringLiteral("acc"), QStringLiteral("id"), QStringLiteral("Ada <ada@example.org>"), 1024 * 1024, QString()}});
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     window.addAttachments({big});
@@ -194,4 +194,29 @@ TEST(ComposerAttachments, DraftsAreSavedWhileTypingAndDroppedOnceSent)
     EXPECT_EQ(saved.value(QStringLiteral("attachments")).toArray().first().toString(), file);
     window.markSent();
     EXPECT_TRUE(store.list().isEmpty());
+}
+
+TEST(ComposerSignature, FollowsTheChosenIdentityAndKeepsWhatWasTyped)
+{
+    ComposerWindow window;
+    window.setSenders({{QStringLiteral("a"), QStringLiteral("work"), QStringLiteral("Ada <ada@work.example>"), 0, QStringLiteral("Ada Lovelace\nAnalytical Engines Ltd.")},
+                       {QStringLiteral("a"), QStringLiteral("home"), QStringLiteral("Ada <ada@home.example>"), 0, QStringLiteral("Ada")},
+                       {QStringLiteral("a"), QStringLiteral("none"), QStringLiteral("Ada <ada@none.example>"), 0, QString()}});
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    EXPECT_EQ(window.body(), QStringLiteral("\n\n-- \nAda Lovelace\nAnalytical Engines Ltd."));
+    auto *body = window.findChild<QPlainTextEdit *>(QStringLiteral("body"));
+    body->setFocus();
+    QTest::keyClicks(body, QStringLiteral("Hello"));
+    EXPECT_TRUE(window.body().startsWith(QStringLiteral("Hello\n\n-- \n"))) << "typing starts above the signature";
+    window.selectSender(QStringLiteral("a"), QStringLiteral("home"));
+    EXPECT_EQ(window.body(), QStringLiteral("Hello\n\n-- \nAda"));
+    window.selectSender(QStringLiteral("a"), QStringLiteral("none"));
+    EXPECT_EQ(window.body(), QStringLiteral("Hello"));
+    // A message that comes back (undo) keeps its one signature.
+    window.selectSender(QStringLiteral("a"), QStringLiteral("home"));
+    Core::Draft d;
+    d.textBody = QStringLiteral("Again\n\n-- \nAda");
+    window.setDraft(d);
+    EXPECT_EQ(window.body(), QStringLiteral("Again\n\n-- \nAda"));
 }
