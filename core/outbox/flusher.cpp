@@ -329,6 +329,8 @@ void Flusher::sendNext(AccountRun *run)
         SmtpMessage message;
         message.envelope = claimed->envelope;
         message.path = m_outbox->messagePath(claimed.value());
+        message.expectedSize = claimed->bodySize;
+        message.expectedSha256Hex = claimed->bodySha256;
         if (run->account.requestDsn)
             message.dsn = SmtpDsn{{QStringLiteral("SUCCESS"), QStringLiteral("FAILURE"), QStringLiteral("DELAY")},
                                   false, claimed->messageId};

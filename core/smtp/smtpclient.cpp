@@ -63,6 +63,8 @@ struct SmtpClient::Transaction
     bool pendingCr = false;
     qint64 queuedWire = 0; // octets handed to the socket during DATA
     qint64 total = 0;
+    QCryptographicHash hash{QCryptographicHash::Sha256}; // of the file as read
+    qint64 fileBytes = 0;
 };
 
 SmtpClient::SmtpClient(SmtpServerSettings settings, QObject *parent)
@@ -958,6 +960,8 @@ void SmtpClient::pumpData()
             tx.eof = true;
             break;
         }
+        tx.hash.addData(chunk);
+        tx.fileBytes += chunk.size();
         // Normalise line endings to CRLF and dot-stuff (RFC 5321 §4.5.2), so
         // no bare CR or LF — and no "\n.\n" smuggling — ever reaches the wire.
         QByteArray out;
@@ -994,6 +998,20 @@ void SmtpClient::pumpData()
         tail += "\r\n";
     tx.pendingCr = false;
     tx.atLineStart = true;
+    // The file must still be what was queued: a changed byte would be sent
+    // as if it were the person's message. Checked before the dot, never after.
+    const bool sizeWrong = tx.message.expectedSize >= 0 && tx.fileBytes != tx.message.expectedSize;
+    const bool hashWrong = !tx.message.expectedSha256Hex.isEmpty()
+        && tx.hash.result().toHex() != tx.message.expectedSha256Hex.toLower();
+    if (sizeWrong || hashWrong) {
+        closeSocket(); // without the final dot the server drops the message
+        finishMessage({Error(Error::Code::Corrupt,
+                             QCoreApplication::translate("Smtp", "The queued message changed on disk after it was queued; "
+                                                                 "it was not sent.")),
+                       {}, tx.recipients, {}});
+        setState(State::Disconnected);
+        return;
+    }
     // The outbox records "dot_sent" durably before the dot can be written:
     // from here on, a lost reply means "in doubt", never "send again".
     if (tx.message.beforeFinalDot && !tx.message.beforeFinalDot()) {

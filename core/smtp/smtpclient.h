@@ -81,6 +81,11 @@ struct SmtpMessage
     /// Called just before the final "." is written. Returning false aborts
     /// the transaction without it (the outbox could not record "dot_sent").
     std::function<bool()> beforeFinalDot;
+    /// When set: the file must have this size and SHA-256 (lower-case hex),
+    /// checked while it streams; otherwise the final "." is never written
+    /// and the result is Error::Corrupt. Spares a second read of big files.
+    qint64 expectedSize = -1;
+    QByteArray expectedSha256Hex;
 };
 
 struct RecipientResult

@@ -121,7 +121,7 @@ TEST_F(SmtpIntegration, AiosmtpdStartTlsAuthDeliversTheExactBytes)
 
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope, QStringLiteral("hidden@example.test"));
-    SmtpMessage m{envelope, path, {}, false, {}};
+    SmtpMessage m{envelope, path, {}, false, {}, -1, {}};
     QString mechanism;
     const SmtpResult r = send(settings(server.ready().toUShort(), SmtpSecurity::StartTls),
                               QStringLiteral("user"), QStringLiteral("secret"), m, &mechanism);
@@ -144,7 +144,7 @@ TEST_F(SmtpIntegration, AiosmtpdRejectsAWrongPassword)
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     const SmtpResult r = send(settings(server.ready().toUShort(), SmtpSecurity::StartTls),
-                              QStringLiteral("user"), QStringLiteral("wrong"), {envelope, path, {}, false, {}});
+                              QStringLiteral("user"), QStringLiteral("wrong"), {envelope, path, {}, false, {}, -1, {}});
     EXPECT_EQ(r.error.code(), Error::Code::AuthenticationFailed) << qPrintable(r.error.message());
     EXPECT_EQ(r.error.replyCode(), 535);
     EXPECT_FALSE(QFile::exists(outdir + QStringLiteral("/1.eml")));
@@ -159,7 +159,7 @@ TEST_F(SmtpIntegration, AiosmtpdImplicitTls)
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     const SmtpResult r = send(settings(server.ready().toUShort(), SmtpSecurity::ImplicitTls),
-                              QStringLiteral("user"), QStringLiteral("secret"), {envelope, path, {}, false, {}});
+                              QStringLiteral("user"), QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}});
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     EXPECT_EQ(readAll(outdir + QStringLiteral("/1.eml")), readAll(path));
 }
@@ -228,7 +228,7 @@ TEST_F(PostfixIntegration, SubmissionStartTlsWithEachSaslMechanism)
         s.authMechanisms = {QString::fromLatin1(mech)};
         QString used;
         const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("secret"),
-                                  {envelope, path, {}, false, {}}, &used);
+                                  {envelope, path, {}, false, {}, -1, {}}, &used);
         ASSERT_TRUE(r.ok()) << mech << ": " << qPrintable(r.error.message());
         EXPECT_EQ(used, QString::fromLatin1(mech));
         expectDelivered(nextDelivery(), path);
@@ -241,7 +241,7 @@ TEST_F(PostfixIntegration, BestMechanismIsScramSha256)
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     QString used;
     const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
-                              QStringLiteral("secret"), {envelope, path, {}, false, {}}, &used);
+                              QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}}, &used);
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     EXPECT_EQ(used, QStringLiteral("SCRAM-SHA-256"));
     expectDelivered(nextDelivery(), path);
@@ -252,7 +252,7 @@ TEST_F(PostfixIntegration, ImplicitTls)
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     const SmtpResult r = send(settings(port("smtps"), SmtpSecurity::ImplicitTls), QStringLiteral("user"),
-                              QStringLiteral("secret"), {envelope, path, {}, false, {}});
+                              QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}});
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     expectDelivered(nextDelivery(), path);
 }
@@ -264,7 +264,7 @@ TEST_F(PostfixIntegration, WrongPasswordIs535)
     SmtpServerSettings s = settings(port("submission"), SmtpSecurity::StartTls);
     s.authMechanisms = {QStringLiteral("PLAIN")};
     const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("not-the-password"),
-                              {envelope, path, {}, false, {}});
+                              {envelope, path, {}, false, {}, -1, {}});
     EXPECT_EQ(r.error.code(), Error::Code::AuthenticationFailed) << qPrintable(r.error.message());
     EXPECT_EQ(r.error.replyCode(), 535);
     EXPECT_EQ(r.error.enhancedCode(), QStringLiteral("5.7.8"));
@@ -280,7 +280,7 @@ TEST_F(PostfixIntegration, SizeLimitIsRefusedBeforeSending)
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
-                              QStringLiteral("secret"), {envelope, path, {}, false, {}});
+                              QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}});
     EXPECT_EQ(r.error.code(), Error::Code::TooLarge) << qPrintable(r.error.message());
 }
 
@@ -296,7 +296,7 @@ TEST_F(PostfixIntegration, SmtpUtf8Recipient)
     ASSERT_TRUE(built.ok());
     ASSERT_TRUE(built->needsSmtpUtf8);
     const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
-                              QStringLiteral("secret"), {built.value(), path, {}, false, {}});
+                              QStringLiteral("secret"), {built.value(), path, {}, false, {}, -1, {}});
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     const QByteArray delivered = nextDelivery();
     expectDelivered(delivered, path);
@@ -314,7 +314,7 @@ TEST_F(PostfixIntegration, SeveralMessagesOverOneConnection)
     for (int i = 0; i < 3; ++i) {
         Core::Envelope envelope;
         paths << build(QStringLiteral("aenne@example.test"), &envelope);
-        client.send({envelope, paths.last(), {}, false, {}});
+        client.send({envelope, paths.last(), {}, false, {}, -1, {}});
     }
     while (finished.size() < 3)
         ASSERT_TRUE(finished.wait(30000));

@@ -284,6 +284,38 @@ TEST_F(OutboxTest, DeliversThroughARealServerOverOneConnection)
     EXPECT_FALSE(QFile::exists(out + QStringLiteral("/6.eml")));
 }
 
+TEST_F(OutboxTest, ABigMessageChangedOnDiskIsCaughtBeforeTheFinalDot)
+{
+    // Above 4 MiB the body is not re-read when claimed; its checksum is
+    // checked while it streams, before the "." — so nothing is delivered.
+    const QString out = m_dir.filePath(QStringLiteral("received"));
+    QDir().mkpath(out);
+    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), out,
+                                              QStringLiteral("--no-auth")});
+    ASSERT_TRUE(server.ok());
+    const Account a = addAccount(server.ready().toUShort());
+    Draft d = draft(QStringLiteral("Big"));
+    d.textBody = QString(3 * 1024 * 1024, u'a'); // base64/QP makes it larger than 4 MiB on disk
+    for (int i = 0; i < 60000; ++i)
+        d.textBody += QStringLiteral("line %1 of a long message\n").arg(i);
+    const OutboxEntry big = enqueue(a, d);
+    const OutboxEntry small = enqueue(a, draft(QStringLiteral("Small")));
+    ASSERT_GT(big.bodySize, 4 * 1024 * 1024);
+    {
+        QFile f(m_outbox->root() + QStringLiteral("/queued/") + big.id + QStringLiteral("/message.eml"));
+        ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+        f.seek(big.bodySize - 100);
+        f.write("X"); // same size, one byte different, near the end
+    }
+    QSignalSpy corrupt(m_outbox.get(), &Outbox::corruptFound);
+    flushAndWait(false);
+    EXPECT_EQ(stateOf(small.id).state, OutboxState::Sent) << "the next message still goes";
+    EXPECT_EQ(m_outbox->counts().value(OutboxState::Corrupt), 1);
+    const QStringList received = QDir(out).entryList({QStringLiteral("*.eml")});
+    ASSERT_EQ(received.size(), 1) << "the changed message never reached the server";
+    EXPECT_TRUE(readAll(out + u'/' + received.first()).contains("Subject: Small"));
+}
+
 TEST_F(OutboxTest, OfflineDefersWithoutChargingAndSendsWhenBack)
 {
     // Reserve a port, then close it: connection refused.
