@@ -259,6 +259,20 @@ int runGui(int &argc, char **argv)
                 composer->showStatus(started.error().message());
         }
     }
+    // Closing the composer must not end the process while its message is
+    // still on the way: Outpost stays until no window (composer, outbox,
+    // wizard, or a "Sending…" notice) is left open.
+    QApplication::setQuitOnLastWindowClosed(false);
+    QTimer lastWindow;
+    int idleChecks = 0;
+    QObject::connect(&lastWindow, &QTimer::timeout, &app, [&idleChecks] {
+        const QWidgetList windows = QApplication::topLevelWidgets();
+        const bool anyOpen = std::any_of(windows.cbegin(), windows.cend(), [](QWidget *w) { return w->isVisible(); });
+        idleChecks = anyOpen ? 0 : idleChecks + 1;
+        if (idleChecks >= 2)
+            QCoreApplication::quit();
+    });
+    lastWindow.start(500);
     return QApplication::exec();
 }
 

@@ -12,9 +12,14 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMessageBox>
+#include <QThread>
+#include <QPointer>
 #include <QSettings>
 
 #include "core/version.h"
+
+#include <memory>
+#include <optional>
 
 namespace App {
 
@@ -208,26 +213,52 @@ void SendController::send(Gui::ComposerWindow *composer)
     Core::Outbox::EnqueueOptions options;
     if (undoSeconds > 0)
         options.notBefore = m_outbox.now().addSecs(undoSeconds);
-    auto entry = m_outbox.enqueue(draft, *account, options);
-    if (!entry) {
-        // Not queued (disk full, ...): the composer stays open with everything in it.
-        composer->showStatus(entry.error().message());
-        return;
-    }
-    // Durably queued: only now does the composer go away.
-    m_senderOf.insert(entry->id, {account->id, identity->id});
-    auto *toast = new Gui::SendToast;
-    m_toasts.insert(entry->id, toast);
-    const QString id = entry->id;
-    connect(toast, &Gui::SendToast::undoRequested, this, [this, id] { undo(id); });
-    toast->showQueued(draft.subject, undoSeconds);
-    toast->show();
-    composer->markSent();
-    composer->close();
-    if (m_ownFlusher)
-        m_flusher->flush(false);
-    else
-        (void)Core::Flusher::requestFlush(m_outbox.root());
+    // Building and writing the message (a 200 MB attachment is seconds of
+    // base64 and fsync) happens on a worker thread with its own view of the
+    // same outbox directories; the window stays responsive meanwhile.
+    composer->setQueuing(true);
+    const QString root = m_outbox.root();
+    const Core::Account accountCopy = *account;
+    const QString accountId = account->id;
+    const QString identityId = identity->id;
+    auto result = std::make_shared<std::optional<Core::Result<Core::OutboxEntry>>>();
+    QThread *worker = QThread::create([root, draft, accountCopy, options, result] {
+        Core::Outbox outbox(root);
+        *result = outbox.enqueue(draft, accountCopy, options);
+    });
+    const QPointer<Gui::ComposerWindow> window(composer);
+    connect(worker, &QThread::finished, this, [this, worker, result, window, accountId, identityId, subject = draft.subject,
+                                              undoSeconds] {
+        worker->deleteLater();
+        if (!result->has_value() || !result->value()) {
+            // Not queued (disk full, ...): the composer stays open with everything in it.
+            const QString why = result->has_value() ? result->value().error().message() : tr("The message could not be queued.");
+            if (window) {
+                window->setQueuing(false);
+                window->showStatus(why);
+            }
+            return;
+        }
+        const Core::OutboxEntry entry = result->value().value();
+        Q_EMIT m_outbox.changed();
+        // Durably queued: only now does the composer go away.
+        m_senderOf.insert(entry.id, {accountId, identityId});
+        auto *toast = new Gui::SendToast;
+        m_toasts.insert(entry.id, toast);
+        const QString id = entry.id;
+        connect(toast, &Gui::SendToast::undoRequested, this, [this, id] { undo(id); });
+        toast->showQueued(subject, undoSeconds);
+        toast->show();
+        if (window) {
+            window->markSent();
+            window->close();
+        }
+        if (m_ownFlusher)
+            m_flusher->flush(false);
+        else
+            (void)Core::Flusher::requestFlush(m_outbox.root());
+    });
+    worker->start();
 }
 
 void SendController::undo(const QString &id)

@@ -558,4 +558,11 @@ void ComposerWindow::applySignature()
     m_body->setTextCursor(start);
 }
 
+void ComposerWindow::setQueuing(bool queuing)
+{
+    m_sendAction->setEnabled(!queuing);
+    if (queuing)
+        showStatus(tr("Queuing the message…"));
+}
+
 } // namespace Gui

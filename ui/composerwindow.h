@@ -72,6 +72,8 @@ public:
     void markSent();
     /// Saves the draft now (when a store is set and something changed).
     void saveDraft();
+    /// While the message is being queued: Send is off, the status says so.
+    void setQueuing(bool queuing);
 
     /// One "From" choice: an identity of an account.
     struct Sender
