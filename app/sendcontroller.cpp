@@ -3,6 +3,7 @@
 
 #include "core/mime/mimebuilder.h"
 #include "core/autoconfig/discovery.h"
+#include "ui/accountsdialog.h"
 #include "ui/accountwizard.h"
 #include "ui/composerwindow.h"
 #include "ui/outboxwindow.h"
@@ -64,6 +65,7 @@ Gui::ComposerWindow *SendController::openComposer()
     refreshSenders(composer);
     composer->setDraftStore(&m_drafts);
     connect(composer, &Gui::ComposerWindow::addAccountRequested, this, [this, composer] { showAccountWizard(composer); });
+    connect(composer, &Gui::ComposerWindow::accountsRequested, this, [this, composer] { showAccounts(composer); });
     connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
     connect(composer, &Gui::ComposerWindow::outboxRequested, this, &SendController::showOutbox);
     return composer;
@@ -99,6 +101,25 @@ QList<Gui::ComposerWindow *> SendController::restoreDrafts()
         restored << composer;
     }
     return restored;
+}
+
+Gui::AccountsDialog *SendController::showAccounts(QWidget *parent)
+{
+    if (!m_accountsDialog) {
+        m_accountsDialog = new Gui::AccountsDialog(&m_accounts, &m_credentials, &m_trust, parent);
+        m_accountsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_accountsDialog, &Gui::AccountsDialog::addRequested, this, [this] { showAccountWizard(m_accountsDialog); });
+        connect(m_accountsDialog, &Gui::AccountsDialog::accountsChanged, this, [this] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w))
+                    refreshSenders(composer);
+            }
+        });
+    }
+    m_accountsDialog->show();
+    m_accountsDialog->raise();
+    m_accountsDialog->activateWindow();
+    return m_accountsDialog;
 }
 
 void SendController::showAccountWizard(QWidget *parent)
@@ -142,6 +163,8 @@ void SendController::addAccount(const Core::Account &account, const QString &pas
             if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w))
                 refreshSenders(composer);
         }
+        if (m_accountsDialog)
+            m_accountsDialog->refresh();
     });
 }
 

@@ -13,6 +13,7 @@
 #include <QPointer>
 
 namespace Gui {
+class AccountsDialog;
 class ComposerWindow;
 class OutboxWindow;
 class SendToast;
@@ -45,6 +46,8 @@ public:
     /// Opens the account setup wizard; a finished account is saved (password
     /// in the keychain) and offered in every open composer.
     void showAccountWizard(QWidget *parent);
+    /// The accounts dialog (one, raised if already open).
+    Gui::AccountsDialog *showAccounts(QWidget *parent);
     [[nodiscard]] qsizetype accountCount() const { return m_accounts.accounts().size(); }
     /// A composer (not yet shown) for every draft a previous run left unsent
     /// (a crash, or "Save" when closing).
@@ -67,6 +70,7 @@ private:
     bool m_ownFlusher = false;
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id
     QPointer<Gui::OutboxWindow> m_outboxWindow;
+    QPointer<Gui::AccountsDialog> m_accountsDialog;
     QHash<QString, QPair<QString, QString>> m_senderOf; ///< id -> account, identity
 };
 

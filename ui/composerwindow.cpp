@@ -79,6 +79,10 @@ void ComposerWindow::createActions()
                                              &ComposerWindow::addAccountRequested);
     addAccount->setObjectName(QStringLiteral("addAccountAction"));
     addAccount->setToolTip(tr("Set up an account to send from"));
+    QAction *accounts = toolBar->addAction(loadIcon(QStringLiteral("preferences-system")), tr("Accou&nts…"), this,
+                                           &ComposerWindow::accountsRequested);
+    accounts->setObjectName(QStringLiteral("accountsAction"));
+    accounts->setToolTip(tr("Edit, test or remove your accounts"));
 }
 
 void ComposerWindow::createForm()

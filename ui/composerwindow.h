@@ -101,6 +101,8 @@ Q_SIGNALS:
     void outboxRequested();
     /// The user wants to set up an account (the setup wizard).
     void addAccountRequested();
+    /// The user wants the accounts dialog.
+    void accountsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

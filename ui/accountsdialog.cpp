@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/accountsdialog.h"
+
+#include "ui/certificatedialog.h"
+
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace Gui {
+
+namespace {
+
+QString securityText(Core::SmtpSecurity s)
+{
+    switch (s) {
+    case Core::SmtpSecurity::ImplicitTls: return AccountsDialog::tr("TLS");
+    case Core::SmtpSecurity::StartTls: return AccountsDialog::tr("STARTTLS");
+    case Core::SmtpSecurity::None: return AccountsDialog::tr("no encryption");
+    }
+    return {};
+}
+
+} // namespace
+
+AccountsDialog::AccountsDialog(Core::AccountStore *accounts, Core::CredentialStore *credentials, Core::TrustStore *trust,
+                               QWidget *parent)
+    : QDialog(parent)
+    , m_accounts(accounts)
+    , m_credentials(credentials)
+    , m_trust(trust)
+{
+    setObjectName(QStringLiteral("accountsDialog"));
+    setWindowTitle(tr("Accounts"));
+    resize(640, 460);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("accountList"));
+    m_list->setAccessibleName(tr("Accounts"));
+    auto *add = new QPushButton(tr("&Add…"), this);
+    add->setObjectName(QStringLiteral("addButton"));
+    auto *edit = new QPushButton(tr("&Edit…"), this);
+    edit->setObjectName(QStringLiteral("editButton"));
+    auto *remove = new QPushButton(tr("&Remove"), this);
+    remove->setObjectName(QStringLiteral("removeButton"));
+    auto *makeDefault = new QPushButton(tr("Make &Default"), this);
+    makeDefault->setObjectName(QStringLiteral("defaultButton"));
+    m_test = new QPushButton(tr("&Test Connection"), this);
+    m_test->setObjectName(QStringLiteral("testButton"));
+    m_report = new QPlainTextEdit(this);
+    m_report->setObjectName(QStringLiteral("report"));
+    m_report->setReadOnly(true);
+    m_report->setAccessibleName(tr("Connection test report"));
+    m_report->setPlaceholderText(tr("Test Connection signs in to the server, sends nothing, and reports here what it found."));
+
+    auto *buttons = new QVBoxLayout;
+    for (QPushButton *b : {add, edit, remove, makeDefault, m_test})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_list, 1);
+    top->addLayout(buttons);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top, 1);
+    layout->addWidget(m_report, 1);
+    layout->addWidget(close);
+
+    connect(add, &QPushButton::clicked, this, &AccountsDialog::addRequested);
+    connect(edit, &QPushButton::clicked, this, &AccountsDialog::editSelected);
+    connect(m_list, &QListWidget::itemActivated, this, &AccountsDialog::editSelected);
+    connect(remove, &QPushButton::clicked, this, &AccountsDialog::removeSelected);
+    connect(m_test, &QPushButton::clicked, this, &AccountsDialog::testSelected);
+    connect(makeDefault, &QPushButton::clicked, this, [this] {
+        if (const Core::Account *a = selected()) {
+            m_accounts->setDefaultAccount(a->id);
+            if (auto r = m_accounts->save(); !r)
+                QMessageBox::warning(this, tr("Accounts"), r.error().message());
+            refresh();
+            Q_EMIT accountsChanged();
+        }
+    });
+    auto updateButtons = [=, this] {
+        const bool any = selected() != nullptr;
+        for (QPushButton *b : {edit, remove, makeDefault, m_test})
+            b->setEnabled(any);
+    };
+    connect(m_list, &QListWidget::currentRowChanged, this, updateButtons);
+    refresh();
+    updateButtons();
+}
+
+AccountsDialog::~AccountsDialog()
+{
+    if (m_client)
+        m_client->cancel();
+}
+
+void AccountsDialog::refresh()
+{
+    const QString current = selected() ? selected()->id : QString();
+    m_list->clear();
+    const Core::Account *def = m_accounts->defaultAccount();
+    for (const Core::Account &a : m_accounts->accounts()) {
+        const Core::Identity *i = a.defaultIdentity();
+        //: an account in the list: %1 name, %2 address, %3 server, %4 port, %5 encryption
+        QString text = tr("%1 — %2\n%3:%4, %5").arg(a.name, i ? i->mailbox().toDisplayString() : QString(), a.host).arg(a.port).arg(securityText(a.security));
+        if (&a == def)
+            text += QStringLiteral("  ") + tr("(default)");
+        auto *item = new QListWidgetItem(text, m_list);
+        item->setData(Qt::UserRole, a.id);
+        if (a.id == current)
+            m_list->setCurrentItem(item);
+    }
+    if (!m_list->currentItem() && m_list->count() > 0)
+        m_list->setCurrentRow(0);
+}
+
+const Core::Account *AccountsDialog::selected() const
+{
+    const QListWidgetItem *item = m_list->currentItem();
+    return item ? m_accounts->find(item->data(Qt::UserRole).toString()) : nullptr;
+}
+
+QString AccountsDialog::report() const
+{
+    return m_report->toPlainText();
+}
+
+void AccountsDialog::log(const QString &line)
+{
+    m_report->appendPlainText(line);
+}
+
+void AccountsDialog::editSelected()
+{
+    const Core::Account *current = selected();
+    if (!current)
+        return;
+    Core::Account a = *current;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("editAccountDialog"));
+    dialog.setWindowTitle(tr("Edit Account"));
+    auto *name = new QLineEdit(a.name, &dialog);
+    name->setObjectName(QStringLiteral("nameEdit"));
+    auto *host = new QLineEdit(a.host, &dialog);
+    host->setObjectName(QStringLiteral("hostEdit"));
+    auto *port = new QSpinBox(&dialog);
+    port->setObjectName(QStringLiteral("portSpin"));
+    port->setRange(1, 65535);
+    port->setValue(a.port);
+    auto *security = new QComboBox(&dialog);
+    security->setObjectName(QStringLiteral("securityCombo"));
+    for (auto s : {Core::SmtpSecurity::ImplicitTls, Core::SmtpSecurity::StartTls, Core::SmtpSecurity::None})
+        security->addItem(securityText(s), int(s));
+    security->setCurrentIndex(security->findData(int(a.security)));
+    auto *username = new QLineEdit(a.username, &dialog);
+    username->setObjectName(QStringLiteral("usernameEdit"));
+    Core::Identity identity = a.defaultIdentity() ? *a.defaultIdentity() : Core::Identity();
+    auto *displayName = new QLineEdit(identity.name, &dialog);
+    displayName->setObjectName(QStringLiteral("displayNameEdit"));
+    auto *signature = new QPlainTextEdit(identity.signature, &dialog);
+    signature->setObjectName(QStringLiteral("signatureEdit"));
+    signature->setTabChangesFocus(true);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("&Name:"), name);
+    form->addRow(tr("&Server:"), host);
+    form->addRow(tr("&Port:"), port);
+    form->addRow(tr("&Encryption:"), security);
+    form->addRow(tr("&User name:"), username);
+    form->addRow(tr("Your name as &recipients see it:"), displayName);
+    form->addRow(tr("Si&gnature:"), signature);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
+        a.name = name->text().trimmed();
+        a.host = host->text().trimmed();
+        a.port = static_cast<quint16>(port->value());
+        a.security = static_cast<Core::SmtpSecurity>(security->currentData().toInt());
+        a.username = username->text().trimmed();
+        identity.name = displayName->text().trimmed();
+        identity.signature = signature->toPlainText();
+        for (Core::Identity &i : a.identities) {
+            if (i.id == identity.id)
+                i = identity;
+        }
+        if (auto r = m_accounts->update(a); !r) {
+            QMessageBox::warning(&dialog, tr("Edit Account"), r.error().message());
+            return; // stays open: the field is named in the message
+        }
+        if (auto r = m_accounts->save(); !r) {
+            QMessageBox::warning(&dialog, tr("Edit Account"), r.error().message());
+            return;
+        }
+        dialog.accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted) {
+        refresh();
+        Q_EMIT accountsChanged();
+    }
+}
+
+void AccountsDialog::removeSelected()
+{
+    const Core::Account *a = selected();
+    if (!a)
+        return;
+    const QString id = a->id;
+    const auto answer = QMessageBox::question(this, tr("Remove Account"),
+                                              tr("Remove the account “%1”? Its password is deleted from the keychain. "
+                                                 "Messages already in the outbox for it stay there.")
+                                                  .arg(a->name));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_accounts->remove(id);
+    if (auto r = m_accounts->save(); !r) {
+        QMessageBox::warning(this, tr("Remove Account"), r.error().message());
+        return;
+    }
+    (void)m_credentials->remove(id);
+    refresh();
+    Q_EMIT accountsChanged();
+}
+
+void AccountsDialog::testSelected()
+{
+    const Core::Account *a = selected();
+    if (!a)
+        return;
+    m_report->clear();
+    m_test->setEnabled(false);
+    const Core::Account account = *a;
+    log(tr("Testing %1 (%2:%3, %4)…").arg(account.name, account.host).arg(account.port).arg(securityText(account.security)));
+    if (account.auth != Core::AuthMethod::Password) {
+        runTest(account, QString());
+        return;
+    }
+    Core::CredentialJob *job = m_credentials->read(account.id);
+    connect(job, &Core::CredentialJob::finished, this, [this, account](Core::CredentialJob *j) {
+        if (j->error().isError()) {
+            log(j->error().message());
+            m_test->setEnabled(true);
+            Q_EMIT testFinished(false);
+            return;
+        }
+        runTest(account, j->secret());
+    });
+}
+
+void AccountsDialog::runTest(const Core::Account &account, const QString &password)
+{
+    Core::SmtpServerSettings s;
+    s.host = account.host;
+    s.port = account.port;
+    s.security = account.security;
+    s.allowCleartextAuth = account.allowCleartextAuth;
+    s.authMechanisms = account.authMechanisms;
+    s.pinnedSha256 = m_trust->pins(account.host, account.port);
+    s.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
+    s.timeouts.greeting = s.timeouts.command = 30000;
+    auto *client = new Core::SmtpClient(s, this);
+    m_client = client;
+    Core::SaslCredentials credentials;
+    if (account.auth == Core::AuthMethod::Password) {
+        credentials.username = account.username;
+        credentials.password = password;
+    }
+    client->setCredentials(credentials);
+    connect(client, &Core::SmtpClient::sessionReady, this, [this, client, account] {
+        const Core::SmtpCapabilities &caps = client->capabilities();
+        const QLocale locale;
+        log(tr("Connected and signed in."));
+        log(client->isEncrypted() ? tr("Encryption: %1").arg(client->tlsProtocolName())
+                                  : tr("Encryption: none — anyone on the network can read what is sent"));
+        const QList<QSslCertificate> chain = client->peerCertificateChain();
+        if (!chain.isEmpty()) {
+            const QSslCertificate &leaf = chain.first();
+            log(tr("Certificate: %1, issued by %2, valid until %3")
+                    .arg(leaf.subjectDisplayName(), leaf.issuerDisplayName(), locale.toString(leaf.expiryDate().toLocalTime(), QLocale::ShortFormat)));
+            log(tr("SHA-256: %1").arg(CertificateDialog::formatFingerprint(leaf.digest(QCryptographicHash::Sha256).toHex()).replace(u'\n', u' ')));
+        }
+        log(tr("Sign-in: %1 (offered: %2)")
+                .arg(client->authMechanism().isEmpty() ? tr("none") : client->authMechanism(),
+                     caps.authMechanisms.isEmpty() ? tr("none") : caps.authMechanisms.join(u' ')));
+        QStringList ext;
+        if (caps.pipelining)
+            ext << QStringLiteral("PIPELINING");
+        if (caps.eightBitMime)
+            ext << QStringLiteral("8BITMIME");
+        if (caps.smtpUtf8)
+            ext << QStringLiteral("SMTPUTF8");
+        if (caps.dsn)
+            ext << QStringLiteral("DSN");
+        if (caps.chunking)
+            ext << QStringLiteral("CHUNKING");
+        if (caps.enhancedStatusCodes)
+            ext << QStringLiteral("ENHANCEDSTATUSCODES");
+        log(tr("Extensions: %1").arg(ext.isEmpty() ? tr("none") : ext.join(u' ')));
+        log(caps.maxSize > 0 ? tr("Largest message: %1").arg(locale.formattedDataSize(caps.maxSize))
+                             : tr("Largest message: not announced"));
+        if (caps.maxSize != account.maxMessageSize) {
+            Core::Account updated = account;
+            updated.maxMessageSize = caps.maxSize;
+            if (m_accounts->update(updated).ok())
+                (void)m_accounts->save();
+        }
+        client->quit();
+        m_test->setEnabled(true);
+        Q_EMIT testFinished(true);
+    });
+    connect(client, &Core::SmtpClient::sessionFailed, this, [this, client, account](const Core::SmtpResult &r) {
+        client->deleteLater();
+        log(tr("Failed: %1").arg(r.error.message()));
+        if (!r.error.serverText().isEmpty())
+            log(tr("The server said: %1 %2").arg(r.error.replyCode()).arg(r.error.serverText()));
+        m_test->setEnabled(true);
+        const bool changed = r.error.code() == Core::Error::Code::CertificateChanged;
+        if (r.error.code() == Core::Error::Code::CertificateUntrusted || changed) {
+            Core::CertificateInfo info = r.certificate;
+            info.host = account.host; // pinned per host and port, as the account names them
+            auto *dialog = new CertificateDialog(info, account.port, changed, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &CertificateDialog::trusted, this, [this, changed](const QString &host, quint16 port, const QString &sha256) {
+                if (changed)
+                    m_trust->unpinAll(host, port); // the old one is not trusted any more
+                m_trust->pin(host, port, sha256);
+                if (auto saved = m_trust->save(); !saved) {
+                    log(saved.error().message());
+                    return;
+                }
+                log(tr("Trusted the certificate %1 for %2:%3; testing again.").arg(sha256.left(16) + QStringLiteral("…"), host).arg(port));
+                testSelected();
+            });
+            dialog->open();
+        }
+        Q_EMIT testFinished(false);
+    });
+    client->connectToServer();
+}
+
+} // namespace Gui

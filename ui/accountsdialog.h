@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/accounts/accountstore.h"
+#include "core/accounts/credentialstore.h"
+#include "core/accounts/truststore.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace Core {
+class SmtpClient;
+}
+
+namespace Gui {
+
+/**
+ * The accounts: list, add (the setup wizard, through addRequested()), edit,
+ * remove, make default, and "Test Connection" with a readable report —
+ * encryption and TLS version, the certificate, the sign-in methods offered
+ * and used, the extensions and the size limit. A certificate that fails
+ * verification opens the CertificateDialog; trusting it pins it and tests
+ * again. The stores are the caller's; every change is saved at once.
+ */
+class AccountsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccountsDialog)
+public:
+    AccountsDialog(Core::AccountStore *accounts, Core::CredentialStore *credentials, Core::TrustStore *trust,
+                   QWidget *parent = nullptr);
+    ~AccountsDialog() override;
+
+    void refresh();
+    /// Tests the selected account (as the Test Connection button does).
+    void testSelected();
+    [[nodiscard]] QString report() const;
+
+Q_SIGNALS:
+    void addRequested();
+    void accountsChanged();
+    /// A test finished (the report is complete).
+    void testFinished(bool ok);
+
+private:
+    [[nodiscard]] const Core::Account *selected() const;
+    void editSelected();
+    void removeSelected();
+    void runTest(const Core::Account &account, const QString &password);
+    void log(const QString &line);
+
+    Core::AccountStore *m_accounts;
+    Core::CredentialStore *m_credentials;
+    Core::TrustStore *m_trust;
+    QListWidget *m_list = nullptr;
+    QPlainTextEdit *m_report = nullptr;
+    QPushButton *m_test = nullptr;
+    QPointer<Core::SmtpClient> m_client;
+};
+
+} // namespace Gui
