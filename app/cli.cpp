@@ -27,8 +27,9 @@ QString usage()
                  "                       manage sending accounts (add finds the server\n"
                  "                       from the address when --host is not given)\n"
                  "  autoconfig ADDRESS   find the outgoing server for an address, and why\n"
-                 "  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]\n"
+                 "  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]\n"
                  "                       open a prefilled composer\n"
+                 "  accounts             open the accounts window\n"
                  "Each command has --help.\n"
                  "\n"
                  "Options:\n"
@@ -67,7 +68,8 @@ bool wantsGui(const QStringList &arguments)
             return false;
         if (arg.startsWith(QLatin1String("--")))
             return false; // long options belong to the CLI (and unknown ones are refused there)
-        if (arg.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive) || arg == QLatin1String("compose"))
+        if (arg.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive) || arg == QLatin1String("compose")
+            || arg == QLatin1String("accounts"))
             return true;
         if (!arg.startsWith(QLatin1Char('-')))
             return false; // a verb: handled (or refused) by the CLI

@@ -142,6 +142,10 @@ public:
 
     void openComposer(const QStringList &args)
     {
+        if (args.mid(1).contains(QStringLiteral("accounts"))) {
+            m_controller->showAccounts(nullptr);
+            return;
+        }
         Gui::ComposerWindow *window = m_controller->openComposer();
         auto draft = draftFromArguments(args);
         if (draft)
@@ -243,7 +247,8 @@ int runGui(int &argc, char **argv)
             instance.present(restored);
     }
     instance.openComposer(args);
-    if (started && controller.accountCount() == 0 && qEnvironmentVariableIntValue("OUTPOST_EXIT_WHEN_SHOWN") != 1) {
+    if (started && controller.accountCount() == 0 && qEnvironmentVariableIntValue("OUTPOST_EXIT_WHEN_SHOWN") != 1
+        && !args.contains(QStringLiteral("accounts"))) {
         // First start: nothing can be sent before an account exists.
         for (QWidget *w : QApplication::topLevelWidgets()) {
             if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w)) {

@@ -43,7 +43,36 @@ shoot "Protokoll" docs/screenshot-composer-de.png
 kill $app; wait $app 2>/dev/null || true
 rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 
-# 2. The setup wizard's result page (issue 9), inside the test internet.
+# 2. The accounts dialog and the certificate dialog (issue 8): an account on a
+#    local aiosmtpd with a self-signed certificate; Test Connection, then
+#    trust the certificate, and the test succeeds.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$tmp/key.pem" \
+    -out "$tmp/cert.pem" -days 30 -subj "/CN=mail.example.org/O=Example Mail" \
+    -addext "subjectAltName=DNS:localhost,DNS:mail.example.org" 2>/dev/null
+mkdir -p "$tmp/received"
+coproc SMTP { /usr/bin/python3 tests/scripts/aiosmtpd_server.py --outdir "$tmp/received" --implicit-tls \
+    --cert "$tmp/cert.pem" --key "$tmp/key.pem"; }
+read -r ready <&"${SMTP[0]}"
+"$outpost" account add --name Work --email "ada@example.org" --display-name "Ada Lovelace" \
+    --host localhost --port "${ready#READY }" --security tls --auth none >/dev/null
+"$outpost" accounts &
+app=$!
+wid=$(xdotool search --sync --onlyvisible --name "^Accounts$" | head -1)
+sleep 0.5
+xdotool windowfocus --sync "$wid"
+xdotool key alt+t
+shoot "Untrusted Server Certificate" docs/screenshot-certificate.png
+cert=$(xdotool search --onlyvisible --name "Untrusted Server Certificate" | head -1)
+xdotool windowfocus --sync "$cert"
+xdotool key alt+t
+sleep 1.5
+import -window "$wid" docs/screenshot-accounts.png
+echo "screenshots: docs/screenshot-accounts.png"
+kill $app; wait $app 2>/dev/null || true
+kill "$SMTP_PID" 2>/dev/null || true
+rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+
+# 3. The setup wizard's result page (issue 9), inside the test internet.
 /usr/bin/python3 tests/scripts/autoconfig_world.py bash -c '
     set -euo pipefail
     "$0" &

@@ -280,7 +280,7 @@ void AccountsDialog::runTest(const Core::Account &account, const QString &passwo
     connect(client, &Core::SmtpClient::sessionReady, this, [this, client, account] {
         const Core::SmtpCapabilities &caps = client->capabilities();
         const QLocale locale;
-        log(tr("Connected and signed in."));
+        log(client->authMechanism().isEmpty() ? tr("Connected.") : tr("Connected and signed in."));
         log(client->isEncrypted() ? tr("Encryption: %1").arg(client->tlsProtocolName())
                                   : tr("Encryption: none — anyone on the network can read what is sent"));
         const QList<QSslCertificate> chain = client->peerCertificateChain();

@@ -78,7 +78,9 @@ CertificateDialog::CertificateDialog(const Core::CertificateInfo &info, quint16 
         QFont mono(QStringLiteral("monospace"));
         mono.setStyleHint(QFont::Monospace);
         fp->setFont(mono);
+        fp->setWordWrap(false); // two lines of 16 pairs, as formatted
     }
+    setMinimumWidth(560);
     layout->addLayout(form);
 
     if (changed) {
