@@ -37,6 +37,7 @@ Core::Result<void> SendController::start()
         return r;
     if (auto r = m_trust.load(); !r)
         return r;
+    (void)m_addressBook.load(); // completion only: a damaged list is not a reason to stop
     if (auto r = m_outbox.open(); !r)
         return r;
     m_flusher = new Core::Flusher(&m_outbox, &m_accounts, &m_trust, &m_credentials, this);
@@ -64,6 +65,7 @@ Gui::ComposerWindow *SendController::openComposer()
     composer->setAttribute(Qt::WA_DeleteOnClose);
     refreshSenders(composer);
     composer->setDraftStore(&m_drafts);
+    composer->setAddressCompletions(m_addressBook.completions());
     connect(composer, &Gui::ComposerWindow::addAccountRequested, this, [this, composer] { showAccountWizard(composer); });
     connect(composer, &Gui::ComposerWindow::accountsRequested, this, [this, composer] { showAccounts(composer); });
     connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
@@ -251,7 +253,7 @@ void SendController::send(Gui::ComposerWindow *composer)
     });
     const QPointer<Gui::ComposerWindow> window(composer);
     connect(worker, &QThread::finished, this, [this, worker, result, window, accountId, identityId, subject = draft.subject,
-                                              undoSeconds] {
+                                              undoSeconds, recipients = draft.allRecipients()] {
         worker->deleteLater();
         if (!result->has_value() || !result->value()) {
             // Not queued (disk full, ...): the composer stays open with everything in it.
@@ -264,6 +266,12 @@ void SendController::send(Gui::ComposerWindow *composer)
         }
         const Core::OutboxEntry entry = result->value().value();
         Q_EMIT m_outbox.changed();
+        m_addressBook.record(recipients);
+        (void)m_addressBook.save();
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *other = qobject_cast<Gui::ComposerWindow *>(w))
+                other->setAddressCompletions(m_addressBook.completions());
+        }
         // Durably queued: only now does the composer go away.
         m_senderOf.insert(entry.id, {accountId, identityId});
         auto *toast = new Gui::SendToast;

@@ -5,6 +5,7 @@
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
 #include "core/outbox/flusher.h"
+#include "core/drafts/addressbook.h"
 #include "core/drafts/draftstore.h"
 #include "core/outbox/outbox.h"
 
@@ -66,6 +67,7 @@ private:
     Core::CredentialStore m_credentials;
     Core::Outbox m_outbox;
     Core::DraftStore m_drafts;
+    Core::AddressBook m_addressBook;
     Core::Flusher *m_flusher = nullptr;
     bool m_ownFlusher = false;
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id

@@ -51,6 +51,13 @@
     </message>
 </context>
 <context>
+    <name>AddressBook</name>
+    <message>
+        <source>The list of addresses you used cannot be read (%1).</source>
+        <translation>Die Liste der von Ihnen verwendeten Adressen kann nicht gelesen werden (%1).</translation>
+    </message>
+</context>
+<context>
     <name>App::SendController</name>
     <message>
         <source>Account not added</source>
@@ -64,6 +71,10 @@
     <message>
         <source>No account is set up yet: add one to send from (your message stays here).</source>
         <translation>Es ist noch kein Konto eingerichtet: Fügen Sie eines zum Senden hinzu (Ihre Nachricht bleibt hier erhalten).</translation>
+    </message>
+    <message>
+        <source>The message could not be queued.</source>
+        <translation>Die Nachricht konnte nicht in den Postausgang gelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -789,64 +800,6 @@
         <translation>Das zu testende Konto.</translation>
     </message>
     <message>
-        <source>Usage: outpost [OPTION]... [mailto:URL]
-       outpost COMMAND [ARGS]...
-Compose and send mail.
-
-Without arguments, opens the composer. A mailto: URL opens it prefilled.
-
-Commands:
-  send                 queue a message and send it
-  outbox list|flush|retry|remove|mark-sent|send-again
-                       look at and act on the outbox
-  account add|list|test|remove
-                       manage sending accounts (add finds the server
-                       from the address when --host is not given)
-  autoconfig ADDRESS   find the outgoing server for an address, and why
-  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]
-                       open a prefilled composer
-Each command has --help.
-
-Options:
-  -h, --help       show this help and exit
-  -v, --version    show the version and exit
-
-Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
-66 unreadable input file, 67 unknown recipient address, 69 not sent
-(held or failed), 70 internal error, 73 cannot write, 75 not sent yet
-(queued or deferred), 78 configuration error (no such account).
-</source>
-        <translation>Aufruf: outpost [OPTION]... [mailto:URL]
-        outpost BEFEHL [ARGUMENTE]...
-E-Mails verfassen und senden.
-
-Ohne Argumente öffnet sich das Verfassen-Fenster. Eine mailto:-URL öffnet es
-vorausgefüllt.
-
-Befehle:
-  send                 eine Nachricht in den Postausgang legen und senden
-  outbox list|flush|retry|remove|mark-sent|send-again
-                       den Postausgang ansehen und bearbeiten
-  account add|list|test|remove
-                       Konten zum Senden verwalten (add ermittelt den Server
-                       aus der Adresse, wenn --host fehlt)
-  autoconfig ADRESSE   Postausgangsserver einer Adresse finden (mit Begründung)
-  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]
-                       ein vorausgefülltes Verfassen-Fenster öffnen
-Jeder Befehl kennt --help.
-
-Optionen:
-  -h, --help       diese Hilfe anzeigen und beenden
-  -v, --version    die Version anzeigen und beenden
-
-Der Exit-Status folgt sysexits.h: 0 Erfolg, 64 Aufruffehler, 65 ungültige
-Eingabe, 66 Eingabedatei nicht lesbar, 67 unbekannte Empfängeradresse,
-69 nicht gesendet (zurückgehalten oder fehlgeschlagen), 70 interner Fehler,
-73 Schreiben nicht möglich, 75 noch nicht gesendet (in der Warteschlange oder
-zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
-</translation>
-    </message>
-    <message>
         <source>Let your provider&apos;s own configuration server (HTTPS only) see the address; no one else ever does.</source>
         <translation>Die Adresse dem Konfigurationsserver Ihres Anbieters (nur über HTTPS) mitteilen; sonst erfährt sie niemand.</translation>
     </message>
@@ -925,6 +878,66 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Signed in successfully.</source>
         <translation>Erfolgreich angemeldet.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost [OPTION]... [mailto:URL]
+       outpost COMMAND [ARGS]...
+Compose and send mail.
+
+Without arguments, opens the composer. A mailto: URL opens it prefilled.
+
+Commands:
+  send                 queue a message and send it
+  outbox list|flush|retry|remove|mark-sent|send-again
+                       look at and act on the outbox
+  account add|list|test|remove
+                       manage sending accounts (add finds the server
+                       from the address when --host is not given)
+  autoconfig ADDRESS   find the outgoing server for an address, and why
+  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
+                       open a prefilled composer
+  accounts             open the accounts window
+Each command has --help.
+
+Options:
+  -h, --help       show this help and exit
+  -v, --version    show the version and exit
+
+Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
+66 unreadable input file, 67 unknown recipient address, 69 not sent
+(held or failed), 70 internal error, 73 cannot write, 75 not sent yet
+(queued or deferred), 78 configuration error (no such account).
+</source>
+        <translation>Aufruf: outpost [OPTION]... [mailto:URL]
+        outpost BEFEHL [ARGUMENTE]...
+E-Mails verfassen und senden.
+
+Ohne Argumente öffnet sich das Verfassen-Fenster. Eine mailto:-URL öffnet es
+vorausgefüllt.
+
+Befehle:
+  send                 eine Nachricht in den Postausgang legen und senden
+  outbox list|flush|retry|remove|mark-sent|send-again
+                       den Postausgang ansehen und bearbeiten
+  account add|list|test|remove
+                       Konten zum Senden verwalten (add ermittelt den Server
+                       aus der Adresse, wenn --host fehlt)
+  autoconfig ADRESSE   Postausgangsserver einer Adresse finden (mit Begründung)
+  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
+                       ein vorausgefülltes Verfassen-Fenster öffnen
+  accounts             das Fenster „Konten“ öffnen
+Jeder Befehl kennt --help.
+
+Optionen:
+  -h, --help       diese Hilfe anzeigen und beenden
+  -v, --version    die Version anzeigen und beenden
+
+Der Exit-Status folgt sysexits.h: 0 Erfolg, 64 Aufruffehler, 65 ungültige
+Eingabe, 66 Eingabedatei nicht lesbar, 67 unbekannte Empfängeradresse,
+69 nicht gesendet (zurückgehalten oder fehlgeschlagen), 70 interner Fehler,
+73 Schreiben nicht möglich, 75 noch nicht gesendet (in der Warteschlange oder
+zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
+</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1191,232 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>Gui::AccountsDialog</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>keine Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Make &amp;Default</source>
+        <translation>Als Stan&amp;dard festlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connection test report</source>
+        <translation>Bericht des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Test Connection signs in to the server, sends nothing, and reports here what it found.</source>
+        <translation>„Verbindung testen“ meldet sich beim Server an, sendet nichts und zeigt hier, was dabei festgestellt wurde.</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+%3:%4, %5</source>
+        <extracomment>an account in the list: %1 name, %2 address, %3 server, %4 port, %5 encryption</extracomment>
+        <translation>%1 – %2
+%3:%4, %5</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Edit Account</source>
+        <translation>Konto bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Your name as &amp;recipients see it:</source>
+        <translation>Ihr Name, wie &amp;Empfänger ihn sehen:</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>Si&amp;gnatur:</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”? Its password is deleted from the keychain. Messages already in the outbox for it stay there.</source>
+        <translation>Möchten Sie das Konto „%1“ entfernen? Sein Passwort wird aus dem Schlüsselbund gelöscht. Nachrichten, die für dieses Konto bereits im Postausgang liegen, bleiben dort.</translation>
+    </message>
+    <message>
+        <source>Testing %1 (%2:%3, %4)…</source>
+        <translation>%1 wird getestet (%2:%3, %4) …</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Verbunden.</translation>
+    </message>
+    <message>
+        <source>Connected and signed in.</source>
+        <translation>Verbunden und angemeldet.</translation>
+    </message>
+    <message>
+        <source>Encryption: %1</source>
+        <translation>Verschlüsselung: %1</translation>
+    </message>
+    <message>
+        <source>Encryption: none — anyone on the network can read what is sent</source>
+        <translation>Verschlüsselung: keine – jeder im Netzwerk kann mitlesen, was gesendet wird</translation>
+    </message>
+    <message>
+        <source>Certificate: %1, issued by %2, valid until %3</source>
+        <translation>Zertifikat: %1, ausgestellt von %2, gültig bis %3</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in: %1 (offered: %2)</source>
+        <translation>Anmeldung: %1 (angeboten: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Extensions: %1</source>
+        <translation>Erweiterungen: %1</translation>
+    </message>
+    <message>
+        <source>Largest message: %1</source>
+        <translation>Maximale Nachrichtengröße: %1</translation>
+    </message>
+    <message>
+        <source>Largest message: not announced</source>
+        <translation>Maximale Nachrichtengröße: nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server said: %1 %2</source>
+        <translation>Antwort des Servers: %1 %2</translation>
+    </message>
+    <message>
+        <source>Trusted the certificate %1 for %2:%3; testing again.</source>
+        <translation>Dem Zertifikat %1 wird jetzt für %2:%3 vertraut; der Test wird wiederholt.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CertificateDialog</name>
+    <message>
+        <source>Server Certificate Changed</source>
+        <translation>Serverzertifikat geändert</translation>
+    </message>
+    <message>
+        <source>Untrusted Server Certificate</source>
+        <translation>Nicht vertrauenswürdiges Serverzertifikat</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you trusted before. Someone may be intercepting your connection. Do not continue unless your provider told you that it changed.</source>
+        <translation>Das Zertifikat von %1 ist nicht das, dem Sie zuvor vertraut haben. Möglicherweise fängt jemand Ihre Verbindung ab. Fahren Sie nur fort, wenn Ihr Anbieter Ihnen mitgeteilt hat, dass es sich geändert hat.</translation>
+    </message>
+    <message>
+        <source>Outpost could not verify that this server is %1. Its certificate is shown below; trust it only if you know it is right (for example, your company&apos;s own server).</source>
+        <translation>Outpost konnte nicht überprüfen, ob dieser Server wirklich %1 ist. Sein Zertifikat wird unten angezeigt; vertrauen Sie ihm nur, wenn Sie sicher wissen, dass es richtig ist (zum Beispiel beim eigenen Server Ihrer Firma).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>Ausgestellt für:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Ausgestellt von:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <extracomment>validity period of a certificate: %1 start, %2 end</extracomment>
+        <translation>Gültig:</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>vom %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Names:</source>
+        <translation>Namen:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256-Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>It differs from the certificate you trusted for this server.</source>
+        <translation>Es unterscheidet sich von dem Zertifikat, dem Sie für diesen Server vertraut haben.</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>My provider confirmed this new fingerprint</source>
+        <translation>Mein Anbieter hat diesen neuen Fingerabdruck bestätigt</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate for This Server</source>
+        <translation>&amp;Diesem Zertifikat für diesen Server vertrauen</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ComposerWindow</name>
     <message>
         <source>&amp;Send</source>
@@ -1322,6 +1561,18 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>The message has not been sent. Save it as a draft, to be offered again when Outpost starts?</source>
         <translation>Die Nachricht wurde nicht gesendet. Möchten Sie sie als Entwurf speichern, damit sie Ihnen beim nächsten Start von Outpost wieder angeboten wird?</translation>
+    </message>
+    <message>
+        <source>Accou&amp;nts…</source>
+        <translation>K&amp;onten …</translation>
+    </message>
+    <message>
+        <source>Edit, test or remove your accounts</source>
+        <translation>Ihre Konten bearbeiten, testen oder entfernen</translation>
+    </message>
+    <message>
+        <source>Queuing the message…</source>
+        <translation>Die Nachricht wird in den Postausgang gelegt …</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2227,10 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>The mail server sent a malformed reply (%1).</source>
         <extracomment>%1 explains what was wrong, in technical terms</extracomment>
         <translation>Der Mailserver hat eine fehlerhafte Antwort gesendet (%1).</translation>
+    </message>
+    <message>
+        <source>The queued message changed on disk after it was queued; it was not sent.</source>
+        <translation>Die Nachricht im Postausgang wurde nach dem Einreihen auf dem Datenträger verändert; sie wurde nicht gesendet.</translation>
     </message>
 </context>
 </TS>

@@ -51,6 +51,13 @@
     </message>
 </context>
 <context>
+    <name>AddressBook</name>
+    <message>
+        <source>The list of addresses you used cannot be read (%1).</source>
+        <translation>La liste des adresses que vous avez utilisées ne peut pas être lue (%1).</translation>
+    </message>
+</context>
+<context>
     <name>App::SendController</name>
     <message>
         <source>Account not added</source>
@@ -64,6 +71,10 @@
     <message>
         <source>No account is set up yet: add one to send from (your message stays here).</source>
         <translation>Aucun compte n’est encore configuré&#xa0;: ajoutez-en un pour pouvoir envoyer (votre message est conservé ici).</translation>
+    </message>
+    <message>
+        <source>The message could not be queued.</source>
+        <translation>Le message n’a pas pu être mis en file d’attente.</translation>
     </message>
 </context>
 <context>
@@ -789,64 +800,6 @@
         <translation>Le compte à tester.</translation>
     </message>
     <message>
-        <source>Usage: outpost [OPTION]... [mailto:URL]
-       outpost COMMAND [ARGS]...
-Compose and send mail.
-
-Without arguments, opens the composer. A mailto: URL opens it prefilled.
-
-Commands:
-  send                 queue a message and send it
-  outbox list|flush|retry|remove|mark-sent|send-again
-                       look at and act on the outbox
-  account add|list|test|remove
-                       manage sending accounts (add finds the server
-                       from the address when --host is not given)
-  autoconfig ADDRESS   find the outgoing server for an address, and why
-  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]
-                       open a prefilled composer
-Each command has --help.
-
-Options:
-  -h, --help       show this help and exit
-  -v, --version    show the version and exit
-
-Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
-66 unreadable input file, 67 unknown recipient address, 69 not sent
-(held or failed), 70 internal error, 73 cannot write, 75 not sent yet
-(queued or deferred), 78 configuration error (no such account).
-</source>
-        <translation>Utilisation&#xa0;: outpost [OPTION]... [mailto:URL]
-              outpost COMMANDE [ARGUMENTS]...
-Rédiger et envoyer des courriels.
-
-Sans argument, ouvre la fenêtre de rédaction. Une URL mailto: l’ouvre
-préremplie.
-
-Commandes&#xa0;:
-  send                 mettre un message en file d’attente et l’envoyer
-  outbox list|flush|retry|remove|mark-sent|send-again
-                       consulter la boîte d’envoi et agir sur son contenu
-  account add|list|test|remove
-                       gérer les comptes d’envoi (add trouve le serveur
-                       à partir de l’adresse si --host est absent)
-  autoconfig ADRESSE   trouver le serveur sortant d’une adresse, et pourquoi
-  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T]
-                       ouvrir une fenêtre de rédaction préremplie
-Chaque commande accepte --help.
-
-Options&#xa0;:
-  -h, --help       afficher cette aide et quitter
-  -v, --version    afficher la version et quitter
-
-Le code de sortie suit sysexits.h&#xa0;: 0 succès, 64 erreur d’utilisation,
-65 données incorrectes, 66 fichier d’entrée illisible, 67 adresse de
-destinataire inconnue, 69 non envoyé (retenu ou en échec), 70 erreur
-interne, 73 écriture impossible, 75 pas encore envoyé (en file d’attente
-ou différé), 78 erreur de configuration (compte inexistant).
-</translation>
-    </message>
-    <message>
         <source>Let your provider&apos;s own configuration server (HTTPS only) see the address; no one else ever does.</source>
         <translation>Communiquer l’adresse au serveur de configuration de votre fournisseur (HTTPS uniquement)&#x202f;; personne d’autre ne la reçoit jamais.</translation>
     </message>
@@ -925,6 +878,66 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Signed in successfully.</source>
         <translation>Authentification réussie.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost [OPTION]... [mailto:URL]
+       outpost COMMAND [ARGS]...
+Compose and send mail.
+
+Without arguments, opens the composer. A mailto: URL opens it prefilled.
+
+Commands:
+  send                 queue a message and send it
+  outbox list|flush|retry|remove|mark-sent|send-again
+                       look at and act on the outbox
+  account add|list|test|remove
+                       manage sending accounts (add finds the server
+                       from the address when --host is not given)
+  autoconfig ADDRESS   find the outgoing server for an address, and why
+  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
+                       open a prefilled composer
+  accounts             open the accounts window
+Each command has --help.
+
+Options:
+  -h, --help       show this help and exit
+  -v, --version    show the version and exit
+
+Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,
+66 unreadable input file, 67 unknown recipient address, 69 not sent
+(held or failed), 70 internal error, 73 cannot write, 75 not sent yet
+(queued or deferred), 78 configuration error (no such account).
+</source>
+        <translation>Utilisation&#xa0;: outpost [OPTION]... [mailto:URL]
+              outpost COMMANDE [ARGUMENTS]...
+Rédiger et envoyer des courriels.
+
+Sans argument, ouvre la fenêtre de rédaction. Une URL mailto: l’ouvre
+préremplie.
+
+Commandes&#xa0;:
+  send                 mettre un message en file d’attente et l’envoyer
+  outbox list|flush|retry|remove|mark-sent|send-again
+                       consulter la boîte d’envoi et agir sur son contenu
+  account add|list|test|remove
+                       gérer les comptes d’envoi (add trouve le serveur
+                       à partir de l’adresse si --host est absent)
+  autoconfig ADRESSE   trouver le serveur sortant d’une adresse, et pourquoi
+  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
+                       ouvrir une fenêtre de rédaction préremplie
+  accounts             ouvrir la fenêtre des comptes
+Chaque commande accepte --help.
+
+Options&#xa0;:
+  -h, --help       afficher cette aide et quitter
+  -v, --version    afficher la version et quitter
+
+Le code de sortie suit sysexits.h&#xa0;: 0 succès, 64 erreur d’utilisation,
+65 données incorrectes, 66 fichier d’entrée illisible, 67 adresse de
+destinataire inconnue, 69 non envoyé (retenu ou en échec), 70 erreur
+interne, 73 écriture impossible, 75 pas encore envoyé (en file d’attente
+ou différé), 78 erreur de configuration (compte inexistant).
+</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1191,232 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
 </context>
 <context>
+    <name>Gui::AccountsDialog</name>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>sans chiffrement</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Make &amp;Default</source>
+        <translation>Définir par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Connection test report</source>
+        <translation>Rapport du test de connexion</translation>
+    </message>
+    <message>
+        <source>Test Connection signs in to the server, sends nothing, and reports here what it found.</source>
+        <translation>«&#xa0;Tester la connexion&#xa0;» s’authentifie auprès du serveur, n’envoie rien et affiche ici ce qui a été constaté.</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+%3:%4, %5</source>
+        <extracomment>an account in the list: %1 name, %2 address, %3 server, %4 port, %5 encryption</extracomment>
+        <translation>%1 — %2
+%3:%4, %5</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(par défaut)</translation>
+    </message>
+    <message>
+        <source>Edit Account</source>
+        <translation>Modifier le compte</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Chiffrement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your name as &amp;recipients see it:</source>
+        <translation>Votre nom tel que le voient les &amp;destinataires&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature:</source>
+        <translation>Si&amp;gnature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”? Its password is deleted from the keychain. Messages already in the outbox for it stay there.</source>
+        <translation>Voulez-vous supprimer le compte «&#xa0;%1&#xa0;»&#x202f;? Son mot de passe sera supprimé du trousseau de clés. Les messages déjà placés dans la boîte d’envoi pour ce compte y resteront.</translation>
+    </message>
+    <message>
+        <source>Testing %1 (%2:%3, %4)…</source>
+        <translation>Test de %1 (%2:%3, %4)…</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <source>Connected and signed in.</source>
+        <translation>Connecté et authentifié.</translation>
+    </message>
+    <message>
+        <source>Encryption: %1</source>
+        <translation>Chiffrement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Encryption: none — anyone on the network can read what is sent</source>
+        <translation>Chiffrement&#xa0;: aucun — toute personne sur le réseau peut lire ce qui est envoyé</translation>
+    </message>
+    <message>
+        <source>Certificate: %1, issued by %2, valid until %3</source>
+        <translation>Certificat&#xa0;: %1, émis par %2, valable jusqu’au %3</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in: %1 (offered: %2)</source>
+        <translation>Authentification&#xa0;: %1 (méthodes proposées&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Extensions: %1</source>
+        <translation>Extensions&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Largest message: %1</source>
+        <translation>Taille maximale des messages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Largest message: not announced</source>
+        <translation>Taille maximale des messages&#xa0;: non annoncée</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The server said: %1 %2</source>
+        <translation>Réponse du serveur&#xa0;: %1 %2</translation>
+    </message>
+    <message>
+        <source>Trusted the certificate %1 for %2:%3; testing again.</source>
+        <translation>Le certificat %1 est désormais approuvé pour %2:%3&#x202f;; nouveau test en cours.</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::CertificateDialog</name>
+    <message>
+        <source>Server Certificate Changed</source>
+        <translation>Certificat du serveur modifié</translation>
+    </message>
+    <message>
+        <source>Untrusted Server Certificate</source>
+        <translation>Certificat de serveur non approuvé</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not the one you trusted before. Someone may be intercepting your connection. Do not continue unless your provider told you that it changed.</source>
+        <translation>Le certificat de %1 n’est pas celui auquel vous faisiez confiance jusqu’ici. Quelqu’un intercepte peut-être votre connexion. Ne continuez que si votre fournisseur vous a informé de ce changement.</translation>
+    </message>
+    <message>
+        <source>Outpost could not verify that this server is %1. Its certificate is shown below; trust it only if you know it is right (for example, your company&apos;s own server).</source>
+        <translation>Outpost n’a pas pu vérifier que ce serveur est bien %1. Son certificat est affiché ci-dessous&#x202f;; ne lui faites confiance que si vous savez qu’il est correct (par exemple, pour le propre serveur de votre entreprise).</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Issued to:</source>
+        <translation>Émis pour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Issued by:</source>
+        <translation>Émis par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <extracomment>validity period of a certificate: %1 start, %2 end</extracomment>
+        <translation>Validité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>Names:</source>
+        <translation>Noms&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Empreinte SHA-256&#xa0;:</translation>
+    </message>
+    <message>
+        <source>It differs from the certificate you trusted for this server.</source>
+        <translation>Il diffère du certificat auquel vous faisiez confiance pour ce serveur.</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>My provider confirmed this new fingerprint</source>
+        <translation>Mon fournisseur a confirmé cette nouvelle empreinte</translation>
+    </message>
+    <message>
+        <source>&amp;Trust This Certificate for This Server</source>
+        <translation>&amp;Faire confiance à ce certificat pour ce serveur</translation>
+    </message>
+</context>
+<context>
     <name>Gui::ComposerWindow</name>
     <message>
         <source>&amp;Send</source>
@@ -1322,6 +1561,18 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>The message has not been sent. Save it as a draft, to be offered again when Outpost starts?</source>
         <translation>Le message n’a pas été envoyé. Voulez-vous l’enregistrer comme brouillon, pour qu’il vous soit de nouveau proposé au prochain démarrage d’Outpost&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Accou&amp;nts…</source>
+        <translation>Com&amp;ptes…</translation>
+    </message>
+    <message>
+        <source>Edit, test or remove your accounts</source>
+        <translation>Modifier, tester ou supprimer vos comptes</translation>
+    </message>
+    <message>
+        <source>Queuing the message…</source>
+        <translation>Mise en file d’attente du message…</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +2227,10 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>The mail server sent a malformed reply (%1).</source>
         <extracomment>%1 explains what was wrong, in technical terms</extracomment>
         <translation>Le serveur de messagerie a envoyé une réponse mal formée (%1).</translation>
+    </message>
+    <message>
+        <source>The queued message changed on disk after it was queued; it was not sent.</source>
+        <translation>Le message a été modifié sur le disque après sa mise en file d’attente&#x202f;; il n’a pas été envoyé.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -25,12 +26,50 @@
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStatusBar>
+#include <QStringListModel>
 #include <QTextCursor>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace Gui {
+
+namespace {
+
+// Completes the entry being typed in a comma-separated address list, and
+// matches anywhere in "Name <address>" (a first name, a domain).
+class ListCompleter final : public QCompleter
+{
+public:
+    ListCompleter(QAbstractItemModel *model, QLineEdit *edit)
+        : QCompleter(model, edit)
+        , m_edit(edit)
+    {
+        setCaseSensitivity(Qt::CaseInsensitive);
+        setFilterMode(Qt::MatchContains);
+        setCompletionMode(QCompleter::PopupCompletion);
+        setMaxVisibleItems(8);
+    }
+
+    [[nodiscard]] QStringList splitPath(const QString &path) const override
+    {
+        const QString last = path.section(QRegularExpression(QStringLiteral("[,;]")), -1).trimmed();
+        return {last};
+    }
+
+    [[nodiscard]] QString pathFromIndex(const QModelIndex &index) const override
+    {
+        const QString chosen = QCompleter::pathFromIndex(index);
+        const QString text = m_edit->text();
+        const qsizetype cut = std::max(text.lastIndexOf(u','), text.lastIndexOf(u';'));
+        return cut < 0 ? chosen : text.left(cut + 1) + u' ' + chosen;
+    }
+
+private:
+    QLineEdit *m_edit;
+};
+
+} // namespace
 
 ComposerWindow::ComposerWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -106,8 +145,11 @@ void ComposerWindow::createForm()
     m_body = new QPlainTextEdit(central);
     m_body->setObjectName(QStringLiteral("body"));
 
-    for (QLineEdit *field : {m_to, m_cc, m_bcc})
+    m_addressModel = new QStringListModel(this);
+    for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
         field->setPlaceholderText(tr("name@example.org, another@example.org"));
+        field->setCompleter(new ListCompleter(m_addressModel, field));
+    }
 
     form->addRow(tr("&From:"), m_from);
     form->addRow(tr("&To:"), m_to);
@@ -567,6 +609,11 @@ void ComposerWindow::setQueuing(bool queuing)
     m_sendAction->setEnabled(!queuing);
     if (queuing)
         showStatus(tr("Queuing the message…"));
+}
+
+void ComposerWindow::setAddressCompletions(const QStringList &addresses)
+{
+    m_addressModel->setStringList(addresses);
 }
 
 } // namespace Gui

@@ -10,6 +10,7 @@
 #include <optional>
 
 class QAction;
+class QStringListModel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -74,6 +75,9 @@ public:
     void saveDraft();
     /// While the message is being queued: Send is off, the status says so.
     void setQueuing(bool queuing);
+    /// Addresses used before ("Name <address>", best first), offered while
+    /// typing in To, Cc and Bcc; each entry of a list completes on its own.
+    void setAddressCompletions(const QStringList &addresses);
 
     /// One "From" choice: an identity of an account.
     struct Sender
@@ -142,6 +146,7 @@ private:
     bool m_savedSinceChange = true;
     bool m_sent = false;
     QString m_signatureBlock; ///< what applySignature() last appended
+    QStringListModel *m_addressModel = nullptr;
 };
 
 } // namespace Gui

@@ -21,6 +21,7 @@
 #include "core/version.h"
 #include <QMessageBox>
 #include <QTimer>
+#include <QCompleter>
 #include <QMimeData>
 
 #include "core/drafts/draftstore.h"
@@ -145,6 +146,12 @@ TEST_F(SendFlow, TypeAndPressCtrlReturnDeliversTheMessage)
     EXPECT_EQ(parsed.value(QStringLiteral("to"))[0][QStringLiteral("address")].toString(), QStringLiteral("bob@example.org"));
     EXPECT_TRUE(parsed.value(QStringLiteral("text")).toString().contains(QStringLiteral("das kam über das Fenster.")));
     QTRY_VERIFY_WITH_TIMEOUT(toast() && toast()->text().contains(QStringLiteral("was sent")), 5000);
+    // The next message offers Bob while typing.
+    Gui::ComposerWindow *next = controller.openComposer();
+    const QAbstractItemModel *offered = next->findChild<QLineEdit *>(QStringLiteral("to"))->completer()->model();
+    ASSERT_EQ(offered->rowCount(), 1);
+    EXPECT_EQ(offered->index(0, 0).data().toString(), QStringLiteral("Bob <bob@example.org>"));
+    next->deleteLater();
 }
 
 TEST_F(SendFlow, AnAttachmentDroppedOnTheComposerArrivesAndTheDraftIsGone)

@@ -4,7 +4,9 @@
 #include "core/drafts/draftstore.h"
 #include "ui/composerwindow.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -219,4 +221,22 @@ TEST(ComposerSignature, FollowsTheChosenIdentityAndKeepsWhatWasTyped)
     d.textBody = QStringLiteral("Again\n\n-- \nAda");
     window.setDraft(d);
     EXPECT_EQ(window.body(), QStringLiteral("Again\n\n-- \nAda"));
+}
+
+TEST(ComposerCompletion, CompletesTheEntryBeingTypedFromAddressesUsedBefore)
+{
+    ComposerWindow window;
+    window.setAddressCompletions({QStringLiteral("Bob Builder <bob@example.org>"), QStringLiteral("Alice Liddell <alice@wonder.example>")});
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto *to = window.findChild<QLineEdit *>(QStringLiteral("to"));
+    to->setFocus();
+    QTest::keyClicks(to, QStringLiteral("ada@example.org, wond"));
+    QCompleter *completer = to->completer();
+    ASSERT_NE(completer, nullptr);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return completer->popup()->isVisible(); }, 2000));
+    EXPECT_EQ(completer->completionCount(), 1) << "matched inside the address, not only at the start";
+    QTest::keyClick(completer->popup(), Qt::Key_Down);
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    EXPECT_EQ(window.to(), QStringLiteral("ada@example.org, Alice Liddell <alice@wonder.example>"));
 }
