@@ -266,15 +266,17 @@ int runGui(int &argc, char **argv)
     }
     // Closing the composer must not end the process while its message is
     // still on the way: Outpost stays until no window (composer, outbox,
-    // wizard, or a "Sending…" notice) is left open.
+    // wizard, or a "Sending…" notice) is left open — and, with a tray icon,
+    // while messages wait to be sent.
     QApplication::setQuitOnLastWindowClosed(false);
     QTimer lastWindow;
     int idleChecks = 0;
-    QObject::connect(&lastWindow, &QTimer::timeout, &app, [&idleChecks] {
+    QObject::connect(&lastWindow, &QTimer::timeout, &app, [&idleChecks, &controller] {
         const QWidgetList windows = QApplication::topLevelWidgets();
         const bool anyOpen = std::any_of(windows.cbegin(), windows.cend(), [](QWidget *w) { return w->isVisible(); });
         idleChecks = anyOpen ? 0 : idleChecks + 1;
-        if (idleChecks >= 2)
+        // With a tray icon, messages still waiting keep Outpost in the tray.
+        if (idleChecks >= 2 && !controller.keepsRunning())
             QCoreApplication::quit();
     });
     lastWindow.start(500);

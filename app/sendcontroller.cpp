@@ -6,6 +6,7 @@
 #include "ui/accountsdialog.h"
 #include "ui/accountwizard.h"
 #include "ui/composerwindow.h"
+#include "ui/notifier.h"
 #include "ui/outboxwindow.h"
 #include "ui/sendtoast.h"
 
@@ -40,6 +41,23 @@ Core::Result<void> SendController::start()
     (void)m_addressBook.load(); // completion only: a damaged list is not a reason to stop
     if (auto r = m_outbox.open(); !r)
         return r;
+    // Notifications: failures, held messages, long delays, "sent after a
+    // delay" (OUTBOX.md §3.6), through the tray when there is one.
+    m_notifier = new Gui::Notifier(this);
+    connect(m_notifier, &Gui::Notifier::newMessageRequested, this, [this] {
+        Gui::ComposerWindow *composer = openComposer();
+        composer->show();
+    });
+    connect(m_notifier, &Gui::Notifier::outboxRequested, this, [this] { showOutbox(); });
+    connect(m_notifier, &Gui::Notifier::quitRequested, qApp, &QCoreApplication::quit);
+    connect(&m_policy, &Core::NotificationPolicy::notify, this, [this](const Core::OutboxNotification &n) {
+        if (m_toasts.value(n.id))
+            return; // its own small window already says it
+        m_notifier->notify(n.title, n.text, n.kind != Core::OutboxNotification::Kind::SentAfterDelay);
+    });
+    m_delayCheck.setInterval(5 * 60 * 1000);
+    connect(&m_delayCheck, &QTimer::timeout, this, &SendController::observeWaiting);
+    m_delayCheck.start();
     m_flusher = new Core::Flusher(&m_outbox, &m_accounts, &m_trust, &m_credentials, this);
     m_ownFlusher = m_flusher->acquire() == Core::Flusher::LockResult::Acquired;
     if (m_ownFlusher) {
@@ -310,8 +328,33 @@ void SendController::undo(const QString &id)
     composer->show();
 }
 
+void SendController::observe(const QString &id)
+{
+    if (const auto entry = m_outbox.find(id))
+        m_policy.observe(*entry, m_outbox.now());
+}
+
+void SendController::observeWaiting()
+{
+    for (Core::OutboxState s : {Core::OutboxState::Queued, Core::OutboxState::Deferred}) {
+        for (const Core::OutboxEntry &e : m_outbox.entries(s))
+            m_policy.observe(e, m_outbox.now());
+    }
+}
+
+bool SendController::keepsRunning()
+{
+    if (!m_notifier || !m_notifier->hasTray())
+        return false;
+    const auto counts = m_outbox.counts();
+    return counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
+               + counts.value(Core::OutboxState::Active)
+           > 0;
+}
+
 void SendController::onFinished(const QString &id, Core::OutboxState state)
 {
+    observe(id);
     const QPointer<Gui::SendToast> toast = m_toasts.value(id);
     if (!toast)
         return;

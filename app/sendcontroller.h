@@ -6,15 +6,18 @@
 #include "core/accounts/truststore.h"
 #include "core/outbox/flusher.h"
 #include "core/drafts/addressbook.h"
+#include "core/outbox/notificationpolicy.h"
 #include "core/drafts/draftstore.h"
 #include "core/outbox/outbox.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace Gui {
 class AccountsDialog;
+class Notifier;
 class ComposerWindow;
 class OutboxWindow;
 class SendToast;
@@ -49,6 +52,9 @@ public:
     void showAccountWizard(QWidget *parent);
     /// The accounts dialog (one, raised if already open).
     Gui::AccountsDialog *showAccounts(QWidget *parent);
+    /// With a tray icon, Outpost stays while messages wait to be sent.
+    [[nodiscard]] bool keepsRunning();
+    [[nodiscard]] Gui::Notifier *notifier() const { return m_notifier; }
     [[nodiscard]] qsizetype accountCount() const { return m_accounts.accounts().size(); }
     /// A composer (not yet shown) for every draft a previous run left unsent
     /// (a crash, or "Save" when closing).
@@ -61,6 +67,8 @@ private:
     void sendNow();
     void addAccount(const Core::Account &account, const QString &password, QWidget *parent);
     void refreshSenders(Gui::ComposerWindow *composer);
+    void observe(const QString &id);
+    void observeWaiting();
 
     Core::AccountStore m_accounts;
     Core::TrustStore m_trust;
@@ -68,6 +76,9 @@ private:
     Core::Outbox m_outbox;
     Core::DraftStore m_drafts;
     Core::AddressBook m_addressBook;
+    Core::NotificationPolicy m_policy;
+    Gui::Notifier *m_notifier = nullptr;
+    QTimer m_delayCheck;
     Core::Flusher *m_flusher = nullptr;
     bool m_ownFlusher = false;
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id

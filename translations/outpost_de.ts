@@ -1576,6 +1576,29 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>Gui::Notifier</name>
+    <message>
+        <source>Outpost</source>
+        <translation>Outpost</translation>
+    </message>
+    <message>
+        <source>&amp;New Message</source>
+        <translation>&amp;Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Postausgang</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Outpost</source>
+        <translation>Outpost &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Show &amp;Outbox</source>
+        <translation>&amp;Postausgang anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>Gui::OutboxModel</name>
     <message>
         <source>Status</source>

@@ -1576,6 +1576,29 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
 </context>
 <context>
+    <name>Gui::Notifier</name>
+    <message>
+        <source>Outpost</source>
+        <translation>Outpost</translation>
+    </message>
+    <message>
+        <source>&amp;New Message</source>
+        <translation>&amp;Nouveau message</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Outpost</source>
+        <translation>&amp;Quitter Outpost</translation>
+    </message>
+    <message>
+        <source>Show &amp;Outbox</source>
+        <translation>Afficher la &amp;boîte d’envoi</translation>
+    </message>
+</context>
+<context>
     <name>Gui::OutboxModel</name>
     <message>
         <source>Status</source>

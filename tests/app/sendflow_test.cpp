@@ -25,11 +25,15 @@
 #include <QMimeData>
 
 #include "core/drafts/draftstore.h"
+#include "ui/notifier.h"
+#include "core/accounts/accountstore.h"
+#include "core/outbox/outbox.h"
 #include <QUrl>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QDropEvent>
+#include <QLabel>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -193,6 +197,49 @@ TEST_F(SendFlow, AnAttachmentDroppedOnTheComposerArrivesAndTheDraftIsGone)
     EXPECT_EQ(attachments[0][QStringLiteral("filename")].toString(), QStringLiteral("Bericht März.pdf"));
     EXPECT_EQ(attachments[0][QStringLiteral("sha256")].toString(),
               QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex()));
+}
+
+TEST_F(SendFlow, AMessageThatNeedsAttentionIsANotificationNotAModalBox)
+{
+    // Queued earlier (by a script, say), for an account whose password is
+    // not available: at start the flusher holds it, and the person is told
+    // in a notification that does not take focus.
+    Core::AccountStore store;
+    Core::Account a;
+    a.name = QStringLiteral("Work");
+    a.host = QStringLiteral("127.0.0.1");
+    a.port = 1;
+    a.security = Core::SmtpSecurity::None;
+    a.auth = Core::AuthMethod::Password;
+    a.allowCleartextAuth = true;
+    a.username = QStringLiteral("ada");
+    Core::Identity i;
+    i.address = QStringLiteral("ada@example.org");
+    a.identities = {i};
+    ASSERT_TRUE(store.add(a).ok());
+    ASSERT_TRUE(store.save().ok());
+    {
+        Core::Outbox outbox;
+        ASSERT_TRUE(outbox.open().ok());
+        Core::Draft d;
+        d.from = Core::MailAddress({}, QStringLiteral("ada@example.org"));
+        d.to = {Core::MailAddress({}, QStringLiteral("bob@example.org"))};
+        d.subject = QStringLiteral("Quarterly figures");
+        ASSERT_TRUE(outbox.enqueue(d, store.accounts().first(), {}).ok());
+    }
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/outpost-test-bus");
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    ASSERT_FALSE(controller.notifier()->hasTray()) << "offscreen has no tray: the fallback window is used";
+    QWidget *note = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((note = controller.notifier()->lastWindow()) != nullptr, 15000);
+    EXPECT_TRUE(note->isVisible());
+    EXPECT_EQ(QApplication::activeModalWidget(), nullptr);
+    EXPECT_TRUE(note->windowFlags().testFlag(Qt::WindowDoesNotAcceptFocus));
+    const QString text = note->findChild<QLabel *>(QStringLiteral("notificationText"))->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("Quarterly figures"))) << text.toStdString();
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    note->close();
 }
 
 TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)
