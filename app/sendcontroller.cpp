@@ -17,6 +17,7 @@
 #include <QThread>
 #include <QPointer>
 #include <QSettings>
+#include <QStatusBar>
 
 #include "core/version.h"
 
@@ -194,6 +195,25 @@ Gui::OutboxWindow *SendController::showOutbox()
         m_outboxWindow = new Gui::OutboxWindow(&m_outbox);
         m_outboxWindow->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_outboxWindow, &Gui::OutboxWindow::sendNowRequested, this, &SendController::sendNow);
+        connect(m_outboxWindow, &Gui::OutboxWindow::editRequested, this, [this](const QString &id) {
+            const auto entry = m_outbox.find(id);
+            auto draft = m_outbox.takeBackForEdit(id);
+            if (!draft) {
+                m_outboxWindow->statusBar()->showMessage(draft.error().message());
+                return;
+            }
+            Gui::ComposerWindow *composer = openComposer();
+            composer->setDraft(draft.value());
+            if (entry) {
+                if (const Core::Account *a = m_accounts.find(entry->accountId)) {
+                    const Core::Identity *i = a->identityFor(draft->from.address());
+                    composer->selectSender(a->id, i ? i->id : a->defaultIdentity() ? a->defaultIdentity()->id : QString());
+                }
+            }
+            composer->markUnsaved(); // it left the outbox: from now on a draft keeps it
+            composer->saveDraft();
+            composer->show();
+        });
     }
     m_outboxWindow->show();
     m_outboxWindow->raise();
@@ -325,6 +345,8 @@ void SendController::undo(const QString &id)
     composer->setDraft(draft.value());
     const auto sender = m_senderOf.value(id);
     composer->selectSender(sender.first, sender.second);
+    composer->markUnsaved(); // out of the outbox: only this window and its draft hold it
+    composer->saveDraft();
     composer->show();
 }
 

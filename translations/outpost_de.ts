@@ -1726,6 +1726,14 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>Nothing waiting.</source>
         <translation>Keine wartenden Nachrichten.</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Take the message out of the outbox and open it in a composer</source>
+        <translation>Die Nachricht aus dem Postausgang nehmen und in einem Verfassen-Fenster öffnen</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SendToast</name>
@@ -2057,6 +2065,14 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
             <numerusform>Nach %n Tag vergeblicher Versuche aufgegeben: %1</numerusform>
             <numerusform>Nach %n Tagen vergeblicher Versuche aufgegeben: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Only a message that is waiting, held or failed can be edited.</source>
+        <translation>Nur eine Nachricht, die wartet, zurückgehalten wird oder fehlgeschlagen ist, kann bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>This message may already have been delivered: mark it as sent, or send it again.</source>
+        <translation>Diese Nachricht wurde möglicherweise bereits zugestellt: Markieren Sie sie als gesendet, oder senden Sie sie nochmals.</translation>
     </message>
 </context>
 <context>

@@ -1726,6 +1726,14 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>Nothing waiting.</source>
         <translation>Aucun message en attente.</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Mo&amp;difier</translation>
+    </message>
+    <message>
+        <source>Take the message out of the outbox and open it in a composer</source>
+        <translation>Retirer le message de la boîte d’envoi et l’ouvrir dans une fenêtre de rédaction</translation>
+    </message>
 </context>
 <context>
     <name>Gui::SendToast</name>
@@ -2057,6 +2065,14 @@ ou différé), 78 erreur de configuration (compte inexistant).
             <numerusform>Abandon après %n jour de tentatives&#xa0;: %1</numerusform>
             <numerusform>Abandon après %n jours de tentatives&#xa0;: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Only a message that is waiting, held or failed can be edited.</source>
+        <translation>Seul un message en attente, retenu ou en échec peut être modifié.</translation>
+    </message>
+    <message>
+        <source>This message may already have been delivered: mark it as sent, or send it again.</source>
+        <translation>Ce message a peut-être déjà été distribué&#xa0;: marquez-le comme envoyé, ou renvoyez-le.</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,9 @@ public:
     void markSent();
     /// Saves the draft now (when a store is set and something changed).
     void saveDraft();
+    /// The content exists nowhere else (taken back from the outbox): closing
+    /// asks, and it is saved as a draft like typed text.
+    void markUnsaved() { setModified(); }
     /// While the message is being queued: Send is off, the status says so.
     void setQueuing(bool queuing);
     /// Addresses used before ("Name <address>", best first), offered while

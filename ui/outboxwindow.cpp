@@ -42,6 +42,13 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     m_retry = bar->addAction(tr("&Retry"), this, [this] { act(QStringLiteral("retry")); });
     m_markSent = bar->addAction(tr("&Mark as Sent"), this, [this] { act(QStringLiteral("mark-sent")); });
     m_sendAgain = bar->addAction(tr("Send &Again"), this, [this] { act(QStringLiteral("send-again")); });
+    m_edit = bar->addAction(tr("&Edit"), this, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            Q_EMIT editRequested(m_model->entry(rows.first().row()).id);
+    });
+    m_edit->setObjectName(QStringLiteral("editAction"));
+    m_edit->setToolTip(tr("Take the message out of the outbox and open it in a composer"));
     m_remove = bar->addAction(tr("&Delete"), this, [this] { act(QStringLiteral("remove")); });
     m_retry->setObjectName(QStringLiteral("retryAction"));
     m_markSent->setObjectName(QStringLiteral("markSentAction"));
@@ -73,6 +80,9 @@ void OutboxWindow::updateActions()
     m_markSent->setEnabled(inDoubt);
     m_sendAgain->setEnabled(inDoubt);
     m_remove->setEnabled(selected && e.state != Core::OutboxState::Active);
+    m_edit->setEnabled(selected && !inDoubt
+                       && (e.state == Core::OutboxState::Queued || e.state == Core::OutboxState::Deferred
+                           || e.state == Core::OutboxState::Held || e.state == Core::OutboxState::Failed));
     statusBar()->showMessage(m_model->summary().isEmpty() ? tr("Nothing waiting.") : m_model->summary());
 }
 

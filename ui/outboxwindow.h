@@ -33,6 +33,8 @@ public:
 
 Q_SIGNALS:
     void sendNowRequested();
+    /// "Edit": the person wants this message back in a composer.
+    void editRequested(const QString &id);
 
 private:
     void updateActions();
@@ -45,6 +47,7 @@ private:
     QAction *m_retry;
     QAction *m_markSent;
     QAction *m_sendAgain;
+    QAction *m_edit = nullptr;
     QAction *m_remove;
 };
 

@@ -586,6 +586,28 @@ Result<Draft> Outbox::takeBack(const QString &id)
     return draft;
 }
 
+Result<Draft> Outbox::takeBackForEdit(const QString &id)
+{
+    const auto state = locate(id);
+    if (!state || *state == OutboxState::Active || *state == OutboxState::Sent || *state == OutboxState::Corrupt)
+        return Error(Error::Code::InvalidInput,
+                     QCoreApplication::translate("Outbox", "Only a message that is waiting, held or failed can be edited."));
+    auto e = readEntry(*state, id);
+    if (!e)
+        return e.error();
+    if (e->holdReason == HoldReason::InDoubt)
+        return Error(Error::Code::InvalidInput,
+                     QCoreApplication::translate("Outbox", "This message may already have been delivered: mark it as sent, or send it again."));
+    QFile draftFile(entryDir(*state, id) + u'/' + QLatin1String(kDraftFile));
+    if (!draftFile.open(QIODevice::ReadOnly))
+        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "This message has no draft to go back to."));
+    const Draft draft = Draft::fromJson(QJsonDocument::fromJson(draftFile.readAll()).object());
+    draftFile.close();
+    if (auto r = remove(id); !r)
+        return r.error();
+    return draft;
+}
+
 QMap<OutboxState, int> Outbox::counts()
 {
     QMap<OutboxState, int> result;

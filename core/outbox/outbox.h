@@ -101,6 +101,11 @@ public:
     /// Undo send / edit: takes a queued, not yet due message back out and
     /// returns its draft. Refused once it is due or being sent.
     [[nodiscard]] Result<Draft> takeBack(const QString &id);
+    /// "Edit" in the outbox view: a message that is waiting (queued,
+    /// deferred), held for a reason other than "in doubt", or failed leaves
+    /// the outbox and comes back as its draft. Never one being sent or one
+    /// that may already have been delivered.
+    [[nodiscard]] Result<Draft> takeBackForEdit(const QString &id);
 
     /// Counts per state (for badges and the status bar).
     [[nodiscard]] QMap<OutboxState, int> counts();

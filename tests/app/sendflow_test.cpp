@@ -26,6 +26,7 @@
 
 #include "core/drafts/draftstore.h"
 #include "ui/notifier.h"
+#include "ui/outboxwindow.h"
 #include "core/accounts/accountstore.h"
 #include "core/outbox/outbox.h"
 #include <QUrl>
@@ -34,6 +35,8 @@
 #include <QJsonDocument>
 #include <QDropEvent>
 #include <QLabel>
+#include <QTableView>
+#include <QAction>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -242,6 +245,45 @@ TEST_F(SendFlow, AMessageThatNeedsAttentionIsANotificationNotAModalBox)
     note->close();
 }
 
+TEST_F(SendFlow, EditInTheOutboxBringsAWaitingMessageBackToAComposer)
+{
+    addAccount(1);
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    Core::AccountStore store;
+    ASSERT_TRUE(store.load().ok());
+    Core::Draft d;
+    d.from = Core::MailAddress(QStringLiteral("Ada Lovelace"), QStringLiteral("ada@example.org"));
+    d.to = {Core::MailAddress({}, QStringLiteral("bob@example.org"))};
+    d.subject = QStringLiteral("Later");
+    d.textBody = QStringLiteral("Tomorrow morning.");
+    Core::Outbox::EnqueueOptions later;
+    later.notBefore = QDateTime::currentDateTimeUtc().addDays(1); // "send later"
+    ASSERT_TRUE(controller.outbox().enqueue(d, store.accounts().first(), later).ok());
+    Gui::OutboxWindow *outbox = controller.showOutbox();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(outbox));
+    auto *view = outbox->findChild<QTableView *>();
+    ASSERT_NE(view, nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 5000);
+    view->selectRow(0);
+    auto *edit = outbox->findChild<QAction *>(QStringLiteral("editAction"));
+    ASSERT_TRUE(edit->isEnabled());
+    edit->trigger();
+    Gui::ComposerWindow *back = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((back = [] {
+        for (QWidget *x : QApplication::topLevelWidgets())
+            if (auto *c = qobject_cast<Gui::ComposerWindow *>(x); c && c->isVisible())
+                return c;
+        return static_cast<Gui::ComposerWindow *>(nullptr);
+    }()) != nullptr, 5000);
+    EXPECT_EQ(back->subject(), QStringLiteral("Later"));
+    EXPECT_TRUE(back->body().startsWith(QStringLiteral("Tomorrow morning.")));
+    EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 0);
+    EXPECT_EQ(Core::DraftStore().list().size(), 1);
+    closeDiscarding(back);
+    outbox->close();
+}
+
 TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)
 {
     addAccount(1);
@@ -288,7 +330,8 @@ TEST_F(SendFlow, UndoBringsTheMessageBackIntoAComposer)
     EXPECT_EQ(back->body(), QStringLiteral("Not yet"));
     EXPECT_EQ(back->to(), QStringLiteral("bob@example.org"));
     EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 0) << "taken back, not sent";
-    back->close();
+    EXPECT_EQ(Core::DraftStore().list().size(), 1) << "out of the outbox, kept as a draft";
+    closeDiscarding(back);
 }
 
 TEST_F(SendFlow, WithoutAnAccountSendExplainsWhatIsMissing)
