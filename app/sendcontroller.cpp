@@ -88,6 +88,8 @@ Gui::ComposerWindow *SendController::openComposer()
     connect(composer, &Gui::ComposerWindow::addAccountRequested, this, [this, composer] { showAccountWizard(composer); });
     connect(composer, &Gui::ComposerWindow::accountsRequested, this, [this, composer] { showAccounts(composer); });
     connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
+    connect(composer, &Gui::ComposerWindow::sendLaterRequested, this,
+            [this, composer](const QDateTime &when) { send(composer, when); });
     connect(composer, &Gui::ComposerWindow::outboxRequested, this, &SendController::showOutbox);
     return composer;
 }
@@ -229,7 +231,7 @@ void SendController::sendNow()
         (void)Core::Flusher::requestFlush(m_outbox.root());
 }
 
-void SendController::send(Gui::ComposerWindow *composer)
+void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
 {
     const auto sender = composer->currentSender();
     const Core::Account *account = sender ? m_accounts.find(sender->accountId) : nullptr;
@@ -274,7 +276,9 @@ void SendController::send(Gui::ComposerWindow *composer)
 
     const int undoSeconds = QSettings(Core::settingsFile(), QSettings::IniFormat).value(QStringLiteral("send/undoDelaySeconds"), 10).toInt();
     Core::Outbox::EnqueueOptions options;
-    if (undoSeconds > 0)
+    if (at.isValid())
+        options.notBefore = at;
+    else if (undoSeconds > 0)
         options.notBefore = m_outbox.now().addSecs(undoSeconds);
     // Building and writing the message (a 200 MB attachment is seconds of
     // base64 and fsync) happens on a worker thread with its own view of the
@@ -291,7 +295,7 @@ void SendController::send(Gui::ComposerWindow *composer)
     });
     const QPointer<Gui::ComposerWindow> window(composer);
     connect(worker, &QThread::finished, this, [this, worker, result, window, accountId, identityId, subject = draft.subject,
-                                              undoSeconds, recipients = draft.allRecipients()] {
+                                              undoSeconds, recipients = draft.allRecipients(), at] {
         worker->deleteLater();
         if (!result->has_value() || !result->value()) {
             // Not queued (disk full, ...): the composer stays open with everything in it.
@@ -316,7 +320,10 @@ void SendController::send(Gui::ComposerWindow *composer)
         m_toasts.insert(entry.id, toast);
         const QString id = entry.id;
         connect(toast, &Gui::SendToast::undoRequested, this, [this, id] { undo(id); });
-        toast->showQueued(subject, undoSeconds);
+        if (at.isValid())
+            toast->showScheduled(subject, at);
+        else
+            toast->showQueued(subject, undoSeconds);
         toast->show();
         if (window) {
             window->markSent();

@@ -61,7 +61,8 @@ public:
     QList<Gui::ComposerWindow *> restoreDrafts();
 
 private:
-    void send(Gui::ComposerWindow *composer);
+    /// Queues the composer's message; with `at`, for that time (send later).
+    void send(Gui::ComposerWindow *composer, const QDateTime &at = {});
     void undo(const QString &id);
     void onFinished(const QString &id, Core::OutboxState state);
     void sendNow();

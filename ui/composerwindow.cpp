@@ -8,6 +8,9 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -102,12 +105,31 @@ void ComposerWindow::createActions()
     m_attachAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_attachAction->setToolTip(tr("Attach files (Ctrl+Shift+A), or drop them on this window"));
     connect(m_attachAction, &QAction::triggered, this, &ComposerWindow::chooseAttachments);
+    auto *later = new QAction(loadIcon(QStringLiteral("mail-queue")), tr("Send &Later…"), this);
+    later->setObjectName(QStringLiteral("sendLaterAction"));
+    later->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
+    later->setToolTip(tr("Choose when the message is sent (Ctrl+Shift+Return)"));
+    connect(later, &QAction::triggered, this, &ComposerWindow::chooseSendTime);
+    addAction(later);
+    auto *save = new QAction(tr("Save &Draft"), this);
+    save->setObjectName(QStringLiteral("saveDraftAction"));
+    save->setShortcut(QKeySequence::Save);
+    connect(save, &QAction::triggered, this, [this] {
+        m_savedSinceChange = false;
+        m_modified = true;
+        saveDraft();
+        if (m_drafts)
+            showStatus(tr("Draft saved. It is offered again when Outpost starts."));
+    });
+    addAction(save);
 
     QToolBar *toolBar = addToolBar(tr("Compose"));
     toolBar->setObjectName(QStringLiteral("composeToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_sendAction);
     toolBar->addAction(m_attachAction);
+    toolBar->addAction(later);
+    toolBar->addAction(save);
     toolBar->addSeparator();
     QAction *outbox = toolBar->addAction(loadIcon(QStringLiteral("mail-queue")), tr("&Outbox"), this,
                                          &ComposerWindow::outboxRequested);
@@ -478,8 +500,15 @@ bool ComposerWindow::mentionsAttachment() const
 
 void ComposerWindow::requestSend()
 {
+    const auto go = [this] {
+        const QDateTime at = std::exchange(m_sendAt, QDateTime());
+        if (at.isValid())
+            Q_EMIT sendLaterRequested(at);
+        else
+            Q_EMIT sendRequested();
+    };
     if (!m_attachmentPaths.isEmpty() || !mentionsAttachment()) {
-        Q_EMIT sendRequested();
+        go();
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Question, tr("Send without an attachment?"),
@@ -492,10 +521,13 @@ void ComposerWindow::requestSend()
     send->setObjectName(QStringLiteral("sendAnywayButton"));
     box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(attach);
-    connect(box, &QMessageBox::buttonClicked, this, [this, attach, send](QAbstractButton *clicked) {
-        if (clicked == send)
-            Q_EMIT sendRequested();
-        else if (clicked == attach)
+    connect(box, &QMessageBox::buttonClicked, this, [this, attach, send, go](QAbstractButton *clicked) {
+        if (clicked == send) {
+            go();
+            return;
+        }
+        m_sendAt = QDateTime();
+        if (clicked == attach)
             chooseAttachments();
     });
     box->open();
@@ -614,6 +646,36 @@ void ComposerWindow::setQueuing(bool queuing)
 void ComposerWindow::setAddressCompletions(const QStringList &addresses)
 {
     m_addressModel->setStringList(addresses);
+}
+
+void ComposerWindow::chooseSendTime()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("sendLaterDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Send Later"));
+    auto *when = new QDateTimeEdit(dialog);
+    when->setObjectName(QStringLiteral("sendTime"));
+    when->setCalendarPopup(true);
+    // Default: tomorrow at 08:00, a common "first thing in the morning".
+    when->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(8, 0)));
+    when->setMinimumDateTime(QDateTime::currentDateTime());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Queue"));
+    auto *form = new QFormLayout(dialog);
+    form->addRow(tr("Send &at:"), when);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, when] {
+        if (when->dateTime() <= QDateTime::currentDateTime()) {
+            showStatus(tr("Choose a time in the future."));
+            return;
+        }
+        m_sendAt = when->dateTime().toUTC();
+        dialog->accept();
+        requestSend();
+    });
+    dialog->open();
 }
 
 } // namespace Gui

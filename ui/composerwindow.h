@@ -104,6 +104,8 @@ public:
 Q_SIGNALS:
     /// The user asked to send (button or Ctrl+Return).
     void sendRequested();
+    /// "Send Later" passed the same checks: queue now, send at `when` (UTC).
+    void sendLaterRequested(const QDateTime &when);
     /// The user wants to see the outbox.
     void outboxRequested();
     /// The user wants to set up an account (the setup wizard).
@@ -126,6 +128,7 @@ private:
     void adoptSignature();
     void setModified();
     void requestSend();
+    void chooseSendTime();
     void chooseAttachments();
     [[nodiscard]] bool mentionsAttachment() const;
     [[nodiscard]] static QStringList localFiles(const QMimeData *data);
@@ -140,6 +143,7 @@ private:
     QLabel *m_attachmentSummary = nullptr;
     QAction *m_sendAction = nullptr;
     QAction *m_attachAction = nullptr;
+    QDateTime m_sendAt; ///< set while "Send Later" goes through the checks
     QList<Sender> m_senders;
     QStringList m_attachmentPaths;
     Core::DraftStore *m_drafts = nullptr;

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QLocale>
 #include <QTimer>
 
 namespace Gui {
@@ -35,6 +36,16 @@ void SendToast::showQueued(const QString &subject, int undoSeconds)
                                      : tr("“%1” is queued.").arg(m_subject));
     if (undoSeconds > 0)
         QTimer::singleShot(undoSeconds * 1000, m_undo, [this] { m_undo->hide(); });
+}
+
+void SendToast::showScheduled(const QString &subject, const QDateTime &when)
+{
+    m_subject = subject.isEmpty() ? tr("(no subject)") : subject;
+    m_undo->hide();
+    //: %1 is a subject, %2 a date and time
+    m_label->setText(tr("“%1” will be sent at %2. The outbox has it until then.")
+                         .arg(m_subject, QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)));
+    QTimer::singleShot(8000, this, &QWidget::close);
 }
 
 void SendToast::showSending(int percent)

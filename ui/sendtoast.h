@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 
 class QLabel;
@@ -22,6 +23,8 @@ public:
     explicit SendToast(QWidget *parent = nullptr);
 
     void showQueued(const QString &subject, int undoSeconds);
+    /// "Send later": queued for this time (local), closes by itself.
+    void showScheduled(const QString &subject, const QDateTime &when);
     void showSending(int percent);
     void showSent();
     void showWaiting(const QString &reason);

@@ -37,6 +37,9 @@
 #include <QLabel>
 #include <QTableView>
 #include <QAction>
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -282,6 +285,30 @@ TEST_F(SendFlow, EditInTheOutboxBringsAWaitingMessageBackToAComposer)
     EXPECT_EQ(Core::DraftStore().list().size(), 1);
     closeDiscarding(back);
     outbox->close();
+}
+
+TEST_F(SendFlow, SendLaterQueuesForTheChosenTime)
+{
+    addAccount(1);
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    QPointer<Gui::ComposerWindow> w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    type(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    type(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Morning"));
+    auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
+    QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = w->findChild<QDialog *>(QStringLiteral("sendLaterDialog"))) != nullptr, 2000);
+    const QDateTime when = QDateTime::currentDateTime().addSecs(2 * 3600);
+    dialog->findChild<QDateTimeEdit *>(QStringLiteral("sendTime"))->setDateTime(when);
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000);
+    const QList<Core::OutboxEntry> queued = controller.outbox().entries(Core::OutboxState::Queued);
+    ASSERT_EQ(queued.size(), 1);
+    EXPECT_LE(std::abs(queued.first().notBefore.secsTo(when.toUTC())), 60);
+    QTRY_VERIFY_WITH_TIMEOUT(toast() && toast()->text().contains(QStringLiteral("will be sent at")), 5000);
 }
 
 TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)

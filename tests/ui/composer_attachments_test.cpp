@@ -240,3 +240,19 @@ TEST(ComposerCompletion, CompletesTheEntryBeingTypedFromAddressesUsedBefore)
     QTest::keyClick(completer->popup(), Qt::Key_Return);
     EXPECT_EQ(window.to(), QStringLiteral("ada@example.org, Alice Liddell <alice@wonder.example>"));
 }
+
+TEST(ComposerDrafts, CtrlSSavesADraftByHand)
+{
+    QTemporaryDir dir;
+    Core::DraftStore store(dir.filePath(QStringLiteral("drafts")));
+    ComposerWindow window;
+    window.setDraftStore(&store);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto *subject = window.findChild<QLineEdit *>(QStringLiteral("subject"));
+    QTest::keyClicks(subject, QStringLiteral("Kept"));
+    QTest::keyClick(subject, Qt::Key_S, Qt::ControlModifier);
+    ASSERT_EQ(store.list().size(), 1);
+    EXPECT_EQ(store.list().first().content.value(QStringLiteral("subject")).toString(), QStringLiteral("Kept"));
+    window.markSent();
+}
