@@ -1574,6 +1574,70 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>Queuing the message…</source>
         <translation>Die Nachricht wird in den Postausgang gelegt …</translation>
     </message>
+    <message>
+        <source>Send &amp;Later…</source>
+        <translation>Später sen&amp;den …</translation>
+    </message>
+    <message>
+        <source>Choose when the message is sent (Ctrl+Shift+Return)</source>
+        <translation>Festlegen, wann die Nachricht gesendet wird (Strg+Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>Ent&amp;wurf speichern</translation>
+    </message>
+    <message>
+        <source>Draft saved. It is offered again when Outpost starts.</source>
+        <translation>Entwurf gespeichert. Er wird Ihnen beim nächsten Start von Outpost wieder angeboten.</translation>
+    </message>
+    <message>
+        <source>Rich Te&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format the text (sent with a plain-text copy for every reader)</source>
+        <translation>Den Text formatieren (wird mit einer Nur-Text-Fassung für alle Leser gesendet)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message text (formatted)</source>
+        <translation>Nachrichtentext (formatiert)</translation>
+    </message>
+    <message>
+        <source>Send Later</source>
+        <translation>Später senden</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>In den &amp;Postausgang legen</translation>
+    </message>
+    <message>
+        <source>Send &amp;at:</source>
+        <translation>Senden &amp;um:</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Wählen Sie einen Zeitpunkt in der Zukunft.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Notifier</name>
@@ -1778,6 +1842,11 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>“%1” was not sent: %2</source>
         <translation>„%1“ wurde nicht gesendet: %2</translation>
+    </message>
+    <message>
+        <source>“%1” will be sent at %2. The outbox has it until then.</source>
+        <extracomment>%1 is a subject, %2 a date and time</extracomment>
+        <translation>„%1“ wird am %2 gesendet. Bis dahin liegt die Nachricht im Postausgang.</translation>
     </message>
 </context>
 <context>

@@ -1574,6 +1574,70 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>Queuing the message…</source>
         <translation>Mise en file d’attente du message…</translation>
     </message>
+    <message>
+        <source>Send &amp;Later…</source>
+        <translation>En&amp;voyer plus tard…</translation>
+    </message>
+    <message>
+        <source>Choose when the message is sent (Ctrl+Shift+Return)</source>
+        <translation>Choisir quand le message sera envoyé (Ctrl+Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>Enregistrer le bro&amp;uillon</translation>
+    </message>
+    <message>
+        <source>Draft saved. It is offered again when Outpost starts.</source>
+        <translation>Brouillon enregistré. Il vous sera de nouveau proposé au prochain démarrage d’Outpost.</translation>
+    </message>
+    <message>
+        <source>Rich Te&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format the text (sent with a plain-text copy for every reader)</source>
+        <translation>Mettre le texte en forme (envoyé avec une copie en texte brut pour tous les lecteurs)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Mise en forme</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message text (formatted)</source>
+        <translation>Texte du message (mis en forme)</translation>
+    </message>
+    <message>
+        <source>Send Later</source>
+        <translation>Envoyer plus tard</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Mettre en file d’attente</translation>
+    </message>
+    <message>
+        <source>Send &amp;at:</source>
+        <translation>&amp;Envoyer le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Choisissez une date et une heure à venir.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Notifier</name>
@@ -1778,6 +1842,11 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>“%1” was not sent: %2</source>
         <translation>«&#xa0;%1&#xa0;» n’a pas été envoyé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” will be sent at %2. The outbox has it until then.</source>
+        <extracomment>%1 is a subject, %2 a date and time</extracomment>
+        <translation>«&#xa0;%1&#xa0;» sera envoyé le %2 et reste d’ici là dans la boîte d’envoi.</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,9 @@
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QStringListModel>
+#include <QTextEdit>
+#include <QTextList>
+#include <QTextCharFormat>
 #include <QTextCursor>
 #include <QToolBar>
 #include <QUrl>
@@ -136,6 +139,38 @@ void ComposerWindow::createActions()
     outbox->setObjectName(QStringLiteral("outboxAction"));
     outbox->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     outbox->setToolTip(tr("Show the messages that are queued, waiting or need attention"));
+    m_richAction = toolBar->addAction(tr("Rich Te&xt"));
+    m_richAction->setObjectName(QStringLiteral("richTextAction"));
+    m_richAction->setCheckable(true);
+    m_richAction->setToolTip(tr("Format the text (sent with a plain-text copy for every reader)"));
+    connect(m_richAction, &QAction::toggled, this, &ComposerWindow::setRichText);
+    m_formatBar = new QToolBar(tr("Format"), this);
+    m_formatBar->setObjectName(QStringLiteral("formatToolBar"));
+    addToolBarBreak();
+    addToolBar(m_formatBar);
+    auto addFormat = [this](const QString &text, const QKeySequence &key, const char *name, auto apply) {
+        QAction *a = m_formatBar->addAction(text);
+        a->setObjectName(QString::fromLatin1(name));
+        a->setShortcut(key);
+        a->setCheckable(true);
+        connect(a, &QAction::triggered, this, [this, apply](bool on) { apply(m_rich, on); });
+        return a;
+    };
+    QAction *bold = addFormat(tr("Bold"), QKeySequence::Bold, "boldAction",
+                              [](QTextEdit *e, bool on) { e->setFontWeight(on ? QFont::Bold : QFont::Normal); });
+    QAction *italic = addFormat(tr("Italic"), QKeySequence::Italic, "italicAction", [](QTextEdit *e, bool on) { e->setFontItalic(on); });
+    QAction *underline = addFormat(tr("Underline"), QKeySequence::Underline, "underlineAction",
+                                   [](QTextEdit *e, bool on) { e->setFontUnderline(on); });
+    m_formatBar->addAction(tr("• List"), this, [this] {
+        QTextCursor c = m_rich->textCursor();
+        c.createList(QTextListFormat::ListDisc);
+    })->setObjectName(QStringLiteral("listAction"));
+    connect(m_rich, &QTextEdit::currentCharFormatChanged, this, [bold, italic, underline](const QTextCharFormat &f) {
+        bold->setChecked(f.fontWeight() >= QFont::Bold);
+        italic->setChecked(f.fontItalic());
+        underline->setChecked(f.fontUnderline());
+    });
+    m_formatBar->hide();
     QAction *addAccount = toolBar->addAction(loadIcon(QStringLiteral("contact-new")), tr("Add &Account…"), this,
                                              &ComposerWindow::addAccountRequested);
     addAccount->setObjectName(QStringLiteral("addAccountAction"));
@@ -180,6 +215,16 @@ void ComposerWindow::createForm()
     form->addRow(tr("S&ubject:"), m_subject);
     layout->addLayout(form);
     layout->addWidget(m_body, 1);
+    m_rich = new QTextEdit(central);
+    m_rich->setObjectName(QStringLiteral("richBody"));
+    m_rich->setAccessibleName(tr("Message text (formatted)"));
+    m_rich->setAcceptRichText(true);
+    m_rich->hide();
+    layout->addWidget(m_rich, 1);
+    connect(m_rich, &QTextEdit::textChanged, this, [this] {
+        if (m_rich->isVisible() && m_rich->document()->isModified())
+            setModified();
+    });
     m_attachmentList = new QListWidget(central);
     m_attachmentList->setObjectName(QStringLiteral("attachments"));
     m_attachmentList->setAccessibleName(tr("Attachments"));
@@ -207,6 +252,7 @@ void ComposerWindow::createForm()
     m_to->setFocus(); // a new message starts with its recipient
     // Files dropped on the text go to the attachments, not into the text.
     m_body->viewport()->installEventFilter(this);
+    m_rich->viewport()->installEventFilter(this);
 
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
@@ -232,7 +278,34 @@ QString ComposerWindow::to() const { return m_to->text(); }
 QString ComposerWindow::cc() const { return m_cc->text(); }
 QString ComposerWindow::bcc() const { return m_bcc->text(); }
 QString ComposerWindow::subject() const { return m_subject->text(); }
-QString ComposerWindow::body() const { return m_body->toPlainText(); }
+QString ComposerWindow::body() const { return isRichText() ? m_rich->toPlainText() : m_body->toPlainText(); }
+
+QString ComposerWindow::htmlBody() const { return isRichText() ? m_rich->toHtml() : QString(); }
+
+bool ComposerWindow::isRichText() const { return m_richAction && m_richAction->isChecked(); }
+
+void ComposerWindow::setRichText(bool rich)
+{
+    if (m_richAction->isChecked() != rich) {
+        m_richAction->setChecked(rich); // comes back here through toggled()
+        return;
+    }
+    const QSignalBlocker quietPlain(m_body);
+    const QSignalBlocker quietRich(m_rich);
+    if (rich) {
+        m_rich->setPlainText(m_body->toPlainText());
+        m_body->hide();
+        m_rich->show();
+        m_rich->setFocus();
+    } else {
+        m_body->setPlainText(m_rich->toPlainText());
+        m_rich->hide();
+        m_body->show();
+        m_body->setFocus();
+    }
+    m_formatBar->setVisible(rich);
+    setModified();
+}
 
 void ComposerWindow::setTo(const QString &to) { m_to->setText(to); }
 void ComposerWindow::setCc(const QString &cc) { m_cc->setText(cc); }
@@ -365,6 +438,7 @@ QJsonObject ComposerWindow::state() const
                        {QStringLiteral("bcc"), bcc()},
                        {QStringLiteral("subject"), subject()},
                        {QStringLiteral("body"), body()},
+                       {QStringLiteral("html"), htmlBody()},
                        {QStringLiteral("attachments"), QJsonArray::fromStringList(m_attachmentPaths)}};
 }
 
@@ -377,6 +451,11 @@ void ComposerWindow::restoreState(const QJsonObject &state)
     setSubject(state.value(QStringLiteral("subject")).toString());
     setBody(state.value(QStringLiteral("body")).toString());
     adoptSignature();
+    if (const QString html = state.value(QStringLiteral("html")).toString(); !html.isEmpty()) {
+        setRichText(true);
+        const QSignalBlocker quiet(m_rich);
+        m_rich->setHtml(html);
+    }
     QStringList paths;
     for (const QJsonValue &v : state.value(QStringLiteral("attachments")).toArray())
         paths << v.toString();
@@ -577,7 +656,7 @@ void ComposerWindow::dropEvent(QDropEvent *event)
 
 bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_body->viewport()) {
+    if (watched == m_body->viewport() || watched == m_rich->viewport()) {
         if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
             auto *e = static_cast<QDragMoveEvent *>(event);
             if (!localFiles(e->mimeData()).isEmpty()) {

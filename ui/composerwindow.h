@@ -16,6 +16,8 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
+class QTextEdit;
+class QToolBar;
 class QMimeData;
 
 namespace Core {
@@ -43,6 +45,12 @@ public:
     [[nodiscard]] QString bcc() const;
     [[nodiscard]] QString subject() const;
     [[nodiscard]] QString body() const;
+    /// The formatted text (HTML) in rich-text mode, else empty: the message
+    /// is then multipart/alternative with body() as its plain part.
+    [[nodiscard]] QString htmlBody() const;
+    [[nodiscard]] bool isRichText() const;
+    /// Switches the editor; to plain text keeps the words, drops the formatting.
+    void setRichText(bool rich);
 
     void setTo(const QString &to);
     void setCc(const QString &cc);
@@ -139,6 +147,9 @@ private:
     QLineEdit *m_bcc = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;
+    QTextEdit *m_rich = nullptr;
+    QToolBar *m_formatBar = nullptr;
+    QAction *m_richAction = nullptr;
     QListWidget *m_attachmentList = nullptr;
     QLabel *m_attachmentSummary = nullptr;
     QAction *m_sendAction = nullptr;

@@ -41,6 +41,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QStatusBar>
+#include <QTextEdit>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -309,6 +310,35 @@ TEST_F(SendFlow, SendLaterQueuesForTheChosenTime)
     ASSERT_EQ(queued.size(), 1);
     EXPECT_LE(std::abs(queued.first().notBefore.secsTo(when.toUTC())), 60);
     QTRY_VERIFY_WITH_TIMEOUT(toast() && toast()->text().contains(QStringLiteral("will be sent at")), 5000);
+}
+
+TEST_F(SendFlow, RichTextIsSentAsHtmlWithAPlainTextPart)
+{
+    startServer();
+    QSettings(Core::settingsFile(), QSettings::IniFormat).setValue(QStringLiteral("send/undoDelaySeconds"), 0);
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    QPointer<Gui::ComposerWindow> w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    type(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    type(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Formatted"));
+    w->findChild<QAction *>(QStringLiteral("richTextAction"))->trigger();
+    auto *rich = w->findChild<QTextEdit *>(QStringLiteral("richBody"));
+    ASSERT_TRUE(rich->isVisible());
+    rich->setFocus();
+    QTest::keyClicks(rich, QStringLiteral("Plain and "));
+    QTest::keyClick(rich, Qt::Key_B, Qt::ControlModifier);
+    QTest::keyClicks(rich, QStringLiteral("bold"));
+    QTest::keyClick(rich, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
+    const QJsonObject parsed = TestUtil::runPythonJson("parse_message.py", {m_received + QStringLiteral("/1.eml")});
+    EXPECT_EQ(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("multipart/alternative"));
+    EXPECT_TRUE(parsed.value(QStringLiteral("text")).toString().contains(QStringLiteral("Plain and bold")));
+    const QString html = parsed.value(QStringLiteral("html")).toString();
+    EXPECT_TRUE(html.contains(QStringLiteral("font-weight:700")) || html.contains(QStringLiteral("font-weight:600"))) << html.toStdString();
+    EXPECT_TRUE(html.contains(QStringLiteral("bold")));
 }
 
 TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)
