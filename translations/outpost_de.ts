@@ -1592,7 +1592,7 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>Rich Te&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>For&amp;matierung</translation>
     </message>
     <message>
         <source>Format the text (sent with a plain-text copy for every reader)</source>
@@ -1604,19 +1604,19 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Fett</translation>
     </message>
     <message>
         <source>Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>Kursiv</translation>
     </message>
     <message>
         <source>Underline</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstrichen</translation>
     </message>
     <message>
         <source>• List</source>
-        <translation type="unfinished"></translation>
+        <translation>• Liste</translation>
     </message>
     <message>
         <source>Message text (formatted)</source>

@@ -1592,7 +1592,7 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>Rich Te&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en &amp;forme</translation>
     </message>
     <message>
         <source>Format the text (sent with a plain-text copy for every reader)</source>
@@ -1604,19 +1604,19 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Gras</translation>
     </message>
     <message>
         <source>Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>Italique</translation>
     </message>
     <message>
         <source>Underline</source>
-        <translation type="unfinished"></translation>
+        <translation>Souligné</translation>
     </message>
     <message>
         <source>• List</source>
-        <translation type="unfinished"></translation>
+        <translation>• Liste</translation>
     </message>
     <message>
         <source>Message text (formatted)</source>
