@@ -41,7 +41,7 @@ Result<void> AddressBook::load()
         return Error(Error::Code::FileUnreadable,
                      QCoreApplication::translate("AddressBook", "The list of addresses you used cannot be read (%1).").arg(m_path));
     const QJsonArray list = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("addresses")).toArray();
-    for (const QJsonValue &v : list) {
+    for (const auto &v : list) {
         const QJsonObject o = v.toObject();
         Entry e;
         e.name = o.value(QStringLiteral("name")).toString();
