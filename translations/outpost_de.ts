@@ -1256,7 +1256,7 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
+        <source>Ser&amp;ver:</source>
         <translation>Se&amp;rver:</translation>
     </message>
     <message>

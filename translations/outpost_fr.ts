@@ -1256,7 +1256,7 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
+        <source>Ser&amp;ver:</source>
         <translation>&amp;Serveur&#xa0;:</translation>
     </message>
     <message>

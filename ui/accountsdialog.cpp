@@ -174,7 +174,7 @@ void AccountsDialog::editSelected()
     signature->setTabChangesFocus(true);
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("&Name:"), name);
-    form->addRow(tr("&Server:"), host);
+    form->addRow(tr("Ser&ver:"), host);
     form->addRow(tr("&Port:"), port);
     form->addRow(tr("&Encryption:"), security);
     form->addRow(tr("&User name:"), username);
