@@ -231,7 +231,15 @@ int runGui(int &argc, char **argv)
     QApplication::setWindowIcon(Gui::loadIcon(QStringLiteral("org.outpost.Outpost")));
     installTranslations(app);
 
-    const QStringList args = QApplication::arguments();
+    // Files named relative to where this command runs: the instance that
+    // may take the arguments over runs somewhere else.
+    QStringList args = QApplication::arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--attach") && i + 1 < args.size())
+            args[i + 1] = QFileInfo(args[i + 1]).absoluteFilePath();
+        else if (args[i].startsWith(QLatin1String("--attach=")))
+            args[i] = QStringLiteral("--attach=") + QFileInfo(args[i].mid(9)).absoluteFilePath();
+    }
     if (handOver(args))
         return 0;
     SendController controller;

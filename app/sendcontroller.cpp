@@ -50,7 +50,16 @@ Core::Result<void> SendController::start()
         composer->show();
     });
     connect(m_notifier, &Gui::Notifier::outboxRequested, this, [this] { showOutbox(); });
-    connect(m_notifier, &Gui::Notifier::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_notifier, &Gui::Notifier::quitRequested, this, [this] {
+        // Every window may still ask (unsent text); then wait for queueing.
+        QApplication::closeAllWindows();
+        const QWidgetList windows = QApplication::topLevelWidgets();
+        if (std::any_of(windows.cbegin(), windows.cend(), [](QWidget *w) { return w->isVisible(); }))
+            return;
+        m_quitWhenQueued = true;
+        if (m_pendingQueues == 0)
+            QCoreApplication::quit();
+    });
     connect(&m_policy, &Core::NotificationPolicy::notify, this, [this](const Core::OutboxNotification &n) {
         if (m_toasts.value(n.id))
             return; // its own small window already says it
@@ -205,13 +214,13 @@ Gui::OutboxWindow *SendController::showOutbox()
                 return;
             }
             Gui::ComposerWindow *composer = openComposer();
-            composer->setDraft(draft.value());
             if (entry) {
                 if (const Core::Account *a = m_accounts.find(entry->accountId)) {
                     const Core::Identity *i = a->identityFor(draft->from.address());
                     composer->selectSender(a->id, i ? i->id : a->defaultIdentity() ? a->defaultIdentity()->id : QString());
                 }
             }
+            composer->setDraft(draft.value());
             composer->markUnsaved(); // it left the outbox: from now on a draft keeps it
             composer->saveDraft();
             composer->show();
@@ -295,9 +304,12 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
         *result = outbox.enqueue(draft, accountCopy, options);
     });
     const QPointer<Gui::ComposerWindow> window(composer);
+    const QString draftId = composer->draftId();
+    ++m_pendingQueues;
     connect(worker, &QThread::finished, this, [this, worker, result, window, accountId, identityId, subject = draft.subject,
-                                              undoSeconds, recipients = draft.allRecipients(), at] {
+                                              undoSeconds, recipients = draft.allRecipients(), at, draftId] {
         worker->deleteLater();
+        --m_pendingQueues;
         if (!result->has_value() || !result->value()) {
             // Not queued (disk full, ...): the composer stays open with everything in it.
             const QString why = result->has_value() ? result->value().error().message() : tr("The message could not be queued.");
@@ -308,6 +320,7 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
             return;
         }
         const Core::OutboxEntry entry = result->value().value();
+        m_drafts.remove(draftId); // queued: the draft is done, window or not
         Q_EMIT m_outbox.changed();
         m_addressBook.record(recipients);
         (void)m_addressBook.save();
@@ -350,9 +363,10 @@ void SendController::undo(const QString &id)
     if (toast)
         toast->close();
     Gui::ComposerWindow *composer = openComposer();
-    composer->setDraft(draft.value());
+    // The sender first: the signature in the text is recognised as its own.
     const auto sender = m_senderOf.value(id);
     composer->selectSender(sender.first, sender.second);
+    composer->setDraft(draft.value());
     composer->markUnsaved(); // out of the outbox: only this window and its draft hold it
     composer->saveDraft();
     composer->show();
@@ -374,12 +388,19 @@ void SendController::observeWaiting()
 
 bool SendController::keepsRunning()
 {
-    if (!m_notifier || !m_notifier->hasTray())
+    if (m_pendingQueues > 0)
+        return true; // a message is being written to the outbox
+    if (m_quitWhenQueued || !m_notifier || !m_notifier->hasTray())
         return false;
+    // Cheap enough twice a second, but no need: the answer changes slowly.
+    if (m_waitingChecked.isValid() && m_waitingChecked.elapsed() < 5000)
+        return m_waiting;
+    m_waitingChecked.start();
     const auto counts = m_outbox.counts();
-    return counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
-               + counts.value(Core::OutboxState::Active)
-           > 0;
+    m_waiting = counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
+                    + counts.value(Core::OutboxState::Active)
+                > 0;
+    return m_waiting;
 }
 
 void SendController::onFinished(const QString &id, Core::OutboxState state)

@@ -12,6 +12,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 
@@ -80,6 +81,10 @@ private:
     Core::NotificationPolicy m_policy;
     Gui::Notifier *m_notifier = nullptr;
     QTimer m_delayCheck;
+    int m_pendingQueues = 0; ///< worker threads writing a message
+    bool m_quitWhenQueued = false;
+    bool m_waiting = false;
+    QElapsedTimer m_waitingChecked;
     Core::Flusher *m_flusher = nullptr;
     bool m_ownFlusher = false;
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id

@@ -440,6 +440,10 @@
             <numerusform>Der Server hat den Test nicht innerhalb von %n Sekunden abgeschlossen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server offers no sign-in at all, so the password could not be checked. It is probably not a server for sending mail (submission).</source>
+        <translation>Der Server bietet überhaupt keine Anmeldung an, daher konnte das Passwort nicht geprüft werden. Vermutlich ist er kein Server zum Versenden von E-Mails (Submission).</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

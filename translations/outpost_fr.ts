@@ -440,6 +440,10 @@
             <numerusform>Le serveur n’a pas terminé le test en %n secondes.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server offers no sign-in at all, so the password could not be checked. It is probably not a server for sending mail (submission).</source>
+        <translation>Le serveur ne propose aucune authentification&#xa0;; le mot de passe n’a donc pas pu être vérifié. Ce n’est probablement pas un serveur d’envoi de courrier (submission).</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

@@ -309,8 +309,9 @@ void AccountsDialog::runTest(const Core::Account &account, const QString &passwo
         log(tr("Extensions: %1").arg(ext.isEmpty() ? tr("none") : ext.join(u' ')));
         log(caps.maxSize > 0 ? tr("Largest message: %1").arg(locale.formattedDataSize(caps.maxSize))
                              : tr("Largest message: not announced"));
-        if (caps.maxSize != account.maxMessageSize) {
-            Core::Account updated = account;
+        // The account as it is now (it may have been edited meanwhile).
+        if (const Core::Account *current = m_accounts->find(account.id); current && current->maxMessageSize != caps.maxSize) {
+            Core::Account updated = *current;
             updated.maxMessageSize = caps.maxSize;
             if (m_accounts->update(updated).ok())
                 (void)m_accounts->save();

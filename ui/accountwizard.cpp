@@ -217,6 +217,8 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
         AC::DiscoveryOptions o = d->options;
         o.sendAddressToProvider = d->consent->isChecked();
         o.allowInsecure = d->insecure->isChecked();
+        if (d->discovery)
+            d->discovery->disconnect(this); // a replaced search never reports
         d->discovery = std::make_unique<AC::Discovery>(o);
         connect(d->discovery.get(), &AC::Discovery::progress, this, [this](const AC::DiscoveryStep &s) {
             d->log->appendPlainText(tr("%1 s  %2").arg(QLocale().toString(double(s.elapsedMs) / 1000.0, 'f', 1), s.text));
@@ -242,12 +244,14 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->chosenLabel = new QLabel;
     d->chosenLabel->setObjectName(QStringLiteral("chosenLabel"));
     d->chosenLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    d->chosenLabel->setTextFormat(Qt::PlainText); // names from the network are never markup
     d->domainLabel = new QLabel;
     d->domainLabel->setObjectName(QStringLiteral("domainLabel"));
     QFont big = d->domainLabel->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.3);
     d->domainLabel->setFont(big);
+    d->domainLabel->setTextFormat(Qt::PlainText);
     d->domainLabel->setWordWrap(true); // never truncated: homographs hide in the tail
     d->reasons = new QLabel;
     d->reasons->setObjectName(QStringLiteral("reasonsLabel"));
@@ -257,6 +261,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->alternatives->setObjectName(QStringLiteral("alternativesCombo"));
     d->alternatives->setAccessibleName(tr("Servers found"));
     d->confirm = new QCheckBox;
+    // (QCheckBox text is always plain.)
     d->confirm->setObjectName(QStringLiteral("confirmCheck"));
     auto *edit = new QPushButton(tr("&Edit Settings…"));
     edit->setObjectName(QStringLiteral("editButton"));
@@ -296,7 +301,14 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     connect(d->alternatives, &QComboBox::currentIndexChanged, this, showSelected);
     connect(d->confirm, &QCheckBox::toggled, resultPage, [resultPage] { resultPage->changed(); });
     connect(edit, &QPushButton::clicked, this, [this] {
-        if (const AC::Candidate *c = d->selected())
+        const AC::Candidate *c = d->selected();
+        // Editing is no way around the confirmation: the password would
+        // go to this server next.
+        if (c && c->needsConfirmation(d->result.address.domain) && !d->confirm->isChecked()) {
+            d->confirm->setFocus();
+            return;
+        }
+        if (c)
             d->fillManual(*c);
         d->manual = true;
         next();
@@ -358,6 +370,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->retestResult = new QLabel;
     d->retestResult->setObjectName(QStringLiteral("retestLabel"));
     d->retestResult->setWordWrap(true);
+    d->retestResult->setTextFormat(Qt::PlainText);
     auto *manualForm = new QFormLayout(manual);
     manualForm->addRow(tr("&Server:"), d->host);
     manualForm->addRow(tr("P&ort:"), d->port);
@@ -368,6 +381,8 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     connect(d->retest, &QPushButton::clicked, this, [this] {
         d->retestResult->setText(tr("Testing %1:%2…").arg(d->host->text()).arg(d->port->value()));
         d->retest->setEnabled(false);
+        if (d->probe)
+            d->probe->disconnect(this);
         d->probe = std::make_unique<AC::Probe>(d->server(), d->options.extraCaFile, d->options.timeouts.probe);
         connect(d->probe.get(), &AC::Probe::finished, this, [this] {
             const AC::ProbeFacts &f = d->probe->facts();
@@ -400,6 +415,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->verifyStatus = new QLabel;
     d->verifyStatus->setObjectName(QStringLiteral("verifyLabel"));
     d->verifyStatus->setWordWrap(true);
+    d->verifyStatus->setTextFormat(Qt::PlainText);
     d->verifyPassword = new QLineEdit;
     d->verifyPassword->setObjectName(QStringLiteral("verifyPasswordEdit"));
     d->verifyPassword->setEchoMode(QLineEdit::Password);
@@ -425,7 +441,9 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
         auto attempt = std::make_shared<std::function<void(int)>>();
         *attempt = [this, users, attempt](int i) {
             d->verifyStatus->setText(tr("Signing in to %1 as %2…").arg(d->host->text(), users.value(i)));
-            d->probe = std::make_unique<AC::Probe>(d->server(), d->options.extraCaFile, d->options.timeouts.probe);
+            if (d->probe)
+            d->probe->disconnect(this);
+        d->probe = std::make_unique<AC::Probe>(d->server(), d->options.extraCaFile, d->options.timeouts.probe);
             connect(d->probe.get(), &AC::Probe::finished, this, [this, users, attempt, i] {
                 const AC::ProbeFacts &f = d->probe->facts();
                 if (f.outcome == AC::ProbeFacts::Outcome::Verified) {

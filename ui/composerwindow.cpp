@@ -109,6 +109,7 @@ void ComposerWindow::createActions()
     m_attachAction->setToolTip(tr("Attach files (Ctrl+Shift+A), or drop them on this window"));
     connect(m_attachAction, &QAction::triggered, this, &ComposerWindow::chooseAttachments);
     auto *later = new QAction(loadIcon(QStringLiteral("mail-queue")), tr("Send &Later…"), this);
+    m_sendLaterAction = later;
     later->setObjectName(QStringLiteral("sendLaterAction"));
     later->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
     later->setToolTip(tr("Choose when the message is sent (Ctrl+Shift+Return)"));
@@ -378,6 +379,11 @@ void ComposerWindow::setDraft(const Core::Draft &draft)
     setSubject(draft.subject);
     setBody(draft.textBody);
     adoptSignature();
+    if (!draft.htmlBody.isEmpty()) {
+        setRichText(true);
+        const QSignalBlocker quiet(m_rich);
+        m_rich->setHtml(draft.htmlBody);
+    }
     QStringList paths;
     for (const Core::Attachment &a : draft.attachments)
         paths << a.path;
@@ -614,6 +620,10 @@ void ComposerWindow::requestSend()
 
 void ComposerWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_queuing) {
+        event->ignore(); // it closes by itself once the message is queued
+        return;
+    }
     if (!m_modified || m_sent) {
         event->accept();
         return;
@@ -697,6 +707,8 @@ void ComposerWindow::applySignature()
 {
     // The signature of the chosen identity, below the RFC 3676 separator;
     // changing the sender swaps it, whatever was typed above stays.
+    if (isRichText())
+        return; // the formatted text is the person's own from here on
     const auto sender = currentSender();
     const QString signature = sender ? sender->signature.trimmed() : QString();
     const QString block = signature.isEmpty() ? QString() : QStringLiteral("\n\n-- \n") + signature;
@@ -717,7 +729,15 @@ void ComposerWindow::applySignature()
 
 void ComposerWindow::setQueuing(bool queuing)
 {
+    // While the message is written to the outbox, nothing may change it or
+    // send it a second time; closing waits too (closeEvent).
+    m_queuing = queuing;
     m_sendAction->setEnabled(!queuing);
+    if (m_sendLaterAction)
+        m_sendLaterAction->setEnabled(!queuing);
+    m_attachAction->setEnabled(!queuing);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_from, m_to, m_cc, m_bcc, m_subject, m_body, m_rich, m_attachmentList})
+        w->setEnabled(!queuing);
     if (queuing)
         showStatus(tr("Queuing the message…"));
 }

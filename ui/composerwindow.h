@@ -86,6 +86,7 @@ public:
     void markUnsaved() { setModified(); }
     /// While the message is being queued: Send is off, the status says so.
     void setQueuing(bool queuing);
+    [[nodiscard]] bool isQueuing() const { return m_queuing; }
     /// Addresses used before ("Name <address>", best first), offered while
     /// typing in To, Cc and Bcc; each entry of a list completes on its own.
     void setAddressCompletions(const QStringList &addresses);
@@ -155,6 +156,8 @@ private:
     QAction *m_sendAction = nullptr;
     QAction *m_attachAction = nullptr;
     QDateTime m_sendAt; ///< set while "Send Later" goes through the checks
+    QAction *m_sendLaterAction = nullptr;
+    bool m_queuing = false;
     QList<Sender> m_senders;
     QStringList m_attachmentPaths;
     Core::DraftStore *m_drafts = nullptr;

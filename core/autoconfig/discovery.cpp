@@ -131,9 +131,17 @@ Discovery::Discovery(DiscoveryOptions options, QObject *parent)
 
 Discovery::~Discovery()
 {
+    // Nothing may report back into a discovery that is being destroyed.
+    m_running = false;
+    m_phase = Phase::Done;
     abortLookups();
-    for (const QPointer<Probe> &p : std::as_const(m_probes))
-        delete p.data();
+    const QList<QPointer<Probe>> probes = std::exchange(m_probes, {});
+    for (const QPointer<Probe> &p : probes) {
+        if (Probe *probe = p.data()) {
+            probe->disconnect(this);
+            delete probe;
+        }
+    }
 }
 
 void Discovery::step(const QString &text)
@@ -550,6 +558,9 @@ bool Discovery::bestIsSettled() const
         if (c.server.security == SmtpSecurity::None && !m_options.allowInsecure)
             continue;
         if (c.probe.outcome == ProbeFacts::Outcome::Failed)
+            continue;
+        // Answered but unusable (OAuth only, say): the next one may do.
+        if (c.probe.outcome >= ProbeFacts::Outcome::Reachable && !authUsable(c))
             continue;
         return c.probe.outcome >= ProbeFacts::Outcome::Reachable;
     }

@@ -112,8 +112,12 @@ Probe::Probe(OutgoingServer server, QString extraCaFile, ProbeTimeouts timeouts,
 
 Probe::~Probe()
 {
-    if (m_client)
-        m_client->cancel();
+    // No result from a probe that is going away: its owner may be too.
+    m_finished = true;
+    if (SmtpClient *client = m_client.data()) {
+        client->disconnect(this);
+        client->cancel();
+    }
 }
 
 void Probe::start()
@@ -191,9 +195,25 @@ void Probe::done(bool ok, const SmtpResult &failure)
         m_facts.certificateExpiry = leaf.expiryDate();
         m_facts.certificateSha256 = QString::fromLatin1(leaf.digest(QCryptographicHash::Sha256).toHex());
     }
+    // A server without AUTH "accepts" any password: that is no sign-in.
+    bool signedIn = false;
+    if (SmtpClient *client = m_client.data())
+        signedIn = !client->authMechanism().isEmpty();
+    if (ok && m_verifying && !signedIn) {
+        ok = false;
+        m_facts.outcome = ProbeFacts::Outcome::Failed;
+        m_facts.error = Error(Error::Code::AuthenticationFailed,
+                              QCoreApplication::translate("Autoconfig", "The server offers no sign-in at all, so the password could not be checked. "
+                                                                        "It is probably not a server for sending mail (submission)."));
+        m_advice = LoginAdvice::Other;
+        if (SmtpClient *client = m_client.data())
+            client->cancel();
+        Q_EMIT finished();
+        return;
+    }
     if (ok) {
         const bool encrypted = m_server.security != SmtpSecurity::None;
-        if (m_verifying)
+        if (m_verifying && signedIn)
             m_facts.outcome = ProbeFacts::Outcome::Verified;
         else if (encrypted && std::any_of(m_facts.authMechanisms.cbegin(), m_facts.authMechanisms.cend(), isPasswordMechanism))
             m_facts.outcome = ProbeFacts::Outcome::AuthUsable;

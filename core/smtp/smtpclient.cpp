@@ -950,11 +950,14 @@ void SmtpClient::pumpData()
         if (chunk.isEmpty()) {
             if (tx.file.error() != QFileDevice::NoError) {
                 closeSocket(); // without the final dot the server drops the message
-                finishMessage({Error(Error::Code::FileUnreadable,
-                                     QCoreApplication::translate("Smtp", "The queued message file could not be read: %1")
-                                         .arg(tx.file.errorString())),
-                               {}, tx.recipients, {}});
-                setState(State::Disconnected);
+                setState(State::Disconnected); // before finishMessage(), which may reconnect
+                const SmtpResult unreadable{Error(Error::Code::FileUnreadable,
+                                                  QCoreApplication::translate("Smtp", "The queued message file could not be read: %1")
+                                                      .arg(tx.file.errorString())),
+                                            {}, tx.recipients, {}};
+                finishMessage(unreadable);
+                if (m_state == State::Disconnected)
+                    Q_EMIT disconnected();
                 return;
             }
             tx.eof = true;
@@ -1005,11 +1008,15 @@ void SmtpClient::pumpData()
         && tx.hash.result().toHex() != tx.message.expectedSha256Hex.toLower();
     if (sizeWrong || hashWrong) {
         closeSocket(); // without the final dot the server drops the message
-        finishMessage({Error(Error::Code::Corrupt,
-                             QCoreApplication::translate("Smtp", "The queued message changed on disk after it was queued; "
-                                                                 "it was not sent.")),
-                       {}, tx.recipients, {}});
+        // Disconnected first: finishMessage() may open the next connection.
         setState(State::Disconnected);
+        const SmtpResult corrupt{Error(Error::Code::Corrupt,
+                                       QCoreApplication::translate("Smtp", "The queued message changed on disk after it was queued; "
+                                                                           "it was not sent.")),
+                                 {}, tx.recipients, {}};
+        finishMessage(corrupt);
+        if (m_state == State::Disconnected)
+            Q_EMIT disconnected();
         return;
     }
     // The outbox records "dot_sent" durably before the dot can be written:

@@ -128,6 +128,9 @@ TEST_F(Wizard, UnauthenticatedSourceMustBeConfirmed)
     EXPECT_TRUE(confirm->isVisible());
     EXPECT_TRUE(confirm->text().contains(QLatin1String("srvonly.test")));
     EXPECT_FALSE(wizard->button(QWizard::NextButton)->isEnabled());
+    // "Edit Settings" is no way around the confirmation either.
+    child<QPushButton>(wizard.get(), "editButton")->click();
+    EXPECT_EQ(wizard->currentId(), AccountWizard::ResultPage);
     confirm->click();
     EXPECT_TRUE(wizard->button(QWizard::NextButton)->isEnabled());
 }

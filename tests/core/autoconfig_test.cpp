@@ -7,7 +7,12 @@
 #include "core/autoconfig/probe.h"
 #include "core/autoconfig/providers.h"
 
+#include "tests/support/fakesmtpserver.h"
+#include "tests/support/testcerts.h"
 #include "tests/support/testutil.h"
+
+#include <QHostAddress>
+#include <QSignalSpy>
 
 using namespace Core::Autoconfig;
 using Core::SmtpSecurity;
@@ -236,4 +241,29 @@ TEST(Probe, LoginRepliesMapToAdvice)
     for (LoginAdvice a : {LoginAdvice::BadPassword, LoginAdvice::AppPasswordRequired, LoginAdvice::WebLoginRequired,
                           LoginAdvice::OAuthRequired, LoginAdvice::TlsRequired, LoginAdvice::TryLater})
         EXPECT_FALSE(loginAdviceText(a).isEmpty());
+}
+
+// A server that offers no AUTH "accepts" any password; that is no sign-in
+// (a guessed incoming MX on port 25 looks like this).
+TEST(Probe, VerifyingAgainstAServerWithoutAuthIsNoSignIn)
+{
+    const TestCerts::Paths &certs = TestCerts::paths();
+    FakeSmtpServer server;
+    server.setCertificate(certs.serverCert, certs.serverKey);
+    server.addScenario(QStringLiteral("TLS\nS: 220 mx.example.org ESMTP\n"
+                                      "C: EHLO .*\n"
+                                      "S: 250-mx.example.org\nS: 250 8BITMIME\n"
+                                      "STALL\n"));
+    OutgoingServer s;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = server.serverPort();
+    s.security = SmtpSecurity::ImplicitTls;
+    Probe probe(s, certs.caCert, ProbeTimeouts{});
+    QSignalSpy done(&probe, &Probe::finished);
+    probe.verify(QStringLiteral("ada@example.org"), QStringLiteral("secret"));
+    ASSERT_TRUE(done.wait(10000));
+    EXPECT_EQ(probe.facts().outcome, ProbeFacts::Outcome::Failed);
+    EXPECT_TRUE(probe.facts().error.message().contains(QLatin1String("no sign-in"))) << qPrintable(probe.facts().error.message()) << " code " << qPrintable(Core::Error::codeName(probe.facts().error.code()));
+    for (const QString &line : server.clientLines())
+        EXPECT_FALSE(line.startsWith(QLatin1String("AUTH"))) << "nothing to sign in to, nothing sent";
 }

@@ -33,7 +33,8 @@ printf 'quarterly figures\n' >"$tmp/report.csv"
 
 "$outpost" compose --attach "$tmp/report.csv" >"$tmp/first.log" 2>&1 &
 app=$!
-wid=$(xdotool search --sync --onlyvisible --name "New Message" | head -1)
+wid=$(timeout 60 xdotool search --sync --onlyvisible --name "New Message" | head -1 || true)
+[[ -n $wid ]] || { echo "draft_crash_test: FAIL: the composer window did not appear" >&2; cat "$tmp/first.log" >&2; exit 1; }
 sleep 0.5
 xdotool windowfocus --sync "$wid"
 xdotool type --delay 15 "bob@example.org"
