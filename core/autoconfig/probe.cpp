@@ -200,7 +200,6 @@ void Probe::done(bool ok, const SmtpResult &failure)
     if (SmtpClient *client = m_client.data())
         signedIn = !client->authMechanism().isEmpty();
     if (ok && m_verifying && !signedIn) {
-        ok = false;
         m_facts.outcome = ProbeFacts::Outcome::Failed;
         m_facts.error = Error(Error::Code::AuthenticationFailed,
                               QCoreApplication::translate("Autoconfig", "The server offers no sign-in at all, so the password could not be checked. "
