@@ -575,15 +575,7 @@ Result<Draft> Outbox::takeBack(const QString &id)
         return e.error();
     if (!e->notBefore.isValid() || e->notBefore <= m_clock())
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "The message is already due and cannot be taken back."));
-    QFile draftFile(entryDir(*state, id) + u'/' + QLatin1String(kDraftFile));
-    if (!draftFile.open(QIODevice::ReadOnly))
-        return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "This message has no draft to go back to."));
-    const Draft draft = Draft::fromJson(QJsonDocument::fromJson(draftFile.readAll()).object());
-    draftFile.close();
-    // Out of queued/ first (atomic): from here on it cannot be sent.
-    if (auto r = remove(id); !r)
-        return r.error();
-    return draft;
+    return leaveWithDraft(*state, id);
 }
 
 Result<Draft> Outbox::takeBackForEdit(const QString &id)
@@ -598,11 +590,17 @@ Result<Draft> Outbox::takeBackForEdit(const QString &id)
     if (e->holdReason == HoldReason::InDoubt)
         return Error(Error::Code::InvalidInput,
                      QCoreApplication::translate("Outbox", "This message may already have been delivered: mark it as sent, or send it again."));
-    QFile draftFile(entryDir(*state, id) + u'/' + QLatin1String(kDraftFile));
+    return leaveWithDraft(*state, id);
+}
+
+Result<Draft> Outbox::leaveWithDraft(OutboxState state, const QString &id)
+{
+    QFile draftFile(entryDir(state, id) + u'/' + QLatin1String(kDraftFile));
     if (!draftFile.open(QIODevice::ReadOnly))
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "This message has no draft to go back to."));
     const Draft draft = Draft::fromJson(QJsonDocument::fromJson(draftFile.readAll()).object());
     draftFile.close();
+    // Out of the outbox first (one atomic rename): from here on it cannot be sent.
     if (auto r = remove(id); !r)
         return r.error();
     return draft;

@@ -124,6 +124,8 @@ private:
     [[nodiscard]] Result<OutboxEntry> finishEnqueue(const QString &tmpDir, OutboxEntry entry,
                                                     const EnqueueOptions &options);
     void setAsideCorrupt(OutboxState from, const QString &id, const QString &reason);
+    /// The kept draft of a message that leaves the outbox (take back, edit).
+    [[nodiscard]] Result<Draft> leaveWithDraft(OutboxState state, const QString &id);
     [[nodiscard]] QString newId() const;
 
     QString m_root;

@@ -43,6 +43,16 @@ protected:
         m_trustStore = std::make_unique<Core::TrustStore>();
     }
 
+    // aiosmtpd with implicit TLS and a certificate no CA vouches for.
+    std::unique_ptr<ServerProcess> selfSignedServer() const
+    {
+        const TestCerts::Paths &certs = TestCerts::paths();
+        return std::make_unique<ServerProcess>(
+            TestUtil::python(), QStringList{TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), m_out,
+                                            QStringLiteral("--implicit-tls"), QStringLiteral("--cert"), certs.selfSignedCert,
+                                            QStringLiteral("--key"), certs.selfSignedKey});
+    }
+
     Core::Account account(quint16 port, Core::SmtpSecurity security)
     {
         Core::Account a;
@@ -96,11 +106,9 @@ TEST_F(AccountsDialogTest, TestConnectionReportsWhatTheServerOffers)
 TEST_F(AccountsDialogTest, AnUntrustedCertificateIsShownAndCanBePinned)
 {
     const TestCerts::Paths &certs = TestCerts::paths();
-    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), m_out,
-                                              QStringLiteral("--implicit-tls"), QStringLiteral("--cert"), certs.selfSignedCert,
-                                              QStringLiteral("--key"), certs.selfSignedKey});
-    ASSERT_TRUE(server.ok());
-    const quint16 port = server.ready().toUShort();
+    const auto server = selfSignedServer();
+    ASSERT_TRUE(server->ok());
+    const quint16 port = server->ready().toUShort();
     account(port, Core::SmtpSecurity::ImplicitTls);
     Gui::AccountsDialog dialog(m_accountStore.get(), &m_credentials, m_trustStore.get());
     dialog.show();
@@ -129,11 +137,9 @@ TEST_F(AccountsDialogTest, AnUntrustedCertificateIsShownAndCanBePinned)
 TEST_F(AccountsDialogTest, AChangedPinnedCertificateIsALoudWarning)
 {
     const TestCerts::Paths &certs = TestCerts::paths();
-    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), m_out,
-                                              QStringLiteral("--implicit-tls"), QStringLiteral("--cert"), certs.selfSignedCert,
-                                              QStringLiteral("--key"), certs.selfSignedKey});
-    ASSERT_TRUE(server.ok());
-    const quint16 port = server.ready().toUShort();
+    const auto server = selfSignedServer();
+    ASSERT_TRUE(server->ok());
+    const quint16 port = server->ready().toUShort();
     account(port, Core::SmtpSecurity::ImplicitTls);
     m_trustStore->pin(QStringLiteral("localhost"), port, TestCerts::sha256Of(certs.serverCert)); // trusted before: another one
     ASSERT_TRUE(m_trustStore->save().ok());

@@ -47,6 +47,16 @@
 
 namespace {
 
+// The composer window that is open, if any.
+Gui::ComposerWindow *visibleComposer()
+{
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (auto *c = qobject_cast<Gui::ComposerWindow *>(w); c && c->isVisible())
+            return c;
+    }
+    return nullptr;
+}
+
 // Closes a composer that has unsent changes, answering "Discard".
 void closeDiscarding(QWidget *w)
 {
@@ -274,12 +284,7 @@ TEST_F(SendFlow, EditInTheOutboxBringsAWaitingMessageBackToAComposer)
     ASSERT_TRUE(edit->isEnabled());
     edit->trigger();
     Gui::ComposerWindow *back = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((back = [] {
-        for (QWidget *x : QApplication::topLevelWidgets())
-            if (auto *c = qobject_cast<Gui::ComposerWindow *>(x); c && c->isVisible())
-                return c;
-        return static_cast<Gui::ComposerWindow *>(nullptr);
-    }()) != nullptr, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT((back = visibleComposer()) != nullptr, 5000);
     EXPECT_EQ(back->subject(), QStringLiteral("Later"));
     EXPECT_TRUE(back->body().startsWith(QStringLiteral("Tomorrow morning.")));
     EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 0);
@@ -377,12 +382,7 @@ TEST_F(SendFlow, UndoBringsTheMessageBackIntoAComposer)
     EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 1);
     QTest::mouseClick(t->findChild<QPushButton *>(QStringLiteral("undoButton")), Qt::LeftButton);
     Gui::ComposerWindow *back = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((back = [] {
-        for (QWidget *x : QApplication::topLevelWidgets())
-            if (auto *c = qobject_cast<Gui::ComposerWindow *>(x); c && c->isVisible())
-                return c;
-        return static_cast<Gui::ComposerWindow *>(nullptr);
-    }()) != nullptr, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT((back = visibleComposer()) != nullptr, 5000);
     EXPECT_EQ(back->subject(), QStringLiteral("Oops"));
     EXPECT_EQ(back->body(), QStringLiteral("Not yet"));
     EXPECT_EQ(back->to(), QStringLiteral("bob@example.org"));
