@@ -5,9 +5,13 @@
 #include "core/outbox/flusher.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QThread>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace App {
 
@@ -45,11 +49,17 @@ Core::Result<void> Profile::load()
 
 void runUntil(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done() && clock.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
-    }
+    // Sleep in the event loop until something happens. (The overload of
+    // processEvents() with a time limit drops WaitForMoreEvents and spins:
+    // a waiting `outpost send` used a whole core, taken from the mail
+    // server and the keychain it was waiting for.) The timer only bounds
+    // each sleep so that the deadline is noticed.
+    const QDeadlineTimer deadline(timeoutMs);
+    QTimer tick;
+    tick.start(std::min(timeoutMs, 250));
+    QEventLoop loop;
+    while (!done() && !deadline.hasExpired())
+        loop.processEvents(QEventLoop::WaitForMoreEvents);
 }
 
 static bool isWaitingOrFinal(Core::OutboxState s)
