@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Outpost needs on Debian 12 (or newer), and nothing when all of
 # it is already there. Usage: scripts/install-deps.sh [build|test]
-#   build  compilers, Qt 6, QtKeychain, vmime, GoogleTest
+#   build  compilers, Qt 6, QtKeychain, vmime, GoogleTest, libcrypto
 #   test   build + the real servers and tools the test suite talks to
 set -euo pipefail
 
@@ -11,7 +11,7 @@ mode=${1:-test}
 build_pkgs=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
-    qtkeychain-qt6-dev libvmime-dev libgl-dev libqt6svg6
+    qtkeychain-qt6-dev libvmime-dev libgl-dev libqt6svg6 libssl-dev
     libgtest-dev libgmock-dev
 )
 test_pkgs=(

@@ -477,7 +477,16 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
     }
     // If this write fails after a 250, the entry stays in active/ with
     // phase=dot_sent: the next start treats it as in doubt, never resends.
-    if (m_outbox->transition(id, target, update))
+    // For the same reason "sent" is not waited for on disk (a power cut can
+    // only take it back to that durable dot_sent record), which keeps the
+    // disk off the path between one message's 250 and the next MAIL.
+    const auto recordAttempt = [&](OutboxEntry &e) {
+        e.lastAttemptAt = now;
+        if (update)
+            update(e);
+    };
+    if (m_outbox->transition(id, target, recordAttempt,
+                             target == OutboxState::Sent ? Durable::Sync::ContentOnly : Durable::Sync::Full))
         Q_EMIT messageFinished(id, target);
     if (stopRun) {
         run->next = run->ids.size();

@@ -3,6 +3,7 @@
 
 #include "core/util/crashpoint.h"
 #include "core/util/durablefile.h"
+#include "core/util/sha256.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -40,7 +41,7 @@ Result<QPair<qint64, QByteArray>> hashFile(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error(Error::Code::FileUnreadable, f.errorString());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     qint64 size = 0;
     while (!f.atEnd()) {
         const QByteArray block = f.read(1 << 20);
@@ -49,7 +50,7 @@ Result<QPair<qint64, QByteArray>> hashFile(const QString &path)
         hash.addData(block);
         size += block.size();
     }
-    return QPair<qint64, QByteArray>(size, hash.result().toHex());
+    return QPair<qint64, QByteArray>(size, hash.hexResult());
 }
 
 bool removeTree(const QString &path)
@@ -118,10 +119,10 @@ QString Outbox::newId() const
         + QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
 }
 
-Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &entry) const
+Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &entry, Durable::Sync sync) const
 {
     return Durable::writeFileAtomically(dirPath + u'/' + QLatin1String(kSidecarFile),
-                                        QJsonDocument(entry.toJson()).toJson(QJsonDocument::Indented));
+                                        QJsonDocument(entry.toJson()).toJson(QJsonDocument::Indented), sync);
 }
 
 Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
@@ -144,7 +145,9 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     QFile body(tmp + u'/' + QLatin1String(kMessageFile));
     if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return fail(Error(Error::Code::WriteFailed, body.errorString()));
-    auto envelope = builder.write(draft, &body);
+    // Size and checksum are taken on the way to the file (no second read).
+    HashingWriter hashed(&body);
+    auto envelope = builder.write(draft, &hashed);
     if (!envelope) {
         body.close();
         return fail(envelope.error());
@@ -168,6 +171,8 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
                                               QJsonDocument(draft.toJson()).toJson());
         !r)
         return fail(r.error());
+    entry.bodySize = hashed.written();
+    entry.bodySha256 = hashed.hexResult();
     auto done = finishEnqueue(tmp, entry, options);
     if (!done)
         removeTree(tmp);
@@ -190,6 +195,7 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
     };
     if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return fail(Error(Error::Code::WriteFailed, body.errorString()));
+    HashingWriter hashed(&body);
     for (char c : head) {
         if (static_cast<unsigned char>(c) >= 0x80) {
             envelope.needsSmtpUtf8 = true;
@@ -197,7 +203,7 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
             break;
         }
     }
-    if (body.write(head) != head.size())
+    if (hashed.write(head) != head.size())
         return fail(Error(Error::Code::WriteFailed, body.errorString()));
     // Stream the body line by line (long lines in pieces), normalising line
     // endings to CRLF, so that what is queued is exactly what every attempt
@@ -231,12 +237,12 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
         }
         if (lineEnds)
             out += "\r\n";
-        if (body.write(out) != out.size())
+        if (hashed.write(out) != out.size())
             return fail(Error(Error::Code::WriteFailed, body.errorString()));
         atLineStart = lineEnds;
     }
-    if (!atLineStart)
-        body.write("\r\n");
+    if (!atLineStart && hashed.write("\r\n") != 2)
+        return fail(Error(Error::Code::WriteFailed, body.errorString()));
     if (auto r = Durable::syncFile(body); !r)
         return fail(r.error());
     body.close();
@@ -248,6 +254,8 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
     entry.subject = subject;
     entry.envelope = envelope;
     entry.createdAt = m_clock();
+    entry.bodySize = hashed.written();
+    entry.bodySha256 = hashed.hexResult();
     auto done = finishEnqueue(tmp, entry, options);
     if (!done)
         removeTree(tmp);
@@ -257,12 +265,8 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
 Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry entry,
                                           const EnqueueOptions &options)
 {
-    auto hashed = hashFile(tmpDir + u'/' + QLatin1String(kMessageFile));
-    if (!hashed)
-        return hashed.error();
-    entry.bodySize = hashed->first;
+    // bodySize and bodySha256 were taken while the body was written.
     entry.envelope.size = entry.bodySize;
-    entry.bodySha256 = hashed->second;
     entry.notBefore = options.notBefore;
     if (auto r = writeSidecar(tmpDir, entry); !r)
         return r.error();
@@ -380,11 +384,12 @@ std::optional<OutboxEntry> Outbox::find(const QString &id)
     return e.value();
 }
 
-Result<void> Outbox::moveEntry(const QString &id, OutboxState from, OutboxState to)
+Result<void> Outbox::moveEntry(const QString &id, OutboxState from, OutboxState to, Durable::Sync sync)
 {
     if (from == to)
         return {};
-    return Durable::renameDurably(entryDir(from, id), entryDir(to, id));
+    return sync == Durable::Sync::Full ? Durable::renameDurably(entryDir(from, id), entryDir(to, id))
+                                       : Durable::renameAtomically(entryDir(from, id), entryDir(to, id));
 }
 
 Result<QStringList> Outbox::recover()
@@ -444,6 +449,18 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
         setAsideCorrupt(*state, id, e.error().message());
         return e.error();
     }
+    if (e->phase == OutboxPhase::DotSent || e->phase == OutboxPhase::InDoubt) {
+        // Its final "." may have been written (a file system that lost the
+        // claim's rename but kept the mark): never sent again by itself.
+        auto held = transition(id, OutboxState::Held, [](OutboxEntry &x) {
+            x.phase = OutboxPhase::InDoubt;
+            x.holdReason = HoldReason::InDoubt;
+            x.lastErrorCode = Error::codeName(Error::Code::InDoubt);
+            x.lastErrorMessage = QCoreApplication::translate("Outbox", "Outpost stopped while this message was being "
+                                                                       "sent. It may have been delivered.");
+        });
+        return held ? Error(Error::Code::InDoubt, held->lastErrorMessage) : held.error();
+    }
     // Small bodies are checked here; big ones while they stream to the
     // server (SmtpMessage::expectedSha256Hex), so that claiming a 200 MB
     // message does not stall the event loop with a second full read.
@@ -455,11 +472,9 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
         setAsideCorrupt(*state, id, reason);
         return Error(Error::Code::Corrupt, reason);
     }
-    e->phase = OutboxPhase::Claimed;
-    e->lastAttemptAt = m_clock();
-    if (auto r = writeSidecar(entryDir(*state, id), e.value()); !r)
-        return r.error();
-    if (auto r = moveEntry(id, *state, OutboxState::Active); !r)
+    // The attempt is recorded by the transition that ends it; the claim is a
+    // rename only (see claim() in outbox.h for why it need not be synced).
+    if (auto r = moveEntry(id, *state, OutboxState::Active, Durable::Sync::ContentOnly); !r)
         return r.error();
     CrashPoint::hit("claim");
     e->state = OutboxState::Active;
@@ -475,12 +490,16 @@ Result<void> Outbox::markDotSent(const QString &id)
     e->phase = OutboxPhase::DotSent;
     if (auto r = writeSidecar(entryDir(OutboxState::Active, id), e.value()); !r)
         return r;
+    // The claim was not synced: make the entry's place in active/ durable
+    // with the mark, or a power cut could bring it back as queued/.
+    if (auto r = Durable::syncDirectory(dir(OutboxState::Active)); !r)
+        return r;
     CrashPoint::hit("dot-sent");
     return {};
 }
 
 Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
-                                       const std::function<void(OutboxEntry &)> &update)
+                                       const std::function<void(OutboxEntry &)> &update, Durable::Sync sync)
 {
     const auto state = locate(id);
     if (!state || *state == OutboxState::Corrupt)
@@ -490,9 +509,9 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
         return e.error();
     if (update)
         update(e.value());
-    if (auto r = writeSidecar(entryDir(*state, id), e.value()); !r)
+    if (auto r = writeSidecar(entryDir(*state, id), e.value(), sync); !r)
         return r.error();
-    if (auto r = moveEntry(id, *state, target); !r)
+    if (auto r = moveEntry(id, *state, target, sync); !r)
         return r.error();
     e->state = target;
     Q_EMIT changed();

@@ -4,6 +4,7 @@
 #include "core/accounts/account.h"
 #include "core/mime/draft.h"
 #include "core/outbox/outboxentry.h"
+#include "core/util/durablefile.h"
 
 #include <QObject>
 
@@ -81,13 +82,21 @@ public:
     /// Start-up recovery: tmp/ cleared; active/ resolved by phase.
     [[nodiscard]] Result<QStringList> recover();
     /// queued|deferred -> active, after checking size and SHA-256 of the body
-    /// (a mismatch moves the entry to corrupt/ and returns an error).
+    /// (a mismatch moves the entry to corrupt/ and returns an error). Only a
+    /// rename, not waited for on disk: undone by a power cut, the entry is
+    /// simply queued again, as nothing past DATA can have been sent without
+    /// markDotSent(), which makes the claim durable too.
     [[nodiscard]] Result<OutboxEntry> claim(const QString &id);
-    /// Makes phase=dot_sent durable (called just before the final ".").
+    /// Makes phase=dot_sent durable (called just before the final "."),
+    /// together with the claim that moved the entry to active/.
     [[nodiscard]] Result<void> markDotSent(const QString &id);
-    /// active|any -> target, with the sidecar updated first.
+    /// active|any -> target, with the sidecar updated first. With
+    /// Durable::Sync::ContentOnly the new state is not waited for on disk:
+    /// for "sent", whose loss in a power cut leaves the durable dot_sent
+    /// record, i.e. "in doubt" — never a second submission.
     [[nodiscard]] Result<OutboxEntry> transition(const QString &id, OutboxState target,
-                                                 const std::function<void(OutboxEntry &)> &update);
+                                                 const std::function<void(OutboxEntry &)> &update,
+                                                 Durable::Sync sync = Durable::Sync::Full);
 
     // --- user actions ---------------------------------------------------------
     /// held|failed|deferred -> queued, due now (in-doubt needs sendAgain()).
@@ -118,8 +127,10 @@ private:
     [[nodiscard]] QString dir(OutboxState state) const;
     [[nodiscard]] QString entryDir(OutboxState state, const QString &id) const;
     [[nodiscard]] Result<OutboxEntry> readEntry(OutboxState state, const QString &id) const;
-    [[nodiscard]] Result<void> writeSidecar(const QString &entryDir, const OutboxEntry &entry) const;
-    [[nodiscard]] Result<void> moveEntry(const QString &id, OutboxState from, OutboxState to);
+    [[nodiscard]] Result<void> writeSidecar(const QString &entryDir, const OutboxEntry &entry,
+                                            Durable::Sync sync = Durable::Sync::Full) const;
+    [[nodiscard]] Result<void> moveEntry(const QString &id, OutboxState from, OutboxState to,
+                                         Durable::Sync sync = Durable::Sync::Full);
     [[nodiscard]] std::optional<OutboxState> locate(const QString &id) const;
     [[nodiscard]] Result<OutboxEntry> finishEnqueue(const QString &tmpDir, OutboxEntry entry,
                                                     const EnqueueOptions &options);

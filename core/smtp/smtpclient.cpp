@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/smtp/smtpclient.h"
+#include "core/util/sha256.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -8,6 +9,8 @@
 #include <QMetaEnum>
 #include <QSslConfiguration>
 #include <QSslSocket>
+
+#include <cstring>
 
 namespace Core {
 
@@ -63,7 +66,7 @@ struct SmtpClient::Transaction
     bool pendingCr = false;
     qint64 queuedWire = 0; // octets handed to the socket during DATA
     qint64 total = 0;
-    QCryptographicHash hash{QCryptographicHash::Sha256}; // of the file as read
+    Sha256 hash; // of the file as read
     qint64 fileBytes = 0;
 };
 
@@ -967,29 +970,39 @@ void SmtpClient::pumpData()
         tx.fileBytes += chunk.size();
         // Normalise line endings to CRLF and dot-stuff (RFC 5321 §4.5.2), so
         // no bare CR or LF — and no "\n.\n" smuggling — ever reaches the wire.
+        // Runs between line ends are copied whole (memchr), not byte by byte.
         QByteArray out;
         out.reserve(chunk.size() + chunk.size() / 32 + 8);
-        for (char c : chunk) {
+        const char *p = chunk.constData();
+        const char *const end = p + chunk.size();
+        while (p < end) {
             if (tx.pendingCr) {
                 tx.pendingCr = false;
                 out += "\r\n";
                 tx.atLineStart = true;
-                if (c == '\n')
-                    continue;
-            }
-            if (c == '\r') {
-                tx.pendingCr = true;
+                if (*p == '\n')
+                    ++p;
                 continue;
             }
-            if (c == '\n') {
+            if (tx.atLineStart && *p == '.')
+                out += '.';
+            const auto *cr = static_cast<const char *>(std::memchr(p, '\r', static_cast<size_t>(end - p)));
+            const auto *lf = static_cast<const char *>(std::memchr(p, '\n', static_cast<size_t>((cr ? cr : end) - p)));
+            const char *stop = lf ? lf : (cr ? cr : end);
+            if (stop > p) {
+                out.append(p, stop - p);
+                tx.atLineStart = false;
+            }
+            p = stop;
+            if (p == end)
+                break;
+            if (*p == '\n') {
                 out += "\r\n";
                 tx.atLineStart = true;
-                continue;
+            } else {
+                tx.pendingCr = true;
             }
-            if (tx.atLineStart && c == '.')
-                out += '.';
-            out += c;
-            tx.atLineStart = false;
+            ++p;
         }
         tx.queuedWire += out.size();
         socket->write(out);
@@ -1005,7 +1018,7 @@ void SmtpClient::pumpData()
     // as if it were the person's message. Checked before the dot, never after.
     const bool sizeWrong = tx.message.expectedSize >= 0 && tx.fileBytes != tx.message.expectedSize;
     const bool hashWrong = !tx.message.expectedSha256Hex.isEmpty()
-        && tx.hash.result().toHex() != tx.message.expectedSha256Hex.toLower();
+        && tx.hash.hexResult() != tx.message.expectedSha256Hex.toLower();
     if (sizeWrong || hashWrong) {
         closeSocket(); // without the final dot the server drops the message
         // Disconnected first: finishMessage() may open the next connection.

@@ -73,17 +73,32 @@ Result<void> syncDirectory(const QString &directory)
 #endif
 }
 
-Result<void> renameDurably(const QString &from, const QString &to)
+static Result<void> renameReplacing(const QString &from, const QString &to, bool writeThrough)
 {
 #ifdef Q_OS_WIN
+    DWORD flags = MOVEFILE_REPLACE_EXISTING;
+    if (writeThrough)
+        flags |= MOVEFILE_WRITE_THROUGH;
     if (!MoveFileExW(reinterpret_cast<LPCWSTR>(QDir::toNativeSeparators(from).utf16()),
-                     reinterpret_cast<LPCWSTR>(QDir::toNativeSeparators(to).utf16()),
-                     MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+                     reinterpret_cast<LPCWSTR>(QDir::toNativeSeparators(to).utf16()), flags))
         return writeError(to, QCoreApplication::translate("Durable", "the file could not be renamed"));
 #else
+    Q_UNUSED(writeThrough);
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
         return writeError(to, QString::fromLocal8Bit(std::strerror(errno)));
 #endif
+    return {};
+}
+
+Result<void> renameAtomically(const QString &from, const QString &to)
+{
+    return renameReplacing(from, to, false);
+}
+
+Result<void> renameDurably(const QString &from, const QString &to)
+{
+    if (auto r = renameReplacing(from, to, true); !r)
+        return r;
     const QString fromDir = QFileInfo(from).absolutePath();
     const QString toDir = QFileInfo(to).absolutePath();
     if (auto r = syncDirectory(toDir); !r)
@@ -93,7 +108,7 @@ Result<void> renameDurably(const QString &from, const QString &to)
     return {};
 }
 
-Result<void> writeFileAtomically(const QString &path, const QByteArray &data)
+Result<void> writeFileAtomically(const QString &path, const QByteArray &data, Sync sync)
 {
     const QFileInfo info(path);
     const QString dir = info.absolutePath();
@@ -114,7 +129,7 @@ Result<void> writeFileAtomically(const QString &path, const QByteArray &data)
     if (auto r = syncFile(file); !r)
         return fail(r.error());
     file.close();
-    if (auto r = renameDurably(tmp, path); !r) {
+    if (auto r = sync == Sync::Full ? renameDurably(tmp, path) : renameAtomically(tmp, path); !r) {
         QFile::remove(tmp);
         return r;
     }

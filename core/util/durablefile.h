@@ -21,14 +21,30 @@ namespace Core::Durable {
 /// (NTFS journals metadata) this succeeds without doing anything.
 [[nodiscard]] Result<void> syncDirectory(const QString &directory);
 
-/// Replaces `path` with `data` atomically and durably: a temporary file in
-/// the same directory is written and synced, renamed over `path`, and the
-/// directory is synced. On failure `path` is untouched and the temporary
-/// file removed.
-[[nodiscard]] Result<void> writeFileAtomically(const QString &path, const QByteArray &data);
+/// How much of a change must be on disk before a call returns.
+enum class Sync {
+    /// Content and name: survives a power cut once the call returns.
+    Full,
+    /// Content only: the new content is on disk before it replaces the old
+    /// (so a power cut leaves the old or the new file, never a torn one),
+    /// but the replacement itself may still be undone by a power cut.
+    /// A killed process changes nothing: the kernel has the data.
+    ContentOnly,
+};
+
+/// Replaces `path` with `data` atomically: a temporary file in the same
+/// directory is written and synced, renamed over `path`, and (Sync::Full)
+/// the directory is synced. On failure `path` is untouched and the
+/// temporary file removed.
+[[nodiscard]] Result<void> writeFileAtomically(const QString &path, const QByteArray &data,
+                                               Sync sync = Sync::Full);
 
 /// Renames (atomically replacing `to` if it exists) and syncs the parent
 /// directories of both names.
 [[nodiscard]] Result<void> renameDurably(const QString &from, const QString &to);
+
+/// Renames atomically (replacing `to` if it exists) without waiting for the
+/// disk: a killed process cannot undo it, a power cut can.
+[[nodiscard]] Result<void> renameAtomically(const QString &from, const QString &to);
 
 } // namespace Core::Durable

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/util/sha256.h"
+
+#ifdef OUTPOST_HAVE_LIBCRYPTO
+#include <openssl/evp.h>
+#else
+#include <QCryptographicHash>
+#endif
+
+namespace Core {
+
+#ifdef OUTPOST_HAVE_LIBCRYPTO
+struct Sha256::Impl
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
+    ~Impl() { EVP_MD_CTX_free(ctx); }
+    Impl() = default;
+    Impl(const Impl &) = delete;
+    Impl &operator=(const Impl &) = delete;
+};
+
+void Sha256::addData(QByteArrayView data)
+{
+    if (d->ok && !data.isEmpty())
+        d->ok = EVP_DigestUpdate(d->ctx, data.data(), static_cast<size_t>(data.size())) == 1;
+}
+
+QByteArray Sha256::hexResult()
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (!d->ok || EVP_DigestFinal_ex(d->ctx, md, &length) != 1)
+        return {}; // never equal to a recorded digest: treated as a mismatch
+    d->ok = false;
+    return QByteArray(reinterpret_cast<const char *>(md), static_cast<qsizetype>(length)).toHex();
+}
+
+bool Sha256::usesLibcrypto()
+{
+    return true;
+}
+#else
+struct Sha256::Impl
+{
+    QCryptographicHash hash{QCryptographicHash::Sha256};
+};
+
+void Sha256::addData(QByteArrayView data)
+{
+    d->hash.addData(data);
+}
+
+QByteArray Sha256::hexResult()
+{
+    return d->hash.result().toHex();
+}
+
+bool Sha256::usesLibcrypto()
+{
+    return false;
+}
+#endif
+
+Sha256::Sha256()
+    : d(std::make_unique<Impl>())
+{
+}
+
+Sha256::~Sha256() = default;
+
+HashingWriter::HashingWriter(QIODevice *target)
+    : m_target(target)
+{
+    open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+}
+
+qint64 HashingWriter::readData(char *data, qint64 maxSize)
+{
+    Q_UNUSED(data);
+    Q_UNUSED(maxSize);
+    return -1;
+}
+
+qint64 HashingWriter::writeData(const char *data, qint64 size)
+{
+    const qint64 n = m_target->write(data, size);
+    if (n < 0) {
+        setErrorString(m_target->errorString());
+        return -1;
+    }
+    m_hash.addData(QByteArrayView(data, n));
+    m_written += n;
+    return n;
+}
+
+} // namespace Core
