@@ -94,6 +94,15 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
     m_passTimer.setSingleShot(true);
     connect(&m_passTimer, &QTimer::timeout, this, [this] { flush(false); });
     m_extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
+    // The SMTP dialogue with timestamps, for diagnosing a server (AUTH
+    // payloads are redacted by SmtpClient; message data is not logged).
+    if (const QString path = qEnvironmentVariable("OUTPOST_PROTOCOL_LOG"); !path.isEmpty()) {
+        auto file = std::make_shared<QFile>(path);
+        if (file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+            m_protocolLog = std::move(file);
+        else
+            qWarning("OUTPOST_PROTOCOL_LOG: %s", qPrintable(file->errorString()));
+    }
 }
 
 Flusher::~Flusher()
@@ -308,6 +317,12 @@ void Flusher::connectRun(AccountRun *run)
     auto *client = new SmtpClient(settingsFor(run->account), this);
     run->client = client;
     client->setCredentials(run->credentials);
+    if (m_protocolLog) {
+        client->setProtocolLog([log = m_protocolLog](const QString &line) {
+            log->write((QTime::currentTime().toString(u"HH:mm:ss.zzz ") + line + u'\n').toUtf8());
+            log->flush();
+        });
+    }
     connect(client, &SmtpClient::finished, this, [this, run](const SmtpResult &r) { onResult(run, r); });
     connect(client, &SmtpClient::progress, this, [this, run](qint64 sent, qint64 total) {
         if (sent > 0 && sent < total)
@@ -357,12 +372,12 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
     if (r.ok()) {
         CrashPoint::hit("after-250");
         target = OutboxState::Sent;
-        update = [&](OutboxEntry &e) {
+        update = [now, reply = r.reply.toString(), recipients = r.recipients](OutboxEntry &e) {
             e.phase = OutboxPhase::Accepted;
             e.acceptedAt = now;
-            e.acceptedReply = r.reply.toString();
+            e.acceptedReply = reply;
             e.holdReason = HoldReason::None;
-            recordRecipients(e, r.recipients);
+            recordRecipients(e, recipients);
         };
     } else {
         const Error::Code code = error.code();
@@ -480,14 +495,26 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
     // For the same reason "sent" is not waited for on disk (a power cut can
     // only take it back to that durable dot_sent record), which keeps the
     // disk off the path between one message's 250 and the next MAIL.
-    const auto recordAttempt = [&](OutboxEntry &e) {
-        e.lastAttemptAt = now;
-        if (update)
-            update(e);
+    const auto record = [this, id, target, now, update] {
+        const auto recordAttempt = [&](OutboxEntry &e) {
+            e.lastAttemptAt = now;
+            if (update)
+                update(e);
+        };
+        if (m_outbox->transition(id, target, recordAttempt,
+                                 target == OutboxState::Sent ? Durable::Sync::ContentOnly : Durable::Sync::Full))
+            Q_EMIT messageFinished(id, target);
     };
-    if (m_outbox->transition(id, target, recordAttempt,
-                             target == OutboxState::Sent ? Durable::Sync::ContentOnly : Durable::Sync::Full))
-        Q_EMIT messageFinished(id, target);
+    if (target == OutboxState::Sent && !stopRun) {
+        // The next message's MAIL goes out first (the client writes it as
+        // soon as this returns); "sent" is recorded while the server reads
+        // it. A crash in between leaves dot_sent: in doubt, never resent.
+        // Queued before anything finishRun() queues, so "idle" still comes
+        // after every result is recorded.
+        QMetaObject::invokeMethod(this, record, Qt::QueuedConnection);
+    } else {
+        record();
+    }
     if (stopRun) {
         run->next = run->ids.size();
         finishRun(run);

@@ -7,6 +7,7 @@
 #include "core/outbox/outbox.h"
 #include "core/smtp/smtpclient.h"
 
+#include <QFile>
 #include <QHash>
 #include <QLockFile>
 #include <QObject>
@@ -100,6 +101,7 @@ private:
     RetryPolicy m_policy = RetryPolicy::fromEnvironment();
     SmtpTimeouts m_timeouts;
     QString m_extraCaFile;
+    std::shared_ptr<QFile> m_protocolLog; ///< OUTPOST_PROTOCOL_LOG, off by default
     std::unique_ptr<QLockFile> m_lock;
     QLocalServer *m_server = nullptr;
     QStringList m_recoveredInDoubt;

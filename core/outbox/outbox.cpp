@@ -3,7 +3,7 @@
 
 #include "core/util/crashpoint.h"
 #include "core/util/durablefile.h"
-#include "core/util/sha256.h"
+#include "core/util/digest.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -20,6 +20,10 @@ namespace {
 constexpr auto kMessageFile = "message.eml";
 constexpr auto kSidecarFile = "state.json";
 constexpr auto kDraftFile = "draft.json";
+// active/<id>.dot_sent: the final "." of <id> may have been written. A file
+// next to the entry rather than a sidecar rewrite: one new name in active/
+// is made durable with the claim's rename by the same directory sync.
+constexpr auto kDotSentSuffix = ".dot_sent";
 constexpr auto kReasonFile = "reason.txt";
 
 const QList<OutboxState> kAllStates = {OutboxState::Queued, OutboxState::Deferred,
@@ -117,6 +121,11 @@ QString Outbox::newId() const
     // Sortable by time, unique by randomness; never reused.
     return m_clock().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")) + u'-'
         + QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 36);
+}
+
+QString Outbox::dotSentMarker(const QString &id) const
+{
+    return dir(OutboxState::Active) + u'/' + id + QLatin1String(kDotSentSuffix);
 }
 
 Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &entry, Durable::Sync sync) const
@@ -300,6 +309,10 @@ Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) cons
     const QFileInfo body(d + u'/' + QLatin1String(kMessageFile));
     if (!body.exists() || body.size() != entry->bodySize)
         return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its message file is missing or has the wrong size"));
+    if (state == OutboxState::Active
+        && (entry->phase == OutboxPhase::Idle || entry->phase == OutboxPhase::Claimed)
+        && QFileInfo::exists(dotSentMarker(id)))
+        entry->phase = OutboxPhase::DotSent;
     entry->state = state;
     return entry;
 }
@@ -434,6 +447,13 @@ Result<QStringList> Outbox::recover()
             return r.error();
         if (auto r = moveEntry(id, OutboxState::Active, target); !r)
             return r.error();
+        QFile::remove(dotSentMarker(id));
+    }
+    // Markers whose entry has left active/ (removed after the move).
+    const QDir activeDir(dir(OutboxState::Active));
+    for (const QString &name : activeDir.entryList(QStringList{QStringLiteral("*") + QLatin1String(kDotSentSuffix)}, QDir::Files)) {
+        if (!activeDir.exists(name.chopped(static_cast<qsizetype>(qstrlen(kDotSentSuffix)))))
+            QFile::remove(activeDir.filePath(name));
     }
     Q_EMIT changed();
     return report;
@@ -474,6 +494,7 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
     }
     // The attempt is recorded by the transition that ends it; the claim is a
     // rename only (see claim() in outbox.h for why it need not be synced).
+    QFile::remove(dotSentMarker(id)); // stale, from an interrupted move out of active/
     if (auto r = moveEntry(id, *state, OutboxState::Active, Durable::Sync::ContentOnly); !r)
         return r.error();
     CrashPoint::hit("claim");
@@ -484,14 +505,17 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
 
 Result<void> Outbox::markDotSent(const QString &id)
 {
-    auto e = readEntry(OutboxState::Active, id);
-    if (!e)
-        return e.error();
-    e->phase = OutboxPhase::DotSent;
-    if (auto r = writeSidecar(entryDir(OutboxState::Active, id), e.value()); !r)
+    if (!QFileInfo(entryDir(OutboxState::Active, id)).isDir())
+        return notFound();
+    // The marker's content is irrelevant, its name is the record: synced
+    // itself (its inode) and through active/, which also makes the claim's
+    // rename of the entry into active/ durable.
+    QFile marker(dotSentMarker(id));
+    if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return Error(Error::Code::WriteFailed, marker.errorString());
+    if (auto r = Durable::syncFile(marker); !r)
         return r;
-    // The claim was not synced: make the entry's place in active/ durable
-    // with the mark, or a power cut could bring it back as queued/.
+    marker.close();
     if (auto r = Durable::syncDirectory(dir(OutboxState::Active)); !r)
         return r;
     CrashPoint::hit("dot-sent");
@@ -513,6 +537,8 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
         return r.error();
     if (auto r = moveEntry(id, *state, target, sync); !r)
         return r.error();
+    if (*state == OutboxState::Active && target != OutboxState::Active)
+        QFile::remove(dotSentMarker(id)); // the sidecar now records the phase
     e->state = target;
     Q_EMIT changed();
     return e;

@@ -88,7 +88,8 @@ public:
     /// markDotSent(), which makes the claim durable too.
     [[nodiscard]] Result<OutboxEntry> claim(const QString &id);
     /// Makes phase=dot_sent durable (called just before the final "."),
-    /// together with the claim that moved the entry to active/.
+    /// together with the claim that moved the entry to active/: a marker
+    /// file active/<id>.dot_sent, read back by readEntry() as the phase.
     [[nodiscard]] Result<void> markDotSent(const QString &id);
     /// active|any -> target, with the sidecar updated first. With
     /// Durable::Sync::ContentOnly the new state is not waited for on disk:
@@ -126,6 +127,7 @@ Q_SIGNALS:
 private:
     [[nodiscard]] QString dir(OutboxState state) const;
     [[nodiscard]] QString entryDir(OutboxState state, const QString &id) const;
+    [[nodiscard]] QString dotSentMarker(const QString &id) const;
     [[nodiscard]] Result<OutboxEntry> readEntry(OutboxState state, const QString &id) const;
     [[nodiscard]] Result<void> writeSidecar(const QString &entryDir, const OutboxEntry &entry,
                                             Durable::Sync sync = Durable::Sync::Full) const;

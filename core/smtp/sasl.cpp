@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/smtp/sasl.h"
+#include "core/util/digest.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
-#include <QPasswordDigestor>
 #include <QRandomGenerator>
 
 namespace Core {
@@ -169,8 +169,7 @@ private:
             return badChallenge();
 
         const int keyLength = m_algorithm == QCryptographicHash::Sha1 ? 20 : 32;
-        const QByteArray salted = QPasswordDigestor::deriveKeyPbkdf2(
-            m_algorithm, m_c.password.toUtf8(), salt, iterations, keyLength);
+        const QByteArray salted = pbkdf2(m_algorithm, m_c.password.toUtf8(), salt, iterations, keyLength);
         const QByteArray clientKey = hmac(salted, "Client Key");
         const QByteArray storedKey = QCryptographicHash::hash(clientKey, m_algorithm);
         const QByteArray withoutProof = "c=biws,r=" + nonce;

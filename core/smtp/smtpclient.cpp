@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/smtp/smtpclient.h"
-#include "core/util/sha256.h"
+#include "core/util/digest.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -11,6 +11,12 @@
 #include <QSslSocket>
 
 #include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
 
 namespace Core {
 
@@ -48,6 +54,24 @@ QByteArray xtext(const QString &s)
     return out;
 }
 
+// Right after our TLS 1.3 Finished, servers send session tickets; a server
+// with Nagle on (Postfix) sends the first segment and holds the rest until
+// we ACK it. Until the ticket message is complete OpenSSL's SSL_write wants
+// to read, so Qt keeps our first command (EHLO) buffered — and our kernel's
+// delayed ACK made that a 40 ms stall. Ask the kernel to acknowledge at once.
+void ackPromptly(QSslSocket *socket)
+{
+#ifdef Q_OS_LINUX
+    const qintptr fd = socket->socketDescriptor();
+    if (fd < 0)
+        return;
+    const int one = 1;
+    ::setsockopt(static_cast<int>(fd), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#else
+    Q_UNUSED(socket);
+#endif
+}
+
 } // namespace
 
 struct SmtpClient::Transaction
@@ -77,6 +101,12 @@ SmtpClient::SmtpClient(SmtpServerSettings settings, QObject *parent)
     qRegisterMetaType<Core::SmtpResult>();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SmtpClient::onTimeout);
+    m_quickAckTimer.setInterval(1);
+    m_quickAckTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_quickAckTimer, &QTimer::timeout, this, [this] {
+        if (QSslSocket *socket = m_socket.data())
+            ackPromptly(socket);
+    });
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
         if (m_state == State::Ready && m_queue.empty() && !m_sessionRequested)
@@ -141,6 +171,20 @@ void SmtpClient::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    // Keep the kernel acknowledging at once from the TLS handshake until the
+    // first reply over TLS (see ackPromptly()); Qt gives no hook between its
+    // handshake writes, so a short timer renews the request for the few
+    // milliseconds this takes.
+    const bool tlsStarting = state == State::TlsHandshake || state == State::StartTlsHandshake;
+    const bool firstReplyOverTls = m_quickAckTimer.isActive() && (state == State::Greeting || state == State::Ehlo);
+    if (tlsStarting || firstReplyOverTls) {
+        if (QSslSocket *socket = m_socket.data())
+            ackPromptly(socket);
+        if (!m_quickAckTimer.isActive())
+            m_quickAckTimer.start();
+    } else {
+        m_quickAckTimer.stop();
+    }
     Q_EMIT stateChanged(state);
 }
 
@@ -271,6 +315,7 @@ void SmtpClient::onEncrypted()
         return;
     }
     m_tlsDone = true;
+    ackPromptly(m_socket.data());
     if (m_log)
         m_log(QStringLiteral("-- %1 established").arg(tlsProtocolName()));
     if (m_state == State::TlsHandshake) {
@@ -430,6 +475,8 @@ void SmtpClient::sendCommand(const QByteArray &command, const QByteArray &logFor
     if (m_log)
         m_log(QStringLiteral("C: ") + QString::fromUtf8(logForm.isEmpty() ? command : logForm));
     m_socket->write(command + "\r\n");
+    // Out now, not on the next event-loop pass (QSslSocket queues a flush).
+    m_socket->flush();
 }
 
 Error SmtpClient::replyError(const SmtpReply &reply, const QString &what) const
@@ -843,6 +890,7 @@ void SmtpClient::beginTransaction()
         }
         m_tx->pendingReplies = 1 + static_cast<int>(env.recipients.size());
         m_socket->write(batch);
+        m_socket->flush(); // now, not on the next event-loop pass
     } else {
         m_tx->pendingReplies = 1;
         sendCommand(mailFromCommand(msg));

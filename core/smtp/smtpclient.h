@@ -248,6 +248,7 @@ private:
     SmtpReplyParser m_parser;
     QTimer m_timer;
     QTimer m_idleTimer;
+    QTimer m_quickAckTimer; ///< during TLS handshakes only
     QElapsedTimer m_idleClock;
     State m_state = State::Disconnected;
     SmtpCapabilities m_caps;

@@ -142,6 +142,38 @@ TEST_F(SmtpClientTest, PipelinedSubmissionDotStuffsAndQuits)
     EXPECT_EQ(progress.last().at(0).toLongLong(), progress.last().at(1).toLongLong());
 }
 
+TEST_F(SmtpClientTest, LineEndingsAreNormalisedAndDotsStuffedAcrossChunks)
+{
+    // Bare LF, bare CR, CR at the very end, a dot after each kind of line
+    // break, and lines long enough that the 64 KiB read chunks split CRLF
+    // pairs and dot-led lines: the wire must carry CRLF only, dot-stuffed.
+    QByteArray in = "Subject: mixed\n\n.a\nb\r\n.c\rd\r.e\r\n";
+    QByteArray expected = "Subject: mixed\r\n\r\n.a\r\nb\r\n.c\r\nd\r\n.e\r\n";
+    for (int i = 0; i < 3000; ++i) {
+        const QByteArray line = QByteArray(i % 97, 'x');
+        const char *const endings[] = {"\r\n", "\n", "\r"};
+        in += (i % 5 == 0 ? "." : "") + line + endings[i % 3];
+        expected += (i % 5 == 0 ? "." : "") + line + "\r\n";
+    }
+    in += ".";
+    expected += ".\r\n";
+    m_server.addScenario(kGreet + kEhloPipelining
+                         + QStringLiteral("C: MAIL FROM:<a@example.org> SIZE=\\d+\nC: RCPT TO:<b@example.org>\n"
+                                          "S: 250 Ok\nS: 250 Ok\nC: DATA\nS: 354 go\nDATA\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message({QStringLiteral("b@example.org")}, in));
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    waitDisconnected(client);
+    expectScriptFollowed();
+    ASSERT_EQ(m_server.messages().size(), 1);
+    EXPECT_EQ(m_server.messages().first(), expected);
+    const QByteArray raw = m_server.rawMessages().first();
+    EXPECT_FALSE(raw.contains("\r\r")) << "bare CR on the wire";
+    for (qsizetype i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1))
+        ASSERT_TRUE(i > 0 && raw.at(i - 1) == '\r') << "bare LF at " << i;
+}
+
 TEST_F(SmtpClientTest, LockStepWithoutPipelining)
 {
     m_server.addScenario(kGreet + kEhloPlain

@@ -260,6 +260,64 @@ TEST_F(OutboxTest, RecoveryResolvesInterruptedAttemptsByPhase)
     EXPECT_FALSE(m_outbox->retry(dotSent.id).ok());
 }
 
+TEST_F(OutboxTest, DotSentMarkerIsTheRecordAndLeavesWithTheEntry)
+{
+    const Account a = addAccount(25);
+    const OutboxEntry deferredAfterDot = enqueue(a);
+    const QString marker = m_outbox->root() + QStringLiteral("/active/") + deferredAfterDot.id
+        + QStringLiteral(".dot_sent");
+    // A stale marker (an interrupted move out of active/) does not survive
+    // the next claim: only markDotSent() of this attempt counts.
+    QFile stale(marker);
+    ASSERT_TRUE(stale.open(QIODevice::WriteOnly));
+    stale.close();
+    ASSERT_TRUE(m_outbox->claim(deferredAfterDot.id).ok());
+    EXPECT_FALSE(QFile::exists(marker));
+    EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::Idle);
+
+    ASSERT_TRUE(m_outbox->markDotSent(deferredAfterDot.id).ok());
+    EXPECT_TRUE(QFile::exists(marker));
+    EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::DotSent);
+    // A 4xx after the dot: not delivered, so the entry leaves active/ as
+    // "not sent" and the marker goes with it — a later claim starts clean.
+    ASSERT_TRUE(m_outbox->transition(deferredAfterDot.id, OutboxState::Deferred,
+                                     [](OutboxEntry &e) { e.phase = OutboxPhase::Idle; })
+                    .ok());
+    EXPECT_FALSE(QFile::exists(marker));
+    EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::Idle);
+    ASSERT_TRUE(m_outbox->claim(deferredAfterDot.id).ok());
+    EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::Idle);
+
+    // An orphaned marker (its entry already moved on) is cleared by recovery.
+    const QString orphan = m_outbox->root() + QStringLiteral("/active/gone.dot_sent");
+    QFile o(orphan);
+    ASSERT_TRUE(o.open(QIODevice::WriteOnly));
+    o.close();
+    ASSERT_TRUE(m_outbox->recover().ok());
+    EXPECT_FALSE(QFile::exists(orphan));
+    EXPECT_EQ(stateOf(deferredAfterDot.id).state, OutboxState::Queued);
+}
+
+TEST_F(OutboxTest, AQueuedEntryRecordedAsDotSentIsHeldNotClaimed)
+{
+    // What a file system that lost the claim's rename but kept a dot_sent
+    // record in the sidecar (older versions wrote it there) would leave.
+    const Account a = addAccount(25);
+    const OutboxEntry e = enqueue(a);
+    const QString sidecar = m_outbox->root() + QStringLiteral("/queued/") + e.id + QStringLiteral("/state.json");
+    QJsonObject s = QJsonDocument::fromJson(readAll(sidecar)).object();
+    s.insert(QStringLiteral("phase"), QStringLiteral("dot_sent"));
+    ASSERT_TRUE(Durable::writeFileAtomically(sidecar, QJsonDocument(s).toJson()).ok());
+
+    auto claimed = m_outbox->claim(e.id);
+    ASSERT_FALSE(claimed.ok());
+    EXPECT_EQ(claimed.error().code(), Error::Code::InDoubt);
+    const OutboxEntry held = stateOf(e.id);
+    EXPECT_EQ(held.state, OutboxState::Held);
+    EXPECT_EQ(held.holdReason, HoldReason::InDoubt);
+    EXPECT_FALSE(m_outbox->retry(e.id).ok());
+}
+
 TEST_F(OutboxTest, DeliversThroughARealServerOverOneConnection)
 {
     const QString out = m_dir.filePath(QStringLiteral("received"));
