@@ -11,6 +11,7 @@
 #include <QSslSocket>
 
 #include <cstring>
+#include <optional>
 
 #ifdef Q_OS_LINUX
 #include <netinet/in.h>
@@ -83,6 +84,8 @@ struct SmtpClient::Transaction
     int pendingReplies = 0;        // pipelined: replies still expected
     bool mailAccepted = false;
     SmtpReply mailReply;
+    bool dataPipelined = false;            // DATA went out with MAIL and RCPT
+    std::optional<SmtpResult> abortAtData; // the outcome, once DATA is answered
     bool dotWritten = false;
     bool eof = false;
     // Streaming state for CRLF normalisation and dot-stuffing (RFC 5321 §4.5.2).
@@ -585,7 +588,20 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             handleRcptReply(reply);
         break;
     case State::DataCommand:
-        if (reply.code == 354) {
+        if (m_tx->abortAtData) {
+            const SmtpResult outcome = *m_tx->abortAtData;
+            if (reply.code == 354) {
+                // The server waits for a message that must not go: only a
+                // connection closed before the final dot abandons it.
+                closeSocket();
+                setState(State::Disconnected); // before finishMessage(), which may reconnect
+                finishMessage(outcome);
+                if (m_state == State::Disconnected)
+                    Q_EMIT disconnected();
+            } else {
+                finishMessage(outcome); // RSET, and on with the next one
+            }
+        } else if (reply.code == 354) {
             setState(State::SendingData);
             armTimer(m_settings.timeouts.dataBlock);
             pumpData();
@@ -878,8 +894,11 @@ void SmtpClient::beginTransaction()
     for (const QString &rcpt : env.recipients)
         m_tx->recipients.append({rcpt, {}});
     if (m_caps.pipelining) {
-        // RFC 2920: MAIL and every RCPT in one flight; DATA waits for the
-        // replies so that a refused recipient can still stop the message.
+        // RFC 2920: MAIL, every RCPT and DATA in one flight (DATA last in a
+        // group, §3.1). If the recipients turn out unacceptable the server
+        // refuses DATA; if it still answers 354 (some refused, and the
+        // caller wants all or nothing), the connection is dropped without
+        // the final dot, which abandons the message (recipientsDone()).
         QByteArray batch = mailFromCommand(msg) + "\r\n";
         if (m_log)
             m_log(QStringLiteral("C: ") + QString::fromUtf8(mailFromCommand(msg)));
@@ -888,6 +907,10 @@ void SmtpClient::beginTransaction()
             if (m_log)
                 m_log(QStringLiteral("C: ") + QString::fromUtf8(rcptCommand(msg, rcpt)));
         }
+        batch += "DATA\r\n";
+        if (m_log)
+            m_log(QStringLiteral("C: DATA"));
+        m_tx->dataPipelined = true;
         m_tx->pendingReplies = 1 + static_cast<int>(env.recipients.size());
         m_socket->write(batch);
         m_socket->flush(); // now, not on the next event-loop pass
@@ -947,9 +970,19 @@ void SmtpClient::handleRcptReply(const SmtpReply &reply)
 
 void SmtpClient::recipientsDone()
 {
+    // With DATA pipelined its reply is still to come: the outcome waits for it.
+    const auto conclude = [this](const SmtpResult &result) {
+        if (!m_tx->dataPipelined) {
+            finishMessage(result);
+            return;
+        }
+        m_tx->abortAtData = result;
+        setState(State::DataCommand);
+        armTimer(m_settings.timeouts.dataInit);
+    };
     if (!m_tx->mailAccepted) {
-        finishMessage({replyError(m_tx->mailReply, QCoreApplication::translate("Smtp", "the sender address")), m_tx->mailReply,
-                       m_tx->recipients, {}});
+        conclude({replyError(m_tx->mailReply, QCoreApplication::translate("Smtp", "the sender address")), m_tx->mailReply,
+                  m_tx->recipients, {}});
         return;
     }
     qsizetype accepted = 0;
@@ -970,11 +1003,12 @@ void SmtpClient::recipientsDone()
                                                   : QCoreApplication::translate("Smtp", "the recipient %1").arg(firstRefused->address));
         if (anyTransient && e.code() == Error::Code::Permanent && accepted == 0)
             e = Error(Error::Code::Transient, e.message()).withServerReply(reply.code, reply.enhancedCode, reply.text());
-        finishMessage({e, reply, m_tx->recipients, {}});
+        conclude({e, reply, m_tx->recipients, {}});
         return;
     }
     setState(State::DataCommand);
-    sendCommand("DATA");
+    if (!m_tx->dataPipelined)
+        sendCommand("DATA");
     armTimer(m_settings.timeouts.dataInit);
 }
 

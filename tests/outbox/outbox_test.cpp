@@ -125,7 +125,7 @@ protected:
 };
 
 const QString kGreet = QStringLiteral("S: 220 fake ESMTP\nC: EHLO .*\nS: 250-fake\nS: 250-PIPELINING\nS: 250 ENHANCEDSTATUSCODES\n");
-const QString kToData = QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:.*\nS: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nC: DATA\n");
+const QString kToData = QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\n");
 
 } // namespace
 
@@ -467,21 +467,23 @@ TEST_P(OutboxFaults, LandInTheRightStateWithTheServersText)
     EXPECT_TRUE(server.problems().isEmpty()) << server.problems().join(u'\n').toStdString();
 }
 
-static const char kThreeRcpt452[] = "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 250 Ok\nS: 452 4.2.2 Mailbox full SERVERTEXT\nS: 250 Ok\nC: RSET\nS: 250 Ok\nC: QUIT\nS: 221 Bye\nX\n";
-static const char kThreeRcpt550[] = "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 250 Ok\nS: 550 5.1.1 No such user SERVERTEXT\nS: 250 Ok\nC: RSET\nS: 250 Ok\nC: QUIT\nS: 221 Bye\nX\n";
-#define DATA3 "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nC: DATA\nS: 354 go\nDATA\n"
+// DATA travels with the envelope; with one recipient refused the server
+// still says 354 and the client hangs up without the final dot.
+static const char kThreeRcpt452[] = "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 Ok\nS: 250 Ok\nS: 452 4.2.2 Mailbox full SERVERTEXT\nS: 250 Ok\nS: 354 go\nX\n";
+static const char kThreeRcpt550[] = "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 Ok\nS: 250 Ok\nS: 550 5.1.1 No such user SERVERTEXT\nS: 250 Ok\nS: 354 go\nX\n";
+#define DATA3 "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 354 go\nDATA\n"
 
 INSTANTIATE_TEST_SUITE_P(
     Matrix, OutboxFaults,
     ::testing::Values(
         FaultCase{"Greeting421", "", OutboxState::Deferred, HoldReason::None, 0, ""},
-        FaultCase{"Mail421", "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nS: 421 4.3.2 Shutting down SERVERTEXT\nX\n", OutboxState::Deferred, HoldReason::None, 421, "SERVERTEXT"},
+        FaultCase{"Mail421", "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: DATA\nS: 421 4.3.2 Shutting down SERVERTEXT\nX\n", OutboxState::Deferred, HoldReason::None, 421, "SERVERTEXT"},
         FaultCase{"Dot451", DATA3 "S: 451 4.3.0 Try later SERVERTEXT\nC: QUIT\nS: 221 Bye\nX\n", OutboxState::Deferred, HoldReason::None, 451, "SERVERTEXT"},
         FaultCase{"OneRecipient452", kThreeRcpt452, OutboxState::Deferred, HoldReason::None, 452, "SERVERTEXT"},
         FaultCase{"Auth535", "C: AUTH PLAIN .*\nS: 535 5.7.8 Bad credentials SERVERTEXT\nX\n", OutboxState::Held, HoldReason::Credentials, 535, "SERVERTEXT", true},
         FaultCase{"OneRecipient550", kThreeRcpt550, OutboxState::Held, HoldReason::RecipientRejected, 550, "SERVERTEXT"},
         FaultCase{"Dot552", DATA3 "S: 552 5.3.4 Message too big SERVERTEXT\nC: QUIT\nS: 221 Bye\nX\n", OutboxState::Failed, HoldReason::None, 552, "SERVERTEXT"},
-        FaultCase{"DropBeforeDot", "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nC: DATA\nS: 354 go\nX\n", OutboxState::Deferred, HoldReason::None, 0, "", false, true},
+        FaultCase{"DropBeforeDot", "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 354 go\nX\n", OutboxState::Deferred, HoldReason::None, 0, "", false, true},
         FaultCase{"DropAfterDot", DATA3 "X\n", OutboxState::Held, HoldReason::InDoubt, 0, ""}),
     [](const auto &p) { return std::string(p.param.label); });
 
