@@ -10,6 +10,11 @@
 #include <QLocalSocket>
 #include <QNetworkInformation>
 #include <QRandomGenerator>
+#include <QTime>
+
+#include <deque>
+#include <functional>
+#include <vector>
 
 namespace Core {
 
@@ -78,7 +83,13 @@ struct Flusher::AccountRun
     Account account;
     QStringList ids;
     qsizetype next = 0;
-    QString current;
+    /// Claimed and handed to the client, oldest first: the one being sent
+    /// and at most one more, whose envelope the client pipelines behind the
+    /// first one's final dot. Results come back in this order.
+    std::deque<QString> inFlight;
+    /// "sent" records not yet written: done while the server works on the
+    /// next message (after its final dot), or when nothing else is waiting.
+    std::vector<std::function<void()>> pendingRecords;
     SaslCredentials credentials;
     QPointer<SmtpClient> client;
 };
@@ -110,6 +121,7 @@ Flusher::~Flusher()
     for (auto &run : m_runs) {
         if (run->client)
             run->client->cancel();
+        recordPending(run.get());
     }
 }
 
@@ -327,20 +339,25 @@ void Flusher::connectRun(AccountRun *run)
     connect(client, &SmtpClient::progress, this, [this, run](qint64 sent, qint64 total) {
         if (sent > 0 && sent < total)
             CrashPoint::hit("mid-data");
-        Q_EMIT progress(run->current, sent, total);
+        if (!run->inFlight.empty())
+            Q_EMIT progress(run->inFlight.front(), sent, total);
     });
-    connect(client, &SmtpClient::finalDotWritten, this, [] { CrashPoint::hit("after-dot"); });
+    connect(client, &SmtpClient::finalDotWritten, this, [this, run] {
+        CrashPoint::hit("after-dot");
+        recordPending(run);
+    });
     sendNext(run);
 }
 
 void Flusher::sendNext(AccountRun *run)
 {
-    while (run->next < run->ids.size()) {
+    constexpr size_t kInFlight = 2;
+    while (run->next < run->ids.size() && run->inFlight.size() < kInFlight) {
         const QString id = run->ids.at(run->next++);
         auto claimed = m_outbox->claim(id);
         if (!claimed)
             continue; // removed meanwhile, or found corrupt and set aside
-        run->current = id;
+        run->inFlight.push_back(id);
         SmtpMessage message;
         message.envelope = claimed->envelope;
         message.path = m_outbox->messagePath(claimed.value());
@@ -352,17 +369,27 @@ void Flusher::sendNext(AccountRun *run)
         // Write-ahead: "dot_sent" is durable before the "." can be written.
         message.beforeFinalDot = [this, id] { return m_outbox->markDotSent(id).ok(); };
         run->client->send(message);
-        return;
     }
-    finishRun(run);
+    if (run->inFlight.empty())
+        finishRun(run);
+}
+
+void Flusher::recordPending(AccountRun *run)
+{
+    std::vector<std::function<void()>> records;
+    records.swap(run->pendingRecords);
+    for (const auto &record : records)
+        record();
 }
 
 void Flusher::onResult(AccountRun *run, const SmtpResult &r)
 {
-    const QString id = run->current;
-    run->current.clear();
-    if (id.isEmpty())
+    if (run->inFlight.empty())
         return;
+    const QString id = run->inFlight.front();
+    run->inFlight.pop_front();
+    if (!r.ok())
+        recordPending(run); // results are recorded in the order they came
     const QDateTime now = m_outbox->now();
     const Error &error = r.error;
     bool stopRun = false;
@@ -505,19 +532,21 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
                                  target == OutboxState::Sent ? Durable::Sync::ContentOnly : Durable::Sync::Full))
             Q_EMIT messageFinished(id, target);
     };
-    if (target == OutboxState::Sent && !stopRun) {
-        // The next message's MAIL goes out first (the client writes it as
-        // soon as this returns); "sent" is recorded while the server reads
-        // it. A crash in between leaves dot_sent: in doubt, never resent.
-        // Queued before anything finishRun() queues, so "idle" still comes
-        // after every result is recorded.
-        QMetaObject::invokeMethod(this, record, Qt::QueuedConnection);
+    if (target == OutboxState::Sent && !stopRun && !run->inFlight.empty()) {
+        // The next message is already on its way: its body goes out first,
+        // and "sent" is recorded after its final dot, while the server
+        // works. A crash in between leaves dot_sent: in doubt, never resent.
+        run->pendingRecords.push_back(record);
     } else {
+        recordPending(run);
         record();
     }
     if (stopRun) {
+        // The client reports the other message in flight too (its session
+        // ended), and it is recorded like this one; then the run ends.
         run->next = run->ids.size();
-        finishRun(run);
+        if (run->inFlight.empty())
+            finishRun(run);
         return;
     }
     sendNext(run);
@@ -525,6 +554,7 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
 
 void Flusher::finishRun(AccountRun *run)
 {
+    recordPending(run);
     if (SmtpClient *client = run->client) {
         run->client = nullptr;
         client->disconnect(this);

@@ -90,6 +90,7 @@ private:
     void sendNext(AccountRun *run);
     void onResult(AccountRun *run, const SmtpResult &result);
     void finishRun(AccountRun *run);
+    void recordPending(AccountRun *run);
     void holdAll(const QStringList &ids, HoldReason reason, const Error &error);
     void scheduleNextPass();
     [[nodiscard]] SmtpServerSettings settingsFor(const Account &account) const;

@@ -85,6 +85,7 @@ struct SmtpClient::Transaction
     bool mailAccepted = false;
     SmtpReply mailReply;
     bool dataPipelined = false;            // DATA went out with MAIL and RCPT
+    std::optional<bool> beforeDotResult;   // the hook already ran (see sendEnvelopeAhead())
     std::optional<SmtpResult> abortAtData; // the outcome, once DATA is answered
     bool dotWritten = false;
     bool eof = false;
@@ -166,7 +167,7 @@ QList<QSslCertificate> SmtpClient::peerCertificateChain() const
 
 qsizetype SmtpClient::queuedMessages() const
 {
-    return static_cast<qsizetype>(m_queue.size()) + (m_tx ? 1 : 0);
+    return static_cast<qsizetype>(m_queue.size()) + (m_tx ? 1 : 0) + (m_nextTx ? 1 : 0);
 }
 
 void SmtpClient::setState(State state)
@@ -206,6 +207,8 @@ void SmtpClient::send(SmtpMessage message)
             openConnection();
         else if (m_state == State::Ready && !m_tx)
             startNextMessage();
+        else if (m_state == State::FinalReply)
+            sendEnvelopeAhead();
     }, Qt::QueuedConnection);
 }
 
@@ -450,6 +453,10 @@ void SmtpClient::onReadyRead()
     const QByteArray data = m_socket->readAll();
     if (m_state == State::StartTlsHandshake)
         return; // plaintext after our STARTTLS: discarded (RFC 3207 §4.2)
+    // Acknowledge what just arrived at once: a server with Nagle on holds
+    // its next reply until then, and with pipelining the next reply is
+    // often already written (the envelope behind a final dot, §3.1).
+    ackPromptly(m_socket.data());
     auto replies = m_parser.feed(data);
     if (!replies) {
         SmtpResult r;
@@ -806,12 +813,13 @@ void SmtpClient::startNextMessage()
     beginTransaction();
 }
 
-QByteArray SmtpClient::mailFromCommand(const SmtpMessage &message) const
+QByteArray SmtpClient::mailFromCommand(const Transaction &tx) const
 {
+    const SmtpMessage &message = tx.message;
     const Envelope &env = message.envelope;
     QByteArray cmd = "MAIL FROM:<" + env.mailFrom.toUtf8() + ">";
     if (m_caps.sizeAnnounced)
-        cmd += " SIZE=" + QByteArray::number(m_tx->total);
+        cmd += " SIZE=" + QByteArray::number(tx.total);
     if (env.needs8BitMime && m_caps.eightBitMime)
         cmd += " BODY=8BITMIME";
     if (env.needsSmtpUtf8)
@@ -832,10 +840,9 @@ QByteArray SmtpClient::rcptCommand(const SmtpMessage &message, const QString &ad
     return cmd;
 }
 
-void SmtpClient::beginTransaction()
+std::optional<SmtpResult> SmtpClient::prepareTransaction(Transaction &tx) const
 {
-    ++m_transactionsOnConnection;
-    SmtpMessage &msg = m_tx->message;
+    const SmtpMessage &msg = tx.message;
     const Envelope &env = msg.envelope;
 
     // Envelope addresses end up in commands: no CR/LF/NUL, no angle
@@ -845,80 +852,112 @@ void SmtpClient::beginTransaction()
     for (const QString &rcpt : env.recipients)
         clean = clean && !rcpt.isEmpty() && !rcpt.contains(u'>') && !rcpt.contains(u'<')
             && !hasLineBreakOrNul(rcpt);
-    if (!clean) {
-        finishMessage({Error(Error::Code::InvalidInput,
-                             QCoreApplication::translate("Smtp", "The message's sender or recipient addresses are not valid.")),
-                       {}, {}, {}});
-        return;
-    }
+    if (!clean)
+        return SmtpResult{Error(Error::Code::InvalidInput,
+                                QCoreApplication::translate("Smtp", "The message's sender or recipient addresses are not valid.")),
+                          {}, {}, {}};
     bool asciiOnly = isAscii(env.mailFrom);
     for (const QString &rcpt : env.recipients)
         asciiOnly = asciiOnly && isAscii(rcpt);
-    if ((env.needsSmtpUtf8 || !asciiOnly) && !m_caps.smtpUtf8) {
-        finishMessage({Error(Error::Code::SmtpUtf8Unsupported,
-                             QCoreApplication::translate("Smtp", "The message has an address with non-ASCII characters before the "
-                                    "@, and %1 does not support such addresses (SMTPUTF8).")
-                                 .arg(m_settings.host)),
-                       {}, {}, {}});
-        return;
-    }
-    if (env.needs8BitMime && !m_caps.eightBitMime) {
-        finishMessage({Error(Error::Code::Permanent,
-                             QCoreApplication::translate("Smtp", "The message contains 8-bit data, which %1 does not accept "
-                                    "(8BITMIME).")
-                                 .arg(m_settings.host)),
-                       {}, {}, {}});
-        return;
-    }
-    m_tx->file.setFileName(msg.path);
-    if (!m_tx->file.open(QIODevice::ReadOnly)) {
-        finishMessage({Error(Error::Code::FileUnreadable,
-                             QCoreApplication::translate("Smtp", "The queued message file cannot be read: %1")
-                                 .arg(m_tx->file.errorString())),
-                       {}, {}, {}});
-        return;
-    }
-    m_tx->total = m_tx->file.size();
+    if ((env.needsSmtpUtf8 || !asciiOnly) && !m_caps.smtpUtf8)
+        return SmtpResult{Error(Error::Code::SmtpUtf8Unsupported,
+                                QCoreApplication::translate("Smtp", "The message has an address with non-ASCII characters before the "
+                                       "@, and %1 does not support such addresses (SMTPUTF8).")
+                                    .arg(m_settings.host)),
+                          {}, {}, {}};
+    if (env.needs8BitMime && !m_caps.eightBitMime)
+        return SmtpResult{Error(Error::Code::Permanent,
+                                QCoreApplication::translate("Smtp", "The message contains 8-bit data, which %1 does not accept "
+                                       "(8BITMIME).")
+                                    .arg(m_settings.host)),
+                          {}, {}, {}};
+    tx.file.setFileName(msg.path);
+    if (!tx.file.open(QIODevice::ReadOnly))
+        return SmtpResult{Error(Error::Code::FileUnreadable,
+                                QCoreApplication::translate("Smtp", "The queued message file cannot be read: %1")
+                                    .arg(tx.file.errorString())),
+                          {}, {}, {}};
+    tx.total = tx.file.size();
     // Refuse early what the server announced it will not take (RFC 1870).
-    if (m_caps.maxSize > 0 && m_tx->total > m_caps.maxSize) {
+    if (m_caps.maxSize > 0 && tx.total > m_caps.maxSize) {
         Error e(Error::Code::TooLarge,
                 //: %1 and %2 are sizes such as "12.5 MB"
                 QCoreApplication::translate("Smtp", "The message is %1, larger than the %2 the mail server accepts.")
-                    .arg(QLocale().formattedDataSize(m_tx->total),
+                    .arg(QLocale().formattedDataSize(tx.total),
                          QLocale().formattedDataSize(m_caps.maxSize)));
-        finishMessage({e, {}, {}, {}});
+        return SmtpResult{e, {}, {}, {}};
+    }
+    for (const QString &rcpt : env.recipients)
+        tx.recipients.append({rcpt, {}});
+    return std::nullopt;
+}
+
+void SmtpClient::writePipelinedEnvelope(Transaction &tx)
+{
+    // RFC 2920: MAIL, every RCPT and DATA in one flight (DATA last in a
+    // group, §3.1). If the recipients turn out unacceptable the server
+    // refuses DATA; if it still answers 354 (some refused, and the caller
+    // wants all or nothing), the connection is dropped without the final
+    // dot, which abandons the message (recipientsDone()).
+    const SmtpMessage &msg = tx.message;
+    QByteArray batch = mailFromCommand(tx) + "\r\n";
+    if (m_log)
+        m_log(QStringLiteral("C: ") + QString::fromUtf8(mailFromCommand(tx)));
+    for (const QString &rcpt : msg.envelope.recipients) {
+        batch += rcptCommand(msg, rcpt) + "\r\n";
+        if (m_log)
+            m_log(QStringLiteral("C: ") + QString::fromUtf8(rcptCommand(msg, rcpt)));
+    }
+    batch += "DATA\r\n";
+    if (m_log)
+        m_log(QStringLiteral("C: DATA"));
+    tx.dataPipelined = true;
+    tx.pendingReplies = 1 + static_cast<int>(msg.envelope.recipients.size());
+    m_socket->write(batch);
+    m_socket->flush(); // now, not on the next event-loop pass
+}
+
+void SmtpClient::beginTransaction()
+{
+    ++m_transactionsOnConnection;
+    if (auto failure = prepareTransaction(*m_tx)) {
+        finishMessage(*failure);
         return;
     }
-
     setState(State::MailTransaction);
-    for (const QString &rcpt : env.recipients)
-        m_tx->recipients.append({rcpt, {}});
     if (m_caps.pipelining) {
-        // RFC 2920: MAIL, every RCPT and DATA in one flight (DATA last in a
-        // group, §3.1). If the recipients turn out unacceptable the server
-        // refuses DATA; if it still answers 354 (some refused, and the
-        // caller wants all or nothing), the connection is dropped without
-        // the final dot, which abandons the message (recipientsDone()).
-        QByteArray batch = mailFromCommand(msg) + "\r\n";
-        if (m_log)
-            m_log(QStringLiteral("C: ") + QString::fromUtf8(mailFromCommand(msg)));
-        for (const QString &rcpt : env.recipients) {
-            batch += rcptCommand(msg, rcpt) + "\r\n";
-            if (m_log)
-                m_log(QStringLiteral("C: ") + QString::fromUtf8(rcptCommand(msg, rcpt)));
-        }
-        batch += "DATA\r\n";
-        if (m_log)
-            m_log(QStringLiteral("C: DATA"));
-        m_tx->dataPipelined = true;
-        m_tx->pendingReplies = 1 + static_cast<int>(env.recipients.size());
-        m_socket->write(batch);
-        m_socket->flush(); // now, not on the next event-loop pass
+        writePipelinedEnvelope(*m_tx);
     } else {
         m_tx->pendingReplies = 1;
-        sendCommand(mailFromCommand(msg));
+        sendCommand(mailFromCommand(*m_tx));
     }
     armTimer(m_settings.timeouts.command);
+}
+
+void SmtpClient::sendEnvelopeAhead()
+{
+    // RFC 2920 §3.1: the end of the message data may be followed by the
+    // next MAIL in the same group. The server answers the dot first, then
+    // this envelope, so it never waits for us between two messages.
+    if (!m_caps.pipelining || m_state != State::FinalReply || m_nextTx || m_queue.empty() || !m_socket
+        || m_quitRequested)
+        return;
+    auto tx = std::make_unique<Transaction>();
+    tx->message = m_queue.front();
+    if (prepareTransaction(*tx))
+        return; // reported in order, once it is this message's turn
+    m_queue.pop_front();
+    ++m_transactionsOnConnection;
+    writePipelinedEnvelope(*tx);
+    // A message that leaves in one write after its 354: run the hook now,
+    // while the server works on the previous dot and this envelope, so that
+    // the body follows the 354 at once. Earlier than needed is safe (the
+    // outbox then counts the message as possibly sent a little sooner);
+    // later never happens.
+    Transaction &ahead = *tx;
+    m_nextTx = std::move(tx);
+    if (ahead.message.beforeFinalDot && ahead.total <= kChunkSize)
+        ahead.beforeDotResult = ahead.message.beforeFinalDot();
 }
 
 void SmtpClient::handleMailReply(const SmtpReply &reply)
@@ -1116,7 +1155,10 @@ void SmtpClient::pumpData()
     }
     // The outbox records "dot_sent" durably before the dot can be written:
     // from here on, a lost reply means "in doubt", never "send again".
-    if (tx.message.beforeFinalDot && !tx.message.beforeFinalDot()) {
+    const bool recorded = tx.beforeDotResult.has_value()
+        ? *tx.beforeDotResult
+        : (!tx.message.beforeFinalDot || tx.message.beforeFinalDot());
+    if (!recorded) {
         closeSocket();
         finishMessage({Error(Error::Code::WriteFailed,
                              QCoreApplication::translate("Smtp", "Sending was stopped because its progress could not be "
@@ -1134,6 +1176,7 @@ void SmtpClient::pumpData()
     tx.queuedWire += tail.size();
     setState(State::FinalReply);
     armTimer(m_settings.timeouts.finalReply);
+    sendEnvelopeAhead();
     Q_EMIT finalDotWritten();
 }
 
@@ -1147,6 +1190,13 @@ void SmtpClient::finishMessage(const SmtpResult &result)
     if (result.ok() && completed)
         Q_EMIT progress(1, 1);
     Q_EMIT finished(result);
+    if (m_nextTx && m_socket && m_state == State::FinalReply) {
+        // Its envelope is already on the wire; its replies come next.
+        m_tx = std::move(m_nextTx);
+        setState(State::MailTransaction);
+        armTimer(m_settings.timeouts.command);
+        return;
+    }
     if (!m_socket) {
         setState(State::Disconnected);
         if (!m_queue.empty())
@@ -1174,6 +1224,7 @@ void SmtpClient::failSession(const SmtpResult &result)
     // only the one whose dot was written can be in doubt.
     std::deque<SmtpMessage> queued;
     queued.swap(m_queue);
+    std::unique_ptr<Transaction> next = std::move(m_nextTx);
     if (m_tx) {
         SmtpResult r = result;
         r.recipients = m_tx->recipients;
@@ -1183,6 +1234,8 @@ void SmtpClient::failSession(const SmtpResult &result)
     SmtpResult forQueued = result;
     if (forQueued.error.code() == Error::Code::InDoubt)
         forQueued.error = Error(Error::Code::Network, result.error.message());
+    if (next) // its envelope went out, its final dot never did
+        Q_EMIT finished(forQueued);
     for (size_t i = 0; i < queued.size(); ++i)
         Q_EMIT finished(forQueued);
     if (session)

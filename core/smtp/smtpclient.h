@@ -18,6 +18,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QSslSocket;
 
@@ -78,8 +79,11 @@ struct SmtpMessage
     std::optional<SmtpDsn> dsn;
     /// Send to the recipients the server accepted even if others were refused.
     bool sendToAcceptedRecipients = false;
-    /// Called just before the final "." is written. Returning false aborts
-    /// the transaction without it (the outbox could not record "dot_sent").
+    /// Called before the final "." is written, never after: just before it,
+    /// or — for a message of at most 64 KiB whose envelope is pipelined
+    /// behind the previous message's dot — when that envelope goes out, so
+    /// the work overlaps the server's. Returning false aborts the
+    /// transaction without the dot (the outbox could not record "dot_sent").
     std::function<bool()> beforeFinalDot;
     /// When set: the file must have this size and SHA-256 (lower-case hex),
     /// checked while it streams; otherwise the final "." is never written
@@ -192,7 +196,9 @@ Q_SIGNALS:
     void stateChanged(Core::SmtpClient::State state);
     /// Upload progress of the current message, in message octets.
     void progress(qint64 sent, qint64 total);
-    /// The final "." of the current message has been handed to the network.
+    /// The final "." of the current message has been handed to the network
+    /// (and the next envelope pipelined behind it): the server is busy, a
+    /// good moment for the caller's own bookkeeping.
     void finalDotWritten();
     /// One per send(), in order.
     void finished(const Core::SmtpResult &result);
@@ -225,6 +231,9 @@ private:
     void becomeReady();
     void startNextMessage();
     void beginTransaction();
+    [[nodiscard]] std::optional<SmtpResult> prepareTransaction(Transaction &tx) const;
+    void writePipelinedEnvelope(Transaction &tx);
+    void sendEnvelopeAhead();
     void sendNextRecipient();
     void handleMailReply(const SmtpReply &reply);
     void handleRcptReply(const SmtpReply &reply);
@@ -236,7 +245,7 @@ private:
     void closeSocket();
     [[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what) const;
     [[nodiscard]] QByteArray ehloArgument() const;
-    [[nodiscard]] QByteArray mailFromCommand(const SmtpMessage &message) const;
+    [[nodiscard]] QByteArray mailFromCommand(const Transaction &tx) const;
     [[nodiscard]] QByteArray rcptCommand(const SmtpMessage &message, const QString &address) const;
 
     SmtpServerSettings m_settings;
@@ -264,6 +273,8 @@ private:
 
     std::deque<SmtpMessage> m_queue;
     std::unique_ptr<Transaction> m_tx;
+    /// Pipelined behind m_tx's final dot: envelope sent, replies pending.
+    std::unique_ptr<Transaction> m_nextTx;
 };
 
 } // namespace Core

@@ -560,11 +560,13 @@ TEST_F(SmtpClientTest, SeveralMessagesOverOneConnectionWithRsetAndNoop)
     s.timeouts.noopAfterIdle = 0; // always check a reused connection
     SmtpClient client(s);
     QSignalSpy finished(&client, &SmtpClient::finished);
-    client.send(message());
-    client.send(message());
-    client.send(message());
-    while (finished.size() < 3)
-        ASSERT_TRUE(finished.wait(5000));
+    // One at a time, each after the previous result: the connection is
+    // reused from Ready (queued together they would be pipelined instead).
+    for (int i = 1; i <= 3; ++i) {
+        client.send(message());
+        while (finished.size() < i)
+            ASSERT_TRUE(finished.wait(5000));
+    }
     EXPECT_TRUE(finished[0].first().value<SmtpResult>().ok());
     EXPECT_EQ(finished[1].first().value<SmtpResult>().error.code(), Error::Code::Permanent);
     EXPECT_TRUE(finished[2].first().value<SmtpResult>().ok());
@@ -572,6 +574,68 @@ TEST_F(SmtpClientTest, SeveralMessagesOverOneConnectionWithRsetAndNoop)
     expectScriptFollowed();
     EXPECT_EQ(m_server.connections(), 1);
     EXPECT_EQ(m_server.messages().size(), 2);
+}
+
+TEST_F(SmtpClientTest, NextEnvelopeIsPipelinedBehindTheFinalDot)
+{
+    // Queued together, the second and third envelopes go out right after
+    // the previous final dot (RFC 2920 §3.1): the script reads them before
+    // it answers that dot. A refused dot does not stop the next message,
+    // and a refused recipient in a pipelined envelope ends in RSET.
+    const QString env = QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:.*\nC: DATA\n");
+    m_server.addScenario(kGreet + kEhloPipelining + env + QStringLiteral("S: 250 Ok\nS: 250 Ok\nS: 354 go\nDATA\n")
+                         + env + QStringLiteral("S: 554 5.7.1 first refused\n")
+                         + QStringLiteral("S: 250 Ok\nS: 250 Ok\nS: 354 go\nDATA\n")
+                         + env + QStringLiteral("S: 250 2.0.0 second queued\n")
+                         + QStringLiteral("S: 250 Ok\nS: 550 5.1.1 no such user\nS: 554 5.5.1 no valid recipients\n"
+                                          "C: RSET\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    QSignalSpy dots(&client, &SmtpClient::finalDotWritten);
+    int hooks = 0;
+    for (int i = 0; i < 3; ++i) {
+        SmtpMessage m = message();
+        m.beforeFinalDot = [&hooks] { return ++hooks, true; };
+        client.send(m);
+    }
+    while (finished.size() < 3)
+        ASSERT_TRUE(finished.wait(5000));
+    const auto result = [&](int i) { return finished[i].first().value<SmtpResult>(); };
+    EXPECT_EQ(result(0).error.code(), Error::Code::Permanent);
+    EXPECT_EQ(result(0).reply.code, 554);
+    EXPECT_TRUE(result(1).ok()) << qPrintable(result(1).error.message());
+    EXPECT_EQ(result(1).reply.text(), QStringLiteral("second queued"));
+    EXPECT_EQ(result(2).error.code(), Error::Code::Permanent);
+    ASSERT_EQ(result(2).recipients.size(), 1);
+    EXPECT_EQ(result(2).recipients[0].reply.code, 550);
+    // Small messages pipelined behind a dot run the hook with their
+    // envelope (earlier than the dot, never later): the third ran it too,
+    // although its recipient was refused and its dot never went out.
+    EXPECT_EQ(hooks, 3);
+    EXPECT_EQ(dots.size(), 2);
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.connections(), 1);
+}
+
+TEST_F(SmtpClientTest, ConnectionLostAfterTheDotLeavesOnlyThatMessageInDoubt)
+{
+    // The second envelope is already on the wire when the connection drops
+    // before the first dot is answered: the first is in doubt, the second
+    // (whose dot was never written) is a plain network failure.
+    m_server.addScenario(kGreet + kEhloPipelining
+                         + QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 Ok\nS: 250 Ok\nS: 354 go\nDATA\n"
+                                          "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: DATA\nX\n"));
+    SmtpClient client(settings());
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    client.send(message());
+    client.send(message());
+    while (finished.size() < 2)
+        ASSERT_TRUE(finished.wait(5000));
+    EXPECT_EQ(finished[0].first().value<SmtpResult>().error.code(), Error::Code::InDoubt);
+    EXPECT_EQ(finished[1].first().value<SmtpResult>().error.code(), Error::Code::Network);
+    expectScriptFollowed();
 }
 
 TEST_F(SmtpClientTest, SmtpUtf8OnlyWhenNeededAndRefusedClearly)
