@@ -221,6 +221,9 @@ void Flusher::startPass(bool manual)
     m_passTimer.stop();
     if (manual)
         m_accountDeadUntil.clear();
+    // Nothing is being sent: markers of messages recorded as sent can go.
+    if (auto r = m_outbox->clearOrphanMarkers(); !r)
+        qWarning("outbox: %s", qPrintable(r.error().message()));
     const QDateTime now = m_outbox->now();
     QList<OutboxEntry> due;
     for (const OutboxEntry &e : m_outbox->entries(OutboxState::Queued)) {
@@ -339,6 +342,8 @@ void Flusher::connectRun(AccountRun *run)
     connect(client, &SmtpClient::progress, this, [this, run](qint64 sent, qint64 total) {
         if (sent > 0 && sent < total)
             CrashPoint::hit("mid-data");
+        if (sent > 0)
+            recordPending(run); // the server is busy receiving: a good moment
         if (!run->inFlight.empty())
             Q_EMIT progress(run->inFlight.front(), sent, total);
     });
@@ -542,11 +547,15 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
         record();
     }
     if (stopRun) {
-        // The client reports the other message in flight too (its session
-        // ended), and it is recorded like this one; then the run ends.
+        // No more messages for this account now. The other one in flight is
+        // reported by the client (cancelled, unless its session has already
+        // ended with the same error) and recorded like this one; then the
+        // run ends.
         run->next = run->ids.size();
         if (run->inFlight.empty())
             finishRun(run);
+        else if (SmtpClient *client = run->client.data())
+            client->cancel();
         return;
     }
     sendNext(run);

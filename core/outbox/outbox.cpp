@@ -275,6 +275,8 @@ Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry ent
                                           const EnqueueOptions &options)
 {
     // bodySize and bodySha256 were taken while the body was written.
+    if (entry.bodySha256.isEmpty())
+        return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be written."));
     entry.envelope.size = entry.bodySize;
     entry.notBefore = options.notBefore;
     if (auto r = writeSidecar(tmpDir, entry); !r)
@@ -449,14 +451,34 @@ Result<QStringList> Outbox::recover()
             return r.error();
         QFile::remove(dotSentMarker(id));
     }
-    // Markers whose entry has left active/ (removed after the move).
-    const QDir activeDir(dir(OutboxState::Active));
-    for (const QString &name : activeDir.entryList(QStringList{QStringLiteral("*") + QLatin1String(kDotSentSuffix)}, QDir::Files)) {
-        if (!activeDir.exists(name.chopped(static_cast<qsizetype>(qstrlen(kDotSentSuffix)))))
-            QFile::remove(activeDir.filePath(name));
-    }
+    if (auto r = clearOrphanMarkers(); !r)
+        return r.error();
     Q_EMIT changed();
     return report;
+}
+
+Result<void> Outbox::clearOrphanMarkers()
+{
+    const QDir activeDir(dir(OutboxState::Active));
+    const QStringList markers
+        = activeDir.entryList(QStringList{QStringLiteral("*") + QLatin1String(kDotSentSuffix)}, QDir::Files);
+    QStringList orphans;
+    for (const QString &name : markers) {
+        if (!activeDir.exists(name.chopped(static_cast<qsizetype>(qstrlen(kDotSentSuffix)))))
+            orphans << name;
+    }
+    if (orphans.isEmpty())
+        return {};
+    // Their entries left active/ for sent/ without waiting for the disk
+    // (every other move out of active/ is synced): make that durable
+    // before the markers go.
+    for (const OutboxState s : {OutboxState::Sent, OutboxState::Active}) {
+        if (auto r = Durable::syncDirectory(dir(s)); !r)
+            return r;
+    }
+    for (const QString &name : std::as_const(orphans))
+        QFile::remove(activeDir.filePath(name));
+    return {};
 }
 
 Result<OutboxEntry> Outbox::claim(const QString &id)
@@ -497,6 +519,7 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
     QFile::remove(dotSentMarker(id)); // stale, from an interrupted move out of active/
     if (auto r = moveEntry(id, *state, OutboxState::Active, Durable::Sync::ContentOnly); !r)
         return r.error();
+    m_claimedFrom.insert(id, *state);
     CrashPoint::hit("claim");
     e->state = OutboxState::Active;
     Q_EMIT changed();
@@ -518,6 +541,16 @@ Result<void> Outbox::markDotSent(const QString &id)
     marker.close();
     if (auto r = Durable::syncDirectory(dir(OutboxState::Active)); !r)
         return r;
+    // And the directory the claim took it from, so that no file system can
+    // bring the entry back there (without the marker) after a power cut.
+    const bool known = m_claimedFrom.contains(id);
+    const OutboxState from = m_claimedFrom.take(id);
+    for (const OutboxState s : {OutboxState::Queued, OutboxState::Deferred}) {
+        if (known && from != s)
+            continue;
+        if (auto r = Durable::syncDirectory(dir(s)); !r)
+            return r;
+    }
     CrashPoint::hit("dot-sent");
     return {};
 }
@@ -537,8 +570,15 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
         return r.error();
     if (auto r = moveEntry(id, *state, target, sync); !r)
         return r.error();
-    if (*state == OutboxState::Active && target != OutboxState::Active)
-        QFile::remove(dotSentMarker(id)); // the sidecar now records the phase
+    // The sidecar now records the phase. After a move that was not waited
+    // for ("sent"), the marker stays until the move is durable: otherwise a
+    // power cut could keep the unlink, lose the move, and leave the entry in
+    // active/ looking unsent (clearOrphanMarkers()).
+    if (*state == OutboxState::Active && target != OutboxState::Active) {
+        m_claimedFrom.remove(id);
+        if (sync == Durable::Sync::Full)
+            QFile::remove(dotSentMarker(id));
+    }
     e->state = target;
     Q_EMIT changed();
     return e;

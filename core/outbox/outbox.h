@@ -6,6 +6,7 @@
 #include "core/outbox/outboxentry.h"
 #include "core/util/durablefile.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -87,6 +88,9 @@ public:
     /// simply queued again, as nothing past DATA can have been sent without
     /// markDotSent(), which makes the claim durable too.
     [[nodiscard]] Result<OutboxEntry> claim(const QString &id);
+    /// Removes dot_sent markers whose entry has left active/, after making
+    /// those moves durable. Run by recover() and before each flush pass.
+    [[nodiscard]] Result<void> clearOrphanMarkers();
     /// Makes phase=dot_sent durable (called just before the final "."),
     /// together with the claim that moved the entry to active/: a marker
     /// file active/<id>.dot_sent, read back by readEntry() as the phase.
@@ -143,6 +147,7 @@ private:
 
     QString m_root;
     Clock m_clock;
+    QHash<QString, OutboxState> m_claimedFrom; ///< claimed, dot_sent not yet recorded
 };
 
 } // namespace Core

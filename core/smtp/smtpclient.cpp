@@ -26,6 +26,7 @@ namespace {
 constexpr qint64 kChunkSize = 64 * 1024;      // read from the file at a time
 constexpr qint64 kWriteAhead = 256 * 1024;    // keep at most this much queued
 constexpr qint64 kReadBufferSize = 64 * 1024; // bound what Qt buffers for us
+constexpr int kQuickAckTicks = 200;            // 1 ms each, see setState()
 
 bool hasLineBreakOrNul(const QString &s)
 {
@@ -108,7 +109,10 @@ SmtpClient::SmtpClient(SmtpServerSettings settings, QObject *parent)
     m_quickAckTimer.setInterval(1);
     m_quickAckTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_quickAckTimer, &QTimer::timeout, this, [this] {
-        if (QSslSocket *socket = m_socket.data())
+        // Bounded: a handshake or greeting that stalls is the timeouts' job.
+        if (++m_quickAckTicks > kQuickAckTicks)
+            m_quickAckTimer.stop();
+        else if (QSslSocket *socket = m_socket.data())
             ackPromptly(socket);
     });
     m_idleTimer.setSingleShot(true);
@@ -184,8 +188,10 @@ void SmtpClient::setState(State state)
     if (tlsStarting || firstReplyOverTls) {
         if (QSslSocket *socket = m_socket.data())
             ackPromptly(socket);
-        if (!m_quickAckTimer.isActive())
+        if (!m_quickAckTimer.isActive() && tlsStarting) {
+            m_quickAckTicks = 0;
             m_quickAckTimer.start();
+        }
     } else {
         m_quickAckTimer.stop();
     }
@@ -236,6 +242,8 @@ void SmtpClient::quit()
 
 void SmtpClient::cancel()
 {
+    if (m_state == State::Disconnected && !m_tx && !m_nextTx && m_queue.empty())
+        return; // nothing to cancel (e.g. called while a failure is being reported)
     const bool inDoubt = m_tx && m_tx->dotWritten;
     failSession({inDoubt ? Error(Error::Code::InDoubt,
                                  QCoreApplication::translate("Smtp", "Sending was cancelled after the message was transmitted; "
@@ -350,9 +358,33 @@ void SmtpClient::onSslErrors(const QList<QSslError> &errors)
     // Not ignored: the handshake fails and onSocketError reports it.
 }
 
+void SmtpClient::flushSocket()
+{
+    // QAbstractSocket::flush() writes at once, and a write error (reset by
+    // the peer) is reported from inside it: errorOccurred/disconnected, then
+    // abort(). Handled then, the session would end under the feet of the
+    // code that called flush(); so such reports wait for the event loop.
+    if (!m_socket)
+        return;
+    m_flushing = true;
+    m_socket->flush();
+    m_flushing = false;
+}
+
+bool SmtpClient::deferredWhileFlushing(void (SmtpClient::*handler)())
+{
+    if (!m_flushing)
+        return false;
+    QMetaObject::invokeMethod(this, [this, handler, socket = QPointer<QSslSocket>(m_socket)] {
+        if (socket && socket == m_socket)
+            (this->*handler)();
+    }, Qt::QueuedConnection);
+    return true;
+}
+
 void SmtpClient::onSocketError()
 {
-    if (!m_socket)
+    if (!m_socket || deferredWhileFlushing(&SmtpClient::onSocketError))
         return;
     const auto error = m_socket->error();
     if (m_state == State::Quitting) {
@@ -394,6 +426,8 @@ void SmtpClient::onSocketError()
 
 void SmtpClient::onDisconnected()
 {
+    if (deferredWhileFlushing(&SmtpClient::onDisconnected))
+        return;
     if (m_state == State::Quitting || m_state == State::Disconnected) {
         closeSocket();
         setState(State::Disconnected);
@@ -486,7 +520,7 @@ void SmtpClient::sendCommand(const QByteArray &command, const QByteArray &logFor
         m_log(QStringLiteral("C: ") + QString::fromUtf8(logForm.isEmpty() ? command : logForm));
     m_socket->write(command + "\r\n");
     // Out now, not on the next event-loop pass (QSslSocket queues a flush).
-    m_socket->flush();
+    flushSocket();
 }
 
 Error SmtpClient::replyError(const SmtpReply &reply, const QString &what) const
@@ -579,7 +613,10 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         if (reply.code == 250) {
             beginTransaction();
         } else {
-            // The connection is not healthy: start afresh (nothing sent yet).
+            // The connection is not healthy: start afresh (nothing sent yet),
+            // with the message back at the head of the queue.
+            m_queue.push_front(std::move(m_tx->message));
+            m_tx.reset();
             closeSocket();
             setState(State::Disconnected);
             openConnection();
@@ -914,7 +951,7 @@ void SmtpClient::writePipelinedEnvelope(Transaction &tx)
     tx.dataPipelined = true;
     tx.pendingReplies = 1 + static_cast<int>(msg.envelope.recipients.size());
     m_socket->write(batch);
-    m_socket->flush(); // now, not on the next event-loop pass
+    flushSocket(); // now, not on the next event-loop pass
 }
 
 void SmtpClient::beginTransaction()
@@ -948,16 +985,15 @@ void SmtpClient::sendEnvelopeAhead()
         return; // reported in order, once it is this message's turn
     m_queue.pop_front();
     ++m_transactionsOnConnection;
-    writePipelinedEnvelope(*tx);
+    m_nextTx = std::move(tx); // owned before anything can fail the session
+    writePipelinedEnvelope(*m_nextTx);
     // A message that leaves in one write after its 354: run the hook now,
     // while the server works on the previous dot and this envelope, so that
     // the body follows the 354 at once. Earlier than needed is safe (the
     // outbox then counts the message as possibly sent a little sooner);
     // later never happens.
-    Transaction &ahead = *tx;
-    m_nextTx = std::move(tx);
-    if (ahead.message.beforeFinalDot && ahead.total <= kChunkSize)
-        ahead.beforeDotResult = ahead.message.beforeFinalDot();
+    if (m_nextTx && m_nextTx->message.beforeFinalDot && m_nextTx->total <= kChunkSize)
+        m_nextTx->beforeDotResult = m_nextTx->message.beforeFinalDot();
 }
 
 void SmtpClient::handleMailReply(const SmtpReply &reply)
@@ -1096,6 +1132,13 @@ void SmtpClient::pumpData()
         out.reserve(chunk.size() + chunk.size() / 32 + 8);
         const char *p = chunk.constData();
         const char *const end = p + chunk.size();
+        // Next CR and LF at or after p, found once each (linear for any mix).
+        const char *nextCr = nullptr;
+        const char *nextLf = nullptr;
+        const auto find = [end](const char *from, char c) {
+            const void *hit = std::memchr(from, c, static_cast<size_t>(end - from));
+            return hit ? static_cast<const char *>(hit) : end;
+        };
         while (p < end) {
             if (tx.pendingCr) {
                 tx.pendingCr = false;
@@ -1107,9 +1150,11 @@ void SmtpClient::pumpData()
             }
             if (tx.atLineStart && *p == '.')
                 out += '.';
-            const auto *cr = static_cast<const char *>(std::memchr(p, '\r', static_cast<size_t>(end - p)));
-            const auto *lf = static_cast<const char *>(std::memchr(p, '\n', static_cast<size_t>((cr ? cr : end) - p)));
-            const char *stop = lf ? lf : (cr ? cr : end);
+            if (!nextCr || nextCr < p)
+                nextCr = find(p, '\r');
+            if (!nextLf || nextLf < p)
+                nextLf = find(p, '\n');
+            const char *stop = std::min(nextCr, nextLf);
             if (stop > p) {
                 out.append(p, stop - p);
                 tx.atLineStart = false;
@@ -1160,11 +1205,13 @@ void SmtpClient::pumpData()
         : (!tx.message.beforeFinalDot || tx.message.beforeFinalDot());
     if (!recorded) {
         closeSocket();
+        setState(State::Disconnected); // before finishMessage(), which may reconnect
         finishMessage({Error(Error::Code::WriteFailed,
                              QCoreApplication::translate("Smtp", "Sending was stopped because its progress could not be "
                                     "recorded on disk.")),
                        {}, tx.recipients, {}});
-        setState(State::Disconnected);
+        if (m_state == State::Disconnected)
+            Q_EMIT disconnected();
         return;
     }
     tx.dotWritten = true;
@@ -1172,7 +1219,7 @@ void SmtpClient::pumpData()
     if (m_log)
         m_log(QStringLiteral("C: <%1 octets of message data> .").arg(tx.queuedWire));
     socket->write(tail);
-    socket->flush();
+    flushSocket();
     tx.queuedWire += tail.size();
     setState(State::FinalReply);
     armTimer(m_settings.timeouts.finalReply);

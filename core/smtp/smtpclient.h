@@ -243,6 +243,8 @@ private:
     void failSession(const SmtpResult &result);
     void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {});
     void closeSocket();
+    void flushSocket();
+    [[nodiscard]] bool deferredWhileFlushing(void (SmtpClient::*handler)());
     [[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what) const;
     [[nodiscard]] QByteArray ehloArgument() const;
     [[nodiscard]] QByteArray mailFromCommand(const Transaction &tx) const;
@@ -258,6 +260,8 @@ private:
     QTimer m_timer;
     QTimer m_idleTimer;
     QTimer m_quickAckTimer; ///< during TLS handshakes only
+    int m_quickAckTicks = 0;
+    bool m_flushing = false;
     QElapsedTimer m_idleClock;
     State m_state = State::Disconnected;
     SmtpCapabilities m_caps;

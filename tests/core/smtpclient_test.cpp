@@ -576,6 +576,30 @@ TEST_F(SmtpClientTest, SeveralMessagesOverOneConnectionWithRsetAndNoop)
     EXPECT_EQ(m_server.messages().size(), 2);
 }
 
+TEST_F(SmtpClientTest, FailedNoopReconnectsAndStillSendsTheMessage)
+{
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok first\nC: NOOP\nS: 500 confused\nX\n"));
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok second\n") + kQuit);
+    SmtpServerSettings s = settings();
+    s.timeouts.noopAfterIdle = 0;
+    SmtpClient client(s);
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    for (int i = 1; i <= 2; ++i) {
+        client.send(message());
+        while (finished.size() < i)
+            ASSERT_TRUE(finished.wait(5000));
+    }
+    EXPECT_TRUE(finished[0].first().value<SmtpResult>().ok());
+    const SmtpResult second = finished[1].first().value<SmtpResult>();
+    EXPECT_TRUE(second.ok()) << qPrintable(second.error.message());
+    EXPECT_EQ(second.reply.text(), QStringLiteral("Ok second"));
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.connections(), 2);
+}
+
 TEST_F(SmtpClientTest, NextEnvelopeIsPipelinedBehindTheFinalDot)
 {
     // Queued together, the second and third envelopes go out right after

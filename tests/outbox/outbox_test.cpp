@@ -288,6 +288,18 @@ TEST_F(OutboxTest, DotSentMarkerIsTheRecordAndLeavesWithTheEntry)
     ASSERT_TRUE(m_outbox->claim(deferredAfterDot.id).ok());
     EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::Idle);
 
+    // "sent" is not waited for on disk, so its marker stays until that move
+    // is durable: cleared (after syncing) before the next pass.
+    ASSERT_TRUE(m_outbox->markDotSent(deferredAfterDot.id).ok());
+    ASSERT_TRUE(m_outbox->transition(deferredAfterDot.id, OutboxState::Sent,
+                                     [](OutboxEntry &e) { e.phase = OutboxPhase::Accepted; },
+                                     Durable::Sync::ContentOnly)
+                    .ok());
+    EXPECT_TRUE(QFile::exists(marker));
+    EXPECT_EQ(stateOf(deferredAfterDot.id).state, OutboxState::Sent);
+    ASSERT_TRUE(m_outbox->clearOrphanMarkers().ok());
+    EXPECT_FALSE(QFile::exists(marker));
+
     // An orphaned marker (its entry already moved on) is cleared by recovery.
     const QString orphan = m_outbox->root() + QStringLiteral("/active/gone.dot_sent");
     QFile o(orphan);
@@ -295,7 +307,7 @@ TEST_F(OutboxTest, DotSentMarkerIsTheRecordAndLeavesWithTheEntry)
     o.close();
     ASSERT_TRUE(m_outbox->recover().ok());
     EXPECT_FALSE(QFile::exists(orphan));
-    EXPECT_EQ(stateOf(deferredAfterDot.id).state, OutboxState::Queued);
+    EXPECT_EQ(stateOf(deferredAfterDot.id).state, OutboxState::Sent);
 }
 
 TEST_F(OutboxTest, AQueuedEntryRecordedAsDotSentIsHeldNotClaimed)
