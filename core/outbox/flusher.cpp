@@ -83,9 +83,9 @@ struct Flusher::AccountRun
     Account account;
     QStringList ids;
     qsizetype next = 0;
-    /// Claimed and handed to the client, oldest first: the one being sent
-    /// and at most one more, whose envelope the client pipelines behind the
-    /// first one's final dot. Results come back in this order.
+    /// Claimed and handed to the client, oldest first: the one being sent,
+    /// the one whose envelope the client pipelines behind its final dot, and
+    /// (claimed after that dot) the one after. Results come in this order.
     std::deque<QString> inFlight;
     /// "sent" records not yet written: done while the server works on the
     /// next message (after its final dot), or when nothing else is waiting.
@@ -342,22 +342,29 @@ void Flusher::connectRun(AccountRun *run)
     connect(client, &SmtpClient::progress, this, [this, run](qint64 sent, qint64 total) {
         if (sent > 0 && sent < total)
             CrashPoint::hit("mid-data");
-        if (sent > 0)
-            recordPending(run); // the server is busy receiving: a good moment
+        // A big message is on its way: the server is busy receiving, a good
+        // moment for the records (a small one's come after its dot). Not
+        // at sent == total: Qt reports those bytes before they reach TCP.
+        if (sent > 0 && sent < total)
+            recordPending(run);
         if (!run->inFlight.empty())
             Q_EMIT progress(run->inFlight.front(), sent, total);
     });
     connect(client, &SmtpClient::finalDotWritten, this, [this, run] {
         CrashPoint::hit("after-dot");
+        // The server is busy with this dot and the envelope pipelined behind
+        // it: the moment for the records and for claiming the message whose
+        // envelope follows the next dot (three in flight, one per stage).
         recordPending(run);
+        if (run->next < run->ids.size())
+            sendNext(run, 3);
     });
-    sendNext(run);
+    sendNext(run, 2);
 }
 
-void Flusher::sendNext(AccountRun *run)
+void Flusher::sendNext(AccountRun *run, size_t limit)
 {
-    constexpr size_t kInFlight = 2;
-    while (run->next < run->ids.size() && run->inFlight.size() < kInFlight) {
+    while (run->next < run->ids.size() && run->inFlight.size() < limit) {
         const QString id = run->ids.at(run->next++);
         auto claimed = m_outbox->claim(id);
         if (!claimed)
@@ -558,7 +565,9 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
             client->cancel();
         return;
     }
-    sendNext(run);
+    // Kept at two here (the third is claimed after the next dot, off the
+    // path between this reply and the next message's data).
+    sendNext(run, 2);
 }
 
 void Flusher::finishRun(AccountRun *run)

@@ -87,7 +87,8 @@ private:
     void startPass(bool manual);
     void startRun(const Account &account, const QStringList &ids);
     void connectRun(AccountRun *run);
-    void sendNext(AccountRun *run);
+    /// Claims and hands to the client until `limit` messages are in flight.
+    void sendNext(AccountRun *run, size_t limit);
     void onResult(AccountRun *run, const SmtpResult &result);
     void finishRun(AccountRun *run);
     void recordPending(AccountRun *run);

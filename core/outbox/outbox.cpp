@@ -457,6 +457,20 @@ Result<QStringList> Outbox::recover()
     return report;
 }
 
+Result<OutboxEntry> Outbox::holdInDoubt(const QString &id)
+{
+    auto held = transition(id, OutboxState::Held, [](OutboxEntry &x) {
+        x.phase = OutboxPhase::InDoubt;
+        x.holdReason = HoldReason::InDoubt;
+        x.lastErrorCode = Error::codeName(Error::Code::InDoubt);
+        x.lastErrorMessage = QCoreApplication::translate("Outbox", "Outpost stopped while this message was being "
+                                                                   "sent. It may have been delivered.");
+    });
+    if (held) // recorded durably in the sidecar: the marker has done its job
+        QFile::remove(dotSentMarker(id));
+    return held;
+}
+
 Result<void> Outbox::clearOrphanMarkers()
 {
     const QDir activeDir(dir(OutboxState::Active));
@@ -464,8 +478,17 @@ Result<void> Outbox::clearOrphanMarkers()
         = activeDir.entryList(QStringList{QStringLiteral("*") + QLatin1String(kDotSentSuffix)}, QDir::Files);
     QStringList orphans;
     for (const QString &name : markers) {
-        if (!activeDir.exists(name.chopped(static_cast<qsizetype>(qstrlen(kDotSentSuffix)))))
-            orphans << name;
+        const QString id = name.chopped(static_cast<qsizetype>(qstrlen(kDotSentSuffix)));
+        if (activeDir.exists(id))
+            continue;
+        // Waiting to be sent again while its dot may have gone out: only a
+        // claim's rename lost in a power cut leaves this. Held, in doubt.
+        if (const auto state = locate(id); state == OutboxState::Queued || state == OutboxState::Deferred) {
+            if (auto r = holdInDoubt(id); !r)
+                return r.error();
+            continue;
+        }
+        orphans << name;
     }
     if (orphans.isEmpty())
         return {};
@@ -491,16 +514,10 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
         setAsideCorrupt(*state, id, e.error().message());
         return e.error();
     }
-    if (e->phase == OutboxPhase::DotSent || e->phase == OutboxPhase::InDoubt) {
+    if (e->phase == OutboxPhase::DotSent || e->phase == OutboxPhase::InDoubt || QFileInfo::exists(dotSentMarker(id))) {
         // Its final "." may have been written (a file system that lost the
         // claim's rename but kept the mark): never sent again by itself.
-        auto held = transition(id, OutboxState::Held, [](OutboxEntry &x) {
-            x.phase = OutboxPhase::InDoubt;
-            x.holdReason = HoldReason::InDoubt;
-            x.lastErrorCode = Error::codeName(Error::Code::InDoubt);
-            x.lastErrorMessage = QCoreApplication::translate("Outbox", "Outpost stopped while this message was being "
-                                                                       "sent. It may have been delivered.");
-        });
+        auto held = holdInDoubt(id);
         return held ? Error(Error::Code::InDoubt, held->lastErrorMessage) : held.error();
     }
     // Small bodies are checked here; big ones while they stream to the
@@ -516,10 +533,8 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
     }
     // The attempt is recorded by the transition that ends it; the claim is a
     // rename only (see claim() in outbox.h for why it need not be synced).
-    QFile::remove(dotSentMarker(id)); // stale, from an interrupted move out of active/
     if (auto r = moveEntry(id, *state, OutboxState::Active, Durable::Sync::ContentOnly); !r)
         return r.error();
-    m_claimedFrom.insert(id, *state);
     CrashPoint::hit("claim");
     e->state = OutboxState::Active;
     Q_EMIT changed();
@@ -539,18 +554,11 @@ Result<void> Outbox::markDotSent(const QString &id)
     if (auto r = Durable::syncFile(marker); !r)
         return r;
     marker.close();
+    // (A file system that then loses the claim's rename and brings the entry
+    // back to queued/ leaves this marker next to nothing in active/: such an
+    // entry is held as in doubt, see claim() and clearOrphanMarkers().)
     if (auto r = Durable::syncDirectory(dir(OutboxState::Active)); !r)
         return r;
-    // And the directory the claim took it from, so that no file system can
-    // bring the entry back there (without the marker) after a power cut.
-    const bool known = m_claimedFrom.contains(id);
-    const OutboxState from = m_claimedFrom.take(id);
-    for (const OutboxState s : {OutboxState::Queued, OutboxState::Deferred}) {
-        if (known && from != s)
-            continue;
-        if (auto r = Durable::syncDirectory(dir(s)); !r)
-            return r;
-    }
     CrashPoint::hit("dot-sent");
     return {};
 }
@@ -568,17 +576,16 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
         update(e.value());
     if (auto r = writeSidecar(entryDir(*state, id), e.value(), sync); !r)
         return r.error();
+    // The sidecar now records the phase (durably, with Sync::Full): the
+    // marker can go before the move, so that no marker outlives its entry's
+    // stay in active/ except after a "sent" move, which is not waited for:
+    // that marker stays until the move is durable, or a power cut could keep
+    // the unlink, lose the move, and leave the entry in active/ looking
+    // unsent (clearOrphanMarkers()).
+    if (*state == OutboxState::Active && target != OutboxState::Active && sync == Durable::Sync::Full)
+        QFile::remove(dotSentMarker(id));
     if (auto r = moveEntry(id, *state, target, sync); !r)
         return r.error();
-    // The sidecar now records the phase. After a move that was not waited
-    // for ("sent"), the marker stays until the move is durable: otherwise a
-    // power cut could keep the unlink, lose the move, and leave the entry in
-    // active/ looking unsent (clearOrphanMarkers()).
-    if (*state == OutboxState::Active && target != OutboxState::Active) {
-        m_claimedFrom.remove(id);
-        if (sync == Durable::Sync::Full)
-            QFile::remove(dotSentMarker(id));
-    }
     e->state = target;
     Q_EMIT changed();
     return e;

@@ -6,7 +6,6 @@
 #include "core/outbox/outboxentry.h"
 #include "core/util/durablefile.h"
 
-#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -88,8 +87,10 @@ public:
     /// simply queued again, as nothing past DATA can have been sent without
     /// markDotSent(), which makes the claim durable too.
     [[nodiscard]] Result<OutboxEntry> claim(const QString &id);
-    /// Removes dot_sent markers whose entry has left active/, after making
-    /// those moves durable. Run by recover() and before each flush pass.
+    /// Resolves dot_sent markers whose entry is no longer in active/: held
+    /// as in doubt if the entry is back in queued/ or deferred/ (a lost
+    /// claim), else removed once the moves out of active/ are durable. Run
+    /// by recover() and before each flush pass.
     [[nodiscard]] Result<void> clearOrphanMarkers();
     /// Makes phase=dot_sent durable (called just before the final "."),
     /// together with the claim that moved the entry to active/: a marker
@@ -141,13 +142,14 @@ private:
     [[nodiscard]] Result<OutboxEntry> finishEnqueue(const QString &tmpDir, OutboxEntry entry,
                                                     const EnqueueOptions &options);
     void setAsideCorrupt(OutboxState from, const QString &id, const QString &reason);
+    /// Moves an entry to held/ as "in doubt" (durably), then drops its marker.
+    [[nodiscard]] Result<OutboxEntry> holdInDoubt(const QString &id);
     /// The kept draft of a message that leaves the outbox (take back, edit).
     [[nodiscard]] Result<Draft> leaveWithDraft(OutboxState state, const QString &id);
     [[nodiscard]] QString newId() const;
 
     QString m_root;
     Clock m_clock;
-    QHash<QString, OutboxState> m_claimedFrom; ///< claimed, dot_sent not yet recorded
 };
 
 } // namespace Core

@@ -263,51 +263,66 @@ TEST_F(OutboxTest, RecoveryResolvesInterruptedAttemptsByPhase)
 TEST_F(OutboxTest, DotSentMarkerIsTheRecordAndLeavesWithTheEntry)
 {
     const Account a = addAccount(25);
-    const OutboxEntry deferredAfterDot = enqueue(a);
-    const QString marker = m_outbox->root() + QStringLiteral("/active/") + deferredAfterDot.id
-        + QStringLiteral(".dot_sent");
-    // A stale marker (an interrupted move out of active/) does not survive
-    // the next claim: only markDotSent() of this attempt counts.
-    QFile stale(marker);
-    ASSERT_TRUE(stale.open(QIODevice::WriteOnly));
-    stale.close();
-    ASSERT_TRUE(m_outbox->claim(deferredAfterDot.id).ok());
-    EXPECT_FALSE(QFile::exists(marker));
-    EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::Idle);
-
-    ASSERT_TRUE(m_outbox->markDotSent(deferredAfterDot.id).ok());
+    const OutboxEntry e = enqueue(a);
+    const QString marker = m_outbox->root() + QStringLiteral("/active/") + e.id + QStringLiteral(".dot_sent");
+    ASSERT_TRUE(m_outbox->claim(e.id).ok());
+    EXPECT_EQ(stateOf(e.id).phase, OutboxPhase::Idle);
+    ASSERT_TRUE(m_outbox->markDotSent(e.id).ok());
     EXPECT_TRUE(QFile::exists(marker));
-    EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::DotSent);
+    EXPECT_EQ(stateOf(e.id).phase, OutboxPhase::DotSent);
     // A 4xx after the dot: not delivered, so the entry leaves active/ as
     // "not sent" and the marker goes with it — a later claim starts clean.
-    ASSERT_TRUE(m_outbox->transition(deferredAfterDot.id, OutboxState::Deferred,
-                                     [](OutboxEntry &e) { e.phase = OutboxPhase::Idle; })
+    ASSERT_TRUE(m_outbox->transition(e.id, OutboxState::Deferred, [](OutboxEntry &x) { x.phase = OutboxPhase::Idle; })
                     .ok());
     EXPECT_FALSE(QFile::exists(marker));
-    EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::Idle);
-    ASSERT_TRUE(m_outbox->claim(deferredAfterDot.id).ok());
-    EXPECT_EQ(stateOf(deferredAfterDot.id).phase, OutboxPhase::Idle);
+    EXPECT_EQ(stateOf(e.id).phase, OutboxPhase::Idle);
+    ASSERT_TRUE(m_outbox->claim(e.id).ok());
+    EXPECT_EQ(stateOf(e.id).phase, OutboxPhase::Idle);
 
     // "sent" is not waited for on disk, so its marker stays until that move
     // is durable: cleared (after syncing) before the next pass.
-    ASSERT_TRUE(m_outbox->markDotSent(deferredAfterDot.id).ok());
-    ASSERT_TRUE(m_outbox->transition(deferredAfterDot.id, OutboxState::Sent,
-                                     [](OutboxEntry &e) { e.phase = OutboxPhase::Accepted; },
+    ASSERT_TRUE(m_outbox->markDotSent(e.id).ok());
+    ASSERT_TRUE(m_outbox->transition(e.id, OutboxState::Sent, [](OutboxEntry &x) { x.phase = OutboxPhase::Accepted; },
                                      Durable::Sync::ContentOnly)
                     .ok());
     EXPECT_TRUE(QFile::exists(marker));
-    EXPECT_EQ(stateOf(deferredAfterDot.id).state, OutboxState::Sent);
+    EXPECT_EQ(stateOf(e.id).state, OutboxState::Sent);
     ASSERT_TRUE(m_outbox->clearOrphanMarkers().ok());
     EXPECT_FALSE(QFile::exists(marker));
+    EXPECT_EQ(stateOf(e.id).state, OutboxState::Sent);
 
-    // An orphaned marker (its entry already moved on) is cleared by recovery.
+    // A marker whose entry is gone altogether is cleared by recovery.
     const QString orphan = m_outbox->root() + QStringLiteral("/active/gone.dot_sent");
     QFile o(orphan);
     ASSERT_TRUE(o.open(QIODevice::WriteOnly));
     o.close();
     ASSERT_TRUE(m_outbox->recover().ok());
     EXPECT_FALSE(QFile::exists(orphan));
-    EXPECT_EQ(stateOf(deferredAfterDot.id).state, OutboxState::Sent);
+}
+
+TEST_F(OutboxTest, AMarkerNextToAQueuedEntryHoldsItInDoubt)
+{
+    // What a power cut on a file system that lost the claim's rename but
+    // kept the dot_sent marker leaves: the entry back in queued/, its marker
+    // in active/. It may have been sent: held, never claimed again.
+    const Account a = addAccount(25);
+    const OutboxEntry claimedLater = enqueue(a);
+    const OutboxEntry recovered = enqueue(a);
+    for (const OutboxEntry &e : {claimedLater, recovered}) {
+        QFile marker(m_outbox->root() + QStringLiteral("/active/") + e.id + QStringLiteral(".dot_sent"));
+        ASSERT_TRUE(marker.open(QIODevice::WriteOnly));
+    }
+    auto claimed = m_outbox->claim(claimedLater.id);
+    ASSERT_FALSE(claimed.ok());
+    EXPECT_EQ(claimed.error().code(), Error::Code::InDoubt);
+    ASSERT_TRUE(m_outbox->recover().ok());
+    for (const OutboxEntry &e : {claimedLater, recovered}) {
+        const OutboxEntry held = stateOf(e.id);
+        EXPECT_EQ(held.state, OutboxState::Held) << qPrintable(e.id);
+        EXPECT_EQ(held.holdReason, HoldReason::InDoubt);
+        EXPECT_FALSE(QFile::exists(m_outbox->root() + QStringLiteral("/active/") + e.id + QStringLiteral(".dot_sent")));
+        EXPECT_FALSE(m_outbox->retry(e.id).ok());
+    }
 }
 
 TEST_F(OutboxTest, AQueuedEntryRecordedAsDotSentIsHeldNotClaimed)
