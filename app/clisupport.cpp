@@ -69,7 +69,13 @@ static bool isWaitingOrFinal(Core::OutboxState s)
 
 void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
 {
-    if (ids.isEmpty() && wait) {
+    // What to watch when another instance sends; collected only then (this
+    // process, holding the lock, simply runs its flusher until idle).
+    bool collected = !ids.isEmpty() || !wait;
+    const auto collect = [&] {
+        if (collected)
+            return;
+        collected = true;
         for (const Core::OutboxEntry &e : p.outbox.entries(Core::OutboxState::Queued)) {
             if (!e.notBefore.isValid() || e.notBefore <= p.outbox.now())
                 ids << e.id;
@@ -80,7 +86,7 @@ void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
             for (const Core::OutboxEntry &e : p.outbox.entries(Core::OutboxState::Deferred))
                 ids << e.id;
         }
-    }
+    };
     const auto allSettled = [&] {
         for (const QString &id : std::as_const(ids)) {
             const auto e = p.outbox.find(id);
@@ -111,6 +117,7 @@ void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
         }
         // Another instance flushes: hand "send now" over, then (with --wait)
         // watch the messages; if that instance goes away, take over.
+        collect();
         if (!asked)
             asked = Core::Flusher::requestFlush(p.outbox.root());
         if (!wait || (asked && allSettled()))

@@ -81,14 +81,21 @@ PY
 
 now() { date +%s.%N; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-elapsed() { # command... -> seconds
+elapsed() { # command... -> seconds, on an idle server
     local t0 t1
+    settle
     t0=$(now); "$@" >/dev/null; t1=$(now)
     echo "$t1 - $t0" | bc -l
 }
 maxrss_mb() { # command... -> peak RSS in MiB
     /usr/bin/time -f %M "$@" 2>"$work/rss" >/dev/null
     echo "$(tail -1 "$work/rss") / 1024" | bc -l
+}
+settle() { # until Postfix has delivered what it accepted (its queue is empty)
+    for _ in $(seq 600); do
+        postqueue -c "$work/pf/conf" -p 2>/dev/null | grep -q '^Mail queue is empty' && return
+        sleep 0.05
+    done
 }
 repeat() { # n command... -> median seconds
     local n=$1; shift
@@ -114,10 +121,23 @@ if [[ -n ${OUTPOST_ONLY:-} ]]; then
         "$runs" "$runs200" "$(repeat "$runs" o1)" "$(for _ in $(seq "$runs200"); do o200; done | median)" "$(repeat "$runs" o25)"
     exit 0
 fi
-t_o1=$(repeat "$runs" o1); t_m1=$(repeat "$runs" m1); t_s1=$(repeat "$runs" s1)
-t_o200=$(for _ in $(seq "$runs200"); do o200; done | median)
-t_m200=$(repeat "$runs200" m200); t_s200=$(repeat "$runs200" s200)
-t_o25=$(repeat "$runs" o25); t_m25=$(repeat "$runs" m25); t_s25=$(repeat "$runs" s25)
+# Every timed run starts on an idle server (settle: Postfix has delivered
+# everything to its Maildir; otherwise that delivery competes with the next
+# client for the two cores, and more so the faster the previous client was),
+# and the clients take turns within each round.
+mkdir "$work/t"
+for _ in $(seq "$runs"); do
+    elapsed o1 >>"$work/t/o1"; elapsed m1 >>"$work/t/m1"; elapsed s1 >>"$work/t/s1"
+done
+for _ in $(seq "$runs200"); do
+    o200 >>"$work/t/o200"; elapsed s200 >>"$work/t/s200"; elapsed m200 >>"$work/t/m200"
+done
+for _ in $(seq "$runs"); do
+    elapsed o25 >>"$work/t/o25"; elapsed m25 >>"$work/t/m25"; elapsed s25 >>"$work/t/s25"
+done
+for k in o1 m1 s1 o200 m200 s200 o25 m25 s25; do
+    printf -v "t_$k" '%s' "$(median <"$work/t/$k")"
+done
 rss_idle=$(maxrss_mb "$outpost" outbox list)
 rss_o25=$(maxrss_mb "$outpost" send --to rcpt@example.test --subject big --body x --attach "$work/att.bin" --wait)
 rss_s25=$(maxrss_mb $py bench/smtplib_client.py --port "$port" --cafile "$work/ca.pem" --message "$work/big.eml" --count 1)

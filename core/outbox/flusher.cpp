@@ -315,6 +315,11 @@ void Flusher::startRun(const Account &account, const QStringList &ids)
     case AuthMethod::Password:
         break;
     }
+    // TLS and EHLO need no password: the connection opens while the keychain
+    // answers, and signs in as soon as it has.
+    createClient(run);
+    if (SmtpClient *client = run->client.data())
+        client->connectAhead();
     CredentialJob *job = m_credentials->read(account.id);
     connect(job, &CredentialJob::finished, this, [this, run](CredentialJob *j) {
         if (j->error().isError()) {
@@ -323,11 +328,19 @@ void Flusher::startRun(const Account &account, const QStringList &ids)
             return;
         }
         run->credentials.password = j->secret();
-        connectRun(run);
+        if (SmtpClient *client = run->client.data())
+            client->setCredentials(run->credentials);
+        sendNext(run, 2);
     });
 }
 
 void Flusher::connectRun(AccountRun *run)
+{
+    createClient(run);
+    sendNext(run, 2);
+}
+
+void Flusher::createClient(AccountRun *run)
 {
     auto *client = new SmtpClient(settingsFor(run->account), this);
     run->client = client;
@@ -359,7 +372,6 @@ void Flusher::connectRun(AccountRun *run)
         if (run->next < run->ids.size())
             sendNext(run, 3);
     });
-    sendNext(run, 2);
 }
 
 void Flusher::sendNext(AccountRun *run, size_t limit)

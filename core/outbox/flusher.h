@@ -87,6 +87,7 @@ private:
     void startPass(bool manual);
     void startRun(const Account &account, const QStringList &ids);
     void connectRun(AccountRun *run);
+    void createClient(AccountRun *run);
     /// Claims and hands to the client until `limit` messages are in flight.
     void sendNext(AccountRun *run, size_t limit);
     void onResult(AccountRun *run, const SmtpResult &result);

@@ -479,6 +479,10 @@ Result<void> Outbox::clearOrphanMarkers()
     QStringList orphans;
     for (const QString &name : markers) {
         const QString id = name.chopped(static_cast<qsizetype>(qstrlen(kDotSentSuffix)));
+        if (QFileInfo::exists(entryDir(OutboxState::Sent, id))) { // the usual case
+            orphans << name;
+            continue;
+        }
         if (activeDir.exists(id))
             continue;
         // Waiting to be sent again while its dot may have gone out: only a

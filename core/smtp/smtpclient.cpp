@@ -133,6 +133,23 @@ SmtpClient::~SmtpClient()
 void SmtpClient::setCredentials(const SaslCredentials &credentials)
 {
     m_credentials = credentials;
+    if (!m_credentialsPending)
+        return;
+    m_credentialsPending = false;
+    if (m_state == State::AwaitingCredentials) {
+        m_timer.stop();
+        if (!m_credentials.username.isEmpty())
+            startAuth();
+        else
+            becomeReady();
+    }
+}
+
+void SmtpClient::connectAhead()
+{
+    m_credentialsPending = true;
+    if (m_state == State::Disconnected)
+        openConnection();
 }
 
 void SmtpClient::setProtocolLog(std::function<void(const QString &)> sink)
@@ -232,7 +249,7 @@ void SmtpClient::connectToServer()
 void SmtpClient::quit()
 {
     m_quitRequested = true;
-    if (m_state == State::Ready && !m_tx && m_queue.empty()) {
+    if ((m_state == State::Ready || m_state == State::AwaitingCredentials) && !m_tx && m_queue.empty()) {
         m_idleTimer.stop();
         setState(State::Quitting);
         sendCommand("QUIT");
@@ -434,7 +451,7 @@ void SmtpClient::onDisconnected()
         Q_EMIT disconnected();
         return;
     }
-    if (m_state == State::Ready && !m_tx && m_queue.empty()) {
+    if ((m_state == State::Ready || m_state == State::AwaitingCredentials) && !m_tx && m_queue.empty()) {
         // The server closed an idle connection: nothing lost.
         closeSocket();
         setState(State::Disconnected);
@@ -446,7 +463,9 @@ void SmtpClient::onDisconnected()
 
 void SmtpClient::onTimeout()
 {
-    if (m_state == State::Quitting) {
+    if (m_state == State::Quitting || (m_state == State::AwaitingCredentials && !m_tx && m_queue.empty())) {
+        // (Still no password: the early connection is let go, nothing lost;
+        // the next message opens a new one.)
         closeSocket();
         setState(State::Disconnected);
         Q_EMIT disconnected();
@@ -669,6 +688,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         Q_EMIT disconnected();
         break;
     case State::Ready:
+    case State::AwaitingCredentials:
     case State::SendingData:
     case State::Disconnected:
     case State::Connecting:
@@ -716,6 +736,15 @@ void SmtpClient::afterEhlo()
         setState(State::StartTls);
         sendCommand("STARTTLS");
         armTimer(m_settings.timeouts.command);
+        return;
+    }
+    if (m_credentialsPending) {
+        // TLS and EHLO are done; the password is still on its way.
+        setState(State::AwaitingCredentials);
+        if (m_quitRequested) // the caller gave up meanwhile (no password)
+            quit();
+        else
+            armTimer(m_settings.timeouts.command);
         return;
     }
     if (!m_credentials.username.isEmpty()) {

@@ -151,6 +151,7 @@ public:
         StartTls,
         StartTlsHandshake,
         Auth,
+        AwaitingCredentials, ///< connected (TLS, EHLO) ahead of the password
         Ready,
         Noop,
         Rset,
@@ -165,8 +166,13 @@ public:
     explicit SmtpClient(SmtpServerSettings settings, QObject *parent = nullptr);
     ~SmtpClient() override;
 
-    /// Credentials for AUTH; an empty username means no AUTH.
+    /// Credentials for AUTH; an empty username means no AUTH. After
+    /// connectAhead(), this lets the waiting session sign in.
     void setCredentials(const SaslCredentials &credentials);
+    /// Opens the connection (TCP, TLS, EHLO) while the caller is still
+    /// fetching the password, and waits before AUTH until setCredentials().
+    /// Messages sent meanwhile wait too. quit() or destruction abandons it.
+    void connectAhead();
     /// Receives "C: ..." and "S: ..." lines; AUTH payloads are redacted.
     void setProtocolLog(std::function<void(const QString &)> sink);
     /// Fixes the SCRAM client nonce (tests only).
@@ -270,6 +276,7 @@ private:
     bool m_discardAfterStartTls = false;
     bool m_sessionRequested = false;
     bool m_quitRequested = false;
+    bool m_credentialsPending = false;
     CertificateInfo m_certificateProblem;
     Error::Code m_certificateError = Error::Code::None;
     std::unique_ptr<SaslMechanism> m_sasl;

@@ -600,6 +600,43 @@ TEST_F(SmtpClientTest, FailedNoopReconnectsAndStillSendsTheMessage)
     EXPECT_EQ(m_server.connections(), 2);
 }
 
+TEST_F(SmtpClientTest, ConnectsAheadAndSignsInOnceThePasswordArrives)
+{
+    // TLS and EHLO while the keychain is still answering; AUTH only once the
+    // password is there (the script would see AUTH where it expects nothing).
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250-PIPELINING\nS: 250 AUTH PLAIN\n"
+                                                 "C: AUTH PLAIN AHVzZXIAc2VjcmV0\nS: 235 2.7.0 Authenticated\n")
+                         + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok\n") + kQuit);
+    SmtpServerSettings s = settings();
+    s.allowCleartextAuth = true;
+    SmtpClient client(s);
+    client.connectAhead();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return client.state() == SmtpClient::State::AwaitingCredentials; }, 5000));
+    QTest::qWait(100);
+    EXPECT_EQ(client.state(), SmtpClient::State::AwaitingCredentials);
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    client.send(message()); // waits with the connection
+    QTest::qWait(50);
+    EXPECT_TRUE(finished.isEmpty());
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("secret"), {}, {}, 0});
+    ASSERT_TRUE(finished.wait(5000));
+    EXPECT_TRUE(finished.first().first().value<SmtpResult>().ok());
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.connections(), 1);
+}
+
+TEST_F(SmtpClientTest, ConnectAheadIsLetGoWhenNoPasswordComes)
+{
+    m_server.addScenario(kGreet + QStringLiteral("S: 250-fake\nS: 250 AUTH PLAIN\n") + kQuit);
+    SmtpClient client(settings());
+    client.connectAhead();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return client.state() == SmtpClient::State::AwaitingCredentials; }, 5000));
+    client.quit(); // e.g. the keychain refused
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
 TEST_F(SmtpClientTest, NextEnvelopeIsPipelinedBehindTheFinalDot)
 {
     // Queued together, the second and third envelopes go out right after
