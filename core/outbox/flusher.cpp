@@ -109,8 +109,11 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
     // payloads are redacted by SmtpClient; message data is not logged).
     if (const QString path = qEnvironmentVariable("OUTPOST_PROTOCOL_LOG"); !path.isEmpty()) {
         auto file = std::make_shared<QFile>(path);
-        if (file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+        if (file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+            // Addresses and server replies: for the owner's eyes only.
+            file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
             m_protocolLog = std::move(file);
+        }
         else
             qWarning("OUTPOST_PROTOCOL_LOG: %s", qPrintable(file->errorString()));
     }

@@ -72,6 +72,7 @@ protected:
         e.insert(QStringLiteral("OUTPOST_KEYCHAIN_SERVICE"), m_service);
         e.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
         e.insert(QStringLiteral("HOME"), m_home.path());
+        e.insert(QStringLiteral("OUTPOST_PROTOCOL_LOG"), m_home.filePath(QStringLiteral("smtp.log")));
         return e;
     }
 
@@ -173,6 +174,17 @@ TEST_F(EndToEnd, SendWithUtf8SubjectAndTwoAttachments)
     queued.replace("\r\n", "\n");
     const QByteArray delivered = nextDelivery();
     EXPECT_TRUE(delivered.endsWith(queued)) << "the Maildir must hold the exact message";
+
+    // OUTPOST_PROTOCOL_LOG: the dialogue with timestamps, AUTH redacted, no
+    // message data, readable by the owner only.
+    const QString logPath = m_home.filePath(QStringLiteral("smtp.log"));
+    const QByteArray log = readAll(logPath);
+    EXPECT_TRUE(log.contains("C: MAIL FROM:<user@example.test>")) << log.constData();
+    EXPECT_TRUE(log.contains("<redacted>"));
+    EXPECT_TRUE(log.contains("S: 250 2.0.0 Ok: queued as"));
+    EXPECT_FALSE(log.contains("secret"));
+    EXPECT_FALSE(log.contains("Zeile zwei"));
+    EXPECT_EQ(QFile::permissions(logPath) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions{});
 }
 
 TEST_F(EndToEnd, SendmailReadsStdinAndDeliversTheSameWay)
