@@ -405,8 +405,10 @@ void SmtpClient::onSocketError()
         return;
     const auto error = m_socket->error();
     if (m_state == State::Quitting) {
+        // Closed or reset instead of 221: done all the same.
         closeSocket();
         setState(State::Disconnected);
+        Q_EMIT disconnected();
         return;
     }
     SmtpResult r;
@@ -514,6 +516,12 @@ void SmtpClient::onReadyRead()
     if (!replies) {
         SmtpResult r;
         r.error = replies.error();
+        // After the final dot an unreadable answer is still no answer: the
+        // message may have been accepted, so it must not be sent again.
+        if (m_tx && m_tx->dotWritten)
+            r.error = Error(Error::Code::InDoubt,
+                            QCoreApplication::translate("Smtp", "The mail server sent an unexpected reply: %1")
+                                .arg(replies.error().message()));
         failSession(r);
         return;
     }
@@ -741,10 +749,9 @@ void SmtpClient::afterEhlo()
     if (m_credentialsPending) {
         // TLS and EHLO are done; the password is still on its way.
         setState(State::AwaitingCredentials);
+        armTimer(m_settings.timeouts.command);
         if (m_quitRequested) // the caller gave up meanwhile (no password)
-            quit();
-        else
-            armTimer(m_settings.timeouts.command);
+            quit();          // (only once nothing waits to be sent)
         return;
     }
     if (!m_credentials.username.isEmpty()) {

@@ -600,6 +600,17 @@ TEST_F(SmtpClientTest, FailedNoopReconnectsAndStillSendsTheMessage)
     EXPECT_EQ(m_server.connections(), 2);
 }
 
+TEST_F(SmtpClientTest, GarbledReplyToTheFinalDotIsInDoubt)
+{
+    // The parser refuses the answer to the dot: the message may have been
+    // accepted, so it is in doubt — a protocol error would send it again.
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: abc def\nSTALL\n"));
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::InDoubt) << qPrintable(r.error.message());
+}
+
 TEST_F(SmtpClientTest, ConnectsAheadAndSignsInOnceThePasswordArrives)
 {
     // TLS and EHLO while the keychain is still answering; AUTH only once the
