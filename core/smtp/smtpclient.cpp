@@ -406,9 +406,7 @@ void SmtpClient::onSocketError()
     const auto error = m_socket->error();
     if (m_state == State::Quitting) {
         // Closed or reset instead of 221: done all the same.
-        closeSocket();
-        setState(State::Disconnected);
-        Q_EMIT disconnected();
+        endConnection();
         return;
     }
     SmtpResult r;
@@ -448,16 +446,12 @@ void SmtpClient::onDisconnected()
     if (deferredWhileFlushing(&SmtpClient::onDisconnected))
         return;
     if (m_state == State::Quitting || m_state == State::Disconnected) {
-        closeSocket();
-        setState(State::Disconnected);
-        Q_EMIT disconnected();
+        endConnection();
         return;
     }
     if ((m_state == State::Ready || m_state == State::AwaitingCredentials) && !m_tx && m_queue.empty()) {
         // The server closed an idle connection: nothing lost.
-        closeSocket();
-        setState(State::Disconnected);
-        Q_EMIT disconnected();
+        endConnection();
         return;
     }
     onSocketError();
@@ -468,9 +462,7 @@ void SmtpClient::onTimeout()
     if (m_state == State::Quitting || (m_state == State::AwaitingCredentials && !m_tx && m_queue.empty())) {
         // (Still no password: the early connection is let go, nothing lost;
         // the next message opens a new one.)
-        closeSocket();
-        setState(State::Disconnected);
-        Q_EMIT disconnected();
+        endConnection();
         return;
     }
     SmtpResult r;
@@ -485,6 +477,24 @@ void SmtpClient::onTimeout()
                             .arg(QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(
                                 static_cast<int>(m_state)))));
     failSession(r);
+}
+
+void SmtpClient::endConnection()
+{
+    closeSocket();
+    setState(State::Disconnected);
+    Q_EMIT disconnected();
+}
+
+void SmtpClient::hangUpAndFinish(const SmtpResult &result)
+{
+    // Without the final dot the server drops the message. Disconnected
+    // first: finishMessage() may open the next message's connection.
+    closeSocket();
+    setState(State::Disconnected);
+    finishMessage(result);
+    if (m_state == State::Disconnected)
+        Q_EMIT disconnected();
 }
 
 void SmtpClient::closeSocket()
@@ -664,11 +674,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             if (reply.code == 354) {
                 // The server waits for a message that must not go: only a
                 // connection closed before the final dot abandons it.
-                closeSocket();
-                setState(State::Disconnected); // before finishMessage(), which may reconnect
-                finishMessage(outcome);
-                if (m_state == State::Disconnected)
-                    Q_EMIT disconnected();
+                hangUpAndFinish(outcome);
             } else {
                 finishMessage(outcome); // RSET, and on with the next one
             }
@@ -691,9 +697,7 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         break;
     }
     case State::Quitting:
-        closeSocket();
-        setState(State::Disconnected);
-        Q_EMIT disconnected();
+        endConnection();
         break;
     case State::Ready:
     case State::AwaitingCredentials:
@@ -1145,15 +1149,10 @@ void SmtpClient::pumpData()
         const QByteArray chunk = tx.file.read(kChunkSize);
         if (chunk.isEmpty()) {
             if (tx.file.error() != QFileDevice::NoError) {
-                closeSocket(); // without the final dot the server drops the message
-                setState(State::Disconnected); // before finishMessage(), which may reconnect
-                const SmtpResult unreadable{Error(Error::Code::FileUnreadable,
-                                                  QCoreApplication::translate("Smtp", "The queued message file could not be read: %1")
-                                                      .arg(tx.file.errorString())),
-                                            {}, tx.recipients, {}};
-                finishMessage(unreadable);
-                if (m_state == State::Disconnected)
-                    Q_EMIT disconnected();
+                hangUpAndFinish({Error(Error::Code::FileUnreadable,
+                                       QCoreApplication::translate("Smtp", "The queued message file could not be read: %1")
+                                           .arg(tx.file.errorString())),
+                                 {}, tx.recipients, {}});
                 return;
             }
             tx.eof = true;
@@ -1222,16 +1221,10 @@ void SmtpClient::pumpData()
     const bool hashWrong = !tx.message.expectedSha256Hex.isEmpty()
         && tx.hash.hexResult() != tx.message.expectedSha256Hex.toLower();
     if (sizeWrong || hashWrong) {
-        closeSocket(); // without the final dot the server drops the message
-        // Disconnected first: finishMessage() may open the next connection.
-        setState(State::Disconnected);
-        const SmtpResult corrupt{Error(Error::Code::Corrupt,
-                                       QCoreApplication::translate("Smtp", "The queued message changed on disk after it was queued; "
-                                                                           "it was not sent.")),
-                                 {}, tx.recipients, {}};
-        finishMessage(corrupt);
-        if (m_state == State::Disconnected)
-            Q_EMIT disconnected();
+        hangUpAndFinish({Error(Error::Code::Corrupt,
+                               QCoreApplication::translate("Smtp", "The queued message changed on disk after it was queued; "
+                                                                   "it was not sent.")),
+                         {}, tx.recipients, {}});
         return;
     }
     // The outbox records "dot_sent" durably before the dot can be written:
@@ -1240,14 +1233,10 @@ void SmtpClient::pumpData()
         ? *tx.beforeDotResult
         : (!tx.message.beforeFinalDot || tx.message.beforeFinalDot());
     if (!recorded) {
-        closeSocket();
-        setState(State::Disconnected); // before finishMessage(), which may reconnect
-        finishMessage({Error(Error::Code::WriteFailed,
-                             QCoreApplication::translate("Smtp", "Sending was stopped because its progress could not be "
-                                    "recorded on disk.")),
-                       {}, tx.recipients, {}});
-        if (m_state == State::Disconnected)
-            Q_EMIT disconnected();
+        hangUpAndFinish({Error(Error::Code::WriteFailed,
+                               QCoreApplication::translate("Smtp", "Sending was stopped because its progress could not be "
+                                                                   "recorded on disk.")),
+                         {}, tx.recipients, {}});
         return;
     }
     tx.dotWritten = true;

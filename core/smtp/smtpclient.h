@@ -249,6 +249,10 @@ private:
     void failSession(const SmtpResult &result);
     void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {});
     void closeSocket();
+    /// Closes the connection and says so (nothing in flight).
+    void endConnection();
+    /// Hangs up before the final dot and reports the current message.
+    void hangUpAndFinish(const SmtpResult &result);
     void flushSocket();
     [[nodiscard]] bool deferredWhileFlushing(void (SmtpClient::*handler)());
     [[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what) const;

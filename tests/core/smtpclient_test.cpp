@@ -94,6 +94,15 @@ protected:
         return finished.first().first().value<SmtpResult>();
     }
 
+    // Sends `count` messages, each after the previous one's result.
+    QList<SmtpResult> sendOneAtATime(SmtpClient &client, int count)
+    {
+        QList<SmtpResult> results;
+        for (int i = 0; i < count; ++i)
+            results << sendAndWait(client, message());
+        return results;
+    }
+
     void waitDisconnected(SmtpClient &client)
     {
         if (client.state() == SmtpClient::State::Disconnected)
@@ -559,17 +568,12 @@ TEST_F(SmtpClientTest, SeveralMessagesOverOneConnectionWithRsetAndNoop)
     SmtpServerSettings s = settings();
     s.timeouts.noopAfterIdle = 0; // always check a reused connection
     SmtpClient client(s);
-    QSignalSpy finished(&client, &SmtpClient::finished);
     // One at a time, each after the previous result: the connection is
     // reused from Ready (queued together they would be pipelined instead).
-    for (int i = 1; i <= 3; ++i) {
-        client.send(message());
-        while (finished.size() < i)
-            ASSERT_TRUE(finished.wait(5000));
-    }
-    EXPECT_TRUE(finished[0].first().value<SmtpResult>().ok());
-    EXPECT_EQ(finished[1].first().value<SmtpResult>().error.code(), Error::Code::Permanent);
-    EXPECT_TRUE(finished[2].first().value<SmtpResult>().ok());
+    const QList<SmtpResult> results = sendOneAtATime(client, 3);
+    EXPECT_TRUE(results[0].ok());
+    EXPECT_EQ(results[1].error.code(), Error::Code::Permanent);
+    EXPECT_TRUE(results[2].ok());
     waitDisconnected(client);
     expectScriptFollowed();
     EXPECT_EQ(m_server.connections(), 1);
@@ -585,14 +589,9 @@ TEST_F(SmtpClientTest, FailedNoopReconnectsAndStillSendsTheMessage)
     SmtpServerSettings s = settings();
     s.timeouts.noopAfterIdle = 0;
     SmtpClient client(s);
-    QSignalSpy finished(&client, &SmtpClient::finished);
-    for (int i = 1; i <= 2; ++i) {
-        client.send(message());
-        while (finished.size() < i)
-            ASSERT_TRUE(finished.wait(5000));
-    }
-    EXPECT_TRUE(finished[0].first().value<SmtpResult>().ok());
-    const SmtpResult second = finished[1].first().value<SmtpResult>();
+    const QList<SmtpResult> results = sendOneAtATime(client, 2);
+    EXPECT_TRUE(results[0].ok());
+    const SmtpResult second = results[1];
     EXPECT_TRUE(second.ok()) << qPrintable(second.error.message());
     EXPECT_EQ(second.reply.text(), QStringLiteral("Ok second"));
     waitDisconnected(client);
