@@ -547,16 +547,19 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
     // If this write fails after a 250, the entry stays in active/ with
     // phase=dot_sent: the next start treats it as in doubt, never resends.
     // For the same reason "sent" is not waited for on disk (a power cut can
-    // only take it back to that durable dot_sent record), which keeps the
-    // disk off the path between one message's 250 and the next MAIL.
+    // only take it back to that durable dot_sent record) and leaves the
+    // sidecar alone (Outbox::recordAccepted()), which keeps the disk and
+    // its cache flushes off the path between one message's 250 and the
+    // next MAIL, and out of the way of the server's own.
     const auto record = [this, id, target, now, update] {
         const auto recordAttempt = [&](OutboxEntry &e) {
             e.lastAttemptAt = now;
             if (update)
                 update(e);
         };
-        if (m_outbox->transition(id, target, recordAttempt,
-                                 target == OutboxState::Sent ? Durable::Sync::ContentOnly : Durable::Sync::Full))
+        const bool recorded = target == OutboxState::Sent ? m_outbox->recordAccepted(id, recordAttempt).ok()
+                                                          : m_outbox->transition(id, target, recordAttempt).ok();
+        if (recorded)
             Q_EMIT messageFinished(id, target);
     };
     if (target == OutboxState::Sent && !stopRun && !run->inFlight.empty()) {

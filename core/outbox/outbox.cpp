@@ -10,8 +10,11 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace Core {
 
@@ -25,6 +28,11 @@ constexpr auto kDraftFile = "draft.json";
 // is made durable with the claim's rename by the same directory sync.
 constexpr auto kDotSentSuffix = ".dot_sent";
 constexpr auto kReasonFile = "reason.txt";
+// What recordAccepted() learned after a 250: sidecar keys that override
+// state.json's when the entry is read (see recordAccepted()).
+constexpr auto kAcceptedFile = "accepted.json";
+const char *const kAcceptedKeys[] = {"phase", "hold_reason", "accepted_at", "accepted_reply", "recipients",
+                                     "last_attempt_at"};
 
 const QList<OutboxState> kAllStates = {OutboxState::Queued, OutboxState::Deferred,
                                        OutboxState::Active, OutboxState::Held,
@@ -130,8 +138,13 @@ QString Outbox::dotSentMarker(const QString &id) const
 
 Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &entry, Durable::Sync sync) const
 {
-    return Durable::writeFileAtomically(dirPath + u'/' + QLatin1String(kSidecarFile),
-                                        QJsonDocument(entry.toJson()).toJson(QJsonDocument::Indented), sync);
+    auto r = Durable::writeFileAtomically(dirPath + u'/' + QLatin1String(kSidecarFile),
+                                          QJsonDocument(entry.toJson()).toJson(QJsonDocument::Indented), sync);
+    // The sidecar now holds everything (the entry was read with the
+    // accepted details merged in): the separate record has done its job.
+    if (r && entry.phase == OutboxPhase::Accepted)
+        QFile::remove(dirPath + u'/' + QLatin1String(kAcceptedFile));
+    return r;
 }
 
 Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
@@ -303,7 +316,21 @@ Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) cons
     const QJsonDocument doc = QJsonDocument::fromJson(sidecar.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its state file is not valid JSON"));
-    auto entry = OutboxEntry::fromJson(doc.object());
+    QJsonObject object = doc.object();
+    // The details recorded after a 250 (recordAccepted()), when present
+    // and whole; a torn or partial record (a power cut) is ignored.
+    if (QFile accepted(d + u'/' + QLatin1String(kAcceptedFile)); accepted.open(QIODevice::ReadOnly)) {
+        const QJsonDocument extra = QJsonDocument::fromJson(accepted.readAll(), &parseError);
+        const QJsonObject fields = extra.object();
+        const bool whole = parseError.error == QJsonParseError::NoError && extra.isObject()
+            && std::all_of(std::begin(kAcceptedKeys), std::end(kAcceptedKeys),
+                           [&](const char *key) { return fields.contains(QLatin1String(key)); });
+        if (whole) {
+            for (const char *key : kAcceptedKeys)
+                object.insert(QLatin1String(key), fields.value(QLatin1String(key)));
+        }
+    }
+    auto entry = OutboxEntry::fromJson(object);
     if (!entry)
         return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its state file is incomplete or of an unknown format"));
     if (entry->id != id)
@@ -593,6 +620,31 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
     e->state = target;
     Q_EMIT changed();
     return e;
+}
+
+Result<void> Outbox::recordAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update)
+{
+    const QString d = entryDir(OutboxState::Active, id);
+    OutboxEntry details;
+    details.phase = OutboxPhase::Accepted;
+    if (update)
+        update(details);
+    const QJsonObject all = details.toJson();
+    QJsonObject fields;
+    for (const char *key : kAcceptedKeys)
+        fields.insert(QLatin1String(key), all.value(QLatin1String(key)));
+    QFile file(d + u'/' + QLatin1String(kAcceptedFile));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return Error(Error::Code::WriteFailed, file.errorString());
+    const QByteArray json = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    if (file.write(json) != json.size())
+        return Error(Error::Code::WriteFailed, file.errorString());
+    file.close();
+    // The dot_sent marker stays until this move is durable (clearOrphanMarkers()).
+    if (auto r = moveEntry(id, OutboxState::Active, OutboxState::Sent, Durable::Sync::ContentOnly); !r)
+        return r;
+    Q_EMIT changed();
+    return {};
 }
 
 Result<void> Outbox::retry(const QString &id)

@@ -103,6 +103,16 @@ public:
     [[nodiscard]] Result<OutboxEntry> transition(const QString &id, OutboxState target,
                                                  const std::function<void(OutboxEntry &)> &update,
                                                  Durable::Sync sync = Durable::Sync::Full);
+    /// active -> sent after the server's 250, without touching the disk's
+    /// cache: the details (reply, time, per-recipient results, which
+    /// `update` sets) go to a small file of their own next to the sidecar,
+    /// which stays as it was, and the entry moves to sent/. Neither is
+    /// waited for: a power cut can take the move back (the durable dot_sent
+    /// marker then holds the message in doubt, never resent) or tear the
+    /// details (the entry is still sent, its directory says so). No fsync,
+    /// no sidecar rewrite: this runs once per message between one final dot
+    /// and the next.
+    [[nodiscard]] Result<void> recordAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update);
 
     // --- user actions ---------------------------------------------------------
     /// held|failed|deferred -> queued, due now (in-doubt needs sendAgain()).

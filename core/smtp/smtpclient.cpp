@@ -969,7 +969,7 @@ std::optional<SmtpResult> SmtpClient::prepareTransaction(Transaction &tx) const
     return std::nullopt;
 }
 
-void SmtpClient::writePipelinedEnvelope(Transaction &tx)
+void SmtpClient::writePipelinedEnvelope(Transaction &tx, bool flush)
 {
     // RFC 2920: MAIL, every RCPT and DATA in one flight (DATA last in a
     // group, §3.1). If the recipients turn out unacceptable the server
@@ -991,7 +991,8 @@ void SmtpClient::writePipelinedEnvelope(Transaction &tx)
     tx.dataPipelined = true;
     tx.pendingReplies = 1 + static_cast<int>(msg.envelope.recipients.size());
     m_socket->write(batch);
-    flushSocket(); // now, not on the next event-loop pass
+    if (flush)
+        flushSocket(); // now, not on the next event-loop pass
 }
 
 void SmtpClient::beginTransaction()
@@ -1013,25 +1014,39 @@ void SmtpClient::beginTransaction()
 
 void SmtpClient::sendEnvelopeAhead()
 {
+    if (!writeEnvelopeAhead())
+        return;
+    flushSocket();
+    recordEnvelopeAhead();
+}
+
+bool SmtpClient::writeEnvelopeAhead()
+{
     // RFC 2920 §3.1: the end of the message data may be followed by the
     // next MAIL in the same group. The server answers the dot first, then
     // this envelope, so it never waits for us between two messages.
+    // Written, not flushed: behind a final dot it leaves in the same write.
     if (!m_caps.pipelining || m_state != State::FinalReply || m_nextTx || m_queue.empty() || !m_socket
         || m_quitRequested)
-        return;
+        return false;
     auto tx = std::make_unique<Transaction>();
     tx->message = m_queue.front();
     if (prepareTransaction(*tx))
-        return; // reported in order, once it is this message's turn
+        return false; // reported in order, once it is this message's turn
     m_queue.pop_front();
     ++m_transactionsOnConnection;
     m_nextTx = std::move(tx); // owned before anything can fail the session
-    writePipelinedEnvelope(*m_nextTx);
+    writePipelinedEnvelope(*m_nextTx, false);
+    return true;
+}
+
+void SmtpClient::recordEnvelopeAhead()
+{
     // A message that leaves in one write after its 354: run the hook now,
-    // while the server works on the previous dot and this envelope, so that
-    // the body follows the 354 at once. Earlier than needed is safe (the
-    // outbox then counts the message as possibly sent a little sooner);
-    // later never happens.
+    // once its envelope is on its way and while the server works on the
+    // previous dot and this envelope, so that the body follows the 354 at
+    // once. Earlier than needed is safe (the outbox then counts the message
+    // as possibly sent a little sooner); later never happens.
     if (m_nextTx && m_nextTx->message.beforeFinalDot && m_nextTx->total <= kChunkSize)
         m_nextTx->beforeDotResult = m_nextTx->message.beforeFinalDot();
 }
@@ -1244,11 +1259,17 @@ void SmtpClient::pumpData()
     if (m_log)
         m_log(QStringLiteral("C: <%1 octets of message data> .").arg(tx.queuedWire));
     socket->write(tail);
-    flushSocket();
     tx.queuedWire += tail.size();
     setState(State::FinalReply);
     armTimer(m_settings.timeouts.finalReply);
-    sendEnvelopeAhead();
+    // The dot and the next envelope leave in one write (one TLS record, one
+    // segment): the server finds the envelope behind the dot and answers
+    // both at once, instead of flushing its 250 alone and waking up again
+    // for the envelope. The next message's hook runs after, off this path.
+    const bool ahead = writeEnvelopeAhead();
+    flushSocket();
+    if (ahead)
+        recordEnvelopeAhead();
     Q_EMIT finalDotWritten();
 }
 

@@ -238,8 +238,10 @@ private:
     void startNextMessage();
     void beginTransaction();
     [[nodiscard]] std::optional<SmtpResult> prepareTransaction(Transaction &tx) const;
-    void writePipelinedEnvelope(Transaction &tx);
+    void writePipelinedEnvelope(Transaction &tx, bool flush = true);
     void sendEnvelopeAhead();
+    bool writeEnvelopeAhead();
+    void recordEnvelopeAhead();
     void sendNextRecipient();
     void handleMailReply(const SmtpReply &reply);
     void handleRcptReply(const SmtpReply &reply);

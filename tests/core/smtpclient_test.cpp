@@ -688,6 +688,13 @@ TEST_F(SmtpClientTest, NextEnvelopeIsPipelinedBehindTheFinalDot)
     waitDisconnected(client);
     expectScriptFollowed();
     EXPECT_EQ(m_server.connections(), 1);
+    // Each dot and the envelope behind it leave in one write, so the server
+    // finds the envelope with the dot and answers both at once (Postfix
+    // otherwise flushes its 250 alone and wakes up again for the envelope).
+    int together = 0;
+    for (const QByteArray &chunk : m_server.receivedChunks())
+        together += static_cast<int>(chunk.count("\r\n.\r\nMAIL FROM:"));
+    EXPECT_EQ(together, 2);
 }
 
 TEST_F(SmtpClientTest, ConnectionLostAfterTheDotLeavesOnlyThatMessageInDoubt)

@@ -300,6 +300,81 @@ TEST_F(OutboxTest, DotSentMarkerIsTheRecordAndLeavesWithTheEntry)
     EXPECT_FALSE(QFile::exists(orphan));
 }
 
+TEST_F(OutboxTest, AcceptedIsRecordedBesideTheSidecarAndSurvivesATornRecord)
+{
+    // After a 250 the flusher records "sent" without rewriting or syncing
+    // the sidecar: the details go to accepted.json, the entry to sent/.
+    const Account a = addAccount(25);
+    const OutboxEntry e = enqueue(a);
+    ASSERT_TRUE(m_outbox->claim(e.id).ok());
+    ASSERT_TRUE(m_outbox->markDotSent(e.id).ok());
+    const QString activeDir = m_outbox->root() + QStringLiteral("/active/") + e.id;
+    const QByteArray sidecarBefore = readAll(activeDir + QStringLiteral("/state.json"));
+    const QDateTime at = QDateTime::fromString(QStringLiteral("2026-12-06T04:00:00.000Z"), Qt::ISODateWithMs);
+    const auto accept = [&](OutboxEntry &x) {
+        x.lastAttemptAt = at;
+        x.phase = OutboxPhase::Accepted;
+        x.acceptedAt = at;
+        x.acceptedReply = QStringLiteral("250 2.0.0 Ok: queued as 4F00");
+        x.recipients = {{QStringLiteral("bob@example.org"), 250, QStringLiteral("2.1.5"), QStringLiteral("Ok")}};
+    };
+    ASSERT_TRUE(m_outbox->recordAccepted(e.id, accept).ok());
+    const QString sentDir = m_outbox->root() + QStringLiteral("/sent/") + e.id;
+    EXPECT_FALSE(QFile::exists(activeDir));
+    EXPECT_EQ(readAll(sentDir + QStringLiteral("/state.json")), sidecarBefore); // untouched
+    OutboxEntry sent = stateOf(e.id);
+    EXPECT_EQ(sent.state, OutboxState::Sent);
+    EXPECT_EQ(sent.phase, OutboxPhase::Accepted);
+    EXPECT_EQ(sent.acceptedReply, QStringLiteral("250 2.0.0 Ok: queued as 4F00"));
+    EXPECT_EQ(sent.acceptedAt, at);
+    EXPECT_EQ(sent.lastAttemptAt, at);
+    ASSERT_EQ(sent.recipients.size(), 1);
+    EXPECT_EQ(sent.recipients[0].code, 250);
+    // Its dot_sent marker stays until the move is durable, as before.
+    EXPECT_TRUE(QFile::exists(activeDir + QStringLiteral(".dot_sent")));
+    ASSERT_TRUE(m_outbox->clearOrphanMarkers().ok());
+    EXPECT_FALSE(QFile::exists(activeDir + QStringLiteral(".dot_sent")));
+
+    // A power cut can tear the record (it was never synced): the entry is
+    // still sent — its directory says so — just without the details.
+    const QString record = sentDir + QStringLiteral("/accepted.json");
+    QFile torn(record);
+    ASSERT_TRUE(torn.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    torn.write("{\"phase\":\"acc");
+    torn.close();
+    sent = stateOf(e.id);
+    EXPECT_EQ(sent.state, OutboxState::Sent);
+    EXPECT_TRUE(sent.acceptedReply.isEmpty());
+    EXPECT_EQ(m_outbox->counts().value(OutboxState::Corrupt), 0);
+}
+
+TEST_F(OutboxTest, AnAcceptedRecordInActiveIsSentAfterRecovery)
+{
+    // A power cut that kept the record but lost the move to sent/: the
+    // server took the message, and recovery says so instead of "in doubt".
+    const Account a = addAccount(25);
+    const OutboxEntry e = enqueue(a);
+    ASSERT_TRUE(m_outbox->claim(e.id).ok());
+    ASSERT_TRUE(m_outbox->markDotSent(e.id).ok());
+    ASSERT_TRUE(m_outbox->recordAccepted(e.id, [](OutboxEntry &x) {
+        x.phase = OutboxPhase::Accepted;
+        x.acceptedReply = QStringLiteral("250 queued");
+    }).ok());
+    ASSERT_TRUE(QDir().rename(m_outbox->root() + QStringLiteral("/sent/") + e.id,
+                              m_outbox->root() + QStringLiteral("/active/") + e.id));
+    ASSERT_TRUE(m_outbox->recover().ok());
+    const OutboxEntry after = stateOf(e.id);
+    EXPECT_EQ(after.state, OutboxState::Sent);
+    EXPECT_EQ(after.acceptedReply, QStringLiteral("250 queued"));
+    // Recovery rewrote the sidecar with everything: the record is folded in.
+    EXPECT_FALSE(QFile::exists(m_outbox->root() + QStringLiteral("/sent/") + e.id + QStringLiteral("/accepted.json")));
+    EXPECT_EQ(QJsonDocument::fromJson(readAll(m_outbox->root() + QStringLiteral("/sent/") + e.id + QStringLiteral("/state.json")))
+                  .object()
+                  .value(QStringLiteral("accepted_reply"))
+                  .toString(),
+              QStringLiteral("250 queued"));
+}
+
 TEST_F(OutboxTest, AMarkerNextToAQueuedEntryHoldsItInDoubt)
 {
     // What a power cut on a file system that lost the claim's rename but

@@ -19,7 +19,9 @@ public:
         connect(m_socket, &QSslSocket::readyRead, this, [this] {
             if (m_stalled)
                 return;
-            m_buffer += m_socket->readAll();
+            const QByteArray chunk = m_socket->readAll();
+            m_server->m_chunks.append(chunk);
+            m_buffer += chunk;
             advance();
         });
         connect(m_socket, &QSslSocket::encrypted, this, [this] { advance(); });
