@@ -10,6 +10,7 @@
 #include <QLocalSocket>
 #include <QNetworkInformation>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTime>
 
 #include <deque>
@@ -92,7 +93,30 @@ struct Flusher::AccountRun
     std::vector<std::function<void()>> pendingRecords;
     SaslCredentials credentials;
     QPointer<SmtpClient> client;
+    /// The password is in hand (or none is needed): messages may be claimed.
+    bool ready = false;
 };
+
+struct Flusher::PassScan
+{
+    bool manual = false;
+    QDateTime now;
+    /// Queued and deferred ids, oldest first, and how far they were read.
+    QList<QPair<QString, OutboxState>> names;
+    qsizetype next = 0;
+    /// Per account: its run in this pass; accounts whose run already ended
+    /// (their later messages wait for the next pass), and those whose
+    /// messages are all held, with the reason.
+    QHash<QString, AccountRun *> runs;
+    QSet<QString> ended;
+    QHash<QString, QPair<HoldReason, Error>> held;
+};
+
+namespace {
+/// Entries read per event-loop turn while a pass starts: a fraction of a
+/// millisecond, so the connection and the keychain move on in between.
+constexpr int kScanBatch = 16;
+} // namespace
 
 Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
                  CredentialStore *credentials, QObject *parent)
@@ -204,7 +228,7 @@ void Flusher::flush(bool manual)
 {
     if (!m_lock)
         return;
-    if (!m_runs.empty()) {
+    if (!m_runs.empty() || m_scan) {
         m_pending = true;
         m_pendingManual = m_pendingManual || manual;
         return;
@@ -219,7 +243,7 @@ void Flusher::flush(bool manual)
 
 void Flusher::startPass(bool manual)
 {
-    if (!m_runs.empty())
+    if (!m_runs.empty() || m_scan)
         return;
     m_passTimer.stop();
     if (manual)
@@ -227,43 +251,94 @@ void Flusher::startPass(bool manual)
     // Nothing is being sent: markers of messages recorded as sent can go.
     if (auto r = m_outbox->clearOrphanMarkers(); !r)
         qWarning("outbox: %s", qPrintable(r.error().message()));
-    const QDateTime now = m_outbox->now();
-    QList<OutboxEntry> due;
-    for (const OutboxEntry &e : m_outbox->entries(OutboxState::Queued)) {
-        if (!e.notBefore.isValid() || e.notBefore <= now)
-            due.append(e);
+    // The due messages are read a few at a time from the event loop: the
+    // oldest one's account starts connecting and asking the keychain at
+    // once, and both move on while the rest are read. Ids sort by creation
+    // time (Outbox::newId()), so messages still go oldest first.
+    auto scan = std::make_unique<PassScan>();
+    scan->manual = manual;
+    scan->now = m_outbox->now();
+    for (const OutboxState state : {OutboxState::Queued, OutboxState::Deferred}) {
+        for (const QString &id : m_outbox->ids(state))
+            scan->names.append({id, state});
     }
-    for (const OutboxEntry &e : m_outbox->entries(OutboxState::Deferred)) {
-        if (manual || !e.nextAttemptAt.isValid() || e.nextAttemptAt <= now)
-            due.append(e);
-    }
-    std::stable_sort(due.begin(), due.end(),
-                     [](const OutboxEntry &a, const OutboxEntry &b) { return a.createdAt < b.createdAt; });
+    std::stable_sort(scan->names.begin(), scan->names.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    m_scan = std::move(scan);
+    scanSome();
+}
 
-    QStringList accountOrder;
-    QHash<QString, QStringList> byAccount;
-    for (const OutboxEntry &e : std::as_const(due)) {
-        const QDateTime dead = m_accountDeadUntil.value(e.accountId);
-        if (dead.isValid() && dead > now)
+void Flusher::scanSome()
+{
+    PassScan &scan = *m_scan;
+    for (int n = 0; n < kScanBatch && scan.next < scan.names.size(); ++n) {
+        const auto [id, state] = scan.names.at(scan.next++);
+        const auto e = m_outbox->scanEntry(state, id);
+        if (!e)
+            continue; // gone meanwhile, or damaged and set aside
+        const bool due = state == OutboxState::Queued
+            ? !e->notBefore.isValid() || e->notBefore <= scan.now
+            : scan.manual || !e->nextAttemptAt.isValid() || e->nextAttemptAt <= scan.now;
+        const QDateTime dead = m_accountDeadUntil.value(e->accountId);
+        if (!due || (dead.isValid() && dead > scan.now))
             continue;
-        if (!byAccount.contains(e.accountId))
-            accountOrder << e.accountId;
-        byAccount[e.accountId] << e.id;
-    }
-    for (const QString &accountId : std::as_const(accountOrder)) {
-        const Account *account = m_accounts->find(accountId);
-        if (!account) {
-            holdAll(byAccount.value(accountId), HoldReason::Configuration,
-                    Error(Error::Code::InvalidInput,
-                          QCoreApplication::translate("Outbox", "The account this message was queued for no longer exists.")));
+        if (const auto held = scan.held.constFind(e->accountId); held != scan.held.cend()) {
+            holdAll({id}, held->first, held->second);
             continue;
         }
-        startRun(*account, byAccount.value(accountId));
+        if (scan.ended.contains(e->accountId))
+            continue;
+        AccountRun *run = scan.runs.value(e->accountId);
+        if (!run) {
+            const Account *account = m_accounts->find(e->accountId);
+            if (!account) {
+                scan.held.insert(e->accountId,
+                                 {HoldReason::Configuration,
+                                  Error(Error::Code::InvalidInput,
+                                        QCoreApplication::translate("Outbox", "The account this message was queued for no longer exists."))});
+                holdAll({id}, HoldReason::Configuration, scan.held.value(e->accountId).second);
+                continue;
+            }
+            if (account->auth == AuthMethod::OAuth2) {
+                scan.held.insert(e->accountId,
+                                 {HoldReason::Credentials,
+                                  Error(Error::Code::NeedsCredentials,
+                                        QCoreApplication::translate("Outbox", "Signing in with OAuth is not available yet for this account."))});
+                holdAll({id}, HoldReason::Credentials, scan.held.value(e->accountId).second);
+                continue;
+            }
+            startRun(*account, id);
+            continue;
+        }
+        run->ids << id;
+        if (run->ready && run->inFlight.size() < 2)
+            sendNext(run, 2);
     }
-    if (m_runs.empty()) {
-        scheduleNextPass();
-        Q_EMIT idle();
+    if (scan.next < scan.names.size()) {
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_scan)
+                scanSome();
+        }, Qt::QueuedConnection);
+        return;
     }
+    m_scan.reset();
+    // Every due message is known now: a run that has sent all it was given
+    // ends (sendNext() finishes a run with nothing left in flight).
+    std::vector<AccountRun *> waiting;
+    for (const auto &run : m_runs) {
+        if (run->ready && run->inFlight.empty() && run->client)
+            waiting.push_back(run.get());
+    }
+    for (AccountRun *run : waiting)
+        sendNext(run, 2);
+    endPassIfDone();
+}
+
+void Flusher::holdRest(AccountRun *run, const QStringList &ids, HoldReason reason, const Error &error)
+{
+    if (m_scan)
+        m_scan->held.insert(run->account.id, {reason, error});
+    holdAll(ids, reason, error);
 }
 
 void Flusher::holdAll(const QStringList &ids, HoldReason reason, const Error &error)
@@ -293,30 +368,23 @@ SmtpServerSettings Flusher::settingsFor(const Account &account) const
     return s;
 }
 
-void Flusher::startRun(const Account &account, const QStringList &ids)
+void Flusher::startRun(const Account &account, const QString &firstId)
 {
     auto owned = std::make_unique<AccountRun>();
     AccountRun *run = owned.get();
     run->account = account;
-    run->ids = ids;
+    run->ids << firstId;
+    if (m_scan) // the pass adds this account's later messages as it finds them
+        m_scan->runs.insert(account.id, run);
     run->credentials.username = account.username;
     run->credentials.host = account.host;
     run->credentials.port = account.port;
     m_runs.push_back(std::move(owned));
 
-    switch (account.auth) {
-    case AuthMethod::None:
+    if (account.auth == AuthMethod::None) {
         run->credentials.username.clear();
         connectRun(run);
         return;
-    case AuthMethod::OAuth2:
-        holdAll(ids, HoldReason::Credentials,
-                Error(Error::Code::NeedsCredentials,
-                      QCoreApplication::translate("Outbox", "Signing in with OAuth is not available yet for this account.")));
-        finishRun(run);
-        return;
-    case AuthMethod::Password:
-        break;
     }
     // TLS and EHLO need no password: the connection opens while the keychain
     // answers, and signs in as soon as it has.
@@ -326,13 +394,15 @@ void Flusher::startRun(const Account &account, const QStringList &ids)
     CredentialJob *job = m_credentials->read(account.id);
     connect(job, &CredentialJob::finished, this, [this, run](CredentialJob *j) {
         if (j->error().isError()) {
-            holdAll(run->ids, HoldReason::Credentials, j->error());
+            holdRest(run, run->ids.mid(run->next), HoldReason::Credentials, j->error());
+            run->next = run->ids.size();
             finishRun(run);
             return;
         }
         run->credentials.password = j->secret();
         if (SmtpClient *client = run->client.data())
             client->setCredentials(run->credentials);
+        run->ready = true;
         sendNext(run, 2);
     });
 }
@@ -340,6 +410,7 @@ void Flusher::startRun(const Account &account, const QStringList &ids)
 void Flusher::connectRun(AccountRun *run)
 {
     createClient(run);
+    run->ready = true;
     sendNext(run, 2);
 }
 
@@ -397,7 +468,8 @@ void Flusher::sendNext(AccountRun *run, size_t limit)
         message.beforeFinalDot = [this, id] { return m_outbox->markDotSent(id).ok(); };
         run->client->send(message);
     }
-    if (run->inFlight.empty())
+    // Nothing left to send, unless the pass is still finding messages.
+    if (run->inFlight.empty() && !(m_scan && m_scan->runs.value(run->account.id) == run))
         finishRun(run);
 }
 
@@ -516,7 +588,7 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
             QStringList rest = run->ids.mid(run->next);
             run->next = run->ids.size();
             // Only those still queued/deferred (not claimed) are held.
-            holdAll(rest, reason, error);
+            holdRest(run, rest, reason, error);
             break;
         }
         case Error::Code::InDoubt:
@@ -590,6 +662,11 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
 
 void Flusher::finishRun(AccountRun *run)
 {
+    // Later messages of this account found by the pass wait for the next.
+    if (m_scan && m_scan->runs.value(run->account.id) == run) {
+        m_scan->runs.remove(run->account.id);
+        m_scan->ended.insert(run->account.id);
+    }
     recordPending(run);
     if (SmtpClient *client = run->client) {
         run->client = nullptr;
@@ -604,18 +681,23 @@ void Flusher::finishRun(AccountRun *run)
     // Deferred: the run may be finishing from inside one of its callbacks.
     QMetaObject::invokeMethod(this, [this, run] {
         std::erase_if(m_runs, [run](const auto &p) { return p.get() == run; });
-        if (!m_runs.empty())
-            return;
-        if (m_pending) {
-            const bool manual = m_pendingManual;
-            m_pending = false;
-            m_pendingManual = false;
-            startPass(manual);
-            return;
-        }
-        scheduleNextPass();
-        Q_EMIT idle();
+        endPassIfDone();
     }, Qt::QueuedConnection);
+}
+
+void Flusher::endPassIfDone()
+{
+    if (!m_runs.empty() || m_scan)
+        return; // (a pass still being read ends itself, see scanSome())
+    if (m_pending) {
+        const bool manual = m_pendingManual;
+        m_pending = false;
+        m_pendingManual = false;
+        startPass(manual);
+        return;
+    }
+    scheduleNextPass();
+    Q_EMIT idle();
 }
 
 void Flusher::scheduleNextPass()

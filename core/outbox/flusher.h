@@ -73,7 +73,7 @@ public:
     /// Sends what is due; manual=true also sends deferred messages before
     /// their time (never held or in-doubt ones).
     void flush(bool manual = false);
-    [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_pending; }
+    [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_scan || m_pending; }
 
 Q_SIGNALS:
     /// A pass over the due messages ended (nothing is being sent).
@@ -83,15 +83,23 @@ Q_SIGNALS:
 
 private:
     struct AccountRun;
+    struct PassScan;
 
     void startPass(bool manual);
-    void startRun(const Account &account, const QStringList &ids);
+    /// Reads the next few entries of the pass; the rest from the event loop.
+    void scanSome();
+    void startRun(const Account &account, const QString &firstId);
+    /// Holds `ids` and, while the pass is still being read, every later due
+    /// message of the run's account too (they would meet the same wall).
+    void holdRest(AccountRun *run, const QStringList &ids, HoldReason reason, const Error &error);
     void connectRun(AccountRun *run);
     void createClient(AccountRun *run);
     /// Claims and hands to the client until `limit` messages are in flight.
     void sendNext(AccountRun *run, size_t limit);
     void onResult(AccountRun *run, const SmtpResult &result);
     void finishRun(AccountRun *run);
+    /// With no run left and the pass read: the next pass, or idle.
+    void endPassIfDone();
     void recordPending(AccountRun *run);
     void holdAll(const QStringList &ids, HoldReason reason, const Error &error);
     void scheduleNextPass();
@@ -109,6 +117,7 @@ private:
     QLocalServer *m_server = nullptr;
     QStringList m_recoveredInDoubt;
     std::vector<std::unique_ptr<AccountRun>> m_runs;
+    std::unique_ptr<PassScan> m_scan; ///< the pass's due messages, while being read
     QHash<QString, QDateTime> m_accountDeadUntil; ///< per-account network back-off
     QTimer m_passTimer;
     QDateTime m_lastConnectivityFlush;

@@ -29,7 +29,7 @@ constexpr auto kDraftFile = "draft.json";
 constexpr auto kDotSentSuffix = ".dot_sent";
 constexpr auto kReasonFile = "reason.txt";
 // What recordAccepted() learned after a 250: sidecar keys that override
-// state.json's when the entry is read (see recordAccepted()).
+// state.json's when the entry is read (OutboxEntry::acceptedJson()).
 constexpr auto kAcceptedFile = "accepted.json";
 const char *const kAcceptedKeys[] = {"phase", "hold_reason", "accepted_at", "accepted_reply", "recipients",
                                      "last_attempt_at"};
@@ -358,11 +358,24 @@ void Outbox::setAsideCorrupt(OutboxState from, const QString &id, const QString 
     Q_EMIT changed();
 }
 
+QStringList Outbox::ids(OutboxState state) const
+{
+    return QDir(dir(state)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+Result<OutboxEntry> Outbox::scanEntry(OutboxState state, const QString &id)
+{
+    auto e = readEntry(state, id);
+    // Never guessed, never sent: set aside for the person to see.
+    if (!e && state != OutboxState::Active && state != OutboxState::Corrupt)
+        setAsideCorrupt(state, id, e.error().message());
+    return e;
+}
+
 QList<OutboxEntry> Outbox::entries(OutboxState state)
 {
     QList<OutboxEntry> list;
-    const QStringList ids = QDir(dir(state)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QString &id : ids) {
+    for (const QString &id : ids(state)) {
         if (state == OutboxState::Corrupt) {
             OutboxEntry e;
             e.id = id;
@@ -373,13 +386,9 @@ QList<OutboxEntry> Outbox::entries(OutboxState state)
             list.append(e);
             continue;
         }
-        auto e = readEntry(state, id);
-        if (!e) {
-            // Never guessed, never sent: set aside for the person to see.
-            if (state != OutboxState::Active)
-                setAsideCorrupt(state, id, e.error().message());
+        auto e = scanEntry(state, id);
+        if (!e)
             continue;
-        }
         list.append(e.value());
     }
     std::sort(list.begin(), list.end(), [](const OutboxEntry &a, const OutboxEntry &b) {
@@ -629,10 +638,7 @@ Result<void> Outbox::recordAccepted(const QString &id, const std::function<void(
     details.phase = OutboxPhase::Accepted;
     if (update)
         update(details);
-    const QJsonObject all = details.toJson();
-    QJsonObject fields;
-    for (const char *key : kAcceptedKeys)
-        fields.insert(QLatin1String(key), all.value(QLatin1String(key)));
+    const QJsonObject fields = details.acceptedJson();
     QFile file(d + u'/' + QLatin1String(kAcceptedFile));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return Error(Error::Code::WriteFailed, file.errorString());

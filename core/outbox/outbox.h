@@ -77,6 +77,12 @@ public:
     /// Entries in a state, oldest first. Damaged entries found on the way
     /// are moved to corrupt/ (and reported by corruptFound()).
     [[nodiscard]] QList<OutboxEntry> entries(OutboxState state);
+    /// The ids in a state, in name order (which is creation order), without
+    /// reading the entries: for a caller that reads them one by one.
+    [[nodiscard]] QStringList ids(OutboxState state) const;
+    /// One entry of a state, read as entries() reads it (a damaged one is
+    /// moved to corrupt/ and reported, and an error returned).
+    [[nodiscard]] Result<OutboxEntry> scanEntry(OutboxState state, const QString &id);
     [[nodiscard]] QList<OutboxEntry> allEntries();
     [[nodiscard]] std::optional<OutboxEntry> find(const QString &id);
     [[nodiscard]] QString messagePath(const OutboxEntry &entry) const;

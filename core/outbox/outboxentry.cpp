@@ -99,7 +99,7 @@ QString OutboxEntry::holdReasonName(HoldReason reason)
     return toName(reasons(), reason);
 }
 
-QJsonObject OutboxEntry::toJson() const
+static QJsonArray recipientsJson(const QList<RecipientStatus> &recipients)
 {
     QJsonArray rcpts;
     for (const RecipientStatus &r : recipients)
@@ -107,6 +107,24 @@ QJsonObject OutboxEntry::toJson() const
                                  {QStringLiteral("code"), r.code},
                                  {QStringLiteral("enhanced"), r.enhancedCode},
                                  {QStringLiteral("text"), r.text}});
+    return rcpts;
+}
+
+QJsonObject OutboxEntry::acceptedJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("phase"), phaseName(phase)},
+        {QStringLiteral("hold_reason"), holdReasonName(holdReason)},
+        {QStringLiteral("accepted_at"), dateString(acceptedAt)},
+        {QStringLiteral("accepted_reply"), acceptedReply},
+        {QStringLiteral("recipients"), recipientsJson(recipients)},
+        {QStringLiteral("last_attempt_at"), dateString(lastAttemptAt)},
+    };
+}
+
+QJsonObject OutboxEntry::toJson() const
+{
+    const QJsonArray rcpts = recipientsJson(recipients);
     return QJsonObject{
         {QStringLiteral("schema_version"), kSchemaVersion},
         {QStringLiteral("id"), id},

@@ -67,6 +67,10 @@ struct OutboxEntry
     OutboxState state = OutboxState::Queued; ///< from the directory; not stored
 
     [[nodiscard]] QJsonObject toJson() const;
+    /// The part of toJson() a 250 changes (Outbox::recordAccepted()):
+    /// phase, hold_reason, accepted_at, accepted_reply, recipients,
+    /// last_attempt_at.
+    [[nodiscard]] QJsonObject acceptedJson() const;
     /// Fails for anything not written by us in full: bad types, unknown
     /// schema, missing end marker.
     [[nodiscard]] static Result<OutboxEntry> fromJson(const QJsonObject &json);

@@ -444,6 +444,53 @@ TEST_F(OutboxTest, DeliversThroughARealServerOverOneConnection)
     EXPECT_FALSE(QFile::exists(out + QStringLiteral("/6.eml")));
 }
 
+TEST_F(OutboxTest, APassReadInStepsKeepsOrderPerAccountAndHoldsLateFinds)
+{
+    // A pass reads the outbox a few entries per event-loop turn and starts
+    // an account's connection at its first message. Across many steps the
+    // messages still go oldest first over one connection, and an account
+    // whose messages must wait (no password in the keychain, or the account
+    // deleted) holds every one of them, including those read after the
+    // wall was met.
+    const QString out = m_dir.filePath(QStringLiteral("received"));
+    QDir().mkpath(out);
+    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), out,
+                                              QStringLiteral("--no-auth")});
+    ASSERT_TRUE(server.ok());
+    const quint16 port = server.ready().toUShort();
+    const Account open = addAccount(port);
+    const Account noPassword = addAccount(port, AuthMethod::Password); // nothing stored for it
+    const Account deleted = addAccount(port);
+    QStringList sent, locked, orphaned;
+    for (int i = 0; i < 24; ++i) {
+        sent << enqueue(open, draft(QStringLiteral("Open %1").arg(i, 2, 10, QLatin1Char('0')))).id;
+        locked << enqueue(noPassword, draft(QStringLiteral("Locked %1").arg(i))).id;
+        if (i % 3 == 0)
+            orphaned << enqueue(deleted, draft(QStringLiteral("Orphan %1").arg(i))).id;
+    }
+    ASSERT_TRUE(m_accounts->remove(deleted.id));
+    flushAndWait(false);
+    for (const QString &id : sent)
+        EXPECT_EQ(stateOf(id).state, OutboxState::Sent) << qPrintable(id);
+    for (const QString &id : locked) {
+        const OutboxEntry e = stateOf(id);
+        EXPECT_EQ(e.state, OutboxState::Held) << qPrintable(id);
+        EXPECT_EQ(e.holdReason, HoldReason::Credentials);
+    }
+    for (const QString &id : orphaned) {
+        const OutboxEntry e = stateOf(id);
+        EXPECT_EQ(e.state, OutboxState::Held) << qPrintable(id);
+        EXPECT_EQ(e.holdReason, HoldReason::Configuration);
+    }
+    // Oldest first: the server got "Open 00" .. "Open 23" in that order.
+    for (int i = 0; i < 24; ++i) {
+        const QByteArray eml = readAll(out + QStringLiteral("/%1.eml").arg(i + 1));
+        const QByteArray subject = QByteArray("Subject: Open ") + QByteArray::number(i).rightJustified(2, '0');
+        EXPECT_TRUE(eml.contains(subject)) << i;
+    }
+    EXPECT_FALSE(QFile::exists(out + QStringLiteral("/25.eml")));
+}
+
 TEST_F(OutboxTest, ABigMessageChangedOnDiskIsCaughtBeforeTheFinalDot)
 {
     // Above 4 MiB the body is not re-read when claimed; its checksum is
