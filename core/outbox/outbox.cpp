@@ -28,6 +28,10 @@ constexpr auto kDraftFile = "draft.json";
 // is made durable with the claim's rename by the same directory sync.
 constexpr auto kDotSentSuffix = ".dot_sent";
 constexpr auto kReasonFile = "reason.txt";
+// active/.marker: the one inode every dot_sent marker is a name of (see
+// linkDotSentMarker()). Hidden, and without the marker suffix: never
+// listed as an entry or a marker.
+constexpr auto kMarkerInode = "/.marker";
 // What recordAccepted() learned after a 250: sidecar keys that override
 // state.json's when the entry is read (OutboxEntry::acceptedJson()).
 constexpr auto kAcceptedFile = "accepted.json";
@@ -581,19 +585,47 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
     return e;
 }
 
+bool Outbox::linkDotSentMarker(const QString &id)
+{
+    // Every marker is another name of one empty file, active/.marker, made
+    // durable once: a new name for an inode already on disk needs only its
+    // directory synced, where a new file needs its own inode written too.
+    // That is one cache flush per message instead of two, on the path of
+    // every final dot. Where hard links are not to be had (Windows, FAT),
+    // markDotSent() makes a file of its own.
+    const QString marker = dotSentMarker(id);
+    const QString shared = dir(OutboxState::Active) + QLatin1String(kMarkerInode);
+    if (!m_markerInodeDurable) {
+        QFile file(shared);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || !Durable::syncFile(file).ok())
+            return false;
+        m_markerInodeDurable = true;
+    }
+    if (Durable::hardLink(shared, marker))
+        return true;
+    // Already marked (a second call for the same attempt): still the record.
+    if (QFileInfo::exists(marker))
+        return true;
+    m_markerInodeDurable = false; // gone? made again next time
+    return false;
+}
+
 Result<void> Outbox::markDotSent(const QString &id)
 {
     if (!QFileInfo(entryDir(OutboxState::Active, id)).isDir())
         return notFound();
-    // The marker's content is irrelevant, its name is the record: synced
-    // itself (its inode) and through active/, which also makes the claim's
-    // rename of the entry into active/ durable.
-    QFile marker(dotSentMarker(id));
-    if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return Error(Error::Code::WriteFailed, marker.errorString());
-    if (auto r = Durable::syncFile(marker); !r)
-        return r;
-    marker.close();
+    // The marker's content is irrelevant, its name is the record: its inode
+    // on disk (synced itself, or shared and synced once) and its name
+    // through active/, which also makes the claim's rename of the entry
+    // into active/ durable.
+    if (!linkDotSentMarker(id)) {
+        QFile marker(dotSentMarker(id));
+        if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return Error(Error::Code::WriteFailed, marker.errorString());
+        if (auto r = Durable::syncFile(marker); !r)
+            return r;
+        marker.close();
+    }
     // (A file system that then loses the claim's rename and brings the entry
     // back to queued/ leaves this marker next to nothing in active/: such an
     // entry is held as in doubt, see claim() and clearOrphanMarkers().)

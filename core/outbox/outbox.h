@@ -166,9 +166,12 @@ private:
     /// The kept draft of a message that leaves the outbox (take back, edit).
     [[nodiscard]] Result<Draft> leaveWithDraft(OutboxState state, const QString &id);
     [[nodiscard]] QString newId() const;
+    /// markDotSent()'s marker as a hard link to a shared durable inode.
+    [[nodiscard]] bool linkDotSentMarker(const QString &id);
 
     QString m_root;
     Clock m_clock;
+    bool m_markerInodeDurable = false;
 };
 
 } // namespace Core

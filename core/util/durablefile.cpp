@@ -55,6 +55,23 @@ Result<void> syncFile(QFileDevice &file)
     return {};
 }
 
+bool hardLink(const QString &existing, const QString &newName, QString *reason)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(existing);
+    Q_UNUSED(newName);
+    if (reason)
+        *reason = QStringLiteral("not available");
+    return false;
+#else
+    if (::link(QFile::encodeName(existing).constData(), QFile::encodeName(newName).constData()) == 0)
+        return true;
+    if (reason)
+        *reason = QString::fromLocal8Bit(std::strerror(errno));
+    return false;
+#endif
+}
+
 Result<void> syncDirectory(const QString &directory)
 {
 #ifdef Q_OS_WIN

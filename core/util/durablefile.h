@@ -17,6 +17,12 @@ namespace Core::Durable {
 /// Flushes Qt's buffer and the operating system's cache of an open file.
 [[nodiscard]] Result<void> syncFile(QFileDevice &file);
 
+/// Gives the file `existing` a second name `newName` (a hard link), without
+/// syncing anything. False where the system or file system has none, or on
+/// any error (errno-style reason in `reason` when given); `newName` already
+/// existing is an error too.
+[[nodiscard]] bool hardLink(const QString &existing, const QString &newName, QString *reason = nullptr);
+
 /// Makes a directory's entries (creations, renames) durable. On Windows
 /// (NTFS journals metadata) this succeeds without doing anything.
 [[nodiscard]] Result<void> syncDirectory(const QString &directory);

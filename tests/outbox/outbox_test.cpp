@@ -21,6 +21,7 @@
 #include <QTest>
 
 #ifdef Q_OS_UNIX
+#include <sys/stat.h>
 #include <unistd.h>
 #else
 // Windows has no effective user id; these suites run unprivileged there.
@@ -374,6 +375,44 @@ TEST_F(OutboxTest, AnAcceptedRecordInActiveIsSentAfterRecovery)
                   .toString(),
               QStringLiteral("250 queued"));
 }
+
+#ifdef Q_OS_UNIX
+TEST_F(OutboxTest, DotSentMarkersAreNamesOfOneDurableFile)
+{
+    // One directory sync per marker instead of a file sync and a directory
+    // sync: every marker is a hard link to active/.marker. If that file is
+    // gone, a marker is a file of its own, and the next one links again.
+    const Account a = addAccount(25);
+    const OutboxEntry first = enqueue(a);
+    const OutboxEntry second = enqueue(a);
+    const OutboxEntry third = enqueue(a);
+    const QString active = m_outbox->root() + QStringLiteral("/active/");
+    const auto inode = [](const QString &path) {
+        struct stat st {};
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? static_cast<qint64>(st.st_ino) : qint64(-1);
+    };
+    for (const OutboxEntry &e : {first, second}) {
+        ASSERT_TRUE(m_outbox->claim(e.id).ok());
+        ASSERT_TRUE(m_outbox->markDotSent(e.id).ok());
+    }
+    const qint64 shared = inode(active + QStringLiteral(".marker"));
+    ASSERT_GE(shared, 0);
+    EXPECT_EQ(inode(active + first.id + QStringLiteral(".dot_sent")), shared);
+    EXPECT_EQ(inode(active + second.id + QStringLiteral(".dot_sent")), shared);
+    EXPECT_EQ(stateOf(second.id).phase, OutboxPhase::DotSent);
+    // The shared file is never taken for an entry or a marker.
+    EXPECT_EQ(m_outbox->entries(OutboxState::Active).size(), 2);
+    ASSERT_TRUE(m_outbox->recover().ok()); // both held as in doubt
+    EXPECT_EQ(stateOf(first.id).holdReason, HoldReason::InDoubt);
+    EXPECT_TRUE(QFile::exists(active + QStringLiteral(".marker")));
+
+    ASSERT_TRUE(QFile::remove(active + QStringLiteral(".marker")));
+    ASSERT_TRUE(m_outbox->claim(third.id).ok());
+    ASSERT_TRUE(m_outbox->markDotSent(third.id).ok());
+    EXPECT_TRUE(QFile::exists(active + third.id + QStringLiteral(".dot_sent")));
+    EXPECT_EQ(stateOf(third.id).phase, OutboxPhase::DotSent);
+}
+#endif
 
 TEST_F(OutboxTest, AMarkerNextToAQueuedEntryHoldsItInDoubt)
 {
