@@ -15,6 +15,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace Core {
@@ -291,20 +292,19 @@ void Flusher::scanSome()
         AccountRun *run = scan.runs.value(e->accountId);
         if (!run) {
             const Account *account = m_accounts->find(e->accountId);
-            if (!account) {
-                scan.held.insert(e->accountId,
-                                 {HoldReason::Configuration,
-                                  Error(Error::Code::InvalidInput,
-                                        QCoreApplication::translate("Outbox", "The account this message was queued for no longer exists."))});
-                holdAll({id}, HoldReason::Configuration, scan.held.value(e->accountId).second);
-                continue;
-            }
-            if (account->auth == AuthMethod::OAuth2) {
-                scan.held.insert(e->accountId,
-                                 {HoldReason::Credentials,
-                                  Error(Error::Code::NeedsCredentials,
-                                        QCoreApplication::translate("Outbox", "Signing in with OAuth is not available yet for this account."))});
-                holdAll({id}, HoldReason::Credentials, scan.held.value(e->accountId).second);
+            std::optional<QPair<HoldReason, Error>> wall;
+            if (!account)
+                wall = {HoldReason::Configuration,
+                        Error(Error::Code::InvalidInput,
+                              QCoreApplication::translate("Outbox", "The account this message was queued for no longer exists."))};
+            else if (account->auth == AuthMethod::OAuth2)
+                wall = {HoldReason::Credentials,
+                        Error(Error::Code::NeedsCredentials,
+                              QCoreApplication::translate("Outbox", "Signing in with OAuth is not available yet for this account."))};
+            if (wall) {
+                // Every due message of this account meets the same wall.
+                scan.held.insert(e->accountId, *wall);
+                holdAll({id}, wall->first, wall->second);
                 continue;
             }
             startRun(*account, id);

@@ -101,6 +101,15 @@ protected:
         return *m_flusher;
     }
 
+    // aiosmtpd without AUTH on loopback, writing each message to out/N.eml.
+    static std::unique_ptr<ServerProcess> startReceiver(const QString &out)
+    {
+        QDir().mkpath(out);
+        return std::make_unique<ServerProcess>(TestUtil::python(),
+                                               QStringList{TestUtil::scriptPath("aiosmtpd_server.py"),
+                                                           QStringLiteral("--outdir"), out, QStringLiteral("--no-auth")});
+    }
+
     // Runs one pass and waits until the flusher is idle again.
     void flushAndWait(bool manual = true)
     {
@@ -462,11 +471,9 @@ TEST_F(OutboxTest, AQueuedEntryRecordedAsDotSentIsHeldNotClaimed)
 TEST_F(OutboxTest, DeliversThroughARealServerOverOneConnection)
 {
     const QString out = m_dir.filePath(QStringLiteral("received"));
-    QDir().mkpath(out);
-    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), out,
-                                              QStringLiteral("--no-auth")});
-    ASSERT_TRUE(server.ok());
-    const Account a = addAccount(server.ready().toUShort());
+    const auto server = startReceiver(out);
+    ASSERT_TRUE(server->ok());
+    const Account a = addAccount(server->ready().toUShort());
     QStringList ids;
     for (int i = 0; i < 5; ++i)
         ids << enqueue(a, draft(QStringLiteral("Message %1").arg(i))).id;
@@ -492,11 +499,9 @@ TEST_F(OutboxTest, APassReadInStepsKeepsOrderPerAccountAndHoldsLateFinds)
     // deleted) holds every one of them, including those read after the
     // wall was met.
     const QString out = m_dir.filePath(QStringLiteral("received"));
-    QDir().mkpath(out);
-    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), out,
-                                              QStringLiteral("--no-auth")});
-    ASSERT_TRUE(server.ok());
-    const quint16 port = server.ready().toUShort();
+    const auto server = startReceiver(out);
+    ASSERT_TRUE(server->ok());
+    const quint16 port = server->ready().toUShort();
     const Account open = addAccount(port);
     const Account noPassword = addAccount(port, AuthMethod::Password); // nothing stored for it
     const Account deleted = addAccount(port);
