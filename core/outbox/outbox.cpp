@@ -370,8 +370,9 @@ QStringList Outbox::ids(OutboxState state) const
 Result<OutboxEntry> Outbox::scanEntry(OutboxState state, const QString &id)
 {
     auto e = readEntry(state, id);
-    // Never guessed, never sent: set aside for the person to see.
-    if (!e && state != OutboxState::Active && state != OutboxState::Corrupt)
+    // Never guessed, never sent: set aside for the person to see — unless
+    // it merely moved since it was listed (sent, taken back, retried).
+    if (!e && state != OutboxState::Active && state != OutboxState::Corrupt && QFileInfo::exists(entryDir(state, id)))
         setAsideCorrupt(state, id, e.error().message());
     return e;
 }
@@ -593,6 +594,8 @@ bool Outbox::linkDotSentMarker(const QString &id)
     // That is one cache flush per message instead of two, on the path of
     // every final dot. Where hard links are not to be had (Windows, FAT),
     // markDotSent() makes a file of its own.
+    if (m_noHardLinks)
+        return false;
     const QString marker = dotSentMarker(id);
     const QString shared = dir(OutboxState::Active) + QLatin1String(kMarkerInode);
     if (!m_markerInodeDurable) {
@@ -601,12 +604,19 @@ bool Outbox::linkDotSentMarker(const QString &id)
             return false;
         m_markerInodeDurable = true;
     }
-    if (Durable::hardLink(shared, marker))
+    switch (Durable::hardLink(shared, marker)) {
+    case Durable::LinkResult::Linked:
         return true;
+    case Durable::LinkResult::Unsupported:
+        m_noHardLinks = true;
+        return false;
+    case Durable::LinkResult::Failed:
+        break;
+    }
     // Already marked (a second call for the same attempt): still the record.
     if (QFileInfo::exists(marker))
         return true;
-    m_markerInodeDurable = false; // gone? made again next time
+    m_markerInodeDurable = false; // .marker gone? made again next time
     return false;
 }
 

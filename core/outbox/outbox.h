@@ -172,6 +172,11 @@ private:
     QString m_root;
     Clock m_clock;
     bool m_markerInodeDurable = false;
+#ifdef Q_OS_WIN
+    bool m_noHardLinks = true; // (NTFS has them; the C runtime offers no link())
+#else
+    bool m_noHardLinks = false; ///< set when the file system refused one
+#endif
 };
 
 } // namespace Core

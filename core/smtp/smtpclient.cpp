@@ -484,6 +484,14 @@ void SmtpClient::endConnection()
     closeSocket();
     setState(State::Disconnected);
     Q_EMIT disconnected();
+    // A message handed over while the connection was closing (QUIT after it
+    // idled, or the server hanging up) is not stranded: it gets a new one.
+    if (!m_queue.empty()) {
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_state == State::Disconnected && !m_queue.empty())
+                openConnection();
+        }, Qt::QueuedConnection);
+    }
 }
 
 void SmtpClient::hangUpAndFinish(const SmtpResult &result)

@@ -55,20 +55,24 @@ Result<void> syncFile(QFileDevice &file)
     return {};
 }
 
-bool hardLink(const QString &existing, const QString &newName, QString *reason)
+LinkResult hardLink(const QString &existing, const QString &newName)
 {
 #ifdef Q_OS_WIN
     Q_UNUSED(existing);
     Q_UNUSED(newName);
-    if (reason)
-        *reason = QStringLiteral("not available");
-    return false;
+    return LinkResult::Unsupported;
 #else
     if (::link(QFile::encodeName(existing).constData(), QFile::encodeName(newName).constData()) == 0)
-        return true;
-    if (reason)
-        *reason = QString::fromLocal8Bit(std::strerror(errno));
-    return false;
+        return LinkResult::Linked;
+    switch (errno) {
+    case EPERM: // (what Linux says for a file system without hard links)
+    case ENOTSUP:
+    case EXDEV:
+    case EMLINK:
+        return LinkResult::Unsupported;
+    default:
+        return LinkResult::Failed;
+    }
 #endif
 }
 
@@ -81,7 +85,12 @@ Result<void> syncDirectory(const QString &directory)
     const int fd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return writeError(directory, QString::fromLocal8Bit(std::strerror(errno)));
+#ifdef Q_OS_MACOS
+    // As in syncFile(): fsync() leaves the drive's cache alone there.
+    const int rc = fcntl(fd, F_FULLFSYNC) == 0 ? 0 : fsync(fd);
+#else
     const int rc = fsync(fd);
+#endif
     const int savedErrno = errno;
     ::close(fd);
     if (rc != 0)

@@ -17,11 +17,18 @@ namespace Core::Durable {
 /// Flushes Qt's buffer and the operating system's cache of an open file.
 [[nodiscard]] Result<void> syncFile(QFileDevice &file);
 
+enum class LinkResult {
+    Linked,
+    /// No (more) hard links here: Windows, FAT, some network file systems,
+    /// or the file's link limit.
+    Unsupported,
+    /// Anything else, e.g. `existing` is missing or `newName` exists.
+    Failed,
+};
+
 /// Gives the file `existing` a second name `newName` (a hard link), without
-/// syncing anything. False where the system or file system has none, or on
-/// any error (errno-style reason in `reason` when given); `newName` already
-/// existing is an error too.
-[[nodiscard]] bool hardLink(const QString &existing, const QString &newName, QString *reason = nullptr);
+/// syncing anything.
+[[nodiscard]] LinkResult hardLink(const QString &existing, const QString &newName);
 
 /// Makes a directory's entries (creations, renames) durable. On Windows
 /// (NTFS journals metadata) this succeeds without doing anything.

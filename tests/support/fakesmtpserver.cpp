@@ -19,9 +19,7 @@ public:
         connect(m_socket, &QSslSocket::readyRead, this, [this] {
             if (m_stalled)
                 return;
-            const QByteArray chunk = m_socket->readAll();
-            m_server->m_chunks.append(chunk);
-            m_buffer += chunk;
+            m_buffer += m_socket->readAll();
             advance();
         });
         connect(m_socket, &QSslSocket::encrypted, this, [this] { advance(); });

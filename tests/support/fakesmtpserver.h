@@ -41,9 +41,6 @@ public:
     [[nodiscard]] QList<QByteArray> rawMessages() const { return m_rawMessages; }
     /// Messages as received, dot-unstuffed, up to (without) the final "." line.
     [[nodiscard]] QList<QByteArray> messages() const { return m_messages; }
-    /// What each read from a client returned, in order (where the client's
-    /// writes ended, as far as the network kept them apart).
-    [[nodiscard]] QList<QByteArray> receivedChunks() const { return m_chunks; }
     /// Script mismatches, empty when the client did what was expected.
     [[nodiscard]] QStringList problems() const { return m_problems; }
     [[nodiscard]] int connections() const { return m_connections; }
@@ -62,7 +59,6 @@ private:
     QStringList m_clientLines;
     QList<QByteArray> m_rawMessages;
     QList<QByteArray> m_messages;
-    QList<QByteArray> m_chunks;
     QStringList m_problems;
     QSslCertificate m_certificate;
     QSslKey m_key;
