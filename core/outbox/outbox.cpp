@@ -32,11 +32,16 @@ constexpr auto kReasonFile = "reason.txt";
 // linkDotSentMarker()). Hidden, and without the marker suffix: never
 // listed as an entry or a marker.
 constexpr auto kMarkerInode = "/.marker";
-// What recordAccepted() learned after a 250: sidecar keys that override
-// state.json's when the entry is read (OutboxEntry::acceptedJson()).
+// What recordAccepted() learned after a 250: the sidecar keys of
+// OutboxEntry::acceptedJson(), which override state.json's when the entry
+// is read.
 constexpr auto kAcceptedFile = "accepted.json";
-const char *const kAcceptedKeys[] = {"phase", "hold_reason", "accepted_at", "accepted_reply", "recipients",
-                                     "last_attempt_at"};
+
+const QStringList &acceptedKeys()
+{
+    static const QStringList keys = OutboxEntry().acceptedJson().keys();
+    return keys;
+}
 
 const QList<OutboxState> kAllStates = {OutboxState::Queued, OutboxState::Deferred,
                                        OutboxState::Active, OutboxState::Held,
@@ -327,11 +332,11 @@ Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) cons
         const QJsonDocument extra = QJsonDocument::fromJson(accepted.readAll(), &parseError);
         const QJsonObject fields = extra.object();
         const bool whole = parseError.error == QJsonParseError::NoError && extra.isObject()
-            && std::all_of(std::begin(kAcceptedKeys), std::end(kAcceptedKeys),
-                           [&](const char *key) { return fields.contains(QLatin1String(key)); });
+            && std::all_of(acceptedKeys().cbegin(), acceptedKeys().cend(),
+                           [&](const QString &key) { return fields.contains(key); });
         if (whole) {
-            for (const char *key : kAcceptedKeys)
-                object.insert(QLatin1String(key), fields.value(QLatin1String(key)));
+            for (const QString &key : acceptedKeys())
+                object.insert(key, fields.value(key));
         }
     }
     auto entry = OutboxEntry::fromJson(object);
