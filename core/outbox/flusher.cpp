@@ -365,6 +365,7 @@ SmtpServerSettings Flusher::settingsFor(const Account &account) const
     s.pinnedSha256 = m_trust ? m_trust->pins(account.host, account.port) : QStringList();
     s.extraCaFile = m_extraCaFile;
     s.timeouts = m_timeouts;
+    s.pipelineBehindDot = !m_noPipelineBehindDot.contains(account.id);
     return s;
 }
 
@@ -669,6 +670,9 @@ void Flusher::finishRun(AccountRun *run)
     }
     recordPending(run);
     if (SmtpClient *client = run->client) {
+        // Learnt once per server, kept for this process's later sessions.
+        if (!client->pipelinesBehindDot())
+            m_noPipelineBehindDot.insert(run->account.id);
         run->client = nullptr;
         client->disconnect(this);
         if (client->state() == SmtpClient::State::Disconnected) {

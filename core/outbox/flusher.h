@@ -12,6 +12,7 @@
 #include <QLockFile>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -119,6 +120,8 @@ private:
     std::vector<std::unique_ptr<AccountRun>> m_runs;
     std::unique_ptr<PassScan> m_scan; ///< the pass's due messages, while being read
     QHash<QString, QDateTime> m_accountDeadUntil; ///< per-account network back-off
+    /// Accounts whose server refused an envelope pipelined behind a final dot.
+    QSet<QString> m_noPipelineBehindDot;
     QTimer m_passTimer;
     QDateTime m_lastConnectivityFlush;
     bool m_pending = false;

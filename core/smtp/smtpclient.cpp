@@ -86,6 +86,8 @@ struct SmtpClient::Transaction
     bool mailAccepted = false;
     SmtpReply mailReply;
     bool dataPipelined = false;            // DATA went out with MAIL and RCPT
+    bool behindDot = false;                // ... behind the previous final dot
+    bool retryUnpipelined = false;         // ... and the server refused that (503)
     std::optional<bool> beforeDotResult;   // the hook already ran (see sendEnvelopeAhead())
     std::optional<SmtpResult> abortAtData; // the outcome, once DATA is answered
     bool dotWritten = false;
@@ -283,6 +285,7 @@ void SmtpClient::openConnection()
     m_certificateError = Error::Code::None;
     m_authMechanism.clear();
     m_quitRequested = false;
+    m_pipelineBehindDot = m_settings.pipelineBehindDot;
 
     auto *socket = new QSslSocket(this);
     m_socket = socket;
@@ -677,7 +680,9 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             handleRcptReply(reply);
         break;
     case State::DataCommand:
-        if (m_tx->abortAtData) {
+        if (m_tx->retryUnpipelined && reply.code != 354) {
+            retryUnpipelined();
+        } else if (m_tx->abortAtData) {
             const SmtpResult outcome = *m_tx->abortAtData;
             if (reply.code == 354) {
                 // The server waits for a message that must not go: only a
@@ -1034,8 +1039,8 @@ bool SmtpClient::writeEnvelopeAhead()
     // next MAIL in the same group. The server answers the dot first, then
     // this envelope, so it never waits for us between two messages.
     // Written, not flushed: behind a final dot it leaves in the same write.
-    if (!m_caps.pipelining || m_state != State::FinalReply || m_nextTx || m_queue.empty() || !m_socket
-        || m_quitRequested)
+    if (!m_caps.pipelining || !m_pipelineBehindDot || m_state != State::FinalReply || m_nextTx
+        || m_queue.empty() || !m_socket || m_quitRequested)
         return false;
     auto tx = std::make_unique<Transaction>();
     tx->message = m_queue.front();
@@ -1044,6 +1049,7 @@ bool SmtpClient::writeEnvelopeAhead()
     m_queue.pop_front();
     ++m_transactionsOnConnection;
     m_nextTx = std::move(tx); // owned before anything can fail the session
+    m_nextTx->behindDot = true;
     writePipelinedEnvelope(*m_nextTx, false);
     return true;
 }
@@ -1064,6 +1070,17 @@ void SmtpClient::handleMailReply(const SmtpReply &reply)
     m_tx->mailReply = reply;
     m_tx->mailAccepted = reply.code == 250;
     --m_tx->pendingReplies;
+    if (m_tx->behindDot && reply.code == 503) {
+        // "Bad sequence of commands" to a MAIL behind the final dot: the
+        // server does not take RFC 2920 §3.1 grouping there (Haraka refuses
+        // it on purpose). A disagreement about the protocol, not a refusal
+        // of this message: it is sent again at once, unpipelined, and no
+        // envelope follows a final dot again on this connection.
+        m_tx->retryUnpipelined = true;
+        m_pipelineBehindDot = false;
+        if (m_log)
+            m_log(QStringLiteral("-- no more pipelining behind the final dot on this connection"));
+    }
     if (!m_caps.pipelining) {
         if (!m_tx->mailAccepted) {
             finishMessage({replyError(reply, QCoreApplication::translate("Smtp", "the sender address")), reply, {}, {}});
@@ -1312,6 +1329,19 @@ void SmtpClient::finishMessage(const SmtpResult &result)
         return;
     }
     becomeReady();
+}
+
+void SmtpClient::retryUnpipelined()
+{
+    // Every pipelined command is answered: the message goes back to the
+    // head of the queue, unreported, and RSET clears whatever the server
+    // thinks is left (§4.1.1.5) before it is sent again.
+    m_timer.stop();
+    m_queue.push_front(std::move(m_tx->message));
+    m_tx.reset();
+    setState(State::Rset);
+    sendCommand("RSET");
+    armTimer(m_settings.timeouts.command);
 }
 
 void SmtpClient::failSession(const SmtpResult &result)

@@ -60,6 +60,9 @@ struct SmtpServerSettings
     QStringList authMechanisms;
     /// PEM file with extra trusted CAs (enterprise or test CAs).
     QString extraCaFile;
+    /// Write the next envelope behind a final dot (RFC 2920 §3.1). Cleared
+    /// for a server known to answer that with 503 (pipelinesBehindDot()).
+    bool pipelineBehindDot = true;
     SmtpTimeouts timeouts;
 };
 
@@ -197,6 +200,9 @@ public:
     [[nodiscard]] QList<QSslCertificate> peerCertificateChain() const;
     [[nodiscard]] QString authMechanism() const { return m_authMechanism; }
     [[nodiscard]] qsizetype queuedMessages() const;
+    /// False once the server refused a command pipelined behind a final
+    /// dot on this connection; the caller may remember it for the server.
+    [[nodiscard]] bool pipelinesBehindDot() const { return m_pipelineBehindDot; }
 
 Q_SIGNALS:
     void stateChanged(Core::SmtpClient::State state);
@@ -248,6 +254,8 @@ private:
     void recipientsDone();
     void pumpData();
     void finishMessage(const SmtpResult &result);
+    /// The server refused the envelope pipelined behind the dot: send it again.
+    void retryUnpipelined();
     void failSession(const SmtpResult &result);
     void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {});
     void closeSocket();
@@ -283,6 +291,7 @@ private:
     bool m_sessionRequested = false;
     bool m_quitRequested = false;
     bool m_credentialsPending = false;
+    bool m_pipelineBehindDot = true;
     CertificateInfo m_certificateProblem;
     Error::Code m_certificateError = Error::Code::None;
     std::unique_ptr<SaslMechanism> m_sasl;

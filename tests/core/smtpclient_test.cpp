@@ -799,3 +799,39 @@ TEST_F(SmtpClientTest, CancelMidTransfer)
     EXPECT_EQ(finished.first().first().value<SmtpResult>().error.code(), Error::Code::Cancelled);
     EXPECT_EQ(client.state(), SmtpClient::State::Disconnected);
 }
+
+TEST_F(SmtpClientTest, EnvelopeRefusedBehindTheDotIsSentAgainUnpipelined)
+{
+    // Haraka answers every command pipelined behind the final dot with 503
+    // (issue 19). The second message is sent again at once, unpipelined,
+    // on the same connection; the third waits for the second's reply.
+    const QString env = QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:.*\nC: DATA\n");
+    const QString accept = QStringLiteral("S: 250 Ok\nS: 250 Ok\nS: 354 go\nDATA\n");
+    const QString bad = QStringLiteral("S: 503 5.5.0 Bad sequence of commands - pipelined after end of DATA\n");
+    m_server.addScenario(kGreet + kEhloPipelining + env + accept + env + QStringLiteral("S: 250 2.0.0 first queued\n")
+                         + bad + bad + bad + QStringLiteral("C: RSET\nS: 250 Ok\n") + env + accept
+                         + QStringLiteral("S: 250 2.0.0 second queued\n") + env + accept
+                         + QStringLiteral("S: 250 2.0.0 third queued\n") + kQuit);
+    SmtpClient client(settings());
+    QStringList log;
+    client.setProtocolLog([&log](const QString &line) { log << line; });
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    for (int i = 0; i < 3; ++i)
+        client.send(message());
+    while (finished.size() < 3)
+        ASSERT_TRUE(finished.wait(5000));
+    for (int i = 0; i < 3; ++i) {
+        const SmtpResult r = finished[i].first().value<SmtpResult>();
+        EXPECT_TRUE(r.ok()) << i << ": " << qPrintable(r.error.message());
+    }
+    EXPECT_EQ(finished[1].first().value<SmtpResult>().reply.text(), QStringLiteral("second queued"));
+    EXPECT_FALSE(client.pipelinesBehindDot());
+    // The third envelope went out only after the second message's reply.
+    const qsizetype secondQueued = log.indexOf(QStringLiteral("S: 250 2.0.0 second queued"));
+    ASSERT_GE(secondQueued, 0) << qPrintable(log.join(u'\n'));
+    EXPECT_EQ(log.mid(secondQueued).filter(QStringLiteral("C: MAIL FROM")).size(), 1) << qPrintable(log.join(u'\n'));
+    EXPECT_EQ(log.filter(QStringLiteral("C: MAIL FROM")).size(), 4);
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.connections(), 1);
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real `outpost` against a real Haraka (npm, installed by the launcher
+// on first use). Haraka answers every command pipelined behind the final
+// dot with 503 (issue 19): the messages must all go out all the same.
+#include <QFile>
+#include <QJsonObject>
+
+#include "tests/cli/clitest.h"
+
+namespace {
+
+class HarakaFixture : public CliFixture
+{
+protected:
+    void startHarakaAndAccount()
+    {
+        m_server
+            = std::make_unique<ServerProcess>(TestUtil::python(),
+                                              QStringList {TestUtil::scriptPath("haraka_server.py"),
+                                                           QStringLiteral("--outdir"), m_received},
+                                              // The first run installs Haraka from npm.
+                                              300000);
+        ASSERT_TRUE(m_server->ok());
+        const CliRun r = run(
+            {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--name"),
+             QStringLiteral("Test"), QStringLiteral("--email"), QStringLiteral("ada@example.org"),
+             QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+             m_server->ready(), QStringLiteral("--security"), QStringLiteral("none"),
+             QStringLiteral("--auth"), QStringLiteral("none")});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+
+    QString harakaLog() const
+    {
+        QFile f(m_home.filePath(QStringLiteral("haraka.log")));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+};
+
+} // namespace
+
+TEST_F(HarakaFixture, SixQueuedMessagesAllArriveOnceAndNoneIsHeld)
+{
+    startHarakaAndAccount();
+    QStringList told;
+    for (int i = 0; i < 6; ++i) {
+        const CliRun r = run({QStringLiteral("send"), QStringLiteral("--queue-only"),
+                              QStringLiteral("--to"), QStringLiteral("bob@example.org"),
+                              QStringLiteral("--subject"), QStringLiteral("message %1").arg(i),
+                              QStringLiteral("--body"), QStringLiteral("Hello number %1").arg(i)});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        told << queuedId(r);
+    }
+    const CliRun flush
+        = run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+    EXPECT_EQ(flush.exitCode, 0) << flush.out.toStdString() << flush.err.toStdString();
+    checkInvariant(told);
+    int sent = 0;
+    for (const QJsonValue &v : outboxList()) {
+        const QJsonObject e = v.toObject();
+        EXPECT_EQ(e.value(QStringLiteral("state")).toString(), QStringLiteral("sent"))
+            << e.value(QStringLiteral("last_error")).toString().toStdString();
+        sent += e.value(QStringLiteral("state")).toString() == QLatin1String("sent");
+    }
+    EXPECT_EQ(sent, 6);
+    EXPECT_EQ(deliveries().size(), 6);
+    // Haraka refused pipelining behind the dot at most once: the client
+    // stopped doing it for the rest of the session.
+    EXPECT_LE(harakaLog().count(QStringLiteral("pipelined after end of DATA - refused")), 1)
+        << harakaLog().toStdString();
+}

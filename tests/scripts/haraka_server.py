@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A real Haraka server for integration tests, on 127.0.0.1 (plain, no AUTH).
+
+Haraka comes from npm, pinned, installed on first use into a cache under the
+build tree (OUTPOST_BINARY_DIR/test-cache/haraka, or --cache). No network
+means the install fails and so does the test, loudly: nothing is skipped.
+
+A minimal config directory holds one plugin, outpost_test, which accepts
+every recipient but those whose local part starts with "nobody", and writes each message to OUTDIR/N.eml (the octets Haraka
+received, with the Received header Haraka adds) and its envelope to
+OUTDIR/N.json, like aiosmtpd_server.py. Prints "READY <port>" once Haraka
+answers, runs until stdin closes, and keeps Haraka's log in OUTDIR/../haraka.log.
+"""
+import argparse
+import fcntl
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HARAKA_VERSION = "3.3.4"
+
+PLUGIN = r"""
+'use strict'
+// Accepts every recipient; writes each message and its envelope to a directory.
+const fs = require('fs')
+const path = require('path')
+let count = 0
+// @haraka/email-address has changed address() to a property over time.
+const addr = (a) => (typeof a.address === 'function' ? a.address() : String(a.address ?? a))
+
+exports.hook_rcpt = function (next, connection, params) {
+    // A local part starting with "nobody" does not exist.
+    if (/^nobody/i.test(params[0].user)) return next(DENY, 'No such user here')
+    next(OK)
+}
+
+exports.hook_queue = function (next, connection) {
+    const txn = connection.transaction
+    const outdir = process.env.OUTPOST_HARAKA_OUTDIR
+    const n = ++count
+    const chunks = []
+    const sink = new (require('stream').Writable)({
+        write(chunk, enc, done) { chunks.push(Buffer.from(chunk)); done() },
+    })
+    sink.on('finish', () => {
+        const body = Buffer.concat(chunks)
+        fs.writeFileSync(path.join(outdir, n + '.eml'), body)
+        const mid = (txn.header.get('Message-ID') || '').trim()
+        fs.writeFileSync(path.join(outdir, n + '.json'), JSON.stringify({
+            message_id: mid,
+            mail_from: addr(txn.mail_from),
+            rcpt_tos: txn.rcpt_to.map(addr),
+        }))
+        next(OK, 'queued as ' + n)
+    })
+    txn.message_stream.pipe(sink)
+}
+"""
+
+
+def install(cache):
+    """npm install Haraka@HARAKA_VERSION into cache, once (locked)."""
+    os.makedirs(cache, exist_ok=True)
+    package = os.path.join(cache, "node_modules", "Haraka", "package.json")
+    with open(os.path.join(cache, ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            with open(package) as f:
+                if json.load(f).get("version") == HARAKA_VERSION:
+                    return os.path.dirname(package)
+        except (OSError, ValueError):
+            pass
+        npm = shutil.which("npm")
+        if not npm:
+            sys.exit("haraka_server.py: npm not found (scripts/install-deps.sh test installs it)")
+        result = subprocess.run(
+            [npm, "install", "--no-audit", "--no-fund", "--omit=optional", "--no-save",
+             "--prefix", cache, "Haraka@" + HARAKA_VERSION],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+        if result.returncode != 0:
+            sys.exit("haraka_server.py: npm install Haraka@%s failed:\n%s" % (HARAKA_VERSION, result.stdout))
+    return os.path.dirname(package)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def wait_for_greeting(port, proc, deadline):
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+                if s.recv(512).startswith(b"220"):
+                    s.sendall(b"QUIT\r\n")
+                    s.recv(512)
+                    return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--outdir", required=True)
+    ap.add_argument("--cache", default=os.path.join(
+        os.environ.get("OUTPOST_BINARY_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "build")),
+        "test-cache", "haraka"))
+    ap.add_argument("--install-only", action="store_true")
+    args = ap.parse_args()
+
+    home = install(os.path.abspath(args.cache))
+    if args.install_only:
+        return
+
+    outdir = os.path.abspath(args.outdir)
+    os.makedirs(outdir, exist_ok=True)
+    # Haraka's layout: ROOT/config/* (plugins = the list to load) and
+    # ROOT/plugins/*.js (local plugin code).
+    root = tempfile.mkdtemp(prefix="haraka-")
+    proc = None
+    try:
+        port = free_port()
+        os.makedirs(os.path.join(root, "config"))
+        os.makedirs(os.path.join(root, "plugins"))
+        with open(os.path.join(root, "plugins", "outpost_test.js"), "w") as f:
+            f.write(PLUGIN)
+        files = {
+            "smtp.ini": "[main]\nlisten=127.0.0.1:%d\nnodes=0\n" % port,
+            "me": "haraka.test\n",
+            "log.ini": "[main]\nlevel=protocol\n",
+            "plugins": "outpost_test\n",
+        }
+        for name, text in files.items():
+            with open(os.path.join(root, "config", name), "w") as f:
+                f.write(text)
+        # The package's defaults for the rest (greeting, limits), as shipped.
+        shutil.copy(os.path.join(home, "config", "connection.ini"), os.path.join(root, "config"))
+        env = dict(os.environ, OUTPOST_HARAKA_OUTDIR=outdir)
+        log = open(os.path.join(os.path.dirname(outdir), "haraka.log"), "w")
+        proc = subprocess.Popen(["node", os.path.join(home, "bin", "haraka"), "-c", root],
+                                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env)
+        if not wait_for_greeting(port, proc, time.time() + 60):
+            log.flush()
+            with open(log.name) as f:
+                sys.exit("haraka_server.py: Haraka did not start:\n" + f.read()[-4000:])
+        print("READY %d" % port, flush=True)
+        sys.stdin.read()
+    finally:
+        if proc and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        shutil.rmtree(root, ignore_errors=True)
+
+if __name__ == "__main__":
+    main()
