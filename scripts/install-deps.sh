@@ -32,6 +32,13 @@ for p in "${pkgs[@]}"; do
     fi
 done
 
+# Haraka (tests/scripts/haraka_server.py) comes from npm and runs on the
+# machine's Node.js (20 or newer), which Debian 12's own package is not.
+if [[ $mode == test ]] && ! { command -v node && command -v npm; } >/dev/null; then
+    echo "install-deps: the tests need Node.js 20 or newer with npm (for Haraka)" >&2
+    exit 1
+fi
+
 if ((${#missing[@]} == 0)); then
     echo "install-deps: all ${#pkgs[@]} packages present"
     exit 0
