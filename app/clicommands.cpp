@@ -398,7 +398,7 @@ int runSend(const QStringList &args)
     std::fflush(stdout);
     if (parser.isSet(QStringLiteral("queue-only")))
         return ExitOk;
-    flushOutbox(p, false, {entry->id}, parser.isSet(QStringLiteral("wait")) || !options.notBefore.isValid());
+    (void)flushOutbox(p, false, {entry->id}, parser.isSet(QStringLiteral("wait")) || !options.notBefore.isValid());
     const auto after = p.outbox.find(entry->id);
     if (!after)
         return ExitSoftware;
@@ -452,7 +452,7 @@ int runOutbox(const QStringList &args)
         return ExitOk;
     }
     if (sub == QLatin1String("flush")) {
-        flushOutbox(p, true, {}, parser.isSet(QStringLiteral("wait")));
+        const QStringList tried = flushOutbox(p, true, {}, parser.isSet(QStringLiteral("wait")));
         const auto counts = p.outbox.counts();
         const int waiting = counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
             + counts.value(Core::OutboxState::Active);
@@ -463,7 +463,8 @@ int runOutbox(const QStringList &args)
                      .arg(counts.value(Core::OutboxState::Held))
                      .arg(counts.value(Core::OutboxState::Failed))
               << Qt::endl;
-        return ExitOk;
+        // A script must see that something it asked for was not sent.
+        return exitCodeForFlush(p.outbox, tried);
     }
     const QStringList ids = parser.positionalArguments();
     if (ids.size() != 1)

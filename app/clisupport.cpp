@@ -67,7 +67,7 @@ static bool isWaitingOrFinal(Core::OutboxState s)
     return s != Core::OutboxState::Queued && s != Core::OutboxState::Active;
 }
 
-void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
+QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
 {
     // What to watch when another instance sends; collected only then (this
     // process, holding the lock, simply runs its flusher until idle).
@@ -106,26 +106,51 @@ void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
         const auto lock = flusher.acquire();
         if (lock == Core::Flusher::LockResult::Acquired) {
             bool idle = false;
+            QStringList tried;
             QObject::connect(&flusher, &Core::Flusher::idle, &flusher, [&] { idle = true; });
+            QObject::connect(&flusher, &Core::Flusher::messageFinished, &flusher,
+                             [&](const QString &id) {
+                                 if (!tried.contains(id))
+                                     tried << id;
+                             });
             flusher.flush(manual);
             runUntil([&] { return idle; }, kLimitMs);
-            return;
+            return tried;
         }
         if (lock == Core::Flusher::LockResult::Failed) {
             err() << QCoreApplication::translate("Cli", "outpost: the outbox could not be locked.") << Qt::endl;
-            return;
+            return {};
         }
         // Another instance flushes: hand "send now" over, then (with --wait)
         // watch the messages; if that instance goes away, take over.
         collect();
         if (!asked)
             asked = Core::Flusher::requestFlush(p.outbox.root());
-        if (!wait || (asked && allSettled()))
-            return;
+        if (!wait)
+            return {}; // handed over: nothing here knows how it ends
+        if (asked && allSettled())
+            return ids;
         QThread::msleep(200);
         if (allSettled())
-            return;
+            return ids;
     }
+    return ids;
+}
+
+int exitCodeForFlush(Core::Outbox &outbox, const QStringList &ids)
+{
+    bool waiting = false;
+    for (const QString &id : ids) {
+        const auto e = outbox.find(id);
+        if (!e)
+            continue; // removed meanwhile
+        const int code = exitCodeForEntry(e.value());
+        if (code == ExitTempFail)
+            waiting = true;
+        else if (code != ExitOk)
+            return code;
+    }
+    return waiting ? ExitTempFail : ExitOk;
 }
 
 int exitCodeForEntry(const Core::OutboxEntry &e)

@@ -40,9 +40,14 @@ void runUntil(const std::function<bool()> &done, int timeoutMs);
  * Sends what is due: in this process when it can take the outbox lock,
  * otherwise by asking the instance that holds it. With `wait`, returns only
  * when every id in `ids` (or every message due now, if empty) reached a final
- * or waiting state.
+ * or waiting state. Returns the messages it tried (sent here, or watched
+ * while another instance sent them).
  */
-void flushOutbox(Profile &p, bool manual, QStringList ids, bool wait);
+[[nodiscard]] QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait);
+/// The exit status of `outbox flush` over the messages it tried: the first
+/// one that needs attention decides (67, 77 or 69, as exitCodeForEntry()),
+/// else 75 if any waits for a retry, else 0.
+[[nodiscard]] int exitCodeForFlush(Core::Outbox &outbox, const QStringList &ids);
 
 /// The sysexits code that tells a script what an error means.
 [[nodiscard]] int exitCodeFor(const Core::Error &error);

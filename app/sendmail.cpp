@@ -259,7 +259,7 @@ int run(const QStringList &arguments)
         return App::fail(entry.error());
     if (options->queueOnly)
         return App::ExitOk;
-    App::flushOutbox(p, false, {entry->id}, true);
+    (void)App::flushOutbox(p, false, {entry->id}, true);
     const auto after = p.outbox.find(entry->id);
     if (!after)
         return App::ExitSoftware;

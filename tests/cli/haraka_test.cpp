@@ -69,3 +69,31 @@ TEST_F(HarakaFixture, SixQueuedMessagesAllArriveOnceAndNoneIsHeld)
     EXPECT_LE(harakaLog().count(QStringLiteral("pipelined after end of DATA - refused")), 1)
         << harakaLog().toStdString();
 }
+
+TEST_F(HarakaFixture, FlushWaitSaysWhenSomethingIsHeld)
+{
+    // One message to a recipient Haraka refuses, one it takes: the flush
+    // must not report success for the batch (exit 67, a recipient refused).
+    startHarakaAndAccount();
+    for (const QString &to :
+         {QStringLiteral("nobody@example.org"), QStringLiteral("bob@example.org")}) {
+        const CliRun r
+            = run({QStringLiteral("send"), QStringLiteral("--queue-only"), QStringLiteral("--to"),
+                   to, QStringLiteral("--subject"), QStringLiteral("to ") + to,
+                   QStringLiteral("--body"), QStringLiteral("Hello")});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+    const CliRun flush
+        = run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+    EXPECT_EQ(flush.exitCode, 67) << flush.out.toStdString() << flush.err.toStdString();
+    QMap<QString, int> states;
+    for (const QJsonValue &v : outboxList())
+        ++states[v.toObject().value(QStringLiteral("state")).toString()];
+    EXPECT_EQ(states.value(QStringLiteral("held")), 1);
+    EXPECT_EQ(states.value(QStringLiteral("sent")), 1);
+    EXPECT_EQ(deliveries().size(), 1);
+    // Nothing left to try: a second flush has nothing to report.
+    EXPECT_EQ(
+        run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")}).exitCode,
+        0);
+}
