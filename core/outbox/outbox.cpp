@@ -4,6 +4,7 @@
 #include "core/util/crashpoint.h"
 #include "core/util/durablefile.h"
 #include "core/util/digest.h"
+#include "core/util/filelock.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -36,6 +37,11 @@ constexpr auto kMarkerInode = "/.marker";
 // OutboxEntry::acceptedJson(), which override state.json's when the entry
 // is read.
 constexpr auto kAcceptedFile = "accepted.json";
+// tmp/<id>.lock: held by the process writing tmp/<id>/ for as long as it
+// writes. A folder in tmp/ whose lock can be taken has lost its writer.
+constexpr auto kWriterLockSuffix = ".lock";
+// Held around every change of an entry's state, by every process.
+constexpr auto kStateLockFile = "/.state.lock";
 
 const QStringList &acceptedKeys()
 {
@@ -79,7 +85,116 @@ bool removeTree(const QString &path)
     return QDir(path).removeRecursively();
 }
 
+Error cannotWrite()
+{
+    return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be written."));
+}
+
+/// A message being written in tmp/<id>/. Its folder exists only while its
+/// writer holds tmp/<id>.lock, taken before the folder is made, so that
+/// recovery in another process tells it from one whose writer died. Gone
+/// with this object unless it was committed (renamed into the outbox).
+class PendingEntry final
+{
+    Q_DISABLE_COPY_MOVE(PendingEntry)
+public:
+    PendingEntry(const QString &tmpRoot, const QString &id)
+        : m_dir(tmpRoot + u'/' + id)
+        , m_lock(m_dir + QLatin1String(kWriterLockSuffix))
+    {
+    }
+    ~PendingEntry()
+    {
+        if (m_created && !m_committed)
+            removeTree(m_dir);
+        m_lock.removeAndUnlock();
+    }
+    /// The lock, then the folder: never its parents (a missing tmp/ is an
+    /// error, not something to make again under a writer's feet).
+    [[nodiscard]] bool create()
+    {
+        if (m_lock.lock(FileLock::Wait::No) != FileLock::Outcome::Acquired)
+            return false;
+        m_created = QDir().mkdir(m_dir);
+        return m_created;
+    }
+    [[nodiscard]] QString dir() const { return m_dir; }
+    void setCommitted() { m_committed = true; }
+
+private:
+    QString m_dir;
+    FileLock m_lock;
+    bool m_created = false;
+    bool m_committed = false;
+};
+
 } // namespace
+
+class Outbox::StateLock final
+{
+    Q_DISABLE_COPY_MOVE(StateLock)
+public:
+    explicit StateLock(Outbox *outbox)
+        : m_outbox(outbox)
+        , m_result(outbox->lockState())
+    {
+    }
+    ~StateLock()
+    {
+        if (m_result)
+            m_outbox->unlockState();
+    }
+    [[nodiscard]] bool ok() const { return m_result.ok(); }
+    [[nodiscard]] Error error() const { return m_result.error(); }
+
+private:
+    Outbox *m_outbox;
+    Result<void> m_result;
+};
+
+Result<void> Outbox::lockState()
+{
+    // Re-entrant: a change may be made of others (claim() holding in doubt).
+    if (m_stateLockDepth++ > 0)
+        return {};
+    if (!m_stateLock)
+        m_stateLock = std::make_unique<FileLock>(m_root + QLatin1String(kStateLockFile));
+    // Changes are short (a sidecar write and a rename): waiting is bounded.
+    if (m_stateLock->lock(FileLock::Wait::Yes) != FileLock::Outcome::Acquired) {
+        --m_stateLockDepth;
+        //: %1 is the system's reason
+        return Error(Error::Code::WriteFailed,
+                     QCoreApplication::translate("Outbox", "The outbox cannot be locked: %1").arg(m_stateLock->errorString()));
+    }
+    return {};
+}
+
+void Outbox::unlockState()
+{
+    if (--m_stateLockDepth > 0)
+        return;
+    m_stateLock->unlock();
+    emitPending();
+}
+
+void Outbox::notifyChanged()
+{
+    m_changed = true;
+    emitPending();
+}
+
+void Outbox::emitPending()
+{
+    // Never from under the lock: a slot may use another Outbox on this
+    // thread, whose lock would wait for ours for ever.
+    if (m_stateLockDepth > 0)
+        return;
+    const auto corrupt = std::exchange(m_corruptToReport, {});
+    for (const auto &[id, reason] : corrupt)
+        Q_EMIT corruptFound(id, reason);
+    if (std::exchange(m_changed, false))
+        Q_EMIT changed();
+}
 
 Outbox::Outbox(QString root, QObject *parent)
     : QObject(parent)
@@ -147,8 +262,10 @@ QString Outbox::dotSentMarker(const QString &id) const
 
 Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &entry, Durable::Sync sync) const
 {
-    auto r = Durable::writeFileAtomically(dirPath + u'/' + QLatin1String(kSidecarFile),
-                                          QJsonDocument(entry.toJson()).toJson(QJsonDocument::Indented), sync);
+    // Never creates the folder: one moved away by another process meanwhile
+    // stays moved, and this write fails (no stub holding only a sidecar).
+    auto r = Durable::replaceFileInDirectory(dirPath + u'/' + QLatin1String(kSidecarFile),
+                                             QJsonDocument(entry.toJson()).toJson(QJsonDocument::Indented), sync);
     // The sidecar now holds everything (the entry was read with the
     // accepted details merged in): the separate record has done its job.
     if (r && entry.phase == OutboxPhase::Accepted)
@@ -159,14 +276,12 @@ Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &ent
 Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
                                     const EnqueueOptions &options)
 {
-    const QString id = newId();
-    const QString tmp = m_root + QStringLiteral("/tmp/") + id;
-    if (!QDir().mkpath(tmp))
-        return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be written."));
-    const auto fail = [&](const Error &e) {
-        removeTree(tmp);
-        return e;
-    };
+    PendingEntry pending(m_root + QStringLiteral("/tmp"), newId());
+    if (!pending.create())
+        return cannotWrite();
+    const QString tmp = pending.dir();
+    const QString id = QFileInfo(tmp).fileName();
+    const auto fail = [](const Error &e) { return e; }; // ~PendingEntry() removes the rest
 
     MimeBuilder builder;
     MimeBuilder::Options mimeOptions;
@@ -198,15 +313,15 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     entry.envelope = envelope.value();
     entry.createdAt = m_clock();
     // A copy of the draft lets "undo send" and "edit" bring it back.
-    if (auto r = Durable::writeFileAtomically(tmp + u'/' + QLatin1String(kDraftFile),
-                                              QJsonDocument(draft.toJson()).toJson());
+    if (auto r = Durable::replaceFileInDirectory(tmp + u'/' + QLatin1String(kDraftFile),
+                                                 QJsonDocument(draft.toJson()).toJson());
         !r)
         return fail(r.error());
     entry.bodySize = hashed.written();
     entry.bodySha256 = hashed.hexResult();
     auto done = finishEnqueue(tmp, entry, options);
-    if (!done)
-        removeTree(tmp);
+    if (done)
+        pending.setCommitted();
     return done;
 }
 
@@ -214,14 +329,14 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
                                            Envelope envelope, const QString &accountId,
                                            const QString &subject, const EnqueueOptions &options)
 {
-    const QString id = newId();
-    const QString tmp = m_root + QStringLiteral("/tmp/") + id;
-    if (!QDir().mkpath(tmp))
-        return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be written."));
+    PendingEntry pending(m_root + QStringLiteral("/tmp"), newId());
+    if (!pending.create())
+        return cannotWrite();
+    const QString tmp = pending.dir();
+    const QString id = QFileInfo(tmp).fileName();
     QFile body(tmp + u'/' + QLatin1String(kMessageFile));
     const auto fail = [&](const Error &e) {
-        body.close();
-        removeTree(tmp);
+        body.close(); // ~PendingEntry() removes the rest
         return e;
     };
     if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
@@ -288,8 +403,8 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
     entry.bodySize = hashed.written();
     entry.bodySha256 = hashed.hexResult();
     auto done = finishEnqueue(tmp, entry, options);
-    if (!done)
-        removeTree(tmp);
+    if (done)
+        pending.setCommitted();
     return done;
 }
 
@@ -298,7 +413,7 @@ Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry ent
 {
     // bodySize and bodySha256 were taken while the body was written.
     if (entry.bodySha256.isEmpty())
-        return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be written."));
+        return cannotWrite();
     entry.envelope.size = entry.bodySize;
     entry.notBefore = options.notBefore;
     if (auto r = writeSidecar(tmpDir, entry); !r)
@@ -311,7 +426,7 @@ Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry ent
     if (auto r = Durable::renameDurably(tmpDir, entryDir(OutboxState::Queued, entry.id)); !r)
         return r.error();
     entry.state = OutboxState::Queued;
-    Q_EMIT changed();
+    notifyChanged();
     return entry;
 }
 
@@ -357,14 +472,15 @@ Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) cons
 
 void Outbox::setAsideCorrupt(OutboxState from, const QString &id, const QString &reason)
 {
+    const StateLock lock(this); // (without it, set aside all the same)
     const QString target = entryDir(OutboxState::Corrupt, id);
     if (Durable::renameDurably(entryDir(from, id), target).ok()) {
         QFile note(target + u'/' + QLatin1String(kReasonFile));
         if (note.open(QIODevice::WriteOnly))
             note.write(reason.toUtf8() + '\n');
     }
-    Q_EMIT corruptFound(id, reason);
-    Q_EMIT changed();
+    m_corruptToReport.append({id, reason});
+    notifyChanged();
 }
 
 QStringList Outbox::ids(OutboxState state) const
@@ -376,9 +492,13 @@ Result<OutboxEntry> Outbox::scanEntry(OutboxState state, const QString &id)
 {
     auto e = readEntry(state, id);
     // Never guessed, never sent: set aside for the person to see — unless
-    // it merely moved since it was listed (sent, taken back, retried).
-    if (!e && state != OutboxState::Active && state != OutboxState::Corrupt && QFileInfo::exists(entryDir(state, id)))
-        setAsideCorrupt(state, id, e.error().message());
+    // it merely moved since it was listed (sent, taken back, retried), or
+    // was read while another process changed it: read again under the lock.
+    if (!e && state != OutboxState::Active && state != OutboxState::Corrupt) {
+        const StateLock lock(this);
+        if (QFileInfo::exists(entryDir(state, id)) && !(e = readEntry(state, id)))
+            setAsideCorrupt(state, id, e.error().message());
+    }
     return e;
 }
 
@@ -455,11 +575,28 @@ Result<void> Outbox::moveEntry(const QString &id, OutboxState from, OutboxState 
 
 Result<QStringList> Outbox::recover()
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     QStringList report;
-    // tmp/: never acknowledged as queued; the draft still exists.
+    // tmp/: never acknowledged as queued, the draft still exists — but only
+    // what no writer holds any more: another process may be writing there
+    // now (outpost-sendmail reading a slow pipe). Its lock is the proof.
     const QDir tmp(m_root + QStringLiteral("/tmp"));
-    for (const QString &name : tmp.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+    for (const QString &name : tmp.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        FileLock writer(tmp.filePath(name + QLatin1String(kWriterLockSuffix)));
+        if (writer.lock(FileLock::Wait::No) != FileLock::Outcome::Acquired)
+            continue;
         removeTree(tmp.filePath(name));
+        writer.removeAndUnlock();
+    }
+    // Locks whose writer died before making its folder or after moving it.
+    for (const QString &name : tmp.entryList({QLatin1String("*") + QLatin1String(kWriterLockSuffix)}, QDir::Files)) {
+        FileLock writer(tmp.filePath(name));
+        if (!tmp.exists(name.chopped(static_cast<qsizetype>(qstrlen(kWriterLockSuffix))))
+            && writer.lock(FileLock::Wait::No) == FileLock::Outcome::Acquired)
+            writer.removeAndUnlock();
+    }
     // active/: an attempt was interrupted.
     const QStringList active = QDir(dir(OutboxState::Active)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &id : active) {
@@ -499,7 +636,7 @@ Result<QStringList> Outbox::recover()
     }
     if (auto r = clearOrphanMarkers(); !r)
         return r.error();
-    Q_EMIT changed();
+    notifyChanged();
     return report;
 }
 
@@ -519,6 +656,9 @@ Result<OutboxEntry> Outbox::holdInDoubt(const QString &id)
 
 Result<void> Outbox::clearOrphanMarkers()
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const QDir activeDir(dir(OutboxState::Active));
     const QStringList markers
         = activeDir.entryList(QStringList{QStringLiteral("*") + QLatin1String(kDotSentSuffix)}, QDir::Files);
@@ -556,6 +696,9 @@ Result<void> Outbox::clearOrphanMarkers()
 
 Result<OutboxEntry> Outbox::claim(const QString &id)
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const auto state = locate(id);
     if (!state || (*state != OutboxState::Queued && *state != OutboxState::Deferred))
         return notFound();
@@ -587,7 +730,7 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
         return r.error();
     CrashPoint::hit("claim");
     e->state = OutboxState::Active;
-    Q_EMIT changed();
+    notifyChanged();
     return e;
 }
 
@@ -653,6 +796,10 @@ Result<void> Outbox::markDotSent(const QString &id)
 Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
                                        const std::function<void(OutboxEntry &)> &update, Durable::Sync sync)
 {
+    // From locating the entry to moving it: no other change in between.
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const auto state = locate(id);
     if (!state || *state == OutboxState::Corrupt)
         return notFound();
@@ -674,12 +821,15 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
     if (auto r = moveEntry(id, *state, target, sync); !r)
         return r.error();
     e->state = target;
-    Q_EMIT changed();
+    notifyChanged();
     return e;
 }
 
 Result<void> Outbox::recordAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update)
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const QString d = entryDir(OutboxState::Active, id);
     OutboxEntry details;
     details.phase = OutboxPhase::Accepted;
@@ -696,12 +846,15 @@ Result<void> Outbox::recordAccepted(const QString &id, const std::function<void(
     // The dot_sent marker stays until this move is durable (clearOrphanMarkers()).
     if (auto r = moveEntry(id, OutboxState::Active, OutboxState::Sent, Durable::Sync::ContentOnly); !r)
         return r;
-    Q_EMIT changed();
+    notifyChanged();
     return {};
 }
 
 Result<void> Outbox::retry(const QString &id)
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const auto state = locate(id);
     if (!state || *state == OutboxState::Active || *state == OutboxState::Sent || *state == OutboxState::Corrupt)
         return notFound();
@@ -723,6 +876,9 @@ Result<void> Outbox::retry(const QString &id)
 
 Result<void> Outbox::markSent(const QString &id)
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const auto state = locate(id);
     if (!state || *state != OutboxState::Held)
         return notFound();
@@ -737,6 +893,9 @@ Result<void> Outbox::markSent(const QString &id)
 
 Result<void> Outbox::sendAgain(const QString &id)
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const auto state = locate(id);
     if (!state || *state != OutboxState::Held)
         return notFound();
@@ -750,6 +909,9 @@ Result<void> Outbox::sendAgain(const QString &id)
 
 Result<void> Outbox::remove(const QString &id)
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const auto state = locate(id);
     if (!state)
         return notFound();
@@ -762,12 +924,15 @@ Result<void> Outbox::remove(const QString &id)
     if (auto r = Durable::renameDurably(entryDir(*state, id), trash); !r)
         return r;
     removeTree(trash);
-    Q_EMIT changed();
+    notifyChanged();
     return {};
 }
 
 Result<Draft> Outbox::takeBack(const QString &id)
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const auto state = locate(id);
     if (!state || *state != OutboxState::Queued)
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "The message is no longer waiting and cannot be taken back."));
@@ -781,6 +946,9 @@ Result<Draft> Outbox::takeBack(const QString &id)
 
 Result<Draft> Outbox::takeBackForEdit(const QString &id)
 {
+    const StateLock lock(this);
+    if (!lock.ok())
+        return lock.error();
     const auto state = locate(id);
     if (!state || *state == OutboxState::Active || *state == OutboxState::Sent || *state == OutboxState::Corrupt)
         return Error(Error::Code::InvalidInput,

@@ -9,8 +9,11 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 namespace Core {
+
+class FileLock;
 
 /**
  * The durable outbox: one directory per message under
@@ -26,7 +29,15 @@ namespace Core {
  * reporting "sent". A crash at any point leaves each message in exactly one
  * state, and recover() (run by the flusher when it takes the lock) resolves
  * what an interrupted attempt left behind: back to queued before the final
- * dot was recorded, in doubt after it. See docs in OUTBOX.md §3.
+ * dot was recorded, in doubt after it.
+ *
+ * Several processes share one outbox (the GUI, the command line,
+ * outpost-sendmail). A message is written in tmp/<id>/ while its writer
+ * holds tmp/<id>.lock, and recovery removes only folders whose lock it can
+ * take; a write never creates an entry's folder (one renamed or removed by
+ * another process stays so, and the write fails); and every change of an
+ * entry's state runs under .state.lock, so that each sees the result of the
+ * one before. See docs/design/OUTBOX.md.
  *
  * @code
  * Core::Outbox outbox;
@@ -88,7 +99,8 @@ public:
     [[nodiscard]] QString messagePath(const OutboxEntry &entry) const;
 
     // --- used by the flusher (holding the lock) -----------------------------
-    /// Start-up recovery: tmp/ cleared; active/ resolved by phase.
+    /// Start-up recovery: tmp/ cleared of what no writer holds any more;
+    /// active/ resolved by phase.
     [[nodiscard]] Result<QStringList> recover();
     /// queued|deferred -> active, after checking size and SHA-256 of the body
     /// (a mismatch moves the entry to corrupt/ and returns an error). Only a
@@ -149,6 +161,14 @@ Q_SIGNALS:
     void corruptFound(const QString &id, const QString &reason);
 
 private:
+    /// Holds .state.lock for a scope; re-entrant within one Outbox.
+    class StateLock;
+    [[nodiscard]] Result<void> lockState();
+    void unlockState();
+    /// Emits changed() (and corruptFound()) now, or once the lock is released.
+    void notifyChanged();
+    void emitPending();
+
     [[nodiscard]] QString dir(OutboxState state) const;
     [[nodiscard]] QString entryDir(OutboxState state, const QString &id) const;
     [[nodiscard]] QString dotSentMarker(const QString &id) const;
@@ -171,6 +191,11 @@ private:
 
     QString m_root;
     Clock m_clock;
+    std::unique_ptr<FileLock> m_stateLock;
+    int m_stateLockDepth = 0;
+    bool m_changed = false;
+    QList<QPair<QString, QString>> m_corruptToReport; ///< id, reason
+
     bool m_markerInodeDurable = false;
 #ifdef Q_OS_WIN
     bool m_noHardLinks = true; // (NTFS has them; the C runtime offers no link())

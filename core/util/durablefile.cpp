@@ -136,10 +136,15 @@ Result<void> renameDurably(const QString &from, const QString &to)
 
 Result<void> writeFileAtomically(const QString &path, const QByteArray &data, Sync sync)
 {
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return writeError(path, QCoreApplication::translate("Durable", "the folder could not be created"));
+    return replaceFileInDirectory(path, data, sync);
+}
+
+Result<void> replaceFileInDirectory(const QString &path, const QByteArray &data, Sync sync)
+{
     const QFileInfo info(path);
     const QString dir = info.absolutePath();
-    if (!QDir().mkpath(dir))
-        return writeError(path, QCoreApplication::translate("Durable", "the folder could not be created"));
     const QString tmp = dir + QStringLiteral("/.") + info.fileName() + QStringLiteral(".tmp-")
         + QString::number(QRandomGenerator::global()->generate(), 36);
     QFile file(tmp);

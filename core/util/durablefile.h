@@ -48,9 +48,15 @@ enum class Sync {
 /// Replaces `path` with `data` atomically: a temporary file in the same
 /// directory is written and synced, renamed over `path`, and (Sync::Full)
 /// the directory is synced. On failure `path` is untouched and the
-/// temporary file removed.
+/// temporary file removed. Creates the directory if it is missing.
 [[nodiscard]] Result<void> writeFileAtomically(const QString &path, const QByteArray &data,
                                                Sync sync = Sync::Full);
+
+/// As writeFileAtomically(), but never creates the directory: where another
+/// process renamed or removed it meanwhile, the call fails and nothing
+/// comes back to life under the old name.
+[[nodiscard]] Result<void> replaceFileInDirectory(const QString &path, const QByteArray &data,
+                                                  Sync sync = Sync::Full);
 
 /// Renames (atomically replacing `to` if it exists) and syncs the parent
 /// directories of both names.

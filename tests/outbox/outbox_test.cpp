@@ -5,11 +5,13 @@
 #include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
 #include "core/util/durablefile.h"
+#include "core/util/filelock.h"
 
 #include "tests/support/fakesmtpserver.h"
 #include "tests/support/serverprocess.h"
 #include "tests/support/testutil.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -20,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <future>
 
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>
@@ -762,4 +766,145 @@ TEST_F(OutboxTest, OnlyOneFlusherHoldsTheLock)
     ASSERT_TRUE(answered.wait(5000));
     EXPECT_EQ(socket.readAll(), QByteArray("ok\n"));
     EXPECT_TRUE(idle.count() > 0 || idle.wait(5000)) << "a pass ran";
+}
+
+// --- several processes, one outbox ------------------------------------------
+// Another process is a second Outbox on the same folder: its file locks are
+// separate open files, so they conflict with this one's exactly as another
+// process's would.
+
+namespace {
+
+/// A message body that, when first read, runs `onRead` (what another
+/// process does while this one is still writing the message).
+class InterruptedInput final : public QBuffer
+{
+public:
+    InterruptedInput(QByteArray data, std::function<void()> onRead)
+        : m_onRead(std::move(onRead))
+    {
+        setData(std::move(data));
+        open(QIODevice::ReadOnly);
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_onRead)
+            std::exchange(m_onRead, {})();
+        return QBuffer::readData(data, maxSize);
+    }
+
+private:
+    std::function<void()> m_onRead;
+};
+
+const QByteArray kHead = "From: ada@example.org\r\nTo: bob@example.org\r\nSubject: piped\r\n\r\n";
+
+Envelope pipedEnvelope()
+{
+    Envelope env;
+    env.mailFrom = QStringLiteral("ada@example.org");
+    env.recipients = {QStringLiteral("bob@example.org")};
+    env.messageId = QStringLiteral("piped@example.org");
+    return env;
+}
+
+} // namespace
+
+TEST_F(OutboxTest, RecoveryByAnotherProcessLeavesAMessageBeingWrittenAlone)
+{
+    // outpost-sendmail reads a slow stdin while another process takes the
+    // flusher lock and recovers: the message being written is not abandoned.
+    const Account a = addAccount(25);
+    QDir().mkpath(m_outbox->root() + QStringLiteral("/tmp/abandoned")); // a writer that died
+    InterruptedInput body("line one\nline two\n", [&] {
+        Outbox other(m_outbox->root());
+        ASSERT_TRUE(other.recover().ok());
+    });
+    auto queued = m_outbox->enqueueMessage(kHead, &body, false, pipedEnvelope(), a.id, QStringLiteral("piped"), {});
+    ASSERT_TRUE(queued.ok()) << qPrintable(queued.error().message());
+    const auto entry = m_outbox->find(queued->id);
+    ASSERT_TRUE(entry.has_value()) << "reported queued, but the entry is damaged";
+    EXPECT_EQ(entry->state, OutboxState::Queued);
+    EXPECT_TRUE(readAll(m_outbox->messagePath(*entry)).endsWith("line one\r\nline two\r\n"));
+    EXPECT_FALSE(QFile::exists(m_outbox->root() + QStringLiteral("/tmp/abandoned")));
+    EXPECT_TRUE(QDir(m_outbox->root() + QStringLiteral("/tmp")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+}
+
+TEST_F(OutboxTest, AMessageWhoseFolderVanishedWhileWrittenIsAnErrorNotAStub)
+{
+    // Whatever removes the folder of a message being written (an older
+    // version's recovery, a person), the write must not make a new one.
+    const Account a = addAccount(25);
+    InterruptedInput body("text\n", [&] {
+        const QStringList names = QDir(m_outbox->root() + QStringLiteral("/tmp")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        ASSERT_EQ(names.size(), 1);
+        ASSERT_TRUE(QDir(m_outbox->root() + QStringLiteral("/tmp/") + names.first()).removeRecursively());
+    });
+    auto queued = m_outbox->enqueueMessage(kHead, &body, false, pipedEnvelope(), a.id, QStringLiteral("piped"), {});
+    EXPECT_FALSE(queued.ok()) << "a stub without its message was reported queued";
+    EXPECT_EQ(m_outbox->counts().value(OutboxState::Queued), 0);
+}
+
+TEST_F(OutboxTest, AStateWriteNeverBringsBackAFolderMovedAway)
+{
+    // Another process moved the entry (retry, remove) between our reading
+    // and our writing of its state: no folder holding only state.json.
+    const Account a = addAccount(25);
+    const OutboxEntry e = enqueue(a);
+    const QString queued = m_outbox->root() + QStringLiteral("/queued/") + e.id;
+    const QString away = m_dir.filePath(QStringLiteral("away"));
+    auto r = m_outbox->transition(e.id, OutboxState::Held, [&](OutboxEntry &x) {
+        x.holdReason = HoldReason::Configuration;
+        ASSERT_TRUE(QDir().rename(queued, away));
+    });
+    EXPECT_FALSE(r.ok());
+    EXPECT_FALSE(QFile::exists(queued));
+    EXPECT_FALSE(QFile::exists(m_outbox->root() + QStringLiteral("/held/") + e.id));
+    EXPECT_FALSE(m_outbox->find(e.id).has_value());
+}
+
+TEST_F(OutboxTest, StateChangesOfOneEntryFromTwoProcessesAreSerialised)
+{
+    // The GUI holds a message for its password while the command line
+    // retries it: each change sees the other's result, neither fails.
+    const Account a = addAccount(25);
+    const OutboxEntry e = enqueue(a);
+    std::future<Result<void>> retried;
+    auto held = m_outbox->transition(e.id, OutboxState::Held, [&](OutboxEntry &x) {
+        x.holdReason = HoldReason::Credentials;
+        retried = std::async(std::launch::async, [root = m_outbox->root(), id = e.id] {
+            Outbox other(root);
+            return other.retry(id);
+        });
+        // Without serialisation the retry finishes now, under our feet.
+        retried.wait_for(std::chrono::milliseconds(500));
+    });
+    EXPECT_TRUE(held.ok()) << qPrintable(held.error().message());
+    ASSERT_TRUE(retried.valid());
+    const Result<void> second = retried.get();
+    EXPECT_TRUE(second.ok()) << qPrintable(second.error().message());
+    const OutboxEntry after = stateOf(e.id);
+    EXPECT_EQ(after.state, OutboxState::Queued);
+    EXPECT_EQ(after.holdReason, HoldReason::None);
+    EXPECT_EQ(m_outbox->counts().value(OutboxState::Corrupt), 0);
+}
+
+TEST_F(OutboxTest, ChangesAreAnnouncedOnlyOnceTheLockIsReleased)
+{
+    // A slot may use another Outbox on the same thread (a window's model):
+    // were the lock still held, that one would wait for it for ever.
+    const Account a = addAccount(25);
+    const OutboxEntry e = enqueue(a);
+    int announced = 0;
+    QObject::connect(m_outbox.get(), &Outbox::changed, m_outbox.get(), [&] {
+        ++announced;
+        FileLock probe(m_outbox->root() + QStringLiteral("/.state.lock"));
+        EXPECT_EQ(probe.lock(FileLock::Wait::No), FileLock::Outcome::Acquired);
+    });
+    ASSERT_TRUE(m_outbox->claim(e.id).ok());
+    ASSERT_TRUE(m_outbox->recover().ok());
+    ASSERT_TRUE(m_outbox->remove(e.id).ok());
+    EXPECT_GE(announced, 3);
 }
