@@ -11,6 +11,7 @@
 #include <QNetworkInformation>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSysInfo>
 #include <QTime>
 
 #include <deque>
@@ -155,15 +156,25 @@ Flusher::~Flusher()
 
 Flusher::LockResult Flusher::acquire()
 {
-    m_lock = std::make_unique<QLockFile>(m_outbox->root() + QStringLiteral("/.lock"));
-    // Held for the flusher's whole life; a crashed holder is detected by its
-    // PID and boot ID, a holder on another host is respected.
-    m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
-        const auto error = m_lock->error();
+    // Held for the flusher's whole life by the operating system, which
+    // releases it when the holder dies: the file's content (who holds it) is
+    // for people only, so a file left empty or torn by a power cut between
+    // its creation and its content never stops the outbox.
+    m_lock = std::make_unique<FileLock>(m_outbox->root() + QStringLiteral("/.lock"));
+    switch (m_lock->lock(FileLock::Wait::No)) {
+    case FileLock::Outcome::Acquired:
+        break;
+    case FileLock::Outcome::HeldByOther:
         m_lock.reset();
-        return error == QLockFile::LockFailedError ? LockResult::HeldByOther : LockResult::Failed;
+        return LockResult::HeldByOther;
+    case FileLock::Outcome::Failed:
+        m_lock.reset();
+        return LockResult::Failed;
     }
+    // QLockFile's layout (pid, program, host), which older versions read.
+    m_lock->setInfo(QByteArray::number(QCoreApplication::applicationPid()) + '\n'
+                    + QCoreApplication::applicationName().toUtf8() + '\n'
+                    + QSysInfo::machineHostName().toUtf8() + '\n');
     auto recovered = m_outbox->recover();
     if (!recovered) {
         m_lock.reset();

@@ -6,10 +6,10 @@
 #include "core/accounts/truststore.h"
 #include "core/outbox/outbox.h"
 #include "core/smtp/smtpclient.h"
+#include "core/util/filelock.h"
 
 #include <QFile>
 #include <QHash>
-#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -36,7 +36,7 @@ struct RetryPolicy
 
 /**
  * Submits what is due in the outbox. One flusher per outbox: it holds
- * outbox/.lock (QLockFile) for its whole life; another instance gets
+ * outbox/.lock (a FileLock) for its whole life; another instance gets
  * HeldByOther and hands "send now" over with requestFlush().
  *
  * Per account it opens one SmtpClient and sends the due messages over it in
@@ -114,7 +114,7 @@ private:
     SmtpTimeouts m_timeouts;
     QString m_extraCaFile;
     std::shared_ptr<QFile> m_protocolLog; ///< OUTPOST_PROTOCOL_LOG, off by default
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<FileLock> m_lock;
     QLocalServer *m_server = nullptr;
     QStringList m_recoveredInDoubt;
     std::vector<std::unique_ptr<AccountRun>> m_runs;

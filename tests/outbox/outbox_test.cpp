@@ -908,3 +908,36 @@ TEST_F(OutboxTest, ChangesAreAnnouncedOnlyOnceTheLockIsReleased)
     ASSERT_TRUE(m_outbox->remove(e.id).ok());
     EXPECT_GE(announced, 3);
 }
+
+TEST_F(OutboxTest, AnEmptyOrTornLockFileDoesNotStopTheOutbox)
+{
+    // A power cut between the lock file's creation and its content.
+    const QString out = m_dir.filePath(QStringLiteral("received"));
+    const auto server = startReceiver(out);
+    ASSERT_TRUE(server->ok());
+    const Account a = addAccount(server->ready().toUShort());
+    for (const QByteArray &content : {QByteArray(), QByteArray("4"), QByteArray("1\nout")}) {
+        m_flusher.reset();
+        QFile lock(m_outbox->root() + QStringLiteral("/.lock"));
+        ASSERT_TRUE(lock.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        lock.write(content);
+        lock.close();
+        const OutboxEntry e = enqueue(a);
+        Flusher f(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
+        ASSERT_EQ(f.acquire(), Flusher::LockResult::Acquired) << "lock file content: " << content.constData();
+        QSignalSpy idle(&f, &Flusher::idle);
+        f.flush(true);
+        ASSERT_TRUE(idle.wait(20000));
+        EXPECT_EQ(stateOf(e.id).state, OutboxState::Sent);
+    }
+}
+
+TEST_F(OutboxTest, AHeldLockFileIsRespectedWhateverItHolds)
+{
+    (void)flusher();
+    QFile lock(m_outbox->root() + QStringLiteral("/.lock"));
+    ASSERT_TRUE(lock.open(QIODevice::WriteOnly | QIODevice::Truncate)); // its content is informational
+    lock.close();
+    Flusher second(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
+    EXPECT_EQ(second.acquire(), Flusher::LockResult::HeldByOther);
+}
