@@ -266,10 +266,13 @@ Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &ent
     // stays moved, and this write fails (no stub holding only a sidecar).
     auto r = Durable::replaceFileInDirectory(dirPath + u'/' + QLatin1String(kSidecarFile),
                                              QJsonDocument(entry.toJson()).toJson(QJsonDocument::Indented), sync);
+    if (!r)
+        return r;
     // The sidecar now holds everything (the entry was read with the
-    // accepted details merged in): the separate record has done its job.
-    if (r && entry.phase == OutboxPhase::Accepted)
-        QFile::remove(dirPath + u'/' + QLatin1String(kAcceptedFile));
+    // accepted details merged in), and a later state than the record's:
+    // a record left behind would override it when read.
+    if (QFile::remove(dirPath + u'/' + QLatin1String(kAcceptedFile)) && sync == Durable::Sync::Full)
+        return Durable::syncDirectory(dirPath);
     return r;
 }
 

@@ -941,3 +941,30 @@ TEST_F(OutboxTest, AHeldLockFileIsRespectedWhateverItHolds)
     Flusher second(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
     EXPECT_EQ(second.acquire(), Flusher::LockResult::HeldByOther);
 }
+
+TEST_F(OutboxTest, AStaleAcceptedRecordNeverOverridesALaterInDoubtState)
+{
+    // The 250's record survived in the folder, but the entry came back to
+    // queued/ next to its dot_sent marker: held in doubt, and it stays so.
+    const Account a = addAccount(25);
+    const OutboxEntry e = enqueue(a);
+    const QString dir = m_outbox->root() + QStringLiteral("/queued/") + e.id;
+    OutboxEntry details;
+    details.phase = OutboxPhase::Accepted;
+    details.acceptedReply = QStringLiteral("250 queued");
+    QFile record(dir + QStringLiteral("/accepted.json"));
+    ASSERT_TRUE(record.open(QIODevice::WriteOnly));
+    record.write(QJsonDocument(details.acceptedJson()).toJson());
+    record.close();
+    QFile marker(m_outbox->root() + QStringLiteral("/active/") + e.id + QStringLiteral(".dot_sent"));
+    ASSERT_TRUE(marker.open(QIODevice::WriteOnly));
+    marker.close();
+
+    EXPECT_EQ(m_outbox->claim(e.id).error().code(), Error::Code::InDoubt);
+    const OutboxEntry held = stateOf(e.id);
+    EXPECT_EQ(held.state, OutboxState::Held);
+    EXPECT_EQ(held.phase, OutboxPhase::InDoubt);
+    EXPECT_EQ(held.holdReason, HoldReason::InDoubt);
+    EXPECT_FALSE(m_outbox->retry(e.id).ok()) << "the in-doubt guard was bypassed";
+    EXPECT_FALSE(m_outbox->takeBackForEdit(e.id).ok());
+}
