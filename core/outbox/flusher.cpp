@@ -518,7 +518,13 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
             recordRecipients(e, recipients);
         };
     } else {
-        const Error::Code code = error.code();
+        // A failed session said nothing about the message: whatever the
+        // reply, it is not charged, and the account stops once — deferred
+        // on the network clock, or held when the server refuses this client
+        // for good (a 554 greeting, a 5xx to EHLO; RFC 5321 §3.1, §4.1.1.1).
+        Error::Code code = error.code();
+        if (r.sessionFailed() && (code == Error::Code::Transient || code == Error::Code::ProtocolViolation))
+            code = Error::Code::Network;
         switch (code) {
         case Error::Code::Network:
         case Error::Code::Timeout:
@@ -561,23 +567,26 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
             if (auto e = m_outbox->find(id); e && e->createdAt.secsTo(now) > m_policy.lifetimeSeconds)
                 target = OutboxState::Failed;
             break;
-        case Error::Code::Permanent: {
-            bool recipientRefused = false;
-            for (const RecipientResult &rr : r.recipients)
-                recipientRefused = recipientRefused || rr.reply.isPermanent();
-            const bool senderRefused = !recipientRefused && error.enhancedCode().startsWith(QLatin1String("5.7."));
-            target = recipientRefused || senderRefused ? OutboxState::Held : OutboxState::Failed;
-            update = [&, recipientRefused, senderRefused](OutboxEntry &e) {
-                ++e.attempts;
-                e.phase = OutboxPhase::Idle;
-                e.holdReason = recipientRefused ? HoldReason::RecipientRejected
-                    : senderRefused             ? HoldReason::Configuration
-                                                : HoldReason::None;
-                recordError(e, error);
-                recordRecipients(e, r.recipients);
-            };
-            break;
-        }
+        case Error::Code::Permanent:
+            if (!r.sessionFailed()) {
+                bool recipientRefused = false;
+                for (const RecipientResult &rr : r.recipients)
+                    recipientRefused = recipientRefused || rr.reply.isPermanent();
+                const bool senderRefused = !recipientRefused && error.enhancedCode().startsWith(QLatin1String("5.7."));
+                target = recipientRefused || senderRefused ? OutboxState::Held : OutboxState::Failed;
+                update = [&, recipientRefused, senderRefused](OutboxEntry &e) {
+                    ++e.attempts;
+                    e.phase = OutboxPhase::Idle;
+                    e.holdReason = recipientRefused ? HoldReason::RecipientRejected
+                        : senderRefused             ? HoldReason::Configuration
+                                                    : HoldReason::None;
+                    recordError(e, error);
+                    recordRecipients(e, r.recipients);
+                };
+                break;
+            }
+            // The server refuses this client, not the message: held as one.
+            [[fallthrough]];
         case Error::Code::AuthenticationFailed:
         case Error::Code::NeedsCredentials:
         case Error::Code::Keychain:
@@ -587,7 +596,8 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
             // A person must act; the other messages of this account would
             // meet the same wall, so they wait with it (no retry storm).
             stopRun = true;
-            const HoldReason reason = code == Error::Code::AuthenticationFailed || code == Error::Code::NeedsCredentials
+            const HoldReason reason = code == Error::Code::Permanent ? HoldReason::Configuration
+                : code == Error::Code::AuthenticationFailed || code == Error::Code::NeedsCredentials
                     || code == Error::Code::Keychain
                 ? HoldReason::Credentials
                 : HoldReason::Security;

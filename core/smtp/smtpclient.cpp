@@ -1352,25 +1352,31 @@ void SmtpClient::failSession(const SmtpResult &result)
     m_sessionRequested = false;
     setState(State::Disconnected);
     // The message in flight and every queued one share the session's fate;
-    // only the one whose dot was written can be in doubt.
+    // only the one whose dot was written can be in doubt, which concerns
+    // that message alone.
     std::deque<SmtpMessage> queued;
     queued.swap(m_queue);
     std::unique_ptr<Transaction> next = std::move(m_nextTx);
     if (m_tx) {
         SmtpResult r = result;
         r.recipients = m_tx->recipients;
+        r.scope = r.error.code() == Error::Code::InDoubt ? SmtpScope::Message : SmtpScope::Session;
         m_tx.reset();
         Q_EMIT finished(r);
     }
     SmtpResult forQueued = result;
+    forQueued.scope = SmtpScope::Session;
     if (forQueued.error.code() == Error::Code::InDoubt)
         forQueued.error = Error(Error::Code::Network, result.error.message());
     if (next) // its envelope went out, its final dot never did
         Q_EMIT finished(forQueued);
     for (size_t i = 0; i < queued.size(); ++i)
         Q_EMIT finished(forQueued);
-    if (session)
-        Q_EMIT sessionFailed(result);
+    if (session) {
+        SmtpResult r = result;
+        r.scope = SmtpScope::Session;
+        Q_EMIT sessionFailed(r);
+    }
     Q_EMIT disconnected();
 }
 

@@ -111,13 +111,23 @@ struct CertificateInfo
     QList<QSslError> errors;
 };
 
+/// What a result concerns. The session: the connection, the greeting,
+/// EHLO, STARTTLS, AUTH, a reply out of step, 421 — nothing was said about
+/// the message, and every message of the session shares the outcome. The
+/// message: the replies to its MAIL, RCPT, DATA and final dot, and checks of
+/// the message itself before or while it is sent.
+enum class SmtpScope { Session, Message };
+
 struct SmtpResult
 {
     Error error; ///< no error on success
     SmtpReply reply; ///< the server's last reply for this message
     QList<RecipientResult> recipients;
     CertificateInfo certificate;
+    SmtpScope scope = SmtpScope::Message;
     [[nodiscard]] bool ok() const { return !error.isError(); }
+    /// A failure of the session, not a judgement on this message.
+    [[nodiscard]] bool sessionFailed() const { return !ok() && scope == SmtpScope::Session; }
 };
 
 /**

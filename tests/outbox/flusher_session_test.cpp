@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A session that fails concerns no message (issue 19): eight queued
+// messages meet a refused greeting or a refused AUTH once, over one
+// connection, and none is charged for it. Scripted server: a real one does
+// not produce these refusals on demand. Runs inside with_keyring.sh.
+#include "core/outbox/flusher.h"
+#include "core/outbox/outbox.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/support/fakesmtpserver.h"
+
+#include <gtest/gtest.h>
+
+using namespace Core;
+
+namespace {
+
+struct SessionFault
+{
+    const char *label;
+    const char *script; ///< the whole dialogue of the one connection expected
+    OutboxState state; ///< of the two messages in flight
+    HoldReason reason;
+    int replyCode;
+    bool auth = false;
+};
+
+[[maybe_unused]] void PrintTo(const SessionFault &f, std::ostream *os)
+{
+    *os << f.label;
+}
+
+class FlusherSession : public ::testing::TestWithParam<SessionFault>
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        qputenv("OUTPOST_KEYCHAIN_SERVICE", "Outpost-flusher-session-test");
+        m_outbox = std::make_unique<Outbox>(m_dir.filePath(QStringLiteral("outbox")));
+        ASSERT_TRUE(m_outbox->open().ok());
+        m_accounts
+            = std::make_unique<AccountStore>(m_dir.filePath(QStringLiteral("accounts.json")));
+        m_trust = std::make_unique<TrustStore>(m_dir.filePath(QStringLiteral("trust.json")));
+    }
+
+    Account account(bool auth)
+    {
+        Account a;
+        a.name = QStringLiteral("Session");
+        a.host = QStringLiteral("127.0.0.1");
+        a.port = m_server.serverPort();
+        a.security = SmtpSecurity::None;
+        a.auth = auth ? AuthMethod::Password : AuthMethod::None;
+        a.allowCleartextAuth = true;
+        a.username = QStringLiteral("user");
+        Identity i;
+        i.name = QStringLiteral("Ada");
+        i.address = QStringLiteral("ada@example.org");
+        a.identities = {i};
+        EXPECT_TRUE(m_accounts->add(a).ok());
+        Account added = m_accounts->accounts().last();
+        if (auth) {
+            CredentialJob *job = m_credentials.write(added.id, QStringLiteral("secret"));
+            job->setAutoDelete(false);
+            QSignalSpy done(job, &CredentialJob::finished);
+            EXPECT_TRUE(done.wait(20000));
+            EXPECT_FALSE(job->error().isError()) << qPrintable(job->error().message());
+            delete job;
+        }
+        return added;
+    }
+
+    QTemporaryDir m_dir;
+    FakeSmtpServer m_server;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<TrustStore> m_trust;
+    CredentialStore m_credentials;
+};
+
+} // namespace
+
+TEST_P(FlusherSession, FailsOnceAndChargesNoMessage)
+{
+    const SessionFault &f = GetParam();
+    m_server.addScenario(QString::fromLatin1(f.script));
+    const Account a = account(f.auth);
+    QStringList ids;
+    for (int i = 0; i < 8; ++i) {
+        Draft d;
+        d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+        d.to = {MailAddress({}, QStringLiteral("bob@example.org"))};
+        d.subject = QStringLiteral("message %1").arg(i);
+        d.textBody = QStringLiteral("Hello");
+        auto e = m_outbox->enqueue(d, a, {});
+        ASSERT_TRUE(e.ok());
+        ids << e->id;
+    }
+    Flusher flusher(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
+    flusher.setRetryPolicy(RetryPolicy {}); // real delays: no second pass in this test
+    SmtpTimeouts t;
+    t.greeting = t.command = t.quit = 3000;
+    flusher.setTimeouts(t);
+    ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
+    QSignalSpy idle(&flusher, &Flusher::idle);
+    flusher.flush(true);
+    ASSERT_TRUE(idle.wait(20000));
+
+    EXPECT_EQ(m_server.connections(), 1) << "one decision for the account, not one per message";
+    int decided = 0;
+    for (const QString &id : std::as_const(ids)) {
+        const auto e = m_outbox->find(id);
+        ASSERT_TRUE(e.has_value());
+        EXPECT_EQ(e->attempts, 0) << qPrintable(id) << " was charged for the session";
+        EXPECT_NE(e->state, OutboxState::Failed) << qPrintable(e->lastErrorMessage);
+        if (e->state == f.state) {
+            ++decided;
+            EXPECT_EQ(e->holdReason, f.reason)
+                << qPrintable(OutboxEntry::holdReasonName(e->holdReason));
+            EXPECT_EQ(e->lastReplyCode, f.replyCode);
+        } else {
+            EXPECT_EQ(e->state, OutboxState::Queued)
+                << qPrintable(OutboxEntry::stateName(e->state));
+        }
+    }
+    // Held: the whole account, as one. Deferred: those in flight; the rest
+    // stay queued behind the account's back-off.
+    if (f.state == OutboxState::Held)
+        EXPECT_EQ(decided, 8);
+    else
+        EXPECT_GE(decided, 1);
+    EXPECT_TRUE(m_server.problems().isEmpty()) << m_server.problems().join(u'\n').toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Matrix, FlusherSession,
+    ::testing::Values(
+        SessionFault {"Greeting554", "S: 554 5.7.1 No SMTP service for you\nX\n", OutboxState::Held,
+                      HoldReason::Configuration, 554},
+        SessionFault {"Greeting450", "S: 450 4.3.2 Busy, try later\nX\n", OutboxState::Deferred,
+                      HoldReason::None, 450},
+        SessionFault {"Greeting451", "S: 451 4.3.0 Local problem\nX\n", OutboxState::Deferred,
+                      HoldReason::None, 451},
+        SessionFault {"Auth454",
+                      "S: 220 fake\nC: EHLO .*\nS: 250-fake\nS: 250-PIPELINING\nS: 250 AUTH PLAIN\n"
+                      "C: AUTH PLAIN .*\nS: 454 4.7.0 Temporary authentication failure\nX\n",
+                      OutboxState::Deferred, HoldReason::None, 454, true}),
+    [](const auto &p) { return std::string(p.param.label); });
