@@ -2,11 +2,14 @@
 // Crash tests with the real `outpost` process against a real aiosmtpd: a
 // test-only switch (OUTPOST_CRASH_AT) aborts at each labelled step; after a
 // restart and a flush, the server's log and the outbox satisfy the
-// invariant. Then kill -9 at random moments while 50 messages go out, and
-// two flushing instances at once.
+// invariant. Then kill -9 at random moments while 50 messages go out, two
+// flushing instances at once, and a flush while outpost-sendmail is still
+// reading its message.
 #include "tests/cli/clitest.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QThread>
 
@@ -174,4 +177,64 @@ TEST_F(CliFixture, TwoInstancesAtOnceSendEachMessageOnce)
     EXPECT_EQ(d.size(), 20);
     for (int n : d)
         EXPECT_EQ(n, 1);
+}
+
+TEST_F(CliFixture, SendmailReadingASlowPipeKeepsItsMessageWhileAnotherProcessFlushes)
+{
+    // outpost-sendmail (cron, git send-email) is still reading its message
+    // when `outpost outbox flush` takes the lock and recovers: the message
+    // being written is not another process's leftover, and once sendmail
+    // says "queued" it is delivered, whole, exactly once.
+    startServerAndAccount();
+    const QString sendmail = QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail");
+    ASSERT_TRUE(QFileInfo(sendmail).isExecutable()) << "build outpost-sendmail first: " << qPrintable(sendmail);
+    QProcess writer;
+    writer.setProcessEnvironment(environment());
+    writer.start(sendmail, {QStringLiteral("-odq"), QStringLiteral("-i"), QStringLiteral("bob@example.org")});
+    ASSERT_TRUE(writer.waitForStarted(10000));
+    // More than any reader's buffer, so that the body is being written
+    // while the rest of the pipe is still to come.
+    QByteArray firstHalf;
+    for (int i = 0; firstHalf.size() < 256 * 1024; ++i)
+        firstHalf += "first half, line " + QByteArray::number(i) + '\n';
+    writer.write("From: ada@example.org\nTo: bob@example.org\nSubject: slow pipe\nMessage-ID: <slow@example.org>\n\n"
+                 + firstHalf);
+    // Wait until the message is being written in the outbox's tmp/.
+    const auto writing = [&] {
+        for (QDirIterator it(m_home.filePath(QStringLiteral("data")), {QStringLiteral("message.eml")}, QDir::Files,
+                             QDirIterator::Subdirectories);
+             it.hasNext();)
+            if (it.next().contains(QStringLiteral("/outbox/tmp/")))
+                return true;
+        return false;
+    };
+    QElapsedTimer clock;
+    clock.start();
+    while (!writing() && clock.elapsed() < 30000 && writer.state() == QProcess::Running) {
+        if (!writer.waitForBytesWritten(20)) // (QProcess writes from its event loop)
+            QThread::msleep(20);
+    }
+    ASSERT_TRUE(writing()) << "outpost-sendmail never started writing: " << writer.readAllStandardError().toStdString();
+
+    const CliRun flush = run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+    EXPECT_EQ(flush.exitCode, 0) << flush.err.toStdString();
+
+    writer.write("second half\n");
+    writer.closeWriteChannel();
+    ASSERT_TRUE(writer.waitForFinished(60000));
+    ASSERT_EQ(writer.exitCode(), 0) << "refused: " << writer.readAllStandardError().toStdString();
+    const CliRun second = run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+    EXPECT_EQ(second.exitCode, 0) << second.err.toStdString();
+    checkInvariant({});
+    EXPECT_EQ(deliveries().value(QStringLiteral("<slow@example.org>")), 1) << "queued, then lost";
+    for (const QJsonValue &v : outboxList())
+        EXPECT_NE(v.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("corrupt"));
+    QStringList delivered;
+    for (const QString &f : QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files)) {
+        QFile file(QDir(m_received).filePath(f));
+        const QByteArray eml = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        if (eml.contains("first half, line 0\r\n") && eml.contains(QByteArray(QByteArray(firstHalf).replace("\n", "\r\n") + "second half\r\n")))
+            delivered << f;
+    }
+    EXPECT_EQ(delivered.size(), 1) << "the whole message reached the server";
 }
