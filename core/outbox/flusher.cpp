@@ -551,7 +551,7 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
                 e.phase = OutboxPhase::Idle;
                 recordError(e, error);
                 recordRecipients(e, r.recipients);
-                const qint64 age = e.createdAt.secsTo(now);
+                const qint64 age = e.secondsTrying(now);
                 if (age > m_policy.lifetimeSeconds) {
                     e.expired = true;
                     const int days = static_cast<int>(m_policy.lifetimeSeconds / 86400);
@@ -564,7 +564,7 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
                 }
             };
             target = OutboxState::Deferred;
-            if (auto e = m_outbox->find(id); e && e->createdAt.secsTo(now) > m_policy.lifetimeSeconds)
+            if (auto e = m_outbox->find(id); e && e->secondsTrying(now) > m_policy.lifetimeSeconds)
                 target = OutboxState::Failed;
             break;
         case Error::Code::Permanent:
@@ -648,6 +648,8 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
     const auto record = [this, id, target, now, update] {
         const auto recordAttempt = [&](OutboxEntry &e) {
             e.lastAttemptAt = now;
+            if (!e.firstAttemptAt.isValid())
+                e.firstAttemptAt = now;
             if (update)
                 update(e);
         };

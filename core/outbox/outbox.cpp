@@ -872,6 +872,7 @@ Result<void> Outbox::retry(const QString &id)
         e.holdReason = HoldReason::None;
         e.phase = OutboxPhase::Idle;
         e.expired = false;
+        e.firstAttemptAt = {}; // the person asked: a new lifetime
         e.createdAt = e.createdAt.isValid() ? e.createdAt : m_clock();
     });
     return r ? Result<void>() : Result<void>(r.error());
@@ -906,6 +907,8 @@ Result<void> Outbox::sendAgain(const QString &id)
         e.phase = OutboxPhase::Idle;
         e.holdReason = HoldReason::None;
         e.nextAttemptAt = {};
+        e.firstAttemptAt = {};
+        e.expired = false;
     });
     return r ? Result<void>() : Result<void>(r.error());
 }

@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace Core {
 
 namespace {
@@ -110,6 +112,11 @@ static QJsonArray recipientsJson(const QList<RecipientStatus> &recipients)
     return rcpts;
 }
 
+qint64 OutboxEntry::secondsTrying(const QDateTime &now) const
+{
+    return firstAttemptAt.isValid() ? std::max<qint64>(0, firstAttemptAt.secsTo(now)) : 0;
+}
+
 QJsonObject OutboxEntry::acceptedJson() const
 {
     return QJsonObject{
@@ -141,6 +148,7 @@ QJsonObject OutboxEntry::toJson() const
         {QStringLiteral("created_at"), dateString(createdAt)},
         {QStringLiteral("not_before"), dateString(notBefore)},
         {QStringLiteral("next_attempt_at"), dateString(nextAttemptAt)},
+        {QStringLiteral("first_attempt_at"), dateString(firstAttemptAt)},
         {QStringLiteral("last_attempt_at"), dateString(lastAttemptAt)},
         {QStringLiteral("accepted_at"), dateString(acceptedAt)},
         {QStringLiteral("attempts"), attempts},
@@ -186,6 +194,7 @@ Result<OutboxEntry> OutboxEntry::fromJson(const QJsonObject &json)
     e.createdAt = parseDate(json.value(QStringLiteral("created_at")));
     e.notBefore = parseDate(json.value(QStringLiteral("not_before")));
     e.nextAttemptAt = parseDate(json.value(QStringLiteral("next_attempt_at")));
+    e.firstAttemptAt = parseDate(json.value(QStringLiteral("first_attempt_at")));
     e.lastAttemptAt = parseDate(json.value(QStringLiteral("last_attempt_at")));
     e.acceptedAt = parseDate(json.value(QStringLiteral("accepted_at")));
     e.attempts = json.value(QStringLiteral("attempts")).toInt();
@@ -211,6 +220,12 @@ Result<OutboxEntry> OutboxEntry::fromJson(const QJsonObject &json)
                              o.value(QStringLiteral("text")).toString()});
     }
     e.expired = json.value(QStringLiteral("expired")).toBool();
+    if (!json.contains(QStringLiteral("first_attempt_at")) && (e.attempts > 0 || e.networkFailures > 0)) {
+        // Written by a version that did not record the first attempt: it
+        // began when the message was due at the earliest. (An empty value is
+        // a lifetime a retry ended.)
+        e.firstAttemptAt = e.notBefore.isValid() && e.notBefore > e.createdAt ? e.notBefore : e.createdAt;
+    }
     if (e.id.isEmpty() || e.accountId.isEmpty() || e.envelope.mailFrom.isEmpty()
         || e.envelope.recipients.isEmpty() || e.bodySize <= 0 || e.bodySha256.size() != 64
         || !e.createdAt.isValid())

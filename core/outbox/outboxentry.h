@@ -49,6 +49,7 @@ struct OutboxEntry
     QDateTime createdAt;
     QDateTime notBefore;       ///< scheduled time or end of the undo delay
     QDateTime nextAttemptAt;   ///< deferred until
+    QDateTime firstAttemptAt;  ///< start of the lifetime; cleared by a retry
     QDateTime lastAttemptAt;
     QDateTime acceptedAt;
     int attempts = 0;          ///< attempts that got an SMTP answer
@@ -65,6 +66,11 @@ struct OutboxEntry
     bool expired = false;
 
     OutboxState state = OutboxState::Queued; ///< from the directory; not stored
+
+    /// How long attempts have been made, for the lifetime and the back-off:
+    /// from the first attempt, not from creation (a message scheduled days
+    /// ahead has not waited), and 0 before the first.
+    [[nodiscard]] qint64 secondsTrying(const QDateTime &now) const;
 
     [[nodiscard]] QJsonObject toJson() const;
     /// The part of toJson() a 250 changes (Outbox::recordAccepted()):

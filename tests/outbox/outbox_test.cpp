@@ -968,3 +968,37 @@ TEST_F(OutboxTest, AStaleAcceptedRecordNeverOverridesALaterInDoubtState)
     EXPECT_FALSE(m_outbox->retry(e.id).ok()) << "the in-doubt guard was bypassed";
     EXPECT_FALSE(m_outbox->takeBackForEdit(e.id).ok());
 }
+
+TEST_F(OutboxTest, LifetimeCountsFromTheFirstAttemptAndRestartsOnRetry)
+{
+    // Scheduled six days ahead (beyond the 5-day lifetime): its first 4xx
+    // is a deferral, not "gave up"; once it did give up, a retry by the
+    // person starts a new lifetime instead of failing at once.
+    const QString dot451 = kGreet + kToData + QStringLiteral("S: 354 go\nDATA\nS: 451 4.3.0 Try later\nC: QUIT\nS: 221 Bye\nX\n");
+    FakeSmtpServer server;
+    for (int i = 0; i < 3; ++i)
+        server.addScenario(dot451);
+    const Account a = addAccount(server.serverPort());
+    QDateTime clock = QDateTime::currentDateTimeUtc();
+    m_outbox->setClock([&clock] { return clock; });
+    const qint64 lifetime = RetryPolicy::fromEnvironment().lifetimeSeconds;
+    const OutboxEntry e = enqueue(a, draft(), clock.addDays(6));
+
+    clock = clock.addDays(6).addSecs(1);
+    flushAndWait(true);
+    OutboxEntry first = stateOf(e.id);
+    EXPECT_EQ(first.state, OutboxState::Deferred) << qPrintable(first.lastErrorMessage);
+    EXPECT_FALSE(first.expired);
+
+    clock = clock.addSecs(lifetime + 1);
+    flushAndWait(true);
+    EXPECT_EQ(stateOf(e.id).state, OutboxState::Failed) << "the lifetime from the first attempt is over";
+    EXPECT_TRUE(stateOf(e.id).expired);
+
+    ASSERT_TRUE(m_outbox->retry(e.id).ok());
+    flushAndWait(true);
+    const OutboxEntry retried = stateOf(e.id);
+    EXPECT_EQ(retried.state, OutboxState::Deferred) << qPrintable(retried.lastErrorMessage);
+    EXPECT_FALSE(retried.expired);
+    EXPECT_EQ(server.connections(), 3);
+}
