@@ -100,6 +100,7 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
     clock.start();
     // 12 minutes: longer than the 10-minute wait for the reply to the final dot.
     constexpr int kLimitMs = 12 * 60 * 1000;
+    constexpr int kQuitLimitMs = 35 * 1000; // the client's own QUIT time-out is 30 s
     bool asked = false;
     while (clock.elapsed() < kLimitMs) {
         Core::Flusher flusher(&p.outbox, &p.accounts, &p.trust, &p.credentials);
@@ -115,6 +116,8 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
                              });
             flusher.flush(manual);
             runUntil([&] { return idle; }, kLimitMs);
+            // Say goodbye before exiting: QUIT answered, TLS closed.
+            runUntil([&] { return !flusher.isClosingConnections(); }, kQuitLimitMs);
             return tried;
         }
         if (lock == Core::Flusher::LockResult::Failed) {

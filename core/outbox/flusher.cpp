@@ -14,6 +14,7 @@
 #include <QSysInfo>
 #include <QTime>
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <optional>
@@ -725,6 +726,13 @@ void Flusher::endPassIfDone()
     }
     scheduleNextPass();
     Q_EMIT idle();
+}
+
+bool Flusher::isClosingConnections() const
+{
+    const auto clients = findChildren<SmtpClient *>(Qt::FindDirectChildrenOnly);
+    return std::any_of(clients.begin(), clients.end(),
+                       [](const SmtpClient *c) { return c->state() != SmtpClient::State::Disconnected; });
 }
 
 void Flusher::scheduleNextPass()

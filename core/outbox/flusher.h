@@ -75,6 +75,9 @@ public:
     /// their time (never held or in-doubt ones).
     void flush(bool manual = false);
     [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_scan || m_pending; }
+    /// A connection is still saying goodbye (QUIT sent, 221 not yet in):
+    /// a process about to exit waits for it, bounded by the QUIT time-out.
+    [[nodiscard]] bool isClosingConnections() const;
 
 Q_SIGNALS:
     /// A pass over the due messages ended (nothing is being sent).

@@ -261,7 +261,7 @@ void SmtpClient::quit()
 
 void SmtpClient::cancel()
 {
-    if (m_state == State::Disconnected && !m_tx && !m_nextTx && m_queue.empty())
+    if ((m_state == State::Disconnected || m_state == State::Quitting) && !m_tx && !m_nextTx && m_queue.empty())
         return; // nothing to cancel (e.g. called while a failure is being reported)
     const bool inDoubt = m_tx && m_tx->dotWritten;
     failSession({inDoubt ? Error(Error::Code::InDoubt,
@@ -482,9 +482,9 @@ void SmtpClient::onTimeout()
     failSession(r);
 }
 
-void SmtpClient::endConnection()
+void SmtpClient::endConnection(Close how)
 {
-    closeSocket();
+    closeSocket(how);
     setState(State::Disconnected);
     Q_EMIT disconnected();
     // A message handed over while the connection was closing (QUIT after it
@@ -508,16 +508,31 @@ void SmtpClient::hangUpAndFinish(const SmtpResult &result)
         Q_EMIT disconnected();
 }
 
-void SmtpClient::closeSocket()
+void SmtpClient::closeSocket(Close how)
 {
     m_timer.stop();
-    if (m_socket) {
-        QSslSocket *socket = m_socket;
-        m_socket = nullptr;
-        socket->disconnect(this);
+    m_repliesBeforeQuit = 0;
+    if (!m_socket)
+        return;
+    QSslSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    if (how == Close::Polite && socket->state() == QAbstractSocket::ConnectedState) {
+        // TLS close_notify (RFC 8446 §6.1), then FIN once it is written;
+        // the socket goes when closed, or after the QUIT time-out at most.
+        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        socket->disconnectFromHost();
+        if (socket->state() != QAbstractSocket::UnconnectedState) {
+            QTimer::singleShot(m_settings.timeouts.quit, socket, [socket] {
+                socket->abort();
+                socket->deleteLater();
+            });
+            return;
+        }
+    } else {
         socket->abort();
-        socket->deleteLater();
     }
+    socket->deleteLater();
 }
 
 // --- replies -------------------------------------------------------------
@@ -586,14 +601,14 @@ Error SmtpClient::replyError(const SmtpReply &reply, const QString &what) const
     return e;
 }
 
-void SmtpClient::failWith(Error::Code code, const QString &message, const SmtpReply &reply)
+void SmtpClient::failWith(Error::Code code, const QString &message, const SmtpReply &reply, Farewell farewell)
 {
     SmtpResult r;
     r.error = Error(code, message);
     if (reply.code)
         r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
     r.reply = reply;
-    failSession(r);
+    failSession(r, farewell);
 }
 
 void SmtpClient::handleReply(const SmtpReply &reply)
@@ -615,7 +630,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         if (reply.code == 220)
             sendEhlo();
         else
-            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the connection")), reply, {}, {}});
+            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the connection")), reply, {}, {}},
+                        Farewell::Quit); // RFC 5321 §3.1: a 554 greeting waits for QUIT
         break;
     case State::Ehlo:
         if (reply.code == 250) {
@@ -628,7 +644,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             sendCommand("HELO " + ehloArgument());
             armTimer(m_settings.timeouts.command);
         } else {
-            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the greeting (EHLO)")), reply, {}, {}});
+            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the greeting (EHLO)")), reply, {}, {}},
+                        Farewell::Quit);
         }
         break;
     case State::Helo:
@@ -636,7 +653,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             m_caps = {};
             afterEhlo();
         } else {
-            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the greeting (HELO)")), reply, {}, {}});
+            failSession({replyError(reply, QCoreApplication::translate("Smtp", "the greeting (HELO)")), reply, {}, {}},
+                        Farewell::Quit);
         }
         break;
     case State::StartTls:
@@ -710,7 +728,12 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         break;
     }
     case State::Quitting:
-        endConnection();
+        if (m_repliesBeforeQuit > 0) { // the answer to what came before QUIT
+            --m_repliesBeforeQuit;
+            armTimer(m_settings.timeouts.quit);
+            break;
+        }
+        endConnection(Close::Polite);
         break;
     case State::Ready:
     case State::AwaitingCredentials:
@@ -722,7 +745,8 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         // A reply nobody asked for (or one during DATA): the dialogue is out
         // of step, and nothing that follows can be trusted.
         failWith(m_tx && m_tx->dotWritten ? Error::Code::InDoubt : Error::Code::ProtocolViolation,
-                 QCoreApplication::translate("Smtp", "The mail server sent an unexpected reply: %1").arg(reply.toString()), reply);
+                 QCoreApplication::translate("Smtp", "The mail server sent an unexpected reply: %1").arg(reply.toString()), reply,
+                 Farewell::Abort);
         break;
     }
 }
@@ -827,6 +851,7 @@ void SmtpClient::handleAuthReply(const SmtpReply &reply)
         if (!response) {
             // Cancel the exchange (RFC 4954 §4); the server answers 501.
             sendCommand("*");
+            m_repliesBeforeQuit = 1;
             m_sasl.reset();
             failWith(Error::Code::AuthenticationFailed,
                      response.error().message().isEmpty()
@@ -860,7 +885,7 @@ void SmtpClient::handleAuthReply(const SmtpReply &reply)
                 //: %1 is the server's own words
                 QCoreApplication::translate("Smtp", "The mail server did not accept the user name or password: %1").arg(reply.text()));
     r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
-    failSession(r);
+    failSession(r, Farewell::Quit); // RFC 5321 §4.1.1.10, also after a refusal
 }
 
 void SmtpClient::becomeReady()
@@ -1344,13 +1369,25 @@ void SmtpClient::retryUnpipelined()
     armTimer(m_settings.timeouts.command);
 }
 
-void SmtpClient::failSession(const SmtpResult &result)
+void SmtpClient::failSession(const SmtpResult &result, Farewell farewell)
 {
-    closeSocket();
+    // After a refusal the dialogue is still in step: QUIT, wait for the 221
+    // (bounded), then close, TLS with close_notify (RFC 5321 §4.1.1.10).
+    // After a loss, a timeout or a reply out of step: just close.
+    const bool polite = farewell == Farewell::Quit && m_socket
+        && m_socket->state() == QAbstractSocket::ConnectedState;
     m_sasl.reset();
     const bool session = m_sessionRequested;
     m_sessionRequested = false;
-    setState(State::Disconnected);
+    if (polite) {
+        m_timer.stop();
+        setState(State::Quitting);
+        sendCommand("QUIT");
+        armTimer(m_settings.timeouts.quit);
+    } else {
+        closeSocket();
+        setState(State::Disconnected);
+    }
     // The message in flight and every queued one share the session's fate;
     // only the one whose dot was written can be in doubt, which concerns
     // that message alone.
@@ -1377,7 +1414,8 @@ void SmtpClient::failSession(const SmtpResult &result)
         r.scope = SmtpScope::Session;
         Q_EMIT sessionFailed(r);
     }
-    Q_EMIT disconnected();
+    if (!polite)
+        Q_EMIT disconnected(); // (otherwise once the QUIT is answered)
 }
 
 } // namespace Core

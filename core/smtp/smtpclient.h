@@ -266,11 +266,16 @@ private:
     void finishMessage(const SmtpResult &result);
     /// The server refused the envelope pipelined behind the dot: send it again.
     void retryUnpipelined();
-    void failSession(const SmtpResult &result);
-    void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {});
-    void closeSocket();
+    /// How a session ends: QUIT first, or just closed.
+    enum class Farewell { Quit, Abort };
+    /// How the socket closes: with TLS close_notify and FIN, or reset.
+    enum class Close { Polite, Abort };
+    void failSession(const SmtpResult &result, Farewell farewell = Farewell::Abort);
+    void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {},
+                  Farewell farewell = Farewell::Quit);
+    void closeSocket(Close how = Close::Abort);
     /// Closes the connection and says so (nothing in flight).
-    void endConnection();
+    void endConnection(Close how = Close::Abort);
     /// Hangs up before the final dot and reports the current message.
     void hangUpAndFinish(const SmtpResult &result);
     void flushSocket();
@@ -302,6 +307,7 @@ private:
     bool m_quitRequested = false;
     bool m_credentialsPending = false;
     bool m_pipelineBehindDot = true;
+    int m_repliesBeforeQuit = 0; ///< replies still due to commands before QUIT
     CertificateInfo m_certificateProblem;
     Error::Code m_certificateError = Error::Code::None;
     std::unique_ptr<SaslMechanism> m_sasl;

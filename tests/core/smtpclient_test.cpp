@@ -835,3 +835,58 @@ TEST_F(SmtpClientTest, EnvelopeRefusedBehindTheDotIsSentAgainUnpipelined)
     expectScriptFollowed();
     EXPECT_EQ(m_server.connections(), 1);
 }
+
+struct RefusedSession
+{
+    const char *label;
+    const char *script; ///< up to the refusal; then QUIT must come
+    Error::Code code;
+};
+
+class SmtpClientFarewell : public SmtpClientTest, public ::testing::WithParamInterface<RefusedSession>
+{
+};
+
+[[maybe_unused]] static void PrintTo(const RefusedSession &f, std::ostream *os)
+{
+    *os << f.label;
+}
+
+TEST_P(SmtpClientFarewell, RefusedSessionsEndWithQuit)
+{
+    // RFC 5321 §4.1.1.10 and §3.1: after a refusal the dialogue is still in
+    // step, so the client says QUIT and waits for the 221 before closing.
+    // The message is reported at once, not after the goodbye.
+    const RefusedSession &f = GetParam();
+    m_server.addScenario(QString::fromLatin1(f.script) + QStringLiteral("C: QUIT\nS: 221 2.0.0 Bye\nX\n"));
+    SmtpServerSettings s = settings();
+    s.allowCleartextAuth = true;
+    SmtpClient client(s);
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("wrong"), {}, {}, 0});
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), f.code) << qPrintable(r.error.message());
+    EXPECT_EQ(r.scope, Core::SmtpScope::Session);
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.clientLines().value(m_server.clientLines().size() - 1), QStringLiteral("QUIT"));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Matrix, SmtpClientFarewell,
+    ::testing::Values(
+        RefusedSession{"Auth535",
+                       "S: 220 fake.test ESMTP\nC: EHLO .*\nS: 250-fake\nS: 250 AUTH PLAIN\nC: AUTH PLAIN .*\n"
+                       "S: 535 5.7.8 bad credentials\n",
+                       Error::Code::AuthenticationFailed},
+        RefusedSession{"Auth454",
+                       "S: 220 fake.test ESMTP\nC: EHLO .*\nS: 250-fake\nS: 250 AUTH PLAIN\nC: AUTH PLAIN .*\n"
+                       "S: 454 4.7.0 try later\n",
+                       Error::Code::Transient},
+        RefusedSession{"AuthChallengeCancelled",
+                       "S: 220 fake.test ESMTP\nC: EHLO .*\nS: 250-fake\nS: 250 AUTH LOGIN\nC: AUTH LOGIN\n"
+                       "S: 334 !!not-base64!!\nC: \\*\nS: 501 5.7.0 cancelled\n",
+                       Error::Code::AuthenticationFailed},
+        RefusedSession{"Greeting554", "S: 554 5.3.2 no service\n", Error::Code::Permanent},
+        RefusedSession{"Ehlo550", "S: 220 fake.test ESMTP\nC: EHLO .*\nS: 550 5.7.1 go away\n",
+                       Error::Code::Permanent}),
+    [](const auto &p) { return std::string(p.param.label); });
