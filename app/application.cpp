@@ -35,8 +35,10 @@ void installTranslations(QCoreApplication &app)
         QCoreApplication::installTranslator(qtTranslator);
 
     auto *translator = new QTranslator(&app);
-    if (translator->load(locale, QStringLiteral("outpost"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
+    // English is a translation too, of its plural forms ("1 day", "2 days");
+    // the C locale of scripts and tests reads English.
+    if (translator->load(locale, QStringLiteral("outpost"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral("outpost_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
 }
 

@@ -51,10 +51,14 @@ Core::Result<void> SendController::start()
     });
     connect(m_notifier, &Gui::Notifier::outboxRequested, this, [this] { showOutbox(); });
     connect(m_notifier, &Gui::Notifier::quitRequested, this, [this] {
-        // Every window may still ask (unsent text); then wait for queueing.
+        // Every window may still ask (unsent text); a composer whose message
+        // is being queued goes away by itself, then Outpost quits.
         QApplication::closeAllWindows();
         const QWidgetList windows = QApplication::topLevelWidgets();
-        if (std::any_of(windows.cbegin(), windows.cend(), [](QWidget *w) { return w->isVisible(); }))
+        if (std::any_of(windows.cbegin(), windows.cend(), [](QWidget *w) {
+                const auto *composer = qobject_cast<Gui::ComposerWindow *>(w);
+                return w->isVisible() && !(composer && composer->isQueuing());
+            }))
             return;
         m_quitWhenQueued = true;
         if (m_pendingQueues == 0)
@@ -293,7 +297,7 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
     // Building and writing the message (a 200 MB attachment is seconds of
     // base64 and fsync) happens on a worker thread with its own view of the
     // same outbox directories; the window stays responsive meanwhile.
-    composer->setQueuing(true);
+    composer->setSendState(Gui::ComposerWindow::SendState::Queuing);
     const QString root = m_outbox.root();
     const Core::Account accountCopy = *account;
     const QString accountId = account->id;
@@ -313,10 +317,10 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
         if (!result->has_value() || !result->value()) {
             // Not queued (disk full, ...): the composer stays open with everything in it.
             const QString why = result->has_value() ? result->value().error().message() : tr("The message could not be queued.");
-            if (window) {
-                window->setQueuing(false);
-                window->showStatus(why);
-            }
+            if (window)
+                window->setSendState(Gui::ComposerWindow::SendState::Editing, why);
+            if (m_quitWhenQueued && m_pendingQueues == 0)
+                QCoreApplication::quit();
             return;
         }
         const Core::OutboxEntry entry = result->value().value();
@@ -328,21 +332,47 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
             if (auto *other = qobject_cast<Gui::ComposerWindow *>(w))
                 other->setAddressCompletions(m_addressBook.completions());
         }
-        // Durably queued: only now does the composer go away.
+        // Durably queued: only now does the composer go away. It stays
+        // (hidden) while Undo can bring the message back into it.
         m_senderOf.insert(entry.id, {accountId, identityId});
-        auto *toast = new Gui::SendToast;
-        m_toasts.insert(entry.id, toast);
         const QString id = entry.id;
+        if (window)
+            window->setSendState(Gui::ComposerWindow::SendState::Queued);
+        const bool undoable = !at.isValid() && undoSeconds > 0 && !m_quitWhenQueued;
+        if (window && undoable)
+            m_composerOf.insert(id, window);
+        else if (window)
+            window->setSendState(Gui::ComposerWindow::SendState::Done);
+        if (m_quitWhenQueued) {
+            if (m_pendingQueues == 0)
+                QCoreApplication::quit();
+            return;
+        }
+        // Notices of earlier messages that are done make room.
+        for (const QPointer<Gui::SendToast> &old : std::as_const(m_allToasts)) {
+            if (old && !m_toasts.values().contains(old))
+                old->close();
+        }
+        m_allToasts.removeAll(nullptr);
+        auto *toast = new Gui::SendToast;
+        m_toasts.insert(id, toast);
+        m_allToasts.append(toast);
         connect(toast, &Gui::SendToast::undoRequested, this, [this, id] { undo(id); });
+        // Out of reach of Undo (time is up, or the notice was closed): the
+        // composer closes for good.
+        const auto release = [this, id] {
+            if (const QPointer<Gui::ComposerWindow> revivable = m_composerOf.take(id))
+                revivable->setSendState(Gui::ComposerWindow::SendState::Done);
+        };
+        connect(toast, &Gui::SendToast::undoExpired, this, release);
+        connect(toast, &QObject::destroyed, this, release);
         if (at.isValid())
             toast->showScheduled(subject, at);
         else
             toast->showQueued(subject, undoSeconds);
         toast->show();
-        if (window) {
-            window->markSent();
-            window->close();
-        }
+        if (undoable)
+            toast->takeKeyboard(); // the person just pressed Send: Ctrl+Z undoes
         if (m_ownFlusher)
             m_flusher->flush(false);
         else
@@ -362,14 +392,20 @@ void SendController::undo(const QString &id)
     }
     if (toast)
         toast->close();
-    Gui::ComposerWindow *composer = openComposer();
-    // The sender first: the signature in the text is recognised as its own.
-    const auto sender = m_senderOf.value(id);
-    composer->selectSender(sender.first, sender.second);
-    composer->setDraft(draft.value());
+    // The window the message was written in comes back, as it was.
+    Gui::ComposerWindow *composer = m_composerOf.take(id);
+    if (composer && composer->sendState() == Gui::ComposerWindow::SendState::Queued) {
+        composer->setSendState(Gui::ComposerWindow::SendState::Editing, tr("Not sent: the message is back for editing."));
+    } else {
+        composer = openComposer();
+        // The sender first: the signature in the text is recognised as its own.
+        const auto sender = m_senderOf.value(id);
+        composer->selectSender(sender.first, sender.second);
+        composer->setDraft(draft.value());
+        composer->show();
+    }
     composer->markUnsaved(); // out of the outbox: only this window and its draft hold it
     composer->saveDraft();
-    composer->show();
 }
 
 void SendController::observe(const QString &id)

@@ -87,7 +87,9 @@ private:
     QElapsedTimer m_waitingChecked;
     Core::Flusher *m_flusher = nullptr;
     bool m_ownFlusher = false;
-    QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id
+    QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id, while its message is on its way
+    QList<QPointer<Gui::SendToast>> m_allToasts; ///< every notice still open
+    QHash<QString, QPointer<Gui::ComposerWindow>> m_composerOf; ///< by outbox id, while Undo can revive it
     QPointer<Gui::OutboxWindow> m_outboxWindow;
     QPointer<Gui::AccountsDialog> m_accountsDialog;
     QHash<QString, QPair<QString, QString>> m_senderOf; ///< id -> account, identity

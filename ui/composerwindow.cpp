@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QCompleter>
 #include <QDateTimeEdit>
 #include <QDialog>
@@ -22,6 +23,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QHBoxLayout>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -119,11 +123,17 @@ void ComposerWindow::createActions()
     save->setObjectName(QStringLiteral("saveDraftAction"));
     save->setShortcut(QKeySequence::Save);
     connect(save, &QAction::triggered, this, [this] {
+        if (!m_drafts)
+            return;
         m_savedSinceChange = false;
-        m_modified = true;
         saveDraft();
-        if (m_drafts)
-            showStatus(tr("Draft saved. It is offered again when Outpost starts."));
+        if (!m_savedSinceChange)
+            return; // the reason is in the status bar
+        // Saved by hand: this version stays, whatever happens to later
+        // changes (closing without them, or "Discard" on them).
+        m_explicitSave = state();
+        m_modified = false;
+        showStatus(tr("Draft saved. It is offered again when Outpost starts."));
     });
     addAction(save);
 
@@ -180,6 +190,82 @@ void ComposerWindow::createActions()
                                            &ComposerWindow::accountsRequested);
     accounts->setObjectName(QStringLiteral("accountsAction"));
     accounts->setToolTip(tr("Edit, test or remove your accounts"));
+    // The toolbar shows icons and words; its letters belong to the menus, so
+    // that Alt+letter never types into a field or reaches two actions.
+    for (QAction *a : toolBar->actions())
+        a->setIconText(a->text().remove(u'&'));
+    for (QAction *a : m_formatBar->actions())
+        a->setIconText(a->text().remove(u'&'));
+
+    auto *close = new QAction(tr("&Close"), this);
+    close->setObjectName(QStringLiteral("closeAction"));
+    close->setShortcuts({QKeySequence::Close, QKeySequence(Qt::Key_Escape)});
+    connect(close, &QAction::triggered, this, &QWidget::close);
+    addAction(close);
+    createMenus();
+}
+
+void ComposerWindow::createMenus()
+{
+    const auto named = [this](const char *name) { return findChild<QAction *>(QString::fromLatin1(name)); };
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_sendAction);
+    file->addAction(m_sendLaterAction);
+    file->addAction(named("saveDraftAction"));
+    file->addSeparator();
+    file->addAction(named("closeAction"));
+
+    // Edit acts on the field that has the keyboard.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    const auto forward = [this, edit](const QString &text, QKeySequence::StandardKey key, const char *slot) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(QKeySequence(key));
+        connect(a, &QAction::triggered, this, [this, slot] {
+            if (QWidget *w = focusWidget())
+                QMetaObject::invokeMethod(w, slot);
+        });
+        edit->addAction(a);
+    };
+    forward(tr("&Undo"), QKeySequence::Undo, "undo");
+    forward(tr("&Redo"), QKeySequence::Redo, "redo");
+    edit->addSeparator();
+    forward(tr("Cu&t"), QKeySequence::Cut, "cut");
+    forward(tr("&Copy"), QKeySequence::Copy, "copy");
+    forward(tr("&Paste"), QKeySequence::Paste, "paste");
+    forward(tr("Select &All"), QKeySequence::SelectAll, "selectAll");
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(named("outboxAction"));
+
+    QMenu *insert = menuBar()->addMenu(tr("&Insert"));
+    insert->addAction(m_attachAction);
+
+    QMenu *format = menuBar()->addMenu(tr("F&ormat"));
+    m_richAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    format->addAction(m_richAction);
+    format->addSeparator();
+    format->addActions(m_formatBar->actions());
+    named("listAction")->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+
+    QMenu *options = menuBar()->addMenu(tr("O&ptions"));
+    options->addAction(named("addAccountAction"));
+    options->addAction(named("accountsAction"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Outpost"));
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Outpost"),
+                           tr("<p><b>Outpost</b> %1</p><p>A mail composer: it gets your message to your provider, now or "
+                              "when the network is back, and tells you what happened.</p>")
+                               .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    });
+    // While no format applies (plain text), the format entries are off.
+    const auto syncFormat = [this](bool rich) {
+        for (QAction *a : m_formatBar->actions())
+            a->setEnabled(rich);
+    };
+    connect(m_richAction, &QAction::toggled, this, syncFormat);
+    syncFormat(m_richAction->isChecked());
 }
 
 void ComposerWindow::createForm()
@@ -209,8 +295,18 @@ void ComposerWindow::createForm()
         field->setCompleter(new ListCompleter(m_addressModel, field));
     }
 
+    m_from->setAccessibleName(tr("From"));
+    m_body->setAccessibleName(tr("Message text"));
+    m_recipientCount = new QLabel(central);
+    m_recipientCount->setObjectName(QStringLiteral("recipientCount"));
+    m_recipientCount->hide();
+    auto *toRow = new QHBoxLayout;
+    toRow->addWidget(m_to, 1);
+    toRow->addWidget(m_recipientCount);
+    auto *toLabel = new QLabel(tr("&To:"), central);
+    toLabel->setBuddy(m_to);
     form->addRow(tr("&From:"), m_from);
-    form->addRow(tr("&To:"), m_to);
+    form->addRow(toLabel, toRow);
     form->addRow(tr("&Cc:"), m_cc);
     form->addRow(tr("&Bcc:"), m_bcc);
     form->addRow(tr("S&ubject:"), m_subject);
@@ -258,6 +354,8 @@ void ComposerWindow::createForm()
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
         connect(field, &QLineEdit::textEdited, this, &ComposerWindow::setModified);
+    for (QLineEdit *field : {m_to, m_cc, m_bcc})
+        connect(field, &QLineEdit::textChanged, this, &ComposerWindow::updateRecipientCount);
     connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
         if (m_body->document()->isModified())
             setModified();
@@ -265,6 +363,32 @@ void ComposerWindow::createForm()
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::updateAttachmentSummary);
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::applySignature);
     statusBar()->showMessage(tr("Ready"));
+}
+
+void ComposerWindow::updateRecipientCount()
+{
+    // Counted as typed (commas outside quotes), so that a long list whose
+    // start has scrolled out of the field still says how many it holds.
+    QStringList all;
+    for (const QLineEdit *field : {m_to, m_cc, m_bcc}) {
+        const QString text = field->text();
+        bool quoted = false;
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= text.size(); ++i) {
+            const QChar ch = i < text.size() ? text.at(i) : QChar(u',');
+            if (ch == u'"')
+                quoted = !quoted;
+            else if ((ch == u',' || ch == u';') && !quoted) {
+                if (const QString one = text.mid(start, i - start).trimmed(); !one.isEmpty())
+                    all << one;
+                start = i + 1;
+            }
+        }
+    }
+    const auto n = static_cast<int>(all.size());
+    m_recipientCount->setVisible(n > 1);
+    m_recipientCount->setText(tr("%n recipient(s)", nullptr, n));
+    m_recipientCount->setToolTip(all.join(u'\n'));
 }
 
 void ComposerWindow::updateTitle()
@@ -429,9 +553,57 @@ void ComposerWindow::markSent()
 {
     m_sent = true;
     m_modified = false;
+    m_explicitSave = {};
     m_autosave.stop();
     if (m_drafts)
         m_drafts->remove(m_draftId);
+}
+
+void ComposerWindow::setSendState(SendState state, const QString &reason)
+{
+    const SendState from = m_sendState;
+    const bool allowed = (from == SendState::Editing && state == SendState::Queuing)
+        || (from == SendState::Queuing && (state == SendState::Editing || state == SendState::Queued))
+        || (from == SendState::Queued && (state == SendState::Editing || state == SendState::Done));
+    if (!allowed)
+        return;
+    m_sendState = state;
+    switch (state) {
+    case SendState::Editing:
+        m_sent = false;
+        enableEditing(true);
+        if (!reason.isEmpty())
+            showStatus(reason);
+        if (from == SendState::Queued) {
+            show();
+            raise();
+            activateWindow();
+        }
+        break;
+    case SendState::Queuing:
+        enableEditing(false);
+        showStatus(tr("Queuing the message…"));
+        break;
+    case SendState::Queued:
+        markSent();
+        enableEditing(true); // ready, should Undo bring it back
+        showStatus(tr("Ready"));
+        hide();
+        break;
+    case SendState::Done:
+        close();
+        break;
+    }
+}
+
+void ComposerWindow::enableEditing(bool on)
+{
+    // While the message is written to the outbox, nothing may change it or
+    // send it a second time.
+    for (QAction *a : {m_sendAction, m_sendLaterAction, m_attachAction})
+        a->setEnabled(on);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_from, m_to, m_cc, m_bcc, m_subject, m_body, m_rich, m_attachmentList})
+        w->setEnabled(on);
 }
 
 QJsonObject ComposerWindow::state() const
@@ -620,16 +792,19 @@ void ComposerWindow::requestSend()
 
 void ComposerWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_queuing) {
-        event->ignore(); // it closes by itself once the message is queued
+    if (m_sendState == SendState::Queuing) {
+        event->ignore(); // it goes away by itself once the message is queued
         return;
     }
-    if (!m_modified || m_sent) {
+    if (m_sendState != SendState::Editing || !m_modified || m_sent) {
+        m_sendState = SendState::Done;
         event->accept();
         return;
     }
     QMessageBox box(QMessageBox::Question, tr("Keep this message?"),
-                    tr("The message has not been sent. Save it as a draft, to be offered again when Outpost starts?"),
+                    m_explicitSave.isEmpty()
+                        ? tr("The message has not been sent. Save it as a draft, to be offered again when Outpost starts?")
+                        : tr("The message has changed since you saved it. Save the changes to the draft?"),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("closeBox"));
     box.setDefaultButton(QMessageBox::Save);
@@ -641,11 +816,19 @@ void ComposerWindow::closeEvent(QCloseEvent *event)
     if (choice == QMessageBox::Save) {
         m_savedSinceChange = false;
         saveDraft();
+    } else if (m_drafts && !m_explicitSave.isEmpty()) {
+        // Discard drops the changes, not what was saved by hand.
+        if (auto r = m_drafts->save(m_draftId, m_explicitSave); !r) {
+            showStatus(r.error().message());
+            event->ignore();
+            return;
+        }
     } else if (m_drafts) {
         m_drafts->remove(m_draftId);
     }
     m_autosave.stop();
     m_sent = true; // nothing more to ask
+    m_sendState = SendState::Done;
     event->accept();
 }
 
@@ -725,21 +908,6 @@ void ComposerWindow::applySignature()
     QTextCursor start = m_body->textCursor();
     start.setPosition(static_cast<int>(text.size()));
     m_body->setTextCursor(start);
-}
-
-void ComposerWindow::setQueuing(bool queuing)
-{
-    // While the message is written to the outbox, nothing may change it or
-    // send it a second time; closing waits too (closeEvent).
-    m_queuing = queuing;
-    m_sendAction->setEnabled(!queuing);
-    if (m_sendLaterAction)
-        m_sendLaterAction->setEnabled(!queuing);
-    m_attachAction->setEnabled(!queuing);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_from, m_to, m_cc, m_bcc, m_subject, m_body, m_rich, m_attachmentList})
-        w->setEnabled(!queuing);
-    if (queuing)
-        showStatus(tr("Queuing the message…"));
 }
 
 void ComposerWindow::setAddressCompletions(const QStringList &addresses)

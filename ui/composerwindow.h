@@ -77,16 +77,33 @@ public:
     [[nodiscard]] QJsonObject state() const;
     void restoreState(const QJsonObject &state);
     [[nodiscard]] bool isModified() const { return m_modified; }
-    /// The message is queued: closing no longer asks, the draft is gone.
+    /**
+     * Where the window's message is on its way out. The owner of the send
+     * (the application) moves it; the window only follows:
+     *   Editing  → Queuing   Send pressed; the message is being written to the
+     *                        outbox: nothing can be changed, closing waits.
+     *   Queuing  → Editing   not queued (disk full, …): the reason is shown.
+     *   Queuing  → Queued    durably queued: the window hides, its draft is
+     *                        gone; Undo may still bring it back.
+     *   Queued   → Editing   taken back (Undo): the same window returns.
+     *   Queued   → Done      out of reach of Undo: the window closes for good.
+     * Done is also where closing after "Discard" or "Save" ends.
+     */
+    enum class SendState { Editing, Queuing, Queued, Done };
+    Q_ENUM(SendState)
+    [[nodiscard]] SendState sendState() const { return m_sendState; }
+    /// Applies a transition of the list above; `reason` is shown when a
+    /// send returns to Editing. Any other transition is ignored.
+    void setSendState(SendState state, const QString &reason = {});
+    /// The message is queued: closing no longer asks, the draft is gone
+    /// (the same as setSendState(Queued) without hiding; tests use it).
     void markSent();
     /// Saves the draft now (when a store is set and something changed).
     void saveDraft();
     /// The content exists nowhere else (taken back from the outbox): closing
     /// asks, and it is saved as a draft like typed text.
     void markUnsaved() { setModified(); }
-    /// While the message is being queued: Send is off, the status says so.
-    void setQueuing(bool queuing);
-    [[nodiscard]] bool isQueuing() const { return m_queuing; }
+    [[nodiscard]] bool isQueuing() const { return m_sendState == SendState::Queuing; }
     /// Addresses used before ("Name <address>", best first), offered while
     /// typing in To, Cc and Bcc; each entry of a list completes on its own.
     void setAddressCompletions(const QStringList &addresses);
@@ -133,6 +150,9 @@ private:
     void createForm();
     void updateTitle();
     void updateAttachmentSummary();
+    void updateRecipientCount();
+    void createMenus();
+    void enableEditing(bool on);
     void applySignature();
     void adoptSignature();
     void setModified();
@@ -157,7 +177,7 @@ private:
     QAction *m_attachAction = nullptr;
     QDateTime m_sendAt; ///< set while "Send Later" goes through the checks
     QAction *m_sendLaterAction = nullptr;
-    bool m_queuing = false;
+    SendState m_sendState = SendState::Editing;
     QList<Sender> m_senders;
     QStringList m_attachmentPaths;
     Core::DraftStore *m_drafts = nullptr;
@@ -165,7 +185,9 @@ private:
     QTimer m_autosave;
     bool m_modified = false;
     bool m_savedSinceChange = true;
-    bool m_sent = false;
+    bool m_sent = false; ///< nothing left to ask or save when closing
+    QJsonObject m_explicitSave; ///< what "Save Draft" last saved; Discard keeps it
+    QLabel *m_recipientCount = nullptr;
     QString m_signatureBlock; ///< what applySignature() last appended
     QStringListModel *m_addressModel = nullptr;
 };

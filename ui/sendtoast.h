@@ -30,14 +30,24 @@ public:
     void showWaiting(const QString &reason);
     void showProblem(const QString &reason);
     [[nodiscard]] QString text() const;
+    /// Right after the person pressed Send: the notice takes the keyboard,
+    /// so that Ctrl+Z (or Alt+U, or Return on the focused button) undoes and
+    /// Escape dismisses. Other notices never take the focus.
+    void takeKeyboard();
 
 Q_SIGNALS:
     void undoRequested();
+    /// The time for Undo is over (the message is on its way).
+    void undoExpired();
 
 private:
     QLabel *m_label;
     QPushButton *m_undo;
+    void setText(const QString &text);
+    void endUndo();
+
     QString m_subject;
+    bool m_undoOpen = false;
 };
 
 } // namespace Gui

@@ -45,7 +45,9 @@ def main():
         for ts in ts_files:
             copy = os.path.join(tmp, os.path.basename(ts))
             shutil.copy(ts, copy)
-            r = subprocess.run([lupdate, "-locations", "none", "-I", include, "@" + lst, "-ts", copy],
+            # English holds only the plural forms (translations/CMakeLists.txt).
+            plural_only = ["-pluralonly"] if os.path.basename(ts).endswith("_en.ts") else []
+            r = subprocess.run([lupdate, *plural_only, "-locations", "none", "-I", include, "@" + lst, "-ts", copy],
                                capture_output=True, text=True)
             if r.returncode != 0:
                 print(r.stdout + r.stderr)

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The composer as a person uses it: the real `outpost` process in a real
+window (Xvfb + openbox), typed into with xdotool, read through AT-SPI, sending
+to a real SMTP server (aiosmtpd).
+
+    composer_test.py --outpost build/app/outpost [-k NAME]
+"""
+import email
+import email.policy
+import glob
+import json
+import os
+import time
+
+import desktop
+from desktop import DesktopTest, wait_until
+
+COMPOSER = r"(New Message|.+) — Outpost$"
+
+
+class ComposerTest(DesktopTest):
+    def start_with_account(self, *args, undo_seconds=3):
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        self.desktop.settings(**{"send/undoDelaySeconds": undo_seconds})
+        self.app = self.desktop.launch(*args)
+        return self.app
+
+    def write_message(self, to, subject, body):
+        """Types into the composer like a person: the To field has the
+        keyboard when a new message opens."""
+        self.app.window(r"New Message — Outpost")
+        self.desktop.activate("New Message")
+        self.desktop.type(to)
+        self.desktop.key("Tab", "Tab", "Tab")  # Cc, Bcc, Subject
+        self.desktop.type(subject)
+        self.desktop.key("Tab")
+        self.desktop.type(body)
+
+    def read_received(self, index=0):
+        names = self.desktop.received_messages()
+        with open(os.path.join(self.desktop.received, names[index]), "rb") as f:
+            return email.message_from_binary_file(f, policy=email.policy.default)
+
+    def test_after_send_the_composer_window_is_gone(self):
+        self.start_with_account(undo_seconds=1)
+        self.write_message("bob@example.org", "Closing after send", "The window goes away.")
+        self.desktop.key("ctrl+Return")
+        # What the person sees: the composer disappears at once (queued),
+        # and the message reaches the server.
+        self.app.window_gone(r"Closing after send — Outpost", timeout=5)
+        wait_until(lambda: self.desktop.received_messages(), 20, what="the message at the server")
+        msg = self.read_received()
+        self.assertEqual(msg["Subject"], "Closing after send")
+        self.assertIn("The window goes away.", msg.get_body(("plain",)).get_content())
+        # The notice says so, then Outpost leaves: nothing is left waiting.
+        notice = self.app.window(r"^Outpost$", timeout=5)
+        wait_until(lambda: "was sent" in notice.all_text(), 10, what="the notice to say 'was sent'")
+        self.assertEqual(self.app.exited(timeout=20), 0)
+
+    def test_undo_by_keyboard_brings_the_same_composer_back(self):
+        self.start_with_account(undo_seconds=8)
+        self.write_message("bob@example.org", "Taken back", "Not yet, please.")
+        self.desktop.key("ctrl+Return")
+        self.app.window_gone(r"Taken back — Outpost", timeout=5)
+        notice = self.app.window(r"^Outpost$", timeout=5)
+        # The notice holds the keyboard right after Send: Ctrl+Z undoes.
+        wait_until(lambda: self.desktop.active_window_title() == "Outpost", 5, what="the notice to have the keyboard")
+        self.desktop.key("ctrl+z")
+        composer = self.app.window(r"Taken back — Outpost", timeout=5)
+        self.assertEqual(len([w for w in self.app.windows() if w.name.endswith("— Outpost")]), 1,
+                         "Undo must revive the composer, not open a second one")
+        body = composer.find("text", r"^Message text")
+        self.assertIn("Not yet, please.", body.text)
+        time.sleep(9)  # past the undo delay: nothing may have been sent
+        self.assertEqual(self.desktop.received_messages(), [])
+        self.assertFalse(notice.showing and "queued" in notice.all_text())
+
+    def test_discard_after_save_keeps_the_saved_draft(self):
+        self.start_with_account()
+        self.write_message("carol@example.org", "Saved on purpose", "Keep this version.")
+        self.desktop.key("ctrl+s")
+        self.desktop.type(" And these later words are dropped.")
+        self.desktop.key("ctrl+w")
+        box = self.app.window(r"Keep this message\?", timeout=5)
+        self.desktop.click(box.find("push button", r"Discard"))
+        self.app.window_gone(r"Saved on purpose — Outpost", timeout=5)
+        self.assertEqual(self.app.exited(timeout=10), 0)
+        # The next start offers the saved version back.
+        app = self.desktop.launch()
+        composer = app.window(r"Saved on purpose — Outpost", timeout=10)
+        body = composer.find("text", r"^Message text")
+        self.assertIn("Keep this version.", body.text)
+        self.assertNotIn("later words", body.text)
+
+    def test_thirty_recipients_are_counted(self):
+        recipients = ",".join(f"person{n}@example.org" for n in range(1, 31))
+        self.start_with_account("compose", "--to", recipients, "--subject", "Many")
+        composer = self.app.window(r"Many — Outpost")
+        count = composer.find("label", r"30 recipients")
+        self.assertTrue(count.showing)
+
+
+if __name__ == "__main__":
+    desktop.main()

@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Autoconfig</name>
+    <message numerus="yes">
+        <source>%1 names %n server(s)</source>
+        <translation>
+            <numerusform>%1 names %n server</numerusform>
+            <numerusform>%1 names %n servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 lists %n outgoing server(s)</source>
+        <translation>
+            <numerusform>%1 lists %n outgoing server</numerusform>
+            <numerusform>%1 lists %n outgoing servers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not complete the test within %n second(s).</source>
+        <translation>
+            <numerusform>The server did not complete the test within %n second.</numerusform>
+            <numerusform>The server did not complete the test within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ComposerWindow</name>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n recipient</numerusform>
+            <numerusform>%n recipients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s), %1 in total</source>
+        <translation>
+            <numerusform>%n attachment, %1 in total</numerusform>
+            <numerusform>%n attachments, %1 in total</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OutboxModel</name>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) your attention</source>
+        <translation>
+            <numerusform>%n needs your attention</numerusform>
+            <numerusform>%n need your attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SendToast</name>
+    <message numerus="yes">
+        <source>“%1” is queued and will be sent in %n second(s).</source>
+        <extracomment>%1 is a subject; the number of seconds before sending starts</extracomment>
+        <translation>
+            <numerusform>“%1” is queued and will be sent in %n second.</numerusform>
+            <numerusform>“%1” is queued and will be sent in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <extracomment>A duration, used in &quot;“%1” has been waiting for %2&quot; and &quot;“%1” was sent after %2.&quot;</extracomment>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message numerus="yes">
+        <source>Gave up after trying for %n day(s): %1</source>
+        <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
+        <translation>
+            <numerusform>Gave up after trying for %n day: %1</numerusform>
+            <numerusform>Gave up after trying for %n days: %1</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
