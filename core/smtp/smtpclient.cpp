@@ -10,6 +10,7 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 
@@ -27,6 +28,16 @@ constexpr qint64 kChunkSize = 64 * 1024;      // read from the file at a time
 constexpr qint64 kWriteAhead = 256 * 1024;    // keep at most this much queued
 constexpr qint64 kReadBufferSize = 64 * 1024; // bound what Qt buffers for us
 constexpr int kQuickAckTicks = 200;            // 1 ms each, see setState()
+
+// RFC 5321 §4.5.3.1.10: a 452 to RCPT may mean "too many recipients", and a
+// 552 there is to be taken the same way: the rest go in another transaction.
+// Unless the enhanced code says otherwise (RFC 3463: X.5.3 is "too many
+// recipients"; X.2.2, a full mailbox, is no reason to try again at once).
+bool isRecipientOverflow(const SmtpReply &reply)
+{
+    return (reply.code == 452 || reply.code == 552)
+        && (reply.enhancedCode.isEmpty() || reply.enhancedCode.endsWith(QLatin1String(".5.3")));
+}
 
 bool hasLineBreakOrNul(const QString &s)
 {
@@ -88,6 +99,8 @@ struct SmtpClient::Transaction
     bool dataPipelined = false;            // DATA went out with MAIL and RCPT
     bool behindDot = false;                // ... behind the previous final dot
     bool retryUnpipelined = false;         // ... and the server refused that (503)
+    QStringList later;                     // "too many recipients": the next transaction
+    QList<RecipientResult> earlier;        // results of this message's earlier transactions
     std::optional<bool> beforeDotResult;   // the hook already ran (see sendEnvelopeAhead())
     std::optional<SmtpResult> abortAtData; // the outcome, once DATA is answered
     bool dotWritten = false;
@@ -586,11 +599,13 @@ void SmtpClient::sendCommand(const QByteArray &command, const QByteArray &logFor
     flushSocket();
 }
 
-Error SmtpClient::replyError(const SmtpReply &reply, const QString &what) const
+Error SmtpClient::replyError(const SmtpReply &reply, const QString &what, bool toRcpt) const
 {
     Error::Code code = reply.isTransient() ? Error::Code::Transient : Error::Code::Permanent;
-    if (reply.code == 552 || reply.enhancedCode == QLatin1String("5.3.4")
-        || reply.enhancedCode == QLatin1String("5.2.3"))
+    if (toRcpt && reply.code == 552)
+        code = Error::Code::Transient; // like 452 (RFC 5321 §4.5.3.1.10): full, or too many
+    else if (reply.code == 552 || reply.enhancedCode == QLatin1String("5.3.4")
+             || reply.enhancedCode == QLatin1String("5.2.3"))
         code = Error::Code::TooLarge;
     //: %1 says what was refused ("the sender", "the message", ...), %2 is the server's own words
     const QString text = reply.isTransient()
@@ -719,6 +734,10 @@ void SmtpClient::handleReply(const SmtpReply &reply)
         }
         break;
     case State::FinalReply: {
+        if (reply.code == 250 && !m_tx->later.isEmpty()) {
+            sendToLaterRecipients();
+            break;
+        }
         SmtpResult r;
         r.reply = reply;
         r.recipients = m_tx->recipients;
@@ -1065,7 +1084,7 @@ bool SmtpClient::writeEnvelopeAhead()
     // this envelope, so it never waits for us between two messages.
     // Written, not flushed: behind a final dot it leaves in the same write.
     if (!m_caps.pipelining || !m_pipelineBehindDot || m_state != State::FinalReply || m_nextTx
-        || m_queue.empty() || !m_socket || m_quitRequested)
+        || m_queue.empty() || !m_socket || m_quitRequested || (m_tx && !m_tx->later.isEmpty()))
         return false;
     auto tx = std::make_unique<Transaction>();
     tx->message = m_queue.front();
@@ -1165,22 +1184,31 @@ void SmtpClient::recipientsDone()
                   m_tx->recipients, {}});
         return;
     }
-    qsizetype accepted = 0;
+    const qsizetype accepted = std::count_if(m_tx->recipients.cbegin(), m_tx->recipients.cend(),
+                                             [](const RecipientResult &r) { return r.accepted(); });
+    // With some accepted, the overflow waits for a further transaction of
+    // the same message; with none, it is a refusal like any other.
+    m_tx->later.clear();
     const RecipientResult *firstRefused = nullptr;
     bool anyTransient = false;
     for (const RecipientResult &r : std::as_const(m_tx->recipients)) {
-        if (r.accepted()) {
-            ++accepted;
-        } else {
-            if (!firstRefused)
-                firstRefused = &r;
-            anyTransient = anyTransient || r.reply.isTransient();
+        if (r.accepted())
+            continue;
+        if (accepted > 0 && isRecipientOverflow(r.reply)) {
+            m_tx->later << r.address;
+            continue;
         }
+        if (!firstRefused)
+            firstRefused = &r;
+        anyTransient = anyTransient || r.reply.isTransient() || isRecipientOverflow(r.reply);
     }
     if (firstRefused && (accepted == 0 || !m_tx->message.sendToAcceptedRecipients)) {
+        m_tx->later.clear();
         SmtpReply reply = firstRefused->reply;
-        Error e = replyError(reply, accepted == 0 ? QCoreApplication::translate("Smtp", "all recipients")
-                                                  : QCoreApplication::translate("Smtp", "the recipient %1").arg(firstRefused->address));
+        Error e = replyError(reply,
+                             accepted == 0 ? QCoreApplication::translate("Smtp", "all recipients")
+                                           : QCoreApplication::translate("Smtp", "the recipient %1").arg(firstRefused->address),
+                             true);
         if (anyTransient && e.code() == Error::Code::Permanent && accepted == 0)
             e = Error(Error::Code::Transient, e.message()).withServerReply(reply.code, reply.enhancedCode, reply.text());
         conclude({e, reply, m_tx->recipients, {}});
@@ -1323,8 +1351,9 @@ void SmtpClient::pumpData()
     Q_EMIT finalDotWritten();
 }
 
-void SmtpClient::finishMessage(const SmtpResult &result)
+void SmtpClient::finishMessage(const SmtpResult &outcome)
 {
+    const SmtpResult result = withEarlierTransactions(outcome);
     m_timer.stop();
     const bool transactionOpen = m_tx && m_tx->mailReply.code == 250 && !m_tx->dotWritten
         && m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
@@ -1354,6 +1383,48 @@ void SmtpClient::finishMessage(const SmtpResult &result)
         return;
     }
     becomeReady();
+}
+
+void SmtpClient::sendToLaterRecipients()
+{
+    // The accepted recipients have the message; the same message goes to
+    // those refused as too many in a further transaction (§4.5.3.1.10).
+    auto next = std::make_unique<Transaction>();
+    next->message = m_tx->message;
+    next->message.envelope.recipients = m_tx->later;
+    next->earlier = m_tx->earlier;
+    for (const RecipientResult &r : std::as_const(m_tx->recipients)) {
+        if (!m_tx->later.contains(r.address))
+            next->earlier.append(r);
+    }
+    if (m_log)
+        m_log(QStringLiteral("-- %1 more recipient(s) in a further transaction").arg(m_tx->later.size()));
+    m_timer.stop();
+    m_tx = std::move(next);
+    beginTransaction();
+}
+
+SmtpResult SmtpClient::withEarlierTransactions(SmtpResult result) const
+{
+    // Once one transaction of a message was accepted, the message must not
+    // be sent again as a whole: a failure now leaves it for the person,
+    // with every recipient's outcome.
+    if (!m_tx || m_tx->earlier.isEmpty())
+        return result;
+    result.recipients = m_tx->earlier + result.recipients;
+    if (!result.ok()) {
+        const auto delivered = std::count_if(m_tx->earlier.cbegin(), m_tx->earlier.cend(),
+                                             [](const RecipientResult &r) { return r.accepted(); });
+        Error e(Error::Code::InDoubt,
+                //: %n is how many recipients already have the message, %1 why the others do not
+                QCoreApplication::translate("Smtp", "The message was delivered to %n recipient(s), but not to the "
+                                                    "others: %1", nullptr, static_cast<int>(delivered))
+                    .arg(result.error.message()));
+        e.withServerReply(result.error.replyCode(), result.error.enhancedCode(), result.error.serverText());
+        result.error = e;
+        result.scope = SmtpScope::Message;
+    }
+    return result;
 }
 
 void SmtpClient::retryUnpipelined()
@@ -1398,6 +1469,7 @@ void SmtpClient::failSession(const SmtpResult &result, Farewell farewell)
         SmtpResult r = result;
         r.recipients = m_tx->recipients;
         r.scope = r.error.code() == Error::Code::InDoubt ? SmtpScope::Message : SmtpScope::Session;
+        r = withEarlierTransactions(r);
         m_tx.reset();
         Q_EMIT finished(r);
     }

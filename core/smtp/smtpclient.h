@@ -266,6 +266,10 @@ private:
     void finishMessage(const SmtpResult &result);
     /// The server refused the envelope pipelined behind the dot: send it again.
     void retryUnpipelined();
+    /// The accepted recipients have it: the same message to the overflow.
+    void sendToLaterRecipients();
+    /// A result with the outcomes of the message's earlier transactions.
+    [[nodiscard]] SmtpResult withEarlierTransactions(SmtpResult result) const;
     /// How a session ends: QUIT first, or just closed.
     enum class Farewell { Quit, Abort };
     /// How the socket closes: with TLS close_notify and FIN, or reset.
@@ -280,7 +284,7 @@ private:
     void hangUpAndFinish(const SmtpResult &result);
     void flushSocket();
     [[nodiscard]] bool deferredWhileFlushing(void (SmtpClient::*handler)());
-    [[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what) const;
+    [[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what, bool toRcpt = false) const;
     [[nodiscard]] QByteArray ehloArgument() const;
     [[nodiscard]] QByteArray mailFromCommand(const Transaction &tx) const;
     [[nodiscard]] QByteArray rcptCommand(const SmtpMessage &message, const QString &address) const;

@@ -890,3 +890,95 @@ INSTANTIATE_TEST_SUITE_P(
         RefusedSession{"Ehlo550", "S: 220 fake.test ESMTP\nC: EHLO .*\nS: 550 5.7.1 go away\n",
                        Error::Code::Permanent}),
     [](const auto &p) { return std::string(p.param.label); });
+
+class SmtpClientOverflow : public SmtpClientTest, public ::testing::WithParamInterface<const char *>
+{
+};
+
+TEST_P(SmtpClientOverflow, TooManyRecipientsGoInAFurtherTransaction)
+{
+    // RFC 5321 §4.5.3.1.10: a server that takes three recipients per
+    // transaction answers the fourth and fifth with 452 (or 552, to be
+    // treated alike). The message goes to the three, then to the two in a
+    // second transaction of the same message on the same connection.
+    const QString overflow = QString::fromLatin1(GetParam());
+    QStringList five;
+    QString rcpts;
+    for (int i = 1; i <= 5; ++i) {
+        five << QStringLiteral("r%1@example.org").arg(i);
+        rcpts += QStringLiteral("C: RCPT TO:<r%1@example.org>\n").arg(i);
+    }
+    m_server.addScenario(kGreet + kEhloPipelining + QStringLiteral("C: MAIL FROM:.*\n") + rcpts
+                         + QStringLiteral("C: DATA\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\n") + overflow + overflow
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 2.0.0 first three\n")
+                         + QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:<r4@example.org>\nC: RCPT TO:<r5@example.org>\n"
+                                          "C: DATA\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 354 go\nDATA\n"
+                                          "S: 250 2.0.0 last two\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    int hooks = 0;
+    SmtpMessage m = message(five);
+    m.beforeFinalDot = [&hooks] { return ++hooks, true; };
+    const SmtpResult r = sendAndWait(client, m);
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
+    EXPECT_EQ(r.reply.text(), QStringLiteral("last two"));
+    ASSERT_EQ(r.recipients.size(), 5);
+    for (const auto &rr : r.recipients)
+        EXPECT_TRUE(rr.accepted()) << qPrintable(rr.address) << " " << qPrintable(rr.reply.toString());
+    EXPECT_EQ(hooks, 2); // before each final dot
+    ASSERT_EQ(m_server.messages().size(), 2);
+    EXPECT_EQ(m_server.messages().at(0), m_server.messages().at(1));
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+INSTANTIATE_TEST_SUITE_P(Codes, SmtpClientOverflow,
+                         ::testing::Values("S: 452 4.5.3 Too many recipients\n",
+                                           "S: 552 5.5.3 Too many recipients\n"));
+
+TEST_F(SmtpClientTest, A552ToRcptIsNotMessageTooLarge)
+{
+    // A full mailbox (552 to RCPT) is to be treated like 452: try later,
+    // not "message too large" (RFC 5321 §4.5.3.1.10).
+    m_server.addScenario(kGreet + kEhloPipelining
+                         + QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 Ok\n"
+                                          "S: 552 5.2.2 Mailbox full\nS: 554 5.5.1 no valid recipients\n"
+                                          "C: RSET\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::Transient) << qPrintable(r.error.message());
+    EXPECT_EQ(r.error.replyCode(), 552);
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+TEST_F(SmtpClientTest, AFailedFurtherTransactionIsNeverAWholeResend)
+{
+    // The first three have the message; the server then refuses the other
+    // two. Sending the whole message again would deliver it twice: the
+    // result holds it for the person, with every recipient's outcome.
+    QStringList five;
+    QString rcpts;
+    for (int i = 1; i <= 5; ++i) {
+        five << QStringLiteral("r%1@example.org").arg(i);
+        rcpts += QStringLiteral("C: RCPT TO:<r%1@example.org>\n").arg(i);
+    }
+    const QString overflow = QStringLiteral("S: 452 4.5.3 Too many recipients\n");
+    m_server.addScenario(kGreet + kEhloPipelining + QStringLiteral("C: MAIL FROM:.*\n") + rcpts
+                         + QStringLiteral("C: DATA\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\nS: 250 Ok\n") + overflow + overflow
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 2.0.0 first three\n")
+                         + QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 Ok\n")
+                         + overflow + overflow + QStringLiteral("S: 554 5.5.1 no valid recipients\nC: RSET\nS: 250 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message(five));
+    EXPECT_EQ(r.error.code(), Error::Code::InDoubt) << qPrintable(r.error.message());
+    EXPECT_EQ(r.scope, Core::SmtpScope::Message);
+    ASSERT_EQ(r.recipients.size(), 5);
+    EXPECT_TRUE(r.recipients[2].accepted());
+    EXPECT_EQ(r.recipients[4].reply.code, 452);
+    EXPECT_EQ(m_server.messages().size(), 1);
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
