@@ -229,14 +229,15 @@ QString Outbox::messagePath(const OutboxEntry &entry) const
 
 Result<void> Outbox::open()
 {
-    QDir root;
+    // Made durably in their parents: on first use, a message reported
+    // "Queued" must not vanish in a power cut with the folders made for it.
     for (OutboxState s : kAllStates) {
-        if (!root.mkpath(dir(s)))
+        if (!Durable::createDirectoryDurably(dir(s)))
             //: %1 is a folder
             return Error(Error::Code::WriteFailed,
                          QCoreApplication::translate("Outbox", "The outbox folder “%1” cannot be created.").arg(QDir::toNativeSeparators(dir(s))));
     }
-    if (!root.mkpath(m_root + QStringLiteral("/tmp")))
+    if (!Durable::createDirectoryDurably(m_root + QStringLiteral("/tmp")))
         return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox folder cannot be created."));
     // Prove it is writable now, not when the first message is at stake.
     const QString probe = m_root + QStringLiteral("/tmp/.write-test");

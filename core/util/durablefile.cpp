@@ -99,6 +99,25 @@ Result<void> syncDirectory(const QString &directory)
 #endif
 }
 
+Result<void> createDirectoryDurably(const QString &path)
+{
+    QStringList missing; // outermost first
+    for (QString dir = QDir::cleanPath(QFileInfo(path).absoluteFilePath()); !QFileInfo(dir).isDir();) {
+        missing.prepend(dir);
+        const QString parent = QFileInfo(dir).absolutePath();
+        if (parent == dir)
+            break;
+        dir = parent;
+    }
+    for (const QString &dir : std::as_const(missing)) {
+        if (!QDir().mkdir(dir) && !QFileInfo(dir).isDir())
+            return writeError(dir, QCoreApplication::translate("Durable", "the folder could not be created"));
+        if (auto r = syncDirectory(QFileInfo(dir).absolutePath()); !r)
+            return r;
+    }
+    return {};
+}
+
 static Result<void> renameReplacing(const QString &from, const QString &to, bool writeThrough)
 {
 #ifdef Q_OS_WIN

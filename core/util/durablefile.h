@@ -34,6 +34,12 @@ enum class LinkResult {
 /// (NTFS journals metadata) this succeeds without doing anything.
 [[nodiscard]] Result<void> syncDirectory(const QString &directory);
 
+/// Creates `path` and any missing parents, each recorded durably in its
+/// parent (the parent synced after the mkdir): a folder made for a message
+/// must not vanish with it in a power cut. A folder made meanwhile by
+/// another process counts as made.
+[[nodiscard]] Result<void> createDirectoryDurably(const QString &path);
+
 /// How much of a change must be on disk before a call returns.
 enum class Sync {
     /// Content and name: survives a power cut once the call returns.

@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QThread>
 
 namespace {
@@ -237,4 +238,64 @@ TEST_F(CliFixture, SendmailReadingASlowPipeKeepsItsMessageWhileAnotherProcessFlu
             delivered << f;
     }
     EXPECT_EQ(delivered.size(), 1) << "the whole message reached the server";
+}
+
+TEST_F(CliFixture, FirstUseMakesEveryOutboxFolderDurableInItsParent)
+{
+    // A message reported "Queued" on first use must not vanish in a power
+    // cut with the folders made for it: each folder made on the way to the
+    // outbox is recorded durably in its parent (an fsync of the parent
+    // after the mkdir). Traced with strace on the real process.
+    const QString log = m_home.filePath(QStringLiteral("strace.log"));
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral("strace"), {QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-o"), log,
+                                       QStringLiteral("-e"), QStringLiteral("trace=mkdir,mkdirat,open,openat,fsync,fdatasync,close"),
+                                       QStringLiteral(OUTPOST_BINARY), QStringLiteral("outbox"), QStringLiteral("list")});
+    ASSERT_TRUE(p.waitForStarted(10000)) << "strace is needed for this test (Debian package strace)";
+    ASSERT_TRUE(p.waitForFinished(60000));
+    ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    QFile file(log);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString dataHome = m_home.filePath(QStringLiteral("data"));
+    // pid -> fd -> path of open directories; paths made, and synced after.
+    const QRegularExpression mkdirCall(QString::fromLatin1(R"re(^(\d+)\s+mkdir(?:at)?\((?:AT_FDCWD, )?"([^"]+)".*\)\s+=\s+0)re"));
+    const QRegularExpression openCall(QString::fromLatin1(R"re(^(\d+)\s+open(?:at)?\((?:AT_FDCWD, )?"([^"]+)".*\)\s+=\s+(\d+))re"));
+    const QRegularExpression syncCall(QString::fromLatin1(R"re(^(\d+)\s+f(?:data)?sync\((\d+)\)\s+=\s+0)re"));
+    const QRegularExpression closeCall(QString::fromLatin1(R"re(^(\d+)\s+close\((\d+)\))re"));
+    QHash<QString, QString> openFds; // "pid/fd" -> path
+    QStringList made;                // folders whose parent is not yet synced since
+    QStringList allMade;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (const auto m = mkdirCall.match(line); m.hasMatch()) {
+            if (m.captured(2).startsWith(dataHome)) {
+                made << QDir::cleanPath(m.captured(2));
+                allMade << made.last();
+            }
+        } else if (const auto m = openCall.match(line); m.hasMatch()) {
+            openFds.insert(m.captured(1) + u'/' + m.captured(3), QDir::cleanPath(m.captured(2)));
+        } else if (const auto m = syncCall.match(line); m.hasMatch()) {
+            const QString synced = openFds.value(m.captured(1) + u'/' + m.captured(2));
+            made.removeIf([&](const QString &dir) { return QFileInfo(dir).absolutePath() == synced; });
+        } else if (const auto m = closeCall.match(line); m.hasMatch()) {
+            openFds.remove(m.captured(1) + u'/' + m.captured(2));
+        }
+    }
+    // Only the outbox's folders and those above it are the outbox's to sync.
+    const auto outboxPath = [](const QString &dir) {
+        return dir.contains(QStringLiteral("/outbox/")) || dir.endsWith(QStringLiteral("/outbox"));
+    };
+    const QString root = [&] {
+        for (const QString &dir : std::as_const(allMade))
+            if (dir.endsWith(QStringLiteral("/outbox")))
+                return dir;
+        return QString();
+    }();
+    ASSERT_FALSE(root.isEmpty()) << "the outbox was not created: " << allMade.join(u' ').toStdString();
+    QStringList unsynced;
+    for (const QString &dir : std::as_const(made))
+        if (outboxPath(dir) || root.startsWith(dir + u'/'))
+            unsynced << dir;
+    EXPECT_TRUE(unsynced.isEmpty()) << "made without syncing its parent: " << unsynced.join(u' ').toStdString();
 }
