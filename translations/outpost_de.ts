@@ -2080,6 +2080,10 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>In den Postausgang kann nicht geschrieben werden.</translation>
     </message>
     <message>
+        <source>The outbox cannot be locked: %1</source>
+        <translation>Der Postausgang kann nicht gesperrt werden: %1</translation>
+    </message>
+    <message>
         <source>its state file is missing</source>
         <translation>ihre Statusdatei fehlt</translation>
     </message>

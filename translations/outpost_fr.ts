@@ -2080,6 +2080,10 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>Impossible d’écrire dans la boîte d’envoi.</translation>
     </message>
     <message>
+        <source>The outbox cannot be locked: %1</source>
+        <translation>Impossible de verrouiller la boîte d’envoi : %1</translation>
+    </message>
+    <message>
         <source>its state file is missing</source>
         <translation>son fichier d’état est manquant</translation>
     </message>
