@@ -70,11 +70,17 @@ protected:
             TestUtil::python(), QStringList{TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"),
                                             m_received, QStringLiteral("--no-auth")});
         ASSERT_TRUE(m_server->ok());
+        addPlainAccount(m_server->ready());
+    }
+
+    // An account for a server on 127.0.0.1:port without TLS or AUTH.
+    void addPlainAccount(const QString &port) const
+    {
         const CliRun r = run({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--name"),
                               QStringLiteral("Test"), QStringLiteral("--email"), QStringLiteral("ada@example.org"),
-                              QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                              m_server->ready(), QStringLiteral("--security"), QStringLiteral("none"),
-                              QStringLiteral("--auth"), QStringLiteral("none")});
+                              QStringLiteral("--host"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"), port,
+                              QStringLiteral("--security"), QStringLiteral("none"), QStringLiteral("--auth"),
+                              QStringLiteral("none")});
         ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     }
 
