@@ -280,12 +280,11 @@ Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &ent
 Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
                                     const EnqueueOptions &options)
 {
-    PendingEntry pending(m_root + QStringLiteral("/tmp"), newId());
+    const QString id = newId();
+    PendingEntry pending(m_root + QStringLiteral("/tmp"), id); // removed again unless committed
     if (!pending.create())
         return cannotWrite();
     const QString tmp = pending.dir();
-    const QString id = QFileInfo(tmp).fileName();
-    const auto fail = [](const Error &e) { return e; }; // ~PendingEntry() removes the rest
 
     MimeBuilder builder;
     MimeBuilder::Options mimeOptions;
@@ -294,17 +293,17 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     builder.setOptions(mimeOptions);
     QFile body(tmp + u'/' + QLatin1String(kMessageFile));
     if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(Error(Error::Code::WriteFailed, body.errorString()));
+        return Error(Error::Code::WriteFailed, body.errorString());
     // Size and checksum are taken on the way to the file (no second read).
     HashingWriter hashed(&body);
     auto envelope = builder.write(draft, &hashed);
     if (!envelope) {
         body.close();
-        return fail(envelope.error());
+        return envelope.error();
     }
     CrashPoint::hit("enqueue-body");
     if (auto r = Durable::syncFile(body); !r)
-        return fail(r.error());
+        return r.error();
     body.close();
 
     OutboxEntry entry;
@@ -320,7 +319,7 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     if (auto r = Durable::replaceFileInDirectory(tmp + u'/' + QLatin1String(kDraftFile),
                                                  QJsonDocument(draft.toJson()).toJson());
         !r)
-        return fail(r.error());
+        return r.error();
     entry.bodySize = hashed.written();
     entry.bodySha256 = hashed.hexResult();
     auto done = finishEnqueue(tmp, entry, options);
@@ -333,11 +332,11 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
                                            Envelope envelope, const QString &accountId,
                                            const QString &subject, const EnqueueOptions &options)
 {
-    PendingEntry pending(m_root + QStringLiteral("/tmp"), newId());
+    const QString id = newId();
+    PendingEntry pending(m_root + QStringLiteral("/tmp"), id);
     if (!pending.create())
         return cannotWrite();
     const QString tmp = pending.dir();
-    const QString id = QFileInfo(tmp).fileName();
     QFile body(tmp + u'/' + QLatin1String(kMessageFile));
     const auto fail = [&](const Error &e) {
         body.close(); // ~PendingEntry() removes the rest
