@@ -2348,5 +2348,13 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>The queued message changed on disk after it was queued; it was not sent.</source>
         <translation>Die Nachricht im Postausgang wurde nach dem Einreihen auf dem Datenträger verändert; sie wurde nicht gesendet.</translation>
     </message>
+    <message numerus="yes">
+        <source>The message was delivered to %n recipient(s), but not to the others: %1</source>
+        <extracomment>%n is how many recipients already have the message, %1 why the others do not</extracomment>
+        <translation>
+            <numerusform>Die Nachricht wurde an %n Empfänger zugestellt, an die übrigen nicht: %1</numerusform>
+            <numerusform>Die Nachricht wurde an %n Empfänger zugestellt, an die übrigen nicht: %1</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -108,4 +108,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Smtp</name>
+    <message numerus="yes">
+        <source>The message was delivered to %n recipient(s), but not to the others: %1</source>
+        <extracomment>%n is how many recipients already have the message, %1 why the others do not</extracomment>
+        <translation>
+            <numerusform>The message was delivered to %n recipient, but not to the others: %1</numerusform>
+            <numerusform>The message was delivered to %n recipients, but not to the others: %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2348,5 +2348,13 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>The queued message changed on disk after it was queued; it was not sent.</source>
         <translation>Le message a été modifié sur le disque après sa mise en file d’attente&#x202f;; il n’a pas été envoyé.</translation>
     </message>
+    <message numerus="yes">
+        <source>The message was delivered to %n recipient(s), but not to the others: %1</source>
+        <extracomment>%n is how many recipients already have the message, %1 why the others do not</extracomment>
+        <translation>
+            <numerusform>Le message a été remis à %n destinataire, mais pas aux autres&#xa0;: %1</numerusform>
+            <numerusform>Le message a été remis à %n destinataires, mais pas aux autres&#xa0;: %1</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

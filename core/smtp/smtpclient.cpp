@@ -1413,15 +1413,17 @@ SmtpResult SmtpClient::withEarlierTransactions(SmtpResult result) const
         return result;
     result.recipients = m_tx->earlier + result.recipients;
     if (!result.ok()) {
-        const auto delivered = std::count_if(m_tx->earlier.cbegin(), m_tx->earlier.cend(),
-                                             [](const RecipientResult &r) { return r.accepted(); });
-        Error e(Error::Code::InDoubt,
-                //: %n is how many recipients already have the message, %1 why the others do not
-                QCoreApplication::translate("Smtp", "The message was delivered to %n recipient(s), but not to the "
-                                                    "others: %1", nullptr, static_cast<int>(delivered))
-                    .arg(result.error.message()));
-        e.withServerReply(result.error.replyCode(), result.error.enhancedCode(), result.error.serverText());
-        result.error = e;
+        // (A plain int: lupdate does not read a cast among translate()'s arguments.)
+        const int delivered = static_cast<int>(std::count_if(m_tx->earlier.cbegin(), m_tx->earlier.cend(),
+                                                             [](const RecipientResult &r) { return r.accepted(); }));
+        const Error cause = result.error;
+        result.error = Error(Error::Code::InDoubt,
+                             //: %n is how many recipients already have the message, %1 why the others do not
+                             QCoreApplication::translate("Smtp", "The message was delivered to %n recipient(s), but "
+                                                                 "not to the others: %1",
+                                                         nullptr, delivered)
+                                 .arg(cause.message()));
+        result.error.withServerReply(cause.replyCode(), cause.enhancedCode(), cause.serverText());
         result.scope = SmtpScope::Message;
     }
     return result;
