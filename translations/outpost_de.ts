@@ -972,6 +972,13 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>FileLock</name>
+    <message>
+        <source>the lock file keeps disappearing</source>
+        <translation>die Sperrdatei verschwindet immer wieder</translation>
+    </message>
+</context>
+<context>
     <name>Gui::AccountWizard</name>
     <message>
         <source>TLS</source>

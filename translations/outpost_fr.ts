@@ -972,6 +972,13 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
 </context>
 <context>
+    <name>FileLock</name>
+    <message>
+        <source>the lock file keeps disappearing</source>
+        <translation>le fichier de verrou ne cesse de disparaître</translation>
+    </message>
+</context>
+<context>
     <name>Gui::AccountWizard</name>
     <message>
         <source>TLS</source>

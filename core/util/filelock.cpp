@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/util/filelock.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QThread>
 
@@ -21,6 +22,11 @@ namespace {
 // A holder that removes the file between our open and our lock makes us
 // start again with the new file; more rounds than this mean something else.
 constexpr int kAttempts = 100;
+
+QString keepsDisappearing()
+{
+    return QCoreApplication::translate("FileLock", "the lock file keeps disappearing");
+}
 } // namespace
 
 FileLock::FileLock(QString path)
@@ -67,7 +73,7 @@ FileLock::Outcome FileLock::lock(Wait wait)
         m_handle = h;
         return Outcome::Acquired;
     }
-    m_error = QStringLiteral("lock file keeps disappearing");
+    m_error = keepsDisappearing();
     return Outcome::Failed;
 }
 
@@ -144,7 +150,7 @@ FileLock::Outcome FileLock::lock(Wait wait)
         }
         ::close(fd);
     }
-    m_error = QStringLiteral("lock file keeps disappearing");
+    m_error = keepsDisappearing();
     return Outcome::Failed;
 }
 
