@@ -250,11 +250,18 @@ int runGui(int &argc, char **argv)
     app.installEventFilter(&instance);
 #endif
     // What a previous run left unsent comes back first (crash, or "Save").
+    bool restoredAny = false;
     if (started) {
-        for (Gui::ComposerWindow *restored : controller.restoreDrafts())
+        for (Gui::ComposerWindow *restored : controller.restoreDrafts()) {
             instance.present(restored);
+            restoredAny = true;
+        }
     }
-    instance.openComposer(args);
+    // A blank composer only when nothing came back, or when one was asked for.
+    const bool asked = args.contains(QStringLiteral("compose")) || args.contains(QStringLiteral("accounts"))
+        || std::any_of(args.cbegin(), args.cend(), [](const QString &a) { return a.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive); });
+    if (!restoredAny || asked)
+        instance.openComposer(args);
     if (started && controller.accountCount() == 0 && qEnvironmentVariableIntValue("OUTPOST_EXIT_WHEN_SHOWN") != 1
         && !args.contains(QStringLiteral("accounts"))) {
         // First start: nothing can be sent before an account exists.

@@ -164,7 +164,12 @@ void SendController::showAccountWizard(QWidget *parent)
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &Gui::AccountWizard::accountReady, this,
             [this, wizard](const Core::Account &account, const QString &password) { addAccount(account, password, wizard->parentWidget()); });
+    // In front of the window it belongs to, with the keyboard: what the
+    // person types next is for the wizard, not the composer behind it.
+    wizard->setWindowModality(parent ? Qt::WindowModal : Qt::ApplicationModal);
     wizard->show();
+    wizard->raise();
+    wizard->activateWindow();
 }
 
 void SendController::addAccount(const Core::Account &account, const QString &password, QWidget *parent)
@@ -178,16 +183,9 @@ void SendController::addAccount(const Core::Account &account, const QString &pas
         return;
     }
     const Core::Account added = m_accounts.accounts().last();
-    Core::CredentialJob *job = m_credentials.write(added.id, password);
     const QPointer<QWidget> window(parent);
-    connect(job, &Core::CredentialJob::finished, this, [this, job, added, window] {
+    const auto saved = [this, added, window] {
         QWidget *owner = window.data();
-        if (job->error().isError()) {
-            // Without its password the account would fail at the first send.
-            m_accounts.remove(added.id);
-            QMessageBox::warning(owner, tr("Account not added"), job->error().message());
-            return;
-        }
         if (m_accounts.accounts().size() == 1)
             m_accounts.setDefaultAccount(added.id);
         if (auto r = m_accounts.save(); !r) {
@@ -201,6 +199,20 @@ void SendController::addAccount(const Core::Account &account, const QString &pas
         }
         if (m_accountsDialog)
             m_accountsDialog->refresh();
+    };
+    if (added.auth == Core::AuthMethod::None) {
+        saved(); // nothing for the keychain
+        return;
+    }
+    Core::CredentialJob *job = m_credentials.write(added.id, password);
+    connect(job, &Core::CredentialJob::finished, this, [this, job, added, window, saved] {
+        if (job->error().isError()) {
+            // Without its password the account would fail at the first send.
+            m_accounts.remove(added.id);
+            QMessageBox::warning(window.data(), tr("Account not added"), job->error().message());
+            return;
+        }
+        saved();
     });
 }
 

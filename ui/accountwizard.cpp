@@ -91,11 +91,13 @@ struct AccountWizard::Private
     QSpinBox *port = nullptr;
     QComboBox *security = nullptr;
     QLineEdit *username = nullptr;
+    QComboBox *auth = nullptr;
     QLabel *retestResult = nullptr;
     QPushButton *retest = nullptr;
     // verify
     QLabel *verifyStatus = nullptr;
     QLineEdit *verifyPassword = nullptr;
+    QLabel *verifyPasswordLabel = nullptr;
     QPushButton *verifyAgain = nullptr;
     // identity
     QLineEdit *accountName = nullptr;
@@ -110,6 +112,10 @@ struct AccountWizard::Private
     {
         const int i = alternatives ? alternatives->currentData().toInt() : -1;
         return i >= 0 && i < result.candidates.size() ? &result.candidates[i] : nullptr;
+    }
+    [[nodiscard]] Core::AuthMethod authMethod() const
+    {
+        return static_cast<Core::AuthMethod>(auth->currentData().toInt());
     }
     [[nodiscard]] AC::OutgoingServer server() const
     {
@@ -138,7 +144,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
     setOption(QWizard::HaveCustomButton1);
-    setButtonText(QWizard::CustomButton1, tr("&Manual Setup"));
+    setButtonText(QWizard::CustomButton1, tr("Manual &Setup"));
     button(QWizard::CustomButton1)->setObjectName(QStringLiteral("manualSetupButton"));
     connect(this, &QWizard::customButtonClicked, this, [this](int which) {
         if (which != QWizard::CustomButton1)
@@ -365,6 +371,13 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     });
     d->username = new QLineEdit;
     d->username->setObjectName(QStringLiteral("usernameEdit"));
+    d->auth = new QComboBox;
+    d->auth->setObjectName(QStringLiteral("authCombo"));
+    d->auth->addItem(tr("Password"), int(Core::AuthMethod::Password));
+    d->auth->addItem(tr("None: the server accepts mail without signing in"), int(Core::AuthMethod::None));
+    connect(d->auth, &QComboBox::currentIndexChanged, this, [this] {
+        d->username->setEnabled(d->authMethod() != Core::AuthMethod::None);
+    });
     d->retest = new QPushButton(tr("&Re-test"));
     d->retest->setObjectName(QStringLiteral("retestButton"));
     d->retestResult = new QLabel;
@@ -375,6 +388,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     manualForm->addRow(tr("&Server:"), d->host);
     manualForm->addRow(tr("P&ort:"), d->port);
     manualForm->addRow(tr("&Encryption:"), d->security);
+    manualForm->addRow(tr("S&ign-in:"), d->auth);
     manualForm->addRow(tr("&User name:"), d->username);
     manualForm->addRow(d->retest);
     manualForm->addRow(d->retestResult);
@@ -424,13 +438,40 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->verifyAgain->setObjectName(QStringLiteral("verifyAgainButton"));
     auto *verifyForm = new QFormLayout(verify);
     verifyForm->addRow(d->verifyStatus);
-    verifyForm->addRow(tr("&Password:"), d->verifyPassword);
+    d->verifyPasswordLabel = new QLabel(tr("&Password:"));
+    d->verifyPasswordLabel->setBuddy(d->verifyPassword);
+    verifyForm->addRow(d->verifyPasswordLabel, d->verifyPassword);
     verifyForm->addRow(d->verifyAgain);
     auto runVerify = [this] {
         d->verified = false;
         d->verifying = true;
         d->verifyAgain->setEnabled(false);
         d->verifyPage->changed();
+        const bool signIn = d->authMethod() != Core::AuthMethod::None;
+        d->verifyPassword->setVisible(signIn);
+        d->verifyPasswordLabel->setVisible(signIn);
+        if (!signIn) {
+            // Nothing to sign in to: the server must answer and take mail.
+            d->verifyStatus->setText(tr("Connecting to %1…").arg(d->host->text()));
+            if (d->probe)
+                d->probe->disconnect(this);
+            d->probe = std::make_unique<AC::Probe>(d->server(), d->options.extraCaFile, d->options.timeouts.probe);
+            connect(d->probe.get(), &AC::Probe::finished, this, [this] {
+                const AC::ProbeFacts &f = d->probe->facts();
+                d->verifying = false;
+                d->verifyAgain->setEnabled(true);
+                d->verified = f.outcome != AC::ProbeFacts::Outcome::Failed;
+                if (d->verified) {
+                    d->maxSize = f.maxSize;
+                    d->verifyStatus->setText(tr("%1 answered. Outpost will send through it without signing in.").arg(d->host->text()));
+                } else {
+                    d->verifyStatus->setText(tr("%1 could not be used: %2").arg(d->host->text(), f.error.message()));
+                }
+                d->verifyPage->changed();
+            });
+            d->probe->start();
+            return;
+        }
         QStringList users;
         const QString typed = d->username->text().trimmed();
         if (!typed.isEmpty()) {
@@ -461,8 +502,15 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
                     return;
                 }
                 d->verifying = false;
-                QString text = d->probe->advice() == AC::LoginAdvice::None ? f.error.message()
-                                                                             : AC::loginAdviceText(d->probe->advice());
+                // The advice first (what to do), then always the reason.
+                QString text = f.error.message();
+                if (d->probe->advice() != AC::LoginAdvice::None) {
+                    const QString advice = AC::loginAdviceText(d->probe->advice());
+                    if (!text.isEmpty() && text != advice)
+                        text = advice + QLatin1Char('\n') + text;
+                    else
+                        text = advice;
+                }
                 if (!f.error.serverText().isEmpty())
                     text += QLatin1Char('\n') + tr("The server said: %1").arg(f.error.serverText());
                 d->verifyStatus->setText(text);
@@ -496,7 +544,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->signature->setAccessibleName(tr("Signature"));
     d->signature->setTabChangesFocus(true);
     auto *identityForm = new QFormLayout(identity);
-    identityForm->addRow(tr("Account &name:"), d->accountName);
+    identityForm->addRow(tr("Account na&me:"), d->accountName);
     identityForm->addRow(tr("Your name as &recipients see it:"), d->displayName);
     identityForm->addRow(tr("Si&gnature:"), d->signature);
     identity->onInit = [this] {
@@ -523,8 +571,8 @@ Core::Account AccountWizard::account() const
     a.host = s.host;
     a.port = s.port;
     a.security = s.security;
-    a.username = d->username->text().trimmed();
-    a.auth = Core::AuthMethod::Password;
+    a.auth = d->authMethod();
+    a.username = a.auth == Core::AuthMethod::None ? QString() : d->username->text().trimmed();
     a.maxMessageSize = d->maxSize;
     Core::Identity i;
     i.name = d->displayName->text().trimmed();

@@ -30,6 +30,8 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QSplitter>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStatusBar>
@@ -88,7 +90,12 @@ ComposerWindow::ComposerWindow(QWidget *parent)
     createForm();
     createActions();
     updateTitle();
-    resize(760, 560);
+    // The usual size, but never more than the screen has room for (a small
+    // screen, or a large scale factor).
+    QSize size(760, 560);
+    if (const QScreen *s = screen())
+        size = size.boundedTo(s->availableGeometry().size() * 9 / 10);
+    resize(size);
     setAcceptDrops(true);
     // Autosave: every few seconds while something changed (tests shorten it).
     const int autosaveMs = qEnvironmentVariableIsSet("OUTPOST_DRAFT_AUTOSAVE_MS")
@@ -311,26 +318,39 @@ void ComposerWindow::createForm()
     form->addRow(tr("&Bcc:"), m_bcc);
     form->addRow(tr("S&ubject:"), m_subject);
     layout->addLayout(form);
-    layout->addWidget(m_body, 1);
-    m_rich = new QTextEdit(central);
+    // The text above, the attachments below, with a handle between them:
+    // however small the window, the text keeps most of it.
+    auto *split = new QSplitter(Qt::Vertical, central);
+    split->setObjectName(QStringLiteral("textAttachmentSplitter"));
+    split->setChildrenCollapsible(false);
+    auto *textPane = new QWidget(split);
+    auto *textLayout = new QVBoxLayout(textPane);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    m_body->setParent(textPane);
+    textLayout->addWidget(m_body, 1);
+    m_rich = new QTextEdit(textPane);
     m_rich->setObjectName(QStringLiteral("richBody"));
     m_rich->setAccessibleName(tr("Message text (formatted)"));
     m_rich->setAcceptRichText(true);
     m_rich->hide();
-    layout->addWidget(m_rich, 1);
+    textLayout->addWidget(m_rich, 1);
     connect(m_rich, &QTextEdit::textChanged, this, [this] {
         if (m_rich->isVisible() && m_rich->document()->isModified())
             setModified();
     });
-    m_attachmentList = new QListWidget(central);
+    auto *attachmentPane = new QWidget(split);
+    attachmentPane->setObjectName(QStringLiteral("attachmentPane"));
+    auto *attachmentLayout = new QVBoxLayout(attachmentPane);
+    attachmentLayout->setContentsMargins(0, 0, 0, 0);
+    m_attachmentList = new QListWidget(attachmentPane);
     m_attachmentList->setObjectName(QStringLiteral("attachments"));
     m_attachmentList->setAccessibleName(tr("Attachments"));
     m_attachmentList->setToolTip(tr("Press Delete to remove the selected attachment"));
-    m_attachmentList->setMaximumHeight(96);
+    m_attachmentList->setMinimumHeight(m_attachmentList->fontMetrics().height() * 2);
     m_attachmentList->installEventFilter(this);
-    m_attachmentSummary = new QLabel(central);
+    m_attachmentSummary = new QLabel(attachmentPane);
     m_attachmentSummary->setObjectName(QStringLiteral("attachmentSummary"));
-    auto *remove = new QPushButton(tr("&Remove"), central);
+    auto *remove = new QPushButton(tr("&Remove"), attachmentPane);
     remove->setObjectName(QStringLiteral("removeAttachment"));
     connect(remove, &QPushButton::clicked, this, [this] {
         if (m_attachmentList->currentRow() >= 0)
@@ -339,8 +359,12 @@ void ComposerWindow::createForm()
     auto *attachmentRow = new QHBoxLayout;
     attachmentRow->addWidget(m_attachmentSummary, 1);
     attachmentRow->addWidget(remove);
-    layout->addWidget(m_attachmentList);
-    layout->addLayout(attachmentRow);
+    attachmentLayout->addWidget(m_attachmentList, 1);
+    attachmentLayout->addLayout(attachmentRow);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    attachmentPane->hide();
     m_attachmentList->hide();
     m_attachmentSummary->hide();
     remove->hide();
@@ -699,6 +723,8 @@ void ComposerWindow::removeAttachment(qsizetype index)
 void ComposerWindow::updateAttachmentSummary()
 {
     const bool any = !m_attachmentPaths.isEmpty();
+    if (auto *pane = findChild<QWidget *>(QStringLiteral("attachmentPane")))
+        pane->setVisible(any);
     m_attachmentList->setVisible(any);
     m_attachmentSummary->setVisible(any);
     if (auto *remove = findChild<QPushButton *>(QStringLiteral("removeAttachment")))
@@ -757,6 +783,28 @@ bool ComposerWindow::mentionsAttachment() const
 
 void ComposerWindow::requestSend()
 {
+    if (m_subject->text().trimmed().isEmpty() && !std::exchange(m_noSubjectConfirmed, false)) {
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Send without a subject?"),
+                                    tr("The message has no subject. Recipients may overlook it or take it for spam."),
+                                    QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("noSubjectBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton *add = box->addButton(tr("&Add a Subject"), QMessageBox::AcceptRole);
+        QPushButton *send = box->addButton(tr("&Send Anyway"), QMessageBox::DestructiveRole);
+        send->setObjectName(QStringLiteral("sendWithoutSubjectButton"));
+        box->setDefaultButton(add);
+        connect(box, &QMessageBox::buttonClicked, this, [this, send](QAbstractButton *clicked) {
+            if (clicked == send) {
+                m_noSubjectConfirmed = true;
+                requestSend();
+                return;
+            }
+            m_sendAt = QDateTime();
+            m_subject->setFocus(Qt::OtherFocusReason);
+        });
+        box->open();
+        return;
+    }
     const auto go = [this] {
         const QDateTime at = std::exchange(m_sendAt, QDateTime());
         if (at.isValid())

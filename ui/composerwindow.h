@@ -176,6 +176,7 @@ private:
     QAction *m_sendAction = nullptr;
     QAction *m_attachAction = nullptr;
     QDateTime m_sendAt; ///< set while "Send Later" goes through the checks
+    bool m_noSubjectConfirmed = false; ///< "Send Anyway" without a subject, for one send
     QAction *m_sendLaterAction = nullptr;
     SendState m_sendState = SendState::Editing;
     QList<Sender> m_senders;

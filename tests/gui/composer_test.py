@@ -100,6 +100,69 @@ class ComposerTest(DesktopTest):
         count = composer.find("label", r"30 recipients")
         self.assertTrue(count.showing)
 
+    def test_an_empty_subject_is_asked_about(self):
+        self.start_with_account()
+        self.write_message("bob@example.org", "", "No subject here.")
+        self.desktop.key("ctrl+Return")
+        box = self.app.window(r"Send without a subject\?", timeout=5)
+        self.desktop.key("Return")  # the default: add a subject
+        self.app.window_gone(r"Send without a subject\?", timeout=5)
+        composer = self.app.window(r"New Message — Outpost")
+        subject = composer.find("text", r"^Subject:$")
+        wait_until(lambda: subject.focused, 5, what="the keyboard in the Subject field")
+        self.desktop.type("Now with a subject")
+        self.desktop.key("ctrl+Return")
+        self.app.window_gone(r"Now with a subject — Outpost", timeout=5)
+        wait_until(lambda: self.desktop.received_messages(), 20, what="the message at the server")
+        self.assertEqual(self.read_received()["Subject"], "Now with a subject")
+        del box
+
+    def test_a_saved_draft_comes_back_without_a_blank_composer_on_top(self):
+        self.start_with_account()
+        self.write_message("carol@example.org", "Kept for later", "Draft text.")
+        self.desktop.key("ctrl+s")
+        self.desktop.key("ctrl+w")
+        self.assertEqual(self.app.exited(timeout=10), 0)
+        app = self.desktop.launch()
+        app.window(r"Kept for later — Outpost", timeout=10)
+        self.assertEqual([w.name for w in app.windows()], ["Kept for later — Outpost"])
+
+
+class HighScaleTest(DesktopTest):
+    """At QT_SCALE_FACTOR=2 on a 1600×1000 screen, every control of the
+    composer and of the first-start wizard is on the screen."""
+
+    desktop_env = {"QT_SCALE_FACTOR": "2"}
+
+    def off_screen(self, window):
+        out = []
+        for w in window.descendants():
+            try:
+                if not w.showing or w.role in ("filler", "scroll bar", "panel", "scroll pane", "viewport"):
+                    continue
+                x, y, width, height = self.desktop.screen_extents(w)
+            except Exception:
+                continue
+            if width <= 0 or height <= 0:
+                continue
+            if x < 0 or y < 0 or x + width > self.desktop.width or y + height > self.desktop.height:
+                out.append(f"{w.role} {w.name!r} at {x},{y} {width}×{height}")
+        return out
+
+    def test_every_control_is_on_screen(self):
+        self.app = self.desktop.launch()
+        wizard = self.app.window(r"^Add Account$", timeout=20)
+        wizard.find("push button", r"Cancel")
+        time.sleep(0.5)  # placed by the window manager
+        self.assertEqual(self.off_screen(wizard), [])
+        self.desktop.click(wizard.find("push button", r"Cancel"))
+        composer = self.app.window(r"New Message — Outpost")
+        composer.find("push button", r"Send")
+        self.app.window_gone(r"^Add Account$")
+        time.sleep(0.5)
+        self.assertGreater(len(list(composer.descendants())), 20)  # the check saw the controls
+        self.assertEqual(self.off_screen(composer), [])
+
 
 if __name__ == "__main__":
     desktop.main()

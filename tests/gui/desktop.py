@@ -332,8 +332,17 @@ class Desktop:
         self.xdotool("type", "--delay", "12", text)
         time.sleep(0.1)
 
+    @property
+    def scale(self):
+        return float(self.env.get("QT_SCALE_FACTOR") or 1)
+
+    def screen_extents(self, widget):
+        """(x, y, width, height) in screen pixels: AT-SPI reports Qt's
+        device-independent pixels, which QT_SCALE_FACTOR multiplies."""
+        return tuple(round(v * self.scale) for v in widget.extents())
+
     def click(self, widget):
-        x, y, w, h = widget.extents()
+        x, y, w, h = self.screen_extents(widget)
         self.xdotool("mousemove", "--sync", str(x + w // 2), str(y + h // 2))
         self.xdotool("click", "1")
         time.sleep(0.15)
@@ -407,6 +416,9 @@ def main():
     if not os.environ.get("OUTPOST_GUI_TEST_BUS"):
         # A private session bus, with one accessibility bus for every desktop.
         os.environ["OUTPOST_GUI_TEST_BUS"] = "1"
+        # The accessibility bus puts its socket under XDG_RUNTIME_DIR (else
+        # ~/.cache): a folder of its own lets test processes run side by side.
+        os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="outpost-gui-bus-")
         os.execvp("dbus-run-session", ["dbus-run-session", "--", "/usr/bin/python3", *sys.argv])
     launcher = shutil.which("at-spi-bus-launcher") or "/usr/libexec/at-spi-bus-launcher"
     bus = subprocess.Popen([launcher, "--launch-immediately"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -417,3 +429,4 @@ def main():
         unittest.main(argv=[sys.argv[0], "-v", *args])
     finally:
         bus.terminate()
+        shutil.rmtree(os.environ["XDG_RUNTIME_DIR"], ignore_errors=True)

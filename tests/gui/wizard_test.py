@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The account wizard as a new user meets it: the first start of the real
+`outpost` process in a real window (Xvfb + openbox), filled in with the
+keyboard and mouse (xdotool), read through AT-SPI.
+
+    wizard_test.py --outpost build/app/outpost [-k NAME]
+"""
+import email
+import email.policy
+import os
+import time
+
+import desktop
+from desktop import DesktopTest, wait_until
+
+WIZARD = r"^Add Account$"
+
+
+class WizardTest(DesktopTest):
+    def first_start(self):
+        self.app = self.desktop.launch()
+        return self.app.window(WIZARD, timeout=20)
+
+    def set_field(self, window, role, name, text):
+        field = window.find(role, name)
+        self.desktop.click(field)
+        self.desktop.key("ctrl+a")
+        self.desktop.type(text)
+        wait_until(lambda: field.text == text, 5, what=f"{name} to read {text!r} (it reads {field.text!r})")
+
+    def choose_last(self, window, name):
+        """Opens a drop-down list by mouse and takes its last entry by keyboard."""
+        self.desktop.click(window.find("combo box", name))
+        self.desktop.key("End")
+        self.desktop.key("Return")
+
+    def manual_setup(self, host, port, no_encryption, no_sign_in):
+        wizard = self.first_start()
+        self.desktop.type("Ada Lovelace")
+        self.desktop.key("Tab")
+        self.desktop.type("ada@example.org")
+        self.desktop.key("Tab")
+        self.desktop.type("not-a-real-password")
+        self.desktop.click(wizard.find("push button", r"Manual Setup"))
+        wizard.find("label", r"^Server settings$")
+        self.set_field(wizard, "text", r"^Server:$", host)
+        self.set_field(wizard, "spin button", r"^Port:$", str(port))
+        if no_encryption:
+            self.choose_last(wizard, r"^(TLS|Encryption:)$")
+        if no_sign_in:
+            self.choose_last(wizard, r"^(Password|Sign-in:)$")
+        self.desktop.key("alt+n")  # Next: Outpost tries the server
+        return wizard
+
+    def test_first_start_wizard_is_in_front_with_the_keyboard(self):
+        wizard = self.first_start()
+        # The person starts typing at once: it goes into the wizard.
+        wait_until(lambda: self.desktop.active_window_title().startswith("Add Account"), 5,
+                   what=f"the wizard to have the keyboard (active: {self.desktop.active_window_title()!r})")
+        self.desktop.type("Ada Lovelace")
+        name = wizard.find("text", r"^Your name$")
+        wait_until(lambda: name.text == "Ada Lovelace", 5, what=f"the name field to read what was typed ({name.text!r})")
+        composer = self.app.window(r"New Message — Outpost")
+        to = composer.find("text", r"^To:$")
+        self.assertEqual(to.text, "")
+        # Modal: what is typed after a click on the composer behind it does
+        # not reach the composer.
+        self.desktop.click(to)
+        self.desktop.type("bob@example.org")
+        time.sleep(0.5)
+        self.assertEqual(to.text, "")
+
+    def test_manual_setup_without_authentication_sends(self):
+        port = self.desktop.start_smtp()
+        wizard = self.manual_setup("127.0.0.1", port, no_encryption=True, no_sign_in=True)
+        status = wizard.find("label", r"without signing in", timeout=15)
+        self.assertIn("127.0.0.1", status.name)
+        self.assertFalse(wizard.find_all("password text", r"Password"), "no password is asked for")
+        self.desktop.key("alt+n")  # How you appear
+        wizard.find("label", r"^How you appear$")
+        self.desktop.key("alt+f")  # Finish
+        self.app.window_gone(WIZARD, timeout=5)
+        accounts = self.desktop.outpost("account", "list", "--json").stdout
+        self.assertIn('"auth": "none"', accounts.replace('":"', '": "'))
+        # The account works: a message typed now arrives.
+        self.desktop.activate("New Message")
+        self.desktop.type("bob@example.org")
+        self.desktop.key("Tab", "Tab", "Tab")
+        self.desktop.type("First message")
+        self.desktop.key("Tab")
+        self.desktop.type("Sent through a server without sign-in.")
+        self.desktop.key("ctrl+Return")
+        wait_until(lambda: self.desktop.received_messages(), 30, what="the message at the server")
+        with open(os.path.join(self.desktop.received, self.desktop.received_messages()[0]), "rb") as f:
+            msg = email.message_from_binary_file(f, policy=email.policy.default)
+        self.assertEqual(msg["From"].addresses[0].addr_spec, "ada@example.org")
+        self.assertEqual(msg["From"].addresses[0].display_name, "Ada Lovelace")
+
+    def test_a_failed_sign_in_says_why(self):
+        wizard = self.manual_setup("no-such-host.invalid", 465, no_encryption=False, no_sign_in=False)
+        # Not just "Signing in failed.": the reason, with the server's name.
+        status = wait_until(lambda: next((w for w in wizard.find_all("label")
+                                          if "no-such-host.invalid" in w.name and "…" not in w.name), None),
+                            30, what="the reason the sign-in failed")
+        self.assertRegex(status.name, r"(?i)not found|unknown host|resolve|no address")
+        self.assertFalse(wizard.find("push button", r"^Next").enabled)
+
+
+if __name__ == "__main__":
+    desktop.main()
