@@ -1002,3 +1002,31 @@ TEST_F(OutboxTest, LifetimeCountsFromTheFirstAttemptAndRestartsOnRetry)
     EXPECT_FALSE(retried.expired);
     EXPECT_EQ(server.connections(), 3);
 }
+
+#ifdef Q_OS_UNIX
+TEST_F(OutboxTest, ALockHeldByAProcessThatDiesIsFreeAtOnce)
+{
+    // A flusher killed with -9 (or a power cut) leaves its lock file
+    // behind; the operating system has released the lock itself, so the
+    // next flusher takes it without reading or removing anything. The
+    // holder here is another real process.
+    QProcess holder;
+    holder.start(TestUtil::python(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import fcntl, sys, time\n"
+                                 "f = open(sys.argv[1], 'a')\n"
+                                 "fcntl.flock(f, fcntl.LOCK_EX)\n"
+                                 "print('locked', flush=True)\n"
+                                 "time.sleep(600)\n"),
+                  m_outbox->root() + QStringLiteral("/.lock")});
+    ASSERT_TRUE(holder.waitForStarted(10000));
+    ASSERT_TRUE(holder.waitForReadyRead(20000));
+    ASSERT_EQ(holder.readLine().trimmed(), QByteArray("locked"));
+    Flusher blocked(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
+    EXPECT_EQ(blocked.acquire(), Flusher::LockResult::HeldByOther);
+    holder.kill();
+    ASSERT_TRUE(holder.waitForFinished(10000));
+    Flusher next(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
+    EXPECT_EQ(next.acquire(), Flusher::LockResult::Acquired);
+}
+#endif
