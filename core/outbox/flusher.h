@@ -21,14 +21,17 @@ class QLocalServer;
 
 namespace Core {
 
-/// When to try again (OUTBOX.md §3.4). All durations scale by `scale` (tests).
+/// When to try again (docs/design/OUTBOX.md, "Lifetime and back-off"). All
+/// durations scale by `scale` (tests).
 struct RetryPolicy
 {
     double scale = 1.0;
-    qint64 lifetimeSeconds = 5 * 24 * 3600; ///< give up on transient failures after this
+    /// Give up on transient failures after this long since the first attempt.
+    qint64 lifetimeSeconds = 5 * 24 * 3600;
     /// Never reached the server: 30 s, 1, 2, 5, 10 min, then every 15 min, ±20 %.
     [[nodiscard]] qint64 networkDelayMs(int failures) const;
-    /// An SMTP 4xx: clamp(time in queue, 1 min, 1 h), ±10 % (Postfix-style).
+    /// An SMTP 4xx: clamp(time since the first attempt, 1 min, 1 h), ±10 %
+    /// (Postfix-style).
     [[nodiscard]] qint64 messageDelayMs(qint64 ageSeconds) const;
     /// From the environment: OUTPOST_TEST_TIME_SCALE shortens every delay.
     [[nodiscard]] static RetryPolicy fromEnvironment();
