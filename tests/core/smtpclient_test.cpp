@@ -982,3 +982,25 @@ TEST_F(SmtpClientTest, AFailedFurtherTransactionIsNeverAWholeResend)
     waitDisconnected(client);
     expectScriptFollowed();
 }
+
+TEST_F(SmtpClientTest, TlsSessionsCloseWithCloseNotify)
+{
+    // After the 221 the client ends TLS with close_notify (RFC 8446 §6.1)
+    // before its FIN: the server sees an orderly close, not a truncation.
+    const auto &certs = TestCerts::paths();
+    m_server.setCertificate(certs.selfSignedCert, certs.selfSignedKey);
+    m_server.addScenario(QStringLiteral("TLS\nS: 220 fake.test ESMTP\nC: EHLO .*\n") + kEhloPipelining
+                         + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok\nC: QUIT\nS: 221 Bye\nCLOSED\n"));
+    SmtpServerSettings s = settings(SmtpSecurity::ImplicitTls);
+    s.host = QStringLiteral("localhost");
+    s.pinnedSha256 = {TestCerts::sha256Of(certs.selfSignedCert)};
+    SmtpClient client(s);
+    const SmtpResult r = sendAndWait(client, message());
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
+    waitDisconnected(client);
+    for (int i = 0; i < 100 && m_server.closes().isEmpty(); ++i)
+        QTest::qWait(20);
+    EXPECT_EQ(m_server.closes(), QStringList{QStringLiteral("clean")});
+    expectScriptFollowed();
+}

@@ -13,6 +13,7 @@
 //   W: ms        wait
 //   X            close the connection
 //   STALL        stop: read nothing, send nothing, keep the connection
+//   CLOSED       wait until the client closes; closes() says how it did
 //   FLOOD: n     send n octets without a line break
 
 #include <QByteArray>
@@ -44,6 +45,9 @@ public:
     /// Script mismatches, empty when the client did what was expected.
     [[nodiscard]] QStringList problems() const { return m_problems; }
     [[nodiscard]] int connections() const { return m_connections; }
+    /// For each CLOSED step reached: "clean" when the client closed (over
+    /// TLS: with close_notify), otherwise the socket's error text.
+    [[nodiscard]] QStringList closes() const { return m_closes; }
     /// True once every scenario ran to its end.
     [[nodiscard]] bool allScenariosDone() const;
 
@@ -60,6 +64,7 @@ private:
     QList<QByteArray> m_rawMessages;
     QList<QByteArray> m_messages;
     QStringList m_problems;
+    QStringList m_closes;
     QSslCertificate m_certificate;
     QSslKey m_key;
 };
