@@ -78,7 +78,7 @@ def install(cache):
             pass
         npm = shutil.which("npm")
         if not npm:
-            sys.exit("haraka_server.py: npm not found (scripts/install-deps.sh test installs it)")
+            sys.exit("haraka_server.py: npm not found: the tests need Node.js 20 or newer with npm")
         result = subprocess.run(
             [npm, "install", "--no-audit", "--no-fund", "--omit=optional", "--no-save",
              "--prefix", cache, "Haraka@" + HARAKA_VERSION],
@@ -165,6 +165,7 @@ def main():
             except subprocess.TimeoutExpired:
                 proc.kill()
         shutil.rmtree(root, ignore_errors=True)
+
 
 if __name__ == "__main__":
     main()
