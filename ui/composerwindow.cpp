@@ -3,6 +3,7 @@
 
 #include "core/drafts/draftstore.h"
 #include "ui/iconloader.h"
+#include "ui/messagehtml.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -427,9 +428,12 @@ QString ComposerWindow::to() const { return m_to->text(); }
 QString ComposerWindow::cc() const { return m_cc->text(); }
 QString ComposerWindow::bcc() const { return m_bcc->text(); }
 QString ComposerWindow::subject() const { return m_subject->text(); }
-QString ComposerWindow::body() const { return isRichText() ? m_rich->toPlainText() : m_body->toPlainText(); }
+QString ComposerWindow::body() const
+{
+    return isRichText() ? MessageHtml::plainText(*m_rich->document()) : m_body->toPlainText();
+}
 
-QString ComposerWindow::htmlBody() const { return isRichText() ? m_rich->toHtml() : QString(); }
+QString ComposerWindow::htmlBody() const { return isRichText() ? MessageHtml::html(*m_rich->document()) : QString(); }
 
 bool ComposerWindow::isRichText() const { return m_richAction && m_richAction->isChecked(); }
 
@@ -439,15 +443,38 @@ void ComposerWindow::setRichText(bool rich)
         m_richAction->setChecked(rich); // comes back here through toggled()
         return;
     }
+    if (!rich && MessageHtml::hasFormatting(*m_rich->document()) && isVisible()) {
+        QMessageBox box(QMessageBox::Question, tr("Remove the formatting?"),
+                        tr("Plain text keeps the words; bold, italics, lists, links and colours are removed. "
+                           "Turning rich text on again brings them back as long as the text has not changed."),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("removeFormattingBox"));
+        QPushButton *remove = box.addButton(tr("&Remove Formatting"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != remove) {
+            const QSignalBlocker quiet(m_richAction);
+            m_richAction->setChecked(true);
+            return;
+        }
+    }
     const QSignalBlocker quietPlain(m_body);
     const QSignalBlocker quietRich(m_rich);
     if (rich) {
-        m_rich->setPlainText(m_body->toPlainText());
+        // The formatting comes back while the words are those it was removed from.
+        if (!m_formattedHtml.isEmpty() && m_body->toPlainText() == m_plainAtSwitch)
+            m_rich->setHtml(m_formattedHtml);
+        else
+            m_rich->setPlainText(m_body->toPlainText());
+        m_formattedHtml.clear();
         m_body->hide();
         m_rich->show();
         m_rich->setFocus();
     } else {
-        m_body->setPlainText(m_rich->toPlainText());
+        m_formattedHtml = MessageHtml::hasFormatting(*m_rich->document()) ? m_rich->toHtml() : QString();
+        m_body->setPlainText(MessageHtml::plainText(*m_rich->document()));
+        m_plainAtSwitch = m_body->toPlainText();
         m_rich->hide();
         m_body->show();
         m_body->setFocus();

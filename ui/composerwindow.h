@@ -189,6 +189,8 @@ private:
     bool m_sent = false; ///< nothing left to ask or save when closing
     QJsonObject m_explicitSave; ///< what "Save Draft" last saved; Discard keeps it
     QLabel *m_recipientCount = nullptr;
+    QString m_formattedHtml; ///< the formatting "Rich Text" off removed, to bring back
+    QString m_plainAtSwitch; ///< the plain text it was turned into
     QString m_signatureBlock; ///< what applySignature() last appended
     QStringListModel *m_addressModel = nullptr;
 };

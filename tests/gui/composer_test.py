@@ -10,6 +10,8 @@ import email.policy
 import glob
 import json
 import os
+import re
+from html import parser as html_parser
 import time
 
 import desktop
@@ -126,6 +128,83 @@ class ComposerTest(DesktopTest):
         app = self.desktop.launch()
         app.window(r"Kept for later — Outpost", timeout=10)
         self.assertEqual([w.name for w in app.windows()], ["Kept for later — Outpost"])
+
+    def type_formatted(self, by_mouse=False):
+        """Rich text by keyboard (or the toolbar's buttons): a bold word, an
+        italic one, a list."""
+        composer = self.app.window(COMPOSER)
+        if by_mouse:
+            self.desktop.click(composer.find(None, r"^Rich Text$"))
+        else:
+            self.desktop.key("ctrl+shift+x")  # Format > Rich Text
+        self.desktop.type("Plain then ")
+        self.desktop.key("ctrl+b")
+        self.desktop.type("bold")
+        self.desktop.key("ctrl+b")
+        self.desktop.type(" and ")
+        self.desktop.key("ctrl+i")
+        self.desktop.type("slanted")
+        self.desktop.key("ctrl+i")
+        self.desktop.type(" words.")
+        self.desktop.key("Return")
+        if by_mouse:
+            self.desktop.click(composer.find(None, r"^• List$"))
+        else:
+            self.desktop.key("ctrl+shift+l")  # Format > List
+        self.desktop.type("first")
+        self.desktop.key("Return")
+        self.desktop.type("second")
+
+    def html_and_plain(self):
+        wait_until(lambda: self.desktop.received_messages(), 20, what="the message at the server")
+        msg = self.read_received()
+        return msg.get_body(("html",)).get_content(), msg.get_body(("plain",)).get_content()
+
+    def test_formatted_text_is_sent_as_clean_html_with_a_readable_plain_part(self):
+        self.start_with_account(undo_seconds=1)
+        self.write_message("bob@example.org", "Formatted", "")
+        self.type_formatted(by_mouse=True)
+        self.desktop.key("ctrl+Return")
+        html, plain = self.html_and_plain()
+        self.assertNotIn("qt", html.lower())
+        self.assertIn("<b>bold</b>", html)
+        self.assertIn("<i>slanted</i>", html)
+        self.assertRegex(html, r"<ul>\s*<li>first</li>\s*<li>second</li>\s*</ul>")
+        # Both parts say the same words; the plain one keeps the emphasis.
+        self.assertIn("Plain then *bold* and /slanted/ words.", plain)
+        self.assertIn("- first\n- second", plain.replace("\r\n", "\n"))
+
+        class Text(html_parser.HTMLParser):
+            words = []
+
+            def handle_data(self, data):
+                self.words += data.split()
+        parser = Text()
+        parser.feed(html)
+        plain_words = re.sub(r"(?m)^- |[*/]", " ", plain).split()
+        self.assertEqual(parser.words, plain_words)
+
+    def test_rich_text_off_asks_and_the_formatting_comes_back(self):
+        self.start_with_account(undo_seconds=1)
+        self.write_message("bob@example.org", "Off and on", "")
+        self.type_formatted()
+        self.desktop.key("ctrl+shift+x")
+        self.app.window(r"Remove the formatting\?", timeout=5)
+        self.desktop.key("Escape")  # Cancel: nothing changes
+        self.app.window_gone(r"Remove the formatting\?")
+        composer = self.app.window(r"Off and on — Outpost")
+        self.assertTrue(composer.find_all("text", r"^Message text \(formatted\)$"))
+        self.desktop.key("ctrl+shift+x")
+        box = self.app.window(r"Remove the formatting\?", timeout=5)
+        self.desktop.click(box.find("push button", r"Remove Formatting"))
+        plain = composer.find("text", r"^Message text$")
+        self.assertIn("*bold*", plain.text)
+        self.desktop.key("ctrl+shift+x")  # on again: the formatting is back
+        composer.find("text", r"^Message text \(formatted\)$")
+        self.desktop.key("ctrl+Return")
+        html, _ = self.html_and_plain()
+        self.assertIn("<b>bold</b>", html)
+        self.assertIn("<li>second</li>", html)
 
 
 class HighScaleTest(DesktopTest):

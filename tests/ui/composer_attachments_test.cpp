@@ -118,6 +118,7 @@ TEST(ComposerAttachments, MentioningAnAttachmentWithoutOneAsksFirst)
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     QSignalSpy send(&window, &ComposerWindow::sendRequested);
+    window.setSubject(QStringLiteral("Figures"));
     auto *body = window.findChild<QPlainTextEdit *>(QStringLiteral("body"));
     QTest::keyClicks(body, QStringLiteral("Please find the figures attached."));
     QTest::keyClick(body, Qt::Key_Return, Qt::ControlModifier);
@@ -129,6 +130,7 @@ TEST(ComposerAttachments, MentioningAnAttachmentWithoutOneAsksFirst)
 
     // Quoted text ("> see attached") is someone else's words: no question.
     ComposerWindow reply;
+    reply.setSubject(QStringLiteral("Re: Report"));
     reply.setBody(QStringLiteral("Thanks!\n\n> The report is attached.\n"));
     QSignalSpy replySend(&reply, &ComposerWindow::sendRequested);
     reply.sendAction()->trigger();

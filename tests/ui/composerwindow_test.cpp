@@ -39,6 +39,7 @@ TEST(ComposerWindow, CtrlReturnRequestsSend)
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     QSignalSpy spy(&window, &ComposerWindow::sendRequested);
+    window.setSubject(QStringLiteral("Hello"));
 
     auto *body = window.findChild<QPlainTextEdit *>(QStringLiteral("body"));
     ASSERT_NE(body, nullptr);
