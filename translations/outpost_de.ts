@@ -76,6 +76,10 @@
         <source>The message could not be queued.</source>
         <translation>Die Nachricht konnte nicht in den Postausgang gelegt werden.</translation>
     </message>
+    <message>
+        <source>Not sent: the message is back for editing.</source>
+        <translation>Nicht gesendet: Die Nachricht ist zum Bearbeiten zurück.</translation>
+    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -997,10 +1001,6 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>Konto hinzufügen</translation>
     </message>
     <message>
-        <source>&amp;Manual Setup</source>
-        <translation>&amp;Manuelle Einrichtung</translation>
-    </message>
-    <message>
         <source>Your mail account</source>
         <translation>Ihr E-Mail-Konto</translation>
     </message>
@@ -1189,16 +1189,40 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>Signatur</translation>
     </message>
     <message>
-        <source>Account &amp;name:</source>
-        <translation>Konto&amp;name:</translation>
-    </message>
-    <message>
         <source>Your name as &amp;recipients see it:</source>
         <translation>Ihr Name, wie &amp;Empfänger ihn sehen:</translation>
     </message>
     <message>
         <source>Si&amp;gnature:</source>
         <translation>Si&amp;gnatur:</translation>
+    </message>
+    <message>
+        <source>Manual &amp;Setup</source>
+        <translation>Manuell &amp;einrichten</translation>
+    </message>
+    <message>
+        <source>None: the server accepts mail without signing in</source>
+        <translation>Keine: Der Server nimmt Mail ohne Anmeldung an</translation>
+    </message>
+    <message>
+        <source>S&amp;ign-in:</source>
+        <translation>An&amp;meldung:</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>%1 answered. Outpost will send through it without signing in.</source>
+        <translation>%1 hat geantwortet. Outpost sendet darüber ohne Anmeldung.</translation>
+    </message>
+    <message>
+        <source>%1 could not be used: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Account na&amp;me:</source>
+        <translation>Konto&amp;name:</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1673,117 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>Choose a time in the future.</source>
         <translation>Wählen Sie einen Zeitpunkt in der Zukunft.</translation>
     </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>E&amp;infügen</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>O&amp;ptions</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Outpost</source>
+        <translation>Ü&amp;ber Outpost</translation>
+    </message>
+    <message>
+        <source>About Outpost</source>
+        <translation>Über Outpost</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Outpost&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A mail composer: it gets your message to your provider, now or when the network is back, and tells you what happened.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Outpost&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Ein Mail-Programm zum Schreiben: Es bringt Ihre Nachricht zu Ihrem Anbieter, sofort oder sobald das Netz zurück ist, und sagt Ihnen, was geschehen ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n Empfänger</numerusform>
+            <numerusform>%n Empfänger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the formatting?</source>
+        <translation>Formatierung entfernen?</translation>
+    </message>
+    <message>
+        <source>Plain text keeps the words; bold, italics, lists, links and colours are removed. Turning rich text on again brings them back as long as the text has not changed.</source>
+        <translation>Reiner Text behält die Wörter; Fett, Kursiv, Listen, Links und Farben werden entfernt. Wird formatierter Text wieder eingeschaltet, kommen sie zurück, solange der Text unverändert ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Formatting</source>
+        <translation>Formatierung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Send without a subject?</source>
+        <translation>Ohne Betreff senden?</translation>
+    </message>
+    <message>
+        <source>The message has no subject. Recipients may overlook it or take it for spam.</source>
+        <translation>Die Nachricht hat keinen Betreff. Empfänger könnten sie übersehen oder für Spam halten.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a Subject</source>
+        <translation>Betreff &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>The message has changed since you saved it. Save the changes to the draft?</source>
+        <translation>Die Nachricht wurde seit dem Speichern geändert. Änderungen im Entwurf speichern?</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Notifier</name>
@@ -1858,6 +1993,10 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>“%1” will be sent at %2. The outbox has it until then.</source>
         <extracomment>%1 is a subject, %2 a date and time</extracomment>
         <translation>„%1“ wird am %2 gesendet. Bis dahin liegt die Nachricht im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Take the message back (Ctrl+Z)</source>
+        <translation>Nachricht zurückholen (Strg+Z)</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2227,7 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>The outbox cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation>Der Postausgang kann nicht gesperrt werden: %1</translation>
     </message>
     <message>

@@ -76,6 +76,10 @@
         <source>The message could not be queued.</source>
         <translation>Le message n’a pas pu être mis en file d’attente.</translation>
     </message>
+    <message>
+        <source>Not sent: the message is back for editing.</source>
+        <translation>Non envoyé&#xa0;: le message est de retour pour modification.</translation>
+    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -997,10 +1001,6 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <source>&amp;Manual Setup</source>
-        <translation>Configuration &amp;manuelle</translation>
-    </message>
-    <message>
         <source>Your mail account</source>
         <translation>Votre compte de messagerie</translation>
     </message>
@@ -1189,16 +1189,40 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>Signature</translation>
     </message>
     <message>
-        <source>Account &amp;name:</source>
-        <translation>&amp;Nom du compte&#xa0;:</translation>
-    </message>
-    <message>
         <source>Your name as &amp;recipients see it:</source>
         <translation>Votre nom tel que le voient les &amp;destinataires&#xa0;:</translation>
     </message>
     <message>
         <source>Si&amp;gnature:</source>
         <translation>Si&amp;gnature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Manual &amp;Setup</source>
+        <translation>Configuration &amp;manuelle</translation>
+    </message>
+    <message>
+        <source>None: the server accepts mail without signing in</source>
+        <translation>Aucune&#xa0;: le serveur accepte les messages sans connexion</translation>
+    </message>
+    <message>
+        <source>S&amp;ign-in:</source>
+        <translation>Co&amp;nnexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>%1 answered. Outpost will send through it without signing in.</source>
+        <translation>%1 a répondu. Outpost enverra par ce serveur sans connexion.</translation>
+    </message>
+    <message>
+        <source>%1 could not be used: %2</source>
+        <translation>%1 ne peut pas être utilisé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Account na&amp;me:</source>
+        <translation>No&amp;m du compte&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1673,117 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>Choose a time in the future.</source>
         <translation>Choisissez une date et une heure à venir.</translation>
     </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Insertion</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>O&amp;ptions</source>
+        <translation>O&amp;ptions</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Outpost</source>
+        <translation>&amp;À propos d’Outpost</translation>
+    </message>
+    <message>
+        <source>About Outpost</source>
+        <translation>À propos d’Outpost</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Outpost&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A mail composer: it gets your message to your provider, now or when the network is back, and tells you what happened.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Outpost&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Un rédacteur de courriels : il remet votre message à votre fournisseur, tout de suite ou dès le retour du réseau, et vous dit ce qui s’est passé.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s)</source>
+        <translation>
+            <numerusform>%n destinataire</numerusform>
+            <numerusform>%n destinataires</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the formatting?</source>
+        <translation>Supprimer la mise en forme&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Plain text keeps the words; bold, italics, lists, links and colours are removed. Turning rich text on again brings them back as long as the text has not changed.</source>
+        <translation>Le texte brut garde les mots ; gras, italique, listes, liens et couleurs sont supprimés. Réactiver le texte mis en forme les rétablit tant que le texte n’a pas changé.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Formatting</source>
+        <translation>&amp;Supprimer la mise en forme</translation>
+    </message>
+    <message>
+        <source>Send without a subject?</source>
+        <translation>Envoyer sans objet&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The message has no subject. Recipients may overlook it or take it for spam.</source>
+        <translation>Le message n’a pas d’objet. Les destinataires risquent de l’ignorer ou de le prendre pour un spam.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a Subject</source>
+        <translation>&amp;Ajouter un objet</translation>
+    </message>
+    <message>
+        <source>The message has changed since you saved it. Save the changes to the draft?</source>
+        <translation>Le message a changé depuis son enregistrement. Enregistrer les modifications dans le brouillon&#xa0;?</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Notifier</name>
@@ -1858,6 +1993,10 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>“%1” will be sent at %2. The outbox has it until then.</source>
         <extracomment>%1 is a subject, %2 a date and time</extracomment>
         <translation>«&#xa0;%1&#xa0;» sera envoyé le %2 et reste d’ici là dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Take the message back (Ctrl+Z)</source>
+        <translation>Reprendre le message (Ctrl+Z)</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +2227,7 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>The outbox cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation>Impossible de verrouiller la boîte d’envoi : %1</translation>
     </message>
     <message>
