@@ -289,7 +289,9 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     MimeBuilder builder;
     MimeBuilder::Options mimeOptions;
     mimeOptions.allow8Bit = options.allow8Bit;
-    mimeOptions.date = m_clock().toLocalTime();
+    // A message held back (Undo delay, Send Later) says when it goes out.
+    const QDateTime now = m_clock();
+    mimeOptions.date = (options.notBefore.isValid() && options.notBefore > now ? options.notBefore : now).toLocalTime();
     builder.setOptions(mimeOptions);
     QFile body(tmp + u'/' + QLatin1String(kMessageFile));
     if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))

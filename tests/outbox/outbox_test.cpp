@@ -748,6 +748,28 @@ TEST_F(OutboxTest, ScheduledMessageGoesOutWhenDue)
     EXPECT_EQ(stateOf(e.id).state, OutboxState::Sent);
 }
 
+TEST_F(OutboxTest, AScheduledMessageIsDatedWhenItIsDueNotWhenItWasQueued)
+{
+    // "Send Later" for three days ahead: the recipients read the day it
+    // went out, not the day it was written.
+    const Account a = addAccount(1);
+    const QDateTime due = m_outbox->now().addDays(3);
+    const OutboxEntry e = enqueue(a, draft(), due);
+    QFile message(m_outbox->root() + QStringLiteral("/queued/") + e.id + QStringLiteral("/message.eml"));
+    ASSERT_TRUE(message.open(QIODevice::ReadOnly));
+    QString date;
+    while (!message.atEnd()) {
+        const QByteArray line = message.readLine().trimmed();
+        if (line.isEmpty())
+            break;
+        if (line.startsWith("Date: "))
+            date = QString::fromLatin1(line.mid(6));
+    }
+    const QDateTime written = QDateTime::fromString(date, Qt::RFC2822Date);
+    ASSERT_TRUE(written.isValid()) << date.toStdString();
+    EXPECT_LE(std::abs(written.secsTo(due)), 1) << "Date: " << date.toStdString();
+}
+
 TEST_F(OutboxTest, OnlyOneFlusherHoldsTheLock)
 {
     (void)flusher();
