@@ -31,7 +31,16 @@ SendController::SendController(QObject *parent)
 {
 }
 
-SendController::~SendController() = default;
+SendController::~SendController()
+{
+    // Cancelling a message on the wire records its result in the outbox and
+    // may emit signals: the flusher ends before anything it uses, and without
+    // telling this half-destroyed controller.
+    if (m_flusher) {
+        disconnect(m_flusher.get(), nullptr, this, nullptr);
+        m_flusher.reset();
+    }
+}
 
 Core::Result<void> SendController::start()
 {
@@ -72,12 +81,12 @@ Core::Result<void> SendController::start()
     m_delayCheck.setInterval(5 * 60 * 1000);
     connect(&m_delayCheck, &QTimer::timeout, this, &SendController::observeWaiting);
     m_delayCheck.start();
-    m_flusher = new Core::Flusher(&m_outbox, &m_accounts, &m_trust, &m_credentials, this);
+    m_flusher = std::make_unique<Core::Flusher>(&m_outbox, &m_accounts, &m_trust, &m_credentials);
     m_ownFlusher = m_flusher->acquire() == Core::Flusher::LockResult::Acquired;
     if (m_ownFlusher) {
         m_flusher->watchConnectivity();
-        connect(m_flusher, &Core::Flusher::messageFinished, this, &SendController::onFinished);
-        connect(m_flusher, &Core::Flusher::progress, this, [this](const QString &id, qint64 sent, qint64 total) {
+        connect(m_flusher.get(), &Core::Flusher::messageFinished, this, &SendController::onFinished);
+        connect(m_flusher.get(), &Core::Flusher::progress, this, [this](const QString &id, qint64 sent, qint64 total) {
             if (total <= 0)
                 return;
             const int percent = static_cast<int>(sent * 100 / total);

@@ -16,6 +16,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace Gui {
 class AccountsDialog;
 class Notifier;
@@ -79,13 +81,16 @@ private:
     Core::DraftStore m_drafts;
     Core::AddressBook m_addressBook;
     Core::NotificationPolicy m_policy;
+    /// Uses the outbox and the stores above: declared after them, so that it
+    /// is destroyed first (the destructor also ends it explicitly, while
+    /// every member is still whole).
+    std::unique_ptr<Core::Flusher> m_flusher;
     Gui::Notifier *m_notifier = nullptr;
     QTimer m_delayCheck;
     int m_pendingQueues = 0; ///< worker threads writing a message
     bool m_quitWhenQueued = false;
     bool m_waiting = false;
     QElapsedTimer m_waitingChecked;
-    Core::Flusher *m_flusher = nullptr;
     bool m_ownFlusher = false;
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id, while its message is on its way
     QList<QPointer<Gui::SendToast>> m_allToasts; ///< every notice still open
