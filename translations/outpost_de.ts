@@ -2113,11 +2113,6 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>Noch nicht gesendet</translation>
     </message>
     <message>
-        <source>“%1” has been waiting for %2: %3. Outpost keeps trying.</source>
-        <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;, %3 the reason</extracomment>
-        <translation>„%1“ wartet seit %2: %3. Outpost versucht es weiter.</translation>
-    </message>
-    <message>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
@@ -2192,6 +2187,11 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tagen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” has been waiting for %2: %3 Outpost keeps trying.</source>
+        <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;, %3 the reason</extracomment>
+        <translation>„%1“ wartet seit %2: %3 Outpost versucht es weiter.</translation>
     </message>
 </context>
 <context>

@@ -2113,11 +2113,6 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>Pas encore envoyé</translation>
     </message>
     <message>
-        <source>“%1” has been waiting for %2: %3. Outpost keeps trying.</source>
-        <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;, %3 the reason</extracomment>
-        <translation>«&#xa0;%1&#xa0;» attend depuis %2&#xa0;: %3. Outpost continue d’essayer.</translation>
-    </message>
-    <message>
         <source>Sent</source>
         <translation>Envoyé</translation>
     </message>
@@ -2192,6 +2187,11 @@ ou différé), 78 erreur de configuration (compte inexistant).
             <numerusform>%n jour</numerusform>
             <numerusform>%n jours</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“%1” has been waiting for %2: %3 Outpost keeps trying.</source>
+        <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;, %3 the reason</extracomment>
+        <translation>«&#xa0;%1&#xa0;» attend depuis %2&#xa0;: %3 Outpost continue d’essayer.</translation>
     </message>
 </context>
 <context>

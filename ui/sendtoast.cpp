@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/sendtoast.h"
 
+#include "core/outbox/notificationpolicy.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -121,13 +123,13 @@ void SendToast::showWaiting(const QString &reason)
 {
     endUndo();
     //: %1 is a subject, %2 the reason
-    setText(tr("“%1” is not sent yet: %2 Outpost keeps trying.").arg(m_subject, reason));
+    setText(tr("“%1” is not sent yet: %2 Outpost keeps trying.").arg(m_subject, Core::asSentence(reason)));
 }
 
 void SendToast::showProblem(const QString &reason)
 {
     endUndo();
-    setText(tr("“%1” was not sent: %2").arg(m_subject, reason));
+    setText(tr("“%1” was not sent: %2").arg(m_subject, Core::asSentence(reason)));
 }
 
 QString SendToast::text() const

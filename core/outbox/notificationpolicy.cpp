@@ -12,16 +12,21 @@ QString subjectOf(const OutboxEntry &e)
     return e.subject.isEmpty() ? QCoreApplication::translate("Notifications", "(no subject)") : e.subject;
 }
 
+// The explanation with the server's codes, and its words unless the
+// explanation already quotes them (said once, not twice).
 QString serverWords(const OutboxEntry &e)
 {
     if (e.lastReplyCode == 0)
         return e.lastErrorMessage;
+    const QString said = e.lastServerText.trimmed();
+    const bool quoted = said.isEmpty() || e.lastErrorMessage.contains(said, Qt::CaseInsensitive);
     //: %1 the explanation, %2 reply code, %3 enhanced code, %4 the server's text
     return QCoreApplication::translate("Notifications", "%1 (%2 %3 %4)")
         .arg(e.lastErrorMessage)
         .arg(e.lastReplyCode)
-        .arg(e.lastEnhancedCode, e.lastServerText)
-        .simplified();
+        .arg(e.lastEnhancedCode, quoted ? QString() : said)
+        .simplified()
+        .replace(QStringLiteral(" )"), QStringLiteral(")"));
 }
 
 // The counts are plain variables because lupdate does not extract a translate() call whose
@@ -42,6 +47,15 @@ QString duration(qint64 seconds)
 }
 
 } // namespace
+
+QString asSentence(const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return t;
+    static const QString ends = QStringLiteral(".!?…:;)\u3002");
+    return ends.contains(t.back()) ? t : t + u'.';
+}
 
 NotificationPolicy::NotificationPolicy(QObject *parent)
     : QObject(parent)
@@ -70,8 +84,8 @@ void NotificationPolicy::observe(const OutboxEntry &e, const QDateTime &now)
             m.lastDelayWarning = now;
             say(OutboxNotification::Kind::DelayWarning, QCoreApplication::translate("Notifications", "Not sent yet"),
                 //: %1 is a subject, %2 a duration such as "45 minutes", %3 the reason
-                QCoreApplication::translate("Notifications", "“%1” has been waiting for %2: %3. Outpost keeps trying.")
-                    .arg(subjectOf(e), duration(age), serverWords(e)));
+                QCoreApplication::translate("Notifications", "“%1” has been waiting for %2: %3 Outpost keeps trying.")
+                    .arg(subjectOf(e), duration(age), asSentence(serverWords(e))));
         }
         break;
     }

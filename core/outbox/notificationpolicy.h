@@ -8,6 +8,11 @@
 
 namespace Core {
 
+/// The text as a sentence: a full stop added unless it already ends like one
+/// (for reasons quoted in the middle of a longer text).
+[[nodiscard]] QString asSentence(const QString &text);
+
+
 /// Something worth a system notification (OUTBOX.md §3.6).
 struct OutboxNotification
 {

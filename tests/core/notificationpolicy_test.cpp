@@ -96,3 +96,32 @@ TEST(NotificationPolicy, FinalWords)
     EXPECT_EQ(kindAt(spy, 2), Kind::Failed);
     EXPECT_TRUE(spy.at(2).first().value<OutboxNotification>().text.contains(QStringLiteral("552")));
 }
+
+TEST(NotificationPolicy, TheServersWordsAreSaidOnceAndSentencesEnd)
+{
+    NotificationPolicy policy;
+    QSignalSpy spy(&policy, &NotificationPolicy::notify);
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    OutboxEntry held = entry(OutboxState::Held, t0);
+    held.holdReason = HoldReason::RecipientRejected;
+    held.lastReplyCode = 550;
+    held.lastEnhancedCode = QStringLiteral("5.1.1");
+    held.lastServerText = QStringLiteral("No such user here");
+    held.lastErrorMessage = QStringLiteral("The mail server refused the recipient: No such user here");
+    policy.observe(held, t0);
+    ASSERT_EQ(spy.count(), 1);
+    const QString text = spy.at(0).first().value<OutboxNotification>().text;
+    EXPECT_EQ(text.count(QStringLiteral("No such user here")), 1) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("550 5.1.1"))) << text.toStdString();
+
+    OutboxEntry waiting = entry(OutboxState::Deferred, t0);
+    waiting.id = QStringLiteral("m9");
+    waiting.lastReplyCode = 0;
+    waiting.lastErrorMessage = QStringLiteral("Could not talk to smtp.example.org: Connection refused");
+    policy.observe(waiting, t0.addSecs(3600));
+    ASSERT_EQ(spy.count(), 2);
+    EXPECT_TRUE(spy.at(1).first().value<OutboxNotification>().text.contains(QStringLiteral("Connection refused. Outpost keeps trying.")))
+        << spy.at(1).first().value<OutboxNotification>().text.toStdString();
+    EXPECT_EQ(asSentence(QStringLiteral("Done.")), QStringLiteral("Done."));
+    EXPECT_EQ(asSentence(QStringLiteral("Host not found")), QStringLiteral("Host not found."));
+}

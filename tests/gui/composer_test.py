@@ -10,6 +10,8 @@ import email.policy
 import glob
 import json
 import os
+import socket
+import subprocess
 import re
 from html import parser as html_parser
 import time
@@ -205,6 +207,33 @@ class ComposerTest(DesktopTest):
         html, _ = self.html_and_plain()
         self.assertIn("<b>bold</b>", html)
         self.assertIn("<li>second</li>", html)
+
+    def test_the_notice_says_why_a_message_waits_in_whole_sentences(self):
+        with socket.socket() as s:  # a port nobody listens on: the server is down
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.desktop.add_account(port)
+        self.desktop.settings(**{"send/undoDelaySeconds": 1})
+        self.app = self.desktop.launch()
+        long_subject = "A subject long enough to push the countdown out of a fixed-size notice " * 2
+        self.write_message("bob@example.org", long_subject.strip(), "Waiting for the server.")
+        self.desktop.key("ctrl+Return")
+        notice = self.app.window(r"^Outpost$", timeout=5)
+        text = wait_until(lambda: next((w for w in notice.find_all("label") if "keeps trying" in w.name), None), 15,
+                          what=f"the notice to say the message waits ({notice.all_text()!r})")
+        self.assertRegex(text.name, r"refused\. Outpost keeps trying\.")
+        # All of it is on screen: the notice grew with its text.
+        nx, ny, nw, nh = self.desktop.screen_extents(notice)
+        lx, ly, lw, lh = self.desktop.screen_extents(text)
+        self.assertTrue(nx <= lx and ny <= ly and lx + lw <= nx + nw and ly + lh <= ny + nh,
+                        f"label {lx},{ly} {lw}×{lh} outside the notice {nx},{ny} {nw}×{nh}")
+        self.assertLessEqual(lh * 1.0, nh)
+        # A notice is not a window to maximise.
+        wid = self.desktop.x_windows("^Outpost$")[-1]
+        actions = subprocess.run(["xprop", "-id", wid, "_NET_WM_ALLOWED_ACTIONS"], env=self.desktop.env,
+                                 capture_output=True, text=True).stdout
+        self.assertIn("_NET_WM_ACTION_CLOSE", actions)
+        self.assertNotIn("MAXIMIZE", actions)
 
 
 class HighScaleTest(DesktopTest):
