@@ -425,6 +425,8 @@ void SmtpClient::onSocketError()
         endConnection();
         return;
     }
+    if (reconnectAfterServerClosed(error))
+        return;
     SmtpResult r;
     if (m_certificateError != Error::Code::None) {
         QStringList reasons;
@@ -455,6 +457,52 @@ void SmtpClient::onSocketError()
                                                   .arg(m_settings.host, m_socket->errorString()));
     }
     failSession(r);
+}
+
+bool SmtpClient::reconnectAfterServerClosed(QAbstractSocket::SocketError error)
+{
+    // A server may close a connection it finds idle (RFC 5321 §4.5.3.2.7
+    // gives it five minutes), and a middlebox may drop one silently; a
+    // client reusing the connection learns it only from its next command.
+    // When nothing of the message in hand was answered yet, nothing was
+    // decided about it: it goes again over a new connection. Once only: a
+    // new connection is not a reused one, so its own failure is reported.
+    if (error != QAbstractSocket::RemoteHostClosedError && error != QAbstractSocket::NetworkError)
+        return false;
+    if (m_certificateError != Error::Code::None || m_sessionRequested)
+        return false;
+    bool unanswered = false;
+    switch (m_state) {
+    case State::Noop: // the message in hand waits for the NOOP
+        unanswered = m_tx && m_transactionsOnConnection >= 1;
+        break;
+    case State::MailTransaction: // its envelope is out, not one reply came
+        unanswered = m_tx && m_transactionsOnConnection >= 2 && !m_tx->mailReply.code && !m_tx->dotWritten
+            && m_tx->earlier.isEmpty() && !m_nextTx;
+        break;
+    case State::Rset:
+    case State::Ready: // between messages
+        unanswered = !m_tx && m_transactionsOnConnection >= 1;
+        break;
+    default:
+        break;
+    }
+    if (!unanswered)
+        return false;
+    if (m_tx) {
+        m_queue.push_front(std::move(m_tx->message));
+        m_tx.reset();
+    }
+    if (m_log)
+        m_log(QStringLiteral("-- the server closed the reused connection; connecting again"));
+    if (m_queue.empty()) {
+        endConnection(); // nothing waits: the next message opens a new one
+        return true;
+    }
+    closeSocket();
+    setState(State::Disconnected);
+    openConnection();
+    return true;
 }
 
 void SmtpClient::onDisconnected()

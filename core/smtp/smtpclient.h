@@ -6,6 +6,7 @@
 #include "core/smtp/sasl.h"
 #include "core/smtp/smtpreply.h"
 
+#include <QAbstractSocket>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QList>
@@ -242,6 +243,9 @@ private:
     void onSocketError();
     void onSslErrors(const QList<QSslError> &errors);
     void onDisconnected();
+    /// The server closed a reused connection before answering anything of
+    /// the message in hand: connect again, once. False when that is not so.
+    [[nodiscard]] bool reconnectAfterServerClosed(QAbstractSocket::SocketError error);
     void onBytesWritten();
     void onTimeout();
     void handleReply(const SmtpReply &reply);

@@ -1004,3 +1004,71 @@ TEST_F(SmtpClientTest, TlsSessionsCloseWithCloseNotify)
     EXPECT_EQ(m_server.closes(), QStringList{QStringLiteral("clean")});
     expectScriptFollowed();
 }
+
+// --- a reused connection that the server closed (issue 19) -----------------
+
+TEST_F(SmtpClientTest, ServerClosingAReusedConnectionAtNoopReconnects)
+{
+    // The server (or a middlebox) dropped the idle connection: the NOOP
+    // before reuse meets a closed socket. Nothing of the message was said:
+    // it goes over a new connection, not into a network error.
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok first\nC: NOOP\nX\n"));
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok second\n") + kQuit);
+    SmtpServerSettings s = settings();
+    s.timeouts.noopAfterIdle = 0;
+    SmtpClient client(s);
+    const QList<SmtpResult> results = sendOneAtATime(client, 2);
+    EXPECT_TRUE(results[0].ok());
+    EXPECT_TRUE(results[1].ok()) << qPrintable(results[1].error.message());
+    EXPECT_EQ(results[1].reply.text(), QStringLiteral("Ok second"));
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.connections(), 2);
+    EXPECT_EQ(m_server.messages().size(), 2);
+}
+
+TEST_F(SmtpClientTest, ServerClosingAfterAMessageReconnectsForTheNext)
+{
+    // FIN right behind the 250: the client has already written the next
+    // envelope when it sees the close. That message was never answered,
+    // so it goes again over a new connection, in the same run.
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok first\nX\n"));
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok second\n") + kQuit);
+    SmtpServerSettings s = settings();
+    s.pipelineBehindDot = false; // the second envelope follows the 250, not the dot
+    SmtpClient client(s);
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    client.send(message());
+    client.send(message());
+    while (finished.size() < 2)
+        ASSERT_TRUE(finished.wait(5000));
+    const auto result = [&](int i) { return finished[i].first().value<SmtpResult>(); };
+    EXPECT_TRUE(result(0).ok());
+    EXPECT_TRUE(result(1).ok()) << qPrintable(result(1).error.message());
+    EXPECT_EQ(result(1).reply.text(), QStringLiteral("Ok second"));
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.connections(), 2);
+}
+
+TEST_F(SmtpClientTest, AReconnectThatFailsTooIsReportedNotRepeated)
+{
+    // Once only: the new connection is not a reused one, so its failure is
+    // the message's result (a network error), with no third connection.
+    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
+                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok first\nC: NOOP\nX\n"));
+    m_server.addScenario(QStringLiteral("X\n"));
+    SmtpServerSettings s = settings();
+    s.timeouts.noopAfterIdle = 0;
+    SmtpClient client(s);
+    const QList<SmtpResult> results = sendOneAtATime(client, 2);
+    EXPECT_TRUE(results[0].ok());
+    EXPECT_EQ(results[1].error.code(), Error::Code::Network) << qPrintable(results[1].error.message());
+    EXPECT_EQ(results[1].scope, Core::SmtpScope::Session);
+    QTest::qWait(200);
+    EXPECT_EQ(m_server.connections(), 2);
+}
