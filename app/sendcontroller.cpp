@@ -82,22 +82,44 @@ Core::Result<void> SendController::start()
     connect(&m_delayCheck, &QTimer::timeout, this, &SendController::observeWaiting);
     m_delayCheck.start();
     m_flusher = std::make_unique<Core::Flusher>(&m_outbox, &m_accounts, &m_trust, &m_credentials);
-    m_ownFlusher = m_flusher->acquire() == Core::Flusher::LockResult::Acquired;
-    if (m_ownFlusher) {
-        m_flusher->watchConnectivity();
-        connect(m_flusher.get(), &Core::Flusher::messageFinished, this, &SendController::onFinished);
-        connect(m_flusher.get(), &Core::Flusher::progress, this, [this](const QString &id, qint64 sent, qint64 total) {
-            if (total <= 0)
-                return;
-            const int percent = static_cast<int>(sent * 100 / total);
-            if (auto toast = m_toasts.value(id))
-                toast->showSending(percent);
-            if (m_outboxWindow)
-                m_outboxWindow->setProgress(id, percent);
-        });
-        m_flusher->flush(false); // whatever waited since the last run
-    }
+    // A command-line flush may hold the outbox now: this process sends as
+    // soon as it is free, not only from its next start.
+    m_lockRetry.setInterval(2000);
+    connect(&m_lockRetry, &QTimer::timeout, this, &SendController::becomeFlusher);
+    if (!becomeFlusher())
+        m_lockRetry.start();
     return {};
+}
+
+bool SendController::becomeFlusher()
+{
+    if (m_ownFlusher)
+        return true;
+    if (m_flusher->acquire() != Core::Flusher::LockResult::Acquired)
+        return false;
+    m_ownFlusher = true;
+    m_lockRetry.stop();
+    m_flusher->watchConnectivity();
+    connect(m_flusher.get(), &Core::Flusher::messageFinished, this, &SendController::onFinished);
+    connect(m_flusher.get(), &Core::Flusher::progress, this, [this](const QString &id, qint64 sent, qint64 total) {
+        if (total <= 0)
+            return;
+        const int percent = static_cast<int>(sent * 100 / total);
+        if (auto toast = m_toasts.value(id))
+            toast->showSending(percent);
+        if (m_outboxWindow)
+            m_outboxWindow->setProgress(id, percent);
+    });
+    m_flusher->flush(false); // whatever waited since the last run, or while another process held the outbox
+    return true;
+}
+
+void SendController::flushOrAsk(bool manual)
+{
+    if (becomeFlusher())
+        m_flusher->flush(manual);
+    else
+        (void)Core::Flusher::requestFlush(m_outbox.root());
 }
 
 Gui::ComposerWindow *SendController::openComposer()
@@ -259,10 +281,7 @@ Gui::OutboxWindow *SendController::showOutbox()
 
 void SendController::sendNow()
 {
-    if (m_ownFlusher)
-        m_flusher->flush(true);
-    else
-        (void)Core::Flusher::requestFlush(m_outbox.root());
+    flushOrAsk(true);
 }
 
 void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
@@ -394,10 +413,7 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
         toast->show();
         if (undoable)
             toast->takeKeyboard(); // the person just pressed Send: Ctrl+Z undoes
-        if (m_ownFlusher)
-            m_flusher->flush(false);
-        else
-            (void)Core::Flusher::requestFlush(m_outbox.root());
+        flushOrAsk(false);
     });
     worker->start();
 }

@@ -69,6 +69,12 @@ private:
     void undo(const QString &id);
     void onFinished(const QString &id, Core::OutboxState state);
     void sendNow();
+    /// Takes the outbox lock if it is free and from then on sends; false
+    /// while another process (a command-line flush) holds it.
+    bool becomeFlusher();
+    /// Flushes here when this process is (or can become) the flusher, else
+    /// asks the one that is.
+    void flushOrAsk(bool manual);
     void addAccount(const Core::Account &account, const QString &password, QWidget *parent);
     void refreshSenders(Gui::ComposerWindow *composer);
     void observe(const QString &id);
@@ -92,6 +98,7 @@ private:
     bool m_waiting = false;
     QElapsedTimer m_waitingChecked;
     bool m_ownFlusher = false;
+    QTimer m_lockRetry; ///< tries the outbox lock again while another process holds it
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id, while its message is on its way
     QList<QPointer<Gui::SendToast>> m_allToasts; ///< every notice still open
     QHash<QString, QPointer<Gui::ComposerWindow>> m_composerOf; ///< by outbox id, while Undo can revive it

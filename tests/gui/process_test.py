@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Outpost among other processes: the real GUI next to command-line runs
+that hold the outbox or change the accounts. Xvfb + openbox, xdotool for
+input, AT-SPI to read the windows, a real SMTP server (aiosmtpd).
+
+    process_test.py --outpost build/app/outpost [-k NAME]
+"""
+import fcntl
+import os
+import time
+
+import desktop
+from desktop import DesktopTest, wait_until
+
+
+class ProcessTest(DesktopTest):
+    def outbox_lock_path(self):
+        # AppLocalDataLocation/outbox/.lock, an flock() held by the flusher.
+        outbox = os.path.join(self.desktop.env["XDG_DATA_HOME"], "outpost", "outbox")
+        os.makedirs(outbox, exist_ok=True)
+        return os.path.join(outbox, ".lock")
+
+    def write_message(self, app, to, subject, body):
+        app.window(r"New Message — Outpost")
+        self.desktop.activate("New Message")
+        self.desktop.type(to)
+        self.desktop.key("Tab", "Tab", "Tab")  # Cc, Bcc, Subject
+        self.desktop.type(subject)
+        self.desktop.key("Tab")
+        self.desktop.type(body)
+
+    def test_a_send_goes_out_once_another_process_releases_the_outbox(self):
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        self.desktop.settings(**{"send/undoDelaySeconds": 0})
+        # Another process (a command-line flush, say) holds the outbox while
+        # the GUI starts: the GUI cannot be the flusher yet.
+        fd = os.open(self.outbox_lock_path(), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            app = self.desktop.launch()
+            self.write_message(app, "bob@example.org", "Behind the lock", "Sent when the outbox is free.")
+            self.desktop.key("ctrl+Return")
+            app.window_gone(r"Behind the lock — Outpost", timeout=5)
+            notice = app.window(r"^Outpost$", timeout=5)
+            time.sleep(2)
+            self.assertEqual(self.desktop.received_messages(), [], "sent while another process held the outbox")
+        finally:
+            os.close(fd)  # the other process is done
+        wait_until(lambda: self.desktop.received_messages(), 15, what="the message at the server")
+        wait_until(lambda: "was sent" in notice.all_text(), 10,
+                   what=f"the notice to say 'was sent' (it says {notice.all_text()!r})")
+
+
+if __name__ == "__main__":
+    desktop.main()
