@@ -239,13 +239,18 @@ Result<void> Outbox::open()
     }
     if (!Durable::createDirectoryDurably(m_root + QStringLiteral("/tmp")))
         return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox folder cannot be created."));
-    // Prove it is writable now, not when the first message is at stake.
-    const QString probe = m_root + QStringLiteral("/tmp/.write-test");
-    if (auto r = Durable::writeFileAtomically(probe, "ok"); !r)
+    // Prove it is writable now, not when the first message is at stake: in a
+    // folder of tmp/ of its own, made and removed as a message's is, so that
+    // a power cut or a kill in the middle leaves nothing recovery would not
+    // remove, and no other process's recovery can pull it away meanwhile.
+    PendingEntry probe(m_root + QStringLiteral("/tmp"), QStringLiteral("write-test-") + newId());
+    const auto probed = probe.create()
+        ? Durable::replaceFileInDirectory(probe.dir() + QStringLiteral("/probe"), "ok")
+        : Result<void>(cannotWrite());
+    if (!probed)
         return Error(Error::Code::WriteFailed,
                      QCoreApplication::translate("Outbox", "The outbox cannot be written, so no message could be queued safely: %1")
-                         .arg(r.error().message()));
-    QFile::remove(probe);
+                         .arg(probed.error().message()));
     return {};
 }
 
