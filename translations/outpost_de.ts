@@ -49,6 +49,11 @@
         <source>your trusted certificates</source>
         <translation>Ihren vertrauenswürdigen Zertifikaten</translation>
     </message>
+    <message>
+        <source>Your accounts cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -1474,10 +1479,6 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>name@example.org, andere@example.org</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>&amp;Von:</translation>
-    </message>
-    <message>
         <source>&amp;To:</source>
         <translation>&amp;An:</translation>
     </message>
@@ -1683,7 +1684,7 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
+        <translation>Bea&amp;rbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -1711,11 +1712,11 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
+        <translation>A&amp;nsicht</translation>
     </message>
     <message>
         <source>&amp;Insert</source>
-        <translation>&amp;Einfügen</translation>
+        <translation>E&amp;infügen</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
@@ -1783,6 +1784,10 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>The message has changed since you saved it. Save the changes to the draft?</source>
         <translation>Die Nachricht wurde seit dem Speichern geändert. Änderungen im Entwurf speichern?</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Von:</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +1948,10 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Take the message out of the outbox and open it in a composer</source>
         <translation>Die Nachricht aus dem Postausgang nehmen und in einem Verfassen-Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2511,15 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
             <numerusform>Die Nachricht wurde an %n Empfänger zugestellt, an die übrigen nicht: %1</numerusform>
             <numerusform>Die Nachricht wurde an %n Empfänger zugestellt, an die übrigen nicht: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The mail server asked for a weak form of the password (%1 iterations of SCRAM, at least %2 are needed); Outpost did not sign in.</source>
+        <extracomment>%1 is the server&apos;s iteration count, %2 the minimum (4096)</extracomment>
+        <translation>Der Mailserver verlangte eine schwache Form des Passworts (%1 SCRAM-Iterationen, mindestens %2 sind nötig); Outpost hat sich nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>The password contains characters that cannot be used for signing in (SASLprep, RFC 4013).</source>
+        <translation>Das Passwort enthält Zeichen, die für die Anmeldung nicht verwendet werden können (SASLprep, RFC 4013).</translation>
     </message>
 </context>
 </TS>

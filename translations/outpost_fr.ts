@@ -49,6 +49,11 @@
         <source>your trusted certificates</source>
         <translation>vos certificats de confiance</translation>
     </message>
+    <message>
+        <source>Your accounts cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -1474,10 +1479,6 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>nom@example.org, autre@example.org</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>&amp;De&#xa0;:</translation>
-    </message>
-    <message>
         <source>&amp;To:</source>
         <translation>&amp;À&#xa0;:</translation>
     </message>
@@ -1715,11 +1716,11 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>&amp;Insert</source>
-        <translation>&amp;Insertion</translation>
+        <translation>Inser&amp;tion</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
-        <translation>F&amp;ormat</translation>
+        <translation>Fo&amp;rmat</translation>
     </message>
     <message>
         <source>O&amp;ptions</source>
@@ -1783,6 +1784,10 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>The message has changed since you saved it. Save the changes to the draft?</source>
         <translation>Le message a changé depuis son enregistrement. Enregistrer les modifications dans le brouillon&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>D&amp;e&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +1948,10 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Take the message out of the outbox and open it in a composer</source>
         <translation>Retirer le message de la boîte d’envoi et l’ouvrir dans une fenêtre de rédaction</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2511,15 @@ ou différé), 78 erreur de configuration (compte inexistant).
             <numerusform>Le message a été remis à %n destinataire, mais pas aux autres&#xa0;: %1</numerusform>
             <numerusform>Le message a été remis à %n destinataires, mais pas aux autres&#xa0;: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The mail server asked for a weak form of the password (%1 iterations of SCRAM, at least %2 are needed); Outpost did not sign in.</source>
+        <extracomment>%1 is the server&apos;s iteration count, %2 the minimum (4096)</extracomment>
+        <translation>Le serveur de messagerie a demandé une forme faible du mot de passe (%1 itérations de SCRAM, il en faut au moins %2)&#xa0;; Outpost ne s’est pas connecté.</translation>
+    </message>
+    <message>
+        <source>The password contains characters that cannot be used for signing in (SASLprep, RFC 4013).</source>
+        <translation>Le mot de passe contient des caractères inutilisables pour la connexion (SASLprep, RFC 4013).</translation>
     </message>
 </context>
 </TS>

@@ -313,7 +313,7 @@ void ComposerWindow::createForm()
     toRow->addWidget(m_recipientCount);
     auto *toLabel = new QLabel(tr("&To:"), central);
     toLabel->setBuddy(m_to);
-    form->addRow(tr("&From:"), m_from);
+    form->addRow(tr("Fro&m:"), m_from);
     form->addRow(toLabel, toRow);
     form->addRow(tr("&Cc:"), m_cc);
     form->addRow(tr("&Bcc:"), m_bcc);
@@ -376,6 +376,8 @@ void ComposerWindow::createForm()
     m_body->viewport()->installEventFilter(this);
     m_rich->viewport()->installEventFilter(this);
 
+    for (QWidget *field : std::initializer_list<QWidget *>{m_to, m_cc, m_bcc, m_subject, m_body, m_rich})
+        field->installEventFilter(this);
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
     for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
         connect(field, &QLineEdit::textEdited, this, &ComposerWindow::setModified);
@@ -924,6 +926,14 @@ void ComposerWindow::dropEvent(QDropEvent *event)
 
 bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::KeyPress && watched != m_attachmentList) {
+        // Alt with a letter is a command (a menu, a field's label); one that
+        // names nothing does nothing — it never types the letter.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const Qt::KeyboardModifiers mods = key->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
+        if (mods == Qt::AltModifier && !key->text().isEmpty() && key->text().at(0).isPrint())
+            return true;
+    }
     if (watched == m_body->viewport() || watched == m_rich->viewport()) {
         if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
             auto *e = static_cast<QDragMoveEvent *>(event);

@@ -55,6 +55,10 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     m_sendAgain->setObjectName(QStringLiteral("sendAgainAction"));
     m_remove->setObjectName(QStringLiteral("removeAction"));
     m_sendAgain->setToolTip(tr("Send this message again; its recipients may get it twice."));
+    auto *close = new QAction(tr("&Close"), this);
+    close->setShortcuts({QKeySequence::Close, QKeySequence(Qt::Key_Escape)});
+    connect(close, &QAction::triggered, this, &QWidget::close);
+    addAction(close);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutboxWindow::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxWindow::updateActions);

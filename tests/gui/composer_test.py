@@ -235,6 +235,43 @@ class ComposerTest(DesktopTest):
         self.assertIn("_NET_WM_ACTION_CLOSE", actions)
         self.assertNotIn("MAXIMIZE", actions)
 
+    def test_every_action_has_a_keyboard_path(self):
+        self.start_with_account()
+        self.app.window(r"New Message — Outpost")
+        self.desktop.activate("New Message")
+        # The menu bar: Options > Accounts… by letters alone.
+        self.desktop.key("alt+p")
+        self.desktop.key("n")
+        accounts = self.app.window(r"^Accounts$", timeout=5)
+        self.assertTrue(accounts.find_all("push button", r"Add"))
+        self.desktop.key("Escape")
+        self.app.window_gone(r"^Accounts$")
+        # The outbox, and back.
+        self.desktop.activate("New Message")
+        self.desktop.key("ctrl+shift+o")
+        self.app.window(r"^Outbox — Outpost$", timeout=5)
+        self.desktop.key("ctrl+w")
+        self.app.window_gone(r"^Outbox — Outpost$")
+        # Alt with a letter opens a menu; it never types the letter.
+        self.desktop.activate("New Message")
+        composer = self.app.window(r"New Message — Outpost")
+        to = composer.find("text", r"^To:$")
+        self.desktop.click(to)
+        for letter in "alnx":  # no menu and no field has these
+            self.desktop.key(f"alt+{letter}")
+        self.desktop.key("alt+o")  # Format
+        menu = wait_until(lambda: next((m for w in self.app.windows() for m in w.find_all("menu", r"Rich Text")), None)
+                          or next((w for w in self.app.windows() if w.find_all("menu item", r"Rich Text")), None),
+                          5, what="the Format menu")
+        self.desktop.key("Escape")  # closes the menu, not the window
+        self.assertEqual(to.text, "")
+        self.app.window(r"New Message — Outpost")
+        del menu
+        # Escape closes an untouched message.
+        self.desktop.click(to)
+        self.desktop.key("Escape")
+        self.app.window_gone(r"New Message — Outpost")
+
 
 class HighScaleTest(DesktopTest):
     """At QT_SCALE_FACTOR=2 on a 1600×1000 screen, every control of the
