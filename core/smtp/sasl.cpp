@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/smtp/sasl.h"
+#include "core/smtp/saslprep.h"
 #include "core/util/digest.h"
 
 #include <QCoreApplication>
@@ -80,9 +81,12 @@ private:
 };
 
 // RFC 5802 (SCRAM-SHA-1) and RFC 7677 (SCRAM-SHA-256), without channel binding.
+// The password is prepared with SASLprep; the user name is sent as given.
 class ScramMechanism final : public SaslMechanism
 {
 public:
+    static constexpr int kMinIterations = 4096;
+
     ScramMechanism(SaslCredentials c, QCryptographicHash::Algorithm algorithm, QByteArray nonce)
         : m_c(std::move(c))
         , m_algorithm(algorithm)
@@ -115,13 +119,14 @@ public:
         }
         if (m_step == 1) {
             ++m_step;
-            // server-final-message = "v=" verifier / "e=" error
-            if (challenge.startsWith("e="))
+            // server-final-message = (server-error / verifier) ["," extensions]
+            // (RFC 5802 §7): extensions we do not know are ignored.
+            const QByteArray first = challenge.split(',').constFirst();
+            if (first.startsWith("e="))
                 return Error(Error::Code::AuthenticationFailed,
                              QCoreApplication::translate("Smtp", "The mail server rejected the login (%1).")
-                                 .arg(QString::fromUtf8(challenge.mid(2))));
-            if (!challenge.startsWith("v=")
-                || QByteArray::fromBase64(challenge.mid(2)) != m_serverSignature)
+                                 .arg(QString::fromUtf8(first.mid(2))));
+            if (!first.startsWith("v=") || QByteArray::fromBase64(first.mid(2)) != m_serverSignature)
                 return Error(Error::Code::AuthenticationFailed,
                              QCoreApplication::translate("Smtp", "The mail server could not prove that it knows the password; "
                                     "the connection may have been intercepted."));
@@ -167,9 +172,23 @@ private:
         if (!nonce.startsWith(m_clientNonce) || nonce.size() == m_clientNonce.size()
             || salt.isEmpty() || iterations < 1 || iterations > 100'000)
             return badChallenge();
+        // Fewer rounds make the proof cheap to attack offline for whoever
+        // sees the exchange (RFC 7677 §4, RFC 5802 §5.1: at least 4096).
+        if (iterations < kMinIterations)
+            return Error(Error::Code::AuthenticationFailed,
+                         //: %1 is the server's iteration count, %2 the minimum (4096)
+                         QCoreApplication::translate("Smtp", "The mail server asked for a weak form of the password "
+                                                             "(%1 iterations of SCRAM, at least %2 are needed); "
+                                                             "Outpost did not sign in.")
+                             .arg(iterations)
+                             .arg(kMinIterations));
+        // RFC 5802 §2.2: Hi(Normalize(password), ...), Normalize being SASLprep.
+        const Result<QString> password = saslPrep(m_c.password);
+        if (!password)
+            return password.error();
 
         const int keyLength = m_algorithm == QCryptographicHash::Sha1 ? 20 : 32;
-        const QByteArray salted = pbkdf2(m_algorithm, m_c.password.toUtf8(), salt, iterations, keyLength);
+        const QByteArray salted = pbkdf2(m_algorithm, password.value().toUtf8(), salt, iterations, keyLength);
         const QByteArray clientKey = hmac(salted, "Client Key");
         const QByteArray storedKey = QCryptographicHash::hash(clientKey, m_algorithm);
         const QByteArray withoutProof = "c=biws,r=" + nonce;

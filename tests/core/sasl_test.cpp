@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/smtp/sasl.h"
+#include "core/smtp/saslprep.h"
 
 #include "tests/support/testutil.h"
 
@@ -74,7 +75,7 @@ TEST(Sasl, ScramRejectsAForgedServer)
     EXPECT_FALSE(m->respond("r=zzz,s=QSXCR+Q6sek8bf92,i=4096").ok());
     auto m2 = SaslMechanism::create(QStringLiteral("SCRAM-SHA-256"), creds("user", "pencil"), "abc");
     (void)m2->initialResponse();
-    ASSERT_TRUE(m2->respond("r=abcdef,s=QSXCR+Q6sek8bf92,i=16").ok());
+    ASSERT_TRUE(m2->respond("r=abcdef,s=QSXCR+Q6sek8bf92,i=4096").ok());
     EXPECT_FALSE(m2->respond("v=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").ok());
     EXPECT_FALSE(m2->serverVerified());
     auto m3 = SaslMechanism::create(QStringLiteral("SCRAM-SHA-1"), creds("user", "pencil"), "abc");
@@ -124,4 +125,103 @@ TEST(Sasl, ChoosesTheStrongestUsableMechanism)
     EXPECT_EQ(SaslMechanism::choose({QStringLiteral("PLAIN"), QStringLiteral("XOAUTH2")}, token, true, false),
               QStringLiteral("XOAUTH2"));
     EXPECT_TRUE(SaslMechanism::choose({QStringLiteral("PLAIN")}, token, true, false).isEmpty());
+}
+
+// --- issue 19: SASLprep, the iteration floor, server-final extensions ---------
+
+namespace {
+QString prep(const char16_t *s)
+{
+    const auto r = Core::saslPrep(QString::fromUtf16(s));
+    return r.ok() ? r.value() : QStringLiteral("<error>");
+}
+
+// The client-final message of a SCRAM-SHA-256 exchange with a fixed nonce.
+QByteArray scramProof(const QString &password)
+{
+    SaslCredentials c;
+    c.username = QStringLiteral("user");
+    c.password = password;
+    auto m = SaslMechanism::create(QStringLiteral("SCRAM-SHA-256"), c, "rOprNGfwEbeRWgbNEkqO");
+    (void)m->initialResponse();
+    const auto r = m->respond("r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096");
+    return r.ok() ? r.value() : QByteArray("<error>");
+}
+} // namespace
+
+// RFC 4013 §3, the examples, in order.
+TEST(SaslPrep, RfcExamples)
+{
+    EXPECT_EQ(prep(u"I\u00ADX"), QStringLiteral("IX"));   // soft hyphen mapped to nothing
+    EXPECT_EQ(prep(u"user"), QStringLiteral("user"));
+    EXPECT_EQ(prep(u"USER"), QStringLiteral("USER"));     // case preserved
+    EXPECT_EQ(prep(u"\u00AA"), QStringLiteral("a"));      // NFKC
+    EXPECT_EQ(prep(u"\u2168"), QStringLiteral("IX"));     // NFKC
+    EXPECT_FALSE(Core::saslPrep(QString::fromUtf16(u"\u0007")).ok()); // prohibited
+    EXPECT_FALSE(Core::saslPrep(QString::fromUtf16(u"\u0627\u0031")).ok()); // bidi rule
+}
+
+TEST(SaslPrep, SpacesControlsAndBidi)
+{
+    // C.1.2: non-ASCII spaces become U+0020; B.1: joiners and variation selectors go.
+    EXPECT_EQ(prep(u"pass\u00A0word\u3000x"), QStringLiteral("pass word x"));
+    EXPECT_EQ(prep(u"a\u200Db\uFE0Fc\u2060"), QStringLiteral("abc"));
+    // Prohibited output: controls, private use, surrogates, display changers, tags.
+    for (const char16_t *bad : {u"a\u0085", u"a\uE000", u"a\u200E", u"a\u202E", u"a\u2FF0", u"a\uFFFD"})
+        EXPECT_FALSE(Core::saslPrep(QString::fromUtf16(bad)).ok()) << QString::fromUtf16(bad).toStdString();
+    EXPECT_FALSE(Core::saslPrep(QString::fromUtf16(u"a\U000E0041")).ok());
+    // A right-to-left string is fine when it starts and ends right-to-left.
+    EXPECT_EQ(prep(u"\u0627\u0031\u0628"), QString::fromUtf16(u"\u0627\u0031\u0628"));
+    EXPECT_FALSE(Core::saslPrep(QString::fromUtf16(u"\u0627a\u0628")).ok()); // mixed with LCat
+    EXPECT_EQ(prep(u"\u00AD\u200B"), QStringLiteral("<error>")); // all mapped to nothing
+    EXPECT_EQ(prep(u""), QString());
+}
+
+TEST(Sasl, ScramPreparesThePassword)
+{
+    // The same password typed in another normalisation (composed å and
+    // A + combining ring) or with a soft hyphen must give the same proof.
+    const QByteArray composed = scramProof(QString::fromUtf16(u"p\u00E5ss"));
+    EXPECT_NE(composed, QByteArray("<error>"));
+    EXPECT_EQ(scramProof(QString::fromUtf16(u"pa\u030Ass")), composed);
+    EXPECT_EQ(scramProof(QString::fromUtf16(u"p\u00E5\u00ADss")), composed);
+    EXPECT_NE(scramProof(QStringLiteral("pass")), composed);
+    // RFC 7677's example password prepared is unchanged: "pencil".
+    EXPECT_EQ(scramProof(QStringLiteral("pencil")),
+              QByteArray("c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
+    // A password SASLprep prohibits is not sent in another form.
+    EXPECT_EQ(scramProof(QString::fromUtf16(u"pass\u0007")), QByteArray("<error>"));
+    // Nor one that SASLprep maps to nothing (RFC 5802 §5.1: abort).
+    EXPECT_EQ(scramProof(QString::fromUtf16(u"\u00AD")), QByteArray("<error>"));
+}
+
+TEST(Sasl, ScramRequiresAtLeast4096Iterations)
+{
+    for (const char *count : {"1", "16", "4095"}) {
+        auto m = SaslMechanism::create(QStringLiteral("SCRAM-SHA-256"), creds("user", "pencil"), "abc");
+        (void)m->initialResponse();
+        const auto r = m->respond(QByteArray("r=abcdef,s=QSXCR+Q6sek8bf92,i=") + count);
+        ASSERT_FALSE(r.ok()) << count;
+        EXPECT_EQ(r.error().code(), Core::Error::Code::AuthenticationFailed);
+        EXPECT_TRUE(r.error().message().contains(QStringLiteral("4096"))) << qPrintable(r.error().message());
+    }
+    auto m = SaslMechanism::create(QStringLiteral("SCRAM-SHA-1"), creds("user", "pencil"), "abc");
+    (void)m->initialResponse();
+    EXPECT_TRUE(m->respond("r=abcdef,s=QSXCR+Q6sek8bf92,i=4096").ok());
+}
+
+TEST(Sasl, ScramServerFinalMayCarryExtensions)
+{
+    // RFC 5802 §7: server-final-message = (server-error / verifier) ["," extensions]
+    auto m = SaslMechanism::create(QStringLiteral("SCRAM-SHA-1"), creds("user", "pencil"), "fyko+d2lbbFgONRv9qkxdawL");
+    (void)m->initialResponse();
+    ASSERT_TRUE(m->respond("r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096").ok());
+    EXPECT_TRUE(m->respond("v=rmF9pqV8S7suAoZWja4dJRkFsKQ=,x=future-extension").ok());
+    EXPECT_TRUE(m->serverVerified());
+    // ... but a wrong signature with extensions is still wrong.
+    auto f = SaslMechanism::create(QStringLiteral("SCRAM-SHA-1"), creds("user", "pencil"), "fyko+d2lbbFgONRv9qkxdawL");
+    (void)f->initialResponse();
+    ASSERT_TRUE(f->respond("r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096").ok());
+    EXPECT_FALSE(f->respond("v=AAAAAAAAAAAAAAAAAAAAAAAAAAA=,x=y").ok());
+    EXPECT_FALSE(f->serverVerified());
 }

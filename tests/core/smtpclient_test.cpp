@@ -1072,3 +1072,26 @@ TEST_F(SmtpClientTest, AReconnectThatFailsTooIsReportedNotRepeated)
     QTest::qWait(200);
     EXPECT_EQ(m_server.connections(), 2);
 }
+
+TEST_F(SmtpClientTest, ScramWithOneIterationIsRefusedAndTheExchangeCancelled)
+{
+    // RFC 7677 §4: fewer than 4096 rounds is no proof worth sending. The
+    // client cancels the exchange (RFC 4954 §4), says why, and says QUIT.
+    m_server.addScenario(kGreet
+                         + QStringLiteral("S: 250-fake.test\nS: 250 AUTH SCRAM-SHA-256\n"
+                                          "C: AUTH SCRAM-SHA-256 .*\nS: 334 cj1hYmNkZWYscz1RU1hDUitRNnNlazhiZjkyLGk9MQ==\n"
+                                          "C: \\*\nS: 501 5.7.0 Exchange cancelled\n")
+                         + kQuit);
+    SmtpServerSettings s = settings();
+    s.allowCleartextAuth = true;
+    SmtpClient client(s);
+    client.setSaslNonceForTesting("abc");
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("pencil"), {}, {}, 0});
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::AuthenticationFailed);
+    EXPECT_TRUE(r.error.message().contains(QStringLiteral("4096"))) << qPrintable(r.error.message());
+    EXPECT_EQ(r.scope, Core::SmtpScope::Session);
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.messages().size(), 0);
+}
