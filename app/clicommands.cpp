@@ -217,6 +217,11 @@ int testAccount(Profile &p, const QStringList &names, bool json)
     bool failed = false;
     Core::SmtpResult failure;
     QObject::connect(&client, &Core::SmtpClient::sessionReady, &client, [&] { ready = true; });
+    QObject::connect(&client, &Core::SmtpClient::pinsSuperseded, &client, [&](const QString &host, quint16 port) {
+        p.trust.unpinAll(host, port); // a valid certificate needs no exception
+        if (auto r = p.trust.save(); !r)
+            qWarning("trust: %s", qPrintable(r.error().message()));
+    });
     QObject::connect(&client, &Core::SmtpClient::sessionFailed, &client, [&](const Core::SmtpResult &r) {
         failed = true;
         failure = r;

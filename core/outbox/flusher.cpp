@@ -439,6 +439,13 @@ void Flusher::createClient(AccountRun *run)
         });
     }
     connect(client, &SmtpClient::finished, this, [this, run](const SmtpResult &r) { onResult(run, r); });
+    connect(client, &SmtpClient::pinsSuperseded, this, [this](const QString &host, quint16 port) {
+        if (!m_trust) // a valid certificate needs no exception: the stale pins go
+            return;
+        m_trust->unpinAll(host, port);
+        if (auto r = m_trust->save(); !r)
+            qWarning("trust: %s", qPrintable(r.error().message()));
+    });
     connect(client, &SmtpClient::progress, this, [this, run](qint64 sent, qint64 total) {
         if (sent > 0 && sent < total)
             CrashPoint::hit("mid-data");

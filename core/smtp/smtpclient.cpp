@@ -296,6 +296,7 @@ void SmtpClient::openConnection()
     m_discardAfterStartTls = false;
     m_certificateProblem = {};
     m_certificateError = Error::Code::None;
+    m_acceptedByPin = false;
     m_authMechanism.clear();
     m_quitRequested = false;
     m_pipelineBehindDot = m_settings.pipelineBehindDot;
@@ -345,21 +346,15 @@ void SmtpClient::onConnected()
 
 void SmtpClient::onEncrypted()
 {
-    // A pinned host must present one of the pinned certificates, even a
-    // CA-valid one: the user decided to trust exactly those.
-    const QByteArray fingerprint =
-        m_socket->peerCertificate().digest(QCryptographicHash::Sha256).toHex();
-    if (!m_settings.pinnedSha256.isEmpty()
-        && !m_settings.pinnedSha256.contains(QString::fromLatin1(fingerprint), Qt::CaseInsensitive)) {
-        m_certificateProblem = {m_settings.host, m_socket->peerCertificateChain(), fingerprint, {}};
-        SmtpResult r;
-        r.error = Error(Error::Code::CertificateChanged,
-                        QCoreApplication::translate("Smtp", "The certificate of %1 has changed since you trusted it. "
-                               "This can mean that someone is intercepting the connection.")
-                            .arg(m_settings.host));
-        r.certificate = m_certificateProblem;
-        failSession(r);
-        return;
+    // Pins are exceptions for certificates that fail verification (as in
+    // Thunderbird): one that passed it needs none, whatever was pinned
+    // before — a self-signed server that moved to a public CA is not an
+    // interception. The pins are stale; the caller may drop them.
+    if (!m_acceptedByPin && !m_settings.pinnedSha256.isEmpty()) {
+        if (m_log)
+            m_log(QStringLiteral("-- the certificate of %1 is valid; its pinned certificates are no longer needed")
+                      .arg(m_settings.host));
+        Q_EMIT pinsSuperseded(m_settings.host, m_settings.port);
     }
     m_tlsDone = true;
     ackPromptly(m_socket.data());
@@ -382,6 +377,7 @@ void SmtpClient::onSslErrors(const QList<QSslError> &errors)
     const QByteArray fingerprint = leaf.digest(QCryptographicHash::Sha256).toHex();
     if (m_settings.pinnedSha256.contains(QString::fromLatin1(fingerprint), Qt::CaseInsensitive)) {
         // The user trusted exactly this certificate for this host.
+        m_acceptedByPin = true;
         m_socket->ignoreSslErrors(errors);
         return;
     }

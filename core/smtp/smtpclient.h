@@ -55,7 +55,9 @@ struct SmtpServerSettings
     /// EHLO argument; empty: the address literal of the local end.
     QString ehloName;
     /// SHA-256 fingerprints (hex) of certificates the user accepted for this
-    /// host. When set, the server's certificate must be one of them.
+    /// host although they failed verification: such a certificate is
+    /// accepted, any other failing one is "changed". A certificate that
+    /// passes verification needs no pin (pinsSuperseded()).
     QStringList pinnedSha256;
     /// Restricts AUTH to these mechanisms (upper case); empty: the best offered.
     QStringList authMechanisms;
@@ -230,6 +232,10 @@ Q_SIGNALS:
     /// The session could not be established (after connectToServer()).
     void sessionFailed(const Core::SmtpResult &result);
     void disconnected();
+    /// The server's certificate passed verification although the host has
+    /// pins: pins are exceptions for certificates that fail it, so these
+    /// are stale and the caller may drop them (the TLS session goes on).
+    void pinsSuperseded(const QString &host, quint16 port);
 
 private:
     struct Transaction;
@@ -318,6 +324,7 @@ private:
     int m_repliesBeforeQuit = 0; ///< replies still due to commands before QUIT
     CertificateInfo m_certificateProblem;
     Error::Code m_certificateError = Error::Code::None;
+    bool m_acceptedByPin = false; ///< verification failed, a pin let it pass
     std::unique_ptr<SaslMechanism> m_sasl;
     QString m_authMechanism;
 

@@ -532,27 +532,48 @@ TEST_F(SmtpClientTest, PinnedCertificateIsHonoured)
 
 TEST_F(SmtpClientTest, ChangedPinnedCertificateIsAnError)
 {
+    // Pinned: one certificate. Presented: another that fails verification.
     const auto &certs = TestCerts::paths();
-    // Pinned: the self-signed one. Presented: a CA-valid one — still refused.
+    m_server.setCertificate(certs.selfSignedCert, certs.selfSignedKey);
+    m_server.addScenario(QStringLiteral("TLS\n"));
+    SmtpServerSettings s = settings(SmtpSecurity::ImplicitTls);
+    s.host = QStringLiteral("localhost");
+    s.pinnedSha256 = {QString(64, u'a')};
+    SmtpClient client(s);
+    QSignalSpy superseded(&client, &SmtpClient::pinsSuperseded);
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::CertificateChanged) << qPrintable(r.error.message());
+    EXPECT_EQ(QString::fromLatin1(r.certificate.sha256), TestCerts::sha256Of(certs.selfSignedCert));
+    EXPECT_TRUE(superseded.isEmpty());
+}
+
+TEST_F(SmtpClientTest, ACaValidCertificateIsAcceptedOverAStalePin)
+{
+    // Pins are exceptions for certificates that fail verification (as in
+    // Thunderbird). A server that moved from its self-signed certificate
+    // to a CA-valid one is not "intercepted": the certificate is accepted,
+    // and the client says the pins are no longer needed.
+    const auto &certs = TestCerts::paths();
     m_server.setCertificate(certs.serverCert, certs.serverKey);
-    m_server.addScenario(QStringLiteral("TLS\n"));
-    m_server.addScenario(QStringLiteral("TLS\n"));
+    m_server.addScenario(QStringLiteral("TLS\nS: 220 fake.test ESMTP\nC: EHLO .*\n") + kEhloPipelining
+                         + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok\n") + kQuit);
     SmtpServerSettings s = settings(SmtpSecurity::ImplicitTls);
     s.host = QStringLiteral("localhost");
     s.extraCaFile = certs.caCert;
     s.pinnedSha256 = {TestCerts::sha256Of(certs.selfSignedCert)};
-    {
-        SmtpClient client(s);
-        const SmtpResult r = sendAndWait(client, message());
-        EXPECT_EQ(r.error.code(), Error::Code::CertificateChanged) << qPrintable(r.error.message());
-        EXPECT_EQ(QString::fromLatin1(r.certificate.sha256), TestCerts::sha256Of(certs.serverCert));
-    }
-    // Presented: an untrusted certificate other than the pinned one.
-    s.extraCaFile.clear();
-    s.pinnedSha256 = {QString(64, u'a')};
     SmtpClient client(s);
+    QStringList log;
+    client.setProtocolLog([&](const QString &line) { log << line; });
+    QSignalSpy superseded(&client, &SmtpClient::pinsSuperseded);
     const SmtpResult r = sendAndWait(client, message());
-    EXPECT_EQ(r.error.code(), Error::Code::CertificateChanged) << qPrintable(r.error.message());
+    EXPECT_TRUE(r.ok()) << qPrintable(r.error.message());
+    ASSERT_EQ(superseded.size(), 1);
+    EXPECT_EQ(superseded.first().at(0).toString(), QStringLiteral("localhost"));
+    EXPECT_EQ(superseded.first().at(1).value<quint16>(), s.port);
+    EXPECT_TRUE(log.join(u'\n').contains(QStringLiteral("pinned"))) << qPrintable(log.join(u'\n'));
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.messages().size(), 1);
 }
 
 TEST_F(SmtpClientTest, SeveralMessagesOverOneConnectionWithRsetAndNoop)
