@@ -4,6 +4,8 @@
 #include "app/application.h"
 #include "app/sendcontroller.h"
 #include "core/mime/mailtourl.h"
+#include "core/version.h"
+#include "ui/colorscheme.h"
 #include "ui/composerwindow.h"
 #include "ui/iconloader.h"
 
@@ -230,6 +232,7 @@ int runGui(int &argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("org.outpost.Outpost"));
     QApplication::setWindowIcon(Gui::loadIcon(QStringLiteral("org.outpost.Outpost")));
     installTranslations(app);
+    Gui::ColorScheme::apply(Core::settingsFile());
 
     // Files named relative to where this command runs: the instance that
     // may take the arguments over runs somewhere else.

@@ -54,6 +54,11 @@
         <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your trusted certificates cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -1671,10 +1676,6 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>Senden &amp;um:</translation>
     </message>
     <message>
-        <source>Choose a time in the future.</source>
-        <translation>Wählen Sie einen Zeitpunkt in der Zukunft.</translation>
-    </message>
-    <message>
         <source>&amp;Close</source>
         <translation>&amp;Schließen</translation>
     </message>
@@ -1788,6 +1789,10 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Fro&amp;m:</source>
         <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>That time has passed. Choose a time in the future.</source>
+        <translation>Dieser Zeitpunkt ist vorbei. Wählen Sie einen Zeitpunkt in der Zukunft.</translation>
     </message>
 </context>
 <context>

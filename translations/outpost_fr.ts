@@ -54,6 +54,11 @@
         <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your trusted certificates cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -1671,10 +1676,6 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>&amp;Envoyer le&#xa0;:</translation>
     </message>
     <message>
-        <source>Choose a time in the future.</source>
-        <translation>Choisissez une date et une heure à venir.</translation>
-    </message>
-    <message>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
@@ -1788,6 +1789,10 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Fro&amp;m:</source>
         <translation>D&amp;e&#xa0;:</translation>
+    </message>
+    <message>
+        <source>That time has passed. Choose a time in the future.</source>
+        <translation>Ce moment est passé. Choisissez un moment dans le futur.</translation>
     </message>
 </context>
 <context>

@@ -1009,18 +1009,29 @@ void ComposerWindow::chooseSendTime()
     auto *when = new QDateTimeEdit(dialog);
     when->setObjectName(QStringLiteral("sendTime"));
     when->setCalendarPopup(true);
-    // Default: tomorrow at 08:00, a common "first thing in the morning".
+    // Default: tomorrow at 08:00, a common "first thing in the morning". No
+    // minimum: while a time later today is typed, the field may pass through
+    // earlier ones; the check is made on "Queue".
     when->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(8, 0)));
-    when->setMinimumDateTime(QDateTime::currentDateTime());
+    auto *problem = new QLabel(dialog);
+    problem->setObjectName(QStringLiteral("sendTimeProblem"));
+    problem->setWordWrap(true);
+    problem->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Queue"));
     auto *form = new QFormLayout(dialog);
     form->addRow(tr("Send &at:"), when);
+    form->addRow(problem);
     form->addRow(buttons);
+    // Wide enough for its title in the window frame, and for the field.
+    dialog->setMinimumWidth(std::max(dialog->sizeHint().width(), dialog->fontMetrics().averageCharWidth() * 56));
+    connect(when, &QDateTimeEdit::dateTimeChanged, problem, &QWidget::hide);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, when] {
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, when, problem] {
         if (when->dateTime() <= QDateTime::currentDateTime()) {
-            showStatus(tr("Choose a time in the future."));
+            problem->setText(tr("That time has passed. Choose a time in the future."));
+            problem->show();
+            when->setFocus(Qt::OtherFocusReason);
             return;
         }
         m_sendAt = when->dateTime().toUTC();

@@ -5,6 +5,7 @@ to a real SMTP server (aiosmtpd).
 
     composer_test.py --outpost build/app/outpost [-k NAME]
 """
+import datetime
 import email
 import email.policy
 import glob
@@ -271,6 +272,37 @@ class ComposerTest(DesktopTest):
         self.desktop.click(to)
         self.desktop.key("Escape")
         self.app.window_gone(r"New Message — Outpost")
+
+    def test_send_later_takes_a_time_later_today(self):
+        # The person's clock reads about 10:00, whatever time the test runs.
+        now = datetime.datetime.now(datetime.timezone.utc)
+        offset = 10 - now.hour  # hours east of UTC
+        local_tz = datetime.timezone(datetime.timedelta(hours=offset))
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        self.app = self.desktop.launch(env={"TZ": f"OPT{-offset:+d}"})
+        self.write_message("bob@example.org", "Later today", "At eleven.")
+        self.desktop.key("ctrl+shift+Return")
+        dialog = self.app.window(r"^Send Later$", timeout=5)
+        field = dialog.find("spin button", r"Send at")
+        # The whole title is in view: the dialog is wider than its title.
+        self.assertGreaterEqual(self.desktop.screen_extents(dialog)[2], 320)
+        # Tomorrow 08:00 is offered; one day back (the day has the keyboard),
+        # then the hour: 11:00 today.
+        self.desktop.key("Down")
+        self.desktop.key("Tab")
+        self.desktop.key("Tab")
+        self.desktop.key("Tab")  # day, month, year, hour
+        self.desktop.type("11")
+        wait_until(lambda: "11:00" in field.text, 5, what=f"the field to read 11:00 ({field.text!r})")
+        self.desktop.key("Return")  # Queue
+        self.app.window_gone(r"^Send Later$", timeout=5)
+        self.app.window_gone(r"Later today — Outpost", timeout=5)
+        entries = json.loads(self.desktop.outpost("outbox", "list", "--json").stdout)
+        entries = entries if isinstance(entries, list) else entries.get("messages", entries.get("entries", []))
+        due = datetime.datetime.fromisoformat(entries[0]["not_before"].replace("Z", "+00:00"))
+        expected = datetime.datetime.now(local_tz).replace(hour=11, minute=0, second=0, microsecond=0)
+        self.assertEqual(due.astimezone(datetime.timezone.utc), expected.astimezone(datetime.timezone.utc))
 
 
 class HighScaleTest(DesktopTest):
