@@ -534,7 +534,7 @@ QString describeCandidate(const AC::Candidate &c)
     return QStringLiteral("%1:%2 (%3)").arg(c.server.host).arg(c.server.port).arg(Core::Account::securityName(c.server.security));
 }
 
-// Signs in once or twice (AUTOCONFIG.md §9.9): the user name the provider
+// Signs in once or twice (docs/design/AUTOCONFIG.md §9.9): the user name the provider
 // names, else the address, then its local part. Returns the user name that
 // worked, or an error carrying the advice of the last attempt.
 Core::Result<QString> verifyLogin(const Core::Account &a, const QStringList &usernames, const QString &password)
@@ -705,7 +705,7 @@ int runAccount(const QStringList &args)
         return fail(QCoreApplication::translate("Cli", "give the address with --email"), ExitUsage);
     Core::Account a;
     a.name = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : email;
-    // Without --host: discovery (AUTOCONFIG.md §9), then a real sign-in below.
+    // Without --host: discovery (docs/design/AUTOCONFIG.md §9), then a real sign-in below.
     const bool discovered = !parser.isSet(QStringLiteral("host"));
     QStringList usernames;
     if (discovered) {

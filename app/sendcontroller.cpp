@@ -52,7 +52,8 @@ Core::Result<void> SendController::start()
     if (auto r = m_outbox.open(); !r)
         return r;
     // Notifications: failures, held messages, long delays, "sent after a
-    // delay" (OUTBOX.md §3.6), through the tray when there is one.
+    // delay" (docs/design/OUTBOX.md, "Notifications"), through the tray when
+    // there is one.
     m_notifier = new Gui::Notifier(this);
     connect(m_notifier, &Gui::Notifier::newMessageRequested, this, [this] {
         Gui::ComposerWindow *composer = openComposer();

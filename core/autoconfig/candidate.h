@@ -8,7 +8,7 @@
 
 namespace Core::Autoconfig {
 
-/// Where a candidate came from, in trust order (AUTOCONFIG.md §9.3).
+/// Where a candidate came from, in trust order (docs/design/AUTOCONFIG.md §9.3).
 enum class Source {
     Manual,        ///< typed or edited by the user
     LocalFile,     ///< T0: an override file on this computer
@@ -93,7 +93,8 @@ struct Candidate
 /**
  * Merges duplicates (same host, port and security: the most trusted source
  * stays, the others are noted as agreement), sorts by the tuple of
- * AUTOCONFIG.md §9.6 and writes each candidate's reasons. Deterministic.
+ * docs/design/AUTOCONFIG.md §9.6 and writes each candidate's reasons.
+ * Deterministic.
  */
 void rankCandidates(QList<Candidate> &candidates, const QString &emailDomain);
 

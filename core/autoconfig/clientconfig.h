@@ -64,7 +64,7 @@ struct AddressParts
     QString domain;    ///< ASCII (IDNA), lower case
 };
 
-/// Largest provider file accepted (AUTOCONFIG.md §9.3).
+/// Largest provider file accepted (docs/design/AUTOCONFIG.md §9.3).
 inline constexpr qsizetype MaxClientConfigSize = 256 * 1024;
 
 /**

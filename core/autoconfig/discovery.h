@@ -19,7 +19,7 @@ class QNetworkReply;
 
 namespace Core::Autoconfig {
 
-/// Budgets of AUTOCONFIG.md §9.10, in milliseconds.
+/// Budgets of docs/design/AUTOCONFIG.md §9.10, in milliseconds.
 struct DiscoveryTimeouts
 {
     int dns = 5'000;
@@ -84,9 +84,9 @@ struct DiscoveryResult
 };
 
 /**
- * Finds the submission server for an address (AUTOCONFIG.md §9): all
- * configuration sources at once (override files, the provider's HTTPS
- * autoconfig, ISPDB, Outpost's provider table, MX-derived lookups, SRV,
+ * Finds the submission server for an address (docs/design/AUTOCONFIG.md
+ * §9): all configuration sources at once (override files, the provider's
+ * HTTPS autoconfig, ISPDB, Outpost's provider table, MX-derived lookups, SRV,
  * provider HTTP), a grace window instead of waiting for every slower but
  * more trusted source, guessing with real probes only when nothing was
  * found, then probes of the best candidates (no credentials) and a ranking

@@ -5,9 +5,9 @@
 
 namespace Core::Autoconfig {
 
-/// Splits and normalises an address (AUTOCONFIG.md §9.2): the local part is
-/// kept byte-exact, the domain trimmed, lower-cased, without a trailing dot,
-/// IDNA-encoded and validated.
+/// Splits and normalises an address (docs/design/AUTOCONFIG.md §9.2): the
+/// local part is kept byte-exact, the domain trimmed, lower-cased, without a
+/// trailing dot, IDNA-encoded and validated.
 [[nodiscard]] Result<AddressParts> splitAddress(const QString &address);
 
 /**

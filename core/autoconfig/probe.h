@@ -10,7 +10,7 @@
 
 namespace Core::Autoconfig {
 
-/// Probe limits (AUTOCONFIG.md §9.10); tests may shorten them.
+/// Probe limits (docs/design/AUTOCONFIG.md §9.10); tests may shorten them.
 struct ProbeTimeouts
 {
     int connect = 6'000;

@@ -13,7 +13,8 @@ namespace Core {
 [[nodiscard]] QString asSentence(const QString &text);
 
 
-/// Something worth a system notification (OUTBOX.md §3.6).
+/// Something worth a system notification (docs/design/OUTBOX.md,
+/// "Notifications").
 struct OutboxNotification
 {
     enum class Kind {

@@ -107,10 +107,11 @@ protected:
     }
 
     /**
-     * The outbox invariant (OUTBOX.md §4): for every message the user was told
-     * is queued — sent exactly once; or waiting with a reason and never
-     * delivered; or in doubt with at most one delivery. No delivery twice, no
-     * delivery of anything not in the outbox.
+     * The outbox invariant (docs/design/OUTBOX.md, "The invariant the tests
+     * check"): for every message the user was told is queued — sent exactly
+     * once; or waiting with a reason and never delivered; or in doubt with at
+     * most one delivery. No delivery twice, no delivery of anything not in
+     * the outbox.
      */
     void checkInvariant(const QStringList &toldQueued)
     {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a command inside a private D-Bus session with gnome-keyring's Secret
-# Service unlocked, in a throw-away HOME (the recipe of ARCHITECTURE.md).
+# Service unlocked, in a throw-away HOME (the recipe in
+# docs/design/ARCHITECTURE.md, "The servers the tests start").
 # Fails loudly when a component is missing.
 set -euo pipefail
 for tool in dbus-run-session gnome-keyring-daemon secret-tool; do
