@@ -146,8 +146,8 @@
         <translation>der Konfigurationsserver Ihres Anbieters über unverschlüsseltes HTTP</translation>
     </message>
     <message>
-        <source>a usual server name that answered</source>
-        <translation>ein üblicher Servername, der geantwortet hat</translation>
+        <source>a usual server name, guessed</source>
+        <translation>ein üblicher Servername, geraten</translation>
     </message>
     <message>
         <source>Found in %1%2.</source>
@@ -1233,6 +1233,26 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Account na&amp;me:</source>
         <translation>Konto&amp;name:</translation>
+    </message>
+    <message>
+        <source>Outpost could not find your settings.</source>
+        <translation>Outpost konnte Ihre Einstellungen nicht finden.</translation>
+    </message>
+    <message>
+        <source>No server for %1 could be confirmed. Check that this computer is online, or enter the settings from your provider&apos;s help pages with “Edit Settings”.</source>
+        <translation>Für %1 konnte kein Server bestätigt werden. Prüfen Sie, ob dieser Computer online ist, oder geben Sie die Einstellungen aus den Hilfeseiten Ihres Anbieters mit „Einstellungen bearbeiten“ ein.</translation>
+    </message>
+    <message>
+        <source>%1:%2 — %3</source>
+        <translation>%1:%2 — %3</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>Tried:</source>
+        <translation>Versucht:</translation>
     </message>
 </context>
 <context>

@@ -146,8 +146,8 @@
         <translation>le serveur de configuration de votre fournisseur via HTTP non chiffré</translation>
     </message>
     <message>
-        <source>a usual server name that answered</source>
-        <translation>un nom de serveur usuel qui a répondu</translation>
+        <source>a usual server name, guessed</source>
+        <translation>un nom de serveur usuel, deviné</translation>
     </message>
     <message>
         <source>Found in %1%2.</source>
@@ -1233,6 +1233,26 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Account na&amp;me:</source>
         <translation>No&amp;m du compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Outpost could not find your settings.</source>
+        <translation>Outpost n’a pas trouvé vos paramètres.</translation>
+    </message>
+    <message>
+        <source>No server for %1 could be confirmed. Check that this computer is online, or enter the settings from your provider&apos;s help pages with “Edit Settings”.</source>
+        <translation>Aucun serveur n’a pu être confirmé pour %1. Vérifiez que cet ordinateur est en ligne, ou saisissez les paramètres indiqués dans l’aide de votre fournisseur avec «&#xa0;Modifier les paramètres&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1:%2 — %3</source>
+        <translation>%1:%2 — %3</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>inutilisable</translation>
+    </message>
+    <message>
+        <source>Tried:</source>
+        <translation>Essayés&#xa0;:</translation>
     </message>
 </context>
 <context>

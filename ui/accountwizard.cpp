@@ -282,6 +282,23 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     resultLayout->addWidget(edit, 0, Qt::AlignLeft);
     auto showSelected = [this, resultPage] {
         const AC::Candidate *c = d->selected();
+        if (d->result.chosen < 0) {
+            // Nothing answered as it should: say so plainly; what was tried
+            // (and why it failed) is below, for the person or their helpdesk.
+            d->domainLabel->setText(tr("Outpost could not find your settings."));
+            d->chosenLabel->setText(tr("No server for %1 could be confirmed. Check that this computer is online, or enter "
+                                       "the settings from your provider's help pages with “Edit Settings”.")
+                                        .arg(d->result.address.domain));
+            d->chosenLabel->setWordWrap(true);
+            QStringList tried;
+            for (const AC::Candidate &t : d->result.candidates)
+                tried << tr("%1:%2 — %3").arg(t.server.host).arg(t.server.port).arg(t.probe.error.message().isEmpty() ? tr("not usable") : t.probe.error.message());
+            d->reasons->setText(tried.isEmpty() ? QString() : tr("Tried:") + QStringLiteral("\n• ") + tried.join(QStringLiteral("\n• ")));
+            d->confirm->hide();
+            resultPage->changed();
+            return;
+        }
+        d->chosenLabel->setWordWrap(false);
         if (!c) {
             d->domainLabel->setText(tr("No usable server was found."));
             d->chosenLabel->setText(tr("Enter the settings from your provider's help pages with “Edit Settings”."));
@@ -337,9 +354,9 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     };
     resultPage->complete = [this] {
         const AC::Candidate *c = d->selected();
-        return !c || !c->needsConfirmation(d->result.address.domain) || d->confirm->isChecked();
+        return !c || d->result.chosen < 0 || !c->needsConfirmation(d->result.address.domain) || d->confirm->isChecked();
     };
-    resultPage->next = [this] { return d->manual || !d->selected() ? int(ManualPage) : int(VerifyPage); };
+    resultPage->next = [this] { return d->manual || !d->selected() || d->result.chosen < 0 ? int(ManualPage) : int(VerifyPage); };
     resultPage->validate = [this] {
         if (const AC::Candidate *c = d->selected(); c && !d->manual)
             d->fillManual(*c);

@@ -104,7 +104,8 @@ QString sourceDescription(Source source)
     case Source::MxBuiltIn: return QCoreApplication::translate("Autoconfig", "Outpost's list of major providers, for the provider that receives your mail (MX)");
     case Source::Srv: return QCoreApplication::translate("Autoconfig", "a DNS service record (SRV)");
     case Source::ProviderHttp: return QCoreApplication::translate("Autoconfig", "your provider's configuration server over unencrypted HTTP");
-    case Source::Guess: return QCoreApplication::translate("Autoconfig", "a usual server name that answered");
+    // Whether it answered is the probe's to say, next to this.
+    case Source::Guess: return QCoreApplication::translate("Autoconfig", "a usual server name, guessed");
     }
     return {};
 }

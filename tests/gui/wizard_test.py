@@ -105,6 +105,23 @@ class WizardTest(DesktopTest):
         self.assertRegex(status.name, r"(?i)not found|unknown host|resolve|no address")
         self.assertFalse(wizard.find("push button", r"^Next").enabled)
 
+    def test_offline_discovery_says_plainly_that_nothing_was_found(self):
+        # No network in this desktop: every source fails, every guess too.
+        wizard = self.first_start()
+        self.desktop.type("Ada Lovelace")
+        self.desktop.key("Tab")
+        self.desktop.type("ada@offline-example.org")
+        self.desktop.key("alt+n")
+        wizard.find("label", r"^Outgoing server$", timeout=60)
+        headline = wizard.find("label", r"could not find your settings")
+        self.assertTrue(headline.showing)
+        text = wizard.all_text()
+        self.assertNotIn("that answered", text)
+        self.assertIn("offline-example.org", text)
+        # Next leads to the settings by hand, not to signing in.
+        self.desktop.key("alt+n")
+        wizard.find("label", r"^Server settings$")
+
 
 if __name__ == "__main__":
     desktop.main()
