@@ -16,6 +16,8 @@
 #include <QSet>
 #include <QTimeZone>
 
+#include <optional>
+
 #ifdef Q_OS_WIN
 #include <fcntl.h>
 #include <io.h>
@@ -128,22 +130,6 @@ Core::Result<QStringList> fieldAddresses(const QByteArray &value)
     return out;
 }
 
-// A From field for the account's identity: plain, quoted, or RFC 2047.
-QByteArray fromField(const QString &name, const QString &address)
-{
-    if (name.isEmpty())
-        return address.toUtf8();
-    bool ascii = true;
-    for (QChar c : name)
-        ascii = ascii && c.unicode() < 0x80 && c.unicode() >= 0x20;
-    if (ascii) {
-        QString quoted = name;
-        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
-        return '"' + quoted.toUtf8() + "\" <" + address.toUtf8() + '>';
-    }
-    return "=?utf-8?B?" + name.toUtf8().toBase64() + "?= <" + address.toUtf8() + '>';
-}
-
 QByteArray rfc5322Date(const QDateTime &now)
 {
     const int offset = now.offsetFromUtc() / 60;
@@ -160,6 +146,18 @@ int run(const QStringList &arguments)
     const auto options = parseArguments(arguments, &code);
     if (!options)
         return code;
+
+    // -f goes into MAIL FROM: one valid address, its domain as A-labels
+    // (RFC 5890) unless the local part needs SMTPUTF8 anyway.
+    std::optional<Core::MailAddress> envelopeFrom;
+    if (!options->envelopeFrom.isEmpty()) {
+        auto parsed = Core::MailAddress::parse(options->envelopeFrom, QStringLiteral("from"));
+        if (!parsed)
+            //: %1 is what was given after -f
+            return App::fail(trSendmail("-f %1 is not a valid email address").arg(options->envelopeFrom),
+                             App::ExitUsage);
+        envelopeFrom = parsed.value();
+    }
 
     App::Profile p;
     if (auto r = p.load(); !r)
@@ -185,8 +183,9 @@ int run(const QStringList &arguments)
             return App::fail(trSendmail("the From header is not a valid address"), App::ExitDataErr);
         fromAddress = from->first().address();
     }
+    const QString givenFrom = envelopeFrom ? envelopeFrom->address() : QString();
     const Core::Account *account = nullptr;
-    for (const QString &candidate : {options->envelopeFrom, fromAddress}) {
+    for (const QString &candidate : {givenFrom, fromAddress}) {
         if (!account && !candidate.isEmpty())
             account = p.accounts.findByAddress(candidate);
     }
@@ -194,7 +193,7 @@ int run(const QStringList &arguments)
         account = p.accounts.defaultAccount();
     if (!account)
         return App::fail(trSendmail("no Outpost account is set up; add one with 'outpost account add'"), App::ExitConfig);
-    const Core::Identity *identity = account->identityFor(options->envelopeFrom.isEmpty() ? fromAddress : options->envelopeFrom);
+    const Core::Identity *identity = account->identityFor(givenFrom.isEmpty() ? fromAddress : givenFrom);
     if (!identity)
         identity = account->defaultIdentity();
 
@@ -228,13 +227,23 @@ int run(const QStringList &arguments)
     if (unique.isEmpty())
         return App::fail(trSendmail("no recipients: name them as arguments or use -t"), App::ExitUsage);
 
-    // Bcc never leaves; Date and Message-ID are added when missing.
+    // Bcc never leaves; Date and Message-ID are added when missing. Input
+    // without a header is a plain text body (as sendmail takes it): it
+    // gets the MIME fields that say so.
+    const bool headerless = header->fields().isEmpty();
     header->remove("Bcc");
-    const QString sender = options->envelopeFrom.isEmpty() ? (fromAddress.isEmpty() ? identity->address : fromAddress)
-                                                           : options->envelopeFrom;
+    const QString sender = Core::MailAddress({}, givenFrom.isEmpty() ? (fromAddress.isEmpty() ? identity->address : fromAddress)
+                                                                     : givenFrom)
+                               .wireAddress();
+    if (headerless) {
+        header->prepend("Content-Transfer-Encoding", "8bit");
+        header->prepend("Content-Type", "text/plain; charset=utf-8");
+        header->prepend("MIME-Version", "1.0");
+    }
     if (!header->has("From"))
-        header->prepend("From", fromField(options->fullName.isEmpty() ? identity->name : options->fullName,
-                                          identity->address));
+        header->prepend("From", Core::MailAddress(options->fullName.isEmpty() ? identity->name : options->fullName,
+                                                  identity->address)
+                                    .toHeaderValue(6));
     QString messageId = QString::fromUtf8(header->value("Message-ID")).trimmed();
     if (messageId.isEmpty()) {
         messageId = Core::MimeBuilder::generateMessageId(Core::MailAddress({}, sender));
@@ -252,7 +261,7 @@ int run(const QStringList &arguments)
     for (const QString &a : unique + QStringList{sender})
         envelope.needsSmtpUtf8 = envelope.needsSmtpUtf8 || Core::MailAddress({}, a).needsSmtpUtf8();
 
-    auto entry = p.outbox.enqueueMessage(header->toBytes(), &in,
+    auto entry = p.outbox.enqueueMessage(header->toBytes() + header->bodyStart(), &in,
                                          options->dotEndsInput && !header->endedByDot(), envelope,
                                          account->id, QString::fromUtf8(header->value("Subject")), {});
     if (!entry)

@@ -3,6 +3,8 @@
 
 #include <QList>
 
+#include <algorithm>
+
 namespace Core::MimeHeader {
 
 namespace {
@@ -132,6 +134,53 @@ QByteArray encodeUnstructured(const QString &text, qsizetype prefixLength)
         chunk += cp;
     }
     flush();
+    return out;
+}
+
+QByteArray encodeMailbox(const QString &name, const QString &address, qsizetype prefixLength)
+{
+    const QByteArray angle = '<' + address.toUtf8() + '>';
+    if (name.isEmpty())
+        return address.toUtf8();
+    QList<QByteArray> tokens;
+    if (isPlainAscii(name)) {
+        QString quoted = name;
+        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+        // Folding inside a quoted string is allowed (RFC 5322 §3.2.4: FWS).
+        tokens = QByteArray('"' + quoted.toLatin1() + '"').split(' ');
+    } else {
+        const QByteArray start = "=?utf-8?B?";
+        const QByteArray end = "?=";
+        // The first word shares its line with "Name: " (RFC 2047 §2: 76).
+        qsizetype budget = std::min(kEncodedWordLimit, kEncodedLineLimit - prefixLength);
+        QByteArray chunk;
+        for (const QByteArray &cp : codePoints(name)) {
+            const QByteArray candidate = chunk + cp;
+            if (!chunk.isEmpty() && start.size() + (candidate.size() + 2) / 3 * 4 + end.size() > budget) {
+                tokens << start + chunk.toBase64() + end;
+                chunk.clear();
+                budget = kEncodedWordLimit;
+            }
+            chunk += cp;
+        }
+        tokens << start + chunk.toBase64() + end;
+    }
+    tokens << angle;
+    QByteArray out;
+    qsizetype column = prefixLength;
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const QByteArray &token = tokens.at(i);
+        if (i == 0) {
+            out += token;
+            column += token.size();
+        } else if (column + 1 + token.size() <= kFoldColumn || token.isEmpty()) {
+            out += ' ' + token;
+            column += 1 + token.size();
+        } else {
+            out += "\r\n " + token;
+            column = 1 + token.size();
+        }
+    }
     return out;
 }
 

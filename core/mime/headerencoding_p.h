@@ -20,4 +20,13 @@ namespace Core::MimeHeader {
  */
 [[nodiscard]] QByteArray encodeUnstructured(const QString &text, qsizetype prefixLength);
 
+/**
+ * A mailbox ("name <address>") ready to follow "Name: ", folded at white
+ * space so that no line exceeds 78 columns where a break is possible. The
+ * display name is a quoted string when printable ASCII, else RFC 2047
+ * B-encoded words (allowed in a phrase, RFC 2047 §5(3)) of at most 75
+ * characters, split between characters. `address` goes in as given.
+ */
+[[nodiscard]] QByteArray encodeMailbox(const QString &name, const QString &address, qsizetype prefixLength);
+
 } // namespace Core::MimeHeader

@@ -22,6 +22,19 @@ bool isFieldNameChar(char c)
     return u >= 33 && u <= 126 && c != ':';
 }
 
+// "Name:" with a valid field name (RFC 5322 §3.6.8).
+bool isFieldLine(const QByteArray &line)
+{
+    const qsizetype colon = line.indexOf(':');
+    if (colon <= 0)
+        return false;
+    for (char c : line.left(colon)) {
+        if (!isFieldNameChar(c))
+            return false;
+    }
+    return true;
+}
+
 QByteArray chopEol(QByteArray line)
 {
     if (line.endsWith('\n'))
@@ -78,7 +91,11 @@ Result<HeaderBlock> HeaderBlock::parse(const QByteArray &block)
 Result<HeaderBlock> HeaderBlock::read(QIODevice *in, bool dotEndsInput)
 {
     QByteArray block;
+    QByteArray bodyStart;
     bool endedByDot = false;
+    bool anyInput = false;
+    bool firstLine = true;
+    bool reachedEnd = false;
     while (true) {
         // readLine(max) sizes its buffer to max: read in small pieces and
         // bound the total instead (found by fuzz/fuzz_header_block's speed).
@@ -97,18 +114,45 @@ Result<HeaderBlock> HeaderBlock::read(QIODevice *in, bool dotEndsInput)
             endedByDot = true;
             break;
         }
+        const QByteArray bare = chopEol(line);
+        // An mbox separator ("From " and no colon after a field name) in
+        // front of the header is not part of the message, as for sendmail.
+        if (firstLine && bare.startsWith("From ")) {
+            firstLine = false;
+            continue;
+        }
+        firstLine = false;
+        anyInput = true;
+        if (bare.isEmpty()) {
+            reachedEnd = true; // the end of the header (or, first, a message without one)
+            break;
+        }
+        // A line that is neither a field nor a continuation ends the header
+        // and starts the body, as Postfix and sendmail read it; as the very
+        // first line, there is no header at all.
+        const bool continuation = (bare.startsWith(' ') || bare.startsWith('\t')) && !block.isEmpty();
+        if (!continuation && !isFieldLine(bare)) {
+            bodyStart = line;
+            reachedEnd = true;
+            break;
+        }
         block += line;
         if (block.size() > kMaxHeaderBytes)
             return malformed("the header is larger than 1 MiB");
-        if (chopEol(line).isEmpty())
-            break;
     }
-    if (block.trimmed().isEmpty())
+    if (!anyInput)
         return Error(Error::Code::InvalidInput,
                      QCoreApplication::translate("Mime", "The message is empty."));
-    auto h = parse(block);
-    if (h)
-        h->m_endedByDot = endedByDot;
+    HeaderBlock h;
+    if (!block.isEmpty()) {
+        auto parsed = parse(block);
+        if (!parsed)
+            return parsed;
+        h = std::move(parsed.value());
+    }
+    h.m_reachedEnd = reachedEnd;
+    h.m_endedByDot = endedByDot;
+    h.m_bodyStart = bodyStart;
     return h;
 }
 
@@ -152,7 +196,7 @@ void HeaderBlock::remove(const QByteArray &name)
 
 void HeaderBlock::prepend(const QByteArray &name, const QByteArray &value)
 {
-    m_fields.prepend({name, value});
+    m_fields.prepend({name, QByteArray(value).replace("\r\n", "")}); // unfolded
     m_rawLines.prepend(name + ": " + value + "\r\n");
 }
 

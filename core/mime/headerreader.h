@@ -17,6 +17,11 @@ namespace Core {
  * standard input), bounded so that hostile input cannot exhaust memory: at
  * most kMaxHeaderBytes octets and kMaxFields fields. Reading stops right after
  * the blank line; the body stays in the stream, to be copied as it comes.
+ *
+ * Read as sendmail and Postfix read a message: an mbox "From " line in
+ * front is dropped; a line that is neither a field nor a continuation ends
+ * the header without a blank line (bodyStart()), and as the first line it
+ * means there is no header at all (no fields, everything is body).
  */
 class HeaderBlock final
 {
@@ -30,7 +35,8 @@ public:
         QByteArray value; ///< unfolded, without the leading space
     };
 
-    /// Reads up to and including the empty line that ends the header.
+    /// Reads up to and including the empty line that ends the header, or
+    /// the first line of the body when no empty line comes between.
     /// A stream that ends first yields a header without a body.
     [[nodiscard]] static Result<HeaderBlock> read(QIODevice *in, bool dotEndsInput);
 
@@ -44,6 +50,10 @@ public:
     /// True if the input ended with a lone "." line inside the header.
     [[nodiscard]] bool endedByDot() const { return m_endedByDot; }
     [[nodiscard]] bool reachedEnd() const { return m_reachedEnd; }
+    /// The start of the body read while looking for the header's end: the
+    /// line that was no field; empty after a blank line. It precedes what
+    /// is left in the stream.
+    [[nodiscard]] const QByteArray &bodyStart() const { return m_bodyStart; }
 
     void remove(const QByteArray &name);
     void prepend(const QByteArray &name, const QByteArray &value);
@@ -54,6 +64,7 @@ public:
 private:
     QList<Field> m_fields;
     QList<QByteArray> m_rawLines; // per field, the original (folded) lines
+    QByteArray m_bodyStart;
     bool m_endedByDot = false;
     bool m_reachedEnd = false;
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/mime/mailaddress.h"
+#include "core/mime/headerencoding_p.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -291,6 +292,11 @@ QString MailAddress::toDisplayString() const
     QString quoted = m_name;
     quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
     return u'"' + quoted + QStringLiteral("\" <") + m_address + u'>';
+}
+
+QByteArray MailAddress::toHeaderValue(qsizetype prefixLength) const
+{
+    return MimeHeader::encodeMailbox(m_name, wireAddress(), prefixLength);
 }
 
 } // namespace Core

@@ -46,6 +46,10 @@ public:
 
     /// "Name <addr>" for display and for the composer's fields.
     [[nodiscard]] QString toDisplayString() const;
+    /// The mailbox as a header field's value after a prefix ("From: ") of
+    /// that many columns: the name quoted or RFC 2047-encoded, the address
+    /// in its wire form, folded within 78 columns where possible.
+    [[nodiscard]] QByteArray toHeaderValue(qsizetype prefixLength) const;
 
     friend bool operator==(const MailAddress &a, const MailAddress &b)
     {

@@ -53,6 +53,12 @@ bool isAscii(const QString &s)
     return true;
 }
 
+bool isAscii(const Envelope &env)
+{
+    return isAscii(env.mailFrom)
+        && std::all_of(env.recipients.cbegin(), env.recipients.cend(), [](const QString &r) { return isAscii(r); });
+}
+
 // RFC 3461 §4: xtext for ENVID.
 QByteArray xtext(const QString &s)
 {
@@ -1000,7 +1006,9 @@ QByteArray SmtpClient::mailFromCommand(const Transaction &tx) const
         cmd += " SIZE=" + QByteArray::number(tx.total);
     if (env.needs8BitMime && m_caps.eightBitMime)
         cmd += " BODY=8BITMIME";
-    if (env.needsSmtpUtf8)
+    // RFC 6531 §3.4: any envelope address in UTF-8 needs the parameter (a
+    // domain is sent as A-labels by the caller whenever it can be).
+    if (env.needsSmtpUtf8 || !isAscii(env))
         cmd += " SMTPUTF8";
     if (message.dsn && m_caps.dsn) {
         cmd += message.dsn->returnFullMessage ? " RET=FULL" : " RET=HDRS";
@@ -1034,10 +1042,7 @@ std::optional<SmtpResult> SmtpClient::prepareTransaction(Transaction &tx) const
         return SmtpResult{Error(Error::Code::InvalidInput,
                                 QCoreApplication::translate("Smtp", "The message's sender or recipient addresses are not valid.")),
                           {}, {}, {}};
-    bool asciiOnly = isAscii(env.mailFrom);
-    for (const QString &rcpt : env.recipients)
-        asciiOnly = asciiOnly && isAscii(rcpt);
-    if ((env.needsSmtpUtf8 || !asciiOnly) && !m_caps.smtpUtf8)
+    if ((env.needsSmtpUtf8 || !isAscii(env)) && !m_caps.smtpUtf8)
         return SmtpResult{Error(Error::Code::SmtpUtf8Unsupported,
                                 QCoreApplication::translate("Smtp", "The message has an address with non-ASCII characters before the "
                                        "@, and %1 does not support such addresses (SMTPUTF8).")

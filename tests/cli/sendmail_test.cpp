@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// outpost-sendmail as scripts use it, against a real aiosmtpd: input
+// without a header, an mbox "From " line, -f checked and IDN-normalised,
+// SMTPUTF8 only when an address cannot be ASCII, a long -F folded
+// (issue 19). Exit status, both output streams and the bytes delivered.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "tests/cli/clitest.h"
+
+namespace {
+
+class SendmailFixture : public CliFixture
+{
+protected:
+    CliRun sendmail(const QStringList &args, const QByteArray &input) const
+    {
+        const QString program = QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail");
+        EXPECT_TRUE(QFileInfo(program).isExecutable()) << "build outpost-sendmail first";
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(program, args);
+        EXPECT_TRUE(p.waitForStarted(10000));
+        p.write(input);
+        p.closeWriteChannel();
+        EXPECT_TRUE(p.waitForFinished(60000)) << "outpost-sendmail hangs";
+        CliRun r;
+        r.crashed = p.exitStatus() == QProcess::CrashExit;
+        r.exitCode = p.exitCode();
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    // The only message the server received, and its envelope.
+    QByteArray delivered(QJsonObject *envelope = nullptr) const
+    {
+        const QStringList files = QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files);
+        EXPECT_EQ(files.size(), 1) << "messages received: " << files.size();
+        if (files.size() != 1)
+            return {};
+        QFile eml(QDir(m_received).filePath(files.first()));
+        EXPECT_TRUE(eml.open(QIODevice::ReadOnly));
+        if (envelope) {
+            QFile json(QDir(m_received).filePath(QFileInfo(files.first()).completeBaseName() + QStringLiteral(".json")));
+            EXPECT_TRUE(json.open(QIODevice::ReadOnly));
+            *envelope = QJsonDocument::fromJson(json.readAll()).object();
+        }
+        return eml.readAll();
+    }
+
+    static QByteArray headerOf(const QByteArray &message)
+    {
+        return message.left(message.indexOf("\r\n\r\n") + 2);
+    }
+};
+
+void expectQuietSuccess(const CliRun &r)
+{
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty()) << r.out.toStdString();
+    EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString();
+}
+
+} // namespace
+
+TEST_F(SendmailFixture, InputWithoutAHeaderIsAllBody)
+{
+    // `echo text | sendmail addr`: sendmail, Postfix and msmtp take it.
+    startServerAndAccount();
+    expectQuietSuccess(sendmail({QStringLiteral("bob@example.org")}, "just a line of text\nand another: with a colon\n"));
+    const QByteArray m = delivered();
+    EXPECT_TRUE(m.endsWith("\r\n\r\njust a line of text\r\nand another: with a colon\r\n")) << m.toStdString();
+    const QByteArray h = headerOf(m);
+    EXPECT_TRUE(h.startsWith("Date: ") || h.contains("\r\nDate: ")) << h.toStdString();
+    EXPECT_TRUE(h.contains("From: ")) << h.toStdString();
+    EXPECT_TRUE(h.contains("Message-ID: <")) << h.toStdString();
+    EXPECT_TRUE(h.contains("Content-Type: text/plain; charset=utf-8\r\n")) << h.toStdString();
+    EXPECT_FALSE(h.contains("just a line")) << h.toStdString();
+}
+
+TEST_F(SendmailFixture, AHeaderEndedByABodyLineWithoutBlankLineKeepsThatLine)
+{
+    startServerAndAccount();
+    expectQuietSuccess(sendmail({QStringLiteral("bob@example.org")}, "Subject: no blank line\nthe body starts here\n"));
+    const QByteArray m = delivered();
+    EXPECT_TRUE(m.contains("Subject: no blank line\r\n")) << m.toStdString();
+    EXPECT_TRUE(m.endsWith("\r\n\r\nthe body starts here\r\n")) << m.toStdString();
+}
+
+TEST_F(SendmailFixture, AnMboxFromLineIsDropped)
+{
+    startServerAndAccount();
+    expectQuietSuccess(sendmail({QStringLiteral("bob@example.org")},
+                                "From ada@example.org Sat Dec  5 10:00:00 2026\nSubject: from an mbox\n\nbody\n"));
+    const QByteArray m = delivered();
+    EXPECT_FALSE(m.contains("From ada@example.org Sat")) << m.toStdString();
+    EXPECT_TRUE(m.contains("Subject: from an mbox\r\n")) << m.toStdString();
+    EXPECT_TRUE(m.endsWith("\r\n\r\nbody\r\n")) << m.toStdString();
+}
+
+TEST_F(SendmailFixture, EnvelopeSenderIsCheckedAndItsDomainSentAsALabels)
+{
+    startServerAndAccount();
+    for (const QString &bad : {QStringLiteral("not an address"), QStringLiteral("ada@"),
+                               QStringLiteral("ada@example.org>\r\nRCPT TO:<eve@example.org")}) {
+        const CliRun r = sendmail({QStringLiteral("-f"), bad, QStringLiteral("bob@example.org")}, "Subject: x\n\nbody\n");
+        EXPECT_EQ(r.exitCode, 64) << qPrintable(bad);
+        EXPECT_TRUE(r.err.contains(QStringLiteral("-f"))) << r.err.toStdString();
+        EXPECT_TRUE(r.out.isEmpty());
+    }
+    EXPECT_TRUE(outboxList().isEmpty()) << "a refused -f queued a message";
+
+    // An IDN domain can be written as A-labels: no SMTPUTF8 needed (RFC 6531).
+    expectQuietSuccess(sendmail({QStringLiteral("-f"), QStringLiteral("ada@bücher.example"),
+                                 QStringLiteral("bob@bücher.example")},
+                                "Subject: idn\n\nbody\n"));
+    QJsonObject env;
+    (void)delivered(&env);
+    EXPECT_EQ(env.value(QStringLiteral("mail_from")).toString(), QStringLiteral("ada@xn--bcher-kva.example"));
+    EXPECT_EQ(env.value(QStringLiteral("rcpt_tos")).toArray().first().toString(), QStringLiteral("bob@xn--bcher-kva.example"));
+    EXPECT_FALSE(env.value(QStringLiteral("smtp_utf8")).toBool());
+}
+
+TEST_F(SendmailFixture, SmtpUtf8OnlyForALocalPartThatIsNotAscii)
+{
+    startServerAndAccount();
+    expectQuietSuccess(sendmail({QStringLiteral("-f"), QStringLiteral("jürgen@bücher.example"),
+                                 QStringLiteral("bob@example.org")},
+                                "Subject: eai\n\nbody\n"));
+    QJsonObject env;
+    (void)delivered(&env);
+    EXPECT_TRUE(env.value(QStringLiteral("smtp_utf8")).toBool());
+    EXPECT_EQ(env.value(QStringLiteral("mail_from")).toString(), QStringLiteral("jürgen@bücher.example"));
+}
+
+TEST_F(SendmailFixture, ALongFullNameIsFolded)
+{
+    startServerAndAccount();
+    const QString ascii = QStringLiteral("Augusta Ada King Countess of Lovelace and Daughter of Lord Byron the Poet of Fame");
+    const QString utf8 = QStringLiteral("Jürgen Groß-Müller, Bücherwurm und Verfasser von Übersetzungen für Ärzte und Öffentlichkeit");
+    for (const QString &name : {ascii, utf8}) {
+        QDir(m_received).removeRecursively();
+        QDir().mkpath(m_received);
+        expectQuietSuccess(sendmail({QStringLiteral("-F"), name, QStringLiteral("bob@example.org")}, "Subject: x\n\nbody\n"));
+        const QByteArray h = headerOf(delivered());
+        const qsizetype from = h.indexOf("From: ");
+        ASSERT_GE(from, 0) << h.toStdString();
+        qsizetype end = from;
+        do
+            end = h.indexOf("\r\n", end) + 2;
+        while (end < h.size() && (h.at(end) == ' ' || h.at(end) == '\t'));
+        const QByteArray field = h.mid(from, end - from);
+        for (const QByteArray &line : field.split('\n'))
+            EXPECT_LE(line.size(), 79) << "longer than 78 columns: " << line.toStdString(); // (+ its CR)
+        EXPECT_TRUE(field.contains("<ada@example.org>")) << field.toStdString();
+        EXPECT_GT(field.count("\r\n"), 1) << "not folded: " << field.toStdString();
+    }
+}
