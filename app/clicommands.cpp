@@ -179,6 +179,56 @@ QDateTime parseWhen(const QString &s)
 
 namespace {
 
+// The settings `account test` and `account add` sign in with: the ones the
+// account sends with (its pins, the extra CAs), with shorter waits.
+Core::SmtpServerSettings signInSettings(const Profile &p, const Core::Account &a)
+{
+    Core::SmtpServerSettings s;
+    s.host = a.host;
+    s.port = a.port;
+    s.security = a.security;
+    s.allowCleartextAuth = a.allowCleartextAuth;
+    s.authMechanisms = a.authMechanisms;
+    s.pinnedSha256 = p.trust.pins(a.host, a.port);
+    s.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
+    s.timeouts.greeting = s.timeouts.command = 30000;
+    return s;
+}
+
+// Signs in to the account's server with this password and says goodbye;
+// sends nothing. The error says why not; a server that asks for no
+// sign-in at all is no error, and no proof either (a warning says so).
+Core::Result<void> signInOnce(const Profile &p, const Core::Account &a, const QString &password)
+{
+    Core::SmtpClient client(signInSettings(p, a));
+    client.setCredentials({a.username, password, {}, a.host, a.port});
+    bool ready = false;
+    bool failed = false;
+    bool closed = false;
+    Core::SmtpResult failure;
+    QObject::connect(&client, &Core::SmtpClient::sessionReady, &client, [&] { ready = true; });
+    QObject::connect(&client, &Core::SmtpClient::sessionFailed, &client, [&](const Core::SmtpResult &r) {
+        failed = true;
+        failure = r;
+    });
+    QObject::connect(&client, &Core::SmtpClient::disconnected, &client, [&] { closed = true; });
+    err() << QCoreApplication::translate("Cli", "Signing in to %1 as %2…").arg(a.host, a.username) << Qt::endl;
+    client.connectToServer();
+    runUntil([&] { return ready || failed; }, 120000);
+    if (!ready && !failed)
+        return Core::Error(Core::Error::Code::Timeout, QCoreApplication::translate("Cli", "The server did not answer."));
+    const bool checked = ready && !client.authMechanism().isEmpty();
+    if (ready)
+        client.quit();
+    runUntil([&] { return closed || client.state() == Core::SmtpClient::State::Disconnected; }, 30000);
+    if (failed)
+        return failure.error;
+    if (!checked)
+        err() << QCoreApplication::translate("Cli", "The server asks for no sign-in, so the password was not checked.")
+              << Qt::endl;
+    return {};
+}
+
 // Connects, secures, greets and signs in, sends nothing; reports what the
 // server offers and how the connection is protected.
 int testAccount(Profile &p, const QStringList &names, bool json)
@@ -188,15 +238,7 @@ int testAccount(Profile &p, const QStringList &names, bool json)
     const Core::Account *a = p.accounts.find(names.first());
     if (!a)
         return fail(QCoreApplication::translate("Cli", "no account '%1'").arg(names.first()), ExitConfig);
-    Core::SmtpServerSettings s;
-    s.host = a->host;
-    s.port = a->port;
-    s.security = a->security;
-    s.allowCleartextAuth = a->allowCleartextAuth;
-    s.authMechanisms = a->authMechanisms;
-    s.pinnedSha256 = p.trust.pins(a->host, a->port);
-    s.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
-    s.timeouts.greeting = s.timeouts.command = 30000;
+    const Core::SmtpServerSettings s = signInSettings(p, *a);
     Core::SaslCredentials credentials;
     if (a->auth == Core::AuthMethod::Password) {
         Core::CredentialJob *job = p.credentials.read(a->id);
@@ -636,6 +678,7 @@ int runAccount(const QStringList &args)
             {QStringLiteral("password-stdin"), QCoreApplication::translate("Cli", "Read the password from standard input (never from the command line).")},
             {QStringLiteral("allow-plaintext-auth"), QCoreApplication::translate("Cli", "Allow sending the password without encryption.")},
             {QStringLiteral("yes"), QCoreApplication::translate("Cli", "Accept a detected server even when its source is not authenticated.")},
+            {QStringLiteral("no-verify"), QCoreApplication::translate("Cli", "Save without signing in first (the password is not checked).")},
         });
         addDiscoveryOptions(parser);
     } else if (sub == QLatin1String("list")) {
@@ -779,6 +822,17 @@ int runAccount(const QStringList &args)
             if (!verified)
                 return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(verified.error().message()), ExitNoPerm);
             a.username = verified.value();
+            err() << QCoreApplication::translate("Cli", "Signed in successfully.") << Qt::endl;
+        } else if (parser.isSet(QStringLiteral("no-verify"))) {
+            err() << QCoreApplication::translate("Cli", "Saved without signing in (--no-verify): the password was not checked.")
+                  << Qt::endl;
+        } else {
+            // A server given by hand is signed in to as well, with the
+            // settings the account will send with: a wrong password is
+            // found now, not at the first message.
+            if (auto signedIn = signInOnce(p, a, password); !signedIn)
+                return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(signedIn.error().message()),
+                            exitCodeFor(signedIn.error()));
             err() << QCoreApplication::translate("Cli", "Signed in successfully.") << Qt::endl;
         }
     }

@@ -957,6 +957,18 @@ Eingabe, 66 Eingabedatei nicht lesbar, 67 unbekannte Empfängeradresse,
 zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
 </translation>
     </message>
+    <message>
+        <source>The server asks for no sign-in, so the password was not checked.</source>
+        <translation>Der Server verlangt keine Anmeldung, daher wurde das Passwort nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Save without signing in first (the password is not checked).</source>
+        <translation>Speichern, ohne sich vorher anzumelden (das Passwort wird nicht geprüft).</translation>
+    </message>
+    <message>
+        <source>Saved without signing in (--no-verify): the password was not checked.</source>
+        <translation>Ohne Anmeldung gespeichert (--no-verify): Das Passwort wurde nicht geprüft.</translation>
+    </message>
 </context>
 <context>
     <name>Drafts</name>

@@ -957,6 +957,18 @@ interne, 73 écriture impossible, 75 pas encore envoyé (en file d’attente
 ou différé), 78 erreur de configuration (compte inexistant).
 </translation>
     </message>
+    <message>
+        <source>The server asks for no sign-in, so the password was not checked.</source>
+        <translation>Le serveur ne demande aucune connexion, le mot de passe n’a donc pas été vérifié.</translation>
+    </message>
+    <message>
+        <source>Save without signing in first (the password is not checked).</source>
+        <translation>Enregistrer sans se connecter d’abord (le mot de passe n’est pas vérifié).</translation>
+    </message>
+    <message>
+        <source>Saved without signing in (--no-verify): the password was not checked.</source>
+        <translation>Enregistré sans connexion (--no-verify)&#xa0;: le mot de passe n’a pas été vérifié.</translation>
+    </message>
 </context>
 <context>
     <name>Drafts</name>

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -41,6 +42,8 @@ protected:
         env.remove(QStringLiteral("OUTPOST_CRASH_AT"));
         if (!crashAt.isEmpty())
             env.insert(QStringLiteral("OUTPOST_CRASH_AT"), QString::fromLatin1(crashAt));
+        for (auto it = m_extraEnvironment.cbegin(); it != m_extraEnvironment.cend(); ++it)
+            env.insert(it.key(), it.value());
         return env;
     }
 
@@ -157,6 +160,7 @@ protected:
     }
 
     QTemporaryDir m_home;
+    QMap<QString, QString> m_extraEnvironment; ///< set for every run
     QString m_received;
     std::unique_ptr<ServerProcess> m_server;
 };
