@@ -50,11 +50,11 @@ QString duration(qint64 seconds)
 
 QString asSentence(const QString &text)
 {
-    const QString t = text.trimmed();
-    if (t.isEmpty())
-        return t;
+    QString t = text.trimmed();
     static const QString ends = QStringLiteral(".!?…:;)\u3002");
-    return ends.contains(t.back()) ? t : t + u'.';
+    if (!t.isEmpty() && !ends.contains(t.back()))
+        t += u'.';
+    return t;
 }
 
 NotificationPolicy::NotificationPolicy(QObject *parent)
