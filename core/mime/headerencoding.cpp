@@ -23,28 +23,36 @@ bool isPlainAscii(const QString &text)
     return !text.contains(QStringLiteral("=?"));
 }
 
-// Folds plain ASCII at spaces; empty result if some line cannot fit.
-QByteArray foldAscii(const QByteArray &text, qsizetype prefixLength)
+// Joins tokens with spaces, folding before a token that would pass column
+// 78; *fits is false if some line is longer all the same.
+QByteArray foldTokens(const QList<QByteArray> &tokens, qsizetype prefixLength, bool *fits)
 {
     QByteArray out;
     qsizetype column = prefixLength;
-    const QList<QByteArray> words = text.split(' ');
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        const QByteArray &word = words.at(i);
+    *fits = true;
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const QByteArray &token = tokens.at(i);
         if (i == 0) {
-            out += word;
-            column += word.size();
-        } else if (column + 1 + word.size() <= kFoldColumn || word.isEmpty()) {
-            out += ' ' + word;
-            column += 1 + word.size();
+            out += token;
+            column += token.size();
+        } else if (column + 1 + token.size() <= kFoldColumn || token.isEmpty()) {
+            out += ' ' + token;
+            column += 1 + token.size();
         } else {
-            out += "\r\n " + word;
-            column = 1 + word.size();
+            out += "\r\n " + token;
+            column = 1 + token.size();
         }
-        if (column > kFoldColumn)
-            return {};
+        *fits = *fits && column <= kFoldColumn;
     }
     return out;
+}
+
+// Folds plain ASCII at spaces; empty result if some line cannot fit.
+QByteArray foldAscii(const QByteArray &text, qsizetype prefixLength)
+{
+    bool fits = true;
+    const QByteArray out = foldTokens(text.split(' '), prefixLength, &fits);
+    return fits ? out : QByteArray();
 }
 
 // The Q encoding of one character's UTF-8 bytes (RFC 2047 §4.2).
@@ -166,22 +174,8 @@ QByteArray encodeMailbox(const QString &name, const QString &address, qsizetype 
         tokens << start + chunk.toBase64() + end;
     }
     tokens << angle;
-    QByteArray out;
-    qsizetype column = prefixLength;
-    for (qsizetype i = 0; i < tokens.size(); ++i) {
-        const QByteArray &token = tokens.at(i);
-        if (i == 0) {
-            out += token;
-            column += token.size();
-        } else if (column + 1 + token.size() <= kFoldColumn || token.isEmpty()) {
-            out += ' ' + token;
-            column += 1 + token.size();
-        } else {
-            out += "\r\n " + token;
-            column = 1 + token.size();
-        }
-    }
-    return out;
+    bool fits = true; // (a single word longer than a line cannot be folded)
+    return foldTokens(tokens, prefixLength, &fits);
 }
 
 } // namespace Core::MimeHeader

@@ -50,14 +50,21 @@ protected:
     CliRun run(const QStringList &args, const QByteArray &crashAt = {}, const QByteArray &stdinData = {},
                int timeoutMs = 120000) const
     {
+        return runProgram(QStringLiteral(OUTPOST_BINARY), args, crashAt, stdinData, timeoutMs);
+    }
+
+    /// Another program of the build (outpost-sendmail), beside `outpost`.
+    CliRun runProgram(const QString &program, const QStringList &args, const QByteArray &crashAt = {},
+                      const QByteArray &stdinData = {}, int timeoutMs = 120000) const
+    {
         QProcess p;
         p.setProcessEnvironment(environment(crashAt));
-        p.start(QStringLiteral(OUTPOST_BINARY), args);
+        p.start(program, args);
         EXPECT_TRUE(p.waitForStarted(10000));
         if (!stdinData.isEmpty())
             p.write(stdinData);
         p.closeWriteChannel();
-        EXPECT_TRUE(p.waitForFinished(timeoutMs)) << "outpost " << args.join(u' ').toStdString() << " hangs";
+        EXPECT_TRUE(p.waitForFinished(timeoutMs)) << program.toStdString() << ' ' << args.join(u' ').toStdString() << " hangs";
         CliRun r;
         r.crashed = p.exitStatus() == QProcess::CrashExit;
         r.exitCode = p.exitCode();

@@ -20,19 +20,7 @@ protected:
     {
         const QString program = QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail");
         EXPECT_TRUE(QFileInfo(program).isExecutable()) << "build outpost-sendmail first";
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(program, args);
-        EXPECT_TRUE(p.waitForStarted(10000));
-        p.write(input);
-        p.closeWriteChannel();
-        EXPECT_TRUE(p.waitForFinished(60000)) << "outpost-sendmail hangs";
-        CliRun r;
-        r.crashed = p.exitStatus() == QProcess::CrashExit;
-        r.exitCode = p.exitCode();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return runProgram(program, args, {}, input, 60000);
     }
 
     // The only message the server received, and its envelope.

@@ -232,6 +232,13 @@ class SmtpClientFaults : public SmtpClientTest, public ::testing::WithParamInter
 
 static const char *const kToData = "C: MAIL FROM:.*\nC: RCPT TO:.*\nC: DATA\nS: 250 Ok\nS: 250 Ok\n";
 
+// A connection that greets, takes one message and answers its dot with `reply`.
+static QString oneMessage(const char *reply)
+{
+    return kGreet + kEhloPipelining + QString::fromLatin1(kToData) + QStringLiteral("S: 354 go\nDATA\nS: ")
+        + QString::fromLatin1(reply) + u'\n';
+}
+
 TEST_P(SmtpClientFaults, LandInTheRightErrorWithServerText)
 {
     const StepFault &f = GetParam();
@@ -1033,10 +1040,8 @@ TEST_F(SmtpClientTest, ServerClosingAReusedConnectionAtNoopReconnects)
     // The server (or a middlebox) dropped the idle connection: the NOOP
     // before reuse meets a closed socket. Nothing of the message was said:
     // it goes over a new connection, not into a network error.
-    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
-                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok first\nC: NOOP\nX\n"));
-    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
-                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok second\n") + kQuit);
+    m_server.addScenario(oneMessage("250 Ok first") + QStringLiteral("C: NOOP\nX\n"));
+    m_server.addScenario(oneMessage("250 Ok second") + kQuit);
     SmtpServerSettings s = settings();
     s.timeouts.noopAfterIdle = 0;
     SmtpClient client(s);
@@ -1055,10 +1060,8 @@ TEST_F(SmtpClientTest, ServerClosingAfterAMessageReconnectsForTheNext)
     // FIN right behind the 250: the client has already written the next
     // envelope when it sees the close. That message was never answered,
     // so it goes again over a new connection, in the same run.
-    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
-                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok first\nX\n"));
-    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
-                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok second\n") + kQuit);
+    m_server.addScenario(oneMessage("250 Ok first") + QStringLiteral("X\n"));
+    m_server.addScenario(oneMessage("250 Ok second") + kQuit);
     SmtpServerSettings s = settings();
     s.pipelineBehindDot = false; // the second envelope follows the 250, not the dot
     SmtpClient client(s);
@@ -1080,8 +1083,7 @@ TEST_F(SmtpClientTest, AReconnectThatFailsTooIsReportedNotRepeated)
 {
     // Once only: the new connection is not a reused one, so its failure is
     // the message's result (a network error), with no third connection.
-    m_server.addScenario(kGreet + kEhloPipelining + QString::fromLatin1(kToData)
-                         + QStringLiteral("S: 354 go\nDATA\nS: 250 Ok first\nC: NOOP\nX\n"));
+    m_server.addScenario(oneMessage("250 Ok first") + QStringLiteral("C: NOOP\nX\n"));
     m_server.addScenario(QStringLiteral("X\n"));
     SmtpServerSettings s = settings();
     s.timeouts.noopAfterIdle = 0;
