@@ -32,7 +32,9 @@ class Recorder:
         base = os.path.join(self.outdir, str(n))
         with open(base + ".eml", "wb") as f:
             f.write(envelope.original_content)
-        parsed = email.message_from_bytes(envelope.original_content)
+        # The header block alone: a 200 MB body is not parsed for one field.
+        end = envelope.original_content.find(b"\r\n\r\n")
+        parsed = email.message_from_bytes(envelope.original_content if end < 0 else envelope.original_content[:end + 4])
         with open(base + ".json", "w") as f:
             json.dump({
                 "message_id": (parsed.get("Message-ID") or "").strip(),
