@@ -838,7 +838,7 @@ int runAccount(const QStringList &args)
     }
     if (auto r = p.accounts.add(a); !r)
         return fail(r.error());
-    const Core::Account &added = p.accounts.accounts().last();
+    const Core::Account added = p.accounts.accounts().last(); // a copy: save() reads the file again
     if (added.auth == Core::AuthMethod::Password) {
         // The password goes to the keychain first; without it the account is not added.
         if (Core::Error e = runJob(p.credentials.write(added.id, password)); e.isError())

@@ -49,6 +49,9 @@ Core::Result<void> SendController::start()
     if (auto r = m_trust.load(); !r)
         return r;
     (void)m_addressBook.load(); // completion only: a damaged list is not a reason to stop
+    // `outpost account add` and others change these files while the GUI runs.
+    m_configWatcher = new Core::ConfigWatcher({m_accounts.path(), m_trust.path()}, this);
+    connect(m_configWatcher, &Core::ConfigWatcher::changed, this, &SendController::reload);
     if (auto r = m_outbox.open(); !r)
         return r;
     // Notifications: failures, held messages, long delays, "sent after a
@@ -123,6 +126,30 @@ void SendController::flushOrAsk(bool manual)
         (void)Core::Flusher::requestFlush(m_outbox.root());
 }
 
+void SendController::reload(const QString &path)
+{
+    if (path == m_accounts.path()) {
+        if (auto r = m_accounts.load(); !r) {
+            qWarning("%s", qPrintable(r.error().message()));
+            return;
+        }
+        accountsChanged();
+        return;
+    }
+    if (auto r = m_trust.load(); !r)
+        qWarning("%s", qPrintable(r.error().message()));
+}
+
+void SendController::accountsChanged()
+{
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w))
+            refreshSenders(composer);
+    }
+    if (m_accountsDialog)
+        m_accountsDialog->refresh();
+}
+
 Gui::ComposerWindow *SendController::openComposer()
 {
     auto *composer = new Gui::ComposerWindow;
@@ -177,12 +204,7 @@ Gui::AccountsDialog *SendController::showAccounts(QWidget *parent)
         m_accountsDialog = new Gui::AccountsDialog(&m_accounts, &m_credentials, &m_trust, parent);
         m_accountsDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_accountsDialog, &Gui::AccountsDialog::addRequested, this, [this] { showAccountWizard(m_accountsDialog); });
-        connect(m_accountsDialog, &Gui::AccountsDialog::accountsChanged, this, [this] {
-            for (QWidget *w : QApplication::topLevelWidgets()) {
-                if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w))
-                    refreshSenders(composer);
-            }
-        });
+        connect(m_accountsDialog, &Gui::AccountsDialog::accountsChanged, this, &SendController::accountsChanged);
     }
     m_accountsDialog->show();
     m_accountsDialog->raise();
@@ -225,12 +247,7 @@ void SendController::addAccount(const Core::Account &account, const QString &pas
             QMessageBox::warning(owner, tr("Account not added"), r.error().message());
             return;
         }
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w))
-                refreshSenders(composer);
-        }
-        if (m_accountsDialog)
-            m_accountsDialog->refresh();
+        accountsChanged();
     };
     if (added.auth == Core::AuthMethod::None) {
         saved(); // nothing for the keychain

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/accounts/accountstore.h"
+#include "core/accounts/configwatcher.h"
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
 #include "core/outbox/flusher.h"
@@ -77,6 +78,11 @@ private:
     void flushOrAsk(bool manual);
     void addAccount(const Core::Account &account, const QString &password, QWidget *parent);
     void refreshSenders(Gui::ComposerWindow *composer);
+    /// Every open composer's From list and the accounts dialog, after the
+    /// accounts changed (here or in another process).
+    void accountsChanged();
+    /// Another process changed the accounts or trust file: read it again.
+    void reload(const QString &path);
     void observe(const QString &id);
     void observeWaiting();
 
@@ -92,6 +98,7 @@ private:
     /// every member is still whole).
     std::unique_ptr<Core::Flusher> m_flusher;
     Gui::Notifier *m_notifier = nullptr;
+    Core::ConfigWatcher *m_configWatcher = nullptr;
     QTimer m_delayCheck;
     int m_pendingQueues = 0; ///< worker threads writing a message
     bool m_quitWhenQueued = false;

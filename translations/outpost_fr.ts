@@ -52,6 +52,16 @@
     <message>
         <source>Your accounts cannot be locked: %1</source>
         <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation>Impossible de verrouiller vos comptes : %1</translation>
+    </message>
+    <message>
+        <source>Your trusted certificates cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation>Impossible de verrouiller vos certificats de confiance : %1</translation>
+    </message>
+    <message>
+        <source>Your accounts cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

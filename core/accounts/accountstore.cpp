@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/accounts/accountstore.h"
 
+#include "core/util/durablefile.h"
+#include "core/util/filelock.h"
+
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSet>
 #include <QStandardPaths>
 
-namespace Core {
+#include <algorithm>
 
+namespace Core {
 
 AccountStore::AccountStore(QString path)
     : m_file(std::move(path), kVersion, QCoreApplication::translate("Accounts", "your accounts"))
@@ -22,7 +27,7 @@ QString AccountStore::defaultPath()
         + QStringLiteral("/accounts.json");
 }
 
-Result<void> AccountStore::load()
+Result<QList<Account>> AccountStore::read(QString *defaultId)
 {
     QList<Account> loaded;
     auto doc = m_file.load([&loaded](const QJsonObject &o) -> Result<void> {
@@ -40,18 +45,68 @@ Result<void> AccountStore::load()
     });
     if (!doc)
         return doc.error();
-    m_accounts = loaded;
-    m_defaultId = doc->value(QStringLiteral("defaultAccount")).toString();
+    *defaultId = doc->value(QStringLiteral("defaultAccount")).toString();
+    return loaded;
+}
+
+void AccountStore::apply(QList<Account> accounts, QString defaultId)
+{
+    accounts.removeIf([this](const Account &a) { return m_changes.removed.contains(a.id); });
+    for (const Account &changed : std::as_const(m_changes.upserted)) {
+        const auto same = std::find_if(accounts.begin(), accounts.end(), [&](const Account &a) { return a.id == changed.id; });
+        if (same != accounts.end()) {
+            *same = changed;
+            continue;
+        }
+        // Another process may have added one of the same name meanwhile:
+        // names stay unique, as the command line finds accounts by name.
+        Account added = changed;
+        const auto taken = [&accounts](const QString &name) {
+            return std::any_of(accounts.cbegin(), accounts.cend(),
+                               [&](const Account &a) { return a.name.compare(name, Qt::CaseInsensitive) == 0; });
+        };
+        for (int n = 2; taken(added.name); ++n)
+            added.name = QStringLiteral("%1 (%2)").arg(changed.name).arg(n);
+        accounts.append(added);
+    }
+    m_accounts = std::move(accounts);
+    m_defaultId = m_changes.defaultId.value_or(defaultId);
+}
+
+Result<void> AccountStore::load()
+{
+    QString defaultId;
+    auto disk = read(&defaultId);
+    if (!disk)
+        return disk.error();
+    apply(disk.value(), defaultId);
     return {};
 }
 
-Result<void> AccountStore::save() const
+Result<void> AccountStore::save()
 {
+    // Read-modify-write under the file's lock: what another process saved
+    // since this store read the file is kept, and two processes adding an
+    // account at once both get theirs.
+    if (auto r = Durable::createDirectoryDurably(QFileInfo(m_file.path()).absolutePath()); !r)
+        return r;
+    FileLock lock(m_file.path() + QStringLiteral(".lock"));
+    if (lock.lock(FileLock::Wait::Yes) != FileLock::Outcome::Acquired)
+        //: %1 is the system's reason
+        return Error(Error::Code::WriteFailed,
+                     QCoreApplication::translate("Accounts", "Your accounts cannot be locked: %1").arg(lock.errorString()));
+    QString defaultId;
+    if (auto disk = read(&defaultId))
+        apply(disk.value(), defaultId);
+    else
+        apply(m_accounts, m_defaultId); // a damaged file was set aside: what this store knows is all there is
     QJsonArray list;
-    for (const Account &a : m_accounts)
+    for (const Account &a : std::as_const(m_accounts))
         list.append(a.toJson());
-    return m_file.save(QJsonObject{{QStringLiteral("accounts"), list},
-                                   {QStringLiteral("defaultAccount"), m_defaultId}});
+    if (auto r = m_file.save(QJsonObject{{QStringLiteral("accounts"), list}, {QStringLiteral("defaultAccount"), m_defaultId}}); !r)
+        return r;
+    m_changes = {};
+    return {};
 }
 
 const Account *AccountStore::find(const QString &idOrName) const
@@ -101,6 +156,8 @@ Result<void> AccountStore::add(Account account)
                          QStringLiteral("name"));
     }
     m_accounts.append(account);
+    m_changes.upserted.append(account);
+    m_changes.removed.remove(account.id);
     return {};
 }
 
@@ -111,6 +168,8 @@ Result<void> AccountStore::update(const Account &account)
     for (Account &a : m_accounts) {
         if (a.id == account.id) {
             a = account;
+            m_changes.upserted.removeIf([&](const Account &c) { return c.id == account.id; });
+            m_changes.upserted.append(account);
             return {};
         }
     }
@@ -119,7 +178,15 @@ Result<void> AccountStore::update(const Account &account)
 
 bool AccountStore::remove(const QString &id)
 {
+    m_changes.upserted.removeIf([&](const Account &a) { return a.id == id; });
+    m_changes.removed.insert(id);
     return m_accounts.removeIf([&](const Account &a) { return a.id == id; }) > 0;
+}
+
+void AccountStore::setDefaultAccount(const QString &id)
+{
+    m_defaultId = id;
+    m_changes.defaultId = id;
 }
 
 } // namespace Core

@@ -4,12 +4,22 @@
 #include "core/accounts/account.h"
 #include "core/util/versionedjsonfile.h"
 
+#include <QSet>
+
+#include <optional>
+
 namespace Core {
 
 /**
  * The accounts, kept as versioned JSON in the configuration location
  * (QStandardPaths::AppConfigLocation/accounts.json; XDG_CONFIG_HOME moves it).
  * Never holds a password. A damaged file is set aside, never reset.
+ *
+ * Several processes share the file (the GUI, `outpost account add`): a store
+ * remembers its own unsaved changes (added, updated, removed accounts, the
+ * default), and save() applies just those to the file as it is on disk, read
+ * again under an OS lock (accounts.json.lock), so that another process's
+ * changes survive. load() reads the file again and keeps the unsaved changes.
  *
  * @code
  * Core::AccountStore store;
@@ -26,8 +36,11 @@ public:
 
     [[nodiscard]] static QString defaultPath();
 
+    /// Reads the file; this store's unsaved changes stay applied on top.
     [[nodiscard]] Result<void> load();
-    [[nodiscard]] Result<void> save() const;
+    /// Merges this store's changes into the file under its lock; afterwards
+    /// the store shows the file as written (other processes' accounts too).
+    [[nodiscard]] Result<void> save();
     [[nodiscard]] QString path() const { return m_file.path(); }
     [[nodiscard]] QString setAsidePath() const { return m_file.setAsidePath(); }
 
@@ -42,12 +55,26 @@ public:
     [[nodiscard]] Result<void> add(Account account);
     [[nodiscard]] Result<void> update(const Account &account);
     bool remove(const QString &id);
-    void setDefaultAccount(const QString &id) { m_defaultId = id; }
+    void setDefaultAccount(const QString &id);
 
 private:
+    /// What this store changed since its last save(), replayed over the file.
+    struct Changes
+    {
+        QList<Account> upserted; ///< added or updated, in that order
+        QSet<QString> removed;
+        std::optional<QString> defaultId;
+    };
+
+    /// The file's accounts (or an error), not yet merged.
+    [[nodiscard]] Result<QList<Account>> read(QString *defaultId);
+    /// `accounts` and `defaultId` from the file, with m_changes applied.
+    void apply(QList<Account> accounts, QString defaultId);
+
     VersionedJsonFile m_file;
     QList<Account> m_accounts;
     QString m_defaultId;
+    Changes m_changes;
 };
 
 } // namespace Core

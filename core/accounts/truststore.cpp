@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/accounts/truststore.h"
 
+#include "core/util/durablefile.h"
+#include "core/util/filelock.h"
+
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -24,7 +28,7 @@ QString TrustStore::key(const QString &host, quint16 port)
     return host.toLower() + u':' + QString::number(port);
 }
 
-Result<void> TrustStore::load()
+Result<QMap<QString, QStringList>> TrustStore::read()
 {
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
     QMap<QString, QStringList> loaded;
@@ -43,16 +47,53 @@ Result<void> TrustStore::load()
     });
     if (!doc)
         return doc.error();
-    m_pins = loaded;
+    return loaded;
+}
+
+void TrustStore::apply(QMap<QString, QStringList> pins)
+{
+    for (const Change &c : std::as_const(m_changes)) {
+        if (c.fingerprint.isEmpty()) {
+            pins.remove(c.key);
+            continue;
+        }
+        QStringList &list = pins[c.key];
+        if (!list.contains(c.fingerprint))
+            list.append(c.fingerprint);
+    }
+    m_pins = std::move(pins);
+}
+
+Result<void> TrustStore::load()
+{
+    auto disk = read();
+    if (!disk)
+        return disk.error();
+    apply(disk.value());
     return {};
 }
 
-Result<void> TrustStore::save() const
+Result<void> TrustStore::save()
 {
+    if (auto r = Durable::createDirectoryDurably(QFileInfo(m_file.path()).absolutePath()); !r)
+        return r;
+    FileLock lock(m_file.path() + QStringLiteral(".lock"));
+    if (lock.lock(FileLock::Wait::Yes) != FileLock::Outcome::Acquired)
+        //: %1 is the system's reason
+        return Error(Error::Code::WriteFailed,
+                     QCoreApplication::translate("Accounts", "Your trusted certificates cannot be locked: %1")
+                         .arg(lock.errorString()));
+    if (auto disk = read())
+        apply(disk.value());
+    else
+        apply(m_pins); // a damaged file was set aside: what this store knows is all there is
     QJsonObject hosts;
     for (auto it = m_pins.cbegin(); it != m_pins.cend(); ++it)
         hosts.insert(it.key(), QJsonArray::fromStringList(it.value()));
-    return m_file.save(QJsonObject{{QStringLiteral("hosts"), hosts}});
+    if (auto r = m_file.save(QJsonObject{{QStringLiteral("hosts"), hosts}}); !r)
+        return r;
+    m_changes.clear();
+    return {};
 }
 
 QStringList TrustStore::pins(const QString &host, quint16 port) const
@@ -66,11 +107,13 @@ void TrustStore::pin(const QString &host, quint16 port, const QString &sha256)
     const QString fp = sha256.toLower().remove(u':');
     if (!list.contains(fp))
         list.append(fp);
+    m_changes.append({key(host, port), fp});
 }
 
 void TrustStore::unpinAll(const QString &host, quint16 port)
 {
     m_pins.remove(key(host, port));
+    m_changes.append({key(host, port), {}});
 }
 
 } // namespace Core

@@ -11,6 +11,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #else
@@ -212,9 +216,85 @@ TEST_F(AccountStoreTest, ReadOnlyDirectoryKeepsTheExistingFile)
         EXPECT_TRUE(reader.load().ok());
         EXPECT_EQ(reader.accounts().size(), 2);
     }
-    EXPECT_EQ(QDir(QFileInfo(m_path).absolutePath()).entryList(QDir::Files | QDir::Hidden).size(), 1)
+    const QStringList files = QDir(QFileInfo(m_path).absolutePath()).entryList(QDir::Files | QDir::Hidden);
+    EXPECT_EQ(files, (QStringList{QFileInfo(m_path).fileName(), QFileInfo(m_path).fileName() + QStringLiteral(".lock")}))
         << "no temporary file left behind";
     EXPECT_TRUE(store.save().ok());
+}
+
+// The GUI and `outpost account add` each hold a store read at their start:
+// a save merges its own changes into the file, never writes the list whole.
+TEST_F(AccountStoreTest, TwoStoresAddingAfterTheyLoadedKeepBoth)
+{
+    AccountStore gui(m_path);
+    AccountStore cli(m_path);
+    ASSERT_TRUE(gui.load().ok());
+    ASSERT_TRUE(cli.load().ok());
+    ASSERT_TRUE(cli.add(sampleAccount(QStringLiteral("Cli"), QStringLiteral("cli@example.org"))).ok());
+    ASSERT_TRUE(cli.save().ok());
+    ASSERT_TRUE(gui.add(sampleAccount(QStringLiteral("Gui"), QStringLiteral("gui@example.org"))).ok());
+    ASSERT_TRUE(gui.save().ok());
+    EXPECT_EQ(gui.accounts().size(), 2) << "after a save the store shows the file";
+    AccountStore reader(m_path);
+    ASSERT_TRUE(reader.load().ok());
+    EXPECT_NE(reader.find(QStringLiteral("Cli")), nullptr);
+    EXPECT_NE(reader.find(QStringLiteral("Gui")), nullptr);
+}
+
+TEST_F(AccountStoreTest, AnUpdateOrRemovalTouchesOnlyItsOwnAccount)
+{
+    saveTwo();
+    AccountStore gui(m_path);
+    ASSERT_TRUE(gui.load().ok());
+    {
+        AccountStore cli(m_path);
+        ASSERT_TRUE(cli.load().ok());
+        ASSERT_TRUE(cli.add(sampleAccount(QStringLiteral("Cli"), QStringLiteral("cli@example.org"))).ok());
+        ASSERT_TRUE(cli.save().ok());
+    }
+    Account work = *gui.find(QStringLiteral("Work"));
+    work.host = QStringLiteral("mail.work.example");
+    ASSERT_TRUE(gui.update(work).ok());
+    EXPECT_TRUE(gui.remove(gui.find(QStringLiteral("Home"))->id));
+    ASSERT_TRUE(gui.save().ok());
+    AccountStore reader(m_path);
+    ASSERT_TRUE(reader.load().ok());
+    ASSERT_EQ(reader.accounts().size(), 2);
+    EXPECT_EQ(reader.find(QStringLiteral("Work"))->host, QStringLiteral("mail.work.example"));
+    EXPECT_NE(reader.find(QStringLiteral("Cli")), nullptr) << "the other process's account survives";
+    EXPECT_EQ(reader.find(QStringLiteral("Home")), nullptr);
+    // Reading again keeps what is not saved yet.
+    ASSERT_TRUE(gui.add(sampleAccount(QStringLiteral("Unsaved"), QStringLiteral("u@example.org"))).ok());
+    ASSERT_TRUE(gui.load().ok());
+    EXPECT_NE(gui.find(QStringLiteral("Unsaved")), nullptr);
+    EXPECT_NE(gui.find(QStringLiteral("Cli")), nullptr);
+}
+
+// Stores on several threads are as separate as processes (each save takes
+// the OS lock through its own open file): none of their accounts is lost.
+TEST_F(AccountStoreTest, StoresSavingAtTheSameTimeLoseNothing)
+{
+    constexpr int kWriters = 6;
+    constexpr int kEach = 5;
+    std::vector<std::thread> writers;
+    std::atomic<int> failures = 0;
+    for (int w = 0; w < kWriters; ++w) {
+        writers.emplace_back([this, w, &failures] {
+            for (int n = 0; n < kEach; ++n) {
+                AccountStore store(m_path);
+                const QString name = QStringLiteral("w%1n%2").arg(w).arg(n);
+                if (!store.load().ok() || !store.add(sampleAccount(name, name + QStringLiteral("@example.org"))).ok()
+                    || !store.save().ok())
+                    ++failures;
+            }
+        });
+    }
+    for (std::thread &t : writers)
+        t.join();
+    EXPECT_EQ(failures, 0);
+    AccountStore reader(m_path);
+    ASSERT_TRUE(reader.load().ok());
+    EXPECT_EQ(reader.accounts().size(), kWriters * kEach);
 }
 
 TEST(VersionedJsonFile, MigrationsUpgradeOldVersions)
@@ -253,4 +333,23 @@ TEST(TrustStore, PinsPerServer)
     ASSERT_TRUE(store.load().ok());
     EXPECT_EQ(store.pins(QStringLiteral("smtp.example.org"), 465), QStringList{QString(64, u'a')});
     EXPECT_TRUE(store.pins(QStringLiteral("smtp.example.org"), 587).isEmpty());
+}
+
+TEST(TrustStore, ACertificateTrustedInAnotherProcessIsKept)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trust.json"));
+    Core::TrustStore gui(path);
+    Core::TrustStore cli(path);
+    ASSERT_TRUE(gui.load().ok());
+    ASSERT_TRUE(cli.load().ok());
+    cli.pin(QStringLiteral("smtp.example.org"), 465, QString(64, u'b'));
+    ASSERT_TRUE(cli.save().ok());
+    gui.pin(QStringLiteral("mail.example.net"), 587, QString(64, u'c'));
+    ASSERT_TRUE(gui.save().ok());
+    EXPECT_EQ(gui.pins(QStringLiteral("smtp.example.org"), 465), QStringList{QString(64, u'b')});
+    Core::TrustStore reader(path);
+    ASSERT_TRUE(reader.load().ok());
+    EXPECT_EQ(reader.pins(QStringLiteral("smtp.example.org"), 465), QStringList{QString(64, u'b')});
+    EXPECT_EQ(reader.pins(QStringLiteral("mail.example.net"), 587), QStringList{QString(64, u'c')});
 }

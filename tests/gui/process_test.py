@@ -6,6 +6,7 @@ input, AT-SPI to read the windows, a real SMTP server (aiosmtpd).
     process_test.py --outpost build/app/outpost [-k NAME]
 """
 import fcntl
+import json
 import os
 import time
 
@@ -50,6 +51,37 @@ class ProcessTest(DesktopTest):
         wait_until(lambda: self.desktop.received_messages(), 15, what="the message at the server")
         wait_until(lambda: "was sent" in notice.all_text(), 10,
                    what=f"the notice to say 'was sent' (it says {notice.all_text()!r})")
+
+    def from_choices(self, composer):
+        """The From list's entries, as a screen reader reads them."""
+        combo = composer.find("combo box")  # the composer's only one
+        return [w.name for w in combo.find_all("list item", showing=False)]
+
+    def test_an_account_added_on_the_command_line_appears_and_sends(self):
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        self.desktop.settings(**{"send/undoDelaySeconds": 0})
+        app = self.desktop.launch()
+        composer = app.window(r"New Message — Outpost")
+        wait_until(lambda: self.from_choices(composer), 10, what="the From list")
+        self.assertEqual(len(self.from_choices(composer)), 1)
+        # While the GUI runs, another account comes from the command line.
+        self.desktop.outpost("account", "add", "--name", "Second", "--email", "grace@example.org",
+                             "--display-name", "Grace Hopper", "--host", "127.0.0.1", "--port", str(port),
+                             "--security", "none", "--auth", "none")
+        wait_until(lambda: any("grace@example.org" in c for c in self.from_choices(composer)), 10,
+                   what=f"the new account in the From list (it offers {self.from_choices(composer)})")
+        self.write_message(app, "bob@example.org", "From the new account", "Sent from Grace.")
+        self.desktop.key("alt+m")  # the From list, then its last entry: the new account
+        self.desktop.key("End")
+        self.desktop.key("ctrl+Return")
+        app.window_gone(r"From the new account — Outpost", timeout=5)
+        wait_until(lambda: self.desktop.received_messages(), 15, what="the message at the server")
+        with open(os.path.join(self.desktop.received, "1.json")) as f:
+            self.assertEqual(json.load(f)["mail_from"], "grace@example.org")
+        # The GUI's own saves keep the command line's account.
+        listed = self.desktop.outpost("account", "list", "--json").stdout
+        self.assertIn("grace@example.org", listed)
 
 
 if __name__ == "__main__":
