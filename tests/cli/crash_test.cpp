@@ -268,18 +268,18 @@ TEST_F(CliFixture, FirstUseMakesEveryOutboxFolderDurableInItsParent)
     QStringList allMade;
     while (!file.atEnd()) {
         const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (const auto m = mkdirCall.match(line); m.hasMatch()) {
-            if (m.captured(2).startsWith(dataHome)) {
-                made << QDir::cleanPath(m.captured(2));
+        if (const auto mk = mkdirCall.match(line); mk.hasMatch()) {
+            if (mk.captured(2).startsWith(dataHome)) {
+                made << QDir::cleanPath(mk.captured(2));
                 allMade << made.last();
             }
-        } else if (const auto m = openCall.match(line); m.hasMatch()) {
-            openFds.insert(m.captured(1) + u'/' + m.captured(3), QDir::cleanPath(m.captured(2)));
-        } else if (const auto m = syncCall.match(line); m.hasMatch()) {
-            const QString synced = openFds.value(m.captured(1) + u'/' + m.captured(2));
+        } else if (const auto op = openCall.match(line); op.hasMatch()) {
+            openFds.insert(op.captured(1) + u'/' + op.captured(3), QDir::cleanPath(op.captured(2)));
+        } else if (const auto sy = syncCall.match(line); sy.hasMatch()) {
+            const QString synced = openFds.value(sy.captured(1) + u'/' + sy.captured(2));
             made.removeIf([&](const QString &dir) { return QFileInfo(dir).absolutePath() == synced; });
-        } else if (const auto m = closeCall.match(line); m.hasMatch()) {
-            openFds.remove(m.captured(1) + u'/' + m.captured(2));
+        } else if (const auto cl = closeCall.match(line); cl.hasMatch()) {
+            openFds.remove(cl.captured(1) + u'/' + cl.captured(2));
         }
     }
     // Only the outbox's folders and those above it are the outbox's to sync.
