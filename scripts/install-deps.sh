@@ -32,10 +32,11 @@ for p in "${pkgs[@]}"; do
     fi
 done
 
-# Haraka (tests/scripts/haraka_server.py) comes from npm and runs on the
-# machine's Node.js (20 or newer), which Debian 12's own package is not.
+# Haraka and nodemailer's smtp-server (tests/scripts/haraka_server.py,
+# smtpserver_server.py) come from npm and run on the machine's Node.js (20
+# or newer), which Debian 12's own package is not.
 if [[ $mode == test ]] && ! { command -v node && command -v npm; } >/dev/null; then
-    echo "install-deps: the tests need Node.js 20 or newer with npm (for Haraka)" >&2
+    echo "install-deps: the tests need Node.js 20 or newer with npm (for Haraka and smtp-server)" >&2
     exit 1
 fi
 

@@ -8,7 +8,10 @@
 #include "tests/support/testutil.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -158,6 +161,42 @@ protected:
             EXPECT_TRUE(known.contains(it.key())) << qPrintable(it.key()) << " delivered but not in the outbox";
             EXPECT_LE(it.value(), 1) << qPrintable(it.key()) << " delivered " << it.value() << " times";
         }
+    }
+
+    /// The message file the outbox sent for entry `id` (what went on the wire).
+    QByteArray sentMessage(const QString &id) const
+    {
+        QFile f(m_home.filePath(QStringLiteral("data/outpost/outbox/sent/%1/message.eml").arg(id)));
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << "no sent message for " << qPrintable(id);
+        return f.readAll();
+    }
+
+    /// The message the server stored for this Message-ID (with brackets).
+    QByteArray receivedMessage(const QString &messageId) const
+    {
+        const QDir dir(m_received);
+        for (const QString &json : dir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+            QFile f(dir.filePath(json));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            if (QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("message_id")).toString() != messageId)
+                continue;
+            QFile eml(dir.filePath(json.chopped(5) + QStringLiteral(".eml")));
+            EXPECT_TRUE(eml.open(QIODevice::ReadOnly));
+            return eml.readAll();
+        }
+        ADD_FAILURE() << "nothing received for " << qPrintable(messageId);
+        return {};
+    }
+
+    /// The outbox entry `id` as `outbox list --json` shows it.
+    QJsonObject entry(const QString &id) const
+    {
+        for (const QJsonValue &v : outboxList()) {
+            if (v.toObject().value(QStringLiteral("id")).toString() == id)
+                return v.toObject();
+        }
+        return {};
     }
 
     static QString queuedId(const CliRun &r)

@@ -5,11 +5,11 @@
 #include <QFile>
 #include <QJsonObject>
 
-#include "tests/cli/clitest.h"
+#include "tests/cli/acceptance.h"
 
 namespace {
 
-class HarakaFixture : public CliFixture
+class HarakaFixture : public AcceptanceFixture
 {
 protected:
     void startHarakaAndAccount()
@@ -93,4 +93,29 @@ TEST_F(HarakaFixture, FlushWaitSaysWhenSomethingIsHeld)
     EXPECT_EQ(
         run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")}).exitCode,
         0);
+}
+
+// Issue 19's acceptance matrix where Haraka (plain, no AUTH) can serve it.
+TEST_F(HarakaFixture, ASmallMessageArrivesByteExact)
+{
+    startHarakaAndAccount();
+    smallMessage();
+}
+
+TEST_F(HarakaFixture, AUtf8MessageWithA5MiBAttachment)
+{
+    startHarakaAndAccount();
+    utf8MessageWithA5MiBAttachment();
+}
+
+TEST_F(HarakaFixture, FiftyQueuedMessagesInOneFlush)
+{
+    startHarakaAndAccount();
+    fiftyQueuedInOneFlush();
+}
+
+TEST_F(HarakaFixture, OneOfThreeRecipientsRefused)
+{
+    startHarakaAndAccount();
+    oneOfThreeRecipientsRefused();
 }

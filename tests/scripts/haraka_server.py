@@ -13,8 +13,6 @@ OUTDIR/N.json, like aiosmtpd_server.py. Prints "READY <port>" once Haraka
 answers, runs until stdin closes, and keeps Haraka's log in OUTDIR/../haraka.log.
 """
 import argparse
-import fcntl
-import json
 import os
 import shutil
 import socket
@@ -22,6 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import npm_cache  # noqa: E402
 
 HARAKA_VERSION = "3.3.4"
 
@@ -66,26 +67,7 @@ exports.hook_queue = function (next, connection) {
 
 def install(cache):
     """npm install Haraka@HARAKA_VERSION into cache, once (locked)."""
-    os.makedirs(cache, exist_ok=True)
-    package = os.path.join(cache, "node_modules", "Haraka", "package.json")
-    with open(os.path.join(cache, ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            with open(package) as f:
-                if json.load(f).get("version") == HARAKA_VERSION:
-                    return os.path.dirname(package)
-        except (OSError, ValueError):
-            pass
-        npm = shutil.which("npm")
-        if not npm:
-            sys.exit("haraka_server.py: npm not found: the tests need Node.js 20 or newer with npm")
-        result = subprocess.run(
-            [npm, "install", "--no-audit", "--no-fund", "--omit=optional", "--no-save",
-             "--prefix", cache, "Haraka@" + HARAKA_VERSION],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
-        if result.returncode != 0:
-            sys.exit("haraka_server.py: npm install Haraka@%s failed:\n%s" % (HARAKA_VERSION, result.stdout))
-    return os.path.dirname(package)
+    return npm_cache.install(cache, "Haraka", HARAKA_VERSION, "haraka_server.py")
 
 
 def free_port():
@@ -114,9 +96,7 @@ def wait_for_greeting(port, proc, deadline):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--outdir", required=True)
-    ap.add_argument("--cache", default=os.path.join(
-        os.environ.get("OUTPOST_BINARY_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "build")),
-        "test-cache", "haraka"))
+    ap.add_argument("--cache", default=npm_cache.default_cache("haraka"))
     ap.add_argument("--install-only", action="store_true")
     args = ap.parse_args()
 
