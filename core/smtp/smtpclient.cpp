@@ -81,6 +81,8 @@ QByteArray xtext(const QString &s)
 void ackPromptly(QSslSocket *socket)
 {
 #ifdef Q_OS_LINUX
+    if (!socket)
+        return;
     const qintptr fd = socket->socketDescriptor();
     if (fd < 0)
         return;
