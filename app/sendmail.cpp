@@ -26,11 +26,6 @@
 
 namespace {
 
-QString trSendmail(const char *text)
-{
-    return QCoreApplication::translate("Sendmail", text);
-}
-
 struct Options
 {
     bool extractRecipients = false; // -t
@@ -82,12 +77,12 @@ std::optional<Options> parseArguments(const QStringList &args, int *exitCode)
             o.dotEndsInput = false;
         } else if (flag == u'f' || flag == u'r') {
             if (!value(&o.envelopeFrom)) {
-                *exitCode = usage(trSendmail("-f needs an address"));
+                *exitCode = usage(QCoreApplication::translate("Sendmail", "-f needs an address"));
                 return std::nullopt;
             }
         } else if (flag == u'F') {
             if (!value(&o.fullName)) {
-                *exitCode = usage(trSendmail("-F needs a name"));
+                *exitCode = usage(QCoreApplication::translate("Sendmail", "-F needs a name"));
                 return std::nullopt;
             }
         } else if (a == QLatin1String("-odq")) {
@@ -100,10 +95,10 @@ std::optional<Options> parseArguments(const QStringList &args, int *exitCode)
             if ((a == QLatin1String("-N") || a == QLatin1String("-B") || a == QLatin1String("-V")) && i + 1 < args.size())
                 ++i;
         } else if (a.startsWith(QLatin1String("-b"))) {
-            *exitCode = usage(trSendmail("the mode %1 is not supported; only sending (-bm) is").arg(a));
+            *exitCode = usage(QCoreApplication::translate("Sendmail", "the mode %1 is not supported; only sending (-bm) is").arg(a));
             return std::nullopt;
         } else {
-            *exitCode = usage(trSendmail("unknown option %1").arg(a));
+            *exitCode = usage(QCoreApplication::translate("Sendmail", "unknown option %1").arg(a));
             return std::nullopt;
         }
     }
@@ -154,7 +149,7 @@ int run(const QStringList &arguments)
         auto parsed = Core::MailAddress::parse(options->envelopeFrom, QStringLiteral("from"));
         if (!parsed)
             //: %1 is what was given after -f
-            return App::fail(trSendmail("-f %1 is not a valid email address").arg(options->envelopeFrom),
+            return App::fail(QCoreApplication::translate("Sendmail", "-f %1 is not a valid email address").arg(options->envelopeFrom),
                              App::ExitUsage);
         envelopeFrom = parsed.value();
     }
@@ -180,7 +175,7 @@ int run(const QStringList &arguments)
     if (header->has("From")) {
         auto from = Core::MailAddress::parseList(QString::fromUtf8(header->value("From")), QStringLiteral("from"));
         if (!from || from->isEmpty())
-            return App::fail(trSendmail("the From header is not a valid address"), App::ExitDataErr);
+            return App::fail(QCoreApplication::translate("Sendmail", "the From header is not a valid address"), App::ExitDataErr);
         fromAddress = from->first().address();
     }
     const QString givenFrom = envelopeFrom ? envelopeFrom->address() : QString();
@@ -192,7 +187,7 @@ int run(const QStringList &arguments)
     if (!account)
         account = p.accounts.defaultAccount();
     if (!account)
-        return App::fail(trSendmail("no Outpost account is set up; add one with 'outpost account add'"), App::ExitConfig);
+        return App::fail(QCoreApplication::translate("Sendmail", "no Outpost account is set up; add one with 'outpost account add'"), App::ExitConfig);
     const Core::Identity *identity = account->identityFor(givenFrom.isEmpty() ? fromAddress : givenFrom);
     if (!identity)
         identity = account->defaultIdentity();
@@ -225,7 +220,7 @@ int run(const QStringList &arguments)
         }
     }
     if (unique.isEmpty())
-        return App::fail(trSendmail("no recipients: name them as arguments or use -t"), App::ExitUsage);
+        return App::fail(QCoreApplication::translate("Sendmail", "no recipients: name them as arguments or use -t"), App::ExitUsage);
 
     // Bcc never leaves; Date and Message-ID are added when missing. Input
     // without a header is a plain text body (as sendmail takes it): it

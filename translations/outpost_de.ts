@@ -2356,6 +2356,50 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>Sendmail</name>
+    <message>
+        <source>Usage: outpost-sendmail [-t] [-i] [-f ADDRESS] [-F NAME] [-odq] [RECIPIENT]...
+Reads a message from standard input and sends it with your Outpost account.
+</source>
+        <translation>Aufruf: outpost-sendmail [-t] [-i] [-f ADRESSE] [-F NAME] [-odq] [EMPFÄNGER]...
+Liest eine Nachricht von der Standardeingabe und sendet sie mit Ihrem Outpost-Konto.
+</translation>
+    </message>
+    <message>
+        <source>-f needs an address</source>
+        <translation>-f braucht eine Adresse</translation>
+    </message>
+    <message>
+        <source>-F needs a name</source>
+        <translation>-F braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>the mode %1 is not supported; only sending (-bm) is</source>
+        <translation>der Modus %1 wird nicht unterstützt, nur Senden (-bm)</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>-f %1 is not a valid email address</source>
+        <extracomment>%1 is what was given after -f</extracomment>
+        <translation>-f %1 ist keine gültige E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>the From header is not a valid address</source>
+        <translation>die From-Kopfzeile ist keine gültige Adresse</translation>
+    </message>
+    <message>
+        <source>no Outpost account is set up; add one with &apos;outpost account add&apos;</source>
+        <translation>es ist kein Outpost-Konto eingerichtet; fügen Sie eines mit „outpost account add“ hinzu</translation>
+    </message>
+    <message>
+        <source>no recipients: name them as arguments or use -t</source>
+        <translation>keine Empfänger: nennen Sie sie als Argumente oder verwenden Sie -t</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>The file with %1 could not be used (%2). It was kept as “%3”; nothing in it was deleted.</source>

@@ -2356,6 +2356,50 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
 </context>
 <context>
+    <name>Sendmail</name>
+    <message>
+        <source>Usage: outpost-sendmail [-t] [-i] [-f ADDRESS] [-F NAME] [-odq] [RECIPIENT]...
+Reads a message from standard input and sends it with your Outpost account.
+</source>
+        <translation>Usage&#xa0;: outpost-sendmail [-t] [-i] [-f ADRESSE] [-F NOM] [-odq] [DESTINATAIRE]...
+Lit un message sur l’entrée standard et l’envoie avec votre compte Outpost.
+</translation>
+    </message>
+    <message>
+        <source>-f needs an address</source>
+        <translation>-f demande une adresse</translation>
+    </message>
+    <message>
+        <source>-F needs a name</source>
+        <translation>-F demande un nom</translation>
+    </message>
+    <message>
+        <source>the mode %1 is not supported; only sending (-bm) is</source>
+        <translation>le mode %1 n’est pas pris en charge&#xa0;; seul l’envoi (-bm) l’est</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>option inconnue %1</translation>
+    </message>
+    <message>
+        <source>-f %1 is not a valid email address</source>
+        <extracomment>%1 is what was given after -f</extracomment>
+        <translation>-f %1 n’est pas une adresse électronique valide</translation>
+    </message>
+    <message>
+        <source>the From header is not a valid address</source>
+        <translation>l’en-tête From n’est pas une adresse valide</translation>
+    </message>
+    <message>
+        <source>no Outpost account is set up; add one with &apos;outpost account add&apos;</source>
+        <translation>aucun compte Outpost n’est configuré&#xa0;; ajoutez-en un avec «&#xa0;outpost account add&#xa0;»</translation>
+    </message>
+    <message>
+        <source>no recipients: name them as arguments or use -t</source>
+        <translation>aucun destinataire&#xa0;: indiquez-les en arguments ou utilisez -t</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>The file with %1 could not be used (%2). It was kept as “%3”; nothing in it was deleted.</source>
