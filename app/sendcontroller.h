@@ -12,6 +12,8 @@
 #include "core/outbox/outbox.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <QSet>
 #include <QObject>
 #include <QElapsedTimer>
 #include <QPointer>
@@ -83,6 +85,8 @@ private:
     void accountsChanged();
     /// Another process changed the accounts or trust file: read it again.
     void reload(const QString &path);
+    /// Sends again what waited for something a person has now fixed.
+    void release(const QSet<QString> &accountIds, Core::Flusher::Fix fix);
     void observe(const QString &id);
     void observeWaiting();
 
@@ -99,6 +103,8 @@ private:
     std::unique_ptr<Core::Flusher> m_flusher;
     Gui::Notifier *m_notifier = nullptr;
     Core::ConfigWatcher *m_configWatcher = nullptr;
+    /// Each account as last seen (JSON), to tell which ones a change touched.
+    QHash<QString, QJsonObject> m_accountsSeen;
     QTimer m_delayCheck;
     int m_pendingQueues = 0; ///< worker threads writing a message
     bool m_quitWhenQueued = false;

@@ -11,6 +11,8 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include <algorithm>
+
 namespace Gui {
 
 OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
@@ -24,7 +26,8 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     m_view->setObjectName(QStringLiteral("outboxView"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several messages held for one reason are retried or deleted together.
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(true);
     header->setSectionResizeMode(OutboxModel::StateColumn, QHeaderView::ResizeToContents);
@@ -73,41 +76,61 @@ void OutboxWindow::setProgress(const QString &id, int percent)
 
 void OutboxWindow::updateActions()
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    const int row = rows.isEmpty() ? -1 : rows.first().row();
-    const Core::OutboxEntry e = row >= 0 ? m_model->entry(row) : Core::OutboxEntry{};
-    const bool selected = row >= 0;
-    const bool inDoubt = selected && e.state == Core::OutboxState::Held && e.holdReason == Core::HoldReason::InDoubt;
-    m_retry->setEnabled(selected && !inDoubt
-                        && (e.state == Core::OutboxState::Held || e.state == Core::OutboxState::Failed
-                            || e.state == Core::OutboxState::Deferred));
-    m_markSent->setEnabled(inDoubt);
-    m_sendAgain->setEnabled(inDoubt);
-    m_remove->setEnabled(selected && e.state != Core::OutboxState::Active);
-    m_edit->setEnabled(selected && !inDoubt
-                       && (e.state == Core::OutboxState::Queued || e.state == Core::OutboxState::Deferred
-                           || e.state == Core::OutboxState::Held || e.state == Core::OutboxState::Failed));
+    QList<Core::OutboxEntry> entries;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        entries << m_model->entry(index.row());
+    const auto all = [&entries](const auto &predicate) {
+        return !entries.isEmpty() && std::all_of(entries.cbegin(), entries.cend(), predicate);
+    };
+    const auto inDoubt = [](const Core::OutboxEntry &e) {
+        return e.state == Core::OutboxState::Held && e.holdReason == Core::HoldReason::InDoubt;
+    };
+    const bool one = entries.size() == 1;
+    m_retry->setEnabled(all([&](const Core::OutboxEntry &e) {
+        return !inDoubt(e)
+            && (e.state == Core::OutboxState::Held || e.state == Core::OutboxState::Failed
+                || e.state == Core::OutboxState::Deferred);
+    }));
+    // Deciding about a message that may have been delivered, and editing,
+    // concern one message at a time.
+    m_markSent->setEnabled(one && inDoubt(entries.first()));
+    m_sendAgain->setEnabled(one && inDoubt(entries.first()));
+    m_remove->setEnabled(all([](const Core::OutboxEntry &e) { return e.state != Core::OutboxState::Active; }));
+    m_edit->setEnabled(one && !inDoubt(entries.first())
+                       && (entries.first().state == Core::OutboxState::Queued
+                           || entries.first().state == Core::OutboxState::Deferred
+                           || entries.first().state == Core::OutboxState::Held
+                           || entries.first().state == Core::OutboxState::Failed));
     statusBar()->showMessage(m_model->summary().isEmpty() ? tr("Nothing waiting.") : m_model->summary());
 }
 
 void OutboxWindow::act(const QString &what)
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    QStringList ids; // read first: each change resets the model
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        ids << m_model->entry(index.row()).id;
+    if (ids.isEmpty())
         return;
-    const QString id = m_model->entry(rows.first().row()).id;
-    Core::Result<void> r;
-    if (what == QLatin1String("retry"))
-        r = m_outbox->retry(id);
-    else if (what == QLatin1String("mark-sent"))
-        r = m_outbox->markSent(id);
-    else if (what == QLatin1String("send-again"))
-        r = m_outbox->sendAgain(id);
-    else
-        r = m_outbox->remove(id);
-    if (!r)
-        statusBar()->showMessage(r.error().message());
-    else if (what == QLatin1String("retry") || what == QLatin1String("send-again"))
+    QStringList errors;
+    bool anyQueued = false;
+    for (const QString &id : std::as_const(ids)) {
+        Core::Result<void> r;
+        if (what == QLatin1String("retry"))
+            r = m_outbox->retry(id);
+        else if (what == QLatin1String("mark-sent"))
+            r = m_outbox->markSent(id);
+        else if (what == QLatin1String("send-again"))
+            r = m_outbox->sendAgain(id);
+        else
+            r = m_outbox->remove(id);
+        if (!r)
+            errors << r.error().message();
+        else if (what == QLatin1String("retry") || what == QLatin1String("send-again"))
+            anyQueued = true;
+    }
+    if (!errors.isEmpty())
+        statusBar()->showMessage(errors.join(u' '));
+    if (anyQueued)
         Q_EMIT sendNowRequested();
 }
 

@@ -118,7 +118,12 @@ CredentialJob *CredentialStore::read(const QString &accountId, SecretKind kind)
 
 CredentialJob *CredentialStore::write(const QString &accountId, const QString &secret, SecretKind kind)
 {
-    return new CredentialJob(CredentialJob::Operation::Write, entryKey(accountId, kind), secret, this);
+    auto *job = new CredentialJob(CredentialJob::Operation::Write, entryKey(accountId, kind), secret, this);
+    connect(job, &CredentialJob::finished, this, [this, accountId](CredentialJob *done) {
+        if (!done->error().isError())
+            Q_EMIT secretSaved(accountId);
+    });
+    return job;
 }
 
 CredentialJob *CredentialStore::remove(const QString &accountId, SecretKind kind)

@@ -70,6 +70,10 @@ public:
     [[nodiscard]] static QString serviceName();
     /// The keychain entry name for an account's secret.
     [[nodiscard]] static QString entryKey(const QString &accountId, SecretKind kind);
+
+Q_SIGNALS:
+    /// A write() succeeded: what waited for this account's secret may go.
+    void secretSaved(const QString &accountId);
 };
 
 } // namespace Core

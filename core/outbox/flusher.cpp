@@ -215,6 +215,33 @@ bool Flusher::requestFlush(const QString &outboxRoot)
     return socket.waitForReadyRead(5000);
 }
 
+QStringList Flusher::releaseHeld(Outbox &outbox, const QSet<QString> &accountIds, Fix fix)
+{
+    const auto freed = [fix](const OutboxEntry &e) {
+        switch (e.holdReason) {
+        case HoldReason::Security:
+            return true; // both fixes can end a certificate problem
+        case HoldReason::Credentials:
+            return fix == Fix::Account;
+        case HoldReason::Configuration:
+            // Only "the account no longer exists" (see scanSome()); a refused
+            // sender or a permanent error needs the person's Retry or Edit.
+            return fix == Fix::Account && e.lastErrorCode == Error::codeName(Error::Code::InvalidInput);
+        case HoldReason::None:
+        case HoldReason::RecipientRejected:
+        case HoldReason::InDoubt:
+            return false;
+        }
+        return false;
+    };
+    QStringList released;
+    for (const OutboxEntry &e : outbox.entries(OutboxState::Held)) {
+        if (accountIds.contains(e.accountId) && freed(e) && outbox.retry(e.id))
+            released << e.id;
+    }
+    return released;
+}
+
 void Flusher::watchConnectivity()
 {
     if (!QNetworkInformation::loadDefaultBackend())

@@ -66,6 +66,20 @@ public:
     [[nodiscard]] LockResult acquire();
     /// Asks the instance holding the lock to flush now; false if none answers.
     [[nodiscard]] static bool requestFlush(const QString &outboxRoot);
+
+    /// What a person fixed, which may end a hold.
+    enum class Fix {
+        /// An account was added or changed (host, security, user name,
+        /// sign-in method): its messages held for credentials, a certificate,
+        /// or because the account did not exist.
+        Account,
+        /// A certificate was trusted: messages held for a certificate.
+        Trust,
+    };
+    /// Puts back in the queue (due now) the held messages of `accountIds`
+    /// that `fix` can have freed; returns their ids. Any process may do this;
+    /// the flusher sends them at its next pass.
+    static QStringList releaseHeld(Outbox &outbox, const QSet<QString> &accountIds, Fix fix);
     [[nodiscard]] QStringList recoveredInDoubt() const { return m_recoveredInDoubt; }
 
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }

@@ -9,16 +9,34 @@
 #include "core/version.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "tests/support/serverprocess.h"
+#include "tests/support/testcerts.h"
 #include "tests/support/testutil.h"
+#include <future>
 #include <memory>
 
 namespace {
+
+// QTRY_* report to QTest, not to GoogleTest: a timeout there would only
+// return from the test. This one answers, and the caller asserts.
+template<typename Predicate>
+[[nodiscard]] bool eventually(Predicate predicate, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!predicate()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
 
 class SendControllerTest : public ::testing::Test
 {
@@ -79,6 +97,16 @@ protected:
         return d;
     }
 
+    // What `outpost outbox flush` does from another process: asks the
+    // flusher (here, in this process) over its local socket, while this
+    // thread's event loop lets it answer.
+    static void askToFlush(const QString &root)
+    {
+        auto asked = std::async(std::launch::async, [root] { return Core::Flusher::requestFlush(root); });
+        ASSERT_TRUE(eventually([&] { return asked.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }, 10000));
+        EXPECT_TRUE(asked.get());
+    }
+
     [[nodiscard]] int receivedCount() const
     {
         return static_cast<int>(
@@ -121,8 +149,7 @@ TEST_F(SendControllerTest, QuittingWhileALargeMessageUploadsIsClean)
     {
         App::SendController controller;
         ASSERT_TRUE(controller.start().ok());
-        QTRY_VERIFY_WITH_TIMEOUT(!controller.outbox().entries(Core::OutboxState::Active).isEmpty(),
-                                 15000);
+        ASSERT_TRUE(eventually([&] { return !controller.outbox().entries(Core::OutboxState::Active).isEmpty(); }, 15000));
         QTest::qWait(100); // on the wire
     } // quit: the controller and everything it owns go
     EXPECT_EQ(receivedCount(), 0) << "the upload should have been under way, not finished";
@@ -134,4 +161,84 @@ TEST_F(SendControllerTest, QuittingWhileALargeMessageUploadsIsClean)
                   + counts.value(Core::OutboxState::Deferred)
                   + counts.value(Core::OutboxState::Held),
               1);
+}
+
+// `outpost account add` while the GUI runs, then mail for that account from
+// another process (outpost send --queue-only, say): the GUI, which is the
+// flusher, knows the account and sends the message.
+TEST_F(SendControllerTest, AnAccountAddedByAnotherProcessIsKnownToTheFlusher)
+{
+    startServer();
+    addAccount(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    const Core::Account grace = addAccount(QStringLiteral("Grace"), QStringLiteral("grace@example.org"));
+    {
+        Core::Outbox other;
+        ASSERT_TRUE(other.open().ok());
+        ASSERT_TRUE(other.enqueue(draft(grace, QStringLiteral("From Grace")), grace, {}).ok());
+    }
+    askToFlush(controller.outbox().root());
+    ASSERT_TRUE(eventually([&] { return receivedCount() == 1; }, 15000));
+    EXPECT_TRUE(controller.outbox().entries(Core::OutboxState::Held).isEmpty());
+    // The GUI's own saves keep that account.
+    Core::AccountStore reader;
+    ASSERT_TRUE(reader.load().ok());
+    EXPECT_NE(reader.find(QStringLiteral("Grace")), nullptr);
+}
+
+// Held because the account was missing: the account appears, the message goes.
+TEST_F(SendControllerTest, AMessageHeldForAMissingAccountGoesWhenTheAccountAppears)
+{
+    startServer();
+    addAccount(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+    Core::Account grace = account(QStringLiteral("Grace"), QStringLiteral("grace@example.org"), m_port);
+    grace.id = Core::Account::newId();
+    grace.identities.first().id = Core::Account::newId();
+    {
+        Core::Outbox other;
+        ASSERT_TRUE(other.open().ok());
+        ASSERT_TRUE(other.enqueue(draft(grace, QStringLiteral("Early")), grace, {}).ok());
+    }
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    ASSERT_TRUE(eventually([&] { return controller.outbox().entries(Core::OutboxState::Held).size() == 1; }, 10000));
+    Core::AccountStore cli;
+    ASSERT_TRUE(cli.load().ok());
+    ASSERT_TRUE(cli.add(grace).ok());
+    ASSERT_TRUE(cli.save().ok());
+    ASSERT_TRUE(eventually([&] { return receivedCount() == 1; }, 15000));
+}
+
+// Held for an untrusted certificate: trusting it (here from another process)
+// releases the message without a Retry.
+TEST_F(SendControllerTest, AMessageHeldForACertificateGoesOnceItIsTrusted)
+{
+    const TestCerts::Paths &certs = TestCerts::paths();
+    m_server = std::make_unique<ServerProcess>(
+        TestUtil::python(), QStringList{TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"), m_received,
+                                        QStringLiteral("--implicit-tls"), QStringLiteral("--auth-optional"), QStringLiteral("--cert"),
+                                        certs.selfSignedCert, QStringLiteral("--key"), certs.selfSignedKey});
+    ASSERT_TRUE(m_server->ok());
+    m_port = m_server->ready().toUShort();
+    Core::Account work = account(QStringLiteral("Work"), QStringLiteral("ada@example.org"), m_port);
+    work.host = QStringLiteral("localhost");
+    work.security = Core::SmtpSecurity::ImplicitTls;
+    {
+        Core::AccountStore store;
+        ASSERT_TRUE(store.add(work).ok());
+        ASSERT_TRUE(store.save().ok());
+        work = store.accounts().last();
+    }
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    ASSERT_TRUE(controller.outbox().enqueue(draft(work, QStringLiteral("Behind a certificate")), work, {}).ok());
+    askToFlush(controller.outbox().root());
+    ASSERT_TRUE(eventually([&] { return controller.outbox().entries(Core::OutboxState::Held).size() == 1; }, 15000));
+    EXPECT_EQ(controller.outbox().entries(Core::OutboxState::Held).first().holdReason, Core::HoldReason::Security);
+    Core::TrustStore trust;
+    ASSERT_TRUE(trust.load().ok());
+    trust.pin(QStringLiteral("localhost"), m_port, TestCerts::sha256Of(certs.selfSignedCert));
+    ASSERT_TRUE(trust.save().ok());
+    ASSERT_TRUE(eventually([&] { return receivedCount() == 1; }, 15000));
 }

@@ -149,3 +149,17 @@ TEST_F(Keychain, NoPasswordBytesInAnyFile)
     }
     EXPECT_GE(scanned, 1) << "the accounts file must have been scanned";
 }
+
+// Whoever waits for a password (messages held for it) hears that one was
+// saved; a failed write says nothing.
+TEST_F(Keychain, ASavedPasswordIsAnnounced)
+{
+    const QString id = Core::Account::newId();
+    QSignalSpy saved(&m_store, &CredentialStore::secretSaved);
+    std::unique_ptr<CredentialJob> w(finish(m_store.write(id, QStringLiteral("hunter2"))));
+    ASSERT_FALSE(w->error().isError()) << qPrintable(w->error().message());
+    ASSERT_EQ(saved.count(), 1);
+    EXPECT_EQ(saved.first().first().toString(), id);
+    std::unique_ptr<CredentialJob> d(finish(m_store.remove(id)));
+    EXPECT_EQ(saved.count(), 1) << "a removal is no saved password";
+}

@@ -150,3 +150,69 @@ INSTANTIATE_TEST_SUITE_P(
                       "C: AUTH PLAIN .*\nS: 454 4.7.0 Temporary authentication failure\nX\n",
                       OutboxState::Deferred, HoldReason::None, 454, true}),
     [](const auto &p) { return std::string(p.param.label); });
+
+// What a person fixes ends the holds it caused, and only those: a changed
+// account (or a password saved for it) frees messages held for credentials,
+// a certificate or the account's absence; a trusted certificate frees those
+// held for a certificate. Refused recipients, refused senders and messages
+// that may have been delivered stay for the person.
+TEST(FlusherReleaseHeld, ReleasesOnlyWhatTheFixCanHaveEnded)
+{
+    QTemporaryDir dir;
+    Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    Account a;
+    a.id = QStringLiteral("acct");
+    a.name = QStringLiteral("Held");
+    a.host = QStringLiteral("127.0.0.1");
+    a.auth = AuthMethod::None;
+    Identity i;
+    i.address = QStringLiteral("ada@example.org");
+    a.identities = {i};
+    struct Case
+    {
+        HoldReason reason;
+        Error::Code code;
+        bool byAccount;
+        bool byTrust;
+    };
+    const QList<Case> cases = {
+        {HoldReason::Credentials, Error::Code::AuthenticationFailed, true, false},
+        {HoldReason::Credentials, Error::Code::Keychain, true, false},
+        {HoldReason::Security, Error::Code::CertificateUntrusted, true, true},
+        {HoldReason::Configuration, Error::Code::InvalidInput, true, false}, // the account did not exist
+        {HoldReason::Configuration, Error::Code::Permanent, false, false},   // the sender was refused
+        {HoldReason::RecipientRejected, Error::Code::Permanent, false, false},
+    };
+    const auto holdAll = [&] {
+        QStringList ids;
+        for (const Case &c : cases) {
+            Draft d;
+            d.from = MailAddress(QString(), QStringLiteral("ada@example.org"));
+            d.to = {MailAddress(QString(), QStringLiteral("bob@example.org"))};
+            d.subject = QStringLiteral("held");
+            d.textBody = QStringLiteral("x");
+            auto e = outbox.enqueue(d, a, {});
+            EXPECT_TRUE(e.ok());
+            EXPECT_TRUE(outbox.transition(e->id, OutboxState::Held, [&c](OutboxEntry &entry) {
+                entry.holdReason = c.reason;
+                entry.lastErrorCode = Error::codeName(c.code);
+            }).ok());
+            ids << e->id;
+        }
+        return ids;
+    };
+    for (const Flusher::Fix fix : {Flusher::Fix::Account, Flusher::Fix::Trust}) {
+        const QStringList ids = holdAll();
+        EXPECT_TRUE(Flusher::releaseHeld(outbox, {QStringLiteral("another")}, fix).isEmpty())
+            << "another account's fix frees nothing here";
+        const QStringList released = Flusher::releaseHeld(outbox, {a.id}, fix);
+        for (qsizetype n = 0; n < cases.size(); ++n) {
+            const bool expected = fix == Flusher::Fix::Account ? cases[n].byAccount : cases[n].byTrust;
+            EXPECT_EQ(released.contains(ids[n]), expected) << "case " << n;
+            EXPECT_EQ(outbox.find(ids[n])->state, expected ? OutboxState::Queued : OutboxState::Held) << "case " << n;
+        }
+        for (const QString &id : ids)
+            ASSERT_TRUE(outbox.remove(id).ok());
+    }
+}

@@ -4,9 +4,10 @@
 (issue 18), in the manner of ALICE and CrashMonkey.
 
 1. Record: real runs of `outpost send --queue-only` (the very first use of the
-   outbox: its folders are made then), `outpost-sendmail -odq` and `outpost
-   outbox flush --wait` against a real SMTP server (aiosmtpd), each under
-   `strace -f`. The file-system operations below the data folder become one
+   outbox: its folders are made then), `outpost-sendmail -odq`, a third
+   message queued and `outpost outbox remove`d, and `outpost outbox flush
+   --wait` (which makes the lock files) against a real SMTP server
+   (aiosmtpd), each under `strace -f`. The file-system operations below the data folder become one
    log, in inode terms (a write goes to the file its descriptor names, a name
    is made or removed in a directory), together with what went out on the
    SMTP connection.
@@ -27,7 +28,8 @@
      if its dot had gone out, it is not sent again by itself (it is sent or
      held in doubt);
    - a message not yet acknowledged is delivered at most once and never set
-     aside as damaged;
+     aside as damaged; one whose removal was reported is neither delivered
+     nor in the outbox;
    - the outbox is not stuck: the new message is delivered, no entry is
      damaged, tmp/ is empty.
 
@@ -461,28 +463,38 @@ def record(world):
     rec = Recorder(home)
     stream = []
     acked = {}  # message-id -> op index at which its command said "queued"
+    last = {}  # what each recorded command printed
     runs = [
-        ("send", [outpost, "send", "--queue-only", "--to", "bob@example.org", "--subject", "Power cut A",
-                  "--body", "The first message of a new outbox."], None),
-        ("sendmail", [sendmail, "-odq", "-t"],
+        ("send", lambda: [outpost, "send", "--queue-only", "--to", "bob@example.org", "--subject", "Power cut A",
+                          "--body", "The first message of a new outbox."], None),
+        ("sendmail", lambda: [sendmail, "-odq", "-t"],
          b"From: ada@example.org\nTo: carol@example.org\nSubject: Power cut B\n"
          b"Message-ID: <powercut-b@example.org>\n\nFrom a pipe, queued only.\n"),
-        ("flush", [outpost, "outbox", "flush", "--wait"], None),
+        # Queued, then removed before any flush: it must never go out.
+        ("send", lambda: [outpost, "send", "--queue-only", "--to", "dave@example.org", "--subject", "Power cut C",
+                          "--body", "Removed again."], None),
+        ("remove", lambda: [outpost, "outbox", "remove", re.search(rb"Queued (\S+)", last["send"]).group(1).decode()],
+         None),
+        ("flush", lambda: [outpost, "outbox", "flush", "--wait"], None),
     ]
+    removed = {}  # message-id -> op index at which its removal was reported
     for n, (what, argv, stdin) in enumerate(runs):
         trace = os.path.join(world.tmp, f"{n}-{what}.trace")
-        before = {e["message_id"] for e in list_json(world, home)} if os.path.isdir(home) else set()
-        r = world.run(strace_argv(trace) + argv, home, stdin=stdin)
+        before = {e["message_id"]: e["id"] for e in list_json(world, home)} if os.path.isdir(home) else {}
+        r = world.run(strace_argv(trace) + argv(), home, stdin=stdin)
         if r.returncode != 0:
             raise Failure(f"recorded {what} exited {r.returncode}: {r.stderr.decode()}")
+        last[what] = r.stdout
         rec.record(trace, stream)
         rec.events.append((len(rec.ops), what))
-        for e in list_json(world, home):
-            if e["message_id"] not in before and what != "flush":
-                acked[e["message_id"]] = (len(rec.ops), e["id"])
+        now = {e["message_id"]: e["id"] for e in list_json(world, home)}
+        for mid in set(now) - set(before):
+            acked[mid] = (len(rec.ops), now[mid])
+        for mid in set(before) - set(now):
+            removed[mid] = len(rec.ops)
     entries = {e["message_id"]: e for e in list_json(world, home)}
-    if sorted(e["state"] for e in entries.values()) != ["sent", "sent"]:
-        raise Failure(f"the recorded flush did not send both: {entries}")
+    if len(removed) != 1 or sorted(e["state"] for e in entries.values()) != ["sent", "sent"]:
+        raise Failure(f"the recorded runs did not remove one and send two: {entries}, removed {removed}")
     # Where each message's final dot went out: the first CRLF.CRLF after its
     # Message-ID on the connection.
     data = b"".join(d for _, d in stream)
@@ -491,20 +503,24 @@ def record(world):
         starts.append((at, index))
         at += len(d)
     dots = {}
-    for mid in acked:
+    for mid in entries:
         pos = data.find(mid.encode())
         end = data.find(b"\r\n.\r\n", pos)
         if pos < 0 or end < 0:
             raise Failure(f"{mid} never went out on the recorded connection")
-        last = end + 4
-        dots[mid] = max(index for start, index in starts if start <= last)
+        last_octet = end + 4
+        dots[mid] = max(index for start, index in starts if start <= last_octet)
+    if any(mid.encode() in data for mid in removed):
+        raise Failure("the removed message went out on the recorded connection")
     marks = {}
     for mid, (_, oid) in acked.items():
+        if mid in removed:
+            continue
         marks[mid] = next((i for i, op in enumerate(rec.ops)
                            if op[0] == "link" and op[2] == oid + ".dot_sent"), None)
         if marks[mid] is None:
             raise Failure(f"no dot_sent mark recorded for {oid}")
-    return rec, acked, dots, marks
+    return rec, acked, removed, dots, marks
 
 
 def list_json(world, home):
@@ -552,7 +568,7 @@ def cut_class(rec, cut):
     return tuple(what for index, what in rec.events if index <= cut)
 
 
-def check_state(world, rec, acked, dots, marks, n, cut, what, tree):
+def check_state(world, rec, acked, removed, dots, marks, n, cut, what, tree):
     home = world.data_home(f"state-{n}")
     parent = os.path.dirname(home)
     os.makedirs(parent)
@@ -588,6 +604,10 @@ def check_state(world, rec, acked, dots, marks, n, cut, what, tree):
             problems.append(f"{mid} was delivered {count} times by one flush")
         if mid not in acked or acked[mid][0] > cut:
             continue  # never acknowledged: at most once (above), never damaged (above)
+        if mid in removed:
+            if removed[mid] <= cut and (count or e is not None):
+                problems.append(f"{mid}: removed before the cut, and now delivered {count} times, in the outbox as {e}")
+            continue  # removed while the power went: sent at most once (above), or gone
         if dots[mid] < cut:
             # Its final dot went out before the cut: it may have been delivered.
             if count != 0:
@@ -622,7 +642,7 @@ def main():
     world = World(args)
     failures = []
     try:
-        rec, acked, dots, marks = record(world)
+        rec, acked, removed, dots, marks = record(world)
         all_states = states(rec)
         chosen = all_states
         if args.max_states and len(all_states) > args.max_states:
@@ -632,7 +652,7 @@ def main():
               f"{len(chosen)} tried", flush=True)
         for n, (cut, what, tree) in enumerate(chosen):
             try:
-                check_state(world, rec, acked, dots, marks, n, cut, what, tree)
+                check_state(world, rec, acked, removed, dots, marks, n, cut, what, tree)
             except Failure as f:
                 failures.append(str(f))
                 print(f"FAIL {f}", flush=True)

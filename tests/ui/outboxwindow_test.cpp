@@ -103,3 +103,41 @@ TEST(OutboxWindow, ShowsEveryStateAndActsOnIt)
     EXPECT_FALSE(outbox.find(queued).has_value());
     EXPECT_EQ(model->rowCount(), 2);
 }
+
+// Held for the same reason (a password, a certificate), several messages are
+// retried or deleted together: the view selects many rows.
+TEST(OutboxWindow, RetryAndDeleteActOnEverySelectedMessage)
+{
+    QTemporaryDir dir;
+    Core::Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    QStringList held;
+    for (int n = 0; n < 3; ++n) {
+        const QString id = enqueue(outbox, QStringLiteral("Held %1").arg(n));
+        ASSERT_TRUE(outbox.transition(id, Core::OutboxState::Held, [](Core::OutboxEntry &e) {
+            e.holdReason = Core::HoldReason::Credentials;
+            e.lastErrorMessage = QStringLiteral("The server refused the password.");
+        }).ok());
+        held << id;
+    }
+    Gui::OutboxWindow window(&outbox);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto *retry = window.findChild<QAction *>(QStringLiteral("retryAction"));
+    auto *remove = window.findChild<QAction *>(QStringLiteral("removeAction"));
+    QSignalSpy sendNow(&window, &Gui::OutboxWindow::sendNowRequested);
+    window.view()->selectAll();
+    ASSERT_EQ(window.view()->selectionModel()->selectedRows().size(), 3);
+    EXPECT_TRUE(retry->isEnabled());
+    retry->trigger();
+    for (const QString &id : held)
+        EXPECT_EQ(outbox.find(id)->state, Core::OutboxState::Queued) << qPrintable(id);
+    EXPECT_EQ(sendNow.count(), 1) << "one request for all of them";
+    window.view()->selectAll();
+    EXPECT_FALSE(retry->isEnabled()) << "nothing selected is waiting for a person";
+    EXPECT_TRUE(remove->isEnabled());
+    remove->trigger();
+    for (const QString &id : held)
+        EXPECT_FALSE(outbox.find(id).has_value()) << qPrintable(id);
+    EXPECT_EQ(window.model()->rowCount(), 0);
+}
