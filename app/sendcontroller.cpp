@@ -49,9 +49,14 @@ Core::Result<void> SendController::start()
     if (auto r = m_trust.load(); !r)
         return r;
     (void)m_addressBook.load(); // completion only: a damaged list is not a reason to stop
+    for (const Core::Account &a : m_accounts.accounts())
+        m_accountsSeen.insert(a.id, a.toJson());
     // `outpost account add` and others change these files while the GUI runs.
     m_configWatcher = new Core::ConfigWatcher({m_accounts.path(), m_trust.path()}, this);
     connect(m_configWatcher, &Core::ConfigWatcher::changed, this, &SendController::reload);
+    // A password saved here (the accounts dialog, the wizard) may end a hold.
+    connect(&m_credentials, &Core::CredentialStore::secretSaved, this,
+            [this](const QString &accountId) { release({accountId}, Core::Flusher::Fix::Account); });
     if (auto r = m_outbox.open(); !r)
         return r;
     // Notifications: failures, held messages, long delays, "sent after a
@@ -136,8 +141,14 @@ void SendController::reload(const QString &path)
         accountsChanged();
         return;
     }
-    if (auto r = m_trust.load(); !r)
+    if (auto r = m_trust.load(); !r) {
         qWarning("%s", qPrintable(r.error().message()));
+        return;
+    }
+    QSet<QString> all;
+    for (const Core::Account &a : m_accounts.accounts())
+        all.insert(a.id);
+    release(all, Core::Flusher::Fix::Trust);
 }
 
 void SendController::accountsChanged()
@@ -148,6 +159,25 @@ void SendController::accountsChanged()
     }
     if (m_accountsDialog)
         m_accountsDialog->refresh();
+    // Added or edited accounts (here or in another process) may end a hold.
+    QSet<QString> touched;
+    QHash<QString, QJsonObject> seen;
+    for (const Core::Account &a : m_accounts.accounts()) {
+        const QJsonObject json = a.toJson();
+        if (m_accountsSeen.value(a.id) != json)
+            touched.insert(a.id);
+        seen.insert(a.id, json);
+    }
+    m_accountsSeen = seen;
+    release(touched, Core::Flusher::Fix::Account);
+}
+
+void SendController::release(const QSet<QString> &accountIds, Core::Flusher::Fix fix)
+{
+    if (accountIds.isEmpty())
+        return;
+    if (!Core::Flusher::releaseHeld(m_outbox, accountIds, fix).isEmpty())
+        flushOrAsk(false);
 }
 
 Gui::ComposerWindow *SendController::openComposer()

@@ -65,6 +65,7 @@ def main():
     ap.add_argument("--password", default="secret")
     ap.add_argument("--implicit-tls", action="store_true")
     ap.add_argument("--no-auth", action="store_true", help="plain SMTP, no TLS, no AUTH")
+    ap.add_argument("--auth-optional", action="store_true", help="with TLS: AUTH offered, not required")
     ap.add_argument("--port", type=int, default=0, help="listen here instead of a free port")
     ap.add_argument("--max-size", type=int, default=33554432, help="SIZE limit in octets (0: none)")
     args = ap.parse_args()
@@ -84,7 +85,7 @@ def main():
 
     port = args.port or free_port()
     common = dict(hostname="127.0.0.1", port=port, authenticator=authenticator,
-                  auth_required=not args.no_auth, decode_data=False, enable_SMTPUTF8=True,
+                  auth_required=not (args.no_auth or args.auth_optional), decode_data=False, enable_SMTPUTF8=True,
                   server_hostname="aiosmtpd.test", ident="aiosmtpd test server",
                   data_size_limit=args.max_size or None)
     if args.no_auth:
