@@ -106,8 +106,8 @@ time_runs() {
     done | median
 }
 json_s=$(time_runs outbox list --json)
-entries=$($py -c "import collections,json,sys; e=json.load(open(sys.argv[1])); print(len(e), dict(collections.Counter(x['state'] for x in e)))" "$work/out.txt")
+entries=$($py -c "import collections,json,sys; e=json.load(open(sys.argv[1])); c=collections.Counter(x['state'] for x in e); print(len(e), 'entries (' + ', '.join(f'{n} {k}' for k, n in sorted(c.items())) + ')')" "$work/out.txt")
 text_s=$(time_runs outbox list)
 printf 'build: %s (%s)\n' "${build_type:-unknown}" "$outpost"
-printf 'outbox list --json: %.2f s for %s entries (median of %d)\n' "$json_s" "$entries" "$runs"
+printf 'outbox list --json: %.2f s for %s (median of %d)\n' "$json_s" "$entries" "$runs"
 printf 'outbox list:        %.2f s (median of %d)\n' "$text_s" "$runs"
