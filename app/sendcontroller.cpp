@@ -407,8 +407,7 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
             const QString why = result->has_value() ? result->value().error().message() : tr("The message could not be queued.");
             if (window)
                 window->setSendState(Gui::ComposerWindow::SendState::Editing, why);
-            if (m_quitWhenQueued && m_pendingQueues == 0)
-                QCoreApplication::quit();
+            m_quitWhenQueued = false; // the message is still only in this window: no quitting now
             return;
         }
         const Core::OutboxEntry entry = result->value().value();
@@ -424,6 +423,7 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
         // (hidden) while Undo can bring the message back into it.
         m_senderOf.insert(entry.id, {accountId, identityId});
         const QString id = entry.id;
+        const bool personIsHere = window && window->isActiveWindow();
         if (window)
             window->setSendState(Gui::ComposerWindow::SendState::Queued);
         const bool undoable = !at.isValid() && undoSeconds > 0 && !m_quitWhenQueued;
@@ -454,13 +454,16 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
         };
         connect(toast, &Gui::SendToast::undoExpired, this, release);
         connect(toast, &QObject::destroyed, this, release);
-        if (at.isValid())
+        if (at.isValid()) {
             toast->showScheduled(subject, at);
-        else
-            toast->showQueued(subject, undoSeconds);
+        } else {
+            // Undo is offered for as long as the outbox still holds the message back.
+            const qint64 left = entry.notBefore.isValid() ? m_outbox.now().msecsTo(entry.notBefore) : 0;
+            toast->showQueued(subject, undoSeconds, static_cast<int>(std::max<qint64>(0, left)));
+        }
         toast->show();
-        if (undoable)
-            toast->takeKeyboard(); // the person just pressed Send: Ctrl+Z undoes
+        if (undoable && personIsHere)
+            toast->takeKeyboard(); // the person just pressed Send here: Ctrl+Z undoes
         flushOrAsk(false);
     });
     worker->start();
@@ -469,12 +472,13 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
 void SendController::undo(const QString &id)
 {
     auto draft = m_outbox.takeBack(id);
-    auto toast = m_toasts.take(id);
+    const QPointer<Gui::SendToast> toast = m_toasts.value(id);
     if (!draft) {
         if (toast)
-            toast->showWaiting(draft.error().message());
+            toast->showWaiting(draft.error().message()); // it keeps following the message
         return;
     }
+    m_toasts.remove(id);
     if (toast)
         toast->close();
     // The window the message was written in comes back, as it was.
@@ -511,6 +515,8 @@ bool SendController::keepsRunning()
 {
     if (m_pendingQueues > 0)
         return true; // a message is being written to the outbox
+    if (!m_quitWhenQueued && (!m_toasts.isEmpty() || !m_composerOf.isEmpty()))
+        return true; // a message sent in this session is still on its way
     if (m_quitWhenQueued || !m_notifier || !m_notifier->hasTray())
         return false;
     // Cheap enough twice a second, but no need: the answer changes slowly.

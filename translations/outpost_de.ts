@@ -59,16 +59,6 @@
         <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation>Ihre vertrauenswürdigen Zertifikate können nicht gesperrt werden: %1</translation>
     </message>
-    <message>
-        <source>Your accounts cannot be locked: %1</source>
-        <extracomment>%1 is the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your trusted certificates cannot be locked: %1</source>
-        <extracomment>%1 is the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -99,6 +89,18 @@
     <message>
         <source>Not sent: the message is back for editing.</source>
         <translation>Nicht gesendet: Die Nachricht ist zum Bearbeiten zurück.</translation>
+    </message>
+    <message>
+        <source>Outpost keeps running</source>
+        <translation>Outpost läuft weiter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outpost stays in the background to send %n waiting message(s), the next at %1. It quits by itself when nothing is due within a day; what is due later goes out the next time Outpost runs.</source>
+        <extracomment>%1 is a time (today) or a date and time</extracomment>
+        <translation>
+            <numerusform>Outpost bleibt im Hintergrund, um %n wartende Nachricht zu senden, die nächste um %1. Es beendet sich von selbst, wenn innerhalb eines Tages nichts mehr fällig ist; was später fällig ist, geht beim nächsten Start von Outpost hinaus.</numerusform>
+            <numerusform>Outpost bleibt im Hintergrund, um %n wartende Nachrichten zu senden, die nächste um %1. Es beendet sich von selbst, wenn innerhalb eines Tages nichts mehr fällig ist; was später fällig ist, geht beim nächsten Start von Outpost hinaus.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1435,34 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Trusted the certificate %1 for %2:%3; testing again.</source>
         <translation>Dem Zertifikat %1 wird jetzt für %2:%3 vertraut; der Test wird wiederholt.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>None: the server accepts mail without signing in</source>
+        <translation>Keine: Der Server nimmt Mail ohne Anmeldung an</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0</source>
+        <translation>OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>S&amp;ign-in:</source>
+        <translation>An&amp;meldung:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Enter the password for signing in.</source>
+        <translation>Geben Sie das Passwort für die Anmeldung ein.</translation>
     </message>
 </context>
 <context>

@@ -52,22 +52,12 @@
     <message>
         <source>Your accounts cannot be locked: %1</source>
         <extracomment>%1 is the system&apos;s reason</extracomment>
-        <translation>Impossible de verrouiller vos comptes : %1</translation>
+        <translation>Impossible de verrouiller vos comptes&#xa0;: %1</translation>
     </message>
     <message>
         <source>Your trusted certificates cannot be locked: %1</source>
         <extracomment>%1 is the system&apos;s reason</extracomment>
-        <translation>Impossible de verrouiller vos certificats de confiance : %1</translation>
-    </message>
-    <message>
-        <source>Your accounts cannot be locked: %1</source>
-        <extracomment>%1 is the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your trusted certificates cannot be locked: %1</source>
-        <extracomment>%1 is the system&apos;s reason</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de verrouiller vos certificats de confiance&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -99,6 +89,18 @@
     <message>
         <source>Not sent: the message is back for editing.</source>
         <translation>Non envoyé&#xa0;: le message est de retour pour modification.</translation>
+    </message>
+    <message>
+        <source>Outpost keeps running</source>
+        <translation>Outpost reste actif</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outpost stays in the background to send %n waiting message(s), the next at %1. It quits by itself when nothing is due within a day; what is due later goes out the next time Outpost runs.</source>
+        <extracomment>%1 is a time (today) or a date and time</extracomment>
+        <translation>
+            <numerusform>Outpost reste en arrière-plan pour envoyer %n message en attente, le prochain à %1. Il se ferme de lui-même quand plus rien n’est prévu dans la journée qui vient&#xa0;; ce qui est prévu plus tard part au prochain lancement d’Outpost.</numerusform>
+            <numerusform>Outpost reste en arrière-plan pour envoyer %n messages en attente, le prochain à %1. Il se ferme de lui-même quand plus rien n’est prévu dans la journée qui vient&#xa0;; ce qui est prévu plus tard part au prochain lancement d’Outpost.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1434,6 +1436,34 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>Trusted the certificate %1 for %2:%3; testing again.</source>
         <translation>Le certificat %1 est désormais approuvé pour %2:%3&#x202f;; nouveau test en cours.</translation>
     </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>None: the server accepts mail without signing in</source>
+        <translation>Aucune&#xa0;: le serveur accepte les messages sans connexion</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0</source>
+        <translation>OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>S&amp;ign-in:</source>
+        <translation>Conne&amp;xion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter the password for signing in.</source>
+        <translation>Saisissez le mot de passe pour la connexion.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CertificateDialog</name>
@@ -1763,7 +1793,7 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>F&amp;ormat</source>
-        <translation>Fo&amp;rmat</translation>
+        <translation>For&amp;mat</translation>
     </message>
     <message>
         <source>O&amp;ptions</source>

@@ -166,6 +166,25 @@ void AccountsDialog::editSelected()
     security->setCurrentIndex(security->findData(int(a.security)));
     auto *username = new QLineEdit(a.username, &dialog);
     username->setObjectName(QStringLiteral("usernameEdit"));
+    auto *auth = new QComboBox(&dialog);
+    auth->setObjectName(QStringLiteral("authCombo"));
+    auth->addItem(tr("Password"), int(Core::AuthMethod::Password));
+    auth->addItem(tr("None: the server accepts mail without signing in"), int(Core::AuthMethod::None));
+    if (a.auth == Core::AuthMethod::OAuth2)
+        auth->addItem(tr("OAuth 2.0"), int(Core::AuthMethod::OAuth2));
+    auth->setCurrentIndex(auth->findData(int(a.auth)));
+    auto *password = new QLineEdit(&dialog);
+    password->setObjectName(QStringLiteral("passwordEdit"));
+    password->setEchoMode(QLineEdit::Password);
+    password->setAccessibleName(tr("Password"));
+    password->setPlaceholderText(a.auth == Core::AuthMethod::Password ? tr("unchanged") : QString());
+    const auto syncAuth = [auth, username, password] {
+        const bool signIn = auth->currentData().toInt() != int(Core::AuthMethod::None);
+        username->setEnabled(signIn);
+        password->setEnabled(auth->currentData().toInt() == int(Core::AuthMethod::Password));
+    };
+    connect(auth, &QComboBox::currentIndexChanged, &dialog, syncAuth);
+    syncAuth();
     Core::Identity identity = a.defaultIdentity() ? *a.defaultIdentity() : Core::Identity();
     auto *displayName = new QLineEdit(identity.name, &dialog);
     displayName->setObjectName(QStringLiteral("displayNameEdit"));
@@ -177,7 +196,9 @@ void AccountsDialog::editSelected()
     form->addRow(tr("Ser&ver:"), host);
     form->addRow(tr("&Port:"), port);
     form->addRow(tr("&Encryption:"), security);
+    form->addRow(tr("S&ign-in:"), auth);
     form->addRow(tr("&User name:"), username);
+    form->addRow(tr("Pass&word:"), password);
     form->addRow(tr("Your name as &recipients see it:"), displayName);
     form->addRow(tr("Si&gnature:"), signature);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
@@ -187,7 +208,14 @@ void AccountsDialog::editSelected()
         a.host = host->text().trimmed();
         a.port = static_cast<quint16>(port->value());
         a.security = static_cast<Core::SmtpSecurity>(security->currentData().toInt());
-        a.username = username->text().trimmed();
+        const auto wasAuth = a.auth;
+        a.auth = static_cast<Core::AuthMethod>(auth->currentData().toInt());
+        a.username = a.auth == Core::AuthMethod::None ? QString() : username->text().trimmed();
+        if (a.auth == Core::AuthMethod::Password && wasAuth != Core::AuthMethod::Password && password->text().isEmpty()) {
+            password->setFocus();
+            QMessageBox::warning(&dialog, tr("Edit Account"), tr("Enter the password for signing in."));
+            return;
+        }
         identity.name = displayName->text().trimmed();
         identity.signature = signature->toPlainText();
         for (Core::Identity &i : a.identities) {
@@ -201,6 +229,16 @@ void AccountsDialog::editSelected()
         if (auto r = m_accounts->save(); !r) {
             QMessageBox::warning(&dialog, tr("Edit Account"), r.error().message());
             return;
+        }
+        // The keychain follows: a new password is kept, one no longer used is deleted.
+        if (a.auth == Core::AuthMethod::Password && !password->text().isEmpty()) {
+            Core::CredentialJob *job = m_credentials->write(a.id, password->text());
+            connect(job, &Core::CredentialJob::finished, this, [this, job] {
+                if (job->error().isError())
+                    QMessageBox::warning(this, tr("Edit Account"), job->error().message());
+            });
+        } else if (a.auth == Core::AuthMethod::None && wasAuth == Core::AuthMethod::Password) {
+            (void)m_credentials->remove(a.id);
         }
         dialog.accept();
     });

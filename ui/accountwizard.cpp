@@ -127,6 +127,7 @@ struct AccountWizard::Private
     }
     void fillManual(const AC::Candidate &c)
     {
+        auth->setCurrentIndex(auth->findData(int(Core::AuthMethod::Password))); // a found server signs in
         host->setText(c.server.host);
         port->setValue(c.server.port);
         security->setCurrentIndex(security->findData(static_cast<int>(c.server.security)));

@@ -134,9 +134,12 @@ void ComposerWindow::createActions()
         if (!m_drafts)
             return;
         m_savedSinceChange = false;
+        const bool before = std::exchange(m_savedByHand, true);
         saveDraft();
-        if (!m_savedSinceChange)
+        if (!m_savedSinceChange) {
+            m_savedByHand = before;
             return; // the reason is in the status bar
+        }
         // Saved by hand: this version stays, whatever happens to later
         // changes (closing without them, or "Discard" on them).
         m_explicitSave = state();
@@ -229,7 +232,8 @@ void ComposerWindow::createMenus()
         auto *a = new QAction(text, this);
         a->setShortcut(QKeySequence(key));
         connect(a, &QAction::triggered, this, [this, slot] {
-            if (QWidget *w = focusWidget())
+            QWidget *w = focusWidget();
+            if (w && w->metaObject()->indexOfMethod(QByteArray(QByteArray(slot) + "()").constData()) >= 0)
                 QMetaObject::invokeMethod(w, slot);
         });
         edit->addAction(a);
@@ -272,7 +276,9 @@ void ComposerWindow::createMenus()
         for (QAction *a : m_formatBar->actions())
             a->setEnabled(rich);
     };
-    connect(m_richAction, &QAction::toggled, this, syncFormat);
+    // From the action's state, not the signal's argument: "Remove the
+    // formatting?" may have said no and checked it again meanwhile.
+    connect(m_richAction, &QAction::toggled, this, [this, syncFormat] { syncFormat(m_richAction->isChecked()); });
     syncFormat(m_richAction->isChecked());
 }
 
@@ -670,7 +676,8 @@ QJsonObject ComposerWindow::state() const
                        {QStringLiteral("subject"), subject()},
                        {QStringLiteral("body"), body()},
                        {QStringLiteral("html"), htmlBody()},
-                       {QStringLiteral("attachments"), QJsonArray::fromStringList(m_attachmentPaths)}};
+                       {QStringLiteral("attachments"), QJsonArray::fromStringList(m_attachmentPaths)},
+                       {QStringLiteral("savedByHand"), m_savedByHand}};
 }
 
 void ComposerWindow::restoreState(const QJsonObject &state)
@@ -695,6 +702,10 @@ void ComposerWindow::restoreState(const QJsonObject &state)
     addAttachments(paths);
     m_modified = true; // restored, not yet sent: closing asks
     m_savedSinceChange = true;
+    // A draft the person saved by hand stays when later changes are discarded.
+    m_savedByHand = state.value(QStringLiteral("savedByHand")).toBool();
+    if (m_savedByHand)
+        m_explicitSave = this->state();
 }
 
 QStringList ComposerWindow::localFiles(const QMimeData *data)
@@ -893,6 +904,10 @@ void ComposerWindow::closeEvent(QCloseEvent *event)
     if (choice == QMessageBox::Save) {
         m_savedSinceChange = false;
         saveDraft();
+        if (!m_savedSinceChange) {
+            event->ignore(); // not saved (the reason is in the status bar): the text stays here
+            return;
+        }
     } else if (m_drafts && !m_explicitSave.isEmpty()) {
         // Discard drops the changes, not what was saved by hand.
         if (auto r = m_drafts->save(m_draftId, m_explicitSave); !r) {
@@ -929,10 +944,13 @@ bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::KeyPress && watched != m_attachmentList) {
         // Alt with a letter is a command (a menu, a field's label); one that
         // names nothing does nothing — it never types the letter.
+        // Not on macOS, where Option with a key types characters such as @.
+#ifndef Q_OS_MACOS
         const auto *key = static_cast<QKeyEvent *>(event);
         const Qt::KeyboardModifiers mods = key->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
-        if (mods == Qt::AltModifier && !key->text().isEmpty() && key->text().at(0).isPrint())
+        if (mods == Qt::AltModifier && key->key() >= Qt::Key_A && key->key() <= Qt::Key_Z)
             return true;
+#endif
     }
     if (watched == m_body->viewport() || watched == m_rich->viewport()) {
         if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {

@@ -91,6 +91,7 @@ public:
      */
     enum class SendState { Editing, Queuing, Queued, Done };
     Q_ENUM(SendState)
+    Q_PROPERTY(SendState sendState READ sendState)
     [[nodiscard]] SendState sendState() const { return m_sendState; }
     /// Applies a transition of the list above; `reason` is shown when a
     /// send returns to Editing. Any other transition is ignored.
@@ -188,6 +189,7 @@ private:
     bool m_savedSinceChange = true;
     bool m_sent = false; ///< nothing left to ask or save when closing
     QJsonObject m_explicitSave; ///< what "Save Draft" last saved; Discard keeps it
+    bool m_savedByHand = false; ///< "Save Draft" was used (kept in the draft)
     QLabel *m_recipientCount = nullptr;
     QString m_formattedHtml; ///< the formatting "Rich Text" off removed, to bring back
     QString m_plainAtSwitch; ///< the plain text it was turned into

@@ -6,6 +6,7 @@
 #include <QTextDocument>
 #include <QTextFragment>
 #include <QTextList>
+#include <QUrl>
 
 namespace Gui {
 
@@ -30,6 +31,15 @@ int quoteLevel(const QTextBlock &block)
     return block.blockFormat().intProperty(QTextFormat::BlockQuoteLevel);
 }
 
+// Links people send: the web, mail and phone numbers. Others (javascript:,
+// file: paths of this computer, data:) stay plain text.
+bool isSafeLink(const QString &href)
+{
+    const QString scheme = QUrl(href).scheme().toLower();
+    return scheme == QLatin1String("https") || scheme == QLatin1String("http") || scheme == QLatin1String("mailto")
+        || scheme == QLatin1String("tel");
+}
+
 // The inline markup of one fragment, opening and closing tags in order.
 struct Inline
 {
@@ -44,7 +54,7 @@ Inline inlineTags(const QTextCharFormat &f)
         t.open += open;
         t.close.prepend(close);
     };
-    if (f.isAnchor() && !f.anchorHref().isEmpty())
+    if (f.isAnchor() && isSafeLink(f.anchorHref()))
         wrap(QStringLiteral("<a href=\"%1\">").arg(f.anchorHref().toHtmlEscaped()), QStringLiteral("</a>"));
     if (f.hasProperty(QTextFormat::ForegroundBrush) && f.foreground().style() != Qt::NoBrush && !f.isAnchor())
         wrap(QStringLiteral("<span style=\"color:%1\">").arg(f.foreground().color().name()), QStringLiteral("</span>"));
@@ -163,17 +173,19 @@ QString MessageHtml::plainText(const QTextDocument &document)
 {
     QStringList lines;
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        QString prefix;
+        QString quote;
         if (const int quotes = quoteLevel(block); quotes > 0)
-            prefix = QStringLiteral("> ").repeated(quotes);
+            quote = QStringLiteral("> ").repeated(quotes);
+        QString item;
         if (const QTextList *list = block.textList()) {
             const int indent = std::max(0, list->format().indent() - 1);
-            prefix += QStringLiteral("  ").repeated(indent);
-            prefix += isListNumbered(list) ? QStringLiteral("%1. ").arg(list->itemNumber(block) + 1) : QStringLiteral("- ");
+            item = QStringLiteral("  ").repeated(indent);
+            item += isListNumbered(list) ? QStringLiteral("%1. ").arg(list->itemNumber(block) + 1) : QStringLiteral("- ");
         }
+        // A line break inside a list item continues the item, under its text.
         const QStringList parts = blockPlain(block).split(u'\n');
-        for (const QString &part : parts)
-            lines << prefix + part;
+        for (qsizetype i = 0; i < parts.size(); ++i)
+            lines << quote + (i == 0 ? item : QString(item.size(), u' ')) + parts.at(i);
     }
     return lines.join(u'\n');
 }

@@ -23,7 +23,12 @@ QString shortSubject(const QString &subject)
     constexpr qsizetype limit = 60;
     if (subject.isEmpty())
         return SendToast::tr("(no subject)");
-    return subject.size() <= limit ? subject : subject.left(limit - 1).trimmed() + QChar(0x2026);
+    if (subject.size() <= limit)
+        return subject;
+    qsizetype cut = limit - 1;
+    if (subject.at(cut - 1).isHighSurrogate())
+        --cut; // never half a character
+    return subject.left(cut).trimmed() + QChar(0x2026);
 }
 
 } // namespace
@@ -40,9 +45,12 @@ SendToast::SendToast(QWidget *parent)
     setWindowTitle(tr("Outpost"));
     m_label->setObjectName(QStringLiteral("toastText"));
     m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::PlainText); // a subject is never markup
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_label->setFixedWidth(fontMetrics().averageCharWidth() * 48);
     m_undo->setObjectName(QStringLiteral("undoButton"));
+    m_undo->setAutoDefault(false);
+    m_undo->setFocusPolicy(Qt::NoFocus); // Ctrl+Z or Alt+U, never a stray Return
     m_undo->setToolTip(tr("Take the message back (Ctrl+Z)"));
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_label, 1);
@@ -77,21 +85,19 @@ void SendToast::takeKeyboard()
     setAttribute(Qt::WA_ShowWithoutActivating, false);
     activateWindow();
     raise();
-    if (m_undo->isVisible())
-        m_undo->setFocus(Qt::ActiveWindowFocusReason);
+    setFocus(Qt::ActiveWindowFocusReason);
 }
 
-void SendToast::showQueued(const QString &subject, int undoSeconds)
+void SendToast::showQueued(const QString &subject, int undoSeconds, int undoMs)
 {
     m_subject = shortSubject(subject);
     m_undo->setVisible(undoSeconds > 0);
-    m_undo->setDefault(undoSeconds > 0);
     //: %1 is a subject; the number of seconds before sending starts
     setText(undoSeconds > 0 ? tr("“%1” is queued and will be sent in %n second(s).", nullptr, undoSeconds).arg(m_subject)
                             : tr("“%1” is queued.").arg(m_subject));
     if (undoSeconds > 0) {
         m_undoOpen = true;
-        QTimer::singleShot(undoSeconds * 1000, this, &SendToast::endUndo);
+        QTimer::singleShot(undoMs, this, &SendToast::endUndo);
     }
 }
 
@@ -116,7 +122,7 @@ void SendToast::showSent()
 {
     endUndo();
     setText(tr("“%1” was sent.").arg(m_subject));
-    QTimer::singleShot(4000, this, &QWidget::close);
+    QTimer::singleShot(6000, this, &QWidget::close);
 }
 
 void SendToast::showWaiting(const QString &reason)

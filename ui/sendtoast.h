@@ -22,7 +22,9 @@ class SendToast final : public QWidget
 public:
     explicit SendToast(QWidget *parent = nullptr);
 
-    void showQueued(const QString &subject, int undoSeconds);
+    /// Queued; Undo is offered for `undoMs` (the time the outbox still holds
+    /// the message back), the text says `undoSeconds`.
+    void showQueued(const QString &subject, int undoSeconds, int undoMs);
     /// "Send later": queued for this time (local), closes by itself.
     void showScheduled(const QString &subject, const QDateTime &when);
     void showSending(int percent);
@@ -31,8 +33,9 @@ public:
     void showProblem(const QString &reason);
     [[nodiscard]] QString text() const;
     /// Right after the person pressed Send: the notice takes the keyboard,
-    /// so that Ctrl+Z (or Alt+U, or Return on the focused button) undoes and
-    /// Escape dismisses. Other notices never take the focus.
+    /// so that Ctrl+Z (or Alt+U) undoes and Escape dismisses. No button is
+    /// focused or default: a stray Return or Space undoes nothing. Other
+    /// notices never take the focus.
     void takeKeyboard();
 
 Q_SIGNALS:

@@ -22,9 +22,7 @@ QString serverWords(const OutboxEntry &e)
     const bool quoted = said.isEmpty() || e.lastErrorMessage.contains(said, Qt::CaseInsensitive);
     //: %1 the explanation, %2 reply code, %3 enhanced code, %4 the server's text
     return QCoreApplication::translate("Notifications", "%1 (%2 %3 %4)")
-        .arg(e.lastErrorMessage)
-        .arg(e.lastReplyCode)
-        .arg(e.lastEnhancedCode, quoted ? QString() : said)
+        .arg(e.lastErrorMessage, QString::number(e.lastReplyCode), e.lastEnhancedCode, quoted ? QString() : said)
         .simplified()
         .replace(QStringLiteral(" )"), QStringLiteral(")"));
 }
@@ -51,7 +49,7 @@ QString duration(qint64 seconds)
 QString asSentence(const QString &text)
 {
     QString t = text.trimmed();
-    static const QString ends = QStringLiteral(".!?…:;)\u3002");
+    static const QString ends = QStringLiteral(".!?…\u3002");
     if (!t.isEmpty() && !ends.contains(t.back()))
         t += u'.';
     return t;

@@ -378,13 +378,17 @@ TEST_F(SendFlow, UndoBringsTheMessageBackIntoAComposer)
     w->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
     compose(w, QStringLiteral("bob@example.org"), QStringLiteral("Oops"), QStringLiteral("Not yet"));
-    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000);
+    // Queued: the composer is out of sight, kept for Undo.
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isNull() && !w->property("visible").toBool(), 5000);
+    const QVariant state = w->property("sendState");
+    EXPECT_EQ(state.value<Gui::ComposerWindow::SendState>(), Gui::ComposerWindow::SendState::Queued);
     Gui::SendToast *t = toast();
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 1);
     QTest::mouseClick(t->findChild<QPushButton *>(QStringLiteral("undoButton")), Qt::LeftButton);
     Gui::ComposerWindow *back = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((back = visibleComposer()) != nullptr, 5000);
+    EXPECT_EQ(back, w.data()) << "the same window comes back";
     EXPECT_EQ(back->subject(), QStringLiteral("Oops"));
     EXPECT_EQ(back->body(), QStringLiteral("Not yet"));
     EXPECT_EQ(back->to(), QStringLiteral("bob@example.org"));

@@ -124,4 +124,5 @@ TEST(NotificationPolicy, TheServersWordsAreSaidOnceAndSentencesEnd)
         << spy.at(1).first().value<OutboxNotification>().text.toStdString();
     EXPECT_EQ(asSentence(QStringLiteral("Done.")), QStringLiteral("Done."));
     EXPECT_EQ(asSentence(QStringLiteral("Host not found")), QStringLiteral("Host not found."));
+    EXPECT_EQ(asSentence(QStringLiteral("Busy (421 4.7.0)")), QStringLiteral("Busy (421 4.7.0)."));
 }

@@ -377,14 +377,36 @@ class Desktop:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+_keyring_home = None
+
+
+def start_keyring():
+    """The real Secret Service (gnome-keyring), unlocked, on this test
+    process's private session bus, its files in a throw-away folder; once per
+    process."""
+    global _keyring_home
+    if _keyring_home:
+        return
+    for tool in ("gnome-keyring-daemon", "secret-tool"):
+        if not shutil.which(tool):
+            raise RuntimeError(f"{tool} is missing (scripts/install-deps.sh test)")
+    _keyring_home = tempfile.mkdtemp(prefix="outpost-gui-keyring-")
+    env = dict(os.environ, HOME=_keyring_home, XDG_DATA_HOME=os.path.join(_keyring_home, "data"))
+    subprocess.run(["gnome-keyring-daemon", "--login"], input=b"outpost-test", env=env, capture_output=True, check=True)
+    subprocess.run(["gnome-keyring-daemon", "--start", "--components=secrets"], env=env, capture_output=True, check=True)
+
+
 class DesktopTest(unittest.TestCase):
     """A test with its own desktop; on failure the log of each app is printed
     and a screenshot kept in the build folder."""
 
     desktop_size = (1600, 1000)
     desktop_env = None
+    keyring = False  # True: the Secret Service runs (start_keyring)
 
     def setUp(self):
+        if self.keyring:
+            start_keyring()
         self.desktop = Desktop(*self.desktop_size, env=self.desktop_env)
 
     def tearDown(self):
@@ -430,3 +452,5 @@ def main():
     finally:
         bus.terminate()
         shutil.rmtree(os.environ["XDG_RUNTIME_DIR"], ignore_errors=True)
+        if _keyring_home:  # the keyring daemon ends with the session bus
+            shutil.rmtree(_keyring_home, ignore_errors=True)

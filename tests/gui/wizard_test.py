@@ -6,6 +6,7 @@ keyboard and mouse (xdotool), read through AT-SPI.
     wizard_test.py --outpost build/app/outpost [-k NAME]
 """
 import email
+import json
 import email.policy
 import os
 import time
@@ -67,7 +68,12 @@ class WizardTest(DesktopTest):
         # not reach the composer.
         self.desktop.click(to)
         self.desktop.type("bob@example.org")
-        time.sleep(0.5)
+        # Typing reaches the wizard again as soon as it is clicked: once it
+        # has, the earlier keys have long been handled.
+        self.desktop.click(name)
+        self.desktop.key("End")
+        self.desktop.type("!")
+        wait_until(lambda: name.text.endswith("!"), 5, what="the wizard to take typing again")
         self.assertEqual(to.text, "")
 
     def test_manual_setup_without_authentication_sends(self):
@@ -121,6 +127,53 @@ class WizardTest(DesktopTest):
         # Next leads to the settings by hand, not to signing in.
         self.desktop.key("alt+n")
         wizard.find("label", r"^Server settings$")
+
+
+class AccountsTest(DesktopTest):
+    """The Edit Account dialog, with the real Secret Service for passwords."""
+
+    keyring = True
+
+    def edit(self, app):
+        accounts = app.window(r"^Accounts$", timeout=15)
+        self.desktop.click(accounts.find("list item", r"^Work — "))
+        self.desktop.click(accounts.find("push button", r"Edit"))
+        return app.window(r"^Edit Account$", timeout=5)
+
+    def auth_of(self):
+        listed = json.loads(self.desktop.outpost("account", "list", "--json").stdout)
+        listed = listed if isinstance(listed, list) else listed.get("accounts", [])
+        return listed[0]["smtp"]["auth"]
+
+    def test_edit_account_changes_how_it_signs_in(self):
+        self.desktop.outpost("account", "add", "--name", "Work", "--email", "ada@example.org", "--host", "127.0.0.1",
+                             "--port", "2525", "--security", "none", "--auth", "none")
+        app = self.desktop.launch("accounts")
+        dialog = self.edit(app)
+        sign_in = dialog.find("combo box", r"^(None|Sign-in:)")
+        self.desktop.click(sign_in)
+        self.desktop.key("Home")
+        self.desktop.key("Return")  # Password
+        password = dialog.find("password text", r"^Password$")
+        self.desktop.click(password)
+        self.desktop.type("s3cret-for-test")
+        self.desktop.key("Return")  # Save, the default button
+        self.app_gone_or_warning(app)
+        self.assertEqual(self.auth_of(), "password")
+        # And back: no sign-in, and the password leaves the keychain.
+        dialog = self.edit(app)
+        self.desktop.click(dialog.find("combo box", r"^(Password|Sign-in:)"))
+        self.desktop.key("End")
+        self.desktop.key("Return")
+        self.assertFalse(dialog.find("password text", r"^Password$").enabled)
+        self.desktop.key("Return")
+        self.app_gone_or_warning(app)
+        self.assertEqual(self.auth_of(), "none")
+
+    def app_gone_or_warning(self, app):
+        app.window_gone(r"^Edit Account$", timeout=10)
+        time.sleep(1)  # a keychain failure would show as a message box now
+        self.assertFalse([w.name for w in app.windows() if w.name == "Edit Account"])
 
 
 if __name__ == "__main__":
