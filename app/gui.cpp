@@ -293,7 +293,9 @@ int runGui(int &argc, char **argv)
         const QWidgetList windows = QApplication::topLevelWidgets();
         const bool anyOpen = std::any_of(windows.cbegin(), windows.cend(), [](QWidget *w) { return w->isVisible(); });
         idleChecks = anyOpen ? 0 : idleChecks + 1;
-        // With a tray icon, messages still waiting keep Outpost in the tray.
+        if (idleChecks == 2)
+            controller.allWindowsClosed();
+        // Messages still waiting keep Outpost in the tray, or hidden without one.
         if (idleChecks >= 2 && !controller.keepsRunning())
             QCoreApplication::quit();
     });

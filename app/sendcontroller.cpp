@@ -26,6 +26,11 @@
 
 namespace App {
 
+namespace {
+/// Without a tray icon, Outpost stays hidden for what goes out within this.
+constexpr qint64 kHiddenSendingHorizonSeconds = 24 * 3600;
+} // namespace
+
 SendController::SendController(QObject *parent)
     : QObject(parent)
 {
@@ -182,6 +187,7 @@ void SendController::release(const QSet<QString> &accountIds, Core::Flusher::Fix
 
 Gui::ComposerWindow *SendController::openComposer()
 {
+    m_backgroundAnnounced = false; // a window again: the next time all close is news
     auto *composer = new Gui::ComposerWindow;
     composer->setAttribute(Qt::WA_DeleteOnClose);
     refreshSenders(composer);
@@ -517,17 +523,44 @@ bool SendController::keepsRunning()
         return true; // a message is being written to the outbox
     if (!m_quitWhenQueued && (!m_toasts.isEmpty() || !m_composerOf.isEmpty()))
         return true; // a message sent in this session is still on its way
-    if (m_quitWhenQueued || !m_notifier || !m_notifier->hasTray())
+    if (m_quitWhenQueued || !m_notifier)
         return false;
     // Cheap enough twice a second, but no need: the answer changes slowly.
     if (m_waitingChecked.isValid() && m_waitingChecked.elapsed() < 5000)
         return m_waiting;
     m_waitingChecked.start();
-    const auto counts = m_outbox.counts();
-    m_waiting = counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
-                    + counts.value(Core::OutboxState::Active)
-                > 0;
+    // With a tray icon Outpost stays there while anything waits. Without one
+    // (stock GNOME) it stays hidden while something goes out by itself within
+    // a day (a scheduled message, a retry): later ones go at the next start.
+    const QDateTime next = Core::Flusher::nextDue(m_outbox);
+    m_waiting = next.isValid()
+        && (m_notifier->hasTray() || m_outbox.now().secsTo(next) <= kHiddenSendingHorizonSeconds);
     return m_waiting;
+}
+
+void SendController::allWindowsClosed()
+{
+    if (m_backgroundAnnounced || !m_notifier || m_notifier->hasTray() || !keepsRunning())
+        return;
+    const QDateTime next = Core::Flusher::nextDue(m_outbox);
+    if (!next.isValid())
+        return; // only this session's notices keep it, for moments
+    m_backgroundAnnounced = true;
+    const auto counts = m_outbox.counts();
+    const int waiting = counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
+        + counts.value(Core::OutboxState::Active);
+    const QDateTime local = next.toLocalTime();
+    const QString when = local.date() == QDate::currentDate() ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                                                               : QLocale().toString(local, QLocale::ShortFormat);
+    // No tray icon shows that Outpost is still there: it says so once.
+    m_notifier->notify(tr("Outpost keeps running"),
+                       //: %1 is a time (today) or a date and time
+                       tr("Outpost stays in the background to send %n waiting message(s), the next at %1. "
+                          "It quits by itself when nothing is due within a day; what is due later goes "
+                          "out the next time Outpost runs.",
+                          nullptr, waiting)
+                           .arg(when),
+                       false);
 }
 
 void SendController::onFinished(const QString &id, Core::OutboxState state)

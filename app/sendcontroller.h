@@ -58,8 +58,13 @@ public:
     void showAccountWizard(QWidget *parent);
     /// The accounts dialog (one, raised if already open).
     Gui::AccountsDialog *showAccounts(QWidget *parent);
-    /// With a tray icon, Outpost stays while messages wait to be sent.
+    /// Whether Outpost stays without a window: while messages wait to be
+    /// sent, in the tray; without a tray, hidden, while one goes out within
+    /// a day.
     [[nodiscard]] bool keepsRunning();
+    /// Every window is closed: without a tray, says once that Outpost stays
+    /// in the background, and until when.
+    void allWindowsClosed();
     [[nodiscard]] Gui::Notifier *notifier() const { return m_notifier; }
     [[nodiscard]] qsizetype accountCount() const { return m_accounts.accounts().size(); }
     /// A composer (not yet shown) for every draft a previous run left unsent
@@ -109,6 +114,7 @@ private:
     int m_pendingQueues = 0; ///< worker threads writing a message
     bool m_quitWhenQueued = false;
     bool m_waiting = false;
+    bool m_backgroundAnnounced = false;
     QElapsedTimer m_waitingChecked;
     bool m_ownFlusher = false;
     QTimer m_lockRetry; ///< tries the outbox lock again while another process holds it

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>App::SendController</name>
+    <message numerus="yes">
+        <source>Outpost stays in the background to send %n waiting message(s), the next at %1. It quits by itself when nothing is due within a day; what is due later goes out the next time Outpost runs.</source>
+        <extracomment>%1 is a time (today) or a date and time</extracomment>
+        <translation>
+            <numerusform>Outpost stays in the background to send %n waiting message, the next at %1. It quits by itself when nothing is due within a day; what is due later goes out the next time Outpost runs.</numerusform>
+            <numerusform>Outpost stays in the background to send %n waiting messages, the next at %1. It quits by itself when nothing is due within a day; what is due later goes out the next time Outpost runs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Autoconfig</name>
     <message numerus="yes">
         <source>%1 names %n server(s)</source>

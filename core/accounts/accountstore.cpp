@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/accounts/accountstore.h"
 
-#include "core/util/durablefile.h"
-#include "core/util/filelock.h"
+#include "core/accounts/savelock_p.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -88,13 +87,10 @@ Result<void> AccountStore::save()
     // Read-modify-write under the file's lock: what another process saved
     // since this store read the file is kept, and two processes adding an
     // account at once both get theirs.
-    if (auto r = Durable::createDirectoryDurably(QFileInfo(m_file.path()).absolutePath()); !r)
+    FileLock lock(saveLockPath(m_file.path()));
+    //: %1 is the system's reason
+    if (auto r = lockForSave(lock, m_file.path(), QT_TRANSLATE_NOOP("Accounts", "Your accounts cannot be locked: %1")); !r)
         return r;
-    FileLock lock(m_file.path() + QStringLiteral(".lock"));
-    if (lock.lock(FileLock::Wait::Yes) != FileLock::Outcome::Acquired)
-        //: %1 is the system's reason
-        return Error(Error::Code::WriteFailed,
-                     QCoreApplication::translate("Accounts", "Your accounts cannot be locked: %1").arg(lock.errorString()));
     QString defaultId;
     if (auto disk = read(&defaultId))
         apply(disk.value(), defaultId);

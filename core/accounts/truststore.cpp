@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/accounts/truststore.h"
 
-#include "core/util/durablefile.h"
-#include "core/util/filelock.h"
+#include "core/accounts/savelock_p.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -75,14 +74,12 @@ Result<void> TrustStore::load()
 
 Result<void> TrustStore::save()
 {
-    if (auto r = Durable::createDirectoryDurably(QFileInfo(m_file.path()).absolutePath()); !r)
+    FileLock lock(saveLockPath(m_file.path()));
+    //: %1 is the system's reason
+    if (auto r = lockForSave(lock, m_file.path(),
+                             QT_TRANSLATE_NOOP("Accounts", "Your trusted certificates cannot be locked: %1"));
+        !r)
         return r;
-    FileLock lock(m_file.path() + QStringLiteral(".lock"));
-    if (lock.lock(FileLock::Wait::Yes) != FileLock::Outcome::Acquired)
-        //: %1 is the system's reason
-        return Error(Error::Code::WriteFailed,
-                     QCoreApplication::translate("Accounts", "Your trusted certificates cannot be locked: %1")
-                         .arg(lock.errorString()));
     if (auto disk = read())
         apply(disk.value());
     else

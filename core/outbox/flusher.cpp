@@ -242,6 +242,24 @@ QStringList Flusher::releaseHeld(Outbox &outbox, const QSet<QString> &accountIds
     return released;
 }
 
+QDateTime Flusher::nextDue(Outbox &outbox)
+{
+    const QDateTime now = outbox.now();
+    if (!outbox.ids(OutboxState::Active).isEmpty())
+        return now;
+    QDateTime next;
+    const auto consider = [&](const QDateTime &t) {
+        const QDateTime due = t.isValid() && t > now ? t : now;
+        if (!next.isValid() || due < next)
+            next = due;
+    };
+    for (const OutboxEntry &e : outbox.entries(OutboxState::Queued))
+        consider(e.notBefore);
+    for (const OutboxEntry &e : outbox.entries(OutboxState::Deferred))
+        consider(e.nextAttemptAt);
+    return next;
+}
+
 void Flusher::watchConnectivity()
 {
     if (!QNetworkInformation::loadDefaultBackend())

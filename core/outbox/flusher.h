@@ -80,6 +80,10 @@ public:
     /// that `fix` can have freed; returns their ids. Any process may do this;
     /// the flusher sends them at its next pass.
     static QStringList releaseHeld(Outbox &outbox, const QSet<QString> &accountIds, Fix fix);
+    /// When a flusher will next send without anyone's help: the earliest due
+    /// time of a queued or deferred message (now for one being sent or
+    /// overdue); invalid when nothing waits for it.
+    [[nodiscard]] static QDateTime nextDue(Outbox &outbox);
     [[nodiscard]] QStringList recoveredInDoubt() const { return m_recoveredInDoubt; }
 
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }

@@ -5,6 +5,7 @@ input, AT-SPI to read the windows, a real SMTP server (aiosmtpd).
 
     process_test.py --outpost build/app/outpost [-k NAME]
 """
+import datetime
 import fcntl
 import json
 import os
@@ -82,6 +83,34 @@ class ProcessTest(DesktopTest):
         # The GUI's own saves keep the command line's account.
         listed = self.desktop.outpost("account", "list", "--json").stdout
         self.assertIn("grace@example.org", listed)
+
+
+class NoTrayTest(DesktopTest):
+    """Openbox has no system tray, like stock GNOME."""
+
+    def test_a_scheduled_message_goes_out_after_every_window_closed(self):
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        self.desktop.settings(**{"send/undoDelaySeconds": 0})
+        app = self.desktop.launch()
+        app.window(r"New Message — Outpost")
+        # Scheduled ~20 s ahead while the GUI runs (the GUI is the sender).
+        when = datetime.datetime.now().replace(microsecond=0) + datetime.timedelta(seconds=20)
+        self.desktop.outpost("send", "--from", "Test", "--to", "bob@example.org", "--subject", "Later on",
+                             "--body", "Sent with every window closed.", "--at", when.isoformat())
+        self.desktop.activate("New Message")
+        self.desktop.key("ctrl+w")  # an empty composer closes without a question
+        app.window_gone(r"New Message — Outpost", timeout=5)
+        # Outpost says what it does, and stays although no window is left.
+        notice = app.window(r"^Outpost keeps running$", timeout=5)
+        self.assertIn("in the background", notice.all_text())
+        self.assertIsNone(app.proc.poll(), "Outpost quit with a message scheduled")
+        wait_until(lambda: self.desktop.received_messages() or app.proc.poll() is not None, 40,
+                   what="the scheduled message at the server")
+        self.assertEqual(len(self.desktop.received_messages()), 1,
+                         f"nothing was sent; Outpost exited with {app.proc.poll()}")
+        # Nothing left to send: it goes.
+        self.assertEqual(app.exited(timeout=30), 0)
 
 
 if __name__ == "__main__":
