@@ -121,34 +121,24 @@ class OutboxConcurrencyTest(DesktopTest):
             self.run_cli([desktop.OUTPOST, "outbox", "flush"])
             time.sleep(0.5)
 
-    def retry_worker(self, ids, duration):
-        # The scheduled ones, spread over the run; between them, ids of the
-        # send loop, whatever state they are in (an error is fine there).
-        for i, (subject, oid) in enumerate(ids):
-            if self.stop.wait(duration / (len(ids) + 1)):
-                break
-            r = self.run_cli([desktop.OUTPOST, "outbox", "retry", oid])
+    def scheduled_worker(self, command, ids, duration, done):
+        """`outbox retry` or `outbox remove` on each of the scheduled ids,
+        spread over the run (all of them, at once after the stop); `done`
+        gets the subjects it succeeded on. Retry also acts on ids of the send
+        loop, whatever state they are in (an error is fine there)."""
+        for subject, oid in ids:
+            self.stop.wait(duration / (len(ids) + 1))
+            r = self.run_cli([desktop.OUTPOST, "outbox", command, oid])
             if r.returncode == 0:
                 with self.lock:
-                    self.acknowledged.add(subject)
+                    done.add(subject)
             else:
-                self.fail_later(f"outbox retry {oid} ({subject})", r)
-            for _ in range(3):
+                self.fail_later(f"outbox {command} {oid} ({subject})", r)
+            for _ in range(3 if command == "retry" else 0):
                 with self.lock:
                     others = list(self.send_ids[-5:])
                 if others:
                     self.run_cli([desktop.OUTPOST, "outbox", "retry", random.choice(others)])
-
-    def remove_worker(self, ids, duration):
-        for subject, oid in ids:
-            if self.stop.wait(duration / (len(ids) + 1)):
-                break
-            r = self.run_cli([desktop.OUTPOST, "outbox", "remove", oid])
-            if r.returncode == 0:
-                with self.lock:
-                    self.removed.add(subject)
-            else:
-                self.fail_later(f"outbox remove {oid} ({subject})", r)
 
     # ------------------------------------------------------------ the test
 
@@ -196,8 +186,8 @@ class OutboxConcurrencyTest(DesktopTest):
             return threading.Thread(target=run)
 
         workers = [thread(self.sendmail_worker, w, w % 2 == 0) for w in range(4)]
-        workers += [thread(self.send_worker), thread(self.flush_worker), thread(self.retry_worker, to_retry, duration),
-                    thread(self.remove_worker, to_remove, duration)]
+        workers += [thread(self.send_worker), thread(self.flush_worker), thread(self.scheduled_worker, "retry", to_retry, duration, self.acknowledged),
+                    thread(self.scheduled_worker, "remove", to_remove, duration, self.removed)]
         for t in workers:
             t.start()
         try:
