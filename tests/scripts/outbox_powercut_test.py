@@ -172,6 +172,7 @@ class Recorder:
         self.ops.append(op)
 
     def record(self, trace, socket_stream):
+        self.fds = {}  # one process tree per trace: no descriptor carries over
         for pid, name, args, result in read_calls(trace):
             if result.startswith("-1 ") or result.startswith("?"):
                 continue
@@ -192,7 +193,7 @@ class Recorder:
     def call(self, pid, name, args, result, socket_stream):
         if name in ("write", "pwrite64", "sendto", "writev"):
             _, path = fd_path(args[0])
-            if path and path.startswith("TCP:"):
+            if path and path.startswith("TCP"):  # (TCP: or TCPv6:)
                 if name in ("write", "sendto"):
                     socket_stream.append((len(self.ops), unhex(args[1])))
                 return
