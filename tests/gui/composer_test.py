@@ -246,7 +246,12 @@ class ComposerTest(DesktopTest):
 
     def test_every_action_has_a_keyboard_path(self):
         self.start_with_account()
-        self.app.window(r"New Message — Outpost")
+        composer = self.app.window(r"New Message — Outpost")
+        # A screen reader names the fields by what they are: the sender list
+        # by its label (on Linux a combo box's own name is its value).
+        sender = composer.find("combo box", r"ada@example\.org")
+        self.assertIn("From:", sender.labelled_by())
+        self.assertTrue(composer.find("text", r"^Message text$").showing)
         self.desktop.activate("New Message")
         # The menu bar: Options > Accounts… by letters alone.
         self.desktop.key("alt+p")

@@ -81,6 +81,14 @@ class Widget:
         except NotImplementedError:
             return ""
 
+    def labelled_by(self):
+        """The names of the labels a screen reader announces for this widget."""
+        names = []
+        for relation in self.acc.getRelationSet():
+            if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY:
+                names += [relation.getTarget(i).name for i in range(relation.getNTargets())]
+        return names
+
     def extents(self):
         """(x, y, width, height) on the screen."""
         e = self.acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
