@@ -323,6 +323,34 @@ class ComposerTest(DesktopTest):
         expected = datetime.datetime.now(local_tz).replace(hour=11, minute=0, second=0, microsecond=0)
         self.assertEqual(due.astimezone(datetime.timezone.utc), expected.astimezone(datetime.timezone.utc))
 
+    def test_notices_of_sent_messages_make_room_for_the_next(self):
+        self.start_with_account(undo_seconds=1)
+        self.write_message("bob@example.org", "First of two", "One.")
+        self.desktop.key("ctrl+Return")
+        first = self.app.window(r"^Outpost$", timeout=5)
+        wait_until(lambda: "was sent" in first.all_text(), 20, what="the first notice to say 'was sent'")
+        self.desktop.launch("compose", "--to", "bob@example.org", "--subject", "Second of two", "--body", "Two.")
+        self.app.window(r"Second of two — Outpost", timeout=10)
+        self.desktop.activate("Second of two")
+        self.desktop.key("ctrl+Return")
+        wait_until(lambda: any("Second of two" in w.all_text() for w in self.app.windows() if w.name == "Outpost"), 10,
+                   what="the second notice")
+        notices = [w for w in self.app.windows() if w.name == "Outpost"]
+        self.assertEqual(len(notices), 1, [w.all_text() for w in notices])
+
+    def test_the_attachments_never_take_the_texts_room(self):
+        path = os.path.join(self.desktop.tmp, "report.pdf")
+        with open(path, "wb") as f:
+            f.write(b"%PDF-1.4\n" + b"0" * 4096)
+        self.start_with_account("compose", "--to", "bob@example.org", "--subject", "Small window", "--attach", path)
+        composer = self.app.window(r"Small window — Outpost")
+        wid = self.desktop.x_windows("Small window")[-1]
+        self.desktop.xdotool("windowsize", "--sync", wid, "200", "200")  # as small as it goes
+        time.sleep(0.5)
+        text = composer.find("text", r"^Message text$")
+        attachments = composer.find("list", r"^Attachments$")
+        self.assertGreater(self.desktop.screen_extents(text)[3], self.desktop.screen_extents(attachments)[3])
+
 
 class HighScaleTest(DesktopTest):
     """At QT_SCALE_FACTOR=2 on a 1600×1000 screen, every control of the

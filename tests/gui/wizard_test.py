@@ -64,6 +64,12 @@ class WizardTest(DesktopTest):
         composer = self.app.window(r"New Message — Outpost")
         to = composer.find("text", r"^To:$")
         self.assertEqual(to.text, "")
+        # Each Alt+letter has one place: Alt+M is the name field, not also
+        # "Manual Setup".
+        self.desktop.key("Tab")
+        self.desktop.key("alt+m")
+        wait_until(lambda: name.focused, 5, what="Alt+M to reach the name field")
+        wizard.find("label", r"^Your mail account$")  # still the first page
         # Modal: what is typed after a click on the composer behind it does
         # not reach the composer.
         self.desktop.click(to)
