@@ -19,7 +19,7 @@ test_pkgs=(
     dbus dbus-x11 gnome-keyring libsecret-tools
     python3-aiosmtpd postfix sasl2-bin libsasl2-modules swaks msmtp
     dnsmasq iproute2 openssl git git-email appstream desktop-file-utils time clang-tidy x11-utils imagemagick
-    dpkg-dev file openbox at-spi2-core python3-pyatspi strace
+    dpkg-dev file openbox trayer at-spi2-core python3-pyatspi strace
 )
 
 pkgs=("${build_pkgs[@]}")

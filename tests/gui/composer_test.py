@@ -352,6 +352,46 @@ class ComposerTest(DesktopTest):
         self.assertGreater(self.desktop.screen_extents(text)[3], self.desktop.screen_extents(attachments)[3])
 
 
+class TrayTest(DesktopTest):
+    """With a system tray (trayer, an XEmbed tray like many desktops'),
+    Outpost stays there after a send, and its Quit ends it."""
+
+    def test_quit_from_the_tray_after_a_send(self):
+        self.desktop._spawn(["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "120",
+                             "--height", "32", "--SetDockType", "true", "--expand", "false"])
+        wait_until(lambda: self.desktop.xdotool("search", "--class", "trayer").split(), 10, what="the tray")
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        self.desktop.settings(**{"send/undoDelaySeconds": 1})
+        self.app = self.desktop.launch()
+        self.app.window(r"New Message — Outpost")
+        self.desktop.activate("New Message")
+        self.desktop.type("bob@example.org")
+        self.desktop.key("Tab", "Tab", "Tab")
+        self.desktop.type("Then quit")
+        self.desktop.key("Tab")
+        self.desktop.type("Sent, then Quit from the tray.")
+        self.desktop.key("ctrl+Return")
+        self.app.window_gone(r"Then quit — Outpost", timeout=5)
+        wait_until(lambda: self.desktop.received_messages(), 20, what="the message at the server")
+        # The tray icon (a small window of Outpost's, embedded in the tray),
+        # right-clicked: its menu has Quit Outpost.
+        def tray_icon():
+            for wid in self.desktop.xdotool("search", "--onlyvisible", "--pid", str(self.app.proc.pid)).split():
+                shell = self.desktop.xdotool("getwindowgeometry", "--shell", wid)
+                g = dict(line.split("=") for line in shell.split() if "=" in line)
+                if int(g.get("WIDTH", 999)) <= 64 and int(g.get("HEIGHT", 999)) <= 64:
+                    return g
+            return None
+        icon = wait_until(tray_icon, 10, what="Outpost's icon in the tray")
+        self.desktop.xdotool("mousemove", "--sync", str(int(icon["X"]) + int(icon["WIDTH"]) // 2),
+                             str(int(icon["Y"]) + int(icon["HEIGHT"]) // 2))
+        self.desktop.xdotool("click", "3")
+        time.sleep(0.5)  # the menu opens under the pointer
+        self.desktop.key("q")  # &Quit Outpost
+        self.assertEqual(self.app.exited(timeout=10), 0)
+
+
 class HighScaleTest(DesktopTest):
     """At QT_SCALE_FACTOR=2 on a 1600×1000 screen, every control of the
     composer and of the first-start wizard is on the screen."""
