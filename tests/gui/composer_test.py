@@ -35,12 +35,7 @@ class ComposerTest(DesktopTest):
         """Types into the composer like a person: the To field has the
         keyboard when a new message opens."""
         self.app.window(r"New Message — Outpost")
-        self.desktop.activate("New Message")
-        self.desktop.type(to)
-        self.desktop.key("Tab", "Tab", "Tab")  # Cc, Bcc, Subject
-        self.desktop.type(subject)
-        self.desktop.key("Tab")
-        self.desktop.type(body)
+        self.desktop.write_message(to, subject, body)
 
     def read_received(self, index=0):
         names = self.desktop.received_messages()
@@ -365,12 +360,7 @@ class TrayTest(DesktopTest):
         self.desktop.settings(**{"send/undoDelaySeconds": 1})
         self.app = self.desktop.launch()
         self.app.window(r"New Message — Outpost")
-        self.desktop.activate("New Message")
-        self.desktop.type("bob@example.org")
-        self.desktop.key("Tab", "Tab", "Tab")
-        self.desktop.type("Then quit")
-        self.desktop.key("Tab")
-        self.desktop.type("Sent, then Quit from the tray.")
+        self.desktop.write_message("bob@example.org", "Then quit", "Sent, then Quit from the tray.")
         self.desktop.key("ctrl+Return")
         self.app.window_gone(r"Then quit — Outpost", timeout=5)
         wait_until(lambda: self.desktop.received_messages(), 20, what="the message at the server")

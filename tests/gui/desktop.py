@@ -349,6 +349,16 @@ class Desktop:
         device-independent pixels, which QT_SCALE_FACTOR multiplies."""
         return tuple(round(v * self.scale) for v in widget.extents())
 
+    def write_message(self, to, subject, body):
+        """Types a message into the new composer, as a person does: the To
+        field has the keyboard when a new message opens."""
+        self.activate("New Message")
+        self.type(to)
+        self.key("Tab", "Tab", "Tab")  # Cc, Bcc, Subject
+        self.type(subject)
+        self.key("Tab")
+        self.type(body)
+
     def click(self, widget):
         x, y, w, h = self.screen_extents(widget)
         self.xdotool("mousemove", "--sync", str(x + w // 2), str(y + h // 2))

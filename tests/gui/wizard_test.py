@@ -95,12 +95,7 @@ class WizardTest(DesktopTest):
         accounts = self.desktop.outpost("account", "list", "--json").stdout
         self.assertIn('"auth": "none"', accounts.replace('":"', '": "'))
         # The account works: a message typed now arrives.
-        self.desktop.activate("New Message")
-        self.desktop.type("bob@example.org")
-        self.desktop.key("Tab", "Tab", "Tab")
-        self.desktop.type("First message")
-        self.desktop.key("Tab")
-        self.desktop.type("Sent through a server without sign-in.")
+        self.desktop.write_message("bob@example.org", "First message", "Sent through a server without sign-in.")
         self.desktop.key("ctrl+Return")
         wait_until(lambda: self.desktop.received_messages(), 30, what="the message at the server")
         with open(os.path.join(self.desktop.received, self.desktop.received_messages()[0]), "rb") as f:
