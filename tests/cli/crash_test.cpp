@@ -282,9 +282,12 @@ TEST_F(CliFixture, FirstUseMakesEveryOutboxFolderDurableInItsParent)
             openFds.remove(cl.captured(1) + u'/' + cl.captured(2));
         }
     }
-    // Only the outbox's folders and those above it are the outbox's to sync.
+    // Only the outbox's folders and those above it are the outbox's to sync;
+    // work in progress below tmp/ (a message being written, the writability
+    // probe) becomes durable by its rename out of tmp/, not by its mkdir.
     const auto outboxPath = [](const QString &dir) {
-        return dir.contains(QStringLiteral("/outbox/")) || dir.endsWith(QStringLiteral("/outbox"));
+        return (dir.contains(QStringLiteral("/outbox/")) || dir.endsWith(QStringLiteral("/outbox")))
+            && !dir.contains(QStringLiteral("/outbox/tmp/"));
     };
     const QString root = [&] {
         for (const QString &dir : std::as_const(allMade))

@@ -297,7 +297,8 @@ TEST_F(EndToEnd, BadInputIsExplainedAndQueuesNothing)
         {"malformed address", kOutpost, QStringList{QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("not an address")} + common, {}, 65},
         {"missing recipients", kOutpost, QStringList{QStringLiteral("send")} + common, {}, 64},
         {"empty stdin", kSendmail, {QStringLiteral("-t")}, {}, 66},
-        {"no headers", kSendmail, {QStringLiteral("bob@example.test")}, "just a line of text\n", 65},
+        // (Input without a header block is a message body, as for sendmail.)
+        {"malformed recipient", kSendmail, {QStringLiteral("not an address")}, "Subject: x\n\nbody\n", 65},
         {"no recipients", kSendmail, {QStringLiteral("-t")}, "Subject: x\n\nbody\n", 64},
     };
     for (const Case &c : cases) {
