@@ -99,7 +99,10 @@ Core::Result<void> SendController::start()
     // A command-line flush may hold the outbox now: this process sends as
     // soon as it is free, not only from its next start.
     m_lockRetry.setInterval(2000);
-    connect(&m_lockRetry, &QTimer::timeout, this, &SendController::becomeFlusher);
+    connect(&m_lockRetry, &QTimer::timeout, this, [this] {
+        if (!becomeFlusher())
+            followOutbox();
+    });
     if (!becomeFlusher())
         m_lockRetry.start();
     return {};
@@ -113,6 +116,7 @@ bool SendController::becomeFlusher()
         return false;
     m_ownFlusher = true;
     m_lockRetry.stop();
+    followOutbox(); // what the previous flusher finished before this one took over
     m_flusher->watchConnectivity();
     connect(m_flusher.get(), &Core::Flusher::messageFinished, this, &SendController::onFinished);
     connect(m_flusher.get(), &Core::Flusher::progress, this, [this](const QString &id, qint64 sent, qint64 total) {
@@ -126,6 +130,18 @@ bool SendController::becomeFlusher()
     });
     m_flusher->flush(false); // whatever waited since the last run, or while another process held the outbox
     return true;
+}
+
+void SendController::followOutbox()
+{
+    // Another process sends: no signal tells this one, the outbox does.
+    const QStringList ids = m_toasts.keys();
+    for (const QString &id : ids) {
+        const auto entry = m_outbox.find(id);
+        if (entry && (entry->state == Core::OutboxState::Sent || entry->state == Core::OutboxState::Failed
+                      || entry->state == Core::OutboxState::Held))
+            onFinished(id, entry->state);
+    }
 }
 
 void SendController::flushOrAsk(bool manual)

@@ -83,6 +83,9 @@ private:
     /// Flushes here when this process is (or can become) the flusher, else
     /// asks the one that is.
     void flushOrAsk(bool manual);
+    /// While another process is the flusher: the notices of this one's
+    /// messages follow their state in the outbox.
+    void followOutbox();
     void addAccount(const Core::Account &account, const QString &password, QWidget *parent);
     void refreshSenders(Gui::ComposerWindow *composer);
     /// Every open composer's From list and the accounts dialog, after the

@@ -3,12 +3,17 @@
 // flusher, and what it does when the accounts change under it. Against a real
 // SMTP server (aiosmtpd).
 #include "app/sendcontroller.h"
+#include "ui/composerwindow.h"
+#include "ui/sendtoast.h"
 #include "core/accounts/accountstore.h"
 #include "core/outbox/outbox.h"
 #include "core/util/filelock.h"
 #include "core/version.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSettings>
@@ -241,4 +246,44 @@ TEST_F(SendControllerTest, AMessageHeldForACertificateGoesOnceItIsTrusted)
     trust.pin(QStringLiteral("localhost"), m_port, TestCerts::sha256Of(certs.selfSignedCert));
     ASSERT_TRUE(trust.save().ok());
     ASSERT_TRUE(eventually([&] { return receivedCount() == 1; }, 15000));
+}
+
+// While another process is the flusher (a long command-line flush), it sends
+// the GUI's message too: the GUI's notice says so, it does not stay at
+// "queued" for ever.
+TEST_F(SendControllerTest, TheNoticeFollowsAMessageAnotherProcessSent)
+{
+    startServer();
+    addAccount(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+    Core::Outbox otherOutbox;
+    ASSERT_TRUE(otherOutbox.open().ok());
+    Core::AccountStore otherAccounts;
+    ASSERT_TRUE(otherAccounts.load().ok());
+    Core::TrustStore otherTrust;
+    Core::CredentialStore otherCredentials;
+    Core::Flusher other(&otherOutbox, &otherAccounts, &otherTrust, &otherCredentials);
+    ASSERT_EQ(other.acquire(), Core::Flusher::LockResult::Acquired);
+
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    Gui::ComposerWindow *w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Sent by another"));
+    auto *body = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
+    QTest::keyClicks(body, QStringLiteral("Hello."));
+    QTest::keyClick(body, Qt::Key_Return, Qt::ControlModifier);
+    const auto toast = [] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *t = qobject_cast<Gui::SendToast *>(widget); t && t->isVisible())
+                return t;
+        }
+        return static_cast<Gui::SendToast *>(nullptr);
+    };
+    ASSERT_TRUE(eventually([&] { return toast() != nullptr; }, 10000));
+    other.flush(true); // the other process's pass takes the GUI's message along
+    ASSERT_TRUE(eventually([&] { return receivedCount() == 1; }, 15000));
+    EXPECT_TRUE(eventually([&] { return toast() && toast()->text().contains(QStringLiteral("was sent")); }, 10000))
+        << (toast() ? toast()->text().toStdString() : std::string("no notice"));
 }
