@@ -159,14 +159,14 @@ TEST_F(SendFlow, TypeAndPressCtrlReturnDeliversTheMessage)
     EXPECT_EQ(w->currentSender()->label, QStringLiteral("Ada Lovelace <ada@example.org>"));
     compose(w, QStringLiteral("Bob <bob@example.org>"), QStringLiteral("Grüße von der Oberfläche"),
             QStringLiteral("Hallo Bob,\ndas kam über das Fenster."));
-    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000); // closed once durably queued
+    ASSERT_EVENTUALLY(w.isNull(), 5000); // closed once durably queued
     ASSERT_NE(toast(), nullptr);
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
+    ASSERT_EVENTUALLY(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
     const QJsonObject parsed = TestUtil::runPythonJson("parse_message.py", {m_received + QStringLiteral("/1.eml")});
     EXPECT_EQ(parsed.value(QStringLiteral("subject")).toString(), QStringLiteral("Grüße von der Oberfläche"));
     EXPECT_EQ(parsed.value(QStringLiteral("to"))[0][QStringLiteral("address")].toString(), QStringLiteral("bob@example.org"));
     EXPECT_TRUE(parsed.value(QStringLiteral("text")).toString().contains(QStringLiteral("das kam über das Fenster.")));
-    QTRY_VERIFY_WITH_TIMEOUT(toast() && toast()->text().contains(QStringLiteral("was sent")), 5000);
+    ASSERT_EVENTUALLY(toast() && toast()->text().contains(QStringLiteral("was sent")), 5000);
     // The next message offers Bob while typing.
     Gui::ComposerWindow *next = controller.openComposer();
     const QAbstractItemModel *offered = next->findChild<QLineEdit *>(QStringLiteral("to"))->completer()->model();
@@ -205,9 +205,9 @@ TEST_F(SendFlow, AnAttachmentDroppedOnTheComposerArrivesAndTheDraftIsGone)
     const QString drafts = Core::DraftStore().root();
     EXPECT_EQ(QDir(drafts).entryList({QStringLiteral("*.json")}).size(), 1);
     compose(w, QStringLiteral("bob@example.org"), QStringLiteral("Report"), QStringLiteral("The report is attached."));
-    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000);
+    ASSERT_EVENTUALLY(w.isNull(), 5000);
     EXPECT_TRUE(QDir(drafts).entryList({QStringLiteral("*.json")}).isEmpty()) << "queued: the draft is gone";
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
+    ASSERT_EVENTUALLY(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
     const QJsonObject parsed = TestUtil::runPythonJson("parse_message.py", {m_received + QStringLiteral("/1.eml")});
     const QJsonArray attachments = parsed.value(QStringLiteral("attachments")).toArray();
     ASSERT_EQ(attachments.size(), 1) << QJsonDocument(parsed).toJson().toStdString();
@@ -249,7 +249,7 @@ TEST_F(SendFlow, AMessageThatNeedsAttentionIsANotificationNotAModalBox)
     ASSERT_TRUE(controller.start().ok());
     ASSERT_FALSE(controller.notifier()->hasTray()) << "offscreen has no tray: the fallback window is used";
     QWidget *note = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((note = controller.notifier()->lastWindow()) != nullptr, 15000);
+    ASSERT_EVENTUALLY((note = controller.notifier()->lastWindow()) != nullptr, 15000);
     EXPECT_TRUE(note->isVisible());
     EXPECT_EQ(QApplication::activeModalWidget(), nullptr);
     EXPECT_TRUE(note->windowFlags().testFlag(Qt::WindowDoesNotAcceptFocus));
@@ -278,13 +278,13 @@ TEST_F(SendFlow, EditInTheOutboxBringsAWaitingMessageBackToAComposer)
     ASSERT_TRUE(QTest::qWaitForWindowExposed(outbox));
     auto *view = outbox->findChild<QTableView *>();
     ASSERT_NE(view, nullptr);
-    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 5000);
+    ASSERT_EVENTUALLY(view->model()->rowCount() == 1, 5000);
     view->selectRow(0);
     auto *edit = outbox->findChild<QAction *>(QStringLiteral("editAction"));
     ASSERT_TRUE(edit->isEnabled());
     edit->trigger();
     Gui::ComposerWindow *back = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((back = visibleComposer()) != nullptr, 5000);
+    ASSERT_EVENTUALLY((back = visibleComposer()) != nullptr, 5000);
     EXPECT_EQ(back->subject(), QStringLiteral("Later"));
     EXPECT_TRUE(back->body().startsWith(QStringLiteral("Tomorrow morning.")));
     EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 0);
@@ -306,15 +306,15 @@ TEST_F(SendFlow, SendLaterQueuesForTheChosenTime)
     auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
     QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
     QDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = w->findChild<QDialog *>(QStringLiteral("sendLaterDialog"))) != nullptr, 2000);
+    ASSERT_EVENTUALLY((dialog = w->findChild<QDialog *>(QStringLiteral("sendLaterDialog"))) != nullptr, 2000);
     const QDateTime when = QDateTime::currentDateTime().addSecs(2 * 3600);
     dialog->findChild<QDateTimeEdit *>(QStringLiteral("sendTime"))->setDateTime(when);
     dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000);
+    ASSERT_EVENTUALLY(w.isNull(), 5000);
     const QList<Core::OutboxEntry> queued = controller.outbox().entries(Core::OutboxState::Queued);
     ASSERT_EQ(queued.size(), 1);
     EXPECT_LE(std::abs(queued.first().notBefore.secsTo(when.toUTC())), 60);
-    QTRY_VERIFY_WITH_TIMEOUT(toast() && toast()->text().contains(QStringLiteral("will be sent at")), 5000);
+    ASSERT_EVENTUALLY(toast() && toast()->text().contains(QStringLiteral("will be sent at")), 5000);
 }
 
 TEST_F(SendFlow, RichTextIsSentAsHtmlWithAPlainTextPart)
@@ -336,8 +336,8 @@ TEST_F(SendFlow, RichTextIsSentAsHtmlWithAPlainTextPart)
     QTest::keyClick(rich, Qt::Key_B, Qt::ControlModifier);
     QTest::keyClicks(rich, QStringLiteral("bold"));
     QTest::keyClick(rich, Qt::Key_Return, Qt::ControlModifier);
-    QTRY_VERIFY_WITH_TIMEOUT(w.isNull(), 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
+    ASSERT_EVENTUALLY(w.isNull(), 5000);
+    ASSERT_EVENTUALLY(QFile::exists(m_received + QStringLiteral("/1.eml")), 15000);
     const QJsonObject parsed = TestUtil::runPythonJson("parse_message.py", {m_received + QStringLiteral("/1.eml")});
     EXPECT_EQ(parsed.value(QStringLiteral("content_type")).toString(), QStringLiteral("multipart/alternative"));
     // The plain part keeps the emphasis readable; the HTML is plain HTML.
@@ -379,7 +379,7 @@ TEST_F(SendFlow, UndoBringsTheMessageBackIntoAComposer)
     ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
     compose(w, QStringLiteral("bob@example.org"), QStringLiteral("Oops"), QStringLiteral("Not yet"));
     // Queued: the composer is out of sight, kept for Undo.
-    QTRY_VERIFY_WITH_TIMEOUT(!w.isNull() && !w->property("visible").toBool(), 5000);
+    ASSERT_EVENTUALLY(!w.isNull() && !w->property("visible").toBool(), 5000);
     const QVariant state = w->property("sendState");
     EXPECT_EQ(state.value<Gui::ComposerWindow::SendState>(), Gui::ComposerWindow::SendState::Queued);
     Gui::SendToast *t = toast();
@@ -387,7 +387,7 @@ TEST_F(SendFlow, UndoBringsTheMessageBackIntoAComposer)
     EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 1);
     QTest::mouseClick(t->findChild<QPushButton *>(QStringLiteral("undoButton")), Qt::LeftButton);
     Gui::ComposerWindow *back = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((back = visibleComposer()) != nullptr, 5000);
+    ASSERT_EVENTUALLY((back = visibleComposer()) != nullptr, 5000);
     EXPECT_EQ(back, w.data()) << "the same window comes back";
     EXPECT_EQ(back->subject(), QStringLiteral("Oops"));
     EXPECT_EQ(back->body(), QStringLiteral("Not yet"));

@@ -15,6 +15,16 @@
 
 #include <gtest/gtest.h>
 
+#include <QTest>
+
+/// Waits (running the event loop) until `expr` holds, and fails the
+/// GoogleTest test if it does not within `timeoutMs`. QTest's own QTRY_*
+/// macros report to QTest, which a GoogleTest test never hears of: a
+/// timeout there just returns from the test, which then passes.
+#define ASSERT_EVENTUALLY(expr, timeoutMs)                                                                        \
+    ASSERT_TRUE(QTest::qWaitFor([&] { return bool(expr); }, timeoutMs))                                           \
+        << "still false after " << (timeoutMs) << " ms: " #expr
+
 namespace TestUtil {
 
 /// Debian's interpreter: the first python3 on PATH may lack Debian's modules.
