@@ -530,7 +530,7 @@ void SmtpClient::onTimeout()
     if (m_state == State::Quitting || (m_state == State::AwaitingCredentials && !m_tx && m_queue.empty())) {
         // (Still no password: the early connection is let go, nothing lost;
         // the next message opens a new one.)
-        endConnection();
+        endConnection(m_quitAnswered ? Close::Polite : Close::Abort);
         return;
     }
     SmtpResult r;
@@ -576,6 +576,7 @@ void SmtpClient::hangUpAndFinish(const SmtpResult &result)
 void SmtpClient::closeSocket(Close how)
 {
     m_timer.stop();
+    m_quitAnswered = false;
     m_repliesBeforeQuit = 0;
     if (!m_socket)
         return;
@@ -804,7 +805,12 @@ void SmtpClient::handleReply(const SmtpReply &reply)
             armTimer(m_settings.timeouts.quit);
             break;
         }
-        endConnection(Close::Polite);
+        // 221: the server closes now (RFC 5321 §4.1.1.10). Waiting for it,
+        // with its close_notify and FIN read, leaves no unread data that our
+        // close would answer with a reset; a server that keeps the line open
+        // is left politely after a moment.
+        m_quitAnswered = true;
+        armTimer(std::min(kServerCloseGraceMs, m_settings.timeouts.quit));
         break;
     case State::Ready:
     case State::AwaitingCredentials:

@@ -284,6 +284,9 @@ private:
     enum class Farewell { Quit, Abort };
     /// How the socket closes: with TLS close_notify and FIN, or reset.
     enum class Close { Polite, Abort };
+    /// How long to wait, after the 221, for the server to close first.
+    static constexpr int kServerCloseGraceMs = 1500;
+    bool m_quitAnswered = false; ///< the 221 came; the server's close is awaited
     void failSession(const SmtpResult &result, Farewell farewell = Farewell::Abort);
     void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {},
                   Farewell farewell = Farewell::Quit);
