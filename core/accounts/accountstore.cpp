@@ -48,7 +48,7 @@ Result<QList<Account>> AccountStore::read(QString *defaultId)
     return loaded;
 }
 
-void AccountStore::apply(QList<Account> accounts, QString defaultId)
+void AccountStore::apply(QList<Account> accounts, const QString &defaultId)
 {
     accounts.removeIf([this](const Account &a) { return m_changes.removed.contains(a.id); });
     for (const Account &changed : std::as_const(m_changes.upserted)) {

@@ -69,7 +69,7 @@ private:
     /// The file's accounts (or an error), not yet merged.
     [[nodiscard]] Result<QList<Account>> read(QString *defaultId);
     /// `accounts` and `defaultId` from the file, with m_changes applied.
-    void apply(QList<Account> accounts, QString defaultId);
+    void apply(QList<Account> accounts, const QString &defaultId);
 
     VersionedJsonFile m_file;
     QList<Account> m_accounts;

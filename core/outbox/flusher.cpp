@@ -244,7 +244,7 @@ QStringList Flusher::releaseHeld(Outbox &outbox, const QSet<QString> &accountIds
 
 QDateTime Flusher::nextDue(Outbox &outbox)
 {
-    const QDateTime now = outbox.now();
+    QDateTime now = outbox.now();
     if (!outbox.ids(OutboxState::Active).isEmpty())
         return now;
     QDateTime next;
