@@ -73,10 +73,7 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_home.isValid());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
-        m_received = m_home.filePath(QStringLiteral("received"));
-        QDir().mkpath(m_received);
+        m_received = TestUtil::useProfileIn(m_home.path());
     }
 
     void addAccount(quint16 port)

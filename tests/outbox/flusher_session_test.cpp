@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/testutil.h"
 #include "tests/support/fakesmtpserver.h"
 
 #include <gtest/gtest.h>
@@ -49,19 +50,9 @@ protected:
 
     Account account(bool auth)
     {
-        Account a;
-        a.name = QStringLiteral("Session");
-        a.host = QStringLiteral("127.0.0.1");
-        a.port = m_server.serverPort();
-        a.security = SmtpSecurity::None;
-        a.auth = auth ? AuthMethod::Password : AuthMethod::None;
-        a.allowCleartextAuth = true;
-        a.username = QStringLiteral("user");
-        Identity i;
-        i.name = QStringLiteral("Ada");
-        i.address = QStringLiteral("ada@example.org");
-        a.identities = {i};
-        EXPECT_TRUE(m_accounts->add(a).ok());
+        EXPECT_TRUE(m_accounts->add(TestUtil::localAccount(QStringLiteral("Session"), m_server.serverPort(),
+                                                           auth ? AuthMethod::Password : AuthMethod::None))
+                        .ok());
         Account added = m_accounts->accounts().last();
         if (auth) {
             CredentialJob *job = m_credentials.write(added.id, QStringLiteral("secret"));

@@ -59,19 +59,7 @@ protected:
 
     Account addAccount(quint16 port, AuthMethod auth = AuthMethod::None)
     {
-        Account a;
-        a.name = QStringLiteral("Test %1").arg(++m_accountCount);
-        a.host = QStringLiteral("127.0.0.1");
-        a.port = port;
-        a.security = SmtpSecurity::None;
-        a.auth = auth;
-        a.allowCleartextAuth = true;
-        a.username = QStringLiteral("user");
-        Identity i;
-        i.name = QStringLiteral("Ada");
-        i.address = QStringLiteral("ada@example.org");
-        a.identities = {i};
-        EXPECT_TRUE(m_accounts->add(a).ok());
+        EXPECT_TRUE(m_accounts->add(TestUtil::localAccount(QStringLiteral("Test %1").arg(++m_accountCount), port, auth)).ok());
         return m_accounts->accounts().last();
     }
 

@@ -5,12 +5,14 @@
 // Python with a test script, reading the JSON it prints.
 
 #include <QByteArray>
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
 
+#include "core/accounts/account.h"
 #include "core/error.h"
 
 #include <gtest/gtest.h>
@@ -26,6 +28,37 @@
         << "still false after " << (timeoutMs) << " ms: " #expr
 
 namespace TestUtil {
+
+/// Points Outpost's settings and data at folders inside `home`
+/// (XDG_CONFIG_HOME, XDG_DATA_HOME) and returns a folder there for what a
+/// test server receives.
+inline QString useProfileIn(const QString &home)
+{
+    qputenv("XDG_CONFIG_HOME", QDir(home).filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", QDir(home).filePath(QStringLiteral("data")).toUtf8());
+    const QString received = QDir(home).filePath(QStringLiteral("received"));
+    QDir().mkpath(received);
+    return received;
+}
+
+/// An account on a local test server without encryption, sending as
+/// Ada <ada@example.org> (user name "user" when it signs in).
+inline Core::Account localAccount(const QString &name, quint16 port, Core::AuthMethod auth = Core::AuthMethod::None)
+{
+    Core::Account a;
+    a.name = name;
+    a.host = QStringLiteral("127.0.0.1");
+    a.port = port;
+    a.security = Core::SmtpSecurity::None;
+    a.auth = auth;
+    a.allowCleartextAuth = true;
+    a.username = QStringLiteral("user");
+    Core::Identity i;
+    i.name = QStringLiteral("Ada");
+    i.address = QStringLiteral("ada@example.org");
+    a.identities = {i};
+    return a;
+}
 
 /// Debian's interpreter: the first python3 on PATH may lack Debian's modules.
 inline QString python()
