@@ -21,7 +21,8 @@ fi
 runs=${RUNS:-5}
 runs200=${RUNS_200:-3}
 build_dir=${BENCH_BUILD_DIR:-build-release}
-BUILD_DIR=$build_dir BUILD_TYPE=Release scripts/build.sh outpost >/dev/null
+# One build at a time on the machine (the lock the other builds take).
+flock /tmp/outpost-build.lock env BUILD_DIR="$build_dir" BUILD_TYPE=Release scripts/build.sh outpost >/dev/null
 outpost=$root/$build_dir/app/outpost
 py=/usr/bin/python3
 
