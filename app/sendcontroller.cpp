@@ -149,7 +149,7 @@ void SendController::flushOrAsk(bool manual)
     if (becomeFlusher())
         m_flusher->flush(manual);
     else
-        (void)Core::Flusher::requestFlush(m_outbox.root());
+        Core::Flusher::requestFlushAsync(m_outbox.root(), this);
 }
 
 void SendController::reload(const QString &path)

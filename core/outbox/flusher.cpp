@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QSysInfo>
 #include <QTime>
+#include <QTimer>
 
 #include <algorithm>
 #include <deque>
@@ -213,6 +214,27 @@ bool Flusher::requestFlush(const QString &outboxRoot)
     socket.write("flush\n");
     socket.waitForBytesWritten(2000);
     return socket.waitForReadyRead(5000);
+}
+
+void Flusher::requestFlushAsync(const QString &outboxRoot, QObject *context, std::function<void(bool)> done)
+{
+    // The holder may be busy or hung: nothing here waits on this thread.
+    auto *socket = new QLocalSocket(context);
+    auto *timeout = new QTimer(socket);
+    auto finish = [socket, timeout, done = std::move(done)](bool answered) {
+        timeout->stop();
+        socket->disconnect(); // once: the first of answer, error or time-out
+        socket->deleteLater();
+        if (done)
+            done(answered);
+    };
+    timeout->setSingleShot(true);
+    QObject::connect(timeout, &QTimer::timeout, socket, [finish] { finish(false); });
+    QObject::connect(socket, &QLocalSocket::connected, socket, [socket] { socket->write("flush\n"); });
+    QObject::connect(socket, &QLocalSocket::readyRead, socket, [finish] { finish(true); });
+    QObject::connect(socket, &QLocalSocket::errorOccurred, socket, [finish] { finish(false); });
+    timeout->start(9000); // requestFlush()'s bounds together
+    socket->connectToServer(localServerName(outboxRoot));
 }
 
 QStringList Flusher::releaseHeld(Outbox &outbox, const QSet<QString> &accountIds, Fix fix)

@@ -65,7 +65,13 @@ public:
     /// flusher send.
     [[nodiscard]] LockResult acquire();
     /// Asks the instance holding the lock to flush now; false if none answers.
+    /// Waits (up to 9 s): for the command line.
     [[nodiscard]] static bool requestFlush(const QString &outboxRoot);
+    /// The same without waiting, for the GUI thread: `done` (optional) is
+    /// called on `context`'s thread with whether the flusher answered, within
+    /// the same bounds.
+    static void requestFlushAsync(const QString &outboxRoot, QObject *context,
+                                  std::function<void(bool)> done = {});
 
     /// What a person fixed, which may end a hold.
     enum class Fix {

@@ -19,6 +19,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "tests/support/serverprocess.h"
 #include "tests/support/testcerts.h"
@@ -283,4 +284,50 @@ TEST_F(SendControllerTest, TheNoticeFollowsAMessageAnotherProcessSent)
     ASSERT_TRUE(eventually([&] { return receivedCount() == 1; }, 15000));
     EXPECT_TRUE(eventually([&] { return toast() && toast()->text().contains(QStringLiteral("was sent")); }, 10000))
         << (toast() ? toast()->text().toStdString() : std::string("no notice"));
+}
+
+// Another process holds the flusher lock and sends (a command-line flush):
+// the GUI asks it to send its message and goes on at once. Asking once
+// waited on the GUI thread for the other's answer (up to 9 s); here the
+// "other process" answers from this thread, so a blocking request would
+// freeze until it timed out.
+TEST_F(SendControllerTest, AskingAnotherProcessToSendDoesNotBlockTheGuiThread)
+{
+    startServer();
+    addAccount(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+    Core::Outbox otherOutbox;
+    ASSERT_TRUE(otherOutbox.open().ok());
+    Core::AccountStore otherAccounts;
+    ASSERT_TRUE(otherAccounts.load().ok());
+    Core::TrustStore otherTrust;
+    Core::CredentialStore otherCredentials;
+    Core::Flusher other(&otherOutbox, &otherAccounts, &otherTrust, &otherCredentials);
+    ASSERT_EQ(other.acquire(), Core::Flusher::LockResult::Acquired);
+
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    Gui::ComposerWindow *w = controller.openComposer();
+    w->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
+    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Asked of another"));
+    auto *body = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
+    QTest::keyClicks(body, QStringLiteral("Hello."));
+
+    // The event loop's longest gap from the Send on.
+    QElapsedTimer beat;
+    qint64 longest = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(5);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        longest = std::max(longest, beat.restart());
+    });
+    QTest::keyClick(body, Qt::Key_Return, Qt::ControlModifier);
+    beat.start();
+    heartbeat.start();
+    // Only the other process sends, because it was asked to.
+    ASSERT_EVENTUALLY(receivedCount() == 1, 15000);
+    QTest::qWait(200);
+    heartbeat.stop();
+    EXPECT_LT(longest, 1000) << "the GUI thread stalled for " << longest << " ms";
 }
