@@ -17,7 +17,12 @@ COMMAND inside the namespace with:
                             smtp-auth.log (one JSON line per AUTH attempt),
                             dnsmasq.log
 
-and tears everything down. Needs root (ip netns), dnsmasq, openssl and
+and tears everything down. The big OAuth providers are there under their
+real names (smtp.gmail.com with passwords and OAuth, smtp-mail.outlook.com and
+smtp.office365.com with OAuth only, their ISPDB files with <oAuth2> blocks),
+with domains of one's own behind Microsoft 365 (m365.test) and Google
+Workspace (workspace.test) MX hosts; some ISPDB answers always come late
+(WEB_DELAYS), so a ranking that depends on the order of arrival fails. Needs root (ip netns), dnsmasq, openssl and
 Debian's python3-aiosmtpd; fails loudly when something is missing.
 Run with /usr/bin/python3 (Debian's modules).
 """
@@ -46,6 +51,11 @@ HOSTS = {
     9: ["alt.brokentls.test"],
     10: ["smtp.plain.test"],
     11: ["smtp.slow.test"],
+    # The big OAuth providers, as far as the discovery tests need them: the
+    # real names (with --local in dnsmasq, nothing leaves the namespace).
+    12: ["smtp.gmail.com"],
+    13: ["smtp-mail.outlook.com"],
+    14: ["smtp.office365.com"],
     # accepts connections and never says a word
     251: ["autoconfig.slow.test", "slow.test", "autoconfig.timeout.test", "timeout.test",
           "smtp.timeout.test", "mail.timeout.test"],
@@ -87,6 +97,36 @@ def ispdb(domain, servers, username="%EMAILADDRESS%"):
     return "".join(out)
 
 
+# The <oAuth2> blocks as the ISPDB publishes them for these providers.
+MICROSOFT_OAUTH2 = ("login.microsoftonline.com", "https://outlook.office.com/SMTP.Send offline_access",
+                    "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+                    "https://login.microsoftonline.com/common/oauth2/v2.0/token")
+GOOGLE_OAUTH2 = ("accounts.google.com", "https://mail.google.com/",
+                 "https://accounts.google.com/o/oauth2/auth", "https://www.googleapis.com/oauth2/v3/token")
+
+
+def oauth_provider(provider_id, domains, name, servers, oauth2):
+    """An ISPDB file of a provider that signs in with OAuth 2.0 (and a password)."""
+    out = ['<?xml version="1.0"?>\n<clientConfig version="1.1"><emailProvider id="%s">' % provider_id]
+    out += ["<domain>%s</domain>" % d for d in domains]
+    out.append("<displayName>%s</displayName>" % name)
+    for host, port, sock in servers:
+        out.append("<outgoingServer type=\"smtp\"><hostname>%s</hostname><port>%d</port>"
+                   "<socketType>%s</socketType><authentication>OAuth2</authentication>"
+                   "<authentication>password-cleartext</authentication>"
+                   "<username>%%EMAILADDRESS%%</username></outgoingServer>" % (host, port, sock))
+    out.append("</emailProvider><oAuth2><issuer>%s</issuer><scope>%s</scope><authURL>%s</authURL>"
+               "<tokenURL>%s</tokenURL></oAuth2></clientConfig>\n" % oauth2)
+    return "".join(out)
+
+
+OUTLOOK_COM = oauth_provider("outlook.com", ["outlook.com", "hotmail.com"], "Outlook.com (Microsoft)",
+                             [("smtp-mail.outlook.com", 587, "STARTTLS")], MICROSOFT_OAUTH2)
+OFFICE365 = oauth_provider("office365.com", ["office365.com", "mail.protection.outlook.com"], "Microsoft 365",
+                           [("smtp.office365.com", 587, "STARTTLS")], MICROSOFT_OAUTH2)
+GMAIL = oauth_provider("googlemail.com", ["gmail.com", "googlemail.com", "google.com"], "Google Mail",
+                       [("smtp.gmail.com", 465, "SSL")], GOOGLE_OAUTH2)
+
 WEB = {
     ("autoconfig.provider.test", "/mail/config-v1.1.xml"): PROVIDER_XML,
     ("provider.test", "/.well-known/autoconfig/mail/config-v1.1.xml"): PROVIDER_XML,
@@ -96,8 +136,20 @@ WEB = {
     ("ispdb.test", "/v1.1/brokentls.test"): ispdb("brokentls.test", [("smtp.brokentls.test", 587, "STARTTLS"),
                                                                       ("alt.brokentls.test", 465, "SSL")]),
     ("ispdb.test", "/v1.1/slow.test"): ispdb("slow.test", [("smtp.slow.test", 465, "SSL")]),
+    ("ispdb.test", "/v1.1/outlook.com"): OUTLOOK_COM,
+    ("ispdb.test", "/v1.1/office365.com"): OFFICE365,
+    ("ispdb.test", "/v1.1/mail.protection.outlook.com"): OFFICE365,
+    ("ispdb.test", "/v1.1/gmail.com"): GMAIL,
+    ("ispdb.test", "/v1.1/google.com"): GMAIL,
 }
 WEB_HANGS = {("ispdb.test", "/v1.1/timeout.test")}
+# Answers that come late, always: the answer for the more specific MX domain
+# (Microsoft 365 behind mail.protection.outlook.com) arrives after the one for
+# the consumer service, so the order of arrival never decides the ranking.
+WEB_DELAYS = {
+    ("ispdb.test", "/v1.1/mail.protection.outlook.com"): 1.0,
+    ("ispdb.test", "/v1.1/google.com"): 0.5,
+}
 
 
 def run(*cmd, **kw):
@@ -153,6 +205,7 @@ def serve(workdir):
             if (host, path) in WEB_HANGS:
                 time.sleep(60)
                 return
+            time.sleep(WEB_DELAYS.get((host, path), 0))
             body = WEB.get((host, path))
             if body is None or self.server.scheme == "http":
                 self.send_response(404)
@@ -185,6 +238,24 @@ def serve(workdir):
         async def handle_DATA(self, server, session, envelope):
             return "250 2.0.0 OK"
 
+    class OAuthSink(Sink):
+        """Offers XOAUTH2 and OAUTHBEARER; discovery must never use them, so
+        every attempt is logged and refused."""
+
+        def __init__(self, ip, port):
+            self.ip, self.port = ip, port
+
+        async def refuse(self, server, mechanism):
+            log("smtp-auth.log", {"ip": self.ip, "port": self.port, "mechanism": mechanism, "login": None,
+                                  "password_ok": False, "ok": False})
+            return AuthResult(success=False, handled=False)
+
+        async def auth_XOAUTH2(self, server, args):
+            return await self.refuse(server, "XOAUTH2")
+
+        async def auth_OAUTHBEARER(self, server, args):
+            return await self.refuse(server, "OAUTHBEARER")
+
     def authenticator_for(ip, port):
         def authenticator(server, session, envelope, mechanism, auth_data):
             is_pw = isinstance(auth_data, LoginPassword)
@@ -202,17 +273,21 @@ def serve(workdir):
     tls.load_cert_chain(crt, key)
     controllers = []
 
-    def smtp(n, port, mode):
+    def smtp(n, port, mode, oauth=None):
+        """oauth: None (passwords only), "also" (passwords and OAuth) or "only"."""
         ip = NET + str(n)
         common = dict(hostname=ip, port=port, decode_data=False, server_hostname=HOSTS[n][0],
                       ident="autoconfig world", authenticator=authenticator_for(ip, port))
+        if oauth == "only":
+            common["auth_exclude_mechanism"] = ["PLAIN", "LOGIN"]
+        handler = OAuthSink(ip, port) if oauth else Sink()
         if mode == "tls":
-            c = Controller(Sink(), ssl_context=tls, auth_require_tls=False, auth_required=True, **common)
+            c = Controller(handler, ssl_context=tls, auth_require_tls=False, auth_required=True, **common)
         elif mode == "starttls":
-            c = Controller(Sink(), tls_context=tls, require_starttls=True, auth_require_tls=True,
+            c = Controller(handler, tls_context=tls, require_starttls=True, auth_require_tls=True,
                            auth_required=True, **common)
         else:
-            c = Controller(Sink(), auth_require_tls=False, auth_required=True, **common)
+            c = Controller(handler, auth_require_tls=False, auth_required=True, **common)
         c.start()
         controllers.append(c)
 
@@ -225,6 +300,10 @@ def serve(workdir):
     smtp(9, 465, "tls")
     smtp(10, 587, "plain")
     smtp(11, 465, "tls")
+    smtp(12, 465, "tls", oauth="also")
+    smtp(12, 587, "starttls", oauth="also")
+    smtp(13, 587, "starttls", oauth="only")
+    smtp(14, 587, "starttls", oauth="only")
 
     def listener(ip, port, handler):
         s = socket.socket()
@@ -327,10 +406,18 @@ def main():
             "dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts", "--user=root",
             "--listen-address=" + DNS_IP, "--bind-interfaces", "--port=53",
             "--addn-hosts=" + hosts, "--local=/test/",
+            "--local=/gmail.com/", "--local=/google.com/", "--local=/outlook.com/", "--local=/office365.com/",
             "--server=/timeout.test/" + DNS_TARPIT_IP,
             "--mx-host=provider.test,mx.provider.test,10",
             "--mx-host=hosted.test,mx1.mail.hoster.test,10",
             "--mx-host=hosted.test,mx2.mail.hoster.test,20",
+            # Microsoft 365 and Google Workspace for a domain of one's own; the
+            # providers' own domains receive their own mail.
+            "--mx-host=m365.test,m365-test.mail.protection.outlook.com,0",
+            "--mx-host=workspace.test,aspmx.l.google.com,1",
+            "--mx-host=workspace.test,alt1.aspmx.l.google.com,5",
+            "--mx-host=outlook.com,outlook-com.olc.protection.outlook.com,5",
+            "--mx-host=gmail.com,gmail-smtp-in.l.google.com,5",
             "--srv-host=_submissions._tcp.srvonly.test,mail.srvonly.test,465,0,1",
             "--srv-host=_submission._tcp.srvonly.test",
             "--log-queries", "--log-facility=" + dnslog, "--pid-file=" + os.path.join(workdir, "dnsmasq.pid")]))
