@@ -9,6 +9,41 @@ namespace Core {
 
 namespace {
 
+QJsonObject oauth2Json(const OAuth2Settings &o)
+{
+    const auto url = [](const QUrl &u) { return u.toString(QUrl::FullyEncoded); };
+    QJsonObject json{{QStringLiteral("issuer"), o.issuer},
+                     {QStringLiteral("authorizationEndpoint"), url(o.authorizationEndpoint)},
+                     {QStringLiteral("tokenEndpoint"), url(o.tokenEndpoint)},
+                     {QStringLiteral("scopes"), QJsonArray::fromStringList(o.scopes)},
+                     {QStringLiteral("clientId"), o.clientId}};
+    if (o.revocationEndpoint.isValid())
+        json.insert(QStringLiteral("revocationEndpoint"), url(o.revocationEndpoint));
+    if (o.deviceAuthorizationEndpoint.isValid())
+        json.insert(QStringLiteral("deviceAuthorizationEndpoint"), url(o.deviceAuthorizationEndpoint));
+    if (o.signedInAt.isValid())
+        json.insert(QStringLiteral("signedInAt"), o.signedInAt.toUTC().toString(Qt::ISODateWithMs));
+    return json;
+}
+
+OAuth2Settings oauth2FromJson(const QJsonObject &json)
+{
+    const auto url = [&json](const char *key) {
+        return QUrl(json.value(QLatin1String(key)).toString(), QUrl::StrictMode);
+    };
+    OAuth2Settings o;
+    o.issuer = json.value(QStringLiteral("issuer")).toString();
+    o.authorizationEndpoint = url("authorizationEndpoint");
+    o.tokenEndpoint = url("tokenEndpoint");
+    o.revocationEndpoint = url("revocationEndpoint");
+    o.deviceAuthorizationEndpoint = url("deviceAuthorizationEndpoint");
+    for (const auto &v : json.value(QStringLiteral("scopes")).toArray())
+        o.scopes << v.toString();
+    o.clientId = json.value(QStringLiteral("clientId")).toString();
+    o.signedInAt = QDateTime::fromString(json.value(QStringLiteral("signedInAt")).toString(), Qt::ISODateWithMs);
+    return o;
+}
+
 QString authName(AuthMethod m)
 {
     switch (m) {
@@ -102,7 +137,7 @@ Result<void> Account::validate() const
     if (port == 0)
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "Enter a port between 1 and 65535."),
                      QStringLiteral("port"));
-    if (auth == AuthMethod::Password && username.isEmpty())
+    if ((auth == AuthMethod::Password || auth == AuthMethod::OAuth2) && username.isEmpty())
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "Enter the user name for the mail server."),
                      QStringLiteral("username"));
     if (auto r = checkHeaderText(username, QStringLiteral("username")); !r)
@@ -133,7 +168,7 @@ QJsonObject Account::toJson() const
                                {QStringLiteral("htmlSignature"), i.htmlSignature},
                                {QStringLiteral("default"), i.isDefault}});
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), id},
         {QStringLiteral("name"), name},
         {QStringLiteral("smtp"),
@@ -149,6 +184,9 @@ QJsonObject Account::toJson() const
          QJsonObject{{QStringLiteral("dsn"), requestDsn}, {QStringLiteral("saveCopy"), saveCopy}}},
         {QStringLiteral("identities"), ids},
     };
+    if (auth == AuthMethod::OAuth2)
+        json.insert(QStringLiteral("oauth2"), oauth2Json(oauth2));
+    return json;
 }
 
 Result<Account> Account::fromJson(const QJsonObject &json)
@@ -173,6 +211,8 @@ Result<Account> Account::fromJson(const QJsonObject &json)
     if (!auth)
         return corrupt(QStringLiteral("auth"));
     a.auth = *auth;
+    if (a.auth == AuthMethod::OAuth2)
+        a.oauth2 = oauth2FromJson(json.value(QStringLiteral("oauth2")).toObject());
     a.allowCleartextAuth = smtp.value(QStringLiteral("allowCleartextAuth")).toBool();
     a.maxMessageSize = std::max<qint64>(0, smtp.value(QStringLiteral("maxSize")).toInteger());
     for (const auto &m : smtp.value(QStringLiteral("authMechanisms")).toArray())

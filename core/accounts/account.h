@@ -5,15 +5,40 @@
 #include "core/result.h"
 #include "core/smtp/smtpclient.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Core {
 
 /// How an account signs in to its submission server.
 enum class AuthMethod { Password, OAuth2, None };
+
+/**
+ * Where an OAuth2 account signs in: the authorization server's endpoints,
+ * the scopes and this program's client id there. Nothing secret: the refresh
+ * token is in the keychain (SecretKind::OAuthRefreshToken), the access token
+ * only in memory, the client secret (if any) comes from the provider table.
+ */
+struct OAuth2Settings
+{
+    QString issuer;
+    QUrl authorizationEndpoint;
+    QUrl tokenEndpoint;
+    QUrl revocationEndpoint;
+    QUrl deviceAuthorizationEndpoint;
+    QStringList scopes;
+    QString clientId;
+    /// The last successful sign-in (UTC). Written with each sign-in so that
+    /// the account file changes: every process watching it then releases
+    /// the messages held for "Sign in again".
+    QDateTime signedInAt;
+
+    friend bool operator==(const OAuth2Settings &, const OAuth2Settings &) = default;
+};
 
 /// An address a person sends as: name, address, reply-to and signature.
 /// Several identities can share one account (one server login).
@@ -46,6 +71,7 @@ struct Account
     SmtpSecurity security = SmtpSecurity::StartTls;
     QString username;
     AuthMethod auth = AuthMethod::Password;
+    OAuth2Settings oauth2; ///< auth == OAuth2 only
     bool allowCleartextAuth = false;
     QStringList authMechanisms; ///< empty: the best the server offers
     qint64 maxMessageSize = 0; ///< the server's SIZE when last seen; 0: unknown

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/oauth/deviceflow.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace Core::OAuth {
+
+namespace {
+
+QString errorCode(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
+}
+
+} // namespace
+
+DeviceFlow::DeviceFlow(Provider provider, QObject *parent)
+    : QObject(parent)
+    , m_provider(std::move(provider))
+{
+    bool ok = false;
+    if (const int ms = qEnvironmentVariableIntValue("OUTPOST_OAUTH_TIMEOUT_MS", &ok); ok && ms > 0)
+        m_timeoutMs = ms;
+    m_pollTimer.setSingleShot(true);
+    connect(&m_pollTimer, &QTimer::timeout, this, &DeviceFlow::poll);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        fail(Error(Error::Code::Timeout,
+                   QCoreApplication::translate("OAuth", "The sign-in was not completed in time. Nothing was saved; please try again.")));
+    });
+}
+
+DeviceFlow::~DeviceFlow()
+{
+    if (m_request)
+        m_request->abort();
+}
+
+void DeviceFlow::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void DeviceFlow::start()
+{
+    if (m_state != State::Idle)
+        return;
+    setState(State::RequestingCode);
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_state != State::RequestingCode)
+            return;
+        if (!m_provider.hasClientId()) {
+            fail(Error(Error::Code::NeedsCredentials, m_provider.missingClientIdMessage()));
+            return;
+        }
+        if (!m_provider.offersDeviceFlow()) {
+            //: %1 is a provider's name
+            fail(Error(Error::Code::InvalidInput,
+                       QCoreApplication::translate("OAuth", "%1 does not offer signing in without a browser on this computer.")
+                           .arg(m_provider.displayName)));
+            return;
+        }
+        m_deadline.start(m_timeoutMs);
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("scope"), m_provider.scopes.join(u' '));
+        m_request = TokenRequest::post(TokenRequest::Kind::DeviceAuthorization, m_provider,
+                                       m_provider.deviceAuthorizationEndpoint, form, m_network, this);
+        connect(m_request, &TokenRequest::finished, this, &DeviceFlow::onCode);
+    }, Qt::QueuedConnection);
+}
+
+void DeviceFlow::cancel()
+{
+    fail(Error(Error::Code::Cancelled, QCoreApplication::translate("OAuth", "The sign-in was cancelled. Nothing was saved.")));
+}
+
+void DeviceFlow::fail(const Error &error)
+{
+    if (m_state == State::Succeeded || m_state == State::Failed)
+        return;
+    m_pollTimer.stop();
+    m_deadline.stop();
+    if (TokenRequest *request = m_request.data()) {
+        m_request = nullptr;
+        request->disconnect(this);
+        request->abort();
+    }
+    m_error = error;
+    setState(State::Failed);
+    Q_EMIT finished();
+}
+
+void DeviceFlow::onCode(TokenRequest *request)
+{
+    m_request = nullptr;
+    if (!request->result()) {
+        fail(request->result().error());
+        return;
+    }
+    // RFC 8628 §3.2.
+    const QJsonObject json = QJsonDocument::fromJson(request->body()).object();
+    if (request->httpStatus() != 200 || json.contains(QStringLiteral("error"))) {
+        fail(parseTokenResponse(request->httpStatus() == 200 ? 400 : request->httpStatus(), request->body(),
+                                QDateTime::currentDateTimeUtc())
+                 .error());
+        return;
+    }
+    m_deviceCode = json.value(QStringLiteral("device_code")).toString();
+    m_userCode = json.value(QStringLiteral("user_code")).toString();
+    // Some providers spell it verification_url.
+    m_verificationUri = QUrl(json.value(QStringLiteral("verification_uri")).toString(
+                                 json.value(QStringLiteral("verification_url")).toString()),
+                             QUrl::StrictMode);
+    m_verificationUriComplete = QUrl(json.value(QStringLiteral("verification_uri_complete")).toString(), QUrl::StrictMode);
+    const int interval = json.value(QStringLiteral("interval")).toInt(5);
+    m_intervalMs = std::clamp(interval, 1, 60) * 1000;
+    if (m_deviceCode.isEmpty() || m_userCode.isEmpty() || !isUsableEndpoint(m_verificationUri)) {
+        fail(Error(Error::Code::ProtocolViolation,
+                   QCoreApplication::translate("OAuth", "The sign-in server's answer was not a valid device authorization.")));
+        return;
+    }
+    if (const int expires = json.value(QStringLiteral("expires_in")).toInt(0); expires > 0)
+        m_deadline.start(std::min(m_deadline.remainingTime(), expires * 1000));
+    setState(State::WaitingForUser);
+    Q_EMIT userCodeReady(m_verificationUri, m_userCode);
+    m_pollTimer.start(m_intervalMs);
+}
+
+void DeviceFlow::poll()
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:device_code"));
+    form.addQueryItem(QStringLiteral("device_code"), m_deviceCode);
+    m_request = TokenRequest::post(TokenRequest::Kind::DeviceCode, m_provider, m_provider.tokenEndpoint, form, m_network, this);
+    connect(m_request, &TokenRequest::finished, this, &DeviceFlow::onPoll);
+}
+
+void DeviceFlow::onPoll(TokenRequest *request)
+{
+    m_request = nullptr;
+    if (request->result()) {
+        if (request->result()->refreshToken.isEmpty()) {
+            fail(Error(Error::Code::ProtocolViolation,
+                       QCoreApplication::translate("OAuth", "The sign-in server gave no refresh token, so Outpost could not stay signed in.")));
+            return;
+        }
+        m_deadline.stop();
+        m_tokens = request->result().value();
+        setState(State::Succeeded);
+        Q_EMIT finished();
+        return;
+    }
+    // RFC 8628 §3.5: pending and slow_down keep polling.
+    const QString code = errorCode(request->body());
+    if (code == QLatin1String("authorization_pending") || code == QLatin1String("slow_down")) {
+        if (code == QLatin1String("slow_down"))
+            m_intervalMs += 5000;
+        m_pollTimer.start(m_intervalMs);
+        return;
+    }
+    if (code == QLatin1String("access_denied")) {
+        fail(Error(Error::Code::AuthenticationFailed,
+                   QCoreApplication::translate("OAuth", "Access was not granted: the sign-in was refused or cancelled at the provider.")));
+        return;
+    }
+    if (code == QLatin1String("expired_token")) {
+        fail(Error(Error::Code::Timeout,
+                   QCoreApplication::translate("OAuth", "The code expired before the sign-in was completed. Nothing was saved; please try again.")));
+        return;
+    }
+    fail(request->result().error());
+}
+
+} // namespace Core::OAuth

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/accounts/account.h"
+#include "core/error.h"
+#include "core/oauth/provider.h"
+#include "core/oauth/tokens.h"
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace Core {
+class CredentialStore;
+}
+
+namespace Core::OAuth {
+
+/// The provider an OAuth2 account signs in with: its stored endpoints and
+/// client id, completed from `registry` (the client secret, which is never
+/// stored in the account, and a client id the account lacks).
+[[nodiscard]] Provider providerForAccount(const Account &account, const ProviderRegistry &registry);
+/// What an account stores about its provider (no secret, no token).
+[[nodiscard]] OAuth2Settings settingsForProvider(const Provider &provider);
+
+/**
+ * Access tokens for OAuth2 accounts, in this process's memory only. fetch()
+ * answers with a token that is valid for at least another minute: the one
+ * in memory, or a new one from the token endpoint with the refresh token
+ * read from the keychain (a rotated refresh token is written back). With
+ * `refused` (the mail server refused the token: 535 or the 334 JSON error)
+ * it refreshes even if the token has not expired, once.
+ *
+ * Errors: a dead refresh token (invalid_grant) or none stored is
+ * Error::Code::AuthenticationFailed with the "Sign in again" sentence (the
+ * outbox holds the messages for credentials); no client id configured is
+ * NeedsCredentials with Provider::missingClientIdMessage(); an unreachable
+ * token endpoint is Network or Timeout (the outbox tries again later).
+ */
+class AccessTokenSource final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccessTokenSource)
+public:
+    using Callback = std::function<void(const Result<QString> &accessToken)>;
+
+    explicit AccessTokenSource(CredentialStore *credentials, QObject *parent = nullptr);
+
+    /// Calls `done` from the event loop, exactly once, unless `context` is
+    /// destroyed first.
+    void fetch(const Account &account, bool refused, QObject *context, Callback done);
+    /// Keeps a token just obtained by a sign-in (the access token only).
+    void remember(const QString &accountId, const Tokens &tokens);
+    /// Forgets an account's access token (removed, or signed in anew).
+    void forget(const QString &accountId);
+    void setNetworkAccessManager(QNetworkAccessManager *network) { m_network = network; }
+
+private:
+    struct Cached
+    {
+        QString accessToken;
+        QDateTime expiresAt;
+    };
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        Callback done;
+    };
+    void refresh(const Account &account);
+    void refreshWith(const Account &account, const QString &refreshToken);
+    /// Answers everyone waiting for this account's token.
+    void answer(const QString &accountId, const Result<QString> &result);
+
+    CredentialStore *m_credentials;
+    QNetworkAccessManager *m_network = nullptr;
+    QHash<QString, Cached> m_cache;
+    /// Per account, the callers waiting for the one refresh under way: a
+    /// second refresh with a rotated refresh token would kill the first.
+    QHash<QString, QList<Waiter>> m_waiting;
+};
+
+} // namespace Core::OAuth
