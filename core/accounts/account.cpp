@@ -44,36 +44,6 @@ OAuth2Settings oauth2FromJson(const QJsonObject &json)
     return o;
 }
 
-QString authName(AuthMethod m)
-{
-    switch (m) {
-    case AuthMethod::Password:
-        return QStringLiteral("password");
-    case AuthMethod::OAuth2:
-        return QStringLiteral("oauth2");
-    case AuthMethod::None:
-        return QStringLiteral("none");
-    }
-    return QStringLiteral("password");
-}
-
-std::optional<AuthMethod> authFromName(const QString &s)
-{
-    if (s == QLatin1String("password"))
-        return AuthMethod::Password;
-    if (s == QLatin1String("oauth2"))
-        return AuthMethod::OAuth2;
-    if (s == QLatin1String("none"))
-        return AuthMethod::None;
-    return std::nullopt;
-}
-
-Error corrupt(const QString &what)
-{
-    //: %1 names the broken field
-    return Error(Error::Code::Corrupt, QCoreApplication::translate("Accounts", "An account entry is damaged (%1).").arg(what));
-}
-
 } // namespace
 
 const Identity *Account::defaultIdentity() const
@@ -155,6 +125,40 @@ Result<void> Account::validate() const
     }
     return {};
 }
+
+QString Account::authName(AuthMethod m)
+{
+    switch (m) {
+    case AuthMethod::Password:
+        return QStringLiteral("password");
+    case AuthMethod::OAuth2:
+        return QStringLiteral("oauth2");
+    case AuthMethod::None:
+        return QStringLiteral("none");
+    }
+    return QStringLiteral("password");
+}
+
+std::optional<AuthMethod> Account::authFromName(const QString &s)
+{
+    if (s == QLatin1String("password"))
+        return AuthMethod::Password;
+    if (s == QLatin1String("oauth2"))
+        return AuthMethod::OAuth2;
+    if (s == QLatin1String("none"))
+        return AuthMethod::None;
+    return std::nullopt;
+}
+
+namespace {
+
+Error corrupt(const QString &what)
+{
+    //: %1 names the broken field
+    return Error(Error::Code::Corrupt, QCoreApplication::translate("Accounts", "An account entry is damaged (%1).").arg(what));
+}
+
+} // namespace
 
 QJsonObject Account::toJson() const
 {

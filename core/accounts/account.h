@@ -93,6 +93,9 @@ struct Account
     [[nodiscard]] static QString newId();
     [[nodiscard]] static QString securityName(SmtpSecurity security);
     [[nodiscard]] static std::optional<SmtpSecurity> securityFromName(const QString &name);
+    /// "password", "oauth2" or "none", as in the account file.
+    [[nodiscard]] static QString authName(AuthMethod method);
+    [[nodiscard]] static std::optional<AuthMethod> authFromName(const QString &name);
 
     friend bool operator==(const Account &, const Account &) = default;
 };
