@@ -4,6 +4,8 @@
 
 Everything lives under --dir: configuration, queue, Cyrus sasldb, and the
 Maildir every recipient @example.test is delivered to (DIR/mail/maildir/).
+With --dovecot-auth SOCKET, SASL goes to that Dovecot auth socket instead of
+Cyrus (dovecot_instance.py: XOAUTH2 and OAUTHBEARER against real tokens).
 Services: submission with required STARTTLS + SASL on --submission-port,
 implicit TLS + SASL on --smtps-port. Prints "READY {json}" once both ports
 accept connections and runs until stdin closes; then stops Postfix.
@@ -50,6 +52,8 @@ def main():
     ap.add_argument("--user", default="user")
     ap.add_argument("--password", default="secret")
     ap.add_argument("--size-limit", type=int, default=10 * 1024 * 1024)
+    ap.add_argument("--dovecot-auth", metavar="SOCKET",
+                    help="authenticate through this Dovecot auth socket instead of Cyrus SASL")
     args = ap.parse_args()
 
     if os.geteuid() != 0:
@@ -82,6 +86,11 @@ def main():
         os.chmod(d, 0o755)
 
     sub_port, smtps_port = free_port(), free_port()
+    if args.dovecot_auth:
+        sasl_settings = f"smtpd_sasl_type = dovecot\nsmtpd_sasl_path = {os.path.abspath(args.dovecot_auth)}"
+    else:
+        sasl_settings = f"smtpd_sasl_type = cyrus\nsmtpd_sasl_path = smtpd\ncyrus_sasl_config_path = {sasl}\n" \
+                        "smtpd_sasl_local_domain = example.test"
     with open(os.path.join(conf, "main.cf"), "w") as f:
         f.write(f"""compatibility_level = 3.6
 queue_directory = {base}/queue
@@ -113,10 +122,7 @@ virtual_mailbox_limit = 0
 smtpd_tls_cert_file = {args.cert}
 smtpd_tls_key_file = {args.key}
 smtpd_tls_security_level = may
-smtpd_sasl_type = cyrus
-smtpd_sasl_path = smtpd
-cyrus_sasl_config_path = {sasl}
-smtpd_sasl_local_domain = example.test
+{sasl_settings}
 smtpd_sasl_auth_enable = no
 smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 smtpd_recipient_restrictions = permit_sasl_authenticated, reject
