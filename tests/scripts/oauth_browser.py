@@ -31,13 +31,15 @@ import html.parser
 import http.cookiejar
 import json
 import os
-import socket
 import ssl
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from postfix_instance import free_port  # noqa: E402
 
 MAX_BODY = 1024 * 1024
 MODES = ("consent", "deny", "ignore", "wrong-state", "other-redirect", "wrong-password")
@@ -140,14 +142,6 @@ def form_data(body, submit=None):
     return form["action"], data
 
 
-def free_loopback_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def replace_query(url, **changes):
     u = urllib.parse.urlsplit(url)
     q = urllib.parse.parse_qsl(u.query, keep_blank_values=True)
@@ -168,7 +162,7 @@ def run(url, mode, world, log):
         return False
     if mode == "other-redirect":
         other = urllib.parse.urlsplit(app_redirect)
-        other = other._replace(netloc="127.0.0.1:%d" % free_loopback_port()).geturl()
+        other = other._replace(netloc="127.0.0.1:%d" % free_port()).geturl()
         url = replace_query(url, redirect_uri=other)
         log("mode other-redirect: asks for a code for another loopback port")
 

@@ -42,7 +42,6 @@ import argparse
 import json
 import os
 import secrets
-import socket
 import ssl
 import sys
 import threading
