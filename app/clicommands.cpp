@@ -183,16 +183,8 @@ namespace {
 // account sends with (its pins, the extra CAs), with shorter waits.
 Core::SmtpServerSettings signInSettings(const Profile &p, const Core::Account &a)
 {
-    Core::SmtpServerSettings s;
-    s.host = a.host;
-    s.port = a.port;
-    s.security = a.security;
-    s.allowCleartextAuth = a.allowCleartextAuth;
-    s.authMechanisms = a.authMechanisms;
-    s.pinnedSha256 = p.trust.pins(a.host, a.port);
-    s.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
-    s.timeouts.greeting = s.timeouts.command = 30000;
-    return s;
+    return a.smtpSettings(p.trust.pins(a.host, a.port), qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE"),
+                          Core::SmtpTimeouts::forSignIn());
 }
 
 // Signs in to the account's server with this password and says goodbye;

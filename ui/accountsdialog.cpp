@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/accountsdialog.h"
 
+#include "core/smtp/smtpclient.h"
 #include "ui/certificatedialog.h"
 
 #include <QComboBox>
@@ -298,15 +299,9 @@ void AccountsDialog::testSelected()
 
 void AccountsDialog::runTest(const Core::Account &account, const QString &password)
 {
-    Core::SmtpServerSettings s;
-    s.host = account.host;
-    s.port = account.port;
-    s.security = account.security;
-    s.allowCleartextAuth = account.allowCleartextAuth;
-    s.authMechanisms = account.authMechanisms;
-    s.pinnedSha256 = m_trust->pins(account.host, account.port);
-    s.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
-    s.timeouts.greeting = s.timeouts.command = 30000;
+    const Core::SmtpServerSettings s = account.smtpSettings(m_trust->pins(account.host, account.port),
+                                                            qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE"),
+                                                            Core::SmtpTimeouts::forSignIn());
     auto *client = new Core::SmtpClient(s, this);
     m_client = client;
     Core::SaslCredentials credentials;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/smtp/smtpclient.h"
+#include "core/smtp/certificateinfo.h"
 
 #include <QDialog>
 

@@ -160,6 +160,22 @@ Error corrupt(const QString &what)
 
 } // namespace
 
+SmtpServerSettings Account::smtpSettings(const QStringList &pinnedSha256, const QString &extraCaFile,
+                                         const SmtpTimeouts &timeouts) const
+{
+    SmtpServerSettings s;
+    s.host = host;
+    s.port = port;
+    s.security = security;
+    s.allowCleartextAuth = allowCleartextAuth;
+    s.authMechanisms = authMechanisms;
+    s.pinnedSha256 = pinnedSha256;
+    s.extraCaFile = extraCaFile;
+    s.pipelineBehindDot = pipelineBehindDot;
+    s.timeouts = timeouts;
+    return s;
+}
+
 QJsonObject Account::toJson() const
 {
     QJsonArray ids;
@@ -190,6 +206,11 @@ QJsonObject Account::toJson() const
     };
     if (auth == AuthMethod::OAuth2)
         json.insert(QStringLiteral("oauth2"), oauth2Json(oauth2));
+    if (!pipelineBehindDot) { // learnt from the server; absent: the default
+        QJsonObject smtp = json.value(QStringLiteral("smtp")).toObject();
+        smtp.insert(QStringLiteral("pipelineBehindDot"), false);
+        json.insert(QStringLiteral("smtp"), smtp);
+    }
     return json;
 }
 
@@ -219,6 +240,7 @@ Result<Account> Account::fromJson(const QJsonObject &json)
         a.oauth2 = oauth2FromJson(json.value(QStringLiteral("oauth2")).toObject());
     a.allowCleartextAuth = smtp.value(QStringLiteral("allowCleartextAuth")).toBool();
     a.maxMessageSize = std::max<qint64>(0, smtp.value(QStringLiteral("maxSize")).toInteger());
+    a.pipelineBehindDot = smtp.value(QStringLiteral("pipelineBehindDot")).toBool(true);
     for (const auto &m : smtp.value(QStringLiteral("authMechanisms")).toArray())
         a.authMechanisms << m.toString().toUpper();
     const QJsonObject options = json.value(QStringLiteral("options")).toObject();

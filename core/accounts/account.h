@@ -3,7 +3,7 @@
 
 #include "core/mime/mailaddress.h"
 #include "core/result.h"
-#include "core/smtp/smtpclient.h"
+#include "core/smtp/smtpsettings.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -76,6 +76,9 @@ struct Account
     QStringList authMechanisms; ///< empty: the best the server offers
     qint64 maxMessageSize = 0; ///< the server's SIZE when last seen; 0: unknown
     bool requestDsn = false;
+    /// False once the server answered a command pipelined behind a final
+    /// dot with 503 (Haraka): learnt once, kept for every later session.
+    bool pipelineBehindDot = true;
     bool saveCopy = false; ///< reserved for "save a copy in Sent" (IMAP, later)
     QList<Identity> identities;
 
@@ -86,6 +89,11 @@ struct Account
 
     /// Checks the fields a person can get wrong; the error names the field.
     [[nodiscard]] Result<void> validate() const;
+
+    /// The settings to reach this account's server: the one place they
+    /// are made, for sending and for signing in alike (time-outs differ).
+    [[nodiscard]] SmtpServerSettings smtpSettings(const QStringList &pinnedSha256, const QString &extraCaFile,
+                                                  const SmtpTimeouts &timeouts = {}) const;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Account> fromJson(const QJsonObject &json);

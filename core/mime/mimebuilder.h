@@ -3,6 +3,7 @@
 
 #include "core/mime/draft.h"
 #include "core/result.h"
+#include "core/smtp/envelope.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -13,19 +14,6 @@
 class QIODevice;
 
 namespace Core {
-
-/// What the SMTP transaction for a built message needs.
-struct Envelope
-{
-    QString mailFrom;       ///< MAIL FROM address (wire form)
-    QStringList recipients; ///< RCPT TO addresses: To + Cc + Bcc, de-duplicated
-    bool needs8BitMime = false; ///< the message has 8-bit content (BODY=8BITMIME)
-    bool needsSmtpUtf8 = false; ///< an address needs RFC 6531 SMTPUTF8
-    qint64 size = 0;            ///< octets of the message as written
-    QString messageId;          ///< the Message-ID, without angle brackets
-
-    friend bool operator==(const Envelope &, const Envelope &) = default;
-};
 
 /**
  * Turns a Draft into the exact RFC 5322 bytes that will be submitted.

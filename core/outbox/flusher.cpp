@@ -435,16 +435,9 @@ void Flusher::holdAll(const QStringList &ids, HoldReason reason, const Error &er
 
 SmtpServerSettings Flusher::settingsFor(const Account &account) const
 {
-    SmtpServerSettings s;
-    s.host = account.host;
-    s.port = account.port;
-    s.security = account.security;
-    s.allowCleartextAuth = account.allowCleartextAuth;
-    s.authMechanisms = account.authMechanisms;
-    s.pinnedSha256 = m_trust ? m_trust->pins(account.host, account.port) : QStringList();
-    s.extraCaFile = m_extraCaFile;
-    s.timeouts = m_timeouts;
-    s.pipelineBehindDot = !m_noPipelineBehindDot.contains(account.id);
+    SmtpServerSettings s = account.smtpSettings(m_trust ? m_trust->pins(account.host, account.port) : QStringList(),
+                                                m_extraCaFile, m_timeouts);
+    s.pipelineBehindDot = s.pipelineBehindDot && !m_noPipelineBehindDot.contains(account.id);
     return s;
 }
 
@@ -768,9 +761,20 @@ void Flusher::finishRun(AccountRun *run)
     }
     recordPending(run);
     if (SmtpClient *client = run->client) {
-        // Learnt once per server, kept for this process's later sessions.
-        if (!client->pipelinesBehindDot())
+        // Learnt once per server, kept for this process's later sessions and
+        // in the account for later processes (a second flush to Haraka).
+        if (!client->pipelinesBehindDot()) {
             m_noPipelineBehindDot.insert(run->account.id);
+            if (const Account *stored = m_accounts->find(run->account.id); stored && stored->pipelineBehindDot) {
+                Account learnt = *stored;
+                learnt.pipelineBehindDot = false;
+                Result<void> saved = m_accounts->update(learnt);
+                if (saved)
+                    saved = m_accounts->save();
+                if (!saved)
+                    qWarning("accounts: %s", qPrintable(saved.error().message()));
+            }
+        }
         run->client = nullptr;
         client->disconnect(this);
         if (client->state() == SmtpClient::State::Disconnected) {

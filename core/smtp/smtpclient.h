@@ -1,141 +1,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/mime/mimebuilder.h"
 #include "core/smtp/capabilities.h"
+#include "core/smtp/certificateinfo.h"
+#include "core/smtp/envelope.h"
 #include "core/smtp/sasl.h"
+#include "core/smtp/smtpmessage.h"
 #include "core/smtp/smtpreply.h"
+#include "core/smtp/smtpsession.h"
+#include "core/smtp/smtpsettings.h"
 
 #include <QAbstractSocket>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSslCertificate>
-#include <QSslError>
 #include <QTimer>
 
 #include <deque>
 #include <functional>
 #include <memory>
-#include <optional>
-
-class QSslSocket;
 
 namespace Core {
 
-enum class SmtpSecurity {
-    ImplicitTls, ///< TLS from the first byte (port 465, RFC 8314)
-    StartTls,    ///< plain connect, then STARTTLS, required (port 587)
-    None,        ///< no encryption; only when the account says so explicitly
-};
-
-/// Per-phase timeouts in milliseconds (RFC 5321 §4.5.3.2 minimums by default).
-struct SmtpTimeouts
-{
-    int connect = 30'000;
-    int greeting = 300'000;
-    int command = 300'000;    ///< EHLO, STARTTLS, AUTH, MAIL, RCPT, RSET, NOOP
-    int dataInit = 120'000;   ///< reply to DATA
-    int dataBlock = 180'000;  ///< no upload progress for this long
-    int finalReply = 600'000; ///< reply to the final dot: at least 10 minutes
-    int quit = 30'000;
-    int idleQuit = 5'000; ///< QUIT a connection idle for this long
-    int noopAfterIdle = 2'000; ///< NOOP before reusing a connection idle this long
-};
-
-struct SmtpServerSettings
-{
-    QString host;
-    quint16 port = 587;
-    SmtpSecurity security = SmtpSecurity::StartTls;
-    /// Send a password over an unencrypted connection (explicit opt-in).
-    bool allowCleartextAuth = false;
-    /// EHLO argument; empty: the address literal of the local end.
-    QString ehloName;
-    /// SHA-256 fingerprints (hex) of certificates the user accepted for this
-    /// host although they failed verification: such a certificate is
-    /// accepted, any other failing one is "changed". A certificate that
-    /// passes verification needs no pin (pinsSuperseded()).
-    QStringList pinnedSha256;
-    /// Restricts AUTH to these mechanisms (upper case); empty: the best offered.
-    QStringList authMechanisms;
-    /// PEM file with extra trusted CAs (enterprise or test CAs).
-    QString extraCaFile;
-    /// Write the next envelope behind a final dot (RFC 2920 §3.1). Cleared
-    /// for a server known to answer that with 503 (pipelinesBehindDot()).
-    bool pipelineBehindDot = true;
-    SmtpTimeouts timeouts;
-};
-
-/// Delivery status notification request (RFC 3461), used when the server has DSN.
-struct SmtpDsn
-{
-    QStringList notify;    ///< SUCCESS, FAILURE, DELAY, or NEVER; empty: server default
-    bool returnFullMessage = false; ///< RET=FULL instead of RET=HDRS
-    QString envelopeId;    ///< ENVID
-};
-
-/// One message to submit: the envelope from MimeBuilder and the file it wrote.
-struct SmtpMessage
-{
-    Envelope envelope;
-    QString path;
-    std::optional<SmtpDsn> dsn;
-    /// Send to the recipients the server accepted even if others were refused.
-    bool sendToAcceptedRecipients = false;
-    /// Called before the final "." is written, never after: just before it,
-    /// or — for a message of at most 64 KiB whose envelope is pipelined
-    /// behind the previous message's dot — when that envelope goes out, so
-    /// the work overlaps the server's. Returning false aborts the
-    /// transaction without the dot (the outbox could not record "dot_sent").
-    std::function<bool()> beforeFinalDot;
-    /// When set: the file must have this size and SHA-256 (lower-case hex),
-    /// checked while it streams; otherwise the final "." is never written
-    /// and the result is Error::Corrupt. Spares a second read of big files.
-    qint64 expectedSize = -1;
-    QByteArray expectedSha256Hex;
-};
-
-struct RecipientResult
-{
-    QString address;
-    SmtpReply reply;
-    [[nodiscard]] bool accepted() const { return reply.code >= 250 && reply.code <= 252; }
-};
-
-/// The server certificate, when TLS verification failed or a pin did not match.
-struct CertificateInfo
-{
-    QString host;
-    QList<QSslCertificate> chain;
-    QByteArray sha256; ///< hex fingerprint of the leaf certificate
-    QList<QSslError> errors;
-};
-
-/// What a result concerns. The session: the connection, the greeting,
-/// EHLO, STARTTLS, AUTH, a reply out of step, 421 — nothing was said about
-/// the message, and every message of the session shares the outcome. The
-/// message: the replies to its MAIL, RCPT, DATA and final dot, and checks of
-/// the message itself before or while it is sent.
-enum class SmtpScope { Session, Message };
-
-struct SmtpResult
-{
-    Error error; ///< no error on success
-    SmtpReply reply; ///< the server's last reply for this message
-    QList<RecipientResult> recipients;
-    CertificateInfo certificate;
-    SmtpScope scope = SmtpScope::Message;
-    [[nodiscard]] bool ok() const { return !error.isError(); }
-    /// A failure of the session, not a judgement on this message.
-    [[nodiscard]] bool sessionFailed() const { return !ok() && scope == SmtpScope::Session; }
-};
+class SmtpTransaction;
+class SmtpTransport;
 
 /**
  * Outpost's SMTP submission client: one connection, one message at a time,
  * several messages in a row over the same connection.
+ *
+ * It coordinates three parts, each with its own state: the SmtpTransport
+ * (socket, TLS, bounded reading of replies), the SmtpSession (greeting,
+ * EHLO, STARTTLS, AUTH, QUIT) and one SmtpTransaction per message in
+ * flight (envelope, DATA or BDAT, per-recipient replies). The client owns
+ * the queue: which message goes next, pipelining the next envelope behind
+ * a final dot, RSET between transactions, a reconnect after the server
+ * closed a reused connection, and the scope of every result (SmtpScope).
+ * State is what a caller sees of all three.
  *
  * An explicit state machine on the event loop (no threads, no nested loops).
  * send() queues a message and returns at once; finished() reports its result,
@@ -206,12 +109,12 @@ public:
     void cancel();
 
     [[nodiscard]] State state() const { return m_state; }
-    [[nodiscard]] const SmtpCapabilities &capabilities() const { return m_caps; }
+    [[nodiscard]] const SmtpCapabilities &capabilities() const;
     [[nodiscard]] bool isEncrypted() const;
     [[nodiscard]] QString tlsProtocolName() const;
     /// The server's certificate chain (leaf first) once TLS is up.
     [[nodiscard]] QList<QSslCertificate> peerCertificateChain() const;
-    [[nodiscard]] QString authMechanism() const { return m_authMechanism; }
+    [[nodiscard]] QString authMechanism() const;
     [[nodiscard]] qsizetype queuedMessages() const;
     /// False once the server refused a command pipelined behind a final
     /// dot on this connection; the caller may remember it for the server.
@@ -238,33 +141,31 @@ Q_SIGNALS:
     void pinsSuperseded(const QString &host, quint16 port);
 
 private:
-    struct Transaction;
+    /// How a session ends: QUIT first, or just closed.
+    enum class Farewell { Quit, Abort };
+    /// How the socket closes: with TLS close_notify and FIN, or reset.
+    enum class Close { Polite, Abort };
 
     void setState(State state);
     void armTimer(int ms);
     void openConnection();
     void onConnected();
     void onEncrypted();
-    void onReadyRead();
-    void onSocketError();
-    void onSslErrors(const QList<QSslError> &errors);
+    void onReply(const SmtpReply &reply);
+    void onMalformedReply(const Error &error);
+    void onSocketError(QAbstractSocket::SocketError error);
     void onDisconnected();
     /// The server closed a reused connection before answering anything of
     /// the message in hand: connect again, once. False when that is not so.
     [[nodiscard]] bool reconnectAfterServerClosed(QAbstractSocket::SocketError error);
     void onBytesWritten();
     void onTimeout();
-    void handleReply(const SmtpReply &reply);
-    void sendCommand(const QByteArray &command, const QByteArray &logForm = {});
-    void sendEhlo();
-    void afterEhlo();
-    void startAuth();
-    void handleAuthReply(const SmtpReply &reply);
+    /// Does what the session asks next (see SmtpSession::Step).
+    void follow(const SmtpSession::Step &step);
     void becomeReady();
     void startNextMessage();
     void beginTransaction();
-    [[nodiscard]] std::optional<SmtpResult> prepareTransaction(Transaction &tx) const;
-    void writePipelinedEnvelope(Transaction &tx, bool flush = true);
+    void writePipelinedEnvelope(SmtpTransaction &tx, bool flush = true);
     void sendEnvelopeAhead();
     bool writeEnvelopeAhead();
     void recordEnvelopeAhead();
@@ -272,71 +173,48 @@ private:
     void handleMailReply(const SmtpReply &reply);
     void handleRcptReply(const SmtpReply &reply);
     void recipientsDone();
+    void startBody();
+    void handleDataReply(const SmtpReply &reply);
+    void handleChunkReply(const SmtpReply &reply);
+    void handleFinalReply(const SmtpReply &reply);
     void pumpData();
+    void writeBodyEnd();
     void finishMessage(const SmtpResult &result);
     /// The server refused the envelope pipelined behind the dot: send it again.
     void retryUnpipelined();
     /// The accepted recipients have it: the same message to the overflow.
     void sendToLaterRecipients();
-    /// A result with the outcomes of the message's earlier transactions.
-    [[nodiscard]] SmtpResult withEarlierTransactions(SmtpResult result) const;
-    /// How a session ends: QUIT first, or just closed.
-    enum class Farewell { Quit, Abort };
-    /// How the socket closes: with TLS close_notify and FIN, or reset.
-    enum class Close { Polite, Abort };
-    /// How long to wait, after the 221, for the server to close first.
-    static constexpr int kServerCloseGraceMs = 1500;
-    bool m_quitAnswered = false; ///< the 221 came; the server's close is awaited
     void failSession(const SmtpResult &result, Farewell farewell = Farewell::Abort);
-    void failWith(Error::Code code, const QString &message, const SmtpReply &reply = {},
-                  Farewell farewell = Farewell::Quit);
-    void closeSocket(Close how = Close::Abort);
+    void unexpectedReply(const SmtpReply &reply);
+    void closeTransport(Close how = Close::Abort);
     /// Closes the connection and says so (nothing in flight).
     void endConnection(Close how = Close::Abort);
     /// Hangs up before the final dot and reports the current message.
     void hangUpAndFinish(const SmtpResult &result);
-    void flushSocket();
-    [[nodiscard]] bool deferredWhileFlushing(void (SmtpClient::*handler)());
-    [[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what, bool toRcpt = false) const;
-    [[nodiscard]] QByteArray ehloArgument() const;
-    [[nodiscard]] QByteArray mailFromCommand(const Transaction &tx) const;
-    [[nodiscard]] QByteArray rcptCommand(const SmtpMessage &message, const QString &address) const;
+    [[nodiscard]] bool connected() const;
 
     SmtpServerSettings m_settings;
     SaslCredentials m_credentials;
     QByteArray m_saslNonce;
     std::function<void(const QString &)> m_log;
 
-    QPointer<QSslSocket> m_socket;
-    SmtpReplyParser m_parser;
+    SmtpTransport *m_transport = nullptr;   ///< the current connection's (a child)
+    std::unique_ptr<SmtpSession> m_session; ///< the current (or last) connection's
     QTimer m_timer;
     QTimer m_idleTimer;
-    QTimer m_quickAckTimer; ///< during TLS handshakes only
-    int m_quickAckTicks = 0;
-    bool m_flushing = false;
     QElapsedTimer m_idleClock;
     State m_state = State::Disconnected;
-    SmtpCapabilities m_caps;
-    bool m_tlsDone = false;
     int m_transactionsOnConnection = 0;
-    bool m_discardAfterStartTls = false;
     bool m_sessionRequested = false;
     bool m_quitRequested = false;
     bool m_credentialsPending = false;
     bool m_pipelineBehindDot = true;
-    int m_repliesBeforeQuit = 0; ///< replies still due to commands before QUIT
-    CertificateInfo m_certificateProblem;
-    Error::Code m_certificateError = Error::Code::None;
-    bool m_acceptedByPin = false; ///< verification failed, a pin let it pass
-    std::unique_ptr<SaslMechanism> m_sasl;
-    QString m_authMechanism;
 
     std::deque<SmtpMessage> m_queue;
-    std::unique_ptr<Transaction> m_tx;
+    std::unique_ptr<SmtpTransaction> m_tx;
     /// Pipelined behind m_tx's final dot: envelope sent, replies pending.
-    std::unique_ptr<Transaction> m_nextTx;
+    std::unique_ptr<SmtpTransaction> m_nextTx;
 };
 
 } // namespace Core
 
-Q_DECLARE_METATYPE(Core::SmtpResult)

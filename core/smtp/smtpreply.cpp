@@ -115,4 +115,21 @@ Result<QList<SmtpReply>> SmtpReplyParser::feed(const QByteArray &data)
     return done;
 }
 
+Error replyError(const SmtpReply &reply, const QString &what, bool toRcpt)
+{
+    Error::Code code = reply.isTransient() ? Error::Code::Transient : Error::Code::Permanent;
+    if (toRcpt && reply.code == 552)
+        code = Error::Code::Transient; // like 452 (RFC 5321 §4.5.3.1.10): full, or too many
+    else if (reply.code == 552 || reply.enhancedCode == QLatin1String("5.3.4")
+             || reply.enhancedCode == QLatin1String("5.2.3"))
+        code = Error::Code::TooLarge;
+    //: %1 says what was refused ("the sender", "the message", ...), %2 is the server's own words
+    const QString text = reply.isTransient()
+        ? QCoreApplication::translate("Smtp", "The mail server temporarily refused %1: %2").arg(what, reply.text())
+        : QCoreApplication::translate("Smtp", "The mail server refused %1: %2").arg(what, reply.text());
+    Error e(code, text);
+    e.withServerReply(reply.code, reply.enhancedCode, reply.text());
+    return e;
+}
+
 } // namespace Core

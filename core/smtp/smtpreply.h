@@ -27,6 +27,11 @@ struct SmtpReply
     [[nodiscard]] QString toString() const;
 };
 
+/// The error for a refusal: what was refused ("the sender address", ...)
+/// and the server's words. 552 is "message too large", except to RCPT,
+/// where it means what 452 does (RFC 5321 §4.5.3.1.10).
+[[nodiscard]] Error replyError(const SmtpReply &reply, const QString &what, bool toRcpt = false);
+
 /**
  * Incremental, bounded parser of SMTP replies. Feed it whatever the socket
  * delivered (a reply may be split anywhere, several may come in one packet);

@@ -9,6 +9,7 @@
 #include "tests/support/testutil.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1117,4 +1118,135 @@ TEST_F(SmtpClientTest, ScramWithOneIterationIsRefusedAndTheExchangeCancelled)
     waitDisconnected(client);
     expectScriptFollowed();
     EXPECT_EQ(m_server.messages().size(), 0);
+}
+
+// --- CHUNKING (RFC 3030) ----------------------------------------------------
+
+namespace {
+
+const QString kEhloChunking = QStringLiteral(
+    "S: 250-fake.test\nS: 250-PIPELINING\nS: 250-8BITMIME\nS: 250-CHUNKING\nS: 250-ENHANCEDSTATUSCODES\n"
+    "S: 250 SIZE 100000000\n");
+
+} // namespace
+
+TEST_F(SmtpClientTest, ALargeMessageGoesInBdatChunksUnstuffed)
+{
+    // At or above the threshold, with CHUNKING offered: MAIL and RCPT, then
+    // BDAT chunks and BDAT LAST — no DATA, no 354, no dot-stuffing; the
+    // server gets the message's octets (with CRLF line ends) exactly.
+    QByteArray content = kMessage;
+    while (content.size() < 300 * 1024)
+        content += ".a line that would be dot-stuffed in DATA\r\n" + QByteArray(70, 'x') + "\r\n";
+    m_server.addScenario(kGreet + kEhloChunking
+                         + QStringLiteral("C: MAIL FROM:<a@example.org> SIZE=\\d+\nC: RCPT TO:<b@example.org>\n"
+                                          "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nBDAT\nS: 250 2.0.0 Ok: queued as B1\n")
+                         + kQuit);
+    SmtpServerSettings s = settings();
+    s.chunkingThreshold = 256 * 1024;
+    SmtpClient client(s);
+    QStringList log;
+    client.setProtocolLog([&log](const QString &line) { log << line; });
+    const SmtpResult r = sendAndWait(client, message({QStringLiteral("b@example.org")}, content));
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    waitDisconnected(client);
+    expectScriptFollowed();
+    ASSERT_EQ(m_server.messages().size(), 1);
+    EXPECT_EQ(m_server.messages().first(), content);
+    EXPECT_TRUE(m_server.clientLines().filter(QStringLiteral("DATA")).isEmpty());
+    EXPECT_GE(m_server.clientLines().filter(QRegularExpression(QStringLiteral("^BDAT \\d+$"))).size(), 4);
+    EXPECT_EQ(m_server.clientLines().filter(QRegularExpression(QStringLiteral("^BDAT \\d+ LAST$"))).size(), 1);
+}
+
+TEST_F(SmtpClientTest, ASmallMessageStillGoesWithData)
+{
+    m_server.addScenario(kGreet + kEhloChunking
+                         + QStringLiteral("C: MAIL FROM:<a@example.org> SIZE=\\d+\nC: RCPT TO:<b@example.org>\nC: DATA\n"
+                                          "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 354 go\nDATA\nS: 250 2.0.0 Ok\n")
+                         + kQuit);
+    SmtpClient client(settings()); // the default threshold: 1 MiB
+    const SmtpResult r = sendAndWait(client, message());
+    ASSERT_TRUE(r.ok()) << r.error.message();
+    waitDisconnected(client);
+    expectScriptFollowed();
+}
+
+TEST_F(SmtpClientTest, ARefusedChunkIsTheMessagesResultAndNeverSentAgain)
+{
+    // RFC 3030 §2: a refused chunk fails the transaction. The client stops
+    // writing chunks, reads the replies to those already on their way, and
+    // reports the refusal as the message's (it is not delivered: BDAT LAST
+    // never went); RSET, and the connection serves the next message.
+    m_server.addScenario(kGreet + kEhloChunking
+                         + QStringLiteral("C: MAIL FROM:<a@example.org> SIZE=\\d+\nC: RCPT TO:<b@example.org>\n"
+                                          "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\n"
+                                          "BDAT!: 552 5.3.4 Message too big for this mailbox\n"
+                                          "C: RSET\nS: 250 2.0.0 Ok\n"
+                                          "C: MAIL FROM:<a@example.org> SIZE=\\d+\nC: RCPT TO:<b@example.org>\nC: DATA\n"
+                                          "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 354 go\nDATA\nS: 250 2.0.0 Ok\n")
+                         + kQuit);
+    SmtpServerSettings s = settings();
+    s.chunkingThreshold = 256 * 1024;
+    SmtpClient client(s);
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    SmtpMessage big = message();
+    big.path = writeBigFile(4 * 1024 * 1024);
+    int hookRuns = 0;
+    big.beforeFinalDot = [&hookRuns] { return ++hookRuns > 0; };
+    client.send(big);
+    client.send(message());
+    ASSERT_EVENTUALLY(finished.size() == 2, 15000);
+    const SmtpResult r = finished.at(0).first().value<SmtpResult>();
+    EXPECT_EQ(r.error.code(), Error::Code::TooLarge) << qPrintable(r.error.message());
+    EXPECT_EQ(r.scope, Core::SmtpScope::Message);
+    EXPECT_EQ(r.reply.code, 552);
+    EXPECT_EQ(hookRuns, 0) << "BDAT LAST must not be written after a refused chunk";
+    EXPECT_TRUE(finished.at(1).first().value<SmtpResult>().ok());
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.clientLines().filter(QRegularExpression(QStringLiteral("^BDAT \\d+ LAST$"))).size(), 0);
+    EXPECT_EQ(m_server.clientLines().filter(QStringLiteral("MAIL FROM")).size(), 2);
+    EXPECT_EQ(m_server.connections(), 1);
+}
+
+TEST_F(SmtpClientTest, ARefusedLastChunkIsAnAnswerNotADoubt)
+{
+    // The whole message fits the write-ahead: every chunk and BDAT LAST are
+    // out before the first refusal comes back. LAST's reply decides: a
+    // refusal, for this message only; the transaction is over (no RSET).
+    m_server.addScenario(kGreet + kEhloChunking
+                         + QStringLiteral("C: MAIL FROM:<a@example.org> SIZE=\\d+\nC: RCPT TO:<b@example.org>\n"
+                                          "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\n"
+                                          "BDAT!: 554 5.6.0 Message content rejected\n")
+                         + kQuit);
+    SmtpServerSettings s = settings();
+    s.chunkingThreshold = 0;
+    SmtpClient client(s);
+    const SmtpResult r = sendAndWait(client, message());
+    EXPECT_EQ(r.error.code(), Error::Code::Permanent) << qPrintable(r.error.message());
+    EXPECT_EQ(r.scope, Core::SmtpScope::Message);
+    EXPECT_EQ(r.reply.code, 554);
+    waitDisconnected(client);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.clientLines().filter(QRegularExpression(QStringLiteral("^BDAT \\d+ LAST$"))).size(), 1);
+}
+
+TEST_F(SmtpClientTest, ASessionWithARefusedRecipientEndsWithQuit)
+{
+    // A refused recipient concerns the message, not the session: the
+    // transaction is reset and the idle connection still says goodbye.
+    m_server.addScenario(kGreet + kEhloPipelining
+                         + QStringLiteral("C: MAIL FROM:.*\nC: RCPT TO:<bad@example.org>\nC: DATA\n"
+                                          "S: 250 Ok\nS: 550 5.1.1 <bad@example.org>: unknown user\n"
+                                          "S: 554 5.5.1 No valid recipients\nC: RSET\nS: 250 Ok\n")
+                         + QStringLiteral("C: QUIT\nS: 221 2.0.0 Bye\nCLOSED\n"));
+    SmtpClient client(settings());
+    const SmtpResult r = sendAndWait(client, message({QStringLiteral("bad@example.org")}));
+    EXPECT_EQ(r.error.code(), Error::Code::Permanent);
+    EXPECT_EQ(r.scope, Core::SmtpScope::Message);
+    waitDisconnected(client);
+    ASSERT_EVENTUALLY(m_server.allScenariosDone(), 5000);
+    expectScriptFollowed();
+    EXPECT_EQ(m_server.clientLines().value(m_server.clientLines().size() - 1), QStringLiteral("QUIT"));
+    EXPECT_EQ(m_server.closes(), QStringList{QStringLiteral("clean")});
 }

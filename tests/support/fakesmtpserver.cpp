@@ -118,6 +118,42 @@ private:
                     plain += (line.startsWith("..") ? line.mid(1) : line) + '\n';
                 }
                 m_server->m_messages.append(plain);
+            } else if (step == QLatin1String("BDAT") || step.startsWith(QLatin1String("BDAT!: "))) {
+                // BDAT chunks (RFC 3030) up to the LAST one, each answered
+                // 250 but the last; with "BDAT!: reply" every chunk is
+                // refused with that reply, up to LAST or the next command.
+                const bool refuse = step != QLatin1String("BDAT");
+                for (;;) {
+                    const qsizetype lf = m_buffer.indexOf("\r\n");
+                    if (lf < 0)
+                        return;
+                    const QByteArray command = m_buffer.left(lf);
+                    if (!command.startsWith("BDAT ")) {
+                        if (!refuse)
+                            problem(QStringLiteral("expected BDAT, got \"%1\"").arg(QString::fromUtf8(command)));
+                        break; // the next step reads it
+                    }
+                    const QList<QByteArray> words = command.split(' ');
+                    const qsizetype size = words.value(1).toLongLong();
+                    const bool last = words.value(2) == "LAST";
+                    if (m_buffer.size() < lf + 2 + size)
+                        return;
+                    m_server->m_clientLines.append(QString::fromUtf8(command));
+                    m_chunks += m_buffer.mid(lf + 2, size);
+                    m_buffer.remove(0, lf + 2 + size);
+                    if (refuse)
+                        m_socket->write(step.mid(7).toUtf8() + "\r\n");
+                    else if (!last)
+                        m_socket->write("250 2.0.0 " + QByteArray::number(size) + " octets received\r\n");
+                    if (last) {
+                        if (!refuse) {
+                            m_server->m_rawMessages.append(m_chunks);
+                            m_server->m_messages.append(m_chunks);
+                        }
+                        break;
+                    }
+                }
+                m_chunks.clear();
             } else if (step == QLatin1String("TLS")) {
                 m_socket->setLocalCertificate(m_server->m_certificate);
                 m_socket->setPrivateKey(m_server->m_key);
@@ -167,6 +203,7 @@ private:
     QStringList m_steps;
     qsizetype m_index = 0;
     QByteArray m_buffer;
+    QByteArray m_chunks; ///< BDAT chunks of the message being received
     bool m_waiting = false;
     bool m_awaitingClose = false;
     bool m_tls = false;

@@ -9,6 +9,9 @@
 //   R: bytes     send bytes as they are; \r \n \\ are escapes (split replies)
 //   C: regex     read one client line; it must match the whole regex
 //   DATA         read message data up to <CRLF>.<CRLF>; kept undotted
+//   BDAT         read BDAT chunks up to LAST, answer each but LAST with 250
+//   BDAT!: text  read BDAT chunks, refuse each with text, up to LAST or
+//                another command (which the next step reads)
 //   TLS          start server-side TLS and wait for the handshake
 //   W: ms        wait
 //   X            close the connection
