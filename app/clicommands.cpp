@@ -4,6 +4,7 @@
 #include "app/clicommands.h"
 
 #include "app/cli.h"
+#include "app/clioauth.h"
 #include "app/clisupport.h"
 #include "core/accounts/accountstore.h"
 #include "core/accounts/credentialstore.h"
@@ -11,6 +12,7 @@
 #include "core/autoconfig/discovery.h"
 #include "core/autoconfig/domainname.h"
 #include "core/autoconfig/probe.h"
+#include "core/oauth/tokensource.h"
 #include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
 #include "core/smtp/smtpclient.h"
@@ -147,6 +149,19 @@ Core::Error runJob(Core::CredentialJob *job)
     return e;
 }
 
+// Whether the keychain holds a refresh token for the account (never the token itself).
+bool hasRefreshToken(Profile &p, const QString &accountId)
+{
+    Core::CredentialJob *job = p.credentials.read(accountId, Core::SecretKind::OAuthRefreshToken);
+    job->setAutoDelete(false);
+    bool done = false;
+    QObject::connect(job, &Core::CredentialJob::finished, job, [&done] { done = true; });
+    runUntil([&] { return done; }, 60000);
+    const bool stored = done && !job->error().isError() && !job->secret().isEmpty();
+    delete job;
+    return stored;
+}
+
 // --- send -------------------------------------------------------------------
 
 Core::Result<QList<Core::MailAddress>> addressOption(const QCommandLineParser &parser, const QString &name)
@@ -190,10 +205,11 @@ Core::SmtpServerSettings signInSettings(const Profile &p, const Core::Account &a
 // Signs in to the account's server with this password and says goodbye;
 // sends nothing. The error says why not; a server that asks for no
 // sign-in at all is no error, and no proof either (a warning says so).
-Core::Result<void> signInOnce(const Profile &p, const Core::Account &a, const QString &password)
+Core::Result<void> signInOnce(const Profile &p, const Core::Account &a, const QString &password,
+                              const QString &oauthToken = {})
 {
     Core::SmtpClient client(signInSettings(p, a));
-    client.setCredentials({a.username, password, {}, a.host, a.port});
+    client.setCredentials({a.username, password, oauthToken, a.host, a.port});
     bool ready = false;
     bool failed = false;
     bool closed = false;
@@ -601,6 +617,55 @@ Core::Result<QString> verifyLogin(const Core::Account &a, const QStringList &use
     return Core::Error(last.code() == Core::Error::Code::None ? Core::Error::Code::AuthenticationFailed : last.code(), text);
 }
 
+// Signs in with the account's provider, checks the token on its mail server,
+// keeps the refresh token in the keychain and records the sign-in in the
+// account file (which tells every process to release the messages held for
+// "Sign in again"), then sends what was released.
+int loginAccount(Profile &p, const QStringList &names, bool noBrowser)
+{
+    if (names.size() != 1)
+        return fail(QCoreApplication::translate("Cli", "give exactly one account name"), ExitUsage);
+    const Core::Account *found = p.accounts.find(names.first());
+    if (!found)
+        return fail(QCoreApplication::translate("Cli", "no account '%1'").arg(names.first()), ExitConfig);
+    Core::Account a = *found; // a copy: save() reads the file again
+    if (a.auth != Core::AuthMethod::OAuth2)
+        return fail(QCoreApplication::translate("Cli", "'%1' does not sign in with OAuth 2.0 (its password is changed with 'outpost account add')")
+                        .arg(a.name),
+                    ExitUsage);
+    const auto registry = Core::OAuth::ProviderRegistry::load();
+    for (const Core::Error &e : registry.errors())
+        err() << e.message() << Qt::endl;
+    const Core::OAuth::Provider provider = Core::OAuth::providerForAccount(a, registry);
+    if (auto ok = checkClientId(provider); !ok)
+        return fail(ok.error().message(), ExitConfig);
+    const Core::Identity *identity = a.defaultIdentity();
+    auto tokens = signInWithOAuth(provider, identity ? identity->address : a.username, noBrowser);
+    if (!tokens)
+        return fail(QCoreApplication::translate("Cli", "not signed in: %1").arg(tokens.error().message()), ExitNoPerm);
+    if (auto signedIn = signInOnce(p, a, {}, tokens->accessToken); !signedIn)
+        return fail(QCoreApplication::translate("Cli", "not signed in: %1").arg(signedIn.error().message()),
+                    exitCodeFor(signedIn.error()));
+    if (Core::Error e = runJob(p.credentials.write(a.id, tokens->refreshToken, Core::SecretKind::OAuthRefreshToken)); e.isError())
+        return fail(e);
+    a.oauth2 = Core::OAuth::settingsForProvider(provider);
+    a.oauth2.signedInAt = QDateTime::currentDateTimeUtc();
+    if (auto r = p.accounts.update(a); !r)
+        return fail(r.error());
+    if (auto r = p.accounts.save(); !r)
+        return fail(r.error());
+    err() << QCoreApplication::translate("Cli", "Signed in successfully.") << Qt::endl;
+    const QStringList released = Core::Flusher::releaseHeld(p.outbox, {a.id}, Core::Flusher::Fix::Account);
+    if (released.isEmpty())
+        return ExitOk;
+    //: %n is a number of messages
+    err() << QCoreApplication::translate("Cli", "Sending %n message(s) that waited for the sign-in.", nullptr,
+                                         static_cast<int>(released.size()))
+          << Qt::endl;
+    const QStringList tried = flushOutbox(p, false, released, true);
+    return exitCodeForFlush(p.outbox, tried);
+}
+
 } // namespace
 
 // --- autoconfig -----------------------------------------------------------------
@@ -640,6 +705,10 @@ int runAutoconfig(const QStringList &args)
                                                      ? QCoreApplication::translate("Cli", "(the address or its local part)")
                                                      : c->server.username)
               << Qt::endl;
+        if (c->authMethod() == Core::AuthMethod::OAuth2)
+            out() << QCoreApplication::translate("Cli", "It signs in with OAuth 2.0, in your browser (%1).")
+                         .arg(c->oauth2.issuer.isEmpty() ? AC::registrableDomain(c->server.host) : c->oauth2.issuer)
+                  << Qt::endl;
         if (c->needsConfirmation(result.address.domain))
             out() << QCoreApplication::translate("Cli", "Check this server before using it: its source is not authenticated, or it belongs to another domain (%1).")
                          .arg(AC::registrableDomain(c->server.host))
@@ -666,7 +735,8 @@ int runAccount(const QStringList &args)
             {QStringLiteral("port"), QCoreApplication::translate("Cli", "Server port (default 465 for tls, 587 otherwise)."), QCoreApplication::translate("Cli", "PORT")},
             {QStringLiteral("security"), QCoreApplication::translate("Cli", "tls, starttls (default) or none."), QCoreApplication::translate("Cli", "MODE")},
             {QStringLiteral("username"), QCoreApplication::translate("Cli", "User name (default: the address)."), QCoreApplication::translate("Cli", "USER")},
-            {QStringLiteral("auth"), QCoreApplication::translate("Cli", "password (default) or none."), QCoreApplication::translate("Cli", "METHOD")},
+            {QStringLiteral("auth"), QCoreApplication::translate("Cli", "password (default), oauth2 (sign in with the provider in a browser) or none."), QCoreApplication::translate("Cli", "METHOD")},
+            {QStringLiteral("no-browser"), QCoreApplication::translate("Cli", "With --auth oauth2: sign in on another device with a code, where the provider offers it.")},
             {QStringLiteral("password-stdin"), QCoreApplication::translate("Cli", "Read the password from standard input (never from the command line).")},
             {QStringLiteral("allow-plaintext-auth"), QCoreApplication::translate("Cli", "Allow sending the password without encryption.")},
             {QStringLiteral("yes"), QCoreApplication::translate("Cli", "Accept a detected server even when its source is not authenticated.")},
@@ -677,13 +747,16 @@ int runAccount(const QStringList &args)
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else if (sub == QLatin1String("remove")) {
         parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The account to remove."));
+    } else if (sub == QLatin1String("login")) {
+        parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The OAuth 2.0 account to sign in again."));
+        parser.addOption({QStringLiteral("no-browser"), QCoreApplication::translate("Cli", "Sign in on another device with a code, where the provider offers it.")});
     } else if (sub == QLatin1String("test")) {
         parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The account to test."));
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else {
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
-            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS [--host HOST ...] | list [--json] |\n"
-                           "                       test NAME [--json] | remove NAME\n");
+            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |\n"
+                           "                       list [--json] | test NAME [--json] | login NAME | remove NAME\n");
             return sub.isEmpty() ? ExitUsage : ExitOk;
         }
         return fail(QCoreApplication::translate("Cli", "unknown account command '%1' (see 'outpost account --help')").arg(sub), ExitUsage);
@@ -701,6 +774,9 @@ int runAccount(const QStringList &args)
             for (const Core::Account &a : p.accounts.accounts()) {
                 QJsonObject o = a.toJson();
                 o.insert(QStringLiteral("default"), p.accounts.defaultAccount() == &a);
+                o.insert(QStringLiteral("auth"), Core::Account::authName(a.auth));
+                if (a.auth == Core::AuthMethod::OAuth2)
+                    o.insert(QStringLiteral("refresh_token_stored"), hasRefreshToken(p, a.id));
                 list.append(o);
             }
             out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -716,6 +792,8 @@ int runAccount(const QStringList &args)
         }
         return ExitOk;
     }
+    if (sub == QLatin1String("login"))
+        return loginAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("no-browser")));
     if (sub == QLatin1String("test"))
         return testAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("json")));
     if (sub == QLatin1String("remove")) {
@@ -726,6 +804,7 @@ int runAccount(const QStringList &args)
         if (!a)
             return fail(QCoreApplication::translate("Cli", "no account '%1'").arg(names.first()), ExitConfig);
         const QString id = a->id;
+        revokeRefreshToken(p.credentials, *a); // while the token is still there
         p.accounts.remove(id);
         if (auto r = p.accounts.save(); !r)
             return fail(r.error());
@@ -788,8 +867,10 @@ int runAccount(const QStringList &args)
     const QString auth = parser.value(QStringLiteral("auth"));
     if (auth == QLatin1String("none"))
         a.auth = Core::AuthMethod::None;
+    else if (auth == QLatin1String("oauth2"))
+        a.auth = Core::AuthMethod::OAuth2;
     else if (!auth.isEmpty() && auth != QLatin1String("password"))
-        return fail(QCoreApplication::translate("Cli", "--auth must be password or none"), ExitUsage);
+        return fail(QCoreApplication::translate("Cli", "--auth must be password, oauth2 or none"), ExitUsage);
     a.username = parser.isSet(QStringLiteral("username")) ? parser.value(QStringLiteral("username"))
                                                           : (usernames.isEmpty() ? email : usernames.first());
     a.allowCleartextAuth = parser.isSet(QStringLiteral("allow-plaintext-auth"));
@@ -804,6 +885,26 @@ int runAccount(const QStringList &args)
     if (auto r = a.validate(); !r) // before asking for a password
         return fail(r.error());
     QString password;
+    Core::OAuth::Tokens tokens;
+    if (a.auth == Core::AuthMethod::OAuth2) {
+        // Which provider, before anything is asked of the person; then the
+        // sign-in, and the token tried on the server, like a password.
+        auto provider = oauthProviderForHost(a.host);
+        if (!provider)
+            return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(provider.error().message()),
+                        ExitConfig);
+        a.oauth2 = Core::OAuth::settingsForProvider(provider.value());
+        auto signedIn = signInWithOAuth(provider.value(), email, parser.isSet(QStringLiteral("no-browser")));
+        if (!signedIn)
+            return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(signedIn.error().message()),
+                        ExitNoPerm);
+        tokens = signedIn.value();
+        if (auto checked = signInOnce(p, a, {}, tokens.accessToken); !checked)
+            return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(checked.error().message()),
+                        exitCodeFor(checked.error()));
+        err() << QCoreApplication::translate("Cli", "Signed in successfully.") << Qt::endl;
+        a.oauth2.signedInAt = QDateTime::currentDateTimeUtc();
+    }
     if (a.auth == Core::AuthMethod::Password) {
         password = readSecret(parser.isSet(QStringLiteral("password-stdin")));
         if (password.isEmpty())
@@ -836,10 +937,17 @@ int runAccount(const QStringList &args)
         if (Core::Error e = runJob(p.credentials.write(added.id, password)); e.isError())
             return fail(e);
     }
+    if (added.auth == Core::AuthMethod::OAuth2) {
+        // Only in the keychain; without it the account is not added.
+        if (Core::Error e = runJob(p.credentials.write(added.id, tokens.refreshToken, Core::SecretKind::OAuthRefreshToken));
+            e.isError())
+            return fail(e);
+    }
     if (p.accounts.accounts().size() == 1)
         p.accounts.setDefaultAccount(added.id);
     if (auto r = p.accounts.save(); !r) {
         (void)runJob(p.credentials.remove(added.id));
+        (void)runJob(p.credentials.remove(added.id, Core::SecretKind::OAuthRefreshToken));
         return fail(r.error());
     }
     out() << QCoreApplication::translate("Cli", "Added account %1").arg(added.name) << Qt::endl;

@@ -97,6 +97,9 @@ struct Flusher::AccountRun
     std::vector<std::function<void()>> pendingRecords;
     SaslCredentials credentials;
     QPointer<SmtpClient> client;
+    quint64 serial = 0; ///< finds the run again from a callback that may outlive it
+    /// OAuth2: the server refused an access token and a new one was asked for.
+    bool tokenRefused = false;
     /// The password is in hand (or none is needed): messages may be claimed.
     bool ready = false;
 };
@@ -129,6 +132,7 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
     , m_accounts(accounts)
     , m_trust(trust)
     , m_credentials(credentials)
+    , m_accessTokens(new OAuth::AccessTokenSource(credentials, this))
 {
     m_passTimer.setSingleShot(true);
     connect(&m_passTimer, &QTimer::timeout, this, [this] { flush(false); });
@@ -376,10 +380,6 @@ void Flusher::scanSome()
                 wall = {HoldReason::Configuration,
                         Error(Error::Code::InvalidInput,
                               QCoreApplication::translate("Outbox", "The account this message was queued for no longer exists."))};
-            else if (account->auth == AuthMethod::OAuth2)
-                wall = {HoldReason::Credentials,
-                        Error(Error::Code::NeedsCredentials,
-                              QCoreApplication::translate("Outbox", "Signing in with OAuth is not available yet for this account."))};
             if (wall) {
                 // Every due message of this account meets the same wall.
                 scan.held.insert(e->accountId, *wall);
@@ -452,8 +452,13 @@ void Flusher::startRun(const Account &account, const QString &firstId)
     run->credentials.username = account.username;
     run->credentials.host = account.host;
     run->credentials.port = account.port;
+    run->serial = ++m_nextRunSerial;
     m_runs.push_back(std::move(owned));
 
+    if (account.auth == AuthMethod::OAuth2) {
+        startOAuthRun(run);
+        return;
+    }
     if (account.auth == AuthMethod::None) {
         run->credentials.username.clear();
         connectRun(run);
@@ -478,6 +483,82 @@ void Flusher::startRun(const Account &account, const QString &firstId)
         run->ready = true;
         sendNext(run, 2);
     });
+}
+
+Flusher::AccountRun *Flusher::findRun(quint64 serial) const
+{
+    const auto it = std::find_if(m_runs.begin(), m_runs.end(), [serial](const auto &r) { return r->serial == serial; });
+    return it == m_runs.end() ? nullptr : it->get();
+}
+
+void Flusher::startOAuthRun(AccountRun *run)
+{
+    // TLS and EHLO go ahead while the token comes. Messages are claimed only
+    // once the session has signed in, so a refused token costs no message
+    // an attempt, and the session can be tried once more with a new token.
+    createClient(run);
+    SmtpClient *client = run->client.data();
+    if (!client)
+        return;
+    const quint64 serial = run->serial;
+    connect(client, &SmtpClient::sessionReady, this, [this, serial] {
+        if (AccountRun *r = findRun(serial); r && !r->ready) {
+            r->ready = true;
+            sendNext(r, 2);
+        }
+    });
+    connect(client, &SmtpClient::sessionFailed, this, [this, serial](const SmtpResult &result) {
+        AccountRun *r = findRun(serial);
+        if (!r)
+            return;
+        retireClient(r);
+        // The server refused the token (535, or the 334 JSON error of RFC
+        // 7628 §3.2.2): it may have been revoked or expired early. Once.
+        if (result.error.code() == Error::Code::AuthenticationFailed && !r->tokenRefused) {
+            r->tokenRefused = true;
+            startOAuthRun(r);
+            return;
+        }
+        failRun(r, result.error);
+    });
+    client->connectAhead();
+    client->connectToServer();
+    m_accessTokens->fetch(run->account, run->tokenRefused, this, [this, serial](const Result<QString> &token) {
+        AccountRun *r = findRun(serial);
+        if (!r)
+            return; // the connection failed meanwhile and the run has ended
+        if (!token) {
+            Error error = token.error();
+            if (error.code() == Error::Code::InvalidInput) // the provider's endpoints are unusable
+                error = Error(Error::Code::NeedsCredentials, error.message());
+            retireClient(r);
+            failRun(r, error);
+            return;
+        }
+        r->credentials.password.clear();
+        r->credentials.oauthToken = token.value();
+        if (SmtpClient *c = r->client.data())
+            c->setCredentials(r->credentials);
+    });
+}
+
+void Flusher::failRun(AccountRun *run, const Error &error)
+{
+    while (run->next < run->ids.size()) {
+        const QString id = run->ids.at(run->next++);
+        if (m_outbox->claim(id)) {
+            run->inFlight.push_back(id);
+            break;
+        }
+    }
+    if (run->inFlight.empty()) {
+        finishRun(run);
+        return;
+    }
+    SmtpResult result;
+    result.error = error;
+    result.scope = SmtpScope::Session;
+    onResult(run, result);
 }
 
 void Flusher::connectRun(AccountRun *run)
@@ -760,35 +841,41 @@ void Flusher::finishRun(AccountRun *run)
         m_scan->ended.insert(run->account.id);
     }
     recordPending(run);
-    if (SmtpClient *client = run->client) {
-        // Learnt once per server, kept for this process's later sessions and
-        // in the account for later processes (a second flush to Haraka).
-        if (!client->pipelinesBehindDot()) {
-            m_noPipelineBehindDot.insert(run->account.id);
-            if (const Account *stored = m_accounts->find(run->account.id); stored && stored->pipelineBehindDot) {
-                Account learnt = *stored;
-                learnt.pipelineBehindDot = false;
-                Result<void> saved = m_accounts->update(learnt);
-                if (saved)
-                    saved = m_accounts->save();
-                if (!saved)
-                    qWarning("accounts: %s", qPrintable(saved.error().message()));
-            }
-        }
-        run->client = nullptr;
-        client->disconnect(this);
-        if (client->state() == SmtpClient::State::Disconnected) {
-            client->deleteLater();
-        } else {
-            connect(client, &SmtpClient::disconnected, client, &QObject::deleteLater);
-            client->quit();
-        }
-    }
+    retireClient(run);
     // Deferred: the run may be finishing from inside one of its callbacks.
     QMetaObject::invokeMethod(this, [this, run] {
         std::erase_if(m_runs, [run](const auto &p) { return p.get() == run; });
         endPassIfDone();
     }, Qt::QueuedConnection);
+}
+
+void Flusher::retireClient(AccountRun *run)
+{
+    SmtpClient *client = run->client;
+    if (!client)
+        return;
+    // Learnt once per server, kept for this process's later sessions and
+    // in the account for later processes (a second flush to Haraka).
+    if (!client->pipelinesBehindDot()) {
+        m_noPipelineBehindDot.insert(run->account.id);
+        if (const Account *stored = m_accounts->find(run->account.id); stored && stored->pipelineBehindDot) {
+            Account learnt = *stored;
+            learnt.pipelineBehindDot = false;
+            Result<void> saved = m_accounts->update(learnt);
+            if (saved)
+                saved = m_accounts->save();
+            if (!saved)
+                qWarning("accounts: %s", qPrintable(saved.error().message()));
+        }
+    }
+    run->client = nullptr;
+    client->disconnect(this);
+    if (client->state() == SmtpClient::State::Disconnected) {
+        client->deleteLater();
+    } else {
+        connect(client, &SmtpClient::disconnected, client, &QObject::deleteLater);
+        client->quit();
+    }
 }
 
 void Flusher::endPassIfDone()

@@ -4,6 +4,7 @@
 #include "core/accounts/accountstore.h"
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
+#include "core/oauth/tokensource.h"
 #include "core/outbox/outbox.h"
 #include "core/smtp/smtpclient.h"
 #include "core/util/filelock.h"
@@ -43,7 +44,8 @@ struct RetryPolicy
  * HeldByOther and hands "send now" over with requestFlush().
  *
  * Per account it opens one SmtpClient and sends the due messages over it in
- * order, fetching the password from the keychain first. Each result moves the
+ * order, fetching the password from the keychain first (for OAuth2
+ * accounts an access token, refreshed with the keychain's refresh token). Each result moves the
  * message to its state: sent; deferred on the network clock (not charged) or
  * the message clock (SMTP 4xx), failed after the lifetime; held when a person
  * must act (credentials, certificate, refused recipient, in doubt); failed on
@@ -120,6 +122,16 @@ private:
     /// Reads the next few entries of the pass; the rest from the event loop.
     void scanSome();
     void startRun(const Account &account, const QString &firstId);
+    /// An OAuth2 account: the session opens while the access token comes,
+    /// and signs in with it; a refused token is replaced once.
+    void startOAuthRun(AccountRun *run);
+    /// No session to send over (no token, refused, no connection): the
+    /// first due message takes the failed session's result, which decides
+    /// for the rest of the run as onResult() does.
+    void failRun(AccountRun *run, const Error &error);
+    [[nodiscard]] AccountRun *findRun(quint64 serial) const;
+    /// Lets a client say goodbye (QUIT) and go; the run forgets it.
+    void retireClient(AccountRun *run);
     /// Holds `ids` and, while the pass is still being read, every later due
     /// message of the run's account too (they would meet the same wall).
     void holdRest(AccountRun *run, const QStringList &ids, HoldReason reason, const Error &error);
@@ -140,6 +152,7 @@ private:
     AccountStore *m_accounts;
     TrustStore *m_trust;
     CredentialStore *m_credentials;
+    OAuth::AccessTokenSource *m_accessTokens;
     RetryPolicy m_policy = RetryPolicy::fromEnvironment();
     SmtpTimeouts m_timeouts;
     QString m_extraCaFile;
@@ -153,6 +166,7 @@ private:
     /// Accounts whose server refused an envelope pipelined behind a final dot.
     QSet<QString> m_noPipelineBehindDot;
     QTimer m_passTimer;
+    quint64 m_nextRunSerial = 0;
     QDateTime m_lastConnectivityFlush;
     bool m_pending = false;
     bool m_pendingManual = false;

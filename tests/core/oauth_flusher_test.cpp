@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Flusher and OAuth 2.0 accounts: the access token comes from the token
+// endpoint with the keychain's refresh token, a refused token is replaced
+// once, and a dead refresh token holds the account's messages with "Sign in
+// again" until a sign-in releases them. Scripted SMTP server and token
+// endpoint (the refusals are not produced on demand by real ones; the real
+// servers are in the end-to-end tests). Runs inside with_keyring.sh.
+#include "core/outbox/flusher.h"
+#include "core/outbox/outbox.h"
+
+#include "tests/core/oauth_tokenendpoint.h"
+#include "tests/support/fakesmtpserver.h"
+#include "tests/support/testutil.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace Core;
+
+namespace {
+
+const QString kGreet = QStringLiteral("S: 220 fake.test ESMTP\nC: EHLO .*\n"
+                                      "S: 250-fake.test\nS: 250-PIPELINING\nS: 250 AUTH OAUTHBEARER XOAUTH2\n");
+const QString kQuit = QStringLiteral("C: QUIT\nS: 221 2.0.0 Bye\nX\n");
+
+class OAuthFlusher : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        TestUtil::useProfileIn(m_dir.path()); // no provider files of the machine's user
+        qputenv("OUTPOST_KEYCHAIN_SERVICE", "Outpost-oauth-flusher-test");
+        m_outbox = std::make_unique<Outbox>(m_dir.filePath(QStringLiteral("outbox")));
+        ASSERT_TRUE(m_outbox->open().ok());
+        m_accounts = std::make_unique<AccountStore>(m_dir.filePath(QStringLiteral("accounts.json")));
+        m_trust = std::make_unique<TrustStore>(m_dir.filePath(QStringLiteral("trust.json")));
+        Account a = TestUtil::localAccount(QStringLiteral("Work"), m_smtp.serverPort(), AuthMethod::OAuth2);
+        a.oauth2.issuer = QStringLiteral("login.test");
+        a.oauth2.authorizationEndpoint = m_endpoint.url(QStringLiteral("/authorize"));
+        a.oauth2.tokenEndpoint = m_endpoint.url(QStringLiteral("/token"));
+        a.oauth2.scopes = {QStringLiteral("mail")};
+        a.oauth2.clientId = QStringLiteral("outpost-test");
+        ASSERT_TRUE(m_accounts->add(a).ok());
+        m_account = m_accounts->accounts().last();
+        ASSERT_NO_FATAL_FAILURE(writeRefreshToken(QStringLiteral("refresh-1")));
+    }
+
+    void writeRefreshToken(const QString &token)
+    {
+        CredentialJob *job = m_credentials.write(m_account.id, token, SecretKind::OAuthRefreshToken);
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &CredentialJob::finished);
+        ASSERT_TRUE(done.wait(20000));
+        ASSERT_FALSE(job->error().isError()) << qPrintable(job->error().message());
+        delete job;
+    }
+
+    QString readRefreshToken()
+    {
+        CredentialJob *job = m_credentials.read(m_account.id, SecretKind::OAuthRefreshToken);
+        job->setAutoDelete(false);
+        QSignalSpy done(job, &CredentialJob::finished);
+        EXPECT_TRUE(done.wait(20000));
+        const QString secret = job->secret();
+        delete job;
+        return secret;
+    }
+
+    QString enqueue()
+    {
+        Draft d;
+        d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+        d.to = {MailAddress({}, QStringLiteral("bob@example.org"))};
+        d.subject = QStringLiteral("OAuth");
+        d.textBody = QStringLiteral("Hello");
+        auto e = m_outbox->enqueue(d, m_account, {});
+        EXPECT_TRUE(e.ok());
+        return e ? e->id : QString();
+    }
+
+    /// AUTH OAUTHBEARER with this access token (RFC 7628 §3.1), as a regex line.
+    QString authWith(const QByteArray &token) const
+    {
+        const QByteArray ir = "n,a=user,\x01host=127.0.0.1\x01port=" + QByteArray::number(m_smtp.serverPort())
+            + "\x01" "auth=Bearer " + token + "\x01\x01";
+        return QStringLiteral("C: AUTH OAUTHBEARER ") + QString::fromLatin1(ir.toBase64()).replace(u'+', QStringLiteral("\\+")) + u'\n';
+    }
+
+    static QString delivery()
+    {
+        return QStringLiteral("C: MAIL FROM:<ada@example.org>.*\nC: RCPT TO:<bob@example.org>.*\nC: DATA\n"
+                              "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 354 go\nDATA\nS: 250 2.0.0 Ok: queued as 1\n");
+    }
+
+    void flushOnce()
+    {
+        Flusher flusher(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
+        flusher.setRetryPolicy(RetryPolicy{});
+        SmtpTimeouts t;
+        t.greeting = t.command = t.quit = 3000;
+        flusher.setTimeouts(t);
+        ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
+        QSignalSpy idle(&flusher, &Flusher::idle);
+        flusher.flush(true);
+        ASSERT_TRUE(idle.wait(20000));
+        ASSERT_EVENTUALLY(!flusher.isClosingConnections(), 5000);
+    }
+
+    QTemporaryDir m_dir;
+    FakeSmtpServer m_smtp;
+    FakeTokenEndpoint m_endpoint;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<TrustStore> m_trust;
+    CredentialStore m_credentials;
+    Account m_account;
+};
+
+} // namespace
+
+TEST_F(OAuthFlusher, SendsWithAnAccessTokenFromTheRefreshToken)
+{
+    // The provider rotates the refresh token: the new one is kept.
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", "refresh-2"));
+    m_smtp.addScenario(kGreet + authWith("access-1") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
+    const QString id = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushOnce());
+
+    const auto e = m_outbox->find(id);
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(e->state, OutboxState::Sent) << qPrintable(e->lastErrorMessage);
+    EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+    ASSERT_EQ(m_endpoint.requests().size(), 1);
+    EXPECT_EQ(m_endpoint.requests().first().queryItemValue(QStringLiteral("grant_type")), QStringLiteral("refresh_token"));
+    EXPECT_EQ(m_endpoint.requests().first().queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("refresh-1"));
+    EXPECT_EQ(readRefreshToken(), QStringLiteral("refresh-2"));
+}
+
+TEST_F(OAuthFlusher, RefusedTokenIsReplacedOnce)
+{
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", ""));
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-2", ""));
+    // RFC 7628 §3.2.2: the JSON error in a 334, the client's %x01, then 535.
+    m_smtp.addScenario(kGreet + authWith("access-1")
+                       + QStringLiteral("S: 334 eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=\nC: AQ==\nS: 535 5.7.8 invalid token\n")
+                       + kQuit);
+    m_smtp.addScenario(kGreet + authWith("access-2") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
+    const QString id = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushOnce());
+
+    const auto e = m_outbox->find(id);
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(e->state, OutboxState::Sent) << qPrintable(e->lastErrorMessage);
+    EXPECT_EQ(e->attempts, 0);
+    EXPECT_EQ(m_endpoint.requests().size(), 2);
+    EXPECT_EQ(m_smtp.connections(), 2);
+    EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+}
+
+TEST_F(OAuthFlusher, DeadRefreshTokenHoldsWithSignInAgainUntilSignedIn)
+{
+    m_endpoint.addResponse(400, R"({"error":"invalid_grant","error_description":"token revoked"})");
+    m_smtp.addScenario(kGreet + kQuit); // connected ahead, then told goodbye
+    const QString first = enqueue();
+    const QString second = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushOnce());
+
+    for (const QString &id : {first, second}) {
+        const auto e = m_outbox->find(id);
+        ASSERT_TRUE(e.has_value());
+        EXPECT_EQ(e->state, OutboxState::Held);
+        EXPECT_EQ(e->holdReason, HoldReason::Credentials);
+        EXPECT_EQ(e->attempts, 0);
+        EXPECT_TRUE(e->lastErrorMessage.contains(QStringLiteral("Sign in again"))) << qPrintable(e->lastErrorMessage);
+        EXPECT_FALSE(e->lastErrorMessage.contains(QStringLiteral("refresh-1")));
+    }
+    EXPECT_EQ(m_endpoint.requests().size(), 1) << "no retry storm";
+    // The next sign-in changes the account (Account::oauth2.signedInAt): the fix that releases them.
+    EXPECT_EQ(Flusher::releaseHeld(*m_outbox, {m_account.id}, Flusher::Fix::Account).size(), 2);
+}
+
+TEST_F(OAuthFlusher, UnreachableTokenEndpointDefers)
+{
+    m_endpoint.close(); // nobody answers any more
+    m_smtp.addScenario(kGreet + kQuit);
+    const QString id = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushOnce());
+    const auto e = m_outbox->find(id);
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(e->state, OutboxState::Deferred) << qPrintable(e->lastErrorMessage);
+    EXPECT_EQ(e->attempts, 0);
+}
