@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -336,4 +337,31 @@ TEST_F(PostfixIntegration, SeveralMessagesOverOneConnection)
                   1)
             << qPrintable(p);
     }
+}
+
+TEST_F(PostfixIntegration, ALargeMessageGoesInBdatChunksAndArrivesByteExact)
+{
+    // Postfix offers CHUNKING (RFC 3030): above the threshold the message
+    // goes in BDAT chunks. Its log counts the commands of every session
+    // ("disconnect from ... bdat=N"); the message arrives octet for octet,
+    // its line holding a lone "." included (BDAT is not dot-stuffed).
+    Core::Envelope envelope;
+    const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
+    SmtpServerSettings s = settings(port("submission"), SmtpSecurity::StartTls);
+    s.chunkingThreshold = 64 * 1024;
+    const QString maillog = s_info[QStringLiteral("maillog")].toString();
+    const auto sessionsWith = [&maillog](const char *pattern) {
+        qsizetype n = 0;
+        const QRegularExpression re(QString::fromLatin1(pattern));
+        for (auto it = re.globalMatch(QString::fromUtf8(readAll(maillog))); it.hasNext(); it.next())
+            ++n;
+        return n;
+    };
+    const qsizetype bdatBefore = sessionsWith("disconnect from .* bdat=\\d+");
+    const qsizetype dataBefore = sessionsWith("disconnect from .* data=\\d+");
+    const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}});
+    ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
+    expectDelivered(nextDelivery(), path);
+    ASSERT_EVENTUALLY(sessionsWith("disconnect from .* bdat=\\d+") == bdatBefore + 1, 10000);
+    EXPECT_EQ(sessionsWith("disconnect from .* data=\\d+"), dataBefore);
 }
