@@ -102,6 +102,18 @@
             <numerusform>Outpost bleibt im Hintergrund, um %n wartende Nachrichten zu senden, die nächste um %1. Es beendet sich von selbst, wenn innerhalb eines Tages nichts mehr fällig ist; was später fällig ist, geht beim nächsten Start von Outpost hinaus.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>S&amp;ign In Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign In Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider signed you in but gave Outpost no lasting permission (no refresh token). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -224,10 +236,6 @@
     <message>
         <source>Without encryption, this server is never chosen unless you allow insecure servers.</source>
         <translation>Ohne Verschlüsselung wird dieser Server nur gewählt, wenn Sie unsichere Server zulassen.</translation>
-    </message>
-    <message>
-        <source>The server only allows sign-in methods Outpost cannot use yet (such as OAuth in a browser).</source>
-        <translation>Der Server erlaubt nur Anmeldeverfahren, die Outpost noch nicht beherrscht (etwa OAuth im Browser).</translation>
     </message>
     <message>
         <source>It works only from inside the provider&apos;s own network.</source>
@@ -469,6 +477,18 @@
     <message>
         <source>The server offers no sign-in at all, so the password could not be checked. It is probably not a server for sending mail (submission).</source>
         <translation>Der Server bietet überhaupt keine Anmeldung an, daher konnte das Passwort nicht geprüft werden. Vermutlich ist er kein Server zum Versenden von E-Mails (Submission).</translation>
+    </message>
+    <message>
+        <source>Sources that rest on the same data or the same MX answer count once.</source>
+        <translation>Quellen, die auf denselben Daten oder derselben MX-Antwort beruhen, zählen nur einmal.</translation>
+    </message>
+    <message>
+        <source>The server only allows sign-in methods Outpost cannot use.</source>
+        <translation>Der Server erlaubt nur Anmeldeverfahren, die Outpost nicht nutzen kann.</translation>
+    </message>
+    <message>
+        <source>You sign in to it in your browser (OAuth 2.0).</source>
+        <translation>Die Anmeldung erfolgt in Ihrem Browser (OAuth 2.0).</translation>
     </message>
 </context>
 <context>
@@ -736,10 +756,6 @@
         <translation>BENUTZER</translation>
     </message>
     <message>
-        <source>password (default) or none.</source>
-        <translation>password (Standard) oder none.</translation>
-    </message>
-    <message>
         <source>METHOD</source>
         <translation>METHODE</translation>
     </message>
@@ -782,10 +798,6 @@
     <message>
         <source>--port must be a number between 1 and 65535</source>
         <translation>--port muss eine Zahl zwischen 1 und 65535 sein</translation>
-    </message>
-    <message>
-        <source>--auth must be password or none</source>
-        <translation>--auth muss password oder none sein</translation>
     </message>
     <message>
         <source>no password given (use --password-stdin, or --auth none)</source>
@@ -882,14 +894,6 @@
         <translation>Einen gefundenen Server auch dann akzeptieren, wenn seine Quelle nicht authentifiziert ist.</translation>
     </message>
     <message>
-        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] | list [--json] |
-                       test NAME [--json] | remove NAME
-</source>
-        <translation>Aufruf: outpost account add --email ADRESSE [--host HOST ...] | list [--json] |
-                        test NAME [--json] | remove NAME
-</translation>
-    </message>
-    <message>
         <source>no usable outgoing server found for %1; give it with --host (details: &apos;outpost autoconfig %1&apos;)</source>
         <translation>kein verwendbarer Postausgangsserver für %1 gefunden; geben Sie ihn mit --host an (Details: „outpost autoconfig %1“)</translation>
     </message>
@@ -980,6 +984,65 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Saved without signing in (--no-verify): the password was not checked.</source>
         <translation>Ohne Anmeldung gespeichert (--no-verify): Das Passwort wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not sign in with OAuth 2.0 (its password is changed with &apos;outpost account add&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It signs in with OAuth 2.0, in your browser (%1).</source>
+        <translation>Die Anmeldung erfolgt mit OAuth 2.0 in Ihrem Browser (%1).</translation>
+    </message>
+    <message>
+        <source>password (default), oauth2 (sign in with the provider in a browser) or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --auth oauth2: sign in on another device with a code, where the provider offers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 account to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in on another device with a code, where the provider offers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--auth must be password, oauth2 or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no OAuth 2.0 provider is known for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; see the README).</source>
+        <extracomment>%1 is a host name, %2 a folder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 in a browser and enter the code %2</source>
+        <extracomment>%1 is a web address, %2 a short code the person types there</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening your browser to sign in with %1. If it does not open, visit:
+%2</source>
+        <extracomment>%1 is a provider such as &quot;Google&quot;, %2 a web address</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the sign-in could not be revoked at the provider: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1341,23 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>Tried:</source>
         <translation>Versucht:</translation>
     </message>
+    <message>
+        <source>You sign in with your provider in your browser (OAuth 2.0); Outpost never sees your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth 2.0: sign in with your provider in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed you in but gave Outpost no lasting permission (no refresh token), so it could not send later. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signs in with OAuth 2.0 through %2.</source>
+        <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::AccountsDialog</name>
@@ -1463,6 +1543,23 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Enter the password for signing in.</source>
         <translation>Geben Sie das Passwort für die Anmeldung ein.</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (%1)</source>
+        <extracomment>how an account signs in; %1 is a provider such as &quot;Google&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;In Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with the provider in your browser (OAuth 2.0 accounts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”? Its permission to send is withdrawn at the provider and deleted from the keychain. Messages already in the outbox for it stay there.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1891,6 +1988,85 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>Gui::OAuthSignIn</name>
+    <message>
+        <source>&amp;Cancel Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outpost knows no OAuth 2.0 provider for %1. Describe your provider in a file in %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), or choose another sign-in method.</source>
+        <extracomment>%1 is a server name, %2 a folder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with %1 in your browser</source>
+        <extracomment>%1 is a provider such as &quot;Google&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your browser opens %1&apos;s sign-in page. Outpost never sees your password there; it keeps only the permission to send, in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with %1 in the browser window that opened, and allow Outpost to send mail. If no browser opened, open this link:</source>
+        <extracomment>%1 is a provider such as &quot;Google&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not succeed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in with %1. Signing in to %2 as %3…</source>
+        <extracomment>%1 is a server name, %2 a user name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks for no sign-in, so the permission could not be checked. Choose “None” as the sign-in method instead. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in successfully as %1 with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not accept the sign-in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation type="unfinished">Antwort des Servers: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::OAuthSignInDialog</name>
+    <message>
+        <source>Sign In Again — %1</source>
+        <extracomment>%1 is an account name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permission to send from %1 has expired or was withdrawn. Its messages wait in the outbox until you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gui::OutboxModel</name>
     <message>
         <source>Status</source>
@@ -2029,6 +2205,33 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>S&amp;ign In Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with the provider in your browser; the messages waiting for it go out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep sent messages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After this time the text and attachments of sent messages are deleted; the record that they were sent stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>For ever</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2281,14 +2484,204 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>OAuth</name>
+    <message>
+        <source>Signed in — Outpost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in — Outpost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can close this window and go back to Outpost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed in time. Nothing was saved; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s sign-in addresses are not usable (they must use https).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outpost could not wait for the browser&apos;s answer: %1</source>
+        <extracomment>%1 is the system&apos;s explanation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server did not accept the authorization (%1). Nothing was saved; please try again.</source>
+        <extracomment>%1 is the server&apos;s own words</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server gave no refresh token, so Outpost could not stay signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outpost can now send mail with this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer signing in without a browser on this computer.</source>
+        <extracomment>%1 is a provider&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server&apos;s answer was not a valid device authorization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access was not granted: the sign-in was refused or cancelled at the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code expired before the sign-in was completed. Nothing was saved; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser sent a request Outpost could not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refused the sign-in (%1). %2</source>
+        <extracomment>%1 is an OAuth error code such as &quot;invalid_scope&quot;, %2 the provider&apos;s explanation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer that reached Outpost does not belong to this sign-in (its state does not match). Nothing was saved; please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s answer contained no authorization code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OAuth provider file %1 was not used: %2</source>
+        <extracomment>%1 is a file path, %2 what is wrong with it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of Outpost has no OAuth client id for %1. Build it with -D%2=YOUR_ID, or put your client id in %3 as {&quot;issuer&quot;: &quot;%4&quot;, &quot;client_id&quot;: &quot;YOUR_ID&quot;}.</source>
+        <extracomment>%1 is a provider (&quot;Google&quot;), %2 a CMake option, %3 a file path, %4 the provider&apos;s issuer</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outpost has no OAuth client id for %1. Register Outpost with the provider and put the client id in %2 as {&quot;issuer&quot;: &quot;%3&quot;, &quot;client_id&quot;: &quot;YOUR_ID&quot;}.</source>
+        <extracomment>%1 is a provider, %2 a file path, %3 the provider&apos;s issuer</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft (personal account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft (work or school account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is larger than 64 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a JSON object (%1).</source>
+        <extracomment>%1 is the JSON parser&apos;s explanation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; is unknown.</source>
+        <extracomment>%1 is a JSON key</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing or not valid.</source>
+        <extracomment>%1 is a JSON key such as &quot;token_endpoint&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s OAuth description (%1) lacks an endpoint or a scope.</source>
+        <extracomment>%1 is a provider&apos;s issuer name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server is not available right now (HTTP %1).</source>
+        <extracomment>%1 is an HTTP status code such as 503</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server answered with an error Outpost could not read (HTTP %1).</source>
+        <extracomment>%1 is an HTTP status code</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in is no longer valid (%1). Sign in again.</source>
+        <extracomment>%1 is the server&apos;s own words</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server does not accept Outpost&apos;s client id (%1). Check the client id configured for this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server refused the request: %1</source>
+        <extracomment>%1 is the server&apos;s own words</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server&apos;s answer was not a valid token response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again: the sign-in of %1 has expired or was revoked (outpost account login &quot;%1&quot;, or edit the account).</source>
+        <extracomment>%1 is an account name. &quot;Sign in again&quot; is also what the outbox shows.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server&apos;s address %1 is not usable (it must use https).</source>
+        <extracomment>%1 is a URL</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server&apos;s answer was too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach the sign-in server %1: %2</source>
+        <extracomment>%1 is a host name, %2 the network library&apos;s explanation</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in server did not revoke the token (HTTP %1).</source>
+        <extracomment>%1 is an HTTP status code</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>The account this message was queued for no longer exists.</source>
         <translation>Das Konto, für das diese Nachricht eingereiht wurde, existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Signing in with OAuth is not available yet for this account.</source>
-        <translation>Die Anmeldung mit OAuth ist für dieses Konto noch nicht verfügbar.</translation>
     </message>
     <message>
         <source>There is no such message in the outbox.</source>

@@ -2,6 +2,7 @@
 #include "core/autoconfig/candidate.h"
 
 #include "core/autoconfig/domainname.h"
+#include "core/autoconfig/providers.h"
 #include "core/accounts/account.h"
 
 #include <QCoreApplication>
@@ -37,10 +38,25 @@ int securityRank(SmtpSecurity s)
     return 2;
 }
 
-bool isPasswordMechanism(const QString &m)
+/// What a source's answer is made of, for the independence rule (§9.6).
+enum class Evidence { Manual, LocalFile, ProviderFile, Ispdb, Table, MxProviderFile, Srv, Guess };
+
+Evidence evidenceOf(Source source)
 {
-    return m == QLatin1String("PLAIN") || m == QLatin1String("LOGIN") || m == QLatin1String("CRAM-MD5")
-           || m == QLatin1String("SCRAM-SHA-1") || m == QLatin1String("SCRAM-SHA-256");
+    switch (source) {
+    case Source::Manual: return Evidence::Manual;
+    case Source::LocalFile: return Evidence::LocalFile;
+    case Source::ProviderHttps:
+    case Source::ProviderHttp: return Evidence::ProviderFile;
+    case Source::Ispdb:
+    case Source::MxIspdb: return Evidence::Ispdb;
+    case Source::BuiltIn:
+    case Source::MxBuiltIn: return Evidence::Table;
+    case Source::MxProvider: return Evidence::MxProviderFile;
+    case Source::Srv: return Evidence::Srv;
+    case Source::Guess: return Evidence::Guess;
+    }
+    return Evidence::Guess;
 }
 
 QString securityText(SmtpSecurity s)
@@ -49,6 +65,18 @@ QString securityText(SmtpSecurity s)
     case SmtpSecurity::ImplicitTls: return QCoreApplication::translate("Autoconfig", "TLS");
     case SmtpSecurity::StartTls: return QCoreApplication::translate("Autoconfig", "STARTTLS");
     case SmtpSecurity::None: return QCoreApplication::translate("Autoconfig", "no encryption");
+    }
+    return {};
+}
+
+// The names of the account file's "auth" key, so that a script can pass
+// them on to `outpost account add --auth`.
+QString authMethodName(Core::AuthMethod method)
+{
+    switch (method) {
+    case Core::AuthMethod::Password: return QStringLiteral("password");
+    case Core::AuthMethod::OAuth2: return QStringLiteral("oauth2");
+    case Core::AuthMethod::None: return QStringLiteral("none");
     }
     return {};
 }
@@ -71,6 +99,46 @@ int sourceTier(Source source)
     case Source::Guess: return 60;
     }
     return 100;
+}
+
+Standing standing(Source source, int specificity)
+{
+    const int tier = sourceTier(source);
+    // Floor division: Manual (-10) is a tier of its own above T0.
+    return {tier < 0 ? -1 : tier / 10, -specificity, tier};
+}
+
+bool isMxDerived(Source source)
+{
+    return source == Source::MxProvider || source == Source::MxIspdb || source == Source::MxBuiltIn;
+}
+
+bool independentSources(Source a, Source b)
+{
+    if (isMxDerived(a) && isMxDerived(b))
+        return false; // one DNS answer chose both
+    return evidenceOf(a) != evidenceOf(b);
+}
+
+int independentAgreement(const Candidate &c)
+{
+    QList<Source> counted{c.source};
+    for (Source s : c.agreeing) {
+        if (std::all_of(counted.cbegin(), counted.cend(), [s](Source other) { return independentSources(s, other); }))
+            counted << s;
+    }
+    return int(counted.size()) - 1;
+}
+
+bool isPasswordMechanism(const QString &m)
+{
+    return m == QLatin1String("PLAIN") || m == QLatin1String("LOGIN") || m == QLatin1String("CRAM-MD5")
+           || m.startsWith(QLatin1String("SCRAM-SHA-"));
+}
+
+bool isOAuthMechanism(const QString &m)
+{
+    return m == QLatin1String("XOAUTH2") || m == QLatin1String("OAUTHBEARER");
 }
 
 QString sourceName(Source source)
@@ -132,20 +200,30 @@ QString outcomeName(ProbeFacts::Outcome outcome)
     return {};
 }
 
+std::optional<Core::AuthMethod> Candidate::authMethod() const
+{
+    const auto lists = [this](AuthKind k) { return server.auth.contains(k); };
+    // What the probe saw after TLS decides over what a file says.
+    const bool probed = probe.outcome >= ProbeFacts::Outcome::Reachable && !probe.authMechanisms.isEmpty();
+    const auto offers = [this](bool (*mechanism)(const QString &)) {
+        return std::any_of(probe.authMechanisms.cbegin(), probe.authMechanisms.cend(), mechanism);
+    };
+    const bool listsPassword = lists(AuthKind::PasswordCleartext) || lists(AuthKind::PasswordEncrypted);
+    const bool prefersOAuth = builtInPrefersOAuth(server.host);
+    const bool oauth = (lists(AuthKind::OAuth2) || prefersOAuth || (server.auth.isEmpty() && probed))
+                       && (probed ? offers(isOAuthMechanism) : (lists(AuthKind::OAuth2) || prefersOAuth));
+    const bool password = (server.auth.isEmpty() || listsPassword || lists(AuthKind::None))
+                          && (!probed || offers(isPasswordMechanism));
+    if (oauth && (!password || prefersOAuth))
+        return Core::AuthMethod::OAuth2;
+    if (password)
+        return lists(AuthKind::None) && !listsPassword ? Core::AuthMethod::None : Core::AuthMethod::Password;
+    return std::nullopt;
+}
+
 bool authUsable(const Candidate &c)
 {
-    if (c.oauthOnly)
-        return false;
-    if (!c.server.auth.isEmpty()) {
-        const bool listed = std::any_of(c.server.auth.cbegin(), c.server.auth.cend(), [](AuthKind k) {
-            return k == AuthKind::PasswordCleartext || k == AuthKind::PasswordEncrypted || k == AuthKind::None;
-        });
-        if (!listed)
-            return false;
-    }
-    if (c.probe.outcome >= ProbeFacts::Outcome::Reachable && !c.probe.authMechanisms.isEmpty())
-        return std::any_of(c.probe.authMechanisms.cbegin(), c.probe.authMechanisms.cend(), isPasswordMechanism);
-    return true;
+    return c.authMethod().has_value();
 }
 
 bool Candidate::selectable(bool allowInsecure) const
@@ -171,9 +249,10 @@ bool Candidate::needsConfirmation(const QString &emailDomain) const
 
 QJsonObject Candidate::toJson(const QString &emailDomain, bool allowInsecure) const
 {
-    QJsonArray auth;
+    QJsonArray listedAuth;
     for (AuthKind k : server.auth)
-        auth << authKindName(k);
+        listedAuth << authKindName(k);
+    const std::optional<Core::AuthMethod> method = authMethod();
     QJsonObject probeJson{{QStringLiteral("outcome"), outcomeName(probe.outcome)}};
     if (probe.outcome != ProbeFacts::Outcome::NotProbed) {
         probeJson.insert(QStringLiteral("elapsed_ms"), probe.elapsedMs);
@@ -197,12 +276,15 @@ QJsonObject Candidate::toJson(const QString &emailDomain, bool allowInsecure) co
                   {QStringLiteral("port"), int(server.port)},
                   {QStringLiteral("security"), Account::securityName(server.security)},
                   {QStringLiteral("username"), server.username},
-                  {QStringLiteral("auth"), auth},
+                  // How Outpost would sign in: "password", "oauth2", "none", or null.
+                  {QStringLiteral("auth"), method ? QJsonValue(authMethodName(*method)) : QJsonValue()},
+                  {QStringLiteral("auth_listed"), listedAuth},
                   {QStringLiteral("source"), sourceName(source)},
                   {QStringLiteral("origin"), origin},
                   {QStringLiteral("trust"), trustName(trust)},
                   {QStringLiteral("registrable_domain"), registrableDomain(server.host)},
                   {QStringLiteral("also_found_by"), QJsonArray::fromStringList(alsoFoundBy)},
+                  {QStringLiteral("independent_agreement"), independentAgreement(*this)},
                   {QStringLiteral("probe"), probeJson},
                   {QStringLiteral("selectable"), selectable(allowInsecure)},
                   {QStringLiteral("needs_confirmation"), needsConfirmation(emailDomain)},
@@ -211,14 +293,21 @@ QJsonObject Candidate::toJson(const QString &emailDomain, bool allowInsecure) co
         o.insert(QStringLiteral("provider"), displayName);
     if (!documentationUrls.isEmpty())
         o.insert(QStringLiteral("documentation"), QJsonArray::fromStringList(documentationUrls));
+    if (!oauth2.issuer.isEmpty() || !oauth2.authUrl.isEmpty() || !oauth2.tokenUrl.isEmpty())
+        o.insert(QStringLiteral("oauth2"), QJsonObject{{QStringLiteral("issuer"), oauth2.issuer},
+                                                       {QStringLiteral("scope"), oauth2.scope},
+                                                       {QStringLiteral("auth_url"), oauth2.authUrl},
+                                                       {QStringLiteral("token_url"), oauth2.tokenUrl}});
+    if (specificity > 0)
+        o.insert(QStringLiteral("mx_specificity"), specificity);
     return o;
 }
 
 void rankCandidates(QList<Candidate> &candidates, const QString &emailDomain)
 {
-    // 1. Merge duplicates: the most trusted source keeps the entry.
+    // 1. Merge duplicates: the best standing source keeps the entry.
     std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
-        return sourceTier(a.source) < sourceTier(b.source);
+        return standing(a.source, a.specificity) < standing(b.source, b.specificity);
     });
     QList<Candidate> merged;
     for (Candidate &c : candidates) {
@@ -228,12 +317,16 @@ void rankCandidates(QList<Candidate> &candidates, const QString &emailDomain)
             continue;
         }
         const QString other = sourceName(c.source);
-        if (!it->alsoFoundBy.contains(other) && it->source != c.source)
+        if (!it->alsoFoundBy.contains(other) && it->source != c.source) {
             it->alsoFoundBy << other;
+            it->agreeing << c.source;
+        }
         if (it->probe.outcome == ProbeFacts::Outcome::NotProbed && c.probe.outcome != ProbeFacts::Outcome::NotProbed)
             it->probe = c.probe;
         if (it->server.username.isEmpty())
             it->server.username = c.server.username;
+        if (it->oauth2.issuer.isEmpty() && it->oauth2.authUrl.isEmpty())
+            it->oauth2 = c.oauth2;
     }
 
     // 2. Within one source and host, the provider's first entry for that
@@ -245,9 +338,10 @@ void rankCandidates(QList<Candidate> &candidates, const QString &emailDomain)
     }
     auto key = [&](const Candidate &c) {
         const int group = groupOrder.value(sourceName(c.source) + QLatin1Char('|') + c.server.host);
-        return std::make_tuple(-outcomeRank(c.probe.outcome), sourceTier(c.source), c.trust == Trust::Dnssec ? 0 : 1,
-                               group, securityRank(c.server.security), c.server.order, authUsable(c) ? 0 : 1,
-                               c.server.clientIpRestricted ? 1 : 0, -int(c.alsoFoundBy.size()), c.server.host,
+        const Standing st = standing(c.source, c.specificity);
+        return std::make_tuple(-outcomeRank(c.probe.outcome), st.tier, c.trust == Trust::Dnssec ? 0 : 1, st.lessSpecific,
+                               st.source, group, securityRank(c.server.security), c.server.order, authUsable(c) ? 0 : 1,
+                               c.server.clientIpRestricted ? 1 : 0, -independentAgreement(c), c.server.host,
                                int(c.server.port));
     };
     std::stable_sort(merged.begin(), merged.end(), [&](const Candidate &a, const Candidate &b) { return key(a) < key(b); });
@@ -273,6 +367,8 @@ void rankCandidates(QList<Candidate> &candidates, const QString &emailDomain)
         }
         if (!c.alsoFoundBy.isEmpty())
             r << QCoreApplication::translate("Autoconfig", "Also named by: %1.").arg(c.alsoFoundBy.join(QLatin1String(", ")));
+        if (independentAgreement(c) < c.agreeing.size())
+            r << QCoreApplication::translate("Autoconfig", "Sources that rest on the same data or the same MX answer count once.");
         if (!c.domainListed)
             r << QCoreApplication::translate("Autoconfig", "The configuration file does not list %1 among its domains.").arg(emailDomain);
         switch (c.probe.outcome) {
@@ -304,8 +400,10 @@ void rankCandidates(QList<Candidate> &candidates, const QString &emailDomain)
             r << QCoreApplication::translate("Autoconfig", "TLS from the first byte is preferred over STARTTLS on the same server (RFC 8314).");
         if (c.server.security == SmtpSecurity::None)
             r << QCoreApplication::translate("Autoconfig", "Without encryption, this server is never chosen unless you allow insecure servers.");
-        if (c.oauthOnly || !authUsable(c))
-            r << QCoreApplication::translate("Autoconfig", "The server only allows sign-in methods Outpost cannot use yet (such as OAuth in a browser).");
+        if (const std::optional<Core::AuthMethod> method = c.authMethod(); !method)
+            r << QCoreApplication::translate("Autoconfig", "The server only allows sign-in methods Outpost cannot use.");
+        else if (*method == Core::AuthMethod::OAuth2)
+            r << QCoreApplication::translate("Autoconfig", "You sign in to it in your browser (OAuth 2.0).");
         if (c.server.clientIpRestricted)
             r << QCoreApplication::translate("Autoconfig", "It works only from inside the provider's own network.");
         c.reasons = r;

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/accounts/account.h"
 #include "core/autoconfig/clientconfig.h"
 
 #include <QDateTime>
 #include <QJsonObject>
+
+#include <compare>
+#include <optional>
 
 namespace Core::Autoconfig {
 
@@ -60,10 +64,17 @@ struct Candidate
     QString origin; ///< URL, file path or DNS name it came from
     Trust trust = Trust::Unauthenticated;
     bool domainListed = true;
+    /// Labels of the domain an MX-derived lookup asked about (3 for
+    /// mail.protection.outlook.com); 0 for every other source. Within a
+    /// tier, the answer for the more specific domain ranks first (§9.6).
+    int specificity = 0;
     QStringList alsoFoundBy; ///< other sources naming the same host, port and security
+    QList<Source> agreeing;  ///< the same, as sources (for the independence rule, §9.6)
     QString displayName; ///< provider name, when known
     QStringList documentationUrls;
-    bool oauthOnly = false; ///< the provider or the server allows only OAuth
+    OAuth2Info oauth2; ///< the provider file's <oAuth2> block, when it has one
+    /// The file lists only OAuth2 (informational: OAuth is a normal choice now).
+    bool oauthOnly = false;
     ProbeFacts probe;
     QStringList reasons; ///< why it ranks where it does, for people
 
@@ -72,6 +83,14 @@ struct Candidate
         return server.host == other.server.host && server.port == other.server.port
                && server.security == other.server.security;
     }
+    /**
+     * How Outpost would sign in to it (§9.6): OAuth 2.0 where the server
+     * allows only that, or where it is one of the big providers' servers
+     * that want OAuth (builtInPrefersOAuth()); else a password, or none
+     * where the file says so. Nothing when it asks only for what Outpost
+     * cannot do (GSSAPI, NTLM, …) or offers none of what the file names.
+     */
+    [[nodiscard]] std::optional<Core::AuthMethod> authMethod() const;
     /// May be chosen without the user picking it by hand.
     [[nodiscard]] bool selectable(bool allowInsecure) const;
     /// The user must confirm it explicitly (unauthenticated source or a
@@ -82,12 +101,45 @@ struct Candidate
 
 /// Lower is more trusted; steps of ten leave room within a tier.
 [[nodiscard]] int sourceTier(Source source);
+
+/**
+ * Where an answer stands in the trust order (§9.3, §9.6): the tier (T0…T6),
+ * then, within the tier, the more specific domain (MX-derived answers only),
+ * then the source's place in the tier. Lower stands better. Both the ranking
+ * and the lookups' grace window use it, so the answer that would win is also
+ * the one discovery waits for, whichever arrives first.
+ */
+struct Standing
+{
+    int tier = 0;
+    int lessSpecific = 0; ///< -specificity
+    int source = 0;       ///< sourceTier()
+    friend auto operator<=>(const Standing &, const Standing &) = default;
+};
+[[nodiscard]] Standing standing(Source source, int specificity = 0);
+/// True for the sources that exist only because of the MX answer (T3).
+[[nodiscard]] bool isMxDerived(Source source);
+/**
+ * Whether two sources are independent evidence for the same server: not if
+ * they read the same data (Outpost's table, the ISPDB, the provider's own
+ * file over HTTPS and HTTP) or both rest on the same MX answer.
+ */
+[[nodiscard]] bool independentSources(Source a, Source b);
+/// The agreeing sources that count (§9.6): independent of the candidate's
+/// own source and of each other.
+[[nodiscard]] int independentAgreement(const Candidate &candidate);
+
+/// SASL mechanisms that take a password (PLAIN, LOGIN, CRAM-MD5, SCRAM-SHA-*).
+[[nodiscard]] bool isPasswordMechanism(const QString &mechanism);
+/// SASL mechanisms that take an OAuth 2.0 access token (XOAUTH2, OAUTHBEARER).
+[[nodiscard]] bool isOAuthMechanism(const QString &mechanism);
 [[nodiscard]] QString sourceName(Source source);
 [[nodiscard]] QString sourceDescription(Source source);
 [[nodiscard]] QString trustName(Trust trust);
 [[nodiscard]] QString outcomeName(ProbeFacts::Outcome outcome);
 
-/// Can Outpost sign in with what the candidate asks for (password or none)?
+/// Can Outpost sign in with what the candidate asks for (a password, none,
+/// or OAuth 2.0)? The same as candidate.authMethod() having a value.
 [[nodiscard]] bool authUsable(const Candidate &candidate);
 
 /**

@@ -17,7 +17,6 @@
 #include <QStandardPaths>
 #include <QUrlQuery>
 
-#include <climits>
 
 namespace Core::Autoconfig {
 
@@ -33,6 +32,17 @@ QString securityLabel(SmtpSecurity s)
     return {};
 }
 
+// Labels of a domain: how specific an MX-derived answer is (§9.4).
+int specificityOf(Source source, const QString &domain)
+{
+    return isMxDerived(source) ? int(domain.count(QLatin1Char('.'))) + 1 : 0;
+}
+
+// Until the MX answer is in, any MX-derived answer may still come from it,
+// however specific: the MX lookup stands above all of them (DNS names have
+// at most 127 labels).
+constexpr int MxLookupSpecificity = 128;
+
 QString stripDot(QString host)
 {
     host = host.toLower();
@@ -46,7 +56,7 @@ QString stripDot(QString host)
 struct Discovery::Lookup
 {
     Source source = Source::Guess;
-    int tier = 0;
+    Standing standing; ///< of the answer it may bring
     bool running = true;
     QPointer<QNetworkReply> reply;
     QPointer<QDnsLookup> dns;
@@ -184,7 +194,7 @@ void Discovery::startLookups()
 {
     const QString d = m_result.address.domain;
     readOverrideFiles();
-    if (bestTierFound() == sourceTier(Source::LocalFile)) {
+    if (foundLocalFile()) {
         QMetaObject::invokeMethod(this, [this] { endLookups(); }, Qt::QueuedConnection);
         return;
     }
@@ -233,7 +243,7 @@ void Discovery::readOverrideFiles()
             continue;
         }
         addConfig(f.read(MaxClientConfigSize + 1), Source::LocalFile, Trust::Authenticated, path, m_result.address.domain);
-        if (bestTierFound() == sourceTier(Source::LocalFile))
+        if (foundLocalFile())
             return;
     }
 }
@@ -250,7 +260,7 @@ void Discovery::fetchConfig(const QUrl &url, Source source, int timeoutMs, const
 {
     auto lookup = std::make_shared<Lookup>();
     lookup->source = source;
-    lookup->tier = sourceTier(source);
+    lookup->standing = standing(source, specificityOf(source, forDomain));
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
     request.setMaximumRedirectsAllowed(5);
@@ -303,7 +313,7 @@ void Discovery::lookupMx()
 {
     auto lookup = std::make_shared<Lookup>();
     lookup->source = Source::MxProvider;
-    lookup->tier = sourceTier(Source::MxProvider);
+    lookup->standing = standing(Source::MxProvider, MxLookupSpecificity);
     auto *dns = new QDnsLookup(QDnsLookup::MX, m_result.address.domain, this);
     if (!m_options.dnsServer.isNull())
         dns->setNameserver(m_options.dnsServer);
@@ -354,14 +364,15 @@ void Discovery::onMx(const QString &mxHost)
         for (const QString &d : std::as_const(domains))
             fetchConfig(m_options.ispdbBaseUrl.resolved(QUrl(d)), Source::MxIspdb, m_options.timeouts.ispdb, d);
     }
-    addBuiltIn(mxReg, Source::MxBuiltIn);
+    for (const QString &d : std::as_const(domains))
+        addBuiltIn(d, Source::MxBuiltIn);
 }
 
 void Discovery::lookupSrv(const QString &service)
 {
     auto lookup = std::make_shared<Lookup>();
     lookup->source = Source::Srv;
-    lookup->tier = sourceTier(Source::Srv);
+    lookup->standing = standing(Source::Srv);
     auto *dns = new QDnsLookup(QDnsLookup::SRV, service, this);
     if (!m_options.dnsServer.isNull())
         dns->setNameserver(m_options.dnsServer);
@@ -425,44 +436,58 @@ void Discovery::addConfig(const QByteArray &xml, Source source, Trust trust, con
         c.domainListed = listed;
         c.displayName = config->displayName;
         c.documentationUrls = config->documentationUrls;
+        c.oauth2 = config->oauth2;
+        c.specificity = specificityOf(source, forDomain);
         c.oauthOnly = !s.auth.isEmpty() && std::all_of(s.auth.cbegin(), s.auth.cend(), [](AuthKind k) { return k == AuthKind::OAuth2; });
         m_result.candidates << c;
     }
     step(QCoreApplication::translate("Autoconfig", "%1 lists %n outgoing server(s)", nullptr, int(config->servers.size())).arg(origin));
 }
 
-int Discovery::bestTierFound() const
+std::optional<Standing> Discovery::bestFound() const
 {
-    int best = INT_MAX;
-    for (const Candidate &c : m_result.candidates)
-        best = std::min(best, sourceTier(c.source));
+    std::optional<Standing> best;
+    for (const Candidate &c : m_result.candidates) {
+        const Standing st = standing(c.source, c.specificity);
+        if (!best || st < *best)
+            best = st;
+    }
     return best;
 }
 
-bool Discovery::anyRunningBelow(int tier) const
+bool Discovery::foundLocalFile() const
 {
-    return std::any_of(m_lookups.cbegin(), m_lookups.cend(), [tier](const auto &l) { return l->running && l->tier < tier; });
+    return std::any_of(m_result.candidates.cbegin(), m_result.candidates.cend(),
+                       [](const Candidate &c) { return c.source == Source::LocalFile; });
+}
+
+bool Discovery::anyRunningAbove(const Standing &st) const
+{
+    return std::any_of(m_lookups.cbegin(), m_lookups.cend(), [&st](const auto &l) { return l->running && l->standing < st; });
 }
 
 void Discovery::evaluateLookups()
 {
     if (m_phase != Phase::Lookups)
         return;
-    const int best = bestTierFound();
+    const std::optional<Standing> best = bestFound();
     const bool anyRunning = std::any_of(m_lookups.cbegin(), m_lookups.cend(), [](const auto &l) { return l->running; });
-    if (best <= sourceTier(Source::ProviderHttps) || !anyRunning) {
+    if ((best && best->tier <= standing(Source::ProviderHttps).tier) || !anyRunning) {
         endLookups();
         return;
     }
-    if (best == INT_MAX)
+    if (!best)
         return;
-    if (!anyRunningBelow(best)) {
+    // Nothing that would rank above the best answer is still out: that
+    // answer wins, so there is nothing to wait for (§9.3).
+    if (!anyRunningAbove(*best)) {
         endLookups();
         return;
     }
-    // A better answer restarts the window: wait for what is still more trusted.
-    if (!m_graceTimer.isActive() || m_graceTimer.property("tier").toInt() != best) {
-        m_graceTimer.setProperty("tier", best);
+    // A better answer restarts the window: wait for what would still rank
+    // above it (a more trusted tier, or a more specific MX domain).
+    if (!m_graceTimer.isActive() || m_graceFor != *best) {
+        m_graceFor = *best;
         m_graceTimer.start(m_options.timeouts.grace);
     }
 }

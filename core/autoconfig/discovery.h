@@ -129,9 +129,11 @@ private:
     void probeNext();
     void onProbeFinished(Probe *probe, int candidateIndex);
     void finish();
-    [[nodiscard]] bool anyRunningBelow(int tier) const;
+    /// A lookup is still running whose answer would rank above `st`.
+    [[nodiscard]] bool anyRunningAbove(const Standing &st) const;
     [[nodiscard]] bool bestIsSettled() const;
-    [[nodiscard]] int bestTierFound() const;
+    [[nodiscard]] std::optional<Standing> bestFound() const;
+    [[nodiscard]] bool foundLocalFile() const;
     void abortLookups();
 
     DiscoveryOptions m_options;
@@ -146,6 +148,7 @@ private:
     QTimer m_totalBudget;
     QTimer m_guessAccept;
     QTimer m_staggerTimer;
+    Standing m_graceFor; ///< the best answer the grace window runs for
     QString m_regDomain;
     QString m_mxBase;
     enum class Phase { Idle, Lookups, Guessing, Probing, Done } m_phase = Phase::Idle;

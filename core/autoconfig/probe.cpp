@@ -8,12 +8,6 @@ namespace Core::Autoconfig {
 
 namespace {
 
-bool isPasswordMechanism(const QString &m)
-{
-    return m == QLatin1String("PLAIN") || m == QLatin1String("LOGIN") || m == QLatin1String("CRAM-MD5")
-           || m.startsWith(QLatin1String("SCRAM-SHA-"));
-}
-
 QStringList extensionList(const SmtpCapabilities &caps)
 {
     QStringList e;
@@ -214,7 +208,9 @@ void Probe::done(bool ok, const SmtpResult &failure)
         const bool encrypted = m_server.security != SmtpSecurity::None;
         if (m_verifying && signedIn)
             m_facts.outcome = ProbeFacts::Outcome::Verified;
-        else if (encrypted && std::any_of(m_facts.authMechanisms.cbegin(), m_facts.authMechanisms.cend(), isPasswordMechanism))
+        else if (encrypted && std::any_of(m_facts.authMechanisms.cbegin(), m_facts.authMechanisms.cend(), [](const QString &m) {
+                     return isPasswordMechanism(m) || isOAuthMechanism(m);
+                 }))
             m_facts.outcome = ProbeFacts::Outcome::AuthUsable;
         else
             m_facts.outcome = ProbeFacts::Outcome::Reachable;

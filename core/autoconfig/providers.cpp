@@ -3,6 +3,9 @@
 
 #include <QStringList>
 
+#include <algorithm>
+#include <iterator>
+
 namespace Core::Autoconfig {
 
 namespace {
@@ -14,6 +17,27 @@ struct Server
     const char *socketType;
 };
 
+/// The <oAuth2> block of a provider that signs in with OAuth 2.0.
+struct OAuth
+{
+    const char *issuer;
+    const char *scope;
+    const char *authUrl;
+    const char *tokenUrl;
+};
+
+// The providers' published OAuth 2.0 endpoints for mail, with the scopes
+// that sending needs.
+constexpr OAuth Google{"accounts.google.com", "https://mail.google.com/", "https://accounts.google.com/o/oauth2/v2/auth",
+                       "https://oauth2.googleapis.com/token"};
+constexpr OAuth Microsoft{"login.microsoftonline.com", "https://outlook.office.com/SMTP.Send offline_access",
+                          "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+                          "https://login.microsoftonline.com/common/oauth2/v2.0/token"};
+constexpr OAuth Yahoo{"login.yahoo.com", "mail-w", "https://api.login.yahoo.com/oauth2/request_auth",
+                      "https://api.login.yahoo.com/oauth2/get_token"};
+constexpr OAuth Aol{"login.aol.com", "mail-w", "https://api.login.aol.com/oauth2/request_auth",
+                    "https://api.login.aol.com/oauth2/get_token"};
+
 struct Provider
 {
     const char *name;
@@ -21,15 +45,20 @@ struct Provider
     Server servers[2];
     const char *auth; ///< config-v1.1 authentication values, space separated
     const char *username;
+    /// Set: the provider wants OAuth 2.0 on its servers (passwords only as
+    /// app passwords, or not at all), so Outpost signs in with OAuth there.
+    const OAuth *oauth = nullptr;
 };
 
 // Public facts from each provider's "settings for mail programs" page.
+// Microsoft 365 also lists the domain its MX hosts share
+// (<tenant>.mail.protection.outlook.com): the MX lookup asks for it (§9.4).
 constexpr Provider Providers[] = {
-    {"Google Mail", "gmail.com googlemail.com google.com", {{"smtp.gmail.com", 465, "SSL"}, {"smtp.gmail.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%"},
-    {"Microsoft Outlook.com", "outlook.com hotmail.com live.com msn.com", {{"smtp-mail.outlook.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%"},
-    {"Microsoft 365", "office365.com onmicrosoft.com", {{"smtp.office365.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%"},
-    {"Yahoo Mail", "yahoo.com ymail.com rocketmail.com", {{"smtp.mail.yahoo.com", 465, "SSL"}, {"smtp.mail.yahoo.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%"},
-    {"AOL Mail", "aol.com", {{"smtp.aol.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "OAuth2 password-cleartext", "%EMAILADDRESS%"},
+    {"Google Mail", "gmail.com googlemail.com google.com", {{"smtp.gmail.com", 465, "SSL"}, {"smtp.gmail.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", &Google},
+    {"Microsoft Outlook.com", "outlook.com hotmail.com live.com msn.com", {{"smtp-mail.outlook.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", &Microsoft},
+    {"Microsoft 365", "office365.com onmicrosoft.com mail.protection.outlook.com", {{"smtp.office365.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", &Microsoft},
+    {"Yahoo Mail", "yahoo.com ymail.com rocketmail.com", {{"smtp.mail.yahoo.com", 465, "SSL"}, {"smtp.mail.yahoo.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", &Yahoo},
+    {"AOL Mail", "aol.com", {{"smtp.aol.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", &Aol},
     {"iCloud Mail", "icloud.com me.com mac.com", {{"smtp.mail.me.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
     {"Fastmail", "fastmail.com fastmail.fm messagingengine.com", {{"smtp.fastmail.com", 465, "SSL"}, {"smtp.fastmail.com", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
     {"GMX", "gmx.net gmx.de gmx.at gmx.ch", {{"mail.gmx.net", 465, "SSL"}, {"mail.gmx.net", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
@@ -71,10 +100,23 @@ QByteArray builtInProviderConfig(const QString &domain)
                 xml += "<authentication>" + a + "</authentication>";
             xml += "<username>" + QByteArray(p.username) + "</username></outgoingServer>";
         }
-        xml += "</emailProvider></clientConfig>";
+        xml += "</emailProvider>";
+        if (p.oauth)
+            xml += "<oAuth2><issuer>" + escaped(p.oauth->issuer) + "</issuer><scope>" + escaped(p.oauth->scope)
+                   + "</scope><authURL>" + escaped(p.oauth->authUrl) + "</authURL><tokenURL>" + escaped(p.oauth->tokenUrl)
+                   + "</tokenURL></oAuth2>";
+        xml += "</clientConfig>";
         return xml;
     }
     return {};
+}
+
+bool builtInPrefersOAuth(const QString &host)
+{
+    const QByteArray h = host.toLower().toLatin1();
+    return std::any_of(std::begin(Providers), std::end(Providers), [&h](const Provider &p) {
+        return p.oauth && std::any_of(std::begin(p.servers), std::end(p.servers), [&h](const Server &s) { return s.host && h == s.host; });
+    });
 }
 
 } // namespace Core::Autoconfig

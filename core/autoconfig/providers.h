@@ -12,4 +12,9 @@ namespace Core::Autoconfig {
 /// order only because it can age.
 [[nodiscard]] QByteArray builtInProviderConfig(const QString &domain);
 
+/// True for the servers of the providers in the table that want OAuth 2.0
+/// (Google, Microsoft, Yahoo, AOL): Outpost signs in to them with OAuth even
+/// where a password would still be accepted.
+[[nodiscard]] bool builtInPrefersOAuth(const QString &host);
+
 } // namespace Core::Autoconfig

@@ -53,7 +53,7 @@ protected:
         if (!p.waitForFinished(60000)) {
             p.kill();
             p.waitForFinished();
-            ADD_FAILURE() << "outpost autoconfig " << address.toStdString() << " did not finish";
+            ADD_FAILURE() << "outpost autoconfig " << address.toStdString() << " did not finish: " << p.errorString().toStdString();
             return {};
         }
         m_lastStderr = p.readAllStandardError();

@@ -12,6 +12,7 @@
 #include "tests/support/testutil.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QSignalSpy>
 
 using namespace Core::Autoconfig;
@@ -172,6 +173,25 @@ TEST(Providers, EveryBuiltInEntryParses)
     EXPECT_TRUE(builtInProviderConfig(QStringLiteral("example.org")).isEmpty());
 }
 
+TEST(Providers, OAuthProvidersCarryTheirOAuth2BlockAndMicrosoft365ItsMxDomain)
+{
+    struct Case { const char *domain; const char *host; const char *issuer; };
+    for (const Case &c : {Case{"gmail.com", "smtp.gmail.com", "accounts.google.com"},
+                          Case{"outlook.com", "smtp-mail.outlook.com", "login.microsoftonline.com"},
+                          Case{"mail.protection.outlook.com", "smtp.office365.com", "login.microsoftonline.com"},
+                          Case{"yahoo.com", "smtp.mail.yahoo.com", "login.yahoo.com"},
+                          Case{"aol.com", "smtp.aol.com", "login.aol.com"}}) {
+        const QString domain = QString::fromLatin1(c.domain);
+        auto r = readClientConfig(builtInProviderConfig(domain), {QStringLiteral("x@") + domain, QStringLiteral("x"), domain});
+        ASSERT_TRUE(r.ok()) << c.domain;
+        EXPECT_EQ(r->servers.first().host, QString::fromLatin1(c.host)) << c.domain;
+        EXPECT_EQ(r->oauth2.issuer, QString::fromLatin1(c.issuer)) << c.domain;
+        EXPECT_TRUE(r->oauth2.authUrl.startsWith(QLatin1String("https://"))) << c.domain;
+        EXPECT_TRUE(r->oauth2.tokenUrl.startsWith(QLatin1String("https://"))) << c.domain;
+        EXPECT_FALSE(r->oauth2.scope.isEmpty()) << c.domain;
+    }
+}
+
 TEST(Ranking, ImplicitTlsWinsOnTheSameHostAndSourcesKeepTheirOrder)
 {
     QList<Candidate> list{candidate(QStringLiteral("mail.example.org"), 465, SmtpSecurity::ImplicitTls, Source::Srv),
@@ -212,18 +232,128 @@ TEST(Ranking, AProbeOutcomeOutranksTrustAndFailuresAreNeverSelectable)
     EXPECT_TRUE(insecure->selectable(true));
 }
 
-TEST(Ranking, OAuthOnlyServersAreNotChosenForPasswords)
+TEST(Ranking, OAuthOnlyServersAreANormalChoice)
 {
     Candidate c = candidate(QStringLiteral("smtp.example.org"), 587, SmtpSecurity::StartTls, Source::Ispdb);
     c.server.auth = {AuthKind::OAuth2};
     c.probe.outcome = ProbeFacts::Outcome::Reachable;
-    EXPECT_FALSE(c.selectable(false));
+    EXPECT_TRUE(c.selectable(false));
     Candidate d = candidate(QStringLiteral("smtp.example.org"), 465, SmtpSecurity::ImplicitTls, Source::Ispdb);
     d.probe.outcome = ProbeFacts::Outcome::Reachable;
     d.probe.authMechanisms = {QStringLiteral("XOAUTH2"), QStringLiteral("OAUTHBEARER")};
-    EXPECT_FALSE(d.selectable(false));
+    EXPECT_TRUE(d.selectable(false));
+    // A password sign-in to such a server still gets the advice to use OAuth.
     EXPECT_EQ(adviseFromError(Core::Error(Core::Error::Code::AuthenticationFailed, {}), d.probe.authMechanisms),
               LoginAdvice::OAuthRequired);
+    // OAuth named by the file but not offered by the server: nothing to use.
+    Candidate e = c;
+    e.probe.authMechanisms = {QStringLiteral("GSSAPI")};
+    EXPECT_FALSE(e.selectable(false));
+}
+
+TEST(Ranking, AgreementFromTheSameMxAnswerIsNotIndependent)
+{
+    // Outpost's table and the ISPDB, both asked about the provider that one
+    // MX answer named, are one piece of evidence, not two: the SRV record
+    // of the address's own domain is another.
+    Candidate a = candidate(QStringLiteral("a.example.net"), 587, SmtpSecurity::StartTls, Source::MxIspdb);
+    Candidate aFromTable = candidate(QStringLiteral("a.example.net"), 587, SmtpSecurity::StartTls, Source::MxBuiltIn);
+    Candidate z = candidate(QStringLiteral("z.example.net"), 587, SmtpSecurity::StartTls, Source::MxIspdb);
+    Candidate zFromSrv = candidate(QStringLiteral("z.example.net"), 587, SmtpSecurity::StartTls, Source::Srv);
+    QList<Candidate> list{a, aFromTable, z, zFromSrv};
+    rankCandidates(list, QStringLiteral("example.org"));
+    ASSERT_EQ(list.size(), 2);
+    EXPECT_EQ(list[0].server.host, QStringLiteral("z.example.net"));
+    EXPECT_EQ(list[1].alsoFoundBy, QStringList{QStringLiteral("mx-built-in")}) << "still shown, just not counted";
+}
+
+TEST(Ranking, TheMoreSpecificMxAnswerWinsWhicheverArrivedFirst)
+{
+    // MX alice-example.mail.protection.outlook.com: ISPDB and Outpost's
+    // table answer for mail.protection.outlook.com (Microsoft 365) and for
+    // outlook.com (the consumer service), in any order.
+    auto mx = [](const char *host, Source source, int specificity) {
+        Candidate c = candidate(QString::fromLatin1(host), 587, SmtpSecurity::StartTls, source);
+        c.trust = Trust::Unauthenticated;
+        c.specificity = specificity;
+        c.server.auth = {AuthKind::OAuth2};
+        return c;
+    };
+    const QList<Candidate> answers{mx("smtp-mail.outlook.com", Source::MxIspdb, 2),
+                                   mx("smtp-mail.outlook.com", Source::MxBuiltIn, 2),
+                                   mx("smtp-mail.outlook.com", Source::MxProvider, 2),
+                                   mx("smtp.office365.com", Source::MxBuiltIn, 4)};
+    for (int rotation = 0; rotation < answers.size(); ++rotation) {
+        QList<Candidate> list = answers.mid(rotation) + answers.mid(0, rotation);
+        rankCandidates(list, QStringLiteral("example.org"));
+        ASSERT_EQ(list.size(), 2);
+        EXPECT_EQ(list[0].server.host, QStringLiteral("smtp.office365.com")) << "rotation " << rotation;
+        EXPECT_EQ(list[1].source, Source::MxProvider) << "the most trusted source keeps the merged entry";
+        EXPECT_EQ(independentAgreement(list[1]), 0) << "one MX answer, however many sources";
+        EXPECT_EQ(list[1].alsoFoundBy.size(), 2);
+        EXPECT_TRUE(list[1].reasons.join(u' ').contains(QLatin1String("count once")));
+    }
+}
+
+TEST(Ranking, StandingOrdersTiersThenSpecificityThenSources)
+{
+    EXPECT_LT(standing(Source::Manual), standing(Source::LocalFile));
+    EXPECT_LT(standing(Source::Ispdb), standing(Source::BuiltIn));
+    EXPECT_EQ(standing(Source::Ispdb).tier, standing(Source::BuiltIn).tier);
+    EXPECT_LT(standing(Source::BuiltIn), standing(Source::MxProvider, 128));
+    // The MX lookup itself stands above every answer it can lead to ...
+    EXPECT_LT(standing(Source::MxProvider, 128), standing(Source::MxProvider, 4));
+    // ... and a more specific domain above a more trusted source of the tier.
+    EXPECT_LT(standing(Source::MxBuiltIn, 4), standing(Source::MxProvider, 2));
+    EXPECT_LT(standing(Source::MxProvider, 2), standing(Source::Srv));
+
+    EXPECT_FALSE(independentSources(Source::MxIspdb, Source::MxBuiltIn));
+    EXPECT_FALSE(independentSources(Source::BuiltIn, Source::MxBuiltIn)) << "the same table";
+    EXPECT_FALSE(independentSources(Source::Ispdb, Source::MxIspdb)) << "the same database";
+    EXPECT_FALSE(independentSources(Source::ProviderHttps, Source::ProviderHttp)) << "the same file";
+    EXPECT_TRUE(independentSources(Source::Ispdb, Source::BuiltIn));
+    EXPECT_TRUE(independentSources(Source::MxIspdb, Source::Srv));
+    EXPECT_TRUE(independentSources(Source::ProviderHttps, Source::Ispdb));
+}
+
+TEST(Ranking, TheBigProvidersSignInWithOAuthOthersKeepTheirPasswords)
+{
+    auto withAuth = [](const char *host, QList<AuthKind> auth, QStringList offered) {
+        Candidate c = candidate(QString::fromLatin1(host), 465, SmtpSecurity::ImplicitTls, Source::Ispdb);
+        c.server.auth = std::move(auth);
+        if (!offered.isEmpty()) {
+            c.probe.outcome = ProbeFacts::Outcome::AuthUsable;
+            c.probe.authMechanisms = std::move(offered);
+        }
+        return c;
+    };
+    const QStringList both{QStringLiteral("PLAIN"), QStringLiteral("LOGIN"), QStringLiteral("XOAUTH2"), QStringLiteral("OAUTHBEARER")};
+    const QList<AuthKind> oauthAndPassword{AuthKind::OAuth2, AuthKind::PasswordCleartext};
+    for (const char *host : {"smtp.gmail.com", "smtp-mail.outlook.com", "smtp.office365.com", "smtp.mail.yahoo.com", "smtp.aol.com"}) {
+        EXPECT_EQ(withAuth(host, oauthAndPassword, both).authMethod(), Core::AuthMethod::OAuth2) << host;
+        EXPECT_EQ(withAuth(host, oauthAndPassword, {}).authMethod(), Core::AuthMethod::OAuth2) << host << ", not probed";
+        // An ISPDB entry that names only the password: the provider still wants OAuth.
+        EXPECT_EQ(withAuth(host, {AuthKind::PasswordCleartext}, both).authMethod(), Core::AuthMethod::OAuth2) << host;
+        // A server that offers no OAuth after all: the password it takes.
+        EXPECT_EQ(withAuth(host, oauthAndPassword, {QStringLiteral("PLAIN")}).authMethod(), Core::AuthMethod::Password) << host;
+    }
+    // Anyone else offering both keeps the password, as before.
+    EXPECT_EQ(withAuth("smtp.example.org", oauthAndPassword, both).authMethod(), Core::AuthMethod::Password);
+    EXPECT_EQ(withAuth("smtp.example.org", {AuthKind::OAuth2}, both).authMethod(), Core::AuthMethod::OAuth2);
+    EXPECT_EQ(withAuth("smtp.example.org", {}, {QStringLiteral("XOAUTH2")}).authMethod(), Core::AuthMethod::OAuth2);
+    EXPECT_EQ(withAuth("smtp.example.org", {AuthKind::None}, {}).authMethod(), Core::AuthMethod::None);
+    EXPECT_EQ(withAuth("smtp.example.org", {}, {}).authMethod(), Core::AuthMethod::Password);
+    EXPECT_EQ(withAuth("smtp.example.org", {AuthKind::Other}, {}).authMethod(), std::nullopt);
+    EXPECT_EQ(withAuth("smtp.example.org", {AuthKind::OAuth2}, {QStringLiteral("PLAIN")}).authMethod(), std::nullopt);
+
+    Candidate gmail = withAuth("smtp.gmail.com", oauthAndPassword, both);
+    gmail.oauth2 = {QStringLiteral("accounts.google.com"), QStringLiteral("https://mail.google.com/"),
+                    QStringLiteral("https://accounts.google.com/o/oauth2/v2/auth"), QStringLiteral("https://oauth2.googleapis.com/token")};
+    const QJsonObject json = gmail.toJson(QStringLiteral("gmail.com"), false);
+    EXPECT_EQ(json.value(QStringLiteral("auth")).toString(), QStringLiteral("oauth2"));
+    EXPECT_EQ(json.value(QStringLiteral("auth_listed")).toArray().size(), 2);
+    EXPECT_EQ(json.value(QStringLiteral("oauth2")).toObject().value(QStringLiteral("issuer")).toString(), QStringLiteral("accounts.google.com"));
+    EXPECT_TRUE(withAuth("smtp.example.org", {AuthKind::Other}, {}).toJson(QStringLiteral("example.org"), false).value(QStringLiteral("auth")).isNull());
 }
 
 TEST(Probe, LoginRepliesMapToAdvice)
