@@ -8,6 +8,7 @@
 #include "core/accounts/accountstore.h"
 #include "core/outbox/outbox.h"
 #include "ui/composerwindow.h"
+#include "ui/recipientedit.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -49,7 +50,7 @@ int main(int argc, char **argv)
         return 70;
     Gui::ComposerWindow *composer = controller.openComposer();
     composer->show();
-    composer->findChild<QLineEdit *>(QStringLiteral("to"))->setText(QStringLiteral("bob@example.org"));
+    composer->findChild<Gui::RecipientEdit *>(QStringLiteral("to"))->setText(QStringLiteral("bob@example.org"));
     composer->findChild<QLineEdit *>(QStringLiteral("subject"))->setText(QStringLiteral("Big"));
     composer->addAttachments({args[2]});
 

@@ -4,12 +4,12 @@
 #include "core/drafts/draftstore.h"
 #include "ui/iconloader.h"
 #include "ui/messagehtml.h"
+#include "ui/recipientedit.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QCompleter>
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -46,43 +46,6 @@
 #include <QVBoxLayout>
 
 namespace Gui {
-
-namespace {
-
-// Completes the entry being typed in a comma-separated address list, and
-// matches anywhere in "Name <address>" (a first name, a domain).
-class ListCompleter final : public QCompleter
-{
-public:
-    ListCompleter(QAbstractItemModel *model, QLineEdit *edit)
-        : QCompleter(model, edit)
-        , m_edit(edit)
-    {
-        setCaseSensitivity(Qt::CaseInsensitive);
-        setFilterMode(Qt::MatchContains);
-        setCompletionMode(QCompleter::PopupCompletion);
-        setMaxVisibleItems(8);
-    }
-
-    [[nodiscard]] QStringList splitPath(const QString &path) const override
-    {
-        const QString last = path.section(QRegularExpression(QStringLiteral("[,;]")), -1).trimmed();
-        return {last};
-    }
-
-    [[nodiscard]] QString pathFromIndex(const QModelIndex &index) const override
-    {
-        const QString chosen = QCompleter::pathFromIndex(index);
-        const QString text = m_edit->text();
-        const qsizetype cut = std::max(text.lastIndexOf(u','), text.lastIndexOf(u';'));
-        return cut < 0 ? chosen : text.left(cut + 1) + u' ' + chosen;
-    }
-
-private:
-    QLineEdit *m_edit;
-};
-
-} // namespace
 
 ComposerWindow::ComposerWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -292,11 +255,11 @@ void ComposerWindow::createForm()
     m_from = new QComboBox(central);
     m_from->setObjectName(QStringLiteral("from"));
     m_from->setPlaceholderText(tr("No account configured"));
-    m_to = new QLineEdit(central);
+    m_to = new RecipientEdit(central);
     m_to->setObjectName(QStringLiteral("to"));
-    m_cc = new QLineEdit(central);
+    m_cc = new RecipientEdit(central);
     m_cc->setObjectName(QStringLiteral("cc"));
-    m_bcc = new QLineEdit(central);
+    m_bcc = new RecipientEdit(central);
     m_bcc->setObjectName(QStringLiteral("bcc"));
     m_subject = new QLineEdit(central);
     m_subject->setObjectName(QStringLiteral("subject"));
@@ -304,9 +267,9 @@ void ComposerWindow::createForm()
     m_body->setObjectName(QStringLiteral("body"));
 
     m_addressModel = new QStringListModel(this);
-    for (QLineEdit *field : {m_to, m_cc, m_bcc}) {
+    for (RecipientEdit *field : {m_to, m_cc, m_bcc}) {
         field->setPlaceholderText(tr("name@example.org, another@example.org"));
-        field->setCompleter(new ListCompleter(m_addressModel, field));
+        field->setCompletionModel(m_addressModel);
     }
 
     m_from->setAccessibleName(tr("From"));
@@ -316,7 +279,7 @@ void ComposerWindow::createForm()
     m_recipientCount->hide();
     auto *toRow = new QHBoxLayout;
     toRow->addWidget(m_to, 1);
-    toRow->addWidget(m_recipientCount);
+    toRow->addWidget(m_recipientCount, 0, Qt::AlignTop);
     auto *toLabel = new QLabel(tr("&To:"), central);
     toLabel->setBuddy(m_to);
     form->addRow(tr("Fro&m:"), m_from);
@@ -385,10 +348,11 @@ void ComposerWindow::createForm()
     for (QWidget *field : std::initializer_list<QWidget *>{m_to, m_cc, m_bcc, m_subject, m_body, m_rich})
         field->installEventFilter(this);
     connect(m_subject, &QLineEdit::textChanged, this, &ComposerWindow::updateTitle);
-    for (QLineEdit *field : {m_to, m_cc, m_bcc, m_subject})
-        connect(field, &QLineEdit::textEdited, this, &ComposerWindow::setModified);
-    for (QLineEdit *field : {m_to, m_cc, m_bcc})
-        connect(field, &QLineEdit::textChanged, this, &ComposerWindow::updateRecipientCount);
+    connect(m_subject, &QLineEdit::textEdited, this, &ComposerWindow::setModified);
+    for (RecipientEdit *field : {m_to, m_cc, m_bcc}) {
+        connect(field, &RecipientEdit::edited, this, &ComposerWindow::setModified);
+        connect(field, &QPlainTextEdit::textChanged, this, &ComposerWindow::updateRecipientCount);
+    }
     connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
         if (m_body->document()->isModified())
             setModified();
@@ -400,24 +364,11 @@ void ComposerWindow::createForm()
 
 void ComposerWindow::updateRecipientCount()
 {
-    // Counted as typed (commas outside quotes), so that a long list whose
-    // start has scrolled out of the field still says how many it holds.
+    // Counted as typed (commas outside quotes), so that a list longer than
+    // its field can show still says how many it holds.
     QStringList all;
-    for (const QLineEdit *field : {m_to, m_cc, m_bcc}) {
-        const QString text = field->text();
-        bool quoted = false;
-        qsizetype start = 0;
-        for (qsizetype i = 0; i <= text.size(); ++i) {
-            const QChar ch = i < text.size() ? text.at(i) : QChar(u',');
-            if (ch == u'"')
-                quoted = !quoted;
-            else if ((ch == u',' || ch == u';') && !quoted) {
-                if (const QString one = text.mid(start, i - start).trimmed(); !one.isEmpty())
-                    all << one;
-                start = i + 1;
-            }
-        }
-    }
+    for (const RecipientEdit *field : {m_to, m_cc, m_bcc})
+        all << field->entries();
     const auto n = static_cast<int>(all.size());
     m_recipientCount->setVisible(n > 1);
     m_recipientCount->setText(tr("%n recipient(s)", nullptr, n));
@@ -540,6 +491,8 @@ void ComposerWindow::showFieldError(const QString &field, const QString &message
     target->setFocus(Qt::OtherFocusReason);
     if (auto *edit = qobject_cast<QLineEdit *>(target))
         edit->selectAll();
+    else if (auto *list = qobject_cast<RecipientEdit *>(target))
+        list->selectAll();
     showStatus(message);
 }
 
@@ -976,6 +929,18 @@ bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+void ComposerWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // A long list of recipients grows to a third of the window's height
+    // (three lines at least; thirty addresses in the usual size), then
+    // scrolls: the rest is the text's.
+    const int line = std::max(m_to->fontMetrics().lineSpacing(), 1);
+    const int lines = std::max(3, height() / 3 / line);
+    for (RecipientEdit *field : {m_to, m_cc, m_bcc})
+        field->setMaximumLines(lines);
 }
 
 void ComposerWindow::adoptSignature()

@@ -17,6 +17,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QTextEdit;
+class QResizeEvent;
 class QToolBar;
 class QMimeData;
 
@@ -25,6 +26,8 @@ class DraftStore;
 }
 
 namespace Gui {
+
+class RecipientEdit;
 
 /**
  * The message composer: From, To/Cc/Bcc, Subject and the text body.
@@ -145,6 +148,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
@@ -164,9 +168,9 @@ private:
     [[nodiscard]] static QStringList localFiles(const QMimeData *data);
 
     QComboBox *m_from = nullptr;
-    QLineEdit *m_to = nullptr;
-    QLineEdit *m_cc = nullptr;
-    QLineEdit *m_bcc = nullptr;
+    RecipientEdit *m_to = nullptr;
+    RecipientEdit *m_cc = nullptr;
+    RecipientEdit *m_bcc = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;
     QTextEdit *m_rich = nullptr;

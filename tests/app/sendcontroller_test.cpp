@@ -4,6 +4,7 @@
 // SMTP server (aiosmtpd).
 #include "app/sendcontroller.h"
 #include "ui/composerwindow.h"
+#include "ui/recipientedit.h"
 #include "ui/sendtoast.h"
 #include "core/accounts/accountstore.h"
 #include "core/outbox/outbox.h"
@@ -267,7 +268,7 @@ TEST_F(SendControllerTest, TheNoticeFollowsAMessageAnotherProcessSent)
     Gui::ComposerWindow *w = controller.openComposer();
     w->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
-    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    QTest::keyClicks(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
     QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Sent by another"));
     auto *body = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
     QTest::keyClicks(body, QStringLiteral("Hello."));
@@ -309,7 +310,7 @@ TEST_F(SendControllerTest, AskingAnotherProcessToSendDoesNotBlockTheGuiThread)
     Gui::ComposerWindow *w = controller.openComposer();
     w->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
-    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    QTest::keyClicks(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
     QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Asked of another"));
     auto *body = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
     QTest::keyClicks(body, QStringLiteral("Hello."));

@@ -4,6 +4,7 @@
 // it back with Undo.
 #include "app/sendcontroller.h"
 #include "ui/composerwindow.h"
+#include "ui/recipientedit.h"
 #include "ui/sendtoast.h"
 
 #include "tests/support/serverprocess.h"
@@ -130,7 +131,7 @@ protected:
     // Types like a person and presses Ctrl+Return.
     static void compose(Gui::ComposerWindow *w, const QString &to, const QString &subject, const QString &body)
     {
-        type(w->findChild<QLineEdit *>(QStringLiteral("to")), to);
+        type(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), to);
         type(w->findChild<QLineEdit *>(QStringLiteral("subject")), subject);
         auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
         type(text, body);
@@ -166,7 +167,7 @@ TEST_F(SendFlow, TypeAndPressCtrlReturnDeliversTheMessage)
     ASSERT_EVENTUALLY(toast() && toast()->text().contains(QStringLiteral("was sent")), 5000);
     // The next message offers Bob while typing.
     Gui::ComposerWindow *next = controller.openComposer();
-    const QAbstractItemModel *offered = next->findChild<QLineEdit *>(QStringLiteral("to"))->completer()->model();
+    const QAbstractItemModel *offered = next->findChild<Gui::RecipientEdit *>(QStringLiteral("to"))->completer()->model();
     ASSERT_EQ(offered->rowCount(), 1);
     EXPECT_EQ(offered->index(0, 0).data().toString(), QStringLiteral("Bob <bob@example.org>"));
     next->deleteLater();
@@ -298,7 +299,7 @@ TEST_F(SendFlow, SendLaterQueuesForTheChosenTime)
     QPointer<Gui::ComposerWindow> w = controller.openComposer();
     w->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
-    type(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    type(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
     type(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Morning"));
     auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
     QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
@@ -323,7 +324,7 @@ TEST_F(SendFlow, RichTextIsSentAsHtmlWithAPlainTextPart)
     QPointer<Gui::ComposerWindow> w = controller.openComposer();
     w->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
-    type(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    type(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
     type(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Formatted"));
     w->findChild<QAction *>(QStringLiteral("richTextAction"))->trigger();
     auto *rich = w->findChild<QTextEdit *>(QStringLiteral("richBody"));
@@ -352,14 +353,14 @@ TEST_F(SendFlow, AnInvalidAddressPointsAtItsField)
     QPointer<Gui::ComposerWindow> w = controller.openComposer();
     w->show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
-    type(w->findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
-    type(w->findChild<QLineEdit *>(QStringLiteral("cc")), QStringLiteral("not an address"));
+    type(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    type(w->findChild<Gui::RecipientEdit *>(QStringLiteral("cc")), QStringLiteral("not an address"));
     type(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Wrong Cc"));
     auto *text = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
     QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
     QTest::qWait(100);
     ASSERT_FALSE(w.isNull()) << "the composer stays open";
-    EXPECT_EQ(QApplication::focusWidget(), w->findChild<QLineEdit *>(QStringLiteral("cc")));
+    EXPECT_EQ(QApplication::focusWidget(), w->findChild<Gui::RecipientEdit *>(QStringLiteral("cc")));
     EXPECT_TRUE(w->statusBar()->currentMessage().contains(QStringLiteral("not an address")));
     EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 0);
     closeDiscarding(w);

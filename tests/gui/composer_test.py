@@ -104,6 +104,140 @@ class ComposerTest(DesktopTest):
         count = composer.find("label", r"30 recipients")
         self.assertTrue(count.showing)
 
+    # Recipient fields grow with their content (as Thunderbird's and KMail's
+    # do): every address can be seen, not only the tail of a long line.
+    @staticmethod
+    def char_box(field, offset):
+        """A character of a field's text on the screen, through the text
+        interface a screen reader uses (as the eye sees it: after scrolling)."""
+        return tuple(field.acc.queryText().getCharacterExtents(offset, desktop.pyatspi.DESKTOP_COORDS))
+
+    def assert_in_view(self, field, part):
+        """The first and the last character of `part` are inside the field."""
+        text = field.text
+        start = text.index(part)
+        fx, fy, fw, fh = field.extents()
+        for offset in (start, start + len(part) - 1):
+            x, y, w, h = self.char_box(field, offset)
+            self.assertTrue(w > 0 and fx <= x and fy <= y and x + w <= fx + fw and y + h <= fy + fh,
+                            f"{part!r}: character {offset} at {x},{y} {w}×{h} is outside the field {fx},{fy} {fw}×{fh}")
+
+    def line_height(self, field):
+        return self.char_box(field, 0)[3]
+
+    def type_recipients(self, count, name="reader"):
+        """Types `count` addresses into the field with the keyboard, as a list."""
+        addresses = [f"{name}{n}@example.org" for n in range(1, count + 1)]
+        self.desktop.type(", ".join(addresses))
+        return addresses
+
+    def grown_to(self, field, height, lines):
+        """Waits until the field is at least `lines` lines taller than `height`."""
+        return wait_until(lambda: field.extents()[3] >= height + lines * self.line_height(field) and field.extents()[3],
+                          5, what=f"the field ({field.extents()[3]} high) to grow {lines} lines beyond {height}")
+
+    def test_thirty_recipients_are_all_in_view(self):
+        addresses = [f"person{n}@example.org" for n in range(1, 31)]
+        self.start_with_account("compose", "--to", ",".join(addresses), "--subject", "Many")
+        composer = self.app.window(r"Many — Outpost")
+        to = composer.find("text", r"^To:$")
+        time.sleep(0.5)  # laid out
+        text = to.text
+        for address in addresses:
+            self.assertIn(address, text)
+        # Several lines high, each address on one of them, and every one of
+        # them inside the field: the first as much as the last.
+        line = self.line_height(to)
+        tops = {self.char_box(to, text.index(a))[1] for a in addresses}
+        self.assertGreaterEqual(len(tops), 3, f"the addresses are on {len(tops)} line(s)")
+        self.assertGreaterEqual(to.extents()[3], 3 * line)
+        for address in addresses:
+            self.assert_in_view(to, address)
+        self.assertTrue(composer.find("label", r"30 recipients").showing)
+
+    def test_typed_recipients_grow_the_field_and_deleting_shrinks_it(self):
+        self.start_with_account()
+        composer = self.app.window(r"New Message — Outpost")
+        self.desktop.activate("New Message")
+        to = composer.find("text", r"^To:$")
+        wait_until(lambda: to.focused, 5, what="the keyboard in the To field")
+        one_line = to.extents()[3]
+        addresses = self.type_recipients(16)
+        grown = self.grown_to(to, one_line, 2)
+        self.assertEqual(to.text, ", ".join(addresses))
+        self.assert_in_view(to, addresses[0])
+        self.assert_in_view(to, addresses[-1])
+        # The last addresses removed with Backspace: it shrinks.
+        self.desktop.key(*["BackSpace"] * (len(", ".join(addresses[8:])) + 2))
+        wait_until(lambda: to.extents()[3] < grown, 5, what=f"the field ({to.extents()[3]} high) to shrink from {grown}")
+        self.assertEqual(to.text, ", ".join(addresses[:8]))
+        # All of them removed: one line again.
+        self.desktop.key("ctrl+a", "BackSpace")
+        wait_until(lambda: to.extents()[3] == one_line, 5,
+                   what=f"the field ({to.extents()[3]} high) to be one line ({one_line}) again")
+        self.assertEqual(to.text, "")
+
+    def test_return_and_tab_in_a_grown_recipient_field(self):
+        self.start_with_account(undo_seconds=1)
+        composer = self.app.window(r"New Message — Outpost")
+        self.desktop.activate("New Message")
+        to = composer.find("text", r"^To:$")
+        wait_until(lambda: to.focused, 5, what="the keyboard in the To field")
+        one_line = to.extents()[3]
+        addresses = self.type_recipients(16)
+        grown = self.grown_to(to, one_line, 2)
+        # Return adds no line: the addresses are one list.
+        self.desktop.key("Return")
+        time.sleep(0.3)
+        self.assertEqual(to.text, ", ".join(addresses))
+        self.assertEqual(to.extents()[3], grown)
+        # Tab goes on to Cc; it is not typed into the list.
+        self.desktop.key("Tab")
+        cc = composer.find("text", r"^Cc:$")
+        wait_until(lambda: cc.focused, 5, what="the keyboard in the Cc field")
+        self.desktop.type("copy@example.org")
+        self.desktop.key("Tab", "Tab")  # Bcc, Subject
+        self.desktop.type("To many readers")
+        self.assertEqual(to.text, ", ".join(addresses))
+        self.assertEqual(cc.text, "copy@example.org")
+        # Ctrl+Return from the list itself sends, to every one of them.
+        self.desktop.click(to)
+        self.desktop.key("ctrl+Return")
+        self.app.window_gone(r"To many readers — Outpost", timeout=5)
+        wait_until(lambda: self.desktop.received_messages(), 20, what="the message at the server")
+        msg = self.read_received()
+        self.assertEqual([a.addr_spec for a in msg["To"].addresses], addresses)
+        self.assertEqual([a.addr_spec for a in msg["Cc"].addresses], ["copy@example.org"])
+
+    def test_completion_offers_a_known_address_in_a_grown_field(self):
+        book = os.path.join(self.desktop.env["XDG_DATA_HOME"], "outpost", "addresses.json")
+        os.makedirs(os.path.dirname(book), exist_ok=True)
+        with open(book, "w", encoding="utf-8") as f:
+            json.dump({"version": 1, "addresses": [{"name": "Bob Builder", "address": "bob@example.org", "count": 3,
+                                                    "lastUsed": "2026-01-01T10:00:00Z"}]}, f)
+        self.start_with_account()
+        composer = self.app.window(r"New Message — Outpost")
+        self.desktop.activate("New Message")
+        to = composer.find("text", r"^To:$")
+        wait_until(lambda: to.focused, 5, what="the keyboard in the To field")
+        one_line = to.extents()[3]
+        addresses = self.type_recipients(16)
+        self.grown_to(to, one_line, 2)
+        # The list of completions is a pop-up window (AT-SPI does not list
+        # pop-ups among an application's windows; X11 shows it mapped).
+        def mapped():
+            return set(self.desktop.xdotool("search", "--onlyvisible", "--pid", str(self.app.proc.pid)).split())
+        before = mapped()
+        self.desktop.type(", Buil")
+        wait_until(lambda: mapped() - before, 5, what="the list of completions to open")
+        self.desktop.key("Down", "Return")
+        wait_until(lambda: not mapped() - before, 5, what="the list of completions to close")
+        wait_until(lambda: to.text.endswith(", Bob Builder <bob@example.org>"), 5,
+                   what=f"the completion to be taken into the list ({to.text[-60:]!r})")
+        self.assertEqual(to.text, ", ".join(addresses + ["Bob Builder <bob@example.org>"]))
+        self.assert_in_view(to, "Bob Builder <bob@example.org>")
+        self.assert_in_view(to, addresses[0])
+
     def test_an_empty_subject_is_asked_about(self):
         self.start_with_account()
         self.write_message("bob@example.org", "", "No subject here.")

@@ -3,6 +3,7 @@
 // forgotten-attachment check, closing with unsent changes, and drafts.
 #include "core/drafts/draftstore.h"
 #include "ui/composerwindow.h"
+#include "ui/recipientedit.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -187,7 +188,7 @@ TEST(ComposerAttachments, DraftsAreSavedWhileTypingAndDroppedOnceSent)
     window.setDraftStore(&store);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    QTest::keyClicks(window.findChild<QLineEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+    QTest::keyClicks(window.findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
     QTest::keyClicks(window.findChild<QPlainTextEdit *>(QStringLiteral("body")), QStringLiteral("Unsaved words"));
     window.addAttachments({file});
     ASSERT_TRUE(QTest::qWaitFor([&] { return store.list().size() == 1; }, 3000));
@@ -231,7 +232,7 @@ TEST(ComposerCompletion, CompletesTheEntryBeingTypedFromAddressesUsedBefore)
     window.setAddressCompletions({QStringLiteral("Bob Builder <bob@example.org>"), QStringLiteral("Alice Liddell <alice@wonder.example>")});
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
-    auto *to = window.findChild<QLineEdit *>(QStringLiteral("to"));
+    auto *to = window.findChild<Gui::RecipientEdit *>(QStringLiteral("to"));
     to->setFocus();
     QTest::keyClicks(to, QStringLiteral("ada@example.org, wond"));
     QCompleter *completer = to->completer();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/composerwindow.h"
+#include "ui/recipientedit.h"
 
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -16,7 +17,7 @@ TEST(ComposerWindow, TypingFillsTheFields)
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
 
-    auto *to = window.findChild<QLineEdit *>(QStringLiteral("to"));
+    auto *to = window.findChild<Gui::RecipientEdit *>(QStringLiteral("to"));
     auto *subject = window.findChild<QLineEdit *>(QStringLiteral("subject"));
     auto *body = window.findChild<QPlainTextEdit *>(QStringLiteral("body"));
     ASSERT_NE(to, nullptr);

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPlainTextEdit>
+
+class QAbstractItemModel;
+class QCompleter;
+
+namespace Gui {
+
+/**
+ * A list of recipients ("Ada <ada@example.org>, bob@example.org") that wraps
+ * between its addresses and grows a line at a time with them, up to
+ * maximumLines(); beyond that it scrolls. It shrinks back as they go.
+ *
+ * It stays one list, never lines of text: Return adds no line break (it goes
+ * to the window, as in a one-line field), pasted line breaks become commas,
+ * and Tab moves on to the next field. The entry at the cursor is completed
+ * from the addresses used before, matched anywhere in "Name <address>".
+ */
+class RecipientEdit final : public QPlainTextEdit
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecipientEdit)
+public:
+    explicit RecipientEdit(QWidget *parent = nullptr);
+    ~RecipientEdit() override;
+
+    [[nodiscard]] QString text() const { return toPlainText(); }
+    /// Fills the list in (not typed: edited() is not emitted, and undo
+    /// starts from here). Line breaks become commas.
+    void setText(const QString &text);
+    /// The entries as typed: separated by commas or semicolons outside
+    /// quotes, without the spaces around them; empty ones left out.
+    [[nodiscard]] QStringList entries() const;
+
+    /// "Name <address>" strings offered while an entry is typed.
+    void setCompletionModel(QAbstractItemModel *model);
+    [[nodiscard]] QCompleter *completer() const { return m_completer; }
+
+    /// It grows to this many lines, then scrolls.
+    void setMaximumLines(int lines);
+    [[nodiscard]] int maximumLines() const { return m_maximumLines; }
+    /// The lines the text takes at the field's present width.
+    [[nodiscard]] int lineCount() const { return m_lines; }
+
+    [[nodiscard]] QSize sizeHint() const override;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    /// The person changed the list: typing, pasting, a completion, undo.
+    void edited();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void insertFromMimeData(const QMimeData *source) override;
+
+private:
+    /// One entry: the characters between two separators, [start, end).
+    struct Span
+    {
+        qsizetype start = 0;
+        qsizetype end = 0;
+    };
+    [[nodiscard]] static QList<Span> spans(const QString &text);
+    [[nodiscard]] static QString oneLine(const QString &text);
+    [[nodiscard]] Span spanAtCursor() const;
+    [[nodiscard]] int linesAt(qreal width) const;
+    [[nodiscard]] int heightFor(int lines) const;
+    void onTextChanged();
+    void updateLines();
+    void offerCompletions();
+    void takeCompletion(const QString &chosen);
+
+    QCompleter *m_completer = nullptr;
+    int m_maximumLines = 5;
+    int m_lines = 1;
+    bool m_filling = false; ///< setText() at work: not the person's change
+    bool m_completing = false; ///< a chosen completion going in: offer nothing
+};
+
+} // namespace Gui
