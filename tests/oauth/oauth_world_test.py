@@ -354,6 +354,17 @@ class OAuthWorldTest(unittest.TestCase):
             self.assertEqual(self.world.leaked(token), [], "a token is in a log")
 
 
+class KeptRefreshTokenTest(unittest.TestCase):
+    def test_without_rotation_a_refresh_token_serves_again(self):
+        with OAuthWorld(rotate_refresh_tokens=False) as world:
+            client = Client(world)
+            tokens = client.sign_in()
+            for _ in range(2):
+                status, answer = client.refresh(tokens["refresh_token"])
+                self.assertEqual(status, 200, answer.get("error"))
+            self.assertEqual(world.leaked(tokens["refresh_token"]), [])
+
+
 class WorldCommandTest(unittest.TestCase):
     """oauth_world.py as a program: `run -- COMMAND` and the wrapper form."""
 
@@ -374,9 +385,10 @@ class WorldCommandTest(unittest.TestCase):
                 socket.create_connection(("127.0.0.1", port), timeout=2).close()
 
     def test_run_gives_the_command_the_description_and_tears_down(self):
-        out = self.run_world("run", "--access-token-lifetime", "33", "--")
+        out = self.run_world("run", "--access-token-lifetime", "33", "--keep-refresh-tokens", "--")
         d, env = out["d"], out["env"]
         self.assertEqual(d["access_token_lifetime"], 33)
+        self.assertFalse(d["rotates_refresh_tokens"])
         self.assertEqual(env["OAUTH_WORLD_DIR"], d["dir"])
         self.assertEqual(env["OUTPOST_EXTRA_CA_FILE"], d["ca_file"])
         self.assertTrue(os.access(env["BROWSER"], os.X_OK), "BROWSER is not executable")
@@ -385,6 +397,7 @@ class WorldCommandTest(unittest.TestCase):
     def test_as_a_wrapper_the_command_follows_directly(self):
         d = self.run_world()["d"]
         self.assertEqual(d["access_token_lifetime"], 120)
+        self.assertTrue(d["rotates_refresh_tokens"])
         self.assertTornDown(d)
 
 

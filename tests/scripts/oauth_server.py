@@ -12,9 +12,10 @@ certificate is given), prints "READY {json}" and runs until stdin closes.
 every refresh token of the user is revoked and every access token dropped.
 
 The server, as a mail provider's is:
-  - authorization code grant, PKCE required (S256 only; a request without a
-    code_challenge is refused), refresh tokens (rotated on use, as Microsoft
-    does), access tokens that live --access-token-lifetime seconds;
+  - authorization code grant, PKCE required (a request without a
+    code_challenge is refused), refresh tokens (rotated on use as Microsoft
+    does: the used one dies at once; --keep-refresh-tokens keeps them, as
+    Google does), access tokens that live --access-token-lifetime seconds;
   - the public client --client-id (no secret) whose redirect URIs are
     http://127.0.0.1/ and http://[::1]/ with any port (RFC 8252 §7.3, which
     django-oauth-toolkit implements) and the paths of --redirect-path;
@@ -49,7 +50,7 @@ import threading
 MAIL_SCOPE = "mail"
 
 
-def configure(base, args_lifetime=120, redirect_paths=("/",)):
+def configure(base, args_lifetime=120, redirect_paths=("/",), rotate_refresh_tokens=True):
     import django
     from django.conf import settings
     apps = ["django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions", "oauth2_provider"]
@@ -88,7 +89,7 @@ def configure(base, args_lifetime=120, redirect_paths=("/",)):
             "PKCE_REQUIRED": True,
             "ACCESS_TOKEN_EXPIRE_SECONDS": args_lifetime,
             "REFRESH_TOKEN_EXPIRE_SECONDS": 7 * 24 * 3600,
-            "ROTATE_REFRESH_TOKEN": True,
+            "ROTATE_REFRESH_TOKEN": rotate_refresh_tokens,
             "SCOPES": {MAIL_SCOPE: "Send mail as you", "introspection": "Look at tokens (the mail server)"},
             "DEFAULT_SCOPES": [MAIL_SCOPE],
             "ALLOWED_REDIRECT_URI_SCHEMES": ["http", "https"],
@@ -245,6 +246,8 @@ def main():
     ap.add_argument("--cert")
     ap.add_argument("--key")
     ap.add_argument("--access-token-lifetime", type=int, default=120)
+    ap.add_argument("--keep-refresh-tokens", action="store_true",
+                    help="a refresh token stays valid after use (default: a new one replaces it)")
     ap.add_argument("--username")
     ap.add_argument("--password-file", help="file holding the user's password")
     ap.add_argument("--client-id", default="outpost-test")
@@ -260,7 +263,7 @@ def main():
         sys.exit("oauth_server.py: %s: install python3-django-oauth-toolkit (scripts/install-deps.sh test)" % e)
     base = os.path.abspath(args.dir)
     os.makedirs(base, exist_ok=True)
-    configure(base, args.access_token_lifetime, args.redirect_path or ["/"])
+    configure(base, args.access_token_lifetime, args.redirect_path or ["/"], not args.keep_refresh_tokens)
     if args.command == "revoke":
         if not args.username:
             sys.exit("oauth_server.py revoke: --username is required")

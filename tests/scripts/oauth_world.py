@@ -7,6 +7,9 @@
     oauth_world.py serve [OPTIONS]            (prints "READY {json}", runs
                                                until stdin closes)
     OPTIONS: --access-token-lifetime SECONDS (default 120)
+             --keep-refresh-tokens (a used refresh token stays valid; by
+             default the answer to a refresh carries a new one and the used
+             one dies at once)
 
 Starts, on 127.0.0.1 with free ports and a private temporary directory:
   - the authorization server of oauth_server.py (Debian's django-oauth-
@@ -33,6 +36,7 @@ Keys: issuer, metadata_url, authorization_endpoint, token_endpoint,
 revocation_endpoint, introspection_endpoint, device_authorization_endpoint
 (null: django-oauth-toolkit 1.7 has no RFC 8628), client_id, scopes,
 redirect_uris (loopback, any port), user, password, access_token_lifetime,
+rotates_refresh_tokens,
 smtp_host, submission_port (STARTTLS), smtps_port (implicit TLS),
 sasl_mechanisms, ca_file, maildir, provider_file (the provider in
 Outpost's $XDG_CONFIG_HOME/outpost/oauth2/*.json format), revoke_command
@@ -136,8 +140,9 @@ class OAuthWorld:
             world.messages()
     """
 
-    def __init__(self, access_token_lifetime=120, directory=None):
+    def __init__(self, access_token_lifetime=120, directory=None, rotate_refresh_tokens=True):
         self.access_token_lifetime = access_token_lifetime
+        self.rotate_refresh_tokens = rotate_refresh_tokens
         self._own_dir = directory is None
         self.dir = os.path.abspath(directory or tempfile.mkdtemp(prefix="oauth-world-"))
         self.description = None
@@ -173,6 +178,8 @@ class OAuthWorld:
         server_cmd = [PYTHON, os.path.join(HERE, "oauth_server.py"), "--dir", auth_dir,
                       "--access-token-lifetime", str(self.access_token_lifetime), "--client-id", CLIENT_ID,
                       "--introspection-client", INTROSPECTION_CLIENT]
+        if not self.rotate_refresh_tokens:
+            server_cmd.append("--keep-refresh-tokens")
         auth_log = os.path.join(self.dir, "authserver.stderr")
         auth = self._spawn(server_cmd[:2] + ["serve"] + server_cmd[2:] +
                            ["--cert", crt, "--key", key, "--username", USER,
@@ -213,6 +220,7 @@ class OAuthWorld:
             "user": USER,
             "password": password,
             "access_token_lifetime": self.access_token_lifetime,
+            "rotates_refresh_tokens": self.rotate_refresh_tokens,
             "smtp_host": "127.0.0.1",
             "submission_port": smtp["submission"],
             "smtps_port": smtp["smtps"],
@@ -313,6 +321,7 @@ def main():
     ap = argparse.ArgumentParser(usage=__doc__)
     ap.add_argument("mode", nargs="?")
     ap.add_argument("--access-token-lifetime", type=int, default=120)
+    ap.add_argument("--keep-refresh-tokens", action="store_true")
     if not argv or argv[0] not in ("run", "serve"):
         # As a CTest WRAPPER: the command and its arguments follow directly.
         mode, opts, command = "run", [], argv
@@ -331,7 +340,7 @@ def main():
         # GoogleTest's discovery lists tests; no world needed for that.
         sys.exit(subprocess.call(command))
     try:
-        with OAuthWorld(args.access_token_lifetime) as world:
+        with OAuthWorld(args.access_token_lifetime, rotate_refresh_tokens=not args.keep_refresh_tokens) as world:
             if mode == "serve":
                 print("READY " + json.dumps(world.description), flush=True)
                 sys.stdin.read()
