@@ -448,8 +448,8 @@
         <translation>Ihr Anbieter verlangt, dass Sie sich zuerst auf seiner Website anmelden oder in Ihren Kontoeinstellungen den Zugriff für E-Mail-Programme (SMTP) aktivieren.</translation>
     </message>
     <message>
-        <source>This server accepts only OAuth sign-in in a browser, which Outpost cannot do yet.</source>
-        <translation>Dieser Server akzeptiert nur die Anmeldung per OAuth im Browser, die Outpost noch nicht beherrscht.</translation>
+        <source>This server accepts only OAuth sign-in in a browser, not a password: sign in with your browser instead.</source>
+        <translation>Dieser Server akzeptiert nur die Anmeldung per OAuth im Browser, kein Passwort: Melden Sie sich stattdessen in Ihrem Browser an.</translation>
     </message>
     <message>
         <source>The server requires an encrypted connection for signing in.</source>

@@ -448,8 +448,8 @@
         <translation>Votre fournisseur vous demande de vous connecter d’abord sur son site web, ou d’activer l’accès pour les logiciels de messagerie (SMTP) dans les paramètres de votre compte.</translation>
     </message>
     <message>
-        <source>This server accepts only OAuth sign-in in a browser, which Outpost cannot do yet.</source>
-        <translation>Ce serveur n’accepte que l’authentification OAuth dans un navigateur, ce qu’Outpost ne sait pas encore faire.</translation>
+        <source>This server accepts only OAuth sign-in in a browser, not a password: sign in with your browser instead.</source>
+        <translation>Ce serveur n’accepte que l’authentification OAuth dans un navigateur, pas de mot de passe&#xa0;: connectez-vous plutôt dans votre navigateur.</translation>
     </message>
     <message>
         <source>The server requires an encrypted connection for signing in.</source>

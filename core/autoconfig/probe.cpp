@@ -56,7 +56,7 @@ QString loginAdviceText(LoginAdvice advice)
     case LoginAdvice::WebLoginRequired:
         return QCoreApplication::translate("Autoconfig", "Your provider wants you to sign in on its website first, or to enable access for mail programs (SMTP) in your account settings.");
     case LoginAdvice::OAuthRequired:
-        return QCoreApplication::translate("Autoconfig", "This server accepts only OAuth sign-in in a browser, which Outpost cannot do yet.");
+        return QCoreApplication::translate("Autoconfig", "This server accepts only OAuth sign-in in a browser, not a password: sign in with your browser instead.");
     case LoginAdvice::TlsRequired:
         return QCoreApplication::translate("Autoconfig", "The server requires an encrypted connection for signing in.");
     case LoginAdvice::TryLater:
