@@ -64,7 +64,8 @@ Result<Tokens> parseTokenResponse(int httpStatus, const QByteArray &body, const 
             return Error(Error::Code::AuthenticationFailed,
                          //: %1 is the server's own words
                          QCoreApplication::translate("OAuth", "The sign-in is no longer valid (%1). Sign in again.").arg(oauthErrorText(json)),
-                         kSignInAgainField);
+                         kSignInAgainField)
+                .withServerReply(0, {}, oauthErrorText(json));
         if (code == QLatin1String("invalid_client") || code == QLatin1String("unauthorized_client"))
             return Error(Error::Code::Permanent,
                          QCoreApplication::translate("OAuth", "The sign-in server does not accept Outpost's client id (%1). Check the client id "

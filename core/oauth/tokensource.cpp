@@ -128,7 +128,10 @@ void AccessTokenSource::refreshWith(const Account &account, const QString &refre
             const Error &e = r->result().error();
             if (isSignInAgain(e))
                 answer(account.id, Error(Error::Code::AuthenticationFailed,
-                                         signInAgainMessage(account.name) + u' ' + e.message(), e.field()));
+                                         //: %1 is the "Sign in again" sentence, %2 the sign-in server's own words
+                                         QCoreApplication::translate("OAuth", "%1 (The sign-in server said: %2)")
+                                             .arg(signInAgainMessage(account.name), e.serverText()),
+                                         e.field()));
             else
                 answer(account.id, e);
             return;

@@ -1,0 +1,206 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""OAuth 2.0 through the real `outpost` command line (issue 24).
+
+Against the world of tests/scripts/oauth_world.py: a real authorization
+server (django-oauth-toolkit: PKCE required, rotated refresh tokens, short
+access tokens), Postfix asking Dovecot, which asks that server (RFC 7662)
+about every token, and the person at the browser ($BROWSER =
+oauth_browser.py). Runs inside with_keyring.sh: refresh tokens go to a real
+Secret Service.
+
+    oauth_cli_test.py OAuthCli.test_NAME
+"""
+import glob
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
+from oauth_world import OAuthWorld  # noqa: E402
+
+OUTPOST = os.environ.get("OUTPOST_BINARY", os.path.join(HERE, "..", "..", "build", "app", "outpost"))
+LIFETIME = 20  # seconds an access token lives in this world
+SERVICE = "Outpost-oauth-cli-test"
+
+
+def read(path):
+    with open(path) as f:
+        return f.read()
+
+
+class OAuthCli(unittest.TestCase):
+    def setUp(self):
+        self.world = OAuthWorld(access_token_lifetime=LIFETIME).start()
+        self.addCleanup(self.world.stop)
+        self.home = tempfile.mkdtemp(prefix="outpost-oauth-")
+        self.config = os.path.join(self.home, "config")
+        self.data = os.path.join(self.home, "data")
+        self.logs = os.path.join(self.home, "logs")
+        os.makedirs(os.path.join(self.config, "outpost", "oauth2"))
+        os.makedirs(self.logs)
+        with open(self.world.description["provider_file"]) as f:
+            self.provider = json.load(f)
+        self.write_provider(self.provider)
+        self.tokens = set()
+        self.runs = 0
+
+    def write_provider(self, provider):
+        with open(os.path.join(self.config, "outpost", "oauth2", "world.json"), "w") as f:
+            json.dump(provider, f)
+
+    def outpost(self, *args, mode="consent", env=None, timeout=120):
+        """Runs outpost; its stderr and protocol log are kept in the profile's logs."""
+        e = self.world.env(browser_mode=mode)
+        e.update({"XDG_CONFIG_HOME": self.config, "XDG_DATA_HOME": self.data,
+                  "OUTPOST_KEYCHAIN_SERVICE": SERVICE, "OUTPOST_LANGUAGE": "en",
+                  "OUTPOST_PROTOCOL_LOG": os.path.join(self.logs, "protocol.log")})
+        e.update(env or {})
+        self.runs += 1
+        r = subprocess.run([OUTPOST, *args], env=e, capture_output=True, text=True, timeout=timeout)
+        with open(os.path.join(self.logs, "run-%02d.log" % self.runs), "w") as f:
+            f.write("$ outpost %s\nexit %d\n%s\n%s" % (" ".join(args), r.returncode, r.stdout, r.stderr))
+        return r
+
+    def add_account(self, mode="consent", env=None):
+        d = self.world.description
+        return self.outpost("account", "add", "--name", "World", "--email", d["user"], "--host", d["smtp_host"],
+                            "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2",
+                            mode=mode, env=env)
+
+    def send(self, subject, mode="ignore"):
+        # "ignore": a browser opened now would do nothing, and the send
+        # would not end well; sending never asks the person.
+        return self.outpost("send", "--from", "World", "--to", "bob@example.test", "--subject", subject,
+                            "--body", "Hello over OAuth", "--wait", mode=mode)
+
+    def delivered(self, subject):
+        needle = ("Subject: %s\n" % subject).encode()
+        return sum(1 for m in self.world.messages() if needle in m.replace(b"\r\n", b"\n"))
+
+    def wait_delivered(self, subject, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline and self.delivered(subject) == 0:
+            time.sleep(0.2)
+        self.assertEqual(self.delivered(subject), 1, "%r delivered exactly once" % subject)
+
+    def collect_tokens(self):
+        """Every token the server ever issued that it still knows, and the
+        refresh token in the keychain."""
+        db = os.path.join(self.world.dir, "authserver", "db.sqlite3")
+        with sqlite3.connect(db) as c:
+            for table in ("oauth2_provider_accesstoken", "oauth2_provider_refreshtoken"):
+                self.tokens.update(t for (t,) in c.execute("SELECT token FROM %s" % table) if t)
+        for account in self.accounts():
+            r = subprocess.run(["secret-tool", "lookup", "server", SERVICE, "user",
+                                "oauth-refresh-token:" + account["id"]], capture_output=True, text=True)
+            if r.stdout.strip():
+                self.tokens.add(r.stdout.strip())
+
+    def accounts(self):
+        path = os.path.join(self.config, "outpost", "accounts.json")
+        if not os.path.exists(path):
+            return []
+        with open(path) as f:
+            return json.load(f).get("accounts", [])
+
+    def assert_no_token_in_files(self):
+        self.assertTrue(self.tokens, "the test saw tokens")
+        files = [p for root in (self.config, self.data, self.logs)
+                 for p in glob.glob(os.path.join(root, "**"), recursive=True) if os.path.isfile(p)]
+        self.assertTrue(any(p.endswith("accounts.json") for p in files))
+        for path in files:
+            with open(path, "rb") as f:
+                content = f.read()
+            for token in self.tokens:
+                self.assertNotIn(token.encode(), content, "a token in " + path)
+        for token in self.tokens:
+            self.assertEqual(self.world.leaked(token), [], "a token in the world's logs")
+
+    def assert_nothing_saved(self, r, *expected):
+        self.assertNotEqual(r.returncode, 0, r.stderr)
+        for text in expected:
+            self.assertIn(text, r.stderr)
+        self.assertEqual(self.accounts(), [], "no account saved")
+        r = subprocess.run(["secret-tool", "search", "--all", "server", SERVICE], capture_output=True, text=True)
+        self.assertNotIn("oauth-refresh-token", r.stdout + r.stderr, "no refresh token saved")
+
+    def test_sign_in_send_refresh_revoke_login(self):
+        r = self.add_account()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(self.provider["authorization_endpoint"], r.stderr, "the URL is printed")
+        self.assertIn("Signed in successfully.", r.stderr)
+        r = self.outpost("account", "list", "--json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        listed = json.loads(r.stdout)
+        self.assertEqual(len(listed), 1)
+        self.assertEqual(listed[0]["auth"], "oauth2")
+        self.assertIs(listed[0]["refresh_token_stored"], True)
+        self.collect_tokens()
+
+        r = self.send("first")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.wait_delivered("first")
+        self.collect_tokens()
+
+        time.sleep(LIFETIME + 3)  # the access token has expired by now
+        browser_log = os.path.join(self.world.dir, "browser.log")
+        steps = read(browser_log).count("\n")
+        r = self.send("second")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.wait_delivered("second")
+        self.assertEqual(read(browser_log).count("\n"), steps, "refreshed without asking the person")
+        self.collect_tokens()
+
+        self.assertGreaterEqual(self.world.revoke_grants(), 1)
+        r = self.send("third")
+        self.assertEqual(r.returncode, 77, "held for the person (EX_NOPERM): " + r.stdout + r.stderr)
+        self.assertIn("Sign in again", r.stdout + r.stderr)
+        r = self.outpost("outbox", "list")
+        self.assertIn("Sign in again", r.stdout)
+        r = self.outpost("outbox", "list", "--json")
+        held = [e for e in json.loads(r.stdout) if e["subject"] == "third"]
+        self.assertEqual(held[0]["state"], "held")
+        self.assertEqual(held[0]["hold_reason"], "credentials")
+        self.assertEqual(self.delivered("third"), 0)
+
+        r = self.outpost("account", "login", "World")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.wait_delivered("third")
+        self.collect_tokens()
+        for subject in ("first", "second", "third"):
+            self.assertEqual(self.delivered(subject), 1, subject)
+        self.assert_no_token_in_files()
+
+    def test_failed_sign_ins_save_nothing(self):
+        timeout = {"OUTPOST_OAUTH_TIMEOUT_MS": "8000"}
+        for mode, expected in (("deny", "Access was not granted"),
+                               ("wrong-state", "does not belong to this sign-in"),
+                               ("other-redirect", "refused the request"),
+                               ("ignore", "not completed in time")):
+            with self.subTest(mode=mode):
+                self.assert_nothing_saved(self.add_account(mode=mode, env=timeout), "the account was not added", expected)
+
+        # The token endpoint cannot be reached.
+        unreachable = dict(self.provider)
+        unreachable["token_endpoint"] = "https://127.0.0.1:9/o/token/"
+        self.write_provider(unreachable)
+        self.assert_nothing_saved(self.add_account(env=timeout), "Could not reach the sign-in server")
+        self.write_provider(self.provider)
+
+        # No provider for the host, and a provider without a client id.
+        r = self.outpost("account", "add", "--email", "ada@unknown.test", "--host", "smtp.unknown.test", "--auth", "oauth2")
+        self.assert_nothing_saved(r, "no OAuth 2.0 provider is known for smtp.unknown.test", "oauth2")
+        r = self.outpost("account", "add", "--email", "ada@gmail.com", "--host", "smtp.gmail.com", "--auth", "oauth2")
+        self.assertEqual(r.returncode, 78, r.stderr)
+        self.assert_nothing_saved(r, "OUTPOST_OAUTH_GOOGLE_CLIENT_ID", os.path.join("oauth2", "google.json"))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
