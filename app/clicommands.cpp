@@ -822,6 +822,7 @@ int runAccount(const QStringList &args)
     // Without --host: discovery (docs/design/AUTOCONFIG.md §9), then a real sign-in below.
     const bool discovered = !parser.isSet(QStringLiteral("host"));
     QStringList usernames;
+    AC::OAuth2Info oauth2Info; // the provider file's <oAuth2> block, if discovery found one
     if (discovered) {
         const AC::DiscoveryResult result = discover(email, discoveryOptions(parser), true);
         if (result.error.isError())
@@ -847,6 +848,10 @@ int runAccount(const QStringList &args)
             usernames << result.address.address << result.address.localPart;
         if (c->server.auth.size() == 1 && c->server.auth.first() == AC::AuthKind::None && !parser.isSet(QStringLiteral("auth")))
             a.auth = Core::AuthMethod::None;
+        // A server that wants OAuth 2.0 signs in with it unless told otherwise.
+        if (c->authMethod() == Core::AuthMethod::OAuth2 && !parser.isSet(QStringLiteral("auth")))
+            a.auth = Core::AuthMethod::OAuth2;
+        oauth2Info = c->oauth2;
     } else {
         a.host = parser.value(QStringLiteral("host"));
     }
@@ -889,7 +894,7 @@ int runAccount(const QStringList &args)
     if (a.auth == Core::AuthMethod::OAuth2) {
         // Which provider, before anything is asked of the person; then the
         // sign-in, and the token tried on the server, like a password.
-        auto provider = oauthProviderForHost(a.host);
+        auto provider = oauthProviderForHost(a.host, oauth2Info);
         if (!provider)
             return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(provider.error().message()),
                         ExitConfig);

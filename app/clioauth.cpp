@@ -60,11 +60,18 @@ Core::Result<void> checkClientId(const Core::OAuth::Provider &provider)
     return {};
 }
 
-Core::Result<Core::OAuth::Provider> oauthProviderForHost(const QString &host)
+Core::Result<Core::OAuth::Provider> oauthProviderForHost(const QString &host,
+                                                         const Core::Autoconfig::OAuth2Info &discovered)
 {
     const auto registry = Core::OAuth::ProviderRegistry::load();
     reportSkippedFiles(registry);
-    const auto provider = registry.forHost(host);
+    auto provider = registry.forHost(host);
+    if (!provider && !discovered.issuer.isEmpty()) {
+        auto fromBlock = registry.fromAutoconfig(discovered, host);
+        if (!fromBlock)
+            return fromBlock.error();
+        provider = fromBlock.value();
+    }
     if (!provider)
         //: %1 is a host name, %2 a folder
         return Core::Error(Core::Error::Code::InvalidInput,

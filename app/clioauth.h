@@ -4,6 +4,7 @@
 // Signing in with OAuth 2.0 from the command line: the browser (or the
 // device code) and what the person reads on standard error.
 
+#include "core/autoconfig/clientconfig.h"
 #include "core/oauth/provider.h"
 #include "core/oauth/tokens.h"
 #include "core/result.h"
@@ -22,10 +23,11 @@ namespace App {
 void openBrowser(const QUrl &url);
 
 /// The provider that signs in to `host`, from the registry (built-in table
-/// and $XDG_CONFIG_HOME/outpost/oauth2/*.json); prints the files it had to
-/// skip. An error says how to describe a provider, or how to configure the
-/// missing client id.
-[[nodiscard]] Core::Result<Core::OAuth::Provider> oauthProviderForHost(const QString &host);
+/// and $XDG_CONFIG_HOME/outpost/oauth2/*.json), else from the <oAuth2>
+/// block discovery found; prints the files it had to skip. An error says how
+/// to describe a provider, or how to configure the missing client id.
+[[nodiscard]] Core::Result<Core::OAuth::Provider> oauthProviderForHost(const QString &host,
+                                                                      const Core::Autoconfig::OAuth2Info &discovered = {});
 
 /// Checks that the provider can be used (a client id is configured).
 [[nodiscard]] Core::Result<void> checkClientId(const Core::OAuth::Provider &provider);

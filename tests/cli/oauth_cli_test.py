@@ -178,6 +178,11 @@ class OAuthCli(unittest.TestCase):
             self.assertEqual(self.delivered(subject), 1, subject)
         self.assert_no_token_in_files()
 
+        # Removing the account revokes its refresh token at the provider (RFC 7009).
+        r = self.outpost("account", "remove", "World")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.world.revoke_grants(), 0, "no grant left alive on the server")
+
     def test_failed_sign_ins_save_nothing(self):
         timeout = {"OUTPOST_OAUTH_TIMEOUT_MS": "8000"}
         for mode, expected in (("deny", "Access was not granted"),
@@ -193,6 +198,11 @@ class OAuthCli(unittest.TestCase):
         self.write_provider(unreachable)
         self.assert_nothing_saved(self.add_account(env=timeout), "Could not reach the sign-in server")
         self.write_provider(self.provider)
+
+        # The world offers no device authorization (RFC 8628).
+        r = self.outpost("account", "add", "--email", self.world.description["user"], "--host", "127.0.0.1",
+                         "--auth", "oauth2", "--no-browser")
+        self.assert_nothing_saved(r, "does not offer signing in without a browser")
 
         # No provider for the host, and a provider without a client id.
         r = self.outpost("account", "add", "--email", "ada@unknown.test", "--host", "smtp.unknown.test", "--auth", "oauth2")
