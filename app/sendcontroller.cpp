@@ -7,6 +7,8 @@
 #include "ui/accountwizard.h"
 #include "ui/composerwindow.h"
 #include "ui/notifier.h"
+#include "ui/oauthsignin.h"
+#include "core/oauth/tokensource.h"
 #include "ui/outboxwindow.h"
 #include "ui/sendtoast.h"
 
@@ -64,6 +66,9 @@ Core::Result<void> SendController::start()
             [this](const QString &accountId) { release({accountId}, Core::Flusher::Fix::Account); });
     if (auto r = m_outbox.open(); !r)
         return r;
+    // The outbox in memory, read on a worker thread and kept up to date
+    // (docs/design/OUTBOX.md, "The GUI's index").
+    m_outbox.watch();
     // Notifications: failures, held messages, long delays, "sent after a
     // delay" (docs/design/OUTBOX.md, "Notifications"), through the tray when
     // there is one.
@@ -90,6 +95,14 @@ Core::Result<void> SendController::start()
     connect(&m_policy, &Core::NotificationPolicy::notify, this, [this](const Core::OutboxNotification &n) {
         if (m_toasts.value(n.id))
             return; // its own small window already says it
+        // Held because an OAuth 2.0 sign-in is dead: the notice offers the cure.
+        const auto entry = n.kind == Core::OutboxNotification::Kind::NeedsAttention ? m_outbox.find(n.id) : std::nullopt;
+        const Core::Account *account = entry ? m_accounts.find(entry->accountId) : nullptr;
+        if (account && account->auth == Core::AuthMethod::OAuth2 && entry->holdReason == Core::HoldReason::Credentials) {
+            m_notifier->notify(n.title, n.text, true, tr("S&ign In Again"),
+                               [this, id = account->id] { signInAgain(id, nullptr); });
+            return;
+        }
         m_notifier->notify(n.title, n.text, n.kind != Core::OutboxNotification::Kind::SentAfterDelay);
     });
     m_delayCheck.setInterval(5 * 60 * 1000);
@@ -257,11 +270,73 @@ Gui::AccountsDialog *SendController::showAccounts(QWidget *parent)
         m_accountsDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_accountsDialog, &Gui::AccountsDialog::addRequested, this, [this] { showAccountWizard(m_accountsDialog); });
         connect(m_accountsDialog, &Gui::AccountsDialog::accountsChanged, this, &SendController::accountsChanged);
+        connect(m_accountsDialog, &Gui::AccountsDialog::signInAgainRequested, this,
+                [this](const QString &id) { signInAgain(id, m_accountsDialog); });
     }
     m_accountsDialog->show();
     m_accountsDialog->raise();
     m_accountsDialog->activateWindow();
     return m_accountsDialog;
+}
+
+void SendController::signInAgain(const QString &accountId, QWidget *parent)
+{
+    const Core::Account *account = m_accounts.find(accountId);
+    if (!account || account->auth != Core::AuthMethod::OAuth2)
+        return;
+    const Core::OAuth::Provider provider = Core::OAuth::providerForAccount(*account, Core::OAuth::ProviderRegistry::load());
+    if (!provider.hasClientId()) {
+        QMessageBox::warning(parent, tr("Sign In Again"), provider.missingClientIdMessage());
+        return;
+    }
+    // The settings the flusher sends with (pins, extra CAs): what is
+    // checked is what will be used.
+    Core::SmtpServerSettings server;
+    server.host = account->host;
+    server.port = account->port;
+    server.security = account->security;
+    server.allowCleartextAuth = account->allowCleartextAuth;
+    server.authMechanisms = account->authMechanisms;
+    server.pinnedSha256 = m_trust.pins(account->host, account->port);
+    server.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
+    server.timeouts.greeting = server.timeouts.command = 30000;
+    auto *dialog = new Gui::OAuthSignInDialog(*account, provider, server, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, accountId] {
+        const Core::OAuth::Tokens tokens = dialog->signIn()->tokens();
+        const QPointer<QWidget> owner(dialog->parentWidget());
+        if (tokens.refreshToken.isEmpty()) {
+            QMessageBox::warning(owner.data(), tr("Sign In Again"),
+                                 tr("The provider signed you in but gave Outpost no lasting permission (no refresh token). "
+                                    "Nothing was changed."));
+            return;
+        }
+        // The keychain first (its secretSaved() releases the held messages
+        // here); then the account file, whose change releases them in every
+        // other process that watches it.
+        Core::CredentialJob *job = m_credentials.write(accountId, tokens.refreshToken, Core::SecretKind::OAuthRefreshToken);
+        connect(job, &Core::CredentialJob::finished, this, [this, job, accountId, owner] {
+            if (job->error().isError()) {
+                QMessageBox::warning(owner.data(), tr("Sign In Again"), job->error().message());
+                return;
+            }
+            const Core::Account *current = m_accounts.find(accountId);
+            if (!current)
+                return; // removed meanwhile
+            Core::Account updated = *current;
+            updated.oauth2.signedInAt = QDateTime::currentDateTimeUtc();
+            if (m_accounts.update(updated).ok()) {
+                if (auto saved = m_accounts.save(); !saved)
+                    qWarning("%s", qPrintable(saved.error().message()));
+                else
+                    accountsChanged();
+            }
+        });
+    });
+    dialog->setWindowModality(parent ? Qt::WindowModal : Qt::ApplicationModal);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void SendController::showAccountWizard(QWidget *parent)
@@ -305,7 +380,10 @@ void SendController::addAccount(const Core::Account &account, const QString &pas
         saved(); // nothing for the keychain
         return;
     }
-    Core::CredentialJob *job = m_credentials.write(added.id, password);
+    // An OAuth 2.0 account's secret is its refresh token.
+    Core::CredentialJob *job = m_credentials.write(added.id, password,
+                                                   added.auth == Core::AuthMethod::OAuth2 ? Core::SecretKind::OAuthRefreshToken
+                                                                                          : Core::SecretKind::Password);
     connect(job, &Core::CredentialJob::finished, this, [this, job, added, window, saved] {
         if (job->error().isError()) {
             // Without its password the account would fail at the first send.
@@ -323,6 +401,12 @@ Gui::OutboxWindow *SendController::showOutbox()
         m_outboxWindow = new Gui::OutboxWindow(&m_outbox);
         m_outboxWindow->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_outboxWindow, &Gui::OutboxWindow::sendNowRequested, this, &SendController::sendNow);
+        m_outboxWindow->setBrowserSignIn([this](const QString &accountId) {
+            const Core::Account *a = m_accounts.find(accountId);
+            return a && a->auth == Core::AuthMethod::OAuth2;
+        });
+        connect(m_outboxWindow, &Gui::OutboxWindow::signInAgainRequested, this,
+                [this](const QString &accountId) { signInAgain(accountId, m_outboxWindow); });
         connect(m_outboxWindow, &Gui::OutboxWindow::editRequested, this, [this](const QString &id) {
             const auto entry = m_outbox.find(id);
             auto draft = m_outbox.takeBackForEdit(id);
@@ -434,7 +518,7 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
         }
         const Core::OutboxEntry entry = result->value().value();
         m_drafts.remove(draftId); // queued: the draft is done, window or not
-        Q_EMIT m_outbox.changed();
+        m_outbox.learn(entry); // written by the worker's own Outbox
         m_addressBook.record(recipients);
         (void)m_addressBook.save();
         for (QWidget *w : QApplication::topLevelWidgets()) {
@@ -527,9 +611,10 @@ void SendController::observe(const QString &id)
 
 void SendController::observeWaiting()
 {
+    // From the outbox's index: nothing is read on the GUI thread.
     for (Core::OutboxState s : {Core::OutboxState::Queued, Core::OutboxState::Deferred}) {
-        for (const Core::OutboxEntry &e : m_outbox.entries(s))
-            m_policy.observe(e, m_outbox.now());
+        for (const Core::Outbox::Indexed &i : m_outbox.indexed(s))
+            m_policy.observe(i.entry, m_outbox.now());
     }
 }
 

@@ -3,40 +3,103 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <iterator>
+
 namespace Gui {
+
+namespace {
+/// What needs attention first, then what is on its way, then the rest.
+constexpr Core::OutboxState kOrder[] = {Core::OutboxState::Held,   Core::OutboxState::Failed,
+                                        Core::OutboxState::Active, Core::OutboxState::Queued,
+                                        Core::OutboxState::Deferred, Core::OutboxState::Corrupt,
+                                        Core::OutboxState::Sent};
+} // namespace
 
 OutboxModel::OutboxModel(Core::Outbox *outbox, QObject *parent)
     : QAbstractTableModel(parent)
     , m_outbox(outbox)
 {
-    connect(outbox, &Core::Outbox::changed, this, &OutboxModel::reload);
-    reload();
+    // A pass sends many messages in a second: their changes are applied
+    // together, a few times a second at most.
+    m_syncTimer.setSingleShot(true);
+    m_syncTimer.setInterval(50);
+    connect(&m_syncTimer, &QTimer::timeout, this, &OutboxModel::sync);
+    connect(outbox, &Core::Outbox::changed, this, [this] {
+        if (!m_syncTimer.isActive())
+            m_syncTimer.start();
+    });
+    sync();
 }
 
-void OutboxModel::reload()
+QList<OutboxModel::Row> OutboxModel::rowsOfIndex() const
 {
-    beginResetModel();
-    m_entries.clear();
-    // What needs attention first, then what is on its way, then the rest.
-    for (Core::OutboxState s : {Core::OutboxState::Held, Core::OutboxState::Failed, Core::OutboxState::Active,
-                                Core::OutboxState::Queued, Core::OutboxState::Deferred, Core::OutboxState::Corrupt,
-                                Core::OutboxState::Sent})
-        m_entries += m_outbox->entries(s);
-    endResetModel();
+    QList<Row> rows;
+    for (int rank = 0; rank < int(std::size(kOrder)); ++rank) {
+        for (const Core::Outbox::Indexed &i : m_outbox->indexed(kOrder[rank]))
+            rows.append({rank, i.entry, i.revision});
+    }
+    return rows;
+}
+
+void OutboxModel::sync()
+{
+    m_syncTimer.stop();
+    const QList<Row> next = rowsOfIndex();
+    // Both lists are sorted by (rank, id): one merge walk finds the rows
+    // that went (removed), came (inserted) or changed (dataChanged), and
+    // neighbouring ones are handled as one range.
+    const auto before = [](const Row &a, const Row &b) {
+        return a.rank < b.rank || (a.rank == b.rank && a.entry.id < b.entry.id);
+    };
+    int row = 0;
+    qsizetype j = 0;
+    while (row < m_rows.size() || j < next.size()) {
+        if (row < m_rows.size() && j < next.size() && !before(m_rows.at(row), next.at(j))
+            && !before(next.at(j), m_rows.at(row))) {
+            if (m_rows.at(row).revision != next.at(j).revision) {
+                m_rows[row] = next.at(j);
+                Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            }
+            ++row;
+            ++j;
+            continue;
+        }
+        if (row < m_rows.size() && (j == next.size() || before(m_rows.at(row), next.at(j)))) {
+            int last = row;
+            while (last + 1 < m_rows.size() && (j == next.size() || before(m_rows.at(last + 1), next.at(j))))
+                ++last;
+            beginRemoveRows({}, row, last);
+            m_rows.remove(row, last - row + 1);
+            endRemoveRows();
+            continue;
+        }
+        qsizetype end = j + 1;
+        while (end < next.size() && (row == m_rows.size() || before(next.at(end), m_rows.at(row))))
+            ++end;
+        const int count = static_cast<int>(end - j);
+        beginInsertRows({}, row, row + count - 1);
+        m_rows.insert(row, count, Row{});
+        std::copy(next.begin() + j, next.begin() + end, m_rows.begin() + row);
+        endInsertRows();
+        row += count;
+        j = end;
+    }
 }
 
 void OutboxModel::setProgress(const QString &id, int percent)
 {
     m_progress.insert(id, percent);
-    for (int row = 0; row < m_entries.size(); ++row) {
-        if (m_entries.at(row).id == id)
+    // The message being sent is among the few active rows, near the top.
+    for (int row = 0; row < m_rows.size() && m_rows.at(row).rank <= 2; ++row) {
+        if (m_rows.at(row).entry.id == id)
             Q_EMIT dataChanged(index(row, StateColumn), index(row, DetailColumn));
     }
 }
 
 int OutboxModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
 }
 
 int OutboxModel::columnCount(const QModelIndex &parent) const
@@ -66,9 +129,9 @@ QVariant OutboxModel::headerData(int section, Qt::Orientation orientation, int r
 
 QVariant OutboxModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_entries.size())
+    if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const Core::OutboxEntry &e = m_entries.at(index.row());
+    const Core::OutboxEntry &e = m_rows.at(index.row()).entry;
     if (role == IdRole)
         return e.id;
     if (role == StateRole)
@@ -121,16 +184,11 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
 
 QString OutboxModel::summary() const
 {
-    int waiting = 0;
-    int attention = 0;
-    for (const Core::OutboxEntry &e : m_entries) {
-        if (e.state == Core::OutboxState::Queued || e.state == Core::OutboxState::Deferred
-            || e.state == Core::OutboxState::Active)
-            ++waiting;
-        else if (e.state == Core::OutboxState::Held || e.state == Core::OutboxState::Failed
-                 || e.state == Core::OutboxState::Corrupt)
-            ++attention;
-    }
+    const auto count = [this](Core::OutboxState state) { return static_cast<int>(m_outbox->indexed(state).size()); };
+    const int waiting = count(Core::OutboxState::Queued) + count(Core::OutboxState::Deferred)
+        + count(Core::OutboxState::Active);
+    const int attention = count(Core::OutboxState::Held) + count(Core::OutboxState::Failed)
+        + count(Core::OutboxState::Corrupt);
     QStringList parts;
     if (waiting > 0)
         parts << tr("%n waiting to be sent", nullptr, waiting);

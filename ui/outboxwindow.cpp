@@ -4,9 +4,15 @@
 #include "ui/iconloader.h"
 #include "ui/outboxmodel.h"
 
+#include "core/outbox/outbox.h"
+#include "core/version.h"
+
 #include <QAction>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -57,13 +63,52 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     m_markSent->setObjectName(QStringLiteral("markSentAction"));
     m_sendAgain->setObjectName(QStringLiteral("sendAgainAction"));
     m_remove->setObjectName(QStringLiteral("removeAction"));
+    // Held because the sign-in is dead: the browser sign-in releases them.
+    m_signInAgain = bar->addAction(tr("S&ign In Again"), this, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            Q_EMIT signInAgainRequested(m_model->entry(rows.first().row()).accountId);
+    });
+    m_signInAgain->setObjectName(QStringLiteral("signInAgainAction"));
+    m_signInAgain->setToolTip(tr("Sign in with the provider in your browser; the messages waiting for it go out"));
     m_sendAgain->setToolTip(tr("Send this message again; its recipients may get it twice."));
     auto *close = new QAction(tr("&Close"), this);
     close->setShortcuts({QKeySequence::Close, QKeySequence(Qt::Key_Escape)});
     connect(close, &QAction::triggered, this, &QWidget::close);
     addAction(close);
 
+    // Retention (docs/design/OUTBOX.md): how long the contents of sent
+    // messages stay; the record that they were sent is kept.
+    bar->addSeparator();
+    auto *keepLabel = new QLabel(tr("&Keep sent messages:"), bar);
+    m_keepSent = new QComboBox(bar);
+    m_keepSent->setObjectName(QStringLiteral("keepSentBodies"));
+    m_keepSent->setToolTip(tr("After this time the text and attachments of sent messages are deleted; "
+                              "the record that they were sent stays."));
+    keepLabel->setBuddy(m_keepSent);
+    for (const int days : {7, 30, 90, 365})
+        m_keepSent->addItem(tr("%n day(s)", nullptr, days), days);
+    m_keepSent->addItem(tr("For ever"), 0);
+    const int keep = Core::Outbox::keepSentBodiesDays(Core::settingsFile());
+    if (const int i = m_keepSent->findData(keep); i >= 0) {
+        m_keepSent->setCurrentIndex(i);
+    } else { // (set by hand in the settings file)
+        m_keepSent->addItem(tr("%n day(s)", nullptr, keep), keep);
+        m_keepSent->setCurrentIndex(m_keepSent->count() - 1);
+    }
+    connect(m_keepSent, &QComboBox::activated, this, [this] {
+        QSettings(Core::settingsFile(), QSettings::IniFormat)
+            .setValue(QLatin1String(Core::Outbox::kKeepSentBodiesKey), m_keepSent->currentData().toInt());
+    });
+    bar->addWidget(keepLabel);
+    bar->addWidget(m_keepSent);
+
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutboxWindow::updateActions);
+    // Rows come and go one by one (never a reset): the actions and the
+    // summary follow each change.
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &OutboxWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &OutboxWindow::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxWindow::updateActions);
     updateActions();
     resize(1000, 420);
@@ -72,6 +117,12 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
 void OutboxWindow::setProgress(const QString &id, int percent)
 {
     m_model->setProgress(id, percent);
+}
+
+void OutboxWindow::setBrowserSignIn(std::function<bool(const QString &accountId)> signsInWithBrowser)
+{
+    m_signsInWithBrowser = std::move(signsInWithBrowser);
+    updateActions();
 }
 
 void OutboxWindow::updateActions()
@@ -101,12 +152,16 @@ void OutboxWindow::updateActions()
                            || entries.first().state == Core::OutboxState::Deferred
                            || entries.first().state == Core::OutboxState::Held
                            || entries.first().state == Core::OutboxState::Failed));
+    m_signInAgain->setEnabled(!entries.isEmpty() && m_signsInWithBrowser && all([&](const Core::OutboxEntry &e) {
+        return e.state == Core::OutboxState::Held && e.holdReason == Core::HoldReason::Credentials
+            && e.accountId == entries.first().accountId && m_signsInWithBrowser(e.accountId);
+    }));
     statusBar()->showMessage(m_model->summary().isEmpty() ? tr("Nothing waiting.") : m_model->summary());
 }
 
 void OutboxWindow::act(const QString &what)
 {
-    QStringList ids; // read first: each change resets the model
+    QStringList ids; // read first: each change moves rows
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
         ids << m_model->entry(index.row()).id;
     if (ids.isEmpty())
@@ -128,6 +183,7 @@ void OutboxWindow::act(const QString &what)
         else if (what == QLatin1String("retry") || what == QLatin1String("send-again"))
             anyQueued = true;
     }
+    m_model->sync(); // the person's own action shows at once
     if (!errors.isEmpty())
         statusBar()->showMessage(errors.join(u' '));
     if (anyQueued)

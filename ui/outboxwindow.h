@@ -3,7 +3,10 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QAction;
+class QComboBox;
 class QTableView;
 
 namespace Core {
@@ -30,11 +33,16 @@ public:
     [[nodiscard]] OutboxModel *model() const { return m_model; }
     [[nodiscard]] QTableView *view() const { return m_view; }
     void setProgress(const QString &id, int percent);
+    /// Which accounts sign in through the browser (OAuth 2.0): their
+    /// messages held for credentials offer "Sign In Again".
+    void setBrowserSignIn(std::function<bool(const QString &accountId)> signsInWithBrowser);
 
 Q_SIGNALS:
     void sendNowRequested();
     /// "Edit": the person wants this message back in a composer.
     void editRequested(const QString &id);
+    /// "Sign In Again": the account's sign-in expired or was revoked.
+    void signInAgainRequested(const QString &accountId);
 
 private:
     void updateActions();
@@ -49,6 +57,9 @@ private:
     QAction *m_sendAgain;
     QAction *m_edit = nullptr;
     QAction *m_remove;
+    QAction *m_signInAgain = nullptr;
+    std::function<bool(const QString &)> m_signsInWithBrowser;
+    QComboBox *m_keepSent = nullptr;
 };
 
 } // namespace Gui

@@ -2,6 +2,7 @@
 #include "core/outbox/flusher.h"
 
 #include "core/util/crashpoint.h"
+#include "core/version.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -12,6 +13,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QSysInfo>
+#include <QThread>
 #include <QTime>
 #include <QTimer>
 
@@ -136,6 +138,12 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
 {
     m_passTimer.setSingleShot(true);
     connect(&m_passTimer, &QTimer::timeout, this, [this] { flush(false); });
+    // The GUI's index learns of other processes' messages (a scheduled one
+    // from the command line) after the pass that read them: plan again.
+    connect(m_outbox, &Outbox::changed, this, [this] {
+        if (m_lock && m_outbox->isWatching() && !isBusy())
+            scheduleNextPass();
+    });
     m_extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
     // The SMTP dialogue with timestamps, for diagnosing a server (AUTH
     // payloads are redacted by SmtpClient; message data is not logged).
@@ -153,6 +161,10 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
 
 Flusher::~Flusher()
 {
+    if (m_housekeeping) { // (its own Outbox: nothing of this one)
+        m_housekeeping->wait();
+        delete m_housekeeping;
+    }
     for (auto &run : m_runs) {
         if (run->client)
             run->client->cancel();
@@ -271,7 +283,8 @@ QStringList Flusher::releaseHeld(Outbox &outbox, const QSet<QString> &accountIds
 QDateTime Flusher::nextDue(Outbox &outbox)
 {
     QDateTime now = outbox.now();
-    if (!outbox.ids(OutboxState::Active).isEmpty())
+    // From memory in the GUI (Outbox::watch()), not a read of every entry.
+    if (!outbox.indexed(OutboxState::Active).isEmpty())
         return now;
     QDateTime next;
     const auto consider = [&](const QDateTime &t) {
@@ -279,10 +292,10 @@ QDateTime Flusher::nextDue(Outbox &outbox)
         if (!next.isValid() || due < next)
             next = due;
     };
-    for (const OutboxEntry &e : outbox.entries(OutboxState::Queued))
-        consider(e.notBefore);
-    for (const OutboxEntry &e : outbox.entries(OutboxState::Deferred))
-        consider(e.nextAttemptAt);
+    for (const Outbox::Indexed &i : outbox.indexed(OutboxState::Queued))
+        consider(i.entry.notBefore);
+    for (const Outbox::Indexed &i : outbox.indexed(OutboxState::Deferred))
+        consider(i.entry.nextAttemptAt);
     return next;
 }
 
@@ -889,6 +902,7 @@ void Flusher::endPassIfDone()
         startPass(manual);
         return;
     }
+    housekeep();
     scheduleNextPass();
     Q_EMIT idle();
 }
@@ -908,16 +922,47 @@ void Flusher::scheduleNextPass()
         if (t.isValid() && (!next.isValid() || t < next))
             next = t;
     };
-    for (const OutboxEntry &e : m_outbox->entries(OutboxState::Queued)) {
+    if (m_outbox->isWatching() && !m_outbox->isIndexLoaded()) {
+        m_passTimer.start(1000); // (the GUI's index is still being read: look again soon)
+        return;
+    }
+    // In memory in the GUI: no entry is read on its thread.
+    for (const Outbox::Indexed &i : m_outbox->indexed(OutboxState::Queued)) {
+        const OutboxEntry &e = i.entry;
         const QDateTime dead = m_accountDeadUntil.value(e.accountId);
         consider(e.notBefore.isValid() && e.notBefore > now ? e.notBefore : (dead.isValid() ? dead : now));
     }
-    for (const OutboxEntry &e : m_outbox->entries(OutboxState::Deferred))
-        consider(e.nextAttemptAt.isValid() ? e.nextAttemptAt : now);
+    for (const Outbox::Indexed &i : m_outbox->indexed(OutboxState::Deferred))
+        consider(i.entry.nextAttemptAt.isValid() ? i.entry.nextAttemptAt : now);
     if (!next.isValid())
         return;
     const qint64 ms = std::clamp<qint64>(now.msecsTo(next), 0, 3600 * 1000);
     m_passTimer.start(static_cast<int>(std::max<qint64>(ms, 50)));
+}
+
+void Flusher::housekeep()
+{
+    // Bodies of old sent messages go (Outbox::pruneSentBodies()), at most
+    // hourly, on a worker thread with an Outbox of its own: it changes
+    // entries under the state lock as another process would.
+    const QDateTime now = m_outbox->now();
+    if (m_housekeeping || (m_lastHousekeeping.isValid() && m_lastHousekeeping.secsTo(now) < 3600))
+        return;
+    m_lastHousekeeping = now;
+    const QString root = m_outbox->root();
+    m_housekeeping = QThread::create([root, now] {
+        const int days = Outbox::keepSentBodiesDays(settingsFile());
+        if (days <= 0)
+            return; // kept for ever
+        Outbox outbox(root);
+        if (auto r = outbox.pruneSentBodies(now.addDays(-days)); !r)
+            qWarning("outbox: %s", qPrintable(r.error().message()));
+    });
+    connect(m_housekeeping, &QThread::finished, this, [this] {
+        m_housekeeping->deleteLater();
+        m_housekeeping = nullptr;
+    });
+    m_housekeeping->start(QThread::LowPriority);
 }
 
 } // namespace Core

@@ -19,6 +19,7 @@
 #include <memory>
 
 class QLocalServer;
+class QThread;
 
 namespace Core {
 
@@ -146,6 +147,8 @@ private:
     void recordPending(AccountRun *run);
     void holdAll(const QStringList &ids, HoldReason reason, const Error &error);
     void scheduleNextPass();
+    /// Retention: removes the bodies of old sent messages, off this thread.
+    void housekeep();
     [[nodiscard]] SmtpServerSettings settingsFor(const Account &account) const;
 
     Outbox *m_outbox;
@@ -170,6 +173,8 @@ private:
     QDateTime m_lastConnectivityFlush;
     bool m_pending = false;
     bool m_pendingManual = false;
+    QThread *m_housekeeping = nullptr;
+    QDateTime m_lastHousekeeping; ///< by the outbox's clock
 };
 
 } // namespace Core

@@ -10,10 +10,14 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileSystemWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -203,7 +207,14 @@ Outbox::Outbox(QString root, QObject *parent)
 {
 }
 
-Outbox::~Outbox() = default;
+Outbox::~Outbox()
+{
+    // A refresh reads with this object's paths: it ends first.
+    if (m_refreshThread) {
+        m_refreshThread->wait();
+        delete m_refreshThread;
+    }
+}
 
 QString Outbox::defaultRoot()
 {
@@ -436,6 +447,7 @@ Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry ent
     if (auto r = Durable::renameDurably(tmpDir, entryDir(OutboxState::Queued, entry.id)); !r)
         return r.error();
     entry.state = OutboxState::Queued;
+    index(entry);
     notifyChanged();
     return entry;
 }
@@ -470,7 +482,8 @@ Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) cons
     if (entry->id != id)
         return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its state file belongs to another message"));
     const QFileInfo body(d + u'/' + QLatin1String(kMessageFile));
-    if (!body.exists() || body.size() != entry->bodySize)
+    const bool pruned = entry->bodyRemoved && state == OutboxState::Sent; // (retention)
+    if (!pruned && (!body.exists() || body.size() != entry->bodySize))
         return Error(Error::Code::Corrupt, QCoreApplication::translate("Outbox", "its message file is missing or has the wrong size"));
     if (state == OutboxState::Active
         && (entry->phase == OutboxPhase::Idle || entry->phase == OutboxPhase::Claimed)
@@ -490,6 +503,11 @@ void Outbox::setAsideCorrupt(OutboxState from, const QString &id, const QString 
             note.write(reason.toUtf8() + '\n');
     }
     m_corruptToReport.append({id, reason});
+    OutboxEntry known = m_index[static_cast<size_t>(from)].value(id).entry;
+    known.id = id;
+    known.state = OutboxState::Corrupt;
+    known.lastErrorMessage = reason;
+    index(known);
     notifyChanged();
 }
 
@@ -740,6 +758,7 @@ Result<OutboxEntry> Outbox::claim(const QString &id)
         return r.error();
     CrashPoint::hit("claim");
     e->state = OutboxState::Active;
+    index(e.value());
     notifyChanged();
     return e;
 }
@@ -831,6 +850,7 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
     if (auto r = moveEntry(id, *state, target, sync); !r)
         return r.error();
     e->state = target;
+    index(e.value());
     notifyChanged();
     return e;
 }
@@ -856,6 +876,16 @@ Result<void> Outbox::recordAccepted(const QString &id, const std::function<void(
     // The dot_sent marker stays until this move is durable (clearOrphanMarkers()).
     if (auto r = moveEntry(id, OutboxState::Active, OutboxState::Sent, Durable::Sync::ContentOnly); !r)
         return r;
+    if (isWatching()) {
+        const IndexMap &active = m_index[static_cast<size_t>(OutboxState::Active)];
+        OutboxEntry sent = active.value(id).entry;
+        sent.id = id;
+        if (update)
+            update(sent);
+        sent.phase = OutboxPhase::Accepted;
+        sent.state = OutboxState::Sent;
+        index(sent);
+    }
     notifyChanged();
     return {};
 }
@@ -937,6 +967,7 @@ Result<void> Outbox::remove(const QString &id)
     if (auto r = Durable::renameDurably(entryDir(*state, id), trash); !r)
         return r;
     removeTree(trash);
+    unindex(id);
     notifyChanged();
     return {};
 }
@@ -994,6 +1025,225 @@ QMap<OutboxState, int> Outbox::counts()
     for (OutboxState s : kAllStates)
         result.insert(s, static_cast<int>(QDir(dir(s)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size()));
     return result;
+}
+
+// --- the index --------------------------------------------------------------
+
+namespace {
+constexpr size_t slot(OutboxState state)
+{
+    return static_cast<size_t>(state);
+}
+
+qint64 sidecarMtime(const QString &entryDir)
+{
+    return QFileInfo(entryDir + u'/' + QLatin1String(kSidecarFile)).lastModified().toMSecsSinceEpoch();
+}
+} // namespace
+
+/// One comparison of the folders with what the index knew, made on a worker
+/// thread: the known maps go in (shared, not copied), the new ones come out.
+struct Outbox::Refresh
+{
+    IndexMaps known;
+    IndexMaps result;
+    quint64 startRevision = 0;
+    bool changedAny = false;
+};
+
+void Outbox::index(const OutboxEntry &entry)
+{
+    if (!isWatching())
+        return; // (read from the disk each time, see indexed())
+    for (IndexMap &map : m_index)
+        map.remove(entry.id);
+    Indexed &item = m_index[slot(entry.state)][entry.id];
+    item.entry = entry;
+    item.revision = ++m_revision;
+    item.sidecarMtime = entry.state == OutboxState::Corrupt ? 0 : sidecarMtime(entryDir(entry.state, entry.id));
+    m_touched.insert(entry.id, m_revision);
+}
+
+void Outbox::unindex(const QString &id)
+{
+    if (!isWatching())
+        return;
+    for (IndexMap &map : m_index)
+        map.remove(id);
+    m_touched.insert(id, ++m_revision);
+}
+
+void Outbox::learn(const OutboxEntry &entry)
+{
+    index(entry);
+    notifyChanged();
+}
+
+void Outbox::watch()
+{
+    if (m_watcher)
+        return;
+    m_watcher = new QFileSystemWatcher(this);
+    for (OutboxState s : kAllStates)
+        m_watcher->addPath(dir(s));
+    // Renames into and out of a state folder change its listing; a burst of
+    // them (a pass) is compared once.
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(200);
+    connect(m_refreshTimer, &QTimer::timeout, this, &Outbox::startRefresh);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
+        if (!m_refreshTimer->isActive())
+            m_refreshTimer->start(); // (not restarted: a long burst is still followed)
+    });
+    startRefresh();
+}
+
+const Outbox::IndexMap &Outbox::indexed(OutboxState state)
+{
+    if (!isWatching()) {
+        bool changedAny = false;
+        m_index[slot(state)] = readState(state, {}, &changedAny);
+    }
+    return m_index[slot(state)];
+}
+
+Outbox::IndexMap Outbox::readState(OutboxState state, const IndexMap &known, bool *changedAny) const
+{
+    // Only what is new here or was rewritten (its sidecar's time) is read;
+    // sent/ and corrupt/ entries never change in place but by retention.
+    IndexMap result;
+    for (const QString &id : ids(state)) {
+        const QString d = entryDir(state, id);
+        const auto was = known.constFind(id);
+        if (was != known.cend()) {
+            if (state == OutboxState::Sent || state == OutboxState::Corrupt || was->sidecarMtime == sidecarMtime(d)) {
+                result.insert(id, *was);
+                continue;
+            }
+        }
+        Indexed item;
+        if (state == OutboxState::Corrupt) {
+            item.entry.id = id;
+            QFile note(d + u'/' + QLatin1String(kReasonFile));
+            if (note.open(QIODevice::ReadOnly))
+                item.entry.lastErrorMessage = QString::fromUtf8(note.read(4096)).trimmed();
+        } else {
+            auto e = readEntry(state, id);
+            if (!e)
+                continue; // damaged, or caught in the middle of a change: the flusher sets it aside
+            item.entry = e.value();
+            item.sidecarMtime = sidecarMtime(d);
+        }
+        item.entry.state = state;
+        result.insert(id, item);
+        *changedAny = true;
+    }
+    if (result.size() != known.size())
+        *changedAny = true;
+    return result;
+}
+
+void Outbox::startRefresh()
+{
+    if (m_refreshThread) {
+        m_refreshAgain = true;
+        return;
+    }
+    auto refresh = std::make_shared<Refresh>();
+    refresh->known = m_index;
+    refresh->startRevision = m_revision;
+    m_refreshThread = QThread::create([this, refresh] {
+        for (OutboxState s : kAllStates)
+            refresh->result[slot(s)] = readState(s, refresh->known[slot(s)], &refresh->changedAny);
+    });
+    connect(m_refreshThread, &QThread::finished, this, [this, refresh] {
+        m_refreshThread->deleteLater();
+        m_refreshThread = nullptr;
+        applyRefresh(refresh);
+        if (std::exchange(m_refreshAgain, false))
+            startRefresh();
+    });
+    m_refreshThread->start(QThread::LowPriority);
+}
+
+void Outbox::applyRefresh(const std::shared_ptr<Refresh> &refresh)
+{
+    IndexMaps next = std::move(refresh->result);
+    bool changedAny = refresh->changedAny;
+    // What changed here while the worker read is newer than what it saw.
+    for (auto it = m_touched.cbegin(); it != m_touched.cend(); ++it) {
+        if (it.value() <= refresh->startRevision)
+            continue;
+        for (IndexMap &map : next)
+            map.remove(it.key());
+        for (OutboxState s : kAllStates) {
+            if (const auto here = m_index[slot(s)].constFind(it.key()); here != m_index[slot(s)].cend())
+                next[slot(s)].insert(it.key(), *here);
+        }
+        changedAny = true;
+    }
+    // Read anew: a new revision, so that views redraw them.
+    for (IndexMap &map : next) {
+        for (Indexed &item : map) {
+            if (item.revision == 0)
+                item.revision = ++m_revision;
+        }
+    }
+    m_index = std::move(next);
+    m_touched.clear(); // (one refresh at a time: nothing older is pending)
+    const bool first = !std::exchange(m_indexLoaded, true);
+    if (changedAny || first)
+        notifyChanged();
+    if (first)
+        Q_EMIT indexLoaded();
+}
+
+// --- retention ----------------------------------------------------------------
+
+int Outbox::keepSentBodiesDays(const QString &settingsFile)
+{
+    bool ok = false;
+    const int days = QSettings(settingsFile, QSettings::IniFormat)
+                         .value(QLatin1String(kKeepSentBodiesKey), kKeepSentBodiesDefaultDays)
+                         .toInt(&ok);
+    return ok && days >= 0 ? days : kKeepSentBodiesDefaultDays;
+}
+
+Result<int> Outbox::pruneSentBodies(const QDateTime &cutoff)
+{
+    // Ids begin with their creation time (newId()): a message created after
+    // the cutoff was accepted after it too, and is not even read.
+    const QString newest = cutoff.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    int pruned = 0;
+    for (const QString &id : ids(OutboxState::Sent)) {
+        if (id >= newest)
+            break; // (name order is creation order)
+        const QString d = entryDir(OutboxState::Sent, id);
+        if (!QFileInfo::exists(d + u'/' + QLatin1String(kMessageFile)))
+            continue; // pruned before
+        const StateLock lock(this);
+        if (!lock.ok())
+            return lock.error();
+        // Under the lock, as every change: it may have moved meanwhile.
+        auto e = readEntry(OutboxState::Sent, id);
+        // (A record torn by a power cut has no time: its creation counts.)
+        if (!e || (e->acceptedAt.isValid() ? e->acceptedAt : e->createdAt) >= cutoff)
+            continue;
+        // The record first (durably): a crash between the two leaves a
+        // record that says "removed" next to a body still there, never a
+        // record whose body is missing unexplained (which reads as damaged).
+        e->bodyRemoved = true;
+        if (auto r = writeSidecar(d, e.value()); !r)
+            return r.error();
+        QFile::remove(d + u'/' + QLatin1String(kMessageFile));
+        QFile::remove(d + u'/' + QLatin1String(kDraftFile));
+        index(e.value());
+        ++pruned;
+    }
+    if (pruned > 0)
+        notifyChanged();
+    return pruned;
 }
 
 } // namespace Core

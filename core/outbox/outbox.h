@@ -6,10 +6,17 @@
 #include "core/outbox/outboxentry.h"
 #include "core/util/durablefile.h"
 
+#include <QHash>
+#include <QMap>
 #include <QObject>
 
+#include <array>
 #include <functional>
 #include <memory>
+
+class QFileSystemWatcher;
+class QThread;
+class QTimer;
 
 namespace Core {
 
@@ -156,11 +163,60 @@ public:
     /// Counts per state (for badges and the status bar).
     [[nodiscard]] QMap<OutboxState, int> counts();
 
+    // --- the index: what this process knows, without reading the disk -------
+    /// One entry as last read or changed; `revision` grows with every change.
+    struct Indexed
+    {
+        OutboxEntry entry;
+        quint64 revision = 0;
+        qint64 sidecarMtime = 0; ///< ms since the epoch, to see another process's rewrite
+    };
+    using IndexMap = QMap<QString, Indexed>; ///< by id: oldest first
+    /// For the GUI: from now on the entries are kept in memory, updated by
+    /// this Outbox's own changes at once and by other processes' through a
+    /// watcher on the state folders, whose listings are compared on a worker
+    /// thread (only new and rewritten entries are read). The first load also
+    /// runs there; indexLoaded() says when it is complete. Call after open().
+    void watch();
+    [[nodiscard]] bool isWatching() const { return m_watcher != nullptr; }
+    [[nodiscard]] bool isIndexLoaded() const { return m_indexLoaded; }
+    /// The entries in `state`. Watching: from memory, never blocking (empty
+    /// until the first load is done). Otherwise read from the disk now (the
+    /// command line, where nothing else waits), damaged entries skipped.
+    [[nodiscard]] const IndexMap &indexed(OutboxState state);
+    /// An entry another Outbox of this process wrote (a worker thread's
+    /// enqueue): known at once, without waiting for the watcher.
+    void learn(const OutboxEntry &entry);
+
+    // --- retention -------------------------------------------------------------
+    /// Settings key (QSettings profile) and default of how long the bodies of
+    /// sent messages are kept; 0 keeps them for ever. Their records stay.
+    static constexpr auto kKeepSentBodiesKey = "outbox/keepSentBodiesDays";
+    static constexpr int kKeepSentBodiesDefaultDays = 30;
+    /// The setting, as saved in `settingsFile`.
+    [[nodiscard]] static int keepSentBodiesDays(const QString &settingsFile);
+    /// Removes the message (and draft) of every sent entry accepted before
+    /// `cutoff`; its record stays, marked bodyRemoved. Each entry changes
+    /// under the state lock; only entries whose id (creation time) is older
+    /// than the cutoff are read. Returns how many were pruned.
+    [[nodiscard]] Result<int> pruneSentBodies(const QDateTime &cutoff);
+
 Q_SIGNALS:
     void changed();
     void corruptFound(const QString &id, const QString &reason);
+    /// The first load of the index (watch()) is complete.
+    void indexLoaded();
 
 private:
+    using IndexMaps = std::array<IndexMap, 7>; ///< by OutboxState
+    struct Refresh;
+    void index(const OutboxEntry &entry);
+    void unindex(const QString &id);
+    /// Compares the folders with `known` on a worker thread (one at a time).
+    void startRefresh();
+    void applyRefresh(const std::shared_ptr<Refresh> &refresh);
+    [[nodiscard]] IndexMap readState(OutboxState state, const IndexMap &known, bool *changedAny) const;
+
     /// Holds .state.lock for a scope; re-entrant within one Outbox.
     class StateLock;
     [[nodiscard]] Result<void> lockState();
@@ -195,6 +251,17 @@ private:
     int m_stateLockDepth = 0;
     bool m_changed = false;
     QList<QPair<QString, QString>> m_corruptToReport; ///< id, reason
+
+    IndexMaps m_index;
+    quint64 m_revision = 0;
+    /// Ids changed here since a refresh started, with the revision then: a
+    /// refresh's older view of them is not taken over.
+    QHash<QString, quint64> m_touched;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    QThread *m_refreshThread = nullptr;
+    bool m_refreshAgain = false;
+    bool m_indexLoaded = false;
 
     bool m_markerInodeDurable = false;
 #ifdef Q_OS_WIN

@@ -164,6 +164,7 @@ QJsonObject OutboxEntry::toJson() const
         {QStringLiteral("accepted_reply"), acceptedReply},
         {QStringLiteral("recipients"), rcpts},
         {QStringLiteral("expired"), expired},
+        {QStringLiteral("body_removed"), bodyRemoved},
         // Written last by construction; a sidecar without it is incomplete.
         {QStringLiteral("end"), true},
     };
@@ -220,6 +221,7 @@ Result<OutboxEntry> OutboxEntry::fromJson(const QJsonObject &json)
                              o.value(QStringLiteral("text")).toString()});
     }
     e.expired = json.value(QStringLiteral("expired")).toBool();
+    e.bodyRemoved = json.value(QStringLiteral("body_removed")).toBool();
     if (!json.contains(QStringLiteral("first_attempt_at")) && (e.attempts > 0 || e.networkFailures > 0)) {
         // Written by a version that did not record the first attempt: it
         // began when the message was due at the earliest. (An empty value is

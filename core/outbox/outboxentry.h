@@ -64,6 +64,9 @@ struct OutboxEntry
     QString acceptedReply;     ///< the server's 250 text (queue id)
     QList<RecipientStatus> recipients;
     bool expired = false;
+    /// Sent, and its message.eml (and draft) removed after the retention
+    /// time (Outbox::pruneSentBodies()); the record stays.
+    bool bodyRemoved = false;
 
     OutboxState state = OutboxState::Queued; ///< from the directory; not stored
 

@@ -1040,3 +1040,38 @@ TEST_F(OutboxTest, ALockHeldByAProcessThatDiesIsFreeAtOnce)
     EXPECT_EQ(next.acquire(), Flusher::LockResult::Acquired);
 }
 #endif
+
+// Retention: the flusher's housekeeping removes the bodies of messages sent
+// longer ago than the setting (30 days by default); their records stay and
+// read as sent, not damaged. Younger ones keep their bodies.
+TEST_F(OutboxTest, BodiesOfOldSentMessagesGoTheirRecordsStay)
+{
+    TestUtil::useProfileIn(m_dir.path()); // the default setting, whatever this machine's profile says
+    const QString out = m_dir.filePath(QStringLiteral("kept"));
+    auto server = startReceiver(out);
+    ASSERT_TRUE(server->ok());
+    const Account a = addAccount(server->ready().toUShort());
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QDateTime now = start;
+    m_outbox->setClock([&now] { return now; });
+    const OutboxEntry old = enqueue(a, draft(QStringLiteral("Old")));
+    flushAndWait();
+    ASSERT_EQ(stateOf(old.id).state, OutboxState::Sent);
+
+    now = start.addDays(31); // a month later
+    const OutboxEntry young = enqueue(a, draft(QStringLiteral("Young")));
+    flushAndWait();
+    ASSERT_EQ(stateOf(young.id).state, OutboxState::Sent);
+
+    const QString oldBody = m_outbox->root() + QStringLiteral("/sent/") + old.id + QStringLiteral("/message.eml");
+    const QString youngBody = m_outbox->root() + QStringLiteral("/sent/") + young.id + QStringLiteral("/message.eml");
+    ASSERT_EVENTUALLY(!QFile::exists(oldBody), 10000);
+    EXPECT_TRUE(QFile::exists(youngBody)) << "sent a moment ago: kept";
+    // The record stays, as sent, with its details (nothing set aside).
+    const OutboxEntry record = stateOf(old.id);
+    EXPECT_EQ(record.state, OutboxState::Sent);
+    EXPECT_EQ(record.subject, QStringLiteral("Old"));
+    EXPECT_EQ(record.acceptedAt, start);
+    EXPECT_EQ(m_outbox->entries(OutboxState::Sent).size(), 2);
+    EXPECT_TRUE(m_outbox->entries(OutboxState::Corrupt).isEmpty());
+}

@@ -3,6 +3,7 @@
 #include "ui/outboxmodel.h"
 #include "ui/outboxwindow.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -11,6 +12,8 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/testutil.h"
 
 namespace {
 
@@ -140,4 +143,68 @@ TEST(OutboxWindow, RetryAndDeleteActOnEverySelectedMessage)
     for (const QString &id : held)
         EXPECT_FALSE(outbox.find(id).has_value()) << qPrintable(id);
     EXPECT_EQ(window.model()->rowCount(), 0);
+}
+
+// The model follows the outbox row by row: a change inserts, removes or
+// updates rows, never resets the model (which loses the selection and the
+// scroll position, and re-read every entry of every state on each change).
+TEST(OutboxWindow, TheModelChangesRowByRowNeverByReset)
+{
+    QTemporaryDir dir;
+    Core::Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    const QString first = enqueue(outbox, QStringLiteral("First"));
+    const QString second = enqueue(outbox, QStringLiteral("Second"));
+    Gui::OutboxModel model(&outbox);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    ASSERT_EQ(model.rowCount(), 2);
+
+    const QString third = enqueue(outbox, QStringLiteral("Third"));
+    ASSERT_EVENTUALLY(model.rowCount() == 3, 5000);
+    // Sent: its row leaves the queued ones and joins the sent ones.
+    ASSERT_TRUE(outbox.claim(first).ok());
+    ASSERT_TRUE(outbox.recordAccepted(first, [](Core::OutboxEntry &e) { e.acceptedAt = QDateTime::currentDateTimeUtc(); }).ok());
+    ASSERT_EVENTUALLY(rowOf(&model, first) == 2
+                          && model.data(model.index(2, Gui::OutboxModel::StateColumn)).toString() == QStringLiteral("Sent"),
+                      5000);
+    ASSERT_TRUE(outbox.remove(second).ok());
+    ASSERT_EVENTUALLY(model.rowCount() == 2 && rowOf(&model, second) == -1, 5000);
+    EXPECT_EQ(rowOf(&model, third), 0);
+    EXPECT_EQ(resets.count(), 0);
+    EXPECT_GE(inserted.count(), 2);
+    EXPECT_GE(removed.count(), 2);
+}
+
+// In the GUI the outbox is watched: the index is loaded off the GUI thread,
+// and what another process changes (here another Outbox on the same folder,
+// which locks as another process does) reaches the rows without a reset.
+TEST(OutboxWindow, AWatchedOutboxShowsAnotherProcesssChanges)
+{
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("outbox"));
+    Core::Outbox outbox(root);
+    ASSERT_TRUE(outbox.open().ok());
+    const QString early = enqueue(outbox, QStringLiteral("Early"));
+    outbox.watch();
+    Gui::OutboxModel model(&outbox);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    ASSERT_EVENTUALLY(outbox.isIndexLoaded() && model.rowCount() == 1, 5000);
+
+    Core::Outbox other(root);
+    QStringList theirs;
+    for (int n = 0; n < 5; ++n)
+        theirs << enqueue(other, QStringLiteral("Theirs %1").arg(n));
+    ASSERT_EVENTUALLY(model.rowCount() == 6, 5000);
+    ASSERT_TRUE(other.transition(theirs.first(), Core::OutboxState::Failed, [](Core::OutboxEntry &e) {
+        e.lastErrorMessage = QStringLiteral("552 too big");
+    }).ok());
+    ASSERT_TRUE(other.remove(early).ok());
+    ASSERT_EVENTUALLY(model.rowCount() == 5 && rowOf(&model, theirs.first()) == 0
+                          && model.data(model.index(0, Gui::OutboxModel::DetailColumn)).toString() == QStringLiteral("552 too big"),
+                      5000);
+    EXPECT_EQ(resets.count(), 0);
 }
