@@ -125,16 +125,22 @@ class ComposerTest(DesktopTest):
     def line_height(self, field):
         return self.char_box(field, 0)[3]
 
-    def type_recipients(self, count, name="reader"):
-        """Types `count` addresses into the field with the keyboard, as a list."""
-        addresses = [f"{name}{n}@example.org" for n in range(1, count + 1)]
+    def type_many_recipients(self, count=16, **start):
+        """A new message whose To field has `count` addresses typed with the
+        keyboard; waits until it has grown two lines or more. Returns the
+        composer, the field, its one-line height, the addresses and its
+        grown height."""
+        self.start_with_account(**start)
+        composer = self.app.window(r"New Message — Outpost")
+        self.desktop.activate("New Message")
+        to = composer.find("text", r"^To:$")
+        wait_until(lambda: to.focused, 5, what="the keyboard in the To field")
+        one_line = to.extents()[3]
+        addresses = [f"reader{n}@example.org" for n in range(1, count + 1)]
         self.desktop.type(", ".join(addresses))
-        return addresses
-
-    def grown_to(self, field, height, lines):
-        """Waits until the field is at least `lines` lines taller than `height`."""
-        return wait_until(lambda: field.extents()[3] >= height + lines * self.line_height(field) and field.extents()[3],
-                          5, what=f"the field ({field.extents()[3]} high) to grow {lines} lines beyond {height}")
+        grown = wait_until(lambda: to.extents()[3] >= one_line + 2 * self.line_height(to) and to.extents()[3], 5,
+                           what=f"the field ({to.extents()[3]} high) to grow two lines beyond {one_line}")
+        return composer, to, one_line, addresses, grown
 
     def test_thirty_recipients_are_all_in_view(self):
         addresses = [f"person{n}@example.org" for n in range(1, 31)]
@@ -156,14 +162,7 @@ class ComposerTest(DesktopTest):
         self.assertTrue(composer.find("label", r"30 recipients").showing)
 
     def test_typed_recipients_grow_the_field_and_deleting_shrinks_it(self):
-        self.start_with_account()
-        composer = self.app.window(r"New Message — Outpost")
-        self.desktop.activate("New Message")
-        to = composer.find("text", r"^To:$")
-        wait_until(lambda: to.focused, 5, what="the keyboard in the To field")
-        one_line = to.extents()[3]
-        addresses = self.type_recipients(16)
-        grown = self.grown_to(to, one_line, 2)
+        _, to, one_line, addresses, grown = self.type_many_recipients()
         self.assertEqual(to.text, ", ".join(addresses))
         self.assert_in_view(to, addresses[0])
         self.assert_in_view(to, addresses[-1])
@@ -178,14 +177,7 @@ class ComposerTest(DesktopTest):
         self.assertEqual(to.text, "")
 
     def test_return_and_tab_in_a_grown_recipient_field(self):
-        self.start_with_account(undo_seconds=1)
-        composer = self.app.window(r"New Message — Outpost")
-        self.desktop.activate("New Message")
-        to = composer.find("text", r"^To:$")
-        wait_until(lambda: to.focused, 5, what="the keyboard in the To field")
-        one_line = to.extents()[3]
-        addresses = self.type_recipients(16)
-        grown = self.grown_to(to, one_line, 2)
+        composer, to, _, addresses, grown = self.type_many_recipients(undo_seconds=1)
         # Return adds no line: the addresses are one list.
         self.desktop.key("Return")
         time.sleep(0.3)
@@ -215,14 +207,7 @@ class ComposerTest(DesktopTest):
         with open(book, "w", encoding="utf-8") as f:
             json.dump({"version": 1, "addresses": [{"name": "Bob Builder", "address": "bob@example.org", "count": 3,
                                                     "lastUsed": "2026-01-01T10:00:00Z"}]}, f)
-        self.start_with_account()
-        composer = self.app.window(r"New Message — Outpost")
-        self.desktop.activate("New Message")
-        to = composer.find("text", r"^To:$")
-        wait_until(lambda: to.focused, 5, what="the keyboard in the To field")
-        one_line = to.extents()[3]
-        addresses = self.type_recipients(16)
-        self.grown_to(to, one_line, 2)
+        _, to, _, addresses, _ = self.type_many_recipients()
         # The list of completions is a pop-up window (AT-SPI does not list
         # pop-ups among an application's windows; X11 shows it mapped).
         def mapped():
