@@ -8,10 +8,12 @@
 #include "ui/colorscheme.h"
 #include "ui/composerwindow.h"
 #include "ui/iconloader.h"
+#include "ui/oauthsignin.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCryptographicHash>
+#include <QDesktopServices>
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFileInfo>
@@ -245,6 +247,12 @@ int runGui(int &argc, char **argv)
     }
     if (handOver(args))
         return 0;
+    // OAuth 2.0 sign-ins open the person's own browser: the desktop's
+    // opener (xdg-open, which honours $BROWSER where no desktop decides).
+    Gui::OAuthSignIn::setBrowserOpener([](const QUrl &url) {
+        if (!QDesktopServices::openUrl(url))
+            qWarning("No browser could be opened for the sign-in; the link is in the window.");
+    });
     SendController controller;
     const auto started = controller.start();
     Instance instance(clock, &controller);

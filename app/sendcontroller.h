@@ -58,6 +58,9 @@ public:
     void showAccountWizard(QWidget *parent);
     /// The accounts dialog (one, raised if already open).
     Gui::AccountsDialog *showAccounts(QWidget *parent);
+    /// "Sign in again" for an OAuth 2.0 account: the browser sign-in; once
+    /// done, the new refresh token is kept and the account's held messages go.
+    void signInAgain(const QString &accountId, QWidget *parent);
     /// Whether Outpost stays without a window: while messages wait to be
     /// sent, in the tray; without a tray, hidden, while one goes out within
     /// a day.

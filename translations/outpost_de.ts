@@ -104,15 +104,15 @@
     </message>
     <message>
         <source>S&amp;ign In Again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wieder anmelden</translation>
     </message>
     <message>
         <source>Sign In Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut anmelden</translation>
     </message>
     <message>
         <source>The provider signed you in but gave Outpost no lasting permission (no refresh token). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat Sie angemeldet, Outpost aber keine dauerhafte Erlaubnis erteilt (kein Refresh-Token). Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -1343,20 +1343,20 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>You sign in with your provider in your browser (OAuth 2.0); Outpost never sees your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie melden sich im Browser bei Ihrem Anbieter an (OAuth 2.0); Outpost sieht Ihr Passwort nie.</translation>
     </message>
     <message>
         <source>OAuth 2.0: sign in with your provider in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0: im Browser beim Anbieter anmelden</translation>
     </message>
     <message>
         <source>%1 signed you in but gave Outpost no lasting permission (no refresh token), so it could not send later. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Sie angemeldet, Outpost aber keine dauerhafte Erlaubnis erteilt (kein Refresh-Token); später könnte es nicht senden. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>%1 signs in with OAuth 2.0 through %2.</source>
         <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 meldet sich mit OAuth 2.0 über %2 an.</translation>
     </message>
 </context>
 <context>
@@ -1547,19 +1547,19 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>OAuth 2.0 (%1)</source>
         <extracomment>how an account signs in; %1 is a provider such as &quot;Google&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0 (%1)</translation>
     </message>
     <message>
         <source>Sign &amp;In Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut an&amp;melden</translation>
     </message>
     <message>
         <source>Sign in with the provider in your browser (OAuth 2.0 accounts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Browser beim Anbieter anmelden (OAuth-2.0-Konten)</translation>
     </message>
     <message>
         <source>Remove the account “%1”? Its permission to send is withdrawn at the provider and deleted from the keychain. Messages already in the outbox for it stay there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto „%1“ entfernen? Seine Berechtigung zum Senden wird beim Anbieter widerrufen und aus dem Schlüsselbund gelöscht. Nachrichten, die dafür bereits im Postausgang liegen, bleiben dort.</translation>
     </message>
 </context>
 <context>
@@ -1990,68 +1990,68 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
 <context>
     <name>Gui::OAuthSignIn</name>
     <message>
-        <source>&amp;Cancel Sign-in</source>
-        <translation type="unfinished"></translation>
+        <source>Cancel Si&amp;gn-in</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
     </message>
     <message>
         <source>Sign-in page</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeseite</translation>
     </message>
     <message>
         <source>Cop&amp;y Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link &amp;kopieren</translation>
     </message>
     <message>
         <source>Outpost knows no OAuth 2.0 provider for %1. Describe your provider in a file in %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), or choose another sign-in method.</source>
         <extracomment>%1 is a server name, %2 a folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Outpost kennt keinen OAuth-2.0-Anbieter für %1. Beschreiben Sie Ihren Anbieter in einer Datei in %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts) oder wählen Sie eine andere Anmeldeart.</translation>
     </message>
     <message>
         <source>Sign &amp;in with %1 in your browser</source>
         <extracomment>%1 is a provider such as &quot;Google&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 im Browser &amp;anmelden</translation>
     </message>
     <message>
         <source>Your browser opens %1&apos;s sign-in page. Outpost never sees your password there; it keeps only the permission to send, in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Browser öffnet die Anmeldeseite von %1. Outpost sieht Ihr Passwort dort nie; es bewahrt nur die Erlaubnis zum Senden auf, im Schlüsselbund des Systems.</translation>
     </message>
     <message>
         <source>Sign in with %1 in the browser window that opened, and allow Outpost to send mail. If no browser opened, open this link:</source>
         <extracomment>%1 is a provider such as &quot;Google&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich im geöffneten Browserfenster bei %1 an und erlauben Sie Outpost, E-Mails zu senden. Falls sich kein Browser geöffnet hat, öffnen Sie diesen Link:</translation>
     </message>
     <message>
         <source>The sign-in was cancelled. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde abgebrochen. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>The sign-in did not succeed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung ist nicht gelungen.</translation>
     </message>
     <message>
         <source>Signed in with %1. Signing in to %2 as %3…</source>
         <extracomment>%1 is a server name, %2 a user name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bei %1 angemeldet. Anmeldung bei %2 als %3 …</translation>
     </message>
     <message>
         <source>%1 asks for no sign-in, so the permission could not be checked. Choose “None” as the sign-in method instead. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verlangt keine Anmeldung, daher konnte die Berechtigung nicht geprüft werden. Wählen Sie stattdessen „Keine“ als Anmeldeart. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Signed in successfully as %1 with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolgreich als %1 mit %2 angemeldet.</translation>
     </message>
     <message>
         <source>%1 did not accept the sign-in: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anmeldung nicht angenommen: %2</translation>
     </message>
     <message>
         <source>The server said: %1</source>
-        <translation type="unfinished">Antwort des Servers: %1</translation>
+        <translation>Der Server meldete: %1</translation>
     </message>
     <message>
         <source>Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2059,11 +2059,11 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Sign In Again — %1</source>
         <extracomment>%1 is an account name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Erneut anmelden — %1</translation>
     </message>
     <message>
         <source>The permission to send from %1 has expired or was withdrawn. Its messages wait in the outbox until you sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Berechtigung, von %1 zu senden, ist abgelaufen oder wurde widerrufen. Die Nachrichten warten im Postausgang, bis Sie sich erneut anmelden.</translation>
     </message>
 </context>
 <context>
@@ -2208,11 +2208,11 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>S&amp;ign In Again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wieder anmelden</translation>
     </message>
     <message>
         <source>Sign in with the provider in your browser; the messages waiting for it go out</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Browser beim Anbieter anmelden; die darauf wartenden Nachrichten werden gesendet</translation>
     </message>
     <message>
         <source>&amp;Keep sent messages:</source>

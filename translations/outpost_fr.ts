@@ -104,15 +104,15 @@
     </message>
     <message>
         <source>S&amp;ign In Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Se re&amp;connecter</translation>
     </message>
     <message>
         <source>Sign In Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reconnecter</translation>
     </message>
     <message>
         <source>The provider signed you in but gave Outpost no lasting permission (no refresh token). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fournisseur vous a connecté mais n’a donné à Outpost aucune autorisation durable (pas de jeton d’actualisation). Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1343,20 +1343,20 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>You sign in with your provider in your browser (OAuth 2.0); Outpost never sees your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous vous connectez auprès de votre fournisseur dans votre navigateur (OAuth 2.0)&#xa0;; Outpost ne voit jamais votre mot de passe.</translation>
     </message>
     <message>
         <source>OAuth 2.0: sign in with your provider in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0&#xa0;: connexion auprès du fournisseur dans le navigateur</translation>
     </message>
     <message>
         <source>%1 signed you in but gave Outpost no lasting permission (no refresh token), so it could not send later. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vous a connecté mais n’a donné à Outpost aucune autorisation durable (pas de jeton d’actualisation)&#xa0;; il ne pourrait pas envoyer plus tard. Rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>%1 signs in with OAuth 2.0 through %2.</source>
         <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 se connecte avec OAuth 2.0 via %2.</translation>
     </message>
 </context>
 <context>
@@ -1547,19 +1547,19 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>OAuth 2.0 (%1)</source>
         <extracomment>how an account signs in; %1 is a provider such as &quot;Google&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0 (%1)</translation>
     </message>
     <message>
         <source>Sign &amp;In Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;reconnecter</translation>
     </message>
     <message>
         <source>Sign in with the provider in your browser (OAuth 2.0 accounts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter auprès du fournisseur dans votre navigateur (comptes OAuth 2.0)</translation>
     </message>
     <message>
         <source>Remove the account “%1”? Its permission to send is withdrawn at the provider and deleted from the keychain. Messages already in the outbox for it stay there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte «&#xa0;%1&#xa0;»&#xa0;? Son autorisation d’envoi est retirée auprès du fournisseur et supprimée du trousseau. Les messages déjà dans la boîte d’envoi pour ce compte y restent.</translation>
     </message>
 </context>
 <context>
@@ -1990,68 +1990,68 @@ ou différé), 78 erreur de configuration (compte inexistant).
 <context>
     <name>Gui::OAuthSignIn</name>
     <message>
-        <source>&amp;Cancel Sign-in</source>
-        <translation type="unfinished"></translation>
+        <source>Cancel Si&amp;gn-in</source>
+        <translation>&amp;Annuler la connexion</translation>
     </message>
     <message>
         <source>Sign-in page</source>
-        <translation type="unfinished"></translation>
+        <translation>Page de connexion</translation>
     </message>
     <message>
         <source>Cop&amp;y Link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier le lien</translation>
     </message>
     <message>
         <source>Outpost knows no OAuth 2.0 provider for %1. Describe your provider in a file in %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), or choose another sign-in method.</source>
         <extracomment>%1 is a server name, %2 a folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Outpost ne connaît aucun fournisseur OAuth 2.0 pour %1. Décrivez votre fournisseur dans un fichier de %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), ou choisissez un autre mode de connexion.</translation>
     </message>
     <message>
         <source>Sign &amp;in with %1 in your browser</source>
         <extracomment>%1 is a provider such as &quot;Google&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter avec %1 dans le &amp;navigateur</translation>
     </message>
     <message>
         <source>Your browser opens %1&apos;s sign-in page. Outpost never sees your password there; it keeps only the permission to send, in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre navigateur ouvre la page de connexion de %1. Outpost n’y voit jamais votre mot de passe&#xa0;; il ne garde que l’autorisation d’envoyer, dans le trousseau du système.</translation>
     </message>
     <message>
         <source>Sign in with %1 in the browser window that opened, and allow Outpost to send mail. If no browser opened, open this link:</source>
         <extracomment>%1 is a provider such as &quot;Google&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous à %1 dans la fenêtre du navigateur qui s’est ouverte, et autorisez Outpost à envoyer du courrier. Si aucun navigateur ne s’est ouvert, ouvrez ce lien&#xa0;:</translation>
     </message>
     <message>
         <source>The sign-in was cancelled. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a été annulée. Rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>The sign-in did not succeed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion n’a pas abouti.</translation>
     </message>
     <message>
         <source>Signed in with %1. Signing in to %2 as %3…</source>
         <extracomment>%1 is a server name, %2 a user name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Connecté avec %1. Connexion à %2 en tant que %3…</translation>
     </message>
     <message>
         <source>%1 asks for no sign-in, so the permission could not be checked. Choose “None” as the sign-in method instead. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne demande aucune connexion, l’autorisation n’a donc pas pu être vérifiée. Choisissez plutôt «&#xa0;Aucune&#xa0;» comme mode de connexion. Rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>Signed in successfully as %1 with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté avec succès en tant que %1 avec %2.</translation>
     </message>
     <message>
         <source>%1 did not accept the sign-in: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas accepté la connexion&#xa0;: %2</translation>
     </message>
     <message>
         <source>The server said: %1</source>
-        <translation type="unfinished">Réponse du serveur&#xa0;: %1</translation>
+        <translation>Le serveur a répondu&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2059,11 +2059,11 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Sign In Again — %1</source>
         <extracomment>%1 is an account name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Se reconnecter — %1</translation>
     </message>
     <message>
         <source>The permission to send from %1 has expired or was withdrawn. Its messages wait in the outbox until you sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’autorisation d’envoyer depuis %1 a expiré ou a été retirée. Ses messages attendent dans la boîte d’envoi jusqu’à ce que vous vous reconnectiez.</translation>
     </message>
 </context>
 <context>
@@ -2208,11 +2208,11 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>S&amp;ign In Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Se re&amp;connecter</translation>
     </message>
     <message>
         <source>Sign in with the provider in your browser; the messages waiting for it go out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter auprès du fournisseur dans le navigateur&#xa0;; les messages qui l’attendent partent</translation>
     </message>
     <message>
         <source>&amp;Keep sent messages:</source>

@@ -3,6 +3,10 @@
 
 #include "core/smtp/smtpclient.h"
 #include "ui/certificatedialog.h"
+#include "ui/oauthsignin.h"
+
+#include "core/oauth/tokens.h"
+#include "core/oauth/tokensource.h"
 
 #include <QComboBox>
 #include <QCryptographicHash>
@@ -32,6 +36,36 @@ QString securityText(Core::SmtpSecurity s)
     return {};
 }
 
+// How an OAuth 2.0 account signs in, with its provider.
+QString oauthText(const Core::Account &a, const Core::OAuth::ProviderRegistry &registry)
+{
+    //: how an account signs in; %1 is a provider such as "Google"
+    return AccountsDialog::tr("OAuth 2.0 (%1)").arg(OAuthSignIn::providerName(Core::OAuth::providerForAccount(a, registry)));
+}
+
+// Withdraws the account's permission at its provider where it offers that,
+// and forgets the refresh token. The store outlives this dialog: it is the
+// context, so that closing the dialog does not cut the revocation short.
+void revokeAndForget(Core::CredentialStore *credentials, const Core::Account &account)
+{
+    const Core::OAuth::Provider provider = Core::OAuth::providerForAccount(account, Core::OAuth::ProviderRegistry::load());
+    Core::CredentialJob *read = credentials->read(account.id, Core::SecretKind::OAuthRefreshToken);
+    QObject::connect(read, &Core::CredentialJob::finished, credentials,
+                     [credentials, provider, id = account.id](Core::CredentialJob *job) {
+                         const QString token = job->error().isError() ? QString() : job->secret();
+                         (void)credentials->remove(id, Core::SecretKind::OAuthRefreshToken);
+                         if (token.isEmpty() || !provider.revocationEndpoint.isValid())
+                             return; // nothing to withdraw, or no way to
+                         auto *revoke = Core::OAuth::TokenRequest::revoke(provider, token, nullptr, credentials);
+                         QObject::connect(revoke, &Core::OAuth::TokenRequest::finished, credentials,
+                                          [](Core::OAuth::TokenRequest *r) {
+                                              if (!r->result())
+                                                  qWarning("oauth: the permission could not be withdrawn at the provider: %s",
+                                                           qPrintable(r->result().error().message()));
+                                          });
+                     });
+}
+
 } // namespace
 
 AccountsDialog::AccountsDialog(Core::AccountStore *accounts, Core::CredentialStore *credentials, Core::TrustStore *trust,
@@ -57,6 +91,9 @@ AccountsDialog::AccountsDialog(Core::AccountStore *accounts, Core::CredentialSto
     makeDefault->setObjectName(QStringLiteral("defaultButton"));
     m_test = new QPushButton(tr("&Test Connection"), this);
     m_test->setObjectName(QStringLiteral("testButton"));
+    auto *signInAgain = new QPushButton(tr("Sign &In Again"), this);
+    signInAgain->setObjectName(QStringLiteral("signInAgainButton"));
+    signInAgain->setToolTip(tr("Sign in with the provider in your browser (OAuth 2.0 accounts)"));
     m_report = new QPlainTextEdit(this);
     m_report->setObjectName(QStringLiteral("report"));
     m_report->setReadOnly(true);
@@ -64,7 +101,7 @@ AccountsDialog::AccountsDialog(Core::AccountStore *accounts, Core::CredentialSto
     m_report->setPlaceholderText(tr("Test Connection signs in to the server, sends nothing, and reports here what it found."));
 
     auto *buttons = new QVBoxLayout;
-    for (QPushButton *b : {add, edit, remove, makeDefault, m_test})
+    for (QPushButton *b : {add, edit, remove, makeDefault, m_test, signInAgain})
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto *top = new QHBoxLayout;
@@ -82,6 +119,10 @@ AccountsDialog::AccountsDialog(Core::AccountStore *accounts, Core::CredentialSto
     connect(m_list, &QListWidget::itemActivated, this, &AccountsDialog::editSelected);
     connect(remove, &QPushButton::clicked, this, &AccountsDialog::removeSelected);
     connect(m_test, &QPushButton::clicked, this, &AccountsDialog::testSelected);
+    connect(signInAgain, &QPushButton::clicked, this, [this] {
+        if (const Core::Account *a = selected())
+            Q_EMIT signInAgainRequested(a->id);
+    });
     connect(makeDefault, &QPushButton::clicked, this, [this] {
         if (const Core::Account *a = selected()) {
             m_accounts->setDefaultAccount(a->id);
@@ -95,6 +136,7 @@ AccountsDialog::AccountsDialog(Core::AccountStore *accounts, Core::CredentialSto
         const bool any = selected() != nullptr;
         for (QPushButton *b : {edit, remove, makeDefault, m_test})
             b->setEnabled(any);
+        signInAgain->setEnabled(any && selected()->auth == Core::AuthMethod::OAuth2);
     };
     connect(m_list, &QListWidget::currentRowChanged, this, updateButtons);
     refresh();
@@ -112,10 +154,13 @@ void AccountsDialog::refresh()
     const QString current = selected() ? selected()->id : QString();
     m_list->clear();
     const Core::Account *def = m_accounts->defaultAccount();
+    const auto registry = Core::OAuth::ProviderRegistry::load();
     for (const Core::Account &a : m_accounts->accounts()) {
         const Core::Identity *i = a.defaultIdentity();
         //: an account in the list: %1 name, %2 address, %3 server, %4 port, %5 encryption
         QString text = tr("%1 — %2\n%3:%4, %5").arg(a.name, i ? i->mailbox().toDisplayString() : QString(), a.host).arg(a.port).arg(securityText(a.security));
+        if (a.auth == Core::AuthMethod::OAuth2)
+            text += QStringLiteral(", ") + oauthText(a, registry);
         if (&a == def)
             text += QStringLiteral("  ") + tr("(default)");
         auto *item = new QListWidgetItem(text, m_list);
@@ -256,10 +301,13 @@ void AccountsDialog::removeSelected()
     if (!a)
         return;
     const QString id = a->id;
-    const auto answer = QMessageBox::question(this, tr("Remove Account"),
-                                              tr("Remove the account “%1”? Its password is deleted from the keychain. "
-                                                 "Messages already in the outbox for it stay there.")
-                                                  .arg(a->name));
+    const Core::Account removed = *a;
+    const QString question = a->auth == Core::AuthMethod::OAuth2
+        ? tr("Remove the account “%1”? Its permission to send is withdrawn at the provider and deleted from the "
+             "keychain. Messages already in the outbox for it stay there.")
+        : tr("Remove the account “%1”? Its password is deleted from the keychain. "
+             "Messages already in the outbox for it stay there.");
+    const auto answer = QMessageBox::question(this, tr("Remove Account"), question.arg(a->name));
     if (answer != QMessageBox::Yes)
         return;
     m_accounts->remove(id);
@@ -267,7 +315,10 @@ void AccountsDialog::removeSelected()
         QMessageBox::warning(this, tr("Remove Account"), r.error().message());
         return;
     }
-    (void)m_credentials->remove(id);
+    if (removed.auth == Core::AuthMethod::OAuth2)
+        revokeAndForget(m_credentials, removed);
+    else
+        (void)m_credentials->remove(id);
     refresh();
     Q_EMIT accountsChanged();
 }

@@ -24,7 +24,9 @@ namespace Gui {
  * encryption and TLS version, the certificate, the sign-in methods offered
  * and used, the extensions and the size limit. A certificate that fails
  * verification opens the CertificateDialog; trusting it pins it and tests
- * again. The stores are the caller's; every change is saved at once.
+ * again. OAuth 2.0 accounts show their provider and offer "Sign In Again";
+ * removing one withdraws its permission at the provider where it offers
+ * that (RFC 7009). The stores are the caller's; every change is saved at once.
  */
 class AccountsDialog final : public QDialog
 {
@@ -42,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void addRequested();
+    /// "Sign In Again" for an OAuth 2.0 account (the owner runs the sign-in).
+    void signInAgainRequested(const QString &accountId);
     void accountsChanged();
     /// A test finished (the report is complete).
     void testFinished(bool ok);

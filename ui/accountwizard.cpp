@@ -3,6 +3,8 @@
 
 #include "core/autoconfig/domainname.h"
 #include "core/autoconfig/probe.h"
+#include "core/oauth/tokensource.h"
+#include "ui/oauthsignin.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,11 +37,18 @@ public:
     std::function<bool()> complete;
     std::function<int()> next;
     std::function<bool()> validate;
+    std::function<void()> onCleanup;
 
     void initializePage() override
     {
         if (onInit)
             onInit();
+    }
+    void cleanupPage() override
+    {
+        if (onCleanup)
+            onCleanup();
+        QWizardPage::cleanupPage();
     }
     [[nodiscard]] bool isComplete() const override { return complete ? complete() : QWizardPage::isComplete(); }
     [[nodiscard]] int nextId() const override { return next ? next() : QWizardPage::nextId(); }
@@ -99,6 +108,9 @@ struct AccountWizard::Private
     QLineEdit *verifyPassword = nullptr;
     QLabel *verifyPasswordLabel = nullptr;
     QPushButton *verifyAgain = nullptr;
+    OAuthSignIn *oauth = nullptr;
+    /// The <oAuth2> block of the server discovery chose, if it had one.
+    AC::OAuth2Info foundOAuth2;
     // identity
     QLineEdit *accountName = nullptr;
     QLineEdit *displayName = nullptr;
@@ -127,7 +139,10 @@ struct AccountWizard::Private
     }
     void fillManual(const AC::Candidate &c)
     {
-        auth->setCurrentIndex(auth->findData(int(Core::AuthMethod::Password))); // a found server signs in
+        // A found server signs in: with OAuth 2.0 where it wants that.
+        const Core::AuthMethod method = c.authMethod().value_or(Core::AuthMethod::Password);
+        auth->setCurrentIndex(auth->findData(int(method == Core::AuthMethod::None ? Core::AuthMethod::Password : method)));
+        foundOAuth2 = c.oauth2;
         host->setText(c.server.host);
         port->setValue(c.server.port);
         security->setCurrentIndex(security->findData(static_cast<int>(c.server.security)));
@@ -315,6 +330,9 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
                                     .arg(c->server.port)
                                     .arg(securityText(c->server.security),
                                          c->server.username.isEmpty() ? d->address->text().trimmed() : c->server.username));
+        if (c->authMethod() == Core::AuthMethod::OAuth2)
+            d->chosenLabel->setText(d->chosenLabel->text() + QLatin1Char('\n')
+                                    + tr("You sign in with your provider in your browser (OAuth 2.0); Outpost never sees your password."));
         d->reasons->setText(QStringLiteral("• ") + c->reasons.join(QStringLiteral("\n• ")));
         const bool needs = c->needsConfirmation(d->result.address.domain);
         d->confirm->setVisible(needs);
@@ -392,6 +410,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->auth = new QComboBox;
     d->auth->setObjectName(QStringLiteral("authCombo"));
     d->auth->addItem(tr("Password"), int(Core::AuthMethod::Password));
+    d->auth->addItem(tr("OAuth 2.0: sign in with your provider in the browser"), int(Core::AuthMethod::OAuth2));
     d->auth->addItem(tr("None: the server accepts mail without signing in"), int(Core::AuthMethod::None));
     connect(d->auth, &QComboBox::currentIndexChanged, this, [this] {
         d->username->setEnabled(d->authMethod() != Core::AuthMethod::None);
@@ -460,14 +479,67 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->verifyPasswordLabel->setBuddy(d->verifyPassword);
     verifyForm->addRow(d->verifyPasswordLabel, d->verifyPassword);
     verifyForm->addRow(d->verifyAgain);
+    d->oauth = new OAuthSignIn;
+    d->oauth->hide();
+    verifyForm->addRow(d->oauth);
+    connect(d->oauth, &OAuthSignIn::stateChanged, this, [this](OAuthSignIn::State state) {
+        d->verified = false;
+        d->verifying = state == OAuthSignIn::State::WaitingForBrowser || state == OAuthSignIn::State::CheckingServer;
+        if (state == OAuthSignIn::State::SignedIn) {
+            if (d->oauth->tokens().refreshToken.isEmpty()) {
+                // Without one, sending would need the browser every hour.
+                d->verifyStatus->setText(tr("%1 signed you in but gave Outpost no lasting permission (no refresh token), "
+                                            "so it could not send later. Nothing was saved.")
+                                             .arg(OAuthSignIn::providerName(d->oauth->provider())));
+            } else {
+                d->verified = true;
+                d->maxSize = d->oauth->maxSize();
+                d->verifyStatus->clear();
+            }
+        }
+        d->verifyPage->changed();
+    });
     auto runVerify = [this] {
         d->verified = false;
         d->verifying = true;
         d->verifyAgain->setEnabled(false);
         d->verifyPage->changed();
-        const bool signIn = d->authMethod() != Core::AuthMethod::None;
+        const bool oauth = d->authMethod() == Core::AuthMethod::OAuth2;
+        const bool signIn = d->authMethod() != Core::AuthMethod::None && !oauth;
         d->verifyPassword->setVisible(signIn);
         d->verifyPasswordLabel->setVisible(signIn);
+        d->oauth->setVisible(false);
+        d->verifyAgain->setVisible(true);
+        if (oauth) {
+            // The browser signs in; then the server once with the token.
+            d->verifying = false;
+            d->verifyAgain->setEnabled(true);
+            const QString host = d->host->text().trimmed().toLower();
+            auto provider = OAuthSignIn::providerFor(host, d->foundOAuth2);
+            if (!provider) {
+                d->verifyStatus->setText(provider.error().message());
+                d->verifyPage->changed();
+                return;
+            }
+            if (d->username->text().trimmed().isEmpty())
+                d->username->setText(d->address->text().trimmed());
+            const AC::OutgoingServer s = d->server();
+            Core::SmtpServerSettings settings;
+            settings.host = s.host;
+            settings.port = s.port;
+            settings.security = s.security;
+            settings.extraCaFile = d->options.extraCaFile;
+            settings.timeouts.greeting = settings.timeouts.command = d->options.timeouts.probe.reply;
+            settings.timeouts.connect = d->options.timeouts.probe.connect;
+            //: %1 is a server name, %2 a provider such as "Google"
+            d->verifyStatus->setText(tr("%1 signs in with OAuth 2.0 through %2.").arg(host, OAuthSignIn::providerName(provider.value())));
+            d->verifyAgain->setVisible(false); // the sign-in button is the way to try again
+            d->oauth->setTarget(provider.value(), d->address->text().trimmed(), settings, d->username->text().trimmed());
+            d->oauth->setVisible(true);
+            d->oauth->setFocus();
+            d->verifyPage->changed();
+            return;
+        }
         if (!signIn) {
             // Nothing to sign in to: the server must answer and take mail.
             d->verifyStatus->setText(tr("Connecting to %1…").arg(d->host->text()));
@@ -545,6 +617,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
             d->verifyPassword->setText(d->password->text());
         runVerify();
     };
+    verify->onCleanup = [this] { d->oauth->cancel(); }; // Back: no browser sign-in goes on behind it
     verify->complete = [this] { return d->verified && !d->verifying; };
     verify->next = [] { return int(IdentityPage); };
     setPage(VerifyPage, verify);
@@ -592,6 +665,10 @@ Core::Account AccountWizard::account() const
     a.auth = d->authMethod();
     a.username = a.auth == Core::AuthMethod::None ? QString() : d->username->text().trimmed();
     a.maxMessageSize = d->maxSize;
+    if (a.auth == Core::AuthMethod::OAuth2) {
+        a.oauth2 = Core::OAuth::settingsForProvider(d->oauth->provider());
+        a.oauth2.signedInAt = QDateTime::currentDateTimeUtc();
+    }
     Core::Identity i;
     i.name = d->displayName->text().trimmed();
     i.address = d->address->text().trimmed();
@@ -603,6 +680,8 @@ Core::Account AccountWizard::account() const
 
 QString AccountWizard::password() const
 {
+    if (d->authMethod() == Core::AuthMethod::OAuth2)
+        return d->oauth->tokens().refreshToken;
     return d->verifyPassword->text();
 }
 

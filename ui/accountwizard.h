@@ -14,9 +14,13 @@ namespace Gui {
  * manual editing ("Re-test"); a real sign-in before anything is kept; the
  * identity and its signature. "Manual setup" is always one click away.
  *
+ * Servers that want OAuth 2.0 (found, or chosen on the manual page) sign in
+ * through the browser instead (OAuthSignIn), then once at the server with
+ * the access token, before anything is kept.
+ *
  * The wizard stores nothing itself: on finishing it emits accountReady()
- * with the account and the password, and its owner saves them (account
- * store, keychain).
+ * with the account and its secret — the password, or for OAuth 2.0 the
+ * refresh token — and its owner saves them (account store, keychain).
  */
 class AccountWizard final : public QWizard
 {
@@ -31,6 +35,7 @@ public:
 
     /// The account as configured so far (id empty until accepted).
     [[nodiscard]] Core::Account account() const;
+    /// The password, or for an OAuth 2.0 account the refresh token.
     [[nodiscard]] QString password() const;
     [[nodiscard]] const Core::Autoconfig::DiscoveryResult &discovery() const;
 

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -33,7 +34,12 @@ Notifier::Notifier(QObject *parent)
         if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
             Q_EMIT outboxRequested();
     });
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &Notifier::outboxRequested);
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (m_messageAction)
+            m_messageAction();
+        else
+            Q_EMIT outboxRequested();
+    });
     m_tray->show();
 }
 
@@ -41,7 +47,14 @@ Notifier::~Notifier() = default;
 
 void Notifier::notify(const QString &title, const QString &text, bool problem)
 {
+    notify(title, text, problem, {}, {});
+}
+
+void Notifier::notify(const QString &title, const QString &text, bool problem, const QString &actionText,
+                      std::function<void()> action)
+{
     if (m_tray) {
+        m_messageAction = action;
         m_tray->showMessage(title, text, problem ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 15000);
         return;
     }
@@ -65,7 +78,17 @@ void Notifier::notify(const QString &title, const QString &text, bool problem)
     connect(open, &QPushButton::clicked, w, &QWidget::close);
     layout->addWidget(heading);
     layout->addWidget(body);
-    layout->addWidget(open, 0, Qt::AlignRight);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    if (action) {
+        auto *act = new QPushButton(actionText, w);
+        act->setObjectName(QStringLiteral("notificationAction"));
+        connect(act, &QPushButton::clicked, this, action);
+        connect(act, &QPushButton::clicked, w, &QWidget::close);
+        buttons->addWidget(act);
+    }
+    buttons->addWidget(open);
+    layout->addLayout(buttons);
     w->setMinimumWidth(320);
     w->adjustSize();
     if (const QScreen *screen = QGuiApplication::primaryScreen()) {

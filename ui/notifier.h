@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QSystemTrayIcon;
 class QWidget;
 
@@ -25,6 +27,10 @@ public:
 
     [[nodiscard]] bool hasTray() const { return m_tray != nullptr; }
     void notify(const QString &title, const QString &text, bool problem);
+    /// The same with what to do about it ("Sign In Again"): a button in the
+    /// small window; with a tray, clicking the message does it.
+    void notify(const QString &title, const QString &text, bool problem, const QString &actionText,
+                std::function<void()> action);
     /// The fallback window of the last notification (tests look at it).
     [[nodiscard]] QWidget *lastWindow() const { return m_window; }
 
@@ -36,6 +42,7 @@ Q_SIGNALS:
 private:
     QSystemTrayIcon *m_tray = nullptr;
     QPointer<QWidget> m_window;
+    std::function<void()> m_messageAction; ///< the tray message's, if it has one
 };
 
 } // namespace Gui

@@ -17,7 +17,10 @@ from desktop import DesktopTest, wait_until
 WIZARD = r"^Add Account$"
 
 
-class WizardTest(DesktopTest):
+class WizardSteps:
+    """What a person does in the wizard; for the test classes here and in
+    oauth_test.py (a mix-in: it has no tests of its own)."""
+
     def first_start(self):
         self.app = self.desktop.launch()
         return self.app.window(WIZARD, timeout=20)
@@ -35,23 +38,39 @@ class WizardTest(DesktopTest):
         self.desktop.key("End")
         self.desktop.key("Return")
 
-    def manual_setup(self, host, port, no_encryption, no_sign_in):
+    def manual_setup(self, host, port, no_encryption, no_sign_in, address="ada@example.org",
+                     password="not-a-real-password", starttls=False, oauth=False):
         wizard = self.first_start()
         self.desktop.type("Ada Lovelace")
         self.desktop.key("Tab")
-        self.desktop.type("ada@example.org")
-        self.desktop.key("Tab")
-        self.desktop.type("not-a-real-password")
+        self.desktop.type(address)
+        if password:
+            self.desktop.key("Tab")
+            self.desktop.type(password)
         self.desktop.click(wizard.find("push button", r"Manual Setup"))
         wizard.find("label", r"^Server settings$")
         self.set_field(wizard, "text", r"^Server:$", host)
         self.set_field(wizard, "spin button", r"^Port:$", str(port))
         if no_encryption:
             self.choose_last(wizard, r"^(TLS|Encryption:)$")
+        elif starttls:
+            self.choose(wizard, r"^(TLS|Encryption:)$", 1)
         if no_sign_in:
             self.choose_last(wizard, r"^(Password|Sign-in:)$")
+        elif oauth:
+            self.choose(wizard, r"^(Password|Sign-in:)$", 1)
         self.desktop.key("alt+n")  # Next: Outpost tries the server
         return wizard
+
+    def choose(self, window, name, position):
+        """Opens a drop-down list by mouse and takes the entry at `position`
+        (0 is the first) by keyboard."""
+        self.desktop.click(window.find("combo box", name))
+        self.desktop.key("Home", *["Down"] * position)
+        self.desktop.key("Return")
+
+
+class WizardTest(WizardSteps, DesktopTest):
 
     def test_first_start_wizard_is_in_front_with_the_keyboard(self):
         wizard = self.first_start()

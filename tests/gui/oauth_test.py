@@ -1,0 +1,212 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""OAuth 2.0 in the desktop app (issue 24), as a person meets it: the real
+`outpost` process in a real window (Xvfb + openbox), the real Secret Service
+for the refresh token, and the world of tests/scripts/oauth_world.py — a real
+authorization server (django-oauth-toolkit, PKCE required, short-lived
+access tokens), Postfix with Dovecot checking every token, and $BROWSER set
+to the script that plays the person at the browser.
+
+    oauth_test.py --outpost build/app/outpost [-k NAME]
+"""
+import email
+import email.policy
+import json
+import os
+import shutil
+import sqlite3
+import sys
+import time
+
+import desktop
+from desktop import DesktopTest, wait_until
+from wizard_test import WIZARD, WizardSteps
+
+sys.path.insert(0, desktop.SCRIPTS)
+from oauth_world import OAuthWorld  # noqa: E402
+
+# Short, so that a test can wait past it (Outpost refreshes a token that
+# has less than a minute left, so every send after this has to refresh).
+LIFETIME = 20
+
+
+class OAuthTest(WizardSteps, DesktopTest):
+    keyring = True  # the refresh token goes to gnome-keyring
+    browser_mode = None  # what the person at the browser does (oauth_browser.py)
+
+    def setUp(self):
+        self.world = OAuthWorld(access_token_lifetime=LIFETIME).start()
+        try:
+            env = self.world.env(base={}, browser_mode=self.browser_mode)
+            self.desktop_env = env
+            super().setUp()
+            # The test provider, as a person describes a company's server.
+            providers = os.path.join(self.desktop.env["XDG_CONFIG_HOME"], "outpost", "oauth2")
+            os.makedirs(providers)
+            shutil.copy(self.world.description["provider_file"], os.path.join(providers, "test-provider.json"))
+            self.desktop.settings(**{"send/undoDelaySeconds": 0})
+        except BaseException:
+            self.world.stop()
+            raise
+        self.tokens = set()
+
+    def tearDown(self):
+        try:
+            super().tearDown()
+        finally:
+            self.world.stop()
+
+    # --- the world -------------------------------------------------------------
+
+    def note_tokens(self):
+        """Every token the server knows now (revoked ones vanish from its
+        database, so this is asked at each step)."""
+        db = os.path.join(self.world.dir, "authserver", "db.sqlite3")
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as c:
+            for table in ("oauth2_provider_accesstoken", "oauth2_provider_refreshtoken"):
+                self.tokens.update(row[0] for row in c.execute(f"SELECT token FROM {table}"))
+
+    def consents(self):
+        """How often the person at the browser pressed "Authorize"."""
+        path = os.path.join(self.world.dir, "browser.log")
+        if not os.path.exists(path):
+            return 0
+        with open(path) as f:
+            return sum("presses Authorize" in line for line in f)
+
+    def subjects(self):
+        return [email.message_from_bytes(m, policy=email.policy.default)["Subject"] for m in self.world.messages()]
+
+    def wait_delivered(self, subjects, timeout=60):
+        wait_until(lambda: len(self.world.messages()) >= len(subjects), timeout,
+                   what=f"{subjects} at the server (there: {self.subjects()})")
+        time.sleep(1)  # a second copy would arrive now
+        self.assertEqual(sorted(self.subjects()), sorted(subjects))
+
+    def assert_no_token_anywhere(self):
+        self.assertTrue(self.tokens, "the server issued no token: nothing to look for")
+        hits = []
+        for token in self.tokens:
+            needle = token.encode()
+            hits += [(path, "world") for path in self.world.leaked(token)]
+            for folder, _, files in os.walk(self.desktop.tmp):  # the profile and Outpost's own logs
+                for name in files:
+                    path = os.path.join(folder, name)
+                    if not os.path.isfile(path) or os.path.getsize(path) > 50 * 1024 * 1024:
+                        continue
+                    with open(path, "rb") as f:
+                        if needle in f.read():
+                            hits.append((path, "profile"))
+        self.assertEqual(hits, [], "a token was written to a file")
+
+    # --- what the person does ------------------------------------------------------
+
+    def wizard_to_browser_sign_in(self):
+        d = self.world.description
+        wizard = self.manual_setup(d["smtp_host"], d["submission_port"], no_encryption=False, no_sign_in=False,
+                                   address=d["user"], password="", starttls=True, oauth=True)
+        button = wizard.find("push button", r"^Sign in with .* in your browser$", timeout=15)
+        self.desktop.click(button)
+        return wizard
+
+    def accounts(self):
+        return json.loads(self.desktop.outpost("account", "list", "--json").stdout)
+
+    def open_in_gui(self, *args):
+        """`outpost ARGS`: the running instance takes them over, or, once
+        the last one has quit (nothing left to send), this one is the GUI."""
+        launched = self.desktop.launch(*args)
+        try:
+            wait_until(lambda: launched.proc.poll() is not None, 5, what="the arguments to be handed over")
+            self.assertEqual(launched.proc.returncode, 0, launched.log())
+        except AssertionError:
+            if launched.proc.poll() is not None:
+                raise
+            self.app = launched
+
+    def send(self, subject):
+        self.open_in_gui("compose", "--to", "bob@example.test", "--subject", subject, "--body", f"{subject}.")
+        self.app.window(rf"{subject} — Outpost", timeout=15)
+        self.desktop.activate(subject)
+        self.desktop.key("ctrl+Return")
+
+    def outbox_state(self, subject):
+        for e in json.loads(self.desktop.outpost("outbox", "list", "--json").stdout):
+            if e.get("subject") == subject:
+                return e.get("state")
+        return None
+
+
+class WizardOAuthTest(OAuthTest):
+    def test_sign_in_send_refresh_revoke_and_sign_in_again_from_the_outbox(self):
+        user = self.world.description["user"]
+        wizard = self.wizard_to_browser_sign_in()
+        # The browser signed in and consented; Outpost signed in to the server.
+        wizard.find("label", rf"^Signed in successfully as {user}", timeout=60)
+        self.note_tokens()
+        self.desktop.key("alt+n")  # How you appear
+        wizard.find("label", r"^How you appear$")
+        self.desktop.key("alt+f")  # Finish
+        self.app.window_gone(WIZARD, timeout=10)
+        accounts = wait_until(lambda: self.accounts(), 10, what="the account to be saved")
+        self.assertEqual(accounts[0]["auth"], "oauth2")
+        self.assertTrue(accounts[0]["refresh_token_stored"])
+
+        # Sent.
+        self.desktop.write_message("bob@example.test", "First", "First.")
+        self.desktop.key("ctrl+Return")
+        self.wait_delivered(["First"])
+        self.note_tokens()
+
+        # Past the access token's lifetime: a new one, without asking.
+        time.sleep(LIFETIME + 5)
+        self.send("Second")
+        self.wait_delivered(["First", "Second"])
+        self.note_tokens()
+
+        # "Remove access" at the provider: the next message waits for a sign-in.
+        self.assertGreaterEqual(self.world.revoke_grants(), 1)
+        self.send("Third")
+        wait_until(lambda: self.outbox_state("Third") == "held", 60,
+                   what=f"the third message to be held (it is {self.outbox_state('Third')!r})")
+        self.assertEqual(sorted(self.subjects()), ["First", "Second"])
+
+        # The outbox says so, and offers the cure.
+        self.open_in_gui("compose")
+        self.app.window(r"New Message — Outpost", timeout=15)
+        self.desktop.activate("New Message")
+        self.desktop.key("ctrl+shift+o")
+        outbox = self.app.window(r"^Outbox — Outpost$", timeout=10)
+        outbox.find("table cell", r"Sign in again", timeout=15)
+        self.desktop.click(outbox.find("table cell", r"^Third$"))
+        again = outbox.find("push button", r"^Sign In Again$")
+        wait_until(lambda: again.enabled, 10, what="Sign In Again to be offered for the held message")
+        self.assertEqual(self.consents(), 1)
+        self.desktop.click(again)
+        # The browser signs in again; the held message goes out, once.
+        self.wait_delivered(["First", "Second", "Third"], timeout=90)
+        self.assertEqual(self.consents(), 2)
+        self.app.window_gone(r"^Sign In Again", timeout=10)
+        wait_until(lambda: self.outbox_state("Third") == "sent", 30, what="the outbox to record it as sent")
+        self.note_tokens()
+        self.assertTrue(self.accounts()[0]["refresh_token_stored"])
+        self.assert_no_token_anywhere()
+
+
+class DeniedOAuthTest(OAuthTest):
+    browser_mode = "deny"
+
+    def test_denied_consent_says_so_and_saves_nothing(self):
+        wizard = self.wizard_to_browser_sign_in()
+        status = wizard.find("label", r"did not succeed", timeout=60)
+        self.assertRegex(status.name, r"(?i)not granted|refused")
+        self.assertFalse(wizard.find("push button", r"^Next").enabled)
+        # The sign-in can be tried again from the same page.
+        self.assertTrue(wizard.find("push button", r"^Sign in with .* in your browser$").enabled)
+        self.desktop.key("Escape")  # the person gives up
+        self.app.window_gone(WIZARD, timeout=10)
+        time.sleep(1)
+        self.assertEqual(self.accounts(), [])
+
+
+if __name__ == "__main__":
+    desktop.main()
