@@ -32,6 +32,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <termios.h>
@@ -260,6 +261,21 @@ int testAccount(Profile &p, const QStringList &names, bool json)
         if (e.isError())
             return fail(e);
         credentials.username = a->username;
+    } else if (a->auth == Core::AuthMethod::OAuth2) {
+        // A fresh access token from the keychain's refresh token, as a send gets.
+        Core::OAuth::AccessTokenSource tokens(&p.credentials);
+        std::optional<Core::Result<QString>> token;
+        QObject context;
+        tokens.fetch(*a, false, &context, [&token](const Core::Result<QString> &t) { token = t; });
+        runUntil([&] { return token.has_value(); }, 120000);
+        if (!token)
+            return fail(QCoreApplication::translate("Cli", "The sign-in server did not answer."), ExitTempFail);
+        if (!*token)
+            return fail(token->error().message(), exitCodeFor(token->error()));
+        credentials.oauthToken = token->value();
+        credentials.username = a->username;
+        credentials.host = a->host;
+        credentials.port = a->port;
     }
     Core::SmtpClient client(s);
     client.setCredentials(credentials);

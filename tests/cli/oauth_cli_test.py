@@ -142,6 +142,9 @@ class OAuthCli(unittest.TestCase):
         self.assertEqual(len(listed), 1)
         self.assertEqual(listed[0]["auth"], "oauth2")
         self.assertIs(listed[0]["refresh_token_stored"], True)
+        r = self.outpost("account", "test", "World", "--json")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn(json.loads(r.stdout)["auth_mechanism"], ("OAUTHBEARER", "XOAUTH2"))
         self.collect_tokens()
 
         r = self.send("first")
