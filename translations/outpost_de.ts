@@ -914,6 +914,80 @@
         <translation>Erfolgreich angemeldet.</translation>
     </message>
     <message>
+        <source>The server asks for no sign-in, so the password was not checked.</source>
+        <translation>Der Server verlangt keine Anmeldung, daher wurde das Passwort nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Save without signing in first (the password is not checked).</source>
+        <translation>Speichern, ohne sich vorher anzumelden (das Passwort wird nicht geprüft).</translation>
+    </message>
+    <message>
+        <source>Saved without signing in (--no-verify): the password was not checked.</source>
+        <translation>Ohne Anmeldung gespeichert (--no-verify): Das Passwort wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not sign in with OAuth 2.0 (its password is changed with &apos;outpost account add&apos;)</source>
+        <translation>„%1“ meldet sich nicht mit OAuth 2.0 an (sein Passwort ändert man mit „outpost account add“)</translation>
+    </message>
+    <message>
+        <source>not signed in: %1</source>
+        <translation>nicht angemeldet: %1</translation>
+    </message>
+    <message>
+        <source>It signs in with OAuth 2.0, in your browser (%1).</source>
+        <translation>Die Anmeldung erfolgt mit OAuth 2.0 in Ihrem Browser (%1).</translation>
+    </message>
+    <message>
+        <source>password (default), oauth2 (sign in with the provider in a browser) or none.</source>
+        <translation>password (Standard), oauth2 (im Browser beim Anbieter anmelden) oder none.</translation>
+    </message>
+    <message>
+        <source>With --auth oauth2: sign in on another device with a code, where the provider offers it.</source>
+        <translation>Mit --auth oauth2: auf einem anderen Gerät mit einem Code anmelden, wo der Anbieter das anbietet.</translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 account to sign in again.</source>
+        <translation>Das OAuth-2.0-Konto, das sich neu anmelden soll.</translation>
+    </message>
+    <message>
+        <source>Sign in on another device with a code, where the provider offers it.</source>
+        <translation>Auf einem anderen Gerät mit einem Code anmelden, wo der Anbieter das anbietet.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</source>
+        <translation>Aufruf: outpost account add --email ADRESSE [--host HOST ...] [--auth oauth2] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</translation>
+    </message>
+    <message>
+        <source>--auth must be password, oauth2 or none</source>
+        <translation>--auth muss password, oauth2 oder none sein</translation>
+    </message>
+    <message>
+        <source>no OAuth 2.0 provider is known for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; see the README).</source>
+        <extracomment>%1 is a host name, %2 a folder</extracomment>
+        <translation>für %1 ist kein OAuth-2.0-Anbieter bekannt. Beschreiben Sie ihn in einer Datei in %2 (Schlüssel: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; siehe README).</translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 in a browser and enter the code %2</source>
+        <extracomment>%1 is a web address, %2 a short code the person types there</extracomment>
+        <translation>Zum Anmelden %1 in einem Browser öffnen und den Code %2 eingeben</translation>
+    </message>
+    <message>
+        <source>Opening your browser to sign in with %1. If it does not open, visit:
+%2</source>
+        <extracomment>%1 is a provider such as &quot;Google&quot;, %2 a web address</extracomment>
+        <translation>Der Browser wird zur Anmeldung bei %1 geöffnet. Falls er sich nicht öffnet, besuchen Sie:
+%2</translation>
+    </message>
+    <message>
+        <source>Warning: the sign-in could not be revoked at the provider: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Warnung: Die Anmeldung konnte beim Anbieter nicht widerrufen werden: %1</translation>
+    </message>
+    <message>
         <source>Usage: outpost [OPTION]... [mailto:URL]
        outpost COMMAND [ARGS]...
 Compose and send mail.
@@ -924,9 +998,10 @@ Commands:
   send                 queue a message and send it
   outbox list|flush|retry|remove|mark-sent|send-again
                        look at and act on the outbox
-  account add|list|test|remove
+  account add|list|test|login|remove
                        manage sending accounts (add finds the server
-                       from the address when --host is not given)
+                       from the address when --host is not given;
+                       login signs in again with OAuth 2.0)
   autoconfig ADDRESS   find the outgoing server for an address, and why
   compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
                        open a prefilled composer
@@ -953,9 +1028,10 @@ Befehle:
   send                 eine Nachricht in den Postausgang legen und senden
   outbox list|flush|retry|remove|mark-sent|send-again
                        den Postausgang ansehen und bearbeiten
-  account add|list|test|remove
+  account add|list|test|login|remove
                        Konten zum Senden verwalten (add ermittelt den Server
-                       aus der Adresse, wenn --host fehlt)
+                       aus der Adresse, wenn --host fehlt; login meldet
+                       sich erneut mit OAuth 2.0 an)
   autoconfig ADRESSE   Postausgangsserver einer Adresse finden (mit Begründung)
   compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
                        ein vorausgefülltes Verfassen-Fenster öffnen
@@ -974,75 +1050,16 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
 </translation>
     </message>
     <message>
-        <source>The server asks for no sign-in, so the password was not checked.</source>
-        <translation>Der Server verlangt keine Anmeldung, daher wurde das Passwort nicht geprüft.</translation>
+        <source>The sign-in server did not answer.</source>
+        <translation>Der Anmeldeserver hat nicht geantwortet.</translation>
     </message>
-    <message>
-        <source>Save without signing in first (the password is not checked).</source>
-        <translation>Speichern, ohne sich vorher anzumelden (das Passwort wird nicht geprüft).</translation>
-    </message>
-    <message>
-        <source>Saved without signing in (--no-verify): the password was not checked.</source>
-        <translation>Ohne Anmeldung gespeichert (--no-verify): Das Passwort wurde nicht geprüft.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; does not sign in with OAuth 2.0 (its password is changed with &apos;outpost account add&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not signed in: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It signs in with OAuth 2.0, in your browser (%1).</source>
-        <translation>Die Anmeldung erfolgt mit OAuth 2.0 in Ihrem Browser (%1).</translation>
-    </message>
-    <message>
-        <source>password (default), oauth2 (sign in with the provider in a browser) or none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --auth oauth2: sign in on another device with a code, where the provider offers it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The OAuth 2.0 account to sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in on another device with a code, where the provider offers it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |
-                       list [--json] | test NAME [--json] | login NAME | remove NAME
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--auth must be password, oauth2 or none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no OAuth 2.0 provider is known for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; see the README).</source>
-        <extracomment>%1 is a host name, %2 a folder</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To sign in, open %1 in a browser and enter the code %2</source>
-        <extracomment>%1 is a web address, %2 a short code the person types there</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening your browser to sign in with %1. If it does not open, visit:
-%2</source>
-        <extracomment>%1 is a provider such as &quot;Google&quot;, %2 a web address</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: the sign-in could not be revoked at the provider: %1</source>
-        <extracomment>%1 is the reason</extracomment>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Sending %n message(s) that waited for the sign-in.</source>
+        <extracomment>%n is a number of messages</extracomment>
+        <translation>
+            <numerusform>%n Nachricht, die auf die Anmeldung gewartet hat, wird gesendet.</numerusform>
+            <numerusform>%n Nachrichten, die auf die Anmeldung gewartet haben, werden gesendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1340,23 +1357,6 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Tried:</source>
         <translation>Versucht:</translation>
-    </message>
-    <message>
-        <source>You sign in with your provider in your browser (OAuth 2.0); Outpost never sees your password.</source>
-        <translation>Sie melden sich im Browser bei Ihrem Anbieter an (OAuth 2.0); Outpost sieht Ihr Passwort nie.</translation>
-    </message>
-    <message>
-        <source>OAuth 2.0: sign in with your provider in the browser</source>
-        <translation>OAuth 2.0: im Browser beim Anbieter anmelden</translation>
-    </message>
-    <message>
-        <source>%1 signed you in but gave Outpost no lasting permission (no refresh token), so it could not send later. Nothing was saved.</source>
-        <translation>%1 hat Sie angemeldet, Outpost aber keine dauerhafte Erlaubnis erteilt (kein Refresh-Token); später könnte es nicht senden. Es wurde nichts gespeichert.</translation>
-    </message>
-    <message>
-        <source>%1 signs in with OAuth 2.0 through %2.</source>
-        <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
-        <translation>%1 meldet sich mit OAuth 2.0 über %2 an.</translation>
     </message>
 </context>
 <context>
@@ -1990,10 +1990,6 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
 <context>
     <name>Gui::OAuthSignIn</name>
     <message>
-        <source>Cancel Si&amp;gn-in</source>
-        <translation>Anmeldung a&amp;bbrechen</translation>
-    </message>
-    <message>
         <source>Sign-in page</source>
         <translation>Anmeldeseite</translation>
     </message>
@@ -2052,6 +2048,10 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Nothing was saved.</source>
         <translation>Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cancel Si&amp;gn-in</source>
+        <translation>Anmeldung a&amp;bbrechen</translation>
     </message>
 </context>
 <context>
@@ -2487,194 +2487,199 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <name>OAuth</name>
     <message>
         <source>Signed in — Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet — Outpost</translation>
     </message>
     <message>
         <source>Not signed in — Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet — Outpost</translation>
     </message>
     <message>
         <source>You are signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind angemeldet.</translation>
     </message>
     <message>
         <source>The sign-in did not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung hat nicht geklappt.</translation>
     </message>
     <message>
         <source>You can close this window and go back to Outpost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können dieses Fenster schließen und zu Outpost zurückkehren.</translation>
     </message>
     <message>
         <source>The sign-in was not completed in time. Nothing was saved; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde nicht rechtzeitig abgeschlossen. Es wurde nichts gespeichert; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The provider&apos;s sign-in addresses are not usable (they must use https).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldeadressen des Anbieters sind nicht verwendbar (sie müssen https verwenden).</translation>
     </message>
     <message>
         <source>Outpost could not wait for the browser&apos;s answer: %1</source>
         <extracomment>%1 is the system&apos;s explanation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Outpost konnte nicht auf die Antwort des Browsers warten: %1</translation>
     </message>
     <message>
         <source>The sign-in was cancelled. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde abgebrochen. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>The sign-in server did not accept the authorization (%1). Nothing was saved; please try again.</source>
         <extracomment>%1 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver hat die Autorisierung nicht angenommen (%1). Es wurde nichts gespeichert; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The sign-in server gave no refresh token, so Outpost could not stay signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver hat kein Aktualisierungstoken geliefert, daher kann Outpost nicht angemeldet bleiben.</translation>
     </message>
     <message>
         <source>Outpost can now send mail with this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost kann jetzt mit diesem Konto E-Mails senden.</translation>
     </message>
     <message>
         <source>%1 does not offer signing in without a browser on this computer.</source>
         <extracomment>%1 is a provider&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet keine Anmeldung ohne Browser auf diesem Computer an.</translation>
     </message>
     <message>
         <source>The sign-in server&apos;s answer was not a valid device authorization.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Anmeldeservers war keine gültige Geräteautorisierung.</translation>
     </message>
     <message>
         <source>Access was not granted: the sign-in was refused or cancelled at the provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff wurde nicht gewährt: Die Anmeldung wurde beim Anbieter abgelehnt oder abgebrochen.</translation>
     </message>
     <message>
         <source>The code expired before the sign-in was completed. Nothing was saved; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code ist abgelaufen, bevor die Anmeldung abgeschlossen war. Es wurde nichts gespeichert; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The browser sent a request Outpost could not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Browser hat eine Anfrage gesendet, die Outpost nicht lesen konnte.</translation>
     </message>
     <message>
         <source>The provider refused the sign-in (%1). %2</source>
         <extracomment>%1 is an OAuth error code such as &quot;invalid_scope&quot;, %2 the provider&apos;s explanation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter hat die Anmeldung abgelehnt (%1). %2</translation>
     </message>
     <message>
         <source>The answer that reached Outpost does not belong to this sign-in (its state does not match). Nothing was saved; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort, die Outpost erreicht hat, gehört nicht zu dieser Anmeldung (ihr state passt nicht). Es wurde nichts gespeichert; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The provider&apos;s answer contained no authorization code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Anbieters enthielt keinen Autorisierungscode.</translation>
     </message>
     <message>
         <source>The OAuth provider file %1 was not used: %2</source>
         <extracomment>%1 is a file path, %2 what is wrong with it</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die OAuth-Anbieterdatei %1 wurde nicht verwendet: %2</translation>
     </message>
     <message>
         <source>This build of Outpost has no OAuth client id for %1. Build it with -D%2=YOUR_ID, or put your client id in %3 as {&quot;issuer&quot;: &quot;%4&quot;, &quot;client_id&quot;: &quot;YOUR_ID&quot;}.</source>
         <extracomment>%1 is a provider (&quot;Google&quot;), %2 a CMake option, %3 a file path, %4 the provider&apos;s issuer</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Diese Outpost-Version hat keine OAuth-Client-ID für %1. Bauen Sie sie mit -D%2=IHRE_ID, oder legen Sie Ihre Client-ID in %3 ab als {&quot;issuer&quot;: &quot;%4&quot;, &quot;client_id&quot;: &quot;IHRE_ID&quot;}.</translation>
     </message>
     <message>
         <source>Outpost has no OAuth client id for %1. Register Outpost with the provider and put the client id in %2 as {&quot;issuer&quot;: &quot;%3&quot;, &quot;client_id&quot;: &quot;YOUR_ID&quot;}.</source>
         <extracomment>%1 is a provider, %2 a file path, %3 the provider&apos;s issuer</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Outpost hat keine OAuth-Client-ID für %1. Registrieren Sie Outpost beim Anbieter und legen Sie die Client-ID in %2 ab als {&quot;issuer&quot;: &quot;%3&quot;, &quot;client_id&quot;: &quot;IHRE_ID&quot;}.</translation>
     </message>
     <message>
         <source>Microsoft (personal account)</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft (privates Konto)</translation>
     </message>
     <message>
         <source>Microsoft (work or school account)</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft (Geschäfts- oder Schulkonto)</translation>
     </message>
     <message>
         <source>it is larger than 64 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>sie ist größer als 64 KiB.</translation>
     </message>
     <message>
         <source>it is not a JSON object (%1).</source>
         <extracomment>%1 is the JSON parser&apos;s explanation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>sie ist kein JSON-Objekt (%1).</translation>
     </message>
     <message>
         <source>the key &quot;%1&quot; is unknown.</source>
         <extracomment>%1 is a JSON key</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel „%1“ ist unbekannt.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is missing or not valid.</source>
         <extracomment>%1 is a JSON key such as &quot;token_endpoint&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ fehlt oder ist ungültig.</translation>
     </message>
     <message>
         <source>The provider&apos;s OAuth description (%1) lacks an endpoint or a scope.</source>
         <extracomment>%1 is a provider&apos;s issuer name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der OAuth-Beschreibung des Anbieters (%1) fehlt ein Endpunkt oder ein Scope.</translation>
     </message>
     <message>
         <source>The sign-in server is not available right now (HTTP %1).</source>
         <extracomment>%1 is an HTTP status code such as 503</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver ist gerade nicht erreichbar (HTTP %1).</translation>
     </message>
     <message>
         <source>The sign-in server answered with an error Outpost could not read (HTTP %1).</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver hat mit einem Fehler geantwortet, den Outpost nicht lesen konnte (HTTP %1).</translation>
     </message>
     <message>
         <source>The sign-in is no longer valid (%1). Sign in again.</source>
         <extracomment>%1 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung ist nicht mehr gültig (%1). Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>The sign-in server does not accept Outpost&apos;s client id (%1). Check the client id configured for this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver akzeptiert die Client-ID von Outpost nicht (%1). Prüfen Sie die für diesen Anbieter eingerichtete Client-ID.</translation>
     </message>
     <message>
         <source>The sign-in server refused the request: %1</source>
         <extracomment>%1 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver hat die Anfrage abgelehnt: %1</translation>
     </message>
     <message>
         <source>The sign-in server&apos;s answer was not a valid token response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Anmeldeservers war keine gültige Token-Antwort.</translation>
     </message>
     <message>
         <source>Sign in again: the sign-in of %1 has expired or was revoked (outpost account login &quot;%1&quot;, or edit the account).</source>
         <extracomment>%1 is an account name. &quot;Sign in again&quot; is also what the outbox shows.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Erneut anmelden: Die Anmeldung von %1 ist abgelaufen oder wurde widerrufen (outpost account login &quot;%1&quot;, oder das Konto bearbeiten).</translation>
     </message>
     <message>
         <source>The sign-in server&apos;s address %1 is not usable (it must use https).</source>
         <extracomment>%1 is a URL</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse %1 des Anmeldeservers ist nicht verwendbar (sie muss https verwenden).</translation>
     </message>
     <message>
         <source>The sign-in server&apos;s answer was too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Anmeldeservers war zu groß.</translation>
     </message>
     <message>
         <source>The sign-in server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Could not reach the sign-in server %1: %2</source>
         <extracomment>%1 is a host name, %2 the network library&apos;s explanation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver %1 war nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>The sign-in server did not revoke the token (HTTP %1).</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeserver hat das Token nicht widerrufen (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>%1 (The sign-in server said: %2)</source>
+        <extracomment>%1 is the &quot;Sign in again&quot; sentence, %2 the sign-in server&apos;s own words</extracomment>
+        <translation>%1 (Der Anmeldeserver sagte: %2)</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,17 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>Sending %n message(s) that waited for the sign-in.</source>
+        <extracomment>%n is a number of messages</extracomment>
+        <translation>
+            <numerusform>Sending %n message that waited for the sign-in.</numerusform>
+            <numerusform>Sending %n messages that waited for the sign-in.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::ComposerWindow</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>

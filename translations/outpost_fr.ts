@@ -914,6 +914,80 @@
         <translation>Authentification réussie.</translation>
     </message>
     <message>
+        <source>The server asks for no sign-in, so the password was not checked.</source>
+        <translation>Le serveur ne demande aucune connexion, le mot de passe n’a donc pas été vérifié.</translation>
+    </message>
+    <message>
+        <source>Save without signing in first (the password is not checked).</source>
+        <translation>Enregistrer sans se connecter d’abord (le mot de passe n’est pas vérifié).</translation>
+    </message>
+    <message>
+        <source>Saved without signing in (--no-verify): the password was not checked.</source>
+        <translation>Enregistré sans connexion (--no-verify)&#xa0;: le mot de passe n’a pas été vérifié.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not sign in with OAuth 2.0 (its password is changed with &apos;outpost account add&apos;)</source>
+        <translation>«&#xa0;%1&#xa0;» ne se connecte pas avec OAuth 2.0 (son mot de passe se change avec «&#xa0;outpost account add&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>not signed in: %1</source>
+        <translation>non connecté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>It signs in with OAuth 2.0, in your browser (%1).</source>
+        <translation>La connexion se fait avec OAuth 2.0, dans votre navigateur (%1).</translation>
+    </message>
+    <message>
+        <source>password (default), oauth2 (sign in with the provider in a browser) or none.</source>
+        <translation>password (par défaut), oauth2 (connexion chez le fournisseur dans un navigateur) ou none.</translation>
+    </message>
+    <message>
+        <source>With --auth oauth2: sign in on another device with a code, where the provider offers it.</source>
+        <translation>Avec --auth oauth2&#xa0;: se connecter sur un autre appareil avec un code, si le fournisseur le propose.</translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 account to sign in again.</source>
+        <translation>Le compte OAuth 2.0 à reconnecter.</translation>
+    </message>
+    <message>
+        <source>Sign in on another device with a code, where the provider offers it.</source>
+        <translation>Se connecter sur un autre appareil avec un code, si le fournisseur le propose.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</source>
+        <translation>Utilisation&#xa0;: outpost account add --email ADRESSE [--host HÔTE ...] [--auth oauth2] |
+                       list [--json] | test NOM [--json] | login NOM | remove NOM
+</translation>
+    </message>
+    <message>
+        <source>--auth must be password, oauth2 or none</source>
+        <translation>--auth doit valoir password, oauth2 ou none</translation>
+    </message>
+    <message>
+        <source>no OAuth 2.0 provider is known for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; see the README).</source>
+        <extracomment>%1 is a host name, %2 a folder</extracomment>
+        <translation>aucun fournisseur OAuth 2.0 n’est connu pour %1. Décrivez-le dans un fichier de %2 (clés&#xa0;: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts&#xa0;; voir le README).</translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 in a browser and enter the code %2</source>
+        <extracomment>%1 is a web address, %2 a short code the person types there</extracomment>
+        <translation>Pour vous connecter, ouvrez %1 dans un navigateur et saisissez le code %2</translation>
+    </message>
+    <message>
+        <source>Opening your browser to sign in with %1. If it does not open, visit:
+%2</source>
+        <extracomment>%1 is a provider such as &quot;Google&quot;, %2 a web address</extracomment>
+        <translation>Ouverture de votre navigateur pour vous connecter chez %1. S’il ne s’ouvre pas, allez sur&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <source>Warning: the sign-in could not be revoked at the provider: %1</source>
+        <extracomment>%1 is the reason</extracomment>
+        <translation>Attention&#xa0;: la connexion n’a pas pu être révoquée chez le fournisseur&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Usage: outpost [OPTION]... [mailto:URL]
        outpost COMMAND [ARGS]...
 Compose and send mail.
@@ -924,9 +998,10 @@ Commands:
   send                 queue a message and send it
   outbox list|flush|retry|remove|mark-sent|send-again
                        look at and act on the outbox
-  account add|list|test|remove
+  account add|list|test|login|remove
                        manage sending accounts (add finds the server
-                       from the address when --host is not given)
+                       from the address when --host is not given;
+                       login signs in again with OAuth 2.0)
   autoconfig ADDRESS   find the outgoing server for an address, and why
   compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
                        open a prefilled composer
@@ -953,9 +1028,10 @@ Commandes&#xa0;:
   send                 mettre un message en file d’attente et l’envoyer
   outbox list|flush|retry|remove|mark-sent|send-again
                        consulter la boîte d’envoi et agir sur son contenu
-  account add|list|test|remove
+  account add|list|test|login|remove
                        gérer les comptes d’envoi (add trouve le serveur
-                       à partir de l’adresse si --host est absent)
+                       à partir de l’adresse si --host est absent&#xa0;;
+                       login reconnecte avec OAuth 2.0)
   autoconfig ADRESSE   trouver le serveur sortant d’une adresse, et pourquoi
   compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
                        ouvrir une fenêtre de rédaction préremplie
@@ -974,75 +1050,16 @@ ou différé), 78 erreur de configuration (compte inexistant).
 </translation>
     </message>
     <message>
-        <source>The server asks for no sign-in, so the password was not checked.</source>
-        <translation>Le serveur ne demande aucune connexion, le mot de passe n’a donc pas été vérifié.</translation>
+        <source>The sign-in server did not answer.</source>
+        <translation>Le serveur de connexion n’a pas répondu.</translation>
     </message>
-    <message>
-        <source>Save without signing in first (the password is not checked).</source>
-        <translation>Enregistrer sans se connecter d’abord (le mot de passe n’est pas vérifié).</translation>
-    </message>
-    <message>
-        <source>Saved without signing in (--no-verify): the password was not checked.</source>
-        <translation>Enregistré sans connexion (--no-verify)&#xa0;: le mot de passe n’a pas été vérifié.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; does not sign in with OAuth 2.0 (its password is changed with &apos;outpost account add&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not signed in: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It signs in with OAuth 2.0, in your browser (%1).</source>
-        <translation>La connexion se fait avec OAuth 2.0, dans votre navigateur (%1).</translation>
-    </message>
-    <message>
-        <source>password (default), oauth2 (sign in with the provider in a browser) or none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With --auth oauth2: sign in on another device with a code, where the provider offers it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The OAuth 2.0 account to sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in on another device with a code, where the provider offers it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |
-                       list [--json] | test NAME [--json] | login NAME | remove NAME
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--auth must be password, oauth2 or none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no OAuth 2.0 provider is known for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; see the README).</source>
-        <extracomment>%1 is a host name, %2 a folder</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To sign in, open %1 in a browser and enter the code %2</source>
-        <extracomment>%1 is a web address, %2 a short code the person types there</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening your browser to sign in with %1. If it does not open, visit:
-%2</source>
-        <extracomment>%1 is a provider such as &quot;Google&quot;, %2 a web address</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warning: the sign-in could not be revoked at the provider: %1</source>
-        <extracomment>%1 is the reason</extracomment>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Sending %n message(s) that waited for the sign-in.</source>
+        <extracomment>%n is a number of messages</extracomment>
+        <translation>
+            <numerusform>Envoi de %n message qui attendait la connexion.</numerusform>
+            <numerusform>Envoi de %n messages qui attendaient la connexion.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1340,23 +1357,6 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Tried:</source>
         <translation>Essayés&#xa0;:</translation>
-    </message>
-    <message>
-        <source>You sign in with your provider in your browser (OAuth 2.0); Outpost never sees your password.</source>
-        <translation>Vous vous connectez auprès de votre fournisseur dans votre navigateur (OAuth 2.0)&#xa0;; Outpost ne voit jamais votre mot de passe.</translation>
-    </message>
-    <message>
-        <source>OAuth 2.0: sign in with your provider in the browser</source>
-        <translation>OAuth 2.0&#xa0;: connexion auprès du fournisseur dans le navigateur</translation>
-    </message>
-    <message>
-        <source>%1 signed you in but gave Outpost no lasting permission (no refresh token), so it could not send later. Nothing was saved.</source>
-        <translation>%1 vous a connecté mais n’a donné à Outpost aucune autorisation durable (pas de jeton d’actualisation)&#xa0;; il ne pourrait pas envoyer plus tard. Rien n’a été enregistré.</translation>
-    </message>
-    <message>
-        <source>%1 signs in with OAuth 2.0 through %2.</source>
-        <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
-        <translation>%1 se connecte avec OAuth 2.0 via %2.</translation>
     </message>
 </context>
 <context>
@@ -1990,10 +1990,6 @@ ou différé), 78 erreur de configuration (compte inexistant).
 <context>
     <name>Gui::OAuthSignIn</name>
     <message>
-        <source>Cancel Si&amp;gn-in</source>
-        <translation>&amp;Annuler la connexion</translation>
-    </message>
-    <message>
         <source>Sign-in page</source>
         <translation>Page de connexion</translation>
     </message>
@@ -2052,6 +2048,10 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Nothing was saved.</source>
         <translation>Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Cancel Si&amp;gn-in</source>
+        <translation>&amp;Annuler la connexion</translation>
     </message>
 </context>
 <context>
@@ -2487,194 +2487,199 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <name>OAuth</name>
     <message>
         <source>Signed in — Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté — Outpost</translation>
     </message>
     <message>
         <source>Not signed in — Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté — Outpost</translation>
     </message>
     <message>
         <source>You are signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes connecté.</translation>
     </message>
     <message>
         <source>The sign-in did not work.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion n’a pas abouti.</translation>
     </message>
     <message>
         <source>You can close this window and go back to Outpost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez fermer cette fenêtre et revenir à Outpost.</translation>
     </message>
     <message>
         <source>The sign-in was not completed in time. Nothing was saved; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion n’a pas été terminée à temps. Rien n’a été enregistré&#xa0;; veuillez réessayer.</translation>
     </message>
     <message>
         <source>The provider&apos;s sign-in addresses are not usable (they must use https).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les adresses de connexion du fournisseur ne sont pas utilisables (elles doivent utiliser https).</translation>
     </message>
     <message>
         <source>Outpost could not wait for the browser&apos;s answer: %1</source>
         <extracomment>%1 is the system&apos;s explanation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Outpost n’a pas pu attendre la réponse du navigateur&#xa0;: %1</translation>
     </message>
     <message>
         <source>The sign-in was cancelled. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a été annulée. Rien n’a été enregistré.</translation>
     </message>
     <message>
         <source>The sign-in server did not accept the authorization (%1). Nothing was saved; please try again.</source>
         <extracomment>%1 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de connexion n’a pas accepté l’autorisation (%1). Rien n’a été enregistré&#xa0;; veuillez réessayer.</translation>
     </message>
     <message>
         <source>The sign-in server gave no refresh token, so Outpost could not stay signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de connexion n’a fourni aucun jeton d’actualisation&#xa0;; Outpost ne peut donc pas rester connecté.</translation>
     </message>
     <message>
         <source>Outpost can now send mail with this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost peut maintenant envoyer des courriels avec ce compte.</translation>
     </message>
     <message>
         <source>%1 does not offer signing in without a browser on this computer.</source>
         <extracomment>%1 is a provider&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne propose pas de connexion sans navigateur sur cet ordinateur.</translation>
     </message>
     <message>
         <source>The sign-in server&apos;s answer was not a valid device authorization.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur de connexion n’était pas une autorisation d’appareil valide.</translation>
     </message>
     <message>
         <source>Access was not granted: the sign-in was refused or cancelled at the provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’accès n’a pas été accordé&#xa0;: la connexion a été refusée ou annulée chez le fournisseur.</translation>
     </message>
     <message>
         <source>The code expired before the sign-in was completed. Nothing was saved; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code a expiré avant la fin de la connexion. Rien n’a été enregistré&#xa0;; veuillez réessayer.</translation>
     </message>
     <message>
         <source>The browser sent a request Outpost could not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le navigateur a envoyé une requête qu’Outpost n’a pas pu lire.</translation>
     </message>
     <message>
         <source>The provider refused the sign-in (%1). %2</source>
         <extracomment>%1 is an OAuth error code such as &quot;invalid_scope&quot;, %2 the provider&apos;s explanation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le fournisseur a refusé la connexion (%1). %2</translation>
     </message>
     <message>
         <source>The answer that reached Outpost does not belong to this sign-in (its state does not match). Nothing was saved; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse reçue par Outpost n’appartient pas à cette connexion (son state ne correspond pas). Rien n’a été enregistré&#xa0;; veuillez réessayer.</translation>
     </message>
     <message>
         <source>The provider&apos;s answer contained no authorization code.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du fournisseur ne contenait aucun code d’autorisation.</translation>
     </message>
     <message>
         <source>The OAuth provider file %1 was not used: %2</source>
         <extracomment>%1 is a file path, %2 what is wrong with it</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de fournisseur OAuth %1 n’a pas été utilisé&#xa0;: %2</translation>
     </message>
     <message>
         <source>This build of Outpost has no OAuth client id for %1. Build it with -D%2=YOUR_ID, or put your client id in %3 as {&quot;issuer&quot;: &quot;%4&quot;, &quot;client_id&quot;: &quot;YOUR_ID&quot;}.</source>
         <extracomment>%1 is a provider (&quot;Google&quot;), %2 a CMake option, %3 a file path, %4 the provider&apos;s issuer</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cette version d’Outpost n’a pas d’identifiant client OAuth pour %1. Compilez-la avec -D%2=VOTRE_ID, ou placez votre identifiant client dans %3 sous la forme {&quot;issuer&quot;: &quot;%4&quot;, &quot;client_id&quot;: &quot;VOTRE_ID&quot;}.</translation>
     </message>
     <message>
         <source>Outpost has no OAuth client id for %1. Register Outpost with the provider and put the client id in %2 as {&quot;issuer&quot;: &quot;%3&quot;, &quot;client_id&quot;: &quot;YOUR_ID&quot;}.</source>
         <extracomment>%1 is a provider, %2 a file path, %3 the provider&apos;s issuer</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Outpost n’a pas d’identifiant client OAuth pour %1. Enregistrez Outpost auprès du fournisseur et placez l’identifiant client dans %2 sous la forme {&quot;issuer&quot;: &quot;%3&quot;, &quot;client_id&quot;: &quot;VOTRE_ID&quot;}.</translation>
     </message>
     <message>
         <source>Microsoft (personal account)</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft (compte personnel)</translation>
     </message>
     <message>
         <source>Microsoft (work or school account)</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft (compte professionnel ou scolaire)</translation>
     </message>
     <message>
         <source>it is larger than 64 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>il dépasse 64&#xa0;Kio.</translation>
     </message>
     <message>
         <source>it is not a JSON object (%1).</source>
         <extracomment>%1 is the JSON parser&apos;s explanation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ce n’est pas un objet JSON (%1).</translation>
     </message>
     <message>
         <source>the key &quot;%1&quot; is unknown.</source>
         <extracomment>%1 is a JSON key</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>la clé «&#xa0;%1&#xa0;» est inconnue.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is missing or not valid.</source>
         <extracomment>%1 is a JSON key such as &quot;token_endpoint&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» est absent ou non valide.</translation>
     </message>
     <message>
         <source>The provider&apos;s OAuth description (%1) lacks an endpoint or a scope.</source>
         <extracomment>%1 is a provider&apos;s issuer name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Il manque un point de terminaison ou une portée à la description OAuth du fournisseur (%1).</translation>
     </message>
     <message>
         <source>The sign-in server is not available right now (HTTP %1).</source>
         <extracomment>%1 is an HTTP status code such as 503</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de connexion n’est pas disponible pour le moment (HTTP %1).</translation>
     </message>
     <message>
         <source>The sign-in server answered with an error Outpost could not read (HTTP %1).</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de connexion a répondu par une erreur qu’Outpost n’a pas pu lire (HTTP %1).</translation>
     </message>
     <message>
         <source>The sign-in is no longer valid (%1). Sign in again.</source>
         <extracomment>%1 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>La connexion n’est plus valide (%1). Reconnectez-vous.</translation>
     </message>
     <message>
         <source>The sign-in server does not accept Outpost&apos;s client id (%1). Check the client id configured for this provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de connexion n’accepte pas l’identifiant client d’Outpost (%1). Vérifiez l’identifiant client configuré pour ce fournisseur.</translation>
     </message>
     <message>
         <source>The sign-in server refused the request: %1</source>
         <extracomment>%1 is the server&apos;s own words</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de connexion a refusé la requête&#xa0;: %1</translation>
     </message>
     <message>
         <source>The sign-in server&apos;s answer was not a valid token response.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur de connexion n’était pas une réponse de jeton valide.</translation>
     </message>
     <message>
         <source>Sign in again: the sign-in of %1 has expired or was revoked (outpost account login &quot;%1&quot;, or edit the account).</source>
         <extracomment>%1 is an account name. &quot;Sign in again&quot; is also what the outbox shows.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Reconnectez-vous&#xa0;: la connexion de %1 a expiré ou a été révoquée (outpost account login &quot;%1&quot;, ou modifiez le compte).</translation>
     </message>
     <message>
         <source>The sign-in server&apos;s address %1 is not usable (it must use https).</source>
         <extracomment>%1 is a URL</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse %1 du serveur de connexion n’est pas utilisable (elle doit utiliser https).</translation>
     </message>
     <message>
         <source>The sign-in server&apos;s answer was too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur de connexion était trop volumineuse.</translation>
     </message>
     <message>
         <source>The sign-in server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de connexion n’a pas répondu à temps.</translation>
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion a été annulée.</translation>
     </message>
     <message>
         <source>Could not reach the sign-in server %1: %2</source>
         <extracomment>%1 is a host name, %2 the network library&apos;s explanation</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le serveur de connexion %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The sign-in server did not revoke the token (HTTP %1).</source>
         <extracomment>%1 is an HTTP status code</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur de connexion n’a pas révoqué le jeton (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>%1 (The sign-in server said: %2)</source>
+        <extracomment>%1 is the &quot;Sign in again&quot; sentence, %2 the sign-in server&apos;s own words</extracomment>
+        <translation>%1 (Le serveur de connexion a répondu&#xa0;: %2)</translation>
     </message>
 </context>
 <context>
