@@ -674,9 +674,9 @@ int loginAccount(Profile &p, const QStringList &names, bool noBrowser)
     const QStringList released = Core::Flusher::releaseHeld(p.outbox, {a.id}, Core::Flusher::Fix::Account);
     if (released.isEmpty())
         return ExitOk;
+    const int count = static_cast<int>(released.size()); // (a plain argument: lupdate reads no casts)
     //: %n is a number of messages
-    err() << QCoreApplication::translate("Cli", "Sending %n message(s) that waited for the sign-in.", nullptr,
-                                         static_cast<int>(released.size()))
+    err() << QCoreApplication::translate("Cli", "Sending %n message(s) that waited for the sign-in.", nullptr, count)
           << Qt::endl;
     const QStringList tried = flushOutbox(p, false, released, true);
     return exitCodeForFlush(p.outbox, tried);
