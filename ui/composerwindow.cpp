@@ -45,6 +45,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <array>
+
 namespace Gui {
 
 ComposerWindow::ComposerWindow(QWidget *parent)
@@ -352,6 +354,7 @@ void ComposerWindow::createForm()
     for (RecipientEdit *field : {m_to, m_cc, m_bcc}) {
         connect(field, &RecipientEdit::edited, this, &ComposerWindow::setModified);
         connect(field, &QPlainTextEdit::textChanged, this, &ComposerWindow::updateRecipientCount);
+        connect(field, &RecipientEdit::lineCountChanged, this, &ComposerWindow::fitRecipientFields);
     }
     connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
         if (m_body->document()->isModified())
@@ -934,13 +937,25 @@ bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
 void ComposerWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
-    // A long list of recipients grows to a third of the window's height
-    // (three lines at least; thirty addresses in the usual size), then
-    // scrolls: the rest is the text's.
+    fitRecipientFields();
+}
+
+void ComposerWindow::fitRecipientFields()
+{
+    // To, Cc and Bcc share a third of the window's height (three lines at
+    // least; thirty addresses in the usual size): each shows all its lines
+    // while they fit, a longer list scrolls within what the shorter ones
+    // leave. The rest of the window is the text's.
     const int line = std::max(m_to->fontMetrics().lineSpacing(), 1);
-    const int lines = std::max(3, height() / 3 / line);
-    for (RecipientEdit *field : {m_to, m_cc, m_bcc})
-        field->setMaximumLines(lines);
+    int left = std::max(3, height() / 3 / line);
+    std::array<RecipientEdit *, 3> fields{m_to, m_cc, m_bcc};
+    std::stable_sort(fields.begin(), fields.end(),
+                     [](const RecipientEdit *a, const RecipientEdit *b) { return a->lineCount() < b->lineCount(); });
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const int share = std::max(1, left / static_cast<int>(fields.size() - i));
+        fields[i]->setMaximumLines(share);
+        left -= std::min(fields[i]->lineCount(), share);
+    }
 }
 
 void ComposerWindow::adoptSignature()

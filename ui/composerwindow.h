@@ -156,6 +156,7 @@ private:
     void updateTitle();
     void updateAttachmentSummary();
     void updateRecipientCount();
+    void fitRecipientFields();
     void createMenus();
     void enableEditing(bool on);
     void applySignature();

@@ -208,6 +208,7 @@ void RecipientEdit::updateLines()
         return;
     m_lines = lines;
     updateGeometry();
+    Q_EMIT lineCountChanged(lines);
 }
 
 void RecipientEdit::offerCompletions()

@@ -50,6 +50,8 @@ public:
 Q_SIGNALS:
     /// The person changed the list: typing, pasting, a completion, undo.
     void edited();
+    /// The text takes another number of lines (typed, filled in, resized).
+    void lineCountChanged(int lines);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
