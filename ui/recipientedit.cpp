@@ -7,7 +7,6 @@
 #include <QMimeData>
 #include <QRegularExpression>
 #include <QScrollBar>
-#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextLayout>
 
@@ -20,8 +19,9 @@ RecipientEdit::RecipientEdit(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_completer(new QCompleter(this))
 {
-    // Lines break between words (after ", " and inside a display name),
-    // inside a word only when one address is wider than the field.
+    // Lines break where Unicode allows between words: after ", ", inside a
+    // display name, after a hyphen; elsewhere in an address only when it
+    // alone is wider than the field.
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -140,9 +140,12 @@ QList<RecipientEdit::Span> RecipientEdit::spans(const QString &text)
 
 QString RecipientEdit::oneLine(const QString &text)
 {
-    // A list pasted one address a line: each line an entry.
+    // A list pasted one address a line: each line an entry. Text without
+    // line breaks goes in as it is.
     static const QRegularExpression lineBreaks(QStringLiteral("[\\r\\n\\x{2028}\\x{2029}]+"));
     static const QRegularExpression trailingSeparator(QStringLiteral("[,;\\s]+$"));
+    if (!text.contains(lineBreaks))
+        return QString(text).replace(u'\t', u' ');
     QStringList entries;
     for (QString line : text.split(lineBreaks, Qt::SkipEmptyParts)) {
         line.replace(u'\t', u' ');

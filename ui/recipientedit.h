@@ -14,8 +14,8 @@ namespace Gui {
  * maximumLines(); beyond that it scrolls. It shrinks back as they go.
  *
  * It stays one list, never lines of text: Return adds no line break (it goes
- * to the window, as in a one-line field), pasted line breaks become commas,
- * and Tab moves on to the next field. The entry at the cursor is completed
+ * to the window, as in a one-line field), pasted lines become entries, and
+ * Tab moves on to the next field. The entry at the cursor is completed
  * from the addresses used before, matched anywhere in "Name <address>".
  */
 class RecipientEdit final : public QPlainTextEdit

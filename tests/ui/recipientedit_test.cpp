@@ -40,6 +40,13 @@ TEST(RecipientEdit, PastedLinesBecomeOneListAndReturnAddsNoLine)
         edit.text(),
         QStringLiteral("ada@example.org, bob@example.org, \"Lovelace, Ada\" <al@example.org>"));
     EXPECT_EQ(edit.entries().size(), 3);
+    // A piece of one line goes in as it is (its tab a space).
+    edit.moveCursor(QTextCursor::End);
+    QApplication::clipboard()->setText(QStringLiteral(",\tcarol@example.org, "));
+    edit.paste();
+    EXPECT_TRUE(edit.text().endsWith(QStringLiteral("<al@example.org>, carol@example.org, ")))
+        << edit.text().toStdString();
+    EXPECT_EQ(edit.entries().size(), 4);
     QTest::keyClick(&edit, Qt::Key_Return);
     QTest::keyClick(&edit, Qt::Key_Enter);
     EXPECT_FALSE(edit.toPlainText().contains(u'\n'));
