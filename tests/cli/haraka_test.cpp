@@ -67,6 +67,32 @@ TEST_F(HarakaFixture, SixQueuedMessagesAllArriveOnceAndNoneIsHeld)
     EXPECT_TRUE(harakaLog().contains(QStringLiteral("C: QUIT"))) << harakaLog().toStdString();
 }
 
+TEST_F(HarakaFixture, ASecondFlushRemembersNotToPipelineBehindTheDot)
+{
+    // The 503 behind the dot is learnt once per server and kept in the
+    // account: a later process (the next flush) does not try again.
+    startHarakaAndAccount();
+    const QString refused = QStringLiteral("pipelined after end of DATA - refused");
+    const auto queueThree = [this](int first) {
+        for (int i = first; i < first + 3; ++i) {
+            const CliRun r = run({QStringLiteral("send"), QStringLiteral("--queue-only"), QStringLiteral("--to"),
+                                  QStringLiteral("bob@example.org"), QStringLiteral("--subject"),
+                                  QStringLiteral("message %1").arg(i), QStringLiteral("--body"),
+                                  QStringLiteral("Hello number %1").arg(i)});
+            ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        }
+    };
+    queueThree(0);
+    const CliRun first = run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+    EXPECT_EQ(first.exitCode, 0) << first.out.toStdString() << first.err.toStdString();
+    ASSERT_EQ(harakaLog().count(refused), 1) << harakaLog().toStdString();
+    queueThree(3);
+    const CliRun second = run({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait")});
+    EXPECT_EQ(second.exitCode, 0) << second.out.toStdString() << second.err.toStdString();
+    EXPECT_EQ(harakaLog().count(refused), 1) << harakaLog().toStdString();
+    EXPECT_EQ(deliveries().size(), 6);
+}
+
 TEST_F(HarakaFixture, FlushWaitSaysWhenSomethingIsHeld)
 {
     // One message to a recipient Haraka refuses, one it takes: the flush

@@ -1145,8 +1145,6 @@ TEST_F(SmtpClientTest, ALargeMessageGoesInBdatChunksUnstuffed)
     SmtpServerSettings s = settings();
     s.chunkingThreshold = 256 * 1024;
     SmtpClient client(s);
-    QStringList log;
-    client.setProtocolLog([&log](const QString &line) { log << line; });
     const SmtpResult r = sendAndWait(client, message({QStringLiteral("b@example.org")}, content));
     ASSERT_TRUE(r.ok()) << r.error.message();
     waitDisconnected(client);
