@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/oauth/authorizationflow.h"
 
+#include "core/oauth/flowsupport_p.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QTcpServer>
@@ -12,13 +14,6 @@ namespace {
 
 /// The redirect URI's path on the loopback listener.
 const QString kRedirectPath = QStringLiteral("/");
-
-int timeoutFromEnvironment(int fallback)
-{
-    bool ok = false;
-    const int ms = qEnvironmentVariableIntValue("OUTPOST_OAUTH_TIMEOUT_MS", &ok);
-    return ok && ms > 0 ? ms : fallback;
-}
 
 QByteArray page(bool success, const QString &text)
 {
@@ -50,13 +45,10 @@ AuthorizationFlow::AuthorizationFlow(Provider provider, QString loginHint, QObje
     : QObject(parent)
     , m_provider(std::move(provider))
     , m_loginHint(std::move(loginHint))
-    , m_timeoutMs(timeoutFromEnvironment(DefaultTimeoutMs))
+    , m_timeoutMs(FlowSupport::timeoutMs(DefaultTimeoutMs))
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        fail(Error(Error::Code::Timeout,
-                   QCoreApplication::translate("OAuth", "The sign-in was not completed in time. Nothing was saved; please try again.")));
-    });
+    connect(&m_timer, &QTimer::timeout, this, [this] { fail(FlowSupport::timedOut()); });
 }
 
 AuthorizationFlow::~AuthorizationFlow()
@@ -118,7 +110,7 @@ void AuthorizationFlow::cancel()
 {
     if (m_state == State::Succeeded || m_state == State::Failed)
         return;
-    fail(Error(Error::Code::Cancelled, QCoreApplication::translate("OAuth", "The sign-in was cancelled. Nothing was saved.")));
+    fail(FlowSupport::cancelled());
 }
 
 void AuthorizationFlow::stopListening()
@@ -217,8 +209,7 @@ void AuthorizationFlow::exchange(const QString &code)
             return;
         }
         if (request->result()->refreshToken.isEmpty()) {
-            fail(Error(Error::Code::ProtocolViolation,
-                       QCoreApplication::translate("OAuth", "The sign-in server gave no refresh token, so Outpost could not stay signed in.")));
+            fail(FlowSupport::noRefreshToken());
             return;
         }
         m_timer.stop();

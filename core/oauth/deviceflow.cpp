@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/oauth/deviceflow.h"
 
+#include "core/oauth/flowsupport_p.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,16 +24,11 @@ DeviceFlow::DeviceFlow(Provider provider, QObject *parent)
     : QObject(parent)
     , m_provider(std::move(provider))
 {
-    bool ok = false;
-    if (const int ms = qEnvironmentVariableIntValue("OUTPOST_OAUTH_TIMEOUT_MS", &ok); ok && ms > 0)
-        m_timeoutMs = ms;
+    m_timeoutMs = FlowSupport::timeoutMs(m_timeoutMs);
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &DeviceFlow::poll);
     m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        fail(Error(Error::Code::Timeout,
-                   QCoreApplication::translate("OAuth", "The sign-in was not completed in time. Nothing was saved; please try again.")));
-    });
+    connect(&m_deadline, &QTimer::timeout, this, [this] { fail(FlowSupport::timedOut()); });
 }
 
 DeviceFlow::~DeviceFlow()
@@ -78,7 +75,7 @@ void DeviceFlow::start()
 
 void DeviceFlow::cancel()
 {
-    fail(Error(Error::Code::Cancelled, QCoreApplication::translate("OAuth", "The sign-in was cancelled. Nothing was saved.")));
+    fail(FlowSupport::cancelled());
 }
 
 void DeviceFlow::fail(const Error &error)
@@ -147,8 +144,7 @@ void DeviceFlow::onPoll(TokenRequest *request)
     m_request = nullptr;
     if (request->result()) {
         if (request->result()->refreshToken.isEmpty()) {
-            fail(Error(Error::Code::ProtocolViolation,
-                       QCoreApplication::translate("OAuth", "The sign-in server gave no refresh token, so Outpost could not stay signed in.")));
+            fail(FlowSupport::noRefreshToken());
             return;
         }
         m_deadline.stop();
@@ -166,8 +162,7 @@ void DeviceFlow::onPoll(TokenRequest *request)
         return;
     }
     if (code == QLatin1String("access_denied")) {
-        fail(Error(Error::Code::AuthenticationFailed,
-                   QCoreApplication::translate("OAuth", "Access was not granted: the sign-in was refused or cancelled at the provider.")));
+        fail(FlowSupport::accessDenied());
         return;
     }
     if (code == QLatin1String("expired_token")) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/oauth/pkce.h"
 
+#include "core/oauth/flowsupport_p.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QRandomGenerator>
@@ -88,8 +90,7 @@ Result<Redirect> parseRedirectRequest(const QByteArray &request, const QString &
         const QString error = queryValue(query, QStringLiteral("error"));
         const QString description = queryValue(query, QStringLiteral("error_description")).left(300);
         if (error == QLatin1String("access_denied"))
-            return Error(Error::Code::AuthenticationFailed,
-                         QCoreApplication::translate("OAuth", "Access was not granted: the sign-in was refused or cancelled at the provider."));
+            return FlowSupport::accessDenied();
         //: %1 is an OAuth error code such as "invalid_scope", %2 the provider's explanation
         return Error(Error::Code::Permanent,
                      QCoreApplication::translate("OAuth", "The provider refused the sign-in (%1). %2").arg(error, description).trimmed());

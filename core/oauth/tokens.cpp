@@ -196,31 +196,22 @@ void TokenRequest::start(const QUrl &endpoint, const QUrlQuery &form, QNetworkAc
     QNetworkReply *reply = m_reply.data();
     // Bounded: an answer larger than any token response ends the request.
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
-        if (received > MaxTokenResponseSize && m_reply) {
-            QNetworkReply *r = m_reply.data();
-            m_reply = nullptr;
-            r->disconnect(this);
-            r->abort();
-            r->deleteLater();
-            complete(Error(Error::Code::ProtocolViolation,
-                           QCoreApplication::translate("OAuth", "The sign-in server's answer was too large.")));
-        }
+        if (received > MaxTokenResponseSize && m_reply)
+            stop(Error(Error::Code::ProtocolViolation,
+                       QCoreApplication::translate("OAuth", "The sign-in server's answer was too large.")));
     });
     connect(reply, &QNetworkReply::finished, this, &TokenRequest::onFinished);
     QTimer::singleShot(m_timeoutMs, this, [this] {
-        if (m_done)
-            return;
-        if (QNetworkReply *r = m_reply.data()) {
-            m_reply = nullptr;
-            r->disconnect(this);
-            r->abort();
-            r->deleteLater();
-        }
-        complete(Error(Error::Code::Timeout, QCoreApplication::translate("OAuth", "The sign-in server did not answer in time.")));
+        stop(Error(Error::Code::Timeout, QCoreApplication::translate("OAuth", "The sign-in server did not answer in time.")));
     });
 }
 
 void TokenRequest::abort()
+{
+    stop(Error(Error::Code::Cancelled, QCoreApplication::translate("OAuth", "The sign-in was cancelled.")));
+}
+
+void TokenRequest::stop(const Error &error)
 {
     if (m_done)
         return;
@@ -230,7 +221,7 @@ void TokenRequest::abort()
         r->abort();
         r->deleteLater();
     }
-    complete(Error(Error::Code::Cancelled, QCoreApplication::translate("OAuth", "The sign-in was cancelled.")));
+    complete(error);
 }
 
 void TokenRequest::onFinished()

@@ -96,6 +96,8 @@ private:
     TokenRequest(Kind kind, QObject *parent);
     void start(const QUrl &endpoint, const QUrlQuery &form, QNetworkAccessManager *network);
     void onFinished();
+    /// Ends the request early (time-out, too large, abort()) with `error`.
+    void stop(const Error &error);
     void complete(Result<Tokens> result);
 
     Kind m_kind;
