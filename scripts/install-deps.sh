@@ -21,6 +21,7 @@ test_pkgs=(
     dnsmasq iproute2 openssl git git-email appstream desktop-file-utils time clang-tidy x11-utils imagemagick
     dpkg-dev file openbox trayer at-spi2-core python3-pyatspi strace
     python3-django-oauth-toolkit dovecot-core dovecot-imapd
+    libmime-tools-perl libemail-mime-perl mblaze maildrop ripmime mpack spamassassin
 )
 
 pkgs=("${build_pkgs[@]}")
