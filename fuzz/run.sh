@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(smtp_reply scram address mailto header_block sidecar autoconfig_xml)
+[[ ${#targets[@]} -eq 0 ]] && targets=(smtp_reply scram address mailto header_block sidecar autoconfig_xml imap_response)
 if [[ ! -f build-fuzz/build.ninja ]]; then
     cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DOUTPOST_FUZZ=ON -DOUTPOST_BUILD_TESTS=OFF -DOUTPOST_BUILD_BENCH=OFF >/dev/null
