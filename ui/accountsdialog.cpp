@@ -332,6 +332,21 @@ void AccountsDialog::testSelected()
     m_test->setEnabled(false);
     const Core::Account account = *a;
     log(tr("Testing %1 (%2:%3, %4)…").arg(account.name, account.host).arg(account.port).arg(securityText(account.security)));
+    if (account.auth == Core::AuthMethod::OAuth2) {
+        // A fresh access token from the stored refresh token, as sending does.
+        if (!m_accessTokens)
+            m_accessTokens = new Core::OAuth::AccessTokenSource(m_credentials, this);
+        m_accessTokens->fetch(account, false, this, [this, account](const Core::Result<QString> &token) {
+            if (!token) {
+                log(tr("Failed: %1").arg(token.error().message()));
+                m_test->setEnabled(true);
+                Q_EMIT testFinished(false);
+                return;
+            }
+            runTest(account, QString(), token.value());
+        });
+        return;
+    }
     if (account.auth != Core::AuthMethod::Password) {
         runTest(account, QString());
         return;
@@ -348,7 +363,7 @@ void AccountsDialog::testSelected()
     });
 }
 
-void AccountsDialog::runTest(const Core::Account &account, const QString &password)
+void AccountsDialog::runTest(const Core::Account &account, const QString &password, const QString &oauthToken)
 {
     const Core::SmtpServerSettings s = account.smtpSettings(m_trust->pins(account.host, account.port),
                                                             qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE"),
@@ -359,6 +374,8 @@ void AccountsDialog::runTest(const Core::Account &account, const QString &passwo
     if (account.auth == Core::AuthMethod::Password) {
         credentials.username = account.username;
         credentials.password = password;
+    } else if (account.auth == Core::AuthMethod::OAuth2) {
+        credentials = {account.username, QString(), oauthToken, account.host, account.port};
     }
     client->setCredentials(credentials);
     connect(client, &Core::SmtpClient::sessionReady, this, [this, client, account] {

@@ -15,6 +15,9 @@ class QPushButton;
 namespace Core {
 class SmtpClient;
 }
+namespace Core::OAuth {
+class AccessTokenSource;
+}
 
 namespace Gui {
 
@@ -54,7 +57,8 @@ private:
     [[nodiscard]] const Core::Account *selected() const;
     void editSelected();
     void removeSelected();
-    void runTest(const Core::Account &account, const QString &password);
+    /// Signs in with the password, or for OAuth 2.0 with the access token.
+    void runTest(const Core::Account &account, const QString &password, const QString &oauthToken = {});
     void log(const QString &line);
 
     Core::AccountStore *m_accounts;
@@ -64,6 +68,7 @@ private:
     QPlainTextEdit *m_report = nullptr;
     QPushButton *m_test = nullptr;
     QPointer<Core::SmtpClient> m_client;
+    Core::OAuth::AccessTokenSource *m_accessTokens = nullptr; ///< for testing OAuth 2.0 accounts
 };
 
 } // namespace Gui

@@ -23,6 +23,7 @@ from wizard_test import WIZARD, WizardSteps
 
 sys.path.insert(0, desktop.SCRIPTS)
 from oauth_world import OAuthWorld  # noqa: E402
+from postfix_instance import free_port  # noqa: E402
 
 # Short, so that a test can wait past it (Outpost refreshes a token that
 # has less than a minute left, so every send after this has to refresh).
@@ -192,20 +193,98 @@ class WizardOAuthTest(OAuthTest):
         self.assert_no_token_anywhere()
 
 
-class DeniedOAuthTest(OAuthTest):
-    browser_mode = "deny"
+class FailedOAuthTest(OAuthTest):
+    """A sign-in in the wizard that does not succeed: a clear reason, Next
+    stays off, the sign-in can be tried again, and nothing is saved."""
 
-    def test_denied_consent_says_so_and_saves_nothing(self):
+    def fails_with(self, reason):
         wizard = self.wizard_to_browser_sign_in()
         status = wizard.find("label", r"did not succeed", timeout=60)
-        self.assertRegex(status.name, r"(?i)not granted|refused")
+        self.assertRegex(status.name, reason)
         self.assertFalse(wizard.find("push button", r"^Next").enabled)
-        # The sign-in can be tried again from the same page.
         self.assertTrue(wizard.find("push button", r"^Sign in with .* in your browser$").enabled)
         self.desktop.key("Escape")  # the person gives up
         self.app.window_gone(WIZARD, timeout=10)
         time.sleep(1)
         self.assertEqual(self.accounts(), [])
+        self.note_tokens()
+        self.assertEqual(self.tokens, set(), "the server issued tokens for a failed sign-in")
+
+
+class DeniedOAuthTest(FailedOAuthTest):
+    browser_mode = "deny"
+
+    def test_denied_consent_says_so_and_saves_nothing(self):
+        self.fails_with(r"(?i)not granted|refused")
+
+
+class ClosedBrowserOAuthTest(FailedOAuthTest):
+    browser_mode = "ignore"  # the person closed the browser
+
+    def setUp(self):
+        super().setUp()
+        self.desktop.env["OUTPOST_OAUTH_TIMEOUT_MS"] = "5000"
+
+    def test_a_closed_browser_times_out_and_saves_nothing(self):
+        self.fails_with(r"(?i)not completed in time")
+
+
+class WrongStateOAuthTest(FailedOAuthTest):
+    browser_mode = "wrong-state"
+
+    def test_an_answer_with_another_state_is_refused_and_saves_nothing(self):
+        self.fails_with(r"(?i)does not belong to this sign-in")
+
+
+class UnreachableTokenEndpointOAuthTest(FailedOAuthTest):
+    def setUp(self):
+        super().setUp()
+        # Consent works; the token endpoint behind it does not answer.
+        path = os.path.join(self.desktop.env["XDG_CONFIG_HOME"], "outpost", "oauth2", "test-provider.json")
+        with open(path) as f:
+            provider = json.load(f)
+        provider["token_endpoint"] = "https://127.0.0.1:%d/o/token/" % free_port()
+        with open(path, "w") as f:
+            json.dump(provider, f)
+
+    def test_an_unreachable_token_endpoint_says_so_and_saves_nothing(self):
+        self.fails_with(r"(?i)sign-in server")
+
+
+class AccountsOAuthTest(OAuthTest):
+    def live_grants(self):
+        db = os.path.join(self.world.dir, "authserver", "db.sqlite3")
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as c:
+            return c.execute("SELECT COUNT(*) FROM oauth2_provider_refreshtoken WHERE revoked IS NULL").fetchone()[0]
+
+    def test_the_accounts_dialog_shows_tests_and_revokes_an_oauth_account(self):
+        d = self.world.description
+        self.desktop.outpost("account", "add", "--name", "Work", "--email", d["user"], "--host", d["smtp_host"],
+                             "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2")
+        self.assertEqual(self.live_grants(), 1)
+        self.note_tokens()
+        self.app = self.desktop.launch("accounts")
+        accounts = self.app.window(r"^Accounts$", timeout=15)
+        item = accounts.find("list item", r"^Work — (.|\n)*OAuth 2\.0 \(127\.0\.0\.1:\d+\)")
+        self.desktop.click(item)
+        self.assertTrue(accounts.find("push button", r"^Sign In Again$").enabled)
+        # Test Connection signs in with a token, as sending does.
+        self.desktop.click(accounts.find("push button", r"^Test Connection$"))
+        report = accounts.find("text", r"^Connection test report$")
+        wait_until(lambda: "Sign-in:" in report.text or "Failed" in report.text, 60,
+                   what=f"the test report (it reads {report.text!r})")
+        self.assertIn("Connected and signed in.", report.text)
+        self.assertRegex(report.text, r"Sign-in: (OAUTHBEARER|XOAUTH2)")
+        self.note_tokens()
+        # Removing it withdraws the permission at the provider.
+        self.desktop.click(accounts.find("push button", r"^Remove$"))
+        question = self.app.window(r"^Remove Account$", timeout=10)
+        self.assertIn("withdrawn at the provider", question.all_text())
+        self.desktop.click(question.find("push button", r"^(&)?Yes$"))
+        wait_until(lambda: self.live_grants() == 0, 30, what="the refresh token to be revoked at the server")
+        self.assertEqual(self.accounts(), [])
+        self.note_tokens()
+        self.assert_no_token_anywhere()
 
 
 if __name__ == "__main__":

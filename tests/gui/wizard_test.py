@@ -131,6 +131,17 @@ class WizardTest(WizardSteps, DesktopTest):
         self.assertRegex(status.name, r"(?i)not found|unknown host|resolve|no address")
         self.assertFalse(wizard.find("push button", r"^Next").enabled)
 
+    def test_oauth_without_a_client_id_says_how_to_configure_one(self):
+        # Google's servers, in a build without a client id for Google (the
+        # default): no browser opens; the wizard says how to fix it.
+        wizard = self.manual_setup("smtp.gmail.com", 587, no_encryption=False, no_sign_in=False,
+                                   address="ada@gmail.com", password="", starttls=True, oauth=True)
+        status = wizard.find("label", r"client id for Google", timeout=15)
+        self.assertRegex(status.name, r"-D\w+=YOUR_ID")
+        self.assertIn(os.path.join(self.desktop.env["XDG_CONFIG_HOME"], "outpost", "oauth2"), status.name)
+        self.assertFalse(wizard.find_all("push button", r"^Sign in with"), "no sign-in is offered without a client id")
+        self.assertFalse(wizard.find("push button", r"^Next").enabled)
+
     def test_offline_discovery_says_plainly_that_nothing_was_found(self):
         # No network in this desktop: every source fails, every guess too.
         wizard = self.first_start()
