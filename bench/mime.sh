@@ -13,7 +13,8 @@ runs=${RUNS:-3}
 sizes=${SIZES:-"25 500"}
 build_dir=${BENCH_BUILD_DIR:-build-release}
 
-BUILD_DIR=$build_dir BUILD_TYPE=Release scripts/build.sh outpost-mime-bench >/dev/null
+# One build at a time on a shared machine: wait for the build lock.
+flock /tmp/outpost-build.lock env BUILD_DIR="$build_dir" BUILD_TYPE=Release scripts/build.sh outpost-mime-bench >/dev/null
 tool=$build_dir/bench/outpost-mime-bench
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

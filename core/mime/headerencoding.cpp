@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/mime/headerencoding_p.h"
 
-#include <QList>
+#include <QStringList>
+#include <QTextBoundaryFinder>
 
 #include <algorithm>
 
@@ -12,170 +13,336 @@ namespace {
 constexpr qsizetype kFoldColumn = 78;       // RFC 5322 §2.1.1 SHOULD
 constexpr qsizetype kEncodedLineLimit = 76; // RFC 2047 §2
 constexpr qsizetype kEncodedWordLimit = 75; // RFC 2047 §2
+constexpr char kHex[] = "0123456789ABCDEF";
 
-bool isPlainAscii(const QString &text)
+// Writes atoms and folds at the spaces between them.
+class FoldingWriter
 {
-    for (QChar c : text) {
-        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
-            return false;
+public:
+    explicit FoldingWriter(qsizetype prefixLength)
+        : m_column(prefixLength)
+    {
     }
-    // Text that looks like an encoded word must itself be encoded (RFC 2047 §5).
-    return !text.contains(QStringLiteral("=?"));
-}
 
-// Joins tokens with spaces, folding before a token that would pass column
-// 78; *fits is false if some line is longer all the same.
-QByteArray foldTokens(const QList<QByteArray> &tokens, qsizetype prefixLength, bool *fits)
-{
-    QByteArray out;
-    qsizetype column = prefixLength;
-    *fits = true;
-    for (qsizetype i = 0; i < tokens.size(); ++i) {
-        const QByteArray &token = tokens.at(i);
-        if (i == 0) {
-            out += token;
-            column += token.size();
-        } else if (column + 1 + token.size() <= kFoldColumn || token.isEmpty()) {
-            out += ' ' + token;
-            column += 1 + token.size();
-        } else {
-            out += "\r\n " + token;
-            column = 1 + token.size();
+    /// Appends atom after a space (a place to fold) when spaceBefore, else
+    /// right after what is there. limit is the longest line the atom may end.
+    void put(const QByteArray &atom, bool spaceBefore, qsizetype limit = kFoldColumn)
+    {
+        if (spaceBefore) {
+            if (m_column + 1 + atom.size() > limit && m_column > 1) {
+                m_out += "\r\n ";
+                m_column = 1;
+            } else {
+                m_out += ' ';
+                ++m_column;
+            }
+        } else if (m_out.isEmpty() && m_column + atom.size() > limit && m_column > 1) {
+            // A long field name leaves no room: start the value on a new line.
+            m_out += "\r\n ";
+            m_column = 1;
         }
-        *fits = *fits && column <= kFoldColumn;
+        m_out += atom;
+        m_column += atom.size();
     }
-    return out;
-}
 
-// Folds plain ASCII at spaces; empty result if some line cannot fit.
-QByteArray foldAscii(const QByteArray &text, qsizetype prefixLength)
+    /// Columns left on the current line for an atom after a space.
+    [[nodiscard]] qsizetype roomAfterSpace(qsizetype limit) const { return limit - m_column - 1; }
+    [[nodiscard]] QByteArray result() const { return m_out; }
+
+private:
+    QByteArray m_out;
+    qsizetype m_column;
+};
+
+bool isAtext(char16_t u)
 {
-    bool fits = true;
-    const QByteArray out = foldTokens(text.split(' '), prefixLength, &fits);
-    return fits ? out : QByteArray();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+        || QStringView(u"!#$%&'*+-/=?^_`{|}~").contains(QChar(u));
 }
 
-// The Q encoding of one character's UTF-8 bytes (RFC 2047 §4.2).
+bool isPrintableAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x20 && c.unicode() <= 0x7e; });
+}
+
+// Readers would decode it if written as is (RFC 2047 §5 says they must not,
+// but several do inside quotes and parameters all the same).
+bool looksEncoded(QStringView text)
+{
+    return text.contains(u"=?");
+}
+
+// The Q encoding of UTF-8 octets with the character set RFC 2047 §5(3)
+// allows in a phrase, which is also valid in unstructured text.
 QByteArray qEncode(const QByteArray &utf8)
 {
-    static const char hex[] = "0123456789ABCDEF";
     QByteArray out;
     for (char ch : utf8) {
         const auto c = static_cast<unsigned char>(ch);
         if (c == ' ') {
             out += '_';
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                   || c == '!' || c == '*' || c == '+' || c == '-' || c == '/' || c == ',' || c == '.') {
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '!'
+                   || c == '*' || c == '+' || c == '-' || c == '/') {
             out += static_cast<char>(c);
         } else {
             out += '=';
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
         }
     }
     return out;
 }
 
-// Splits text into whole code points, each as UTF-8.
-QList<QByteArray> codePoints(const QString &text)
+// One UTF-8 encoded word: Q, which people can still read in the raw
+// message, unless B is clearly shorter (text that is mostly not Latin).
+QByteArray encodedWord(const QString &text)
 {
-    QList<QByteArray> out;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        qsizetype n = 1;
-        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
-            n = 2;
-        out.append(text.mid(i, n).toUtf8());
-        i += n - 1;
+    const QByteArray utf8 = text.toUtf8();
+    const QByteArray q = qEncode(utf8);
+    const QByteArray b = utf8.toBase64();
+    return q.size() <= b.size() + b.size() / 4 ? "=?utf-8?Q?" + q + "?=" : "=?utf-8?B?" + b + "?=";
+}
+
+// Grapheme clusters: an emoji with ZWJ or a letter with combining marks
+// stays in one encoded word.
+QStringList graphemes(const QString &text)
+{
+    QStringList out;
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Grapheme, text);
+    qsizetype start = 0;
+    while (finder.toNextBoundary() > 0) {
+        out << text.mid(start, finder.position() - start);
+        start = finder.position();
     }
     return out;
+}
+
+// Writes a run of words as encoded words: each holds whole words (the space
+// after a word goes with it), filled up to the room on the line; only a
+// word too long for one encoded word is cut, between graphemes.
+void putEncodedRun(FoldingWriter &w, const QStringList &words, bool spaceBefore)
+{
+    QStringList units;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString piece = words.at(i) + (i + 1 < words.size() ? QStringLiteral(" ") : QString());
+        if (piece.isEmpty())
+            continue;
+        if (encodedWord(piece).size() <= kEncodedWordLimit)
+            units << piece;
+        else
+            units += graphemes(piece);
+    }
+    const auto roomFor = [&](bool space) {
+        const qsizetype room = space ? w.roomAfterSpace(kEncodedLineLimit) : w.roomAfterSpace(kEncodedLineLimit) + 1;
+        return std::min(kEncodedWordLimit, room);
+    };
+    QString chunk;
+    qsizetype room = 0;
+    for (const QString &unit : units) {
+        if (chunk.isEmpty()) {
+            chunk = unit;
+            // On this line if the first unit fits there, else on the next.
+            room = encodedWord(chunk).size() <= roomFor(spaceBefore) ? roomFor(spaceBefore) : kEncodedWordLimit;
+            continue;
+        }
+        if (encodedWord(chunk + unit).size() <= room) {
+            chunk += unit;
+            continue;
+        }
+        w.put(encodedWord(chunk), spaceBefore, kEncodedLineLimit);
+        spaceBefore = true;
+        chunk = unit;
+        room = encodedWord(chunk).size() <= roomFor(true) ? roomFor(true) : kEncodedWordLimit;
+    }
+    if (!chunk.isEmpty())
+        w.put(encodedWord(chunk), spaceBefore, kEncodedLineLimit);
+}
+
+// Writes words separated by single spaces; needsEncoding says which must be
+// encoded words. Neighbouring encoded words are written as one run, empty
+// words (from doubled spaces) between them included: the white space
+// between two encoded words would be lost.
+void putWords(FoldingWriter &w, const QStringList &words, QList<bool> encode, bool spaceBefore)
+{
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (!words.at(i).isEmpty() || encode.at(i))
+            continue;
+        qsizetype before = i - 1;
+        while (before >= 0 && words.at(before).isEmpty())
+            --before;
+        qsizetype after = i + 1;
+        while (after < words.size() && words.at(after).isEmpty())
+            ++after;
+        // Between two encoded words, or between one and the end of the text.
+        const bool encodedBefore = before < 0 || encode.at(before);
+        const bool encodedAfter = after >= words.size() || encode.at(after);
+        if (encodedBefore && encodedAfter && (before >= 0 || after < words.size()))
+            encode[i] = true;
+    }
+    bool space = spaceBefore;
+    for (qsizetype i = 0; i < words.size();) {
+        qsizetype end = i + 1;
+        while (end < words.size() && encode.at(end) == encode.at(i))
+            ++end;
+        if (encode.at(i)) {
+            putEncodedRun(w, words.mid(i, end - i), space);
+        } else {
+            for (qsizetype k = i; k < end; ++k)
+                w.put(words.at(k).toUtf8(), space || k > i);
+        }
+        space = true;
+        i = end;
+    }
+}
+
+bool needsEncodingInText(const QString &word)
+{
+    return !isPrintableAscii(word) || looksEncoded(word) || word.size() > kFoldColumn - 1;
+}
+
+void putDisplayName(FoldingWriter &w, const QString &name, bool spaceBefore)
+{
+    const QStringList words = name.split(u' ');
+    const bool regularSpacing = !words.contains(QString());
+    if (isPrintableAscii(name) && !looksEncoded(name)) {
+        const bool atoms = regularSpacing && std::all_of(words.begin(), words.end(), [](const QString &word) {
+            return std::all_of(word.begin(), word.end(), [](QChar c) { return isAtext(c.unicode()); });
+        });
+        if (atoms) {
+            putWords(w, words, QList<bool>(words.size(), false), spaceBefore);
+            return;
+        }
+        // A quoted string may fold at its spaces (RFC 5322 §3.2.4).
+        QString quoted = name;
+        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+        const QStringList pieces = QString(u'"' + quoted + u'"').split(u' ');
+        for (qsizetype i = 0; i < pieces.size(); ++i)
+            w.put(pieces.at(i).toUtf8(), spaceBefore || i > 0);
+        return;
+    }
+    // A phrase: atoms stay, the other words become encoded words. With odd
+    // spacing the whole name is encoded, which keeps every space.
+    QList<bool> encode;
+    for (const QString &word : words) {
+        const bool atom = !word.isEmpty() && !looksEncoded(word)
+            && std::all_of(word.begin(), word.end(), [](QChar c) { return isAtext(c.unicode()); });
+        encode << (!regularSpacing || !atom);
+    }
+    putWords(w, words, encode, spaceBefore);
+}
+
+// RFC 2231 attribute-char: a token character other than "*", "'" and "%".
+bool isAttributeChar(unsigned char c)
+{
+    return c > 0x20 && c < 0x7f && !QByteArrayView("()<>@,;:\\\"/[]?=*'%").contains(static_cast<char>(c));
+}
+
+bool isToken(const QString &value)
+{
+    return !value.isEmpty() && std::all_of(value.begin(), value.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u > 0x20 && u < 0x7f && !QStringView(u"()<>@,;:\\\"/[]?=").contains(c);
+    });
+}
+
+QByteArray percentEncode(const QString &text)
+{
+    QByteArray out;
+    for (char ch : text.toUtf8()) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (isAttributeChar(c)) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 0xF];
+        }
+    }
+    return out;
+}
+
+// The parameter as one or more "attribute=value" segments.
+QList<QByteArray> parameterSegments(const QByteArray &name, const QString &value)
+{
+    // Room for the segment after the folding space and before the ";".
+    constexpr qsizetype kRoom = kFoldColumn - 2;
+    if (isPrintableAscii(value) && !looksEncoded(value)) {
+        if (isToken(value) && name.size() + 1 + value.size() <= kRoom)
+            return {name + '=' + value.toLatin1()};
+        QString quoted = value;
+        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+        if (name.size() + 3 + quoted.size() <= kRoom)
+            return {name + "=\"" + quoted.toLatin1() + '"'};
+    }
+    const QByteArray single = name + "*=utf-8''" + percentEncode(value);
+    if (single.size() <= kRoom)
+        return {single};
+    // Continuations, cut between characters so that each piece decodes on
+    // its own (several readers decode them one by one).
+    QList<QByteArray> segments;
+    QByteArray current;
+    const auto head = [&] {
+        QByteArray h = name + '*' + QByteArray::number(segments.size()) + "*=";
+        if (segments.isEmpty())
+            h += "utf-8''";
+        return h;
+    };
+    for (const QString &g : graphemes(value)) {
+        const QByteArray encoded = percentEncode(g);
+        if (!current.isEmpty() && head().size() + current.size() + encoded.size() > kRoom) {
+            segments << head() + current;
+            current.clear();
+        }
+        current += encoded;
+    }
+    segments << head() + current;
+    return segments;
 }
 
 } // namespace
 
 QByteArray encodeUnstructured(const QString &text, qsizetype prefixLength)
 {
-    if (isPlainAscii(text)) {
-        QByteArray folded = foldAscii(text.toLatin1(), prefixLength);
-        if (!folded.isEmpty() || text.isEmpty())
-            return folded;
-    }
-
-    const QByteArray utf8 = text.toUtf8();
-    qsizetype nonAscii = 0;
-    for (char c : utf8)
-        nonAscii += static_cast<unsigned char>(c) >= 0x80 ? 1 : 0;
-    const bool base64 = nonAscii * 5 > utf8.size();
-    const QByteArray start = base64 ? "=?utf-8?B?" : "=?utf-8?Q?";
-    const QByteArray end = "?=";
-
-    const auto encodedLength = [&](const QByteArray &chunk) {
-        return base64 ? (chunk.size() + 2) / 3 * 4 : qEncode(chunk).size();
-    };
-
-    QByteArray out;
-    QByteArray chunk;
-    bool firstWord = true;
-    qsizetype lineStart = prefixLength; // columns used before the current word
-    const QList<QByteArray> points = codePoints(text);
-    if (!points.isEmpty()
-        && lineStart + start.size() + encodedLength(points.first()) + end.size() > kEncodedLineLimit) {
-        // A long field name leaves no room: start the value on a new line.
-        out += "\r\n ";
-        lineStart = 1;
-    }
-    const auto flush = [&] {
-        if (chunk.isEmpty())
-            return;
-        if (!firstWord)
-            out += "\r\n ";
-        firstWord = false;
-        out += start + (base64 ? chunk.toBase64() : qEncode(chunk)) + end;
-        chunk.clear();
-        lineStart = 1;
-    };
-    for (const QByteArray &cp : points) {
-        const QByteArray candidate = chunk + cp;
-        const qsizetype wordLength = start.size() + encodedLength(candidate) + end.size();
-        if (!chunk.isEmpty()
-            && (wordLength > kEncodedWordLimit || lineStart + wordLength > kEncodedLineLimit))
-            flush();
-        chunk += cp;
-    }
-    flush();
-    return out;
+    FoldingWriter w(prefixLength);
+    const QStringList words = text.split(u' ');
+    QList<bool> encode;
+    for (const QString &word : words)
+        encode << needsEncodingInText(word);
+    putWords(w, words, encode, false);
+    return w.result();
 }
 
-QByteArray encodeMailbox(const QString &name, const QString &address, qsizetype prefixLength)
+QByteArray encodeAddressList(const QList<Mailbox> &mailboxes, qsizetype prefixLength)
 {
-    const QByteArray angle = '<' + address.toUtf8() + '>';
-    if (name.isEmpty())
-        return address.toUtf8();
-    QList<QByteArray> tokens;
-    if (isPlainAscii(name)) {
-        QString quoted = name;
-        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
-        // Folding inside a quoted string is allowed (RFC 5322 §3.2.4: FWS).
-        tokens = QByteArray('"' + quoted.toLatin1() + '"').split(' ');
-    } else {
-        const QByteArray start = "=?utf-8?B?";
-        const QByteArray end = "?=";
-        // The first word shares its line with "Name: " (RFC 2047 §2: 76).
-        qsizetype budget = std::min(kEncodedWordLimit, kEncodedLineLimit - prefixLength);
-        QByteArray chunk;
-        for (const QByteArray &cp : codePoints(name)) {
-            const QByteArray candidate = chunk + cp;
-            if (!chunk.isEmpty() && start.size() + (candidate.size() + 2) / 3 * 4 + end.size() > budget) {
-                tokens << start + chunk.toBase64() + end;
-                chunk.clear();
-                budget = kEncodedWordLimit;
-            }
-            chunk += cp;
+    if (mailboxes.isEmpty())
+        return "undisclosed-recipients:;";
+    FoldingWriter w(prefixLength);
+    for (qsizetype i = 0; i < mailboxes.size(); ++i) {
+        const Mailbox &m = mailboxes.at(i);
+        if (i > 0)
+            w.put(",", false);
+        if (m.name.isEmpty()) {
+            w.put(m.address.toUtf8(), i > 0);
+            continue;
         }
-        tokens << start + chunk.toBase64() + end;
+        putDisplayName(w, m.name, i > 0);
+        w.put('<' + m.address.toUtf8() + '>', true);
     }
-    tokens << angle;
-    bool fits = true; // (a single word longer than a line cannot be folded)
-    return foldTokens(tokens, prefixLength, &fits);
+    return w.result();
+}
+
+QByteArray encodeParameterized(const QByteArray &value, const QList<std::pair<QByteArray, QString>> &parameters,
+                               qsizetype prefixLength)
+{
+    FoldingWriter w(prefixLength);
+    w.put(value, false);
+    for (const auto &[name, text] : parameters) {
+        for (const QByteArray &segment : parameterSegments(name, text)) {
+            w.put(";", false);
+            w.put(segment, true);
+        }
+    }
+    return w.result();
 }
 
 } // namespace Core::MimeHeader

@@ -296,7 +296,7 @@ QString MailAddress::toDisplayString() const
 
 QByteArray MailAddress::toHeaderValue(qsizetype prefixLength) const
 {
-    return MimeHeader::encodeMailbox(m_name, wireAddress(), prefixLength);
+    return MimeHeader::encodeAddressList({{m_name, wireAddress()}}, prefixLength);
 }
 
 } // namespace Core

@@ -13,11 +13,13 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringDecoder>
 #include <QUrl>
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
-#include <vmime/contentDispositionField.hpp>
 #include <vmime/contentTypeField.hpp>
 #include <vmime/vmime.hpp>
 
@@ -115,51 +117,6 @@ Error unreadable(const QString &path)
     return Error(Error::Code::FileUnreadable,
                  QCoreApplication::translate("Mime", "The attachment “%1” cannot be read.").arg(QFileInfo(path).fileName()),
                  QStringLiteral("attachments"));
-}
-
-// One UTF-8 word: vmime then writes ASCII as is and anything else as encoded
-// words split at character boundaries. (text::newFromString splits into
-// per-charset words and loses the space after an emoji when read back.)
-vmime::text headerText(const QString &s)
-{
-    return vmime::text(vmime::word(toStd(s), vmime::charsets::UTF_8));
-}
-
-vmime::emailAddress vmimeAddress(const MailAddress &a)
-{
-    // ASCII local part: domain as A-labels, so the header stays 7-bit clean.
-    // Non-ASCII local part: the message travels with SMTPUTF8 and RFC 6532
-    // headers carry the address in UTF-8.
-    if (a.needsSmtpUtf8())
-        return vmime::emailAddress(vmime::word(toStd(a.localPart()), vmime::charsets::UTF_8),
-                                   vmime::word(toStd(a.domain()), vmime::charsets::UTF_8));
-    return vmime::emailAddress(toStd(a.localPart()), toStd(a.asciiDomain()));
-}
-
-vmime::shared_ptr<vmime::mailbox> vmimeMailbox(const MailAddress &a)
-{
-    if (a.name().isEmpty())
-        return vmime::make_shared<vmime::mailbox>(vmimeAddress(a));
-    return vmime::make_shared<vmime::mailbox>(headerText(a.name()), vmimeAddress(a));
-}
-
-vmime::shared_ptr<vmime::addressList> vmimeAddressList(const QList<MailAddress> &list)
-{
-    auto result = vmime::make_shared<vmime::addressList>();
-    for (const MailAddress &a : list)
-        result->appendAddress(vmimeMailbox(a));
-    return result;
-}
-
-// vmime 0.9.2 types Reply-To and Disposition-Notification-To as a single
-// mailbox, but RFC 5322 §3.6.2 and RFC 8098 §2.1 allow an address list: build
-// the field as an address-list field and give it the right name.
-void appendAddressListField(vmime::header &header, const char *name, const QList<MailAddress> &list)
-{
-    auto field = vmime::headerFieldFactory::getInstance()->create(vmime::fields::TO);
-    field->setValue(vmimeAddressList(list));
-    field->setName(name);
-    header.appendField(field);
 }
 
 vmime::datetime vmimeDate(const QDateTime &when)
@@ -260,14 +217,140 @@ private:
     QByteArray m_encoded;
 };
 
-void appendUnstructuredField(vmime::header &header, const QString &name, const QString &value)
+// A field whose value Outpost wrote itself (headerencoding_p.h). Created
+// under a neutral name so that vmime gives it a text value, then named.
+void appendPreEncodedField(vmime::header &header, const QString &name, QByteArray value)
 {
-    // Created under a neutral name so vmime gives it a text value, then named.
     auto field = vmime::headerFieldFactory::getInstance()->create("X-Outpost-Unstructured");
-    field->setValue(vmime::make_shared<PreEncodedText>(
-        MimeHeader::encodeUnstructured(value, name.size() + 2)));
+    field->setValue(vmime::make_shared<PreEncodedText>(std::move(value)));
     field->setName(toStd(name));
     header.appendField(field);
+}
+
+void appendUnstructuredField(vmime::header &header, const QString &name, const QString &value)
+{
+    appendPreEncodedField(header, name, MimeHeader::encodeUnstructured(value, name.size() + 2));
+}
+
+void appendAddressField(vmime::header &header, const QString &name, const QList<MailAddress> &list)
+{
+    QList<MimeHeader::Mailbox> mailboxes;
+    for (const MailAddress &a : list)
+        mailboxes.append({a.name(), a.wireAddress()});
+    appendPreEncodedField(header, name, MimeHeader::encodeAddressList(mailboxes, name.size() + 2));
+}
+
+// How one attachment travels (RFC 2046): its type and charset, and its body.
+struct AttachmentForm
+{
+    QString contentType;
+    QString charset;            ///< text/*: what the content is in
+    std::optional<QByteArray> message; ///< message/rfc822: canonical CRLF lines, unencoded
+};
+
+// The charset a text file is in, read a block at a time: US-ASCII, UTF-8
+// and UTF-16 (with its byte order mark) are certain; for any other 8-bit
+// text the charset cannot be known, and an empty string says so.
+QString textCharset(QFile &file)
+{
+    const QByteArray head = file.peek(2);
+    if (head == "\xFF\xFE" || head == "\xFE\xFF")
+        return QStringLiteral("utf-16");
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    bool ascii = true;
+    QByteArray block;
+    while (!(block = file.read(64 * 1024)).isEmpty()) {
+        ascii = ascii && std::all_of(block.begin(), block.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (!ascii)
+            (void)utf8.decode(block);
+        if (utf8.hasError())
+            break;
+    }
+    file.seek(0);
+    if (ascii)
+        return QStringLiteral("us-ascii");
+    return utf8.hasError() ? QString() : QStringLiteral("utf-8");
+}
+
+// A message to attach travels unencoded (RFC 2046 §5.2.1 allows no base64
+// or quoted-printable for message/rfc822): its lines in canonical CRLF form,
+// when each fits in 998 octets, it has no NUL, and its 8-bit octets, if
+// any, may go (8BITMIME). It is held in memory, so only up to a bound.
+std::optional<QByteArray> canonicalMessage(QFile &file, bool allow8Bit)
+{
+    constexpr qint64 kMaxInlineMessage = 16 * 1024 * 1024;
+    if (file.size() > kMaxInlineMessage)
+        return std::nullopt;
+    const QByteArray crlf = MimeText::toCrlfLines(file.read(kMaxInlineMessage));
+    file.seek(0);
+    qsizetype lineStart = 0;
+    bool eightBit = false;
+    for (qsizetype i = 0; i < crlf.size(); ++i) {
+        const auto c = static_cast<unsigned char>(crlf.at(i));
+        if (c == 0)
+            return std::nullopt;
+        eightBit = eightBit || c >= 0x80;
+        if (c == '\n') {
+            if (i - 1 - lineStart > 998)
+                return std::nullopt;
+            lineStart = i + 1;
+        }
+    }
+    if (eightBit && !allow8Bit)
+        return std::nullopt;
+    return crlf;
+}
+
+AttachmentForm attachmentForm(const Attachment &a, QFile &file, bool allow8Bit)
+{
+    AttachmentForm form;
+    form.contentType = detectContentType(a);
+    const QString octets = QStringLiteral("application/octet-stream");
+    if (form.contentType == u"message/rfc822") {
+        form.message = canonicalMessage(file, allow8Bit);
+        if (!form.message)
+            form.contentType = octets;
+    } else if (form.contentType.startsWith(u"text/") && a.contentType.isEmpty()) {
+        // Text without a charset means US-ASCII (RFC 2046 §4.1.2); text in a
+        // charset that cannot be known goes as bytes, which every reader
+        // saves the same.
+        form.charset = textCharset(file);
+        if (form.charset.isEmpty())
+            form.contentType = octets;
+    }
+    return form;
+}
+
+void fillAttachmentPart(vmime::bodyPart &part, const Attachment &a, QFile &file, bool allow8Bit)
+{
+    const AttachmentForm form = attachmentForm(a, file, allow8Bit);
+    const QString name = attachmentName(a);
+    auto &header = *part.getHeader();
+    QList<std::pair<QByteArray, QString>> typeParameters;
+    if (!form.charset.isEmpty())
+        typeParameters.append({"charset", form.charset});
+    // name= on Content-Type is for readers that ignore Content-Disposition.
+    typeParameters.append({"name", name});
+    appendPreEncodedField(header, QStringLiteral("Content-Type"),
+                          MimeHeader::encodeParameterized(form.contentType.toLatin1(), typeParameters, 14));
+    appendPreEncodedField(header, QStringLiteral("Content-Disposition"),
+                          MimeHeader::encodeParameterized("attachment", {{"filename", name}}, 21));
+    if (form.message) {
+        const bool eightBit = std::any_of(form.message->begin(), form.message->end(),
+                                          [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        const vmime::encoding enc(eightBit ? vmime::encodingTypes::EIGHT_BIT : vmime::encodingTypes::SEVEN_BIT);
+        header.ContentTransferEncoding()->setValue(enc);
+        part.getBody()->setContents(vmime::make_shared<vmime::stringContentHandler>(
+            std::string(form.message->constData(), static_cast<size_t>(form.message->size())), enc));
+        return;
+    }
+    const vmime::encoding base64(vmime::encodingTypes::BASE64);
+    header.ContentTransferEncoding()->setValue(base64);
+    // Already base64 when vmime reads it: vmime copies the lines as they
+    // come, a block at a time (its own encoder is much slower).
+    auto stream = vmime::make_shared<MimeStreams::Base64InputStream>(&file, a.path);
+    part.getBody()->setContents(vmime::make_shared<vmime::streamContentHandler>(
+        stream, static_cast<size_t>(MimeStreams::Base64InputStream::encodedSize(file.size())), base64));
 }
 
 } // namespace
@@ -418,14 +501,16 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
         auto header = message->getHeader();
         header->Date()->setValue(
             vmimeDate(opt.date.isValid() ? opt.date : QDateTime::currentDateTime()));
-        header->From()->setValue(vmimeMailbox(draft.from));
+        appendAddressField(*header, QStringLiteral("From"), {draft.from});
         if (!draft.replyTo.isEmpty())
-            appendAddressListField(*header, "Reply-To", draft.replyTo);
-        if (!draft.to.isEmpty())
-            header->To()->setValue(vmimeAddressList(draft.to));
-        if (!draft.cc.isEmpty())
-            header->Cc()->setValue(vmimeAddressList(draft.cc));
+            appendAddressField(*header, QStringLiteral("Reply-To"), draft.replyTo);
         // Bcc: envelope only (RFC 5322 §3.6.3 allows omitting it entirely).
+        // A message for Bcc recipients alone says so with an empty group,
+        // as other clients do: readers and filters expect a To.
+        if (!draft.to.isEmpty() || draft.cc.isEmpty())
+            appendAddressField(*header, QStringLiteral("To"), draft.to);
+        if (!draft.cc.isEmpty())
+            appendAddressField(*header, QStringLiteral("Cc"), draft.cc);
         appendUnstructuredField(*header, QStringLiteral("Subject"), draft.subject);
         header->MessageId()->setValue(vmimeMessageId(envelope.messageId));
         if (!draft.inReplyTo.isEmpty()) {
@@ -440,8 +525,8 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
             header->References()->setValue(ids);
         }
         if (draft.dispositionNotificationTo)
-            appendAddressListField(*header, "Disposition-Notification-To",
-                                   {*draft.dispositionNotificationTo});
+            appendAddressField(*header, QStringLiteral("Disposition-Notification-To"),
+                               {*draft.dispositionNotificationTo});
         header->appendField(vmime::headerFieldFactory::getInstance()->create(
             "User-Agent", toStd(Core::userAgent())));
         for (const ExtraHeader &h : draft.extraHeaders)
@@ -473,28 +558,9 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
 
         for (size_t i = 0; i < files.size(); ++i) {
             const Attachment &a = draft.attachments.at(static_cast<qsizetype>(i));
-            const std::string name = toStd(attachmentName(a));
             auto part = vmime::make_shared<vmime::bodyPart>();
             message->getBody()->appendPart(part);
-            auto type = part->getHeader()->getField<vmime::contentTypeField>(
-                vmime::fields::CONTENT_TYPE);
-            type->setValue(vmime::mediaType(toStd(detectContentType(a))));
-            // name= on Content-Type is for readers that ignore Content-Disposition.
-            type->appendParameter(vmime::make_shared<vmime::parameter>(
-                "name", vmime::word(name, vmime::charsets::UTF_8)));
-            auto disposition = part->getHeader()->getField<vmime::contentDispositionField>(
-                vmime::fields::CONTENT_DISPOSITION);
-            disposition->setValue(vmime::contentDisposition(vmime::contentDispositionTypes::ATTACHMENT));
-            disposition->setFilename(vmime::word(name, vmime::charsets::UTF_8));
-            const vmime::encoding base64(vmime::encodingTypes::BASE64);
-            part->getHeader()->ContentTransferEncoding()->setValue(base64);
-            // Already base64 when vmime reads it: vmime copies the lines as
-            // they come, a block at a time (its own encoder is much slower).
-            auto stream = vmime::make_shared<MimeStreams::Base64InputStream>(files[i].get(), a.path);
-            part->getBody()->setContents(vmime::make_shared<vmime::streamContentHandler>(
-                stream,
-                static_cast<size_t>(MimeStreams::Base64InputStream::encodedSize(files[i]->size())),
-                base64));
+            fillAttachmentPart(*part, a, *files[i], opt.allow8Bit);
         }
 
         vmime::generationContext ctx;
@@ -502,7 +568,8 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
         ctx.setPrologText("");
         ctx.setEpilogText("");
         ctx.setWrapMessageId(false);
-        ctx.setEncodedParameterValueMode(vmime::generationContext::PARAMETER_VALUE_RFC2231_AND_RFC2047);
+        // vmime writes no parameter that needs encoding (file names are Outpost's).
+        ctx.setEncodedParameterValueMode(vmime::generationContext::PARAMETER_VALUE_RFC2231_ONLY);
         ctx.setInternationalizedEmailSupport(smtpUtf8);
 
         MimeStreams::CheckedOutputStream os(out);

@@ -4,7 +4,9 @@
 (policy=email.policy.default) and print what a mail reader would see, as JSON.
 Also reports the raw properties the RFCs constrain (line length, CRLF)."""
 import email
+import email.header
 import email.policy
+import email.utils
 import hashlib
 import json
 import sys
@@ -21,7 +23,33 @@ def addresses(msg, name):
     return [{"name": a.display_name, "address": a.addr_spec} for a in header.addresses]
 
 
+def compat32_view(raw):
+    """What the legacy API (policy compat32, still used by many programs)
+    sees: RFC 2047 is decoded only where the program asks, file names come
+    from get_filename(), which knows RFC 2231 but not RFC 2047."""
+    msg = email.message_from_bytes(raw)
+
+    def text(value):
+        if value is None:
+            return None
+        return str(email.header.make_header(email.header.decode_header(value)))
+
+    view = {"subject": text(msg.get("Subject"))}
+    for name in ("From", "To", "Cc", "Reply-To"):
+        values = msg.get_all(name)
+        view[name.lower()] = None if values is None else [
+            {"name": text(n), "address": a} for n, a in email.utils.getaddresses(values)]
+    view["filenames"] = [part.get_filename() for part in msg.walk()
+                         if part.get_content_disposition() == "attachment"]
+    return view
+
+
 def main() -> int:
+    if sys.argv[1] == "--decode-word":
+        # One RFC 2047 encoded word, decoded on its own.
+        (data, charset), = email.header.decode_header(sys.argv[2])
+        json.dump({"text": data.decode(charset)}, sys.stdout, ensure_ascii=False)
+        return 0
     raw = open(sys.argv[1], "rb").read()
     lines = raw.split(b"\r\n")
     report = {
@@ -70,6 +98,7 @@ def main() -> int:
     for part in msg.walk():
         all_defects += [type(d).__name__ for d in part.defects]
     report["all_defects"] = all_defects
+    report["compat32"] = compat32_view(raw)
     json.dump(report, sys.stdout, ensure_ascii=False)
     return 0
 
