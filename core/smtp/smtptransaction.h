@@ -31,8 +31,7 @@ public:
         Envelope,    ///< MAIL and RCPT written, replies pending
         DataCommand, ///< DATA written, the 354 awaited
         Body,        ///< message data being written
-        FinalReply,  ///< the final dot (or BDAT LAST) written
-        Done,        ///< its result is reported
+        FinalReply,  ///< the final dot (or BDAT LAST) written; its reply awaited
     };
     /// How the body goes: DATA and a final dot, or BDAT chunks (RFC 3030).
     enum class BodyCommand { Data, Bdat };

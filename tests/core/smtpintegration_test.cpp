@@ -365,3 +365,40 @@ TEST_F(PostfixIntegration, ALargeMessageGoesInBdatChunksAndArrivesByteExact)
     ASSERT_EVENTUALLY(sessionsWith("disconnect from .* bdat=\\d+") == bdatBefore + 1, 10000);
     EXPECT_EQ(sessionsWith("disconnect from .* data=\\d+"), dataBefore);
 }
+
+TEST_F(PostfixIntegration, BdatMessagesInARowWithTheNextEnvelopeBehindLast)
+{
+    // Three large messages on one connection: each next envelope goes out
+    // behind the previous BDAT LAST (RFC 2920 §3.1, RFC 3030 §4.2), and
+    // Postfix answers the chunks, LAST and the envelope in order.
+    SmtpServerSettings s = settings(port("submission"), SmtpSecurity::StartTls);
+    s.chunkingThreshold = 64 * 1024;
+    SmtpClient client(s);
+    client.setCredentials({QStringLiteral("user"), QStringLiteral("secret"), {}, {}, 0});
+    QStringList log;
+    client.setProtocolLog([&log](const QString &line) { log << line; });
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    QStringList paths;
+    for (int i = 0; i < 3; ++i) {
+        Core::Envelope envelope;
+        paths << build(QStringLiteral("aenne@example.test"), &envelope);
+        client.send({envelope, paths.last(), {}, false, {}, -1, {}});
+    }
+    ASSERT_EVENTUALLY(finished.size() == 3, 30000);
+    for (const auto &args : finished)
+        EXPECT_TRUE(args.first().value<SmtpResult>().ok()) << qPrintable(args.first().value<SmtpResult>().error.message());
+    // Behind the first and the second LAST, the next MAIL in the same flight.
+    qsizetype behind = 0;
+    for (qsizetype i = 0; i + 1 < log.size(); ++i)
+        behind += log.at(i).contains(QLatin1String("BDAT LAST")) && log.at(i + 1).startsWith(QLatin1String("C: MAIL FROM"));
+    EXPECT_EQ(behind, 2) << qPrintable(log.join(u'\n'));
+    QList<QByteArray> delivered;
+    for (int i = 0; i < 3; ++i)
+        delivered << nextDelivery();
+    for (const QString &p : paths) {
+        QByteArray built = readAll(p);
+        built.replace("\r\n", "\n");
+        EXPECT_EQ(std::count_if(delivered.cbegin(), delivered.cend(), [&](const QByteArray &d) { return d.endsWith(built); }), 1)
+            << qPrintable(p);
+    }
+}
