@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Faults Dovecot cannot produce on demand, from a scripted IMAP server in
+// this process: the connection cut during the APPEND literal, after the
+// whole message but before the tagged answer, and after the tagged OK;
+// LOGIN when no SASL mechanism fits; a server that answers a tag never sent.
+#include "core/imap/imapclient.h"
+
+#include "tests/support/testutil.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+using Core::ImapClient;
+using Core::ImapSecurity;
+using Core::ImapServerSettings;
+using Core::SentCopyResult;
+using Kind = Core::SentCopyResult::Kind;
+
+namespace {
+
+/// Answers each command as a small server does; `cut` says where it drops
+/// the connection during or after APPEND.
+class ScriptedImapServer final : public QObject
+{
+public:
+    enum class Cut { Never, DuringLiteral, BeforeTaggedOk, AfterTaggedOk };
+
+    explicit ScriptedImapServer(Cut cut, QByteArray capabilities = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN")
+        : m_cut(cut)
+        , m_capabilities(std::move(capabilities))
+    {
+        m_server.listen(QHostAddress::LocalHost);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            m_socket = m_server.nextPendingConnection();
+            m_socket->write("* OK [CAPABILITY " + m_capabilities + "] scripted\r\n");
+            connect(m_socket, &QTcpSocket::readyRead, this, &ScriptedImapServer::onRead);
+        });
+    }
+
+    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+    QList<QByteArray> commands;
+    QByteArray appended;
+
+private:
+    void onRead()
+    {
+        m_buffer += m_socket->readAll();
+        for (;;) {
+            if (m_literalLeft > 0) {
+                const qsizetype take = std::min(m_literalLeft, m_buffer.size());
+                appended += m_buffer.left(take);
+                m_buffer.remove(0, take);
+                m_literalLeft -= take;
+                if (m_cut == Cut::DuringLiteral && appended.size() > 10) {
+                    m_socket->abort();
+                    return;
+                }
+                if (m_literalLeft > 0)
+                    return;
+                continue;
+            }
+            const qsizetype lf = m_buffer.indexOf("\r\n");
+            if (lf < 0)
+                return;
+            const QByteArray line = m_buffer.left(lf);
+            m_buffer.remove(0, lf + 2);
+            if (m_inAppend) { // the CRLF after the literal ends APPEND
+                m_inAppend = false;
+                if (m_cut == Cut::BeforeTaggedOk) {
+                    m_socket->abort();
+                    return;
+                }
+                m_socket->write(m_appendTag + " OK [APPENDUID 7 42] APPEND completed\r\n");
+                if (m_cut == Cut::AfterTaggedOk) {
+                    m_socket->flush();
+                    m_socket->abort();
+                    return;
+                }
+                continue;
+            }
+            answer(line);
+        }
+    }
+
+    void answer(const QByteArray &line)
+    {
+        commands << line;
+        const QList<QByteArray> words = line.split(' ');
+        const QByteArray tag = words.value(0);
+        const QByteArray verb = words.value(1).toUpper();
+        if (verb == "APPEND") {
+            const qsizetype open = line.lastIndexOf('{');
+            const bool sync = !line.endsWith("+}");
+            m_literalLeft = line.mid(open + 1, line.size() - open - (sync ? 2 : 3)).toLongLong();
+            m_appendTag = tag;
+            m_inAppend = true;
+            if (sync)
+                m_socket->write("+ go ahead\r\n");
+            return;
+        }
+        if (verb == "LIST")
+            m_socket->write("* LIST (\\Sent) \"/\" Sent\r\n");
+        if (verb == "SEARCH")
+            m_socket->write("* SEARCH\r\n");
+        if (verb == "LOGOUT")
+            m_socket->write("* BYE bye\r\n");
+        m_socket->write(tag + " OK done\r\n");
+    }
+
+    Cut m_cut;
+    QByteArray m_capabilities;
+    QTcpServer m_server;
+    QTcpSocket *m_socket = nullptr;
+    QByteArray m_buffer;
+    qsizetype m_literalLeft = 0;
+    bool m_inAppend = false;
+    QByteArray m_appendTag;
+};
+
+QByteArray message()
+{
+    return "Date: Sun, 06 Dec 2026 15:04:05 +0100\r\nMessage-ID: <fault@example.org>\r\n"
+           "Subject: x\r\n\r\n"
+        + QByteArray(2000, 'x') + "\r\n";
+}
+
+SentCopyResult run(ScriptedImapServer &server)
+{
+    ImapServerSettings s;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = server.port();
+    s.security = ImapSecurity::None;
+    s.allowCleartextAuth = true;
+    s.timeouts.command = s.timeouts.upload = s.timeouts.appendReply = 10'000;
+    ImapClient client(s);
+    client.setCredentials({QStringLiteral("ada"), QStringLiteral("pw \"q\""), {}, {}, 0});
+    QSignalSpy finished(&client, &ImapClient::finished);
+    client.fileInSent({message(), {}, false});
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000));
+    return finished.isEmpty() ? SentCopyResult{} : finished.first().first().value<SentCopyResult>();
+}
+
+TEST(ImapClientFaults, CutDuringTheLiteralLeavesTheOutcomeUnknown)
+{
+    ScriptedImapServer server(ScriptedImapServer::Cut::DuringLiteral);
+    const SentCopyResult r = run(server);
+    EXPECT_EQ(r.kind, Kind::TemporaryFailure);
+    EXPECT_TRUE(r.outcomeUnknown);
+}
+
+TEST(ImapClientFaults, CutBeforeTheTaggedAnswerLeavesTheOutcomeUnknown)
+{
+    ScriptedImapServer server(ScriptedImapServer::Cut::BeforeTaggedOk);
+    const SentCopyResult r = run(server);
+    EXPECT_EQ(server.appended, message());
+    EXPECT_EQ(r.kind, Kind::TemporaryFailure);
+    EXPECT_TRUE(r.outcomeUnknown);
+}
+
+TEST(ImapClientFaults, CutAfterTheTaggedOkIsDone)
+{
+    ScriptedImapServer server(ScriptedImapServer::Cut::AfterTaggedOk);
+    const SentCopyResult r = run(server);
+    EXPECT_EQ(r.kind, Kind::Done) << r.error.message();
+    EXPECT_EQ(r.uidValidity, 7u);
+    EXPECT_EQ(r.uid, 42u);
+    EXPECT_FALSE(r.outcomeUnknown);
+}
+
+TEST(ImapClientFaults, LoginCommandWithQuotedPasswordAndSynchronisingLiteral)
+{
+    // No LITERAL+ and no AUTH=: LOGIN, and APPEND waits for "+".
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never, "IMAP4rev1");
+    const SentCopyResult r = run(server);
+    EXPECT_EQ(r.kind, Kind::Done) << r.error.message();
+    ASSERT_GE(server.commands.size(), 2);
+    EXPECT_EQ(server.commands[0], QByteArray("A001 LOGIN \"ada\" \"pw \\\"q\\\"\""));
+    EXPECT_EQ(server.appended, message());
+    bool sawSync = false;
+    for (const QByteArray &c : server.commands)
+        sawSync |= c.contains(" APPEND \"Sent\" (\\Seen) \"06-Dec-2026 15:04:05 +0100\" {")
+                   && !c.endsWith("+}");
+    EXPECT_TRUE(sawSync) << server.commands.join('\n').toStdString();
+}
+
+TEST(ImapClientFaults, LoginDisabledWithoutMechanismSendsNoPassword)
+{
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never, "IMAP4rev1 LOGINDISABLED");
+    const SentCopyResult r = run(server);
+    EXPECT_EQ(r.kind, Kind::AuthFailure);
+    for (const QByteArray &c : server.commands)
+        EXPECT_FALSE(c.contains("LOGIN ") || c.contains("pw")) << c.toStdString();
+}
+
+} // namespace
