@@ -45,9 +45,8 @@ import socket
 import ssl
 import subprocess
 import sys
-import time
 
-from dovecot_instance import DOVECOT, DovecotError
+from dovecot_instance import DOVECOT, Dovecot, DovecotError
 
 USERS = {"ada": "ada-secret", "tiny": "tiny-secret"}
 
@@ -83,21 +82,19 @@ def free_port(address):
         return s.getsockname()[1]
 
 
-class DovecotImap:
-    """One private Dovecot IMAP server of a profile (see the docstring)."""
+class DovecotImap(Dovecot):
+    """One private Dovecot IMAP server of a profile (see the docstring);
+    starting, stopping and the log tail are Dovecot's."""
 
     def __init__(self, directory, profile, cert=None, key=None):
-        self.dir = os.path.abspath(directory)
+        super().__init__(directory, introspection_url=None)
         self.profile = profile
         self.p = PROFILES[profile]
         self.cert = cert
         self.key = key
-        self.process = None
         self.address = self.p.get("address", "127.0.0.1")
         self.imap_port = free_port(self.address)
         self.imaps_port = free_port(self.address) if self.p["tls"] else None
-        self.log_path = os.path.join(self.dir, "dovecot.log")
-        self.conf_path = os.path.join(self.dir, "dovecot.conf")
 
     def describe(self):
         return {"host": self.address, "imap": self.imap_port, "imaps": self.imaps_port, "log": self.log_path,
@@ -195,21 +192,7 @@ service anvil {{
         if os.geteuid() != 0:
             raise DovecotError("a private Dovecot master must run as root")
         self._write_config()
-        check = subprocess.run([DOVECOT, "-c", self.conf_path, "-n"], capture_output=True, text=True)
-        if check.returncode != 0:
-            raise DovecotError("dovecot rejected its configuration: " + check.stderr.strip())
-        with open(os.path.join(self.dir, "dovecot.stderr"), "w") as err:
-            self.process = subprocess.Popen([DOVECOT, "-F", "-c", self.conf_path],
-                                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err)
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise DovecotError("dovecot ended at once: " + self._tail())
-            if self._greets():
-                return self
-            time.sleep(0.05)
-        self.stop()
-        raise DovecotError("dovecot's IMAP listener did not greet: " + self._tail())
+        return self._launch(self._greets, "IMAP listener", timeout)
 
     def _greets(self):
         try:
@@ -217,27 +200,6 @@ service anvil {{
                 return s.recv(4096).startswith(b"* OK")
         except OSError:
             return False
-
-    def _tail(self):
-        out = []
-        for name in ("dovecot.stderr", "dovecot.log"):
-            path = os.path.join(self.dir, name)
-            if os.path.exists(path):
-                with open(path, errors="replace") as f:
-                    out.append(f.read()[-3000:])
-        return "\n".join(out)
-
-    def stop(self):
-        if self.process is None:
-            return
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None
 
 
 def mailbox_utf7(name):

@@ -9,8 +9,8 @@ for Postfix's `smtpd_sasl_type = dovecot`, offering PLAIN, XOAUTH2 and
 OAUTHBEARER, with the `oauth2` passdb that asks the authorization server
 about each token by RFC 7662 introspection. (PLAIN takes a token as its
 password there, so a real password never signs in: the contrast a provider
-that turned passwords off shows.) The class leaves room for IMAP listeners
-(issue 20) in the same instance.
+that turned passwords off shows.) The IMAP servers of the Sent-copy tests
+(issue 20) are a subclass in dovecot_imap.py.
 
 As a program:
     dovecot_instance.py --dir D --introspection-url URL [--ca-file CA]
@@ -125,6 +125,12 @@ service anvil {{
         if os.geteuid() != 0:
             raise DovecotError("a private Dovecot master must run as root")
         self._write_config()
+        return self._launch(self._auth_answers, "auth socket", timeout)
+
+    def _launch(self, answers, what, timeout):
+        """Checks the written configuration, starts the master in the
+        foreground and waits until answers() holds (also for subclasses:
+        dovecot_imap.py)."""
         check = subprocess.run([DOVECOT, "-c", self.conf_path, "-n"], capture_output=True, text=True)
         if check.returncode != 0:
             raise DovecotError("dovecot rejected its configuration: " + check.stderr.strip())
@@ -135,11 +141,11 @@ service anvil {{
         while time.time() < deadline:
             if self.process.poll() is not None:
                 raise DovecotError("dovecot ended at once: " + self._tail())
-            if self._auth_answers():
+            if answers():
                 return self
             time.sleep(0.05)
         self.stop()
-        raise DovecotError("dovecot's auth socket did not answer: " + self._tail())
+        raise DovecotError("dovecot's %s did not answer: %s" % (what, self._tail()))
 
     def _auth_answers(self):
         """The auth socket greets with its VERSION and MECH lines."""
