@@ -36,6 +36,9 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(true);
+    // Columns sized to what is on screen, not to the first 1,000 rows at
+    // every change (a pass moves rows many times a second).
+    header->setResizeContentsPrecision(0);
     header->setSectionResizeMode(OutboxModel::StateColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(OutboxModel::SizeColumn, QHeaderView::ResizeToContents);
     header->resizeSection(OutboxModel::RecipientsColumn, 220);
