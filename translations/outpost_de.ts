@@ -1358,6 +1358,22 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>Tried:</source>
         <translation>Versucht:</translation>
     </message>
+    <message>
+        <source>You sign in with your provider in your browser (OAuth 2.0); Outpost never sees your password.</source>
+        <translation>Sie melden sich im Browser bei Ihrem Anbieter an (OAuth 2.0); Outpost sieht Ihr Passwort nie.</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0: sign in with your provider in the browser</source>
+        <translation>OAuth 2.0: im Browser beim Anbieter anmelden</translation>
+    </message>
+    <message>
+        <source>%1 signed you in but gave Outpost no lasting permission (no refresh token), so it could not send later. Nothing was saved.</source>
+        <translation>%1 hat Sie angemeldet, Outpost aber keine dauerhafte Erlaubnis erteilt (kein Refresh-Token); später könnte es nicht senden. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 signs in with OAuth 2.0 through %2.</source>
+        <translation>%1 meldet sich mit OAuth 2.0 über %2 an.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AccountsDialog</name>

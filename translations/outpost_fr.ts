@@ -1358,6 +1358,22 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>Tried:</source>
         <translation>Essayés&#xa0;:</translation>
     </message>
+    <message>
+        <source>You sign in with your provider in your browser (OAuth 2.0); Outpost never sees your password.</source>
+        <translation>Vous vous connectez auprès de votre fournisseur dans votre navigateur (OAuth 2.0)&#xa0;; Outpost ne voit jamais votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0: sign in with your provider in the browser</source>
+        <translation>OAuth 2.0&#xa0;: connexion auprès du fournisseur dans le navigateur</translation>
+    </message>
+    <message>
+        <source>%1 signed you in but gave Outpost no lasting permission (no refresh token), so it could not send later. Nothing was saved.</source>
+        <translation>%1 vous a connecté mais n’a donné à Outpost aucune autorisation durable (pas de jeton d’actualisation)&#xa0;; il ne pourrait pas envoyer plus tard. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>%1 signs in with OAuth 2.0 through %2.</source>
+        <translation>%1 se connecte avec OAuth 2.0 via %2.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::AccountsDialog</name>

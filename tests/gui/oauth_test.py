@@ -193,6 +193,31 @@ class WizardOAuthTest(OAuthTest):
         self.assert_no_token_anywhere()
 
 
+class NoticeOAuthTest(OAuthTest):
+    def test_the_notice_of_a_held_message_signs_in_again(self):
+        d = self.world.description
+        self.desktop.outpost("account", "add", "--name", "Work", "--email", d["user"], "--host", d["smtp_host"],
+                             "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2")
+        self.note_tokens()
+        self.app = self.desktop.launch()
+        self.app.window(r"New Message — Outpost", timeout=20)
+        self.assertGreaterEqual(self.world.revoke_grants(), 1)
+        # Another process queues a message; Outpost's sender meets the dead sign-in.
+        r = self.desktop.outpost("send", "--to", "bob@example.test", "--subject", "Held", "--body", "Held.",
+                                 check=False)
+        self.assertEqual(r.returncode, 77, f"not held for the sign-in (EX_NOPERM): {r.stdout} {r.stderr}")
+        notice = wait_until(lambda: next((w for w in self.app.windows()
+                                          if w.find_all("push button", r"^Sign In Again$")), None), 60,
+                            what=f"a notice with Sign In Again (open: {[w.name for w in self.app.windows()]})")
+        self.assertIn("Sign in again", notice.all_text())
+        self.assertEqual(self.subjects(), [])
+        self.desktop.click(notice.find("push button", r"^Sign In Again$"))
+        self.wait_delivered(["Held"], timeout=90)
+        self.assertEqual(self.consents(), 2)  # `account add`, then the notice
+        self.note_tokens()
+        self.assert_no_token_anywhere()
+
+
 class FailedOAuthTest(OAuthTest):
     """A sign-in in the wizard that does not succeed: a clear reason, Next
     stays off, the sign-in can be tried again, and nothing is saved."""

@@ -11,6 +11,7 @@ SCREENSHOTS_ONLY=de-dark (a part of the file names) takes only some.
 Each scene is driven by keyboard and mouse as a person would, through the
 same harness as the GUI tests (tests/gui/desktop.py).
 """
+import json
 import os
 import socket
 import subprocess
@@ -21,7 +22,7 @@ import desktop
 from desktop import Desktop, wait_until
 
 SCENES = ["composer", "send-later", "outbox", "accounts", "wizard-found", "wizard-not-found", "wizard-manual",
-          "wizard-sign-in-failed"]
+          "wizard-sign-in-failed", "wizard-oauth"]
 TEXT = {
     "en": {"name": "Ada Lovelace", "to": "Charles Babbage <charles@example.org>", "cc": "team@example.org",
            "subject": "Notes on the Analytical Engine", "body": "Dear Charles,\n\nmy notes on the engine are ready. "
@@ -47,8 +48,22 @@ def closed_port():
         return s.getsockname()[1]
 
 
+def describe_oauth_provider(d):
+    """A company's OAuth 2.0 provider, as a person describes it in
+    ~/.config/outpost/oauth2/. The browser stays closed (BROWSER is `true`),
+    so the wizard waits for the sign-in with its link showing; nothing is
+    asked of the network."""
+    folder = os.path.join(d.env["XDG_CONFIG_HOME"], "outpost", "oauth2")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "example.json"), "w") as f:
+        json.dump({"issuer": "https://login.example.org", "authorization_endpoint": "https://login.example.org/authorize",
+                   "token_endpoint": "https://login.example.org/token", "scopes": ["mail.send", "offline_access"],
+                   "client_id": "outpost-example", "hosts": ["smtp.example.org"]}, f)
+
+
 def scene(name, lang, scheme, out):
-    env = {"OUTPOST_LANGUAGE": lang, "OUTPOST_COLOR_SCHEME": scheme, "LANG": "de_DE.UTF-8" if lang == "de" else "en_GB.UTF-8"}
+    env = {"OUTPOST_LANGUAGE": lang, "OUTPOST_COLOR_SCHEME": scheme, "LANG": "de_DE.UTF-8" if lang == "de" else "en_GB.UTF-8",
+           "BROWSER": "true"}
     for key in ("OUTPOST_EXTRA_CA_FILE", "OUTPOST_ISPDB_URL"):
         if key in os.environ:
             env[key] = os.environ[key]
@@ -87,14 +102,17 @@ def scene(name, lang, scheme, out):
             app = d.launch("accounts")
             shoot(d, r"^(Accounts|Konten)$", path)
         else:
+            if name == "wizard-oauth":
+                describe_oauth_provider(d)
             app = d.launch()
             wizard = app.window(r"^(Add Account|Konto hinzufügen)$", timeout=20)
             d.type(t["name"])
             d.key("Tab")
             domain = {"wizard-found": "provider.test", "wizard-not-found": "offline-example.org"}.get(name, "example.org")
             d.type(address.split("@")[0] + "@" + domain)
-            d.key("Tab")
-            d.type("not-the-password")
+            if name != "wizard-oauth":
+                d.key("Tab")
+                d.type("not-the-password")
             if name in ("wizard-found", "wizard-not-found"):
                 d.key("Return")
                 wizard.find("label", r"^(Outgoing server|Postausgangsserver)", timeout=60)
@@ -109,6 +127,18 @@ def scene(name, lang, scheme, out):
                     d.key("alt+n" if lang == "en" else "alt+w")
                     wait_until(lambda: any("unreachable" in w.name and "…" not in w.name
                                            for w in wizard.find_all("label")), 30, what="the failed sign-in")
+                elif name == "wizard-oauth":
+                    port = wizard.find("spin button", r"^(Port)")
+                    d.click(wizard.find("combo box", r"^(TLS|Encryption|Verschlüsselung)"))
+                    d.key("Home", "Down", "Return")  # STARTTLS
+                    d.click(port)
+                    d.key("ctrl+a")
+                    d.type("587")
+                    d.click(wizard.find("combo box", r"^(Password|Passwort|Sign-in|Anmeldung)"))
+                    d.key("Home", "Down", "Return")  # OAuth 2.0
+                    d.key("alt+n" if lang == "en" else "alt+w")
+                    d.click(wizard.find("push button", r"login\.example\.org", timeout=15))
+                    wizard.find("label", r"^(Sign-in page|Anmeldeseite)$", timeout=15)  # the link, to copy
             shoot(d, r"^(Add Account|Konto hinzufügen)", path)
     finally:
         d.close()
