@@ -218,6 +218,40 @@ class NoticeOAuthTest(OAuthTest):
         self.assert_no_token_anywhere()
 
 
+class DiscoveryOAuthTest(WizardSteps, DesktopTest):
+    """Discovery finds a provider that wants OAuth 2.0 (Outlook.com in the
+    private internet of autoconfig_world.py, which this runs inside)."""
+
+    def discover_outlook(self):
+        wizard = self.first_start()
+        self.desktop.type("Ada Lovelace")
+        self.desktop.key("Tab")
+        self.desktop.type("ada@outlook.com")
+        self.desktop.key("Return")  # Next: discovery
+        wizard.find("label", r"^Outgoing server$", timeout=60)
+        wizard.find("label", r"^smtp-mail\.outlook\.com, port 587(.|\n)*OAuth 2\.0", timeout=5)
+        self.desktop.key("alt+n")  # Next: sign in
+        wizard.find("label", r"^Signing in$", timeout=10)
+        return wizard
+
+    def test_outlook_found_by_discovery_says_how_to_configure_a_client_id(self):
+        wizard = self.discover_outlook()
+        status = wizard.find("label", r"client id for Microsoft \(personal account\)", timeout=10)
+        self.assertIn("-DOUTPOST_OAUTH_MICROSOFT_CLIENT_ID=YOUR_ID", status.name)
+        self.assertFalse(wizard.find_all("push button", r"^Sign in with"))
+        self.assertFalse(wizard.find("push button", r"^Next").enabled)
+
+    def test_a_client_id_file_offers_the_microsoft_sign_in(self):
+        folder = os.path.join(self.desktop.env["XDG_CONFIG_HOME"], "outpost", "oauth2")
+        os.makedirs(folder)
+        with open(os.path.join(folder, "microsoft.json"), "w") as f:
+            json.dump({"issuer": "login.microsoftonline.com/consumers", "client_id": "outpost-test-id"}, f)
+        wizard = self.discover_outlook()
+        button = wizard.find("push button", r"^Sign in with Microsoft \(personal account\) in your browser$", timeout=10)
+        self.assertTrue(button.enabled)
+        self.assertFalse(wizard.find_all("label", r"client id"))
+
+
 class FailedOAuthTest(OAuthTest):
     """A sign-in in the wizard that does not succeed: a clear reason, Next
     stays off, the sign-in can be tried again, and nothing is saved."""
