@@ -328,12 +328,12 @@ void ImapClient::onTagged(const ImapResponse &response)
     switch (m_state) {
     case State::Capability:
         if (!ok)
-            return failOnResponse(response, Kind::Failed, tr("CAPABILITY"));
+            return failOnResponse(response, Kind::Failed, tr("The IMAP server refused to list its capabilities: %1"));
         afterCapabilities();
         return;
     case State::StartTls:
         if (!ok)
-            return failOnResponse(response, Kind::Failed, tr("starting encryption (STARTTLS)"));
+            return failOnResponse(response, Kind::Failed, tr("The IMAP server refused to start encryption (STARTTLS): %1"));
         m_state = State::TlsHandshake;
         m_timer.start(m_settings.timeouts.command);
         m_connection->startTls();
@@ -350,7 +350,11 @@ void ImapClient::onTagged(const ImapResponse &response)
                                                     .arg(response.serverText()))
                 : Error(Error::Code::AuthenticationFailed,
                         tr("The IMAP server did not accept the user name or password: %1").arg(response.serverText()));
-            fail(kind, error.withServerReply(0, QString::fromLatin1(response.code), response.serverText()));
+            // The session is intact: say goodbye, then report.
+            m_result.kind = kind;
+            m_result.error = error.withServerReply(0, QString::fromLatin1(response.code), response.serverText());
+            m_resultReady = true;
+            logout();
             return;
         }
         authenticated(response);
@@ -361,12 +365,12 @@ void ImapClient::onTagged(const ImapResponse &response)
         return;
     case State::List:
         if (!ok)
-            return failOnResponse(response, Kind::Refused, tr("listing the folders"));
+            return failOnResponse(response, Kind::Refused, tr("The IMAP server refused to list the folders: %1"));
         chooseFolder();
         return;
     case State::Create:
         if (!ok)
-            return failOnResponse(response, Kind::Refused, tr("creating the Sent folder"));
+            return failOnResponse(response, Kind::Refused, tr("The IMAP server refused to create the folder: %1"));
         append(); // a new folder holds no copy yet
         return;
     case State::Examine:
@@ -375,13 +379,13 @@ void ImapClient::onTagged(const ImapResponse &response)
                 needsFolder();
                 return;
             }
-            return failOnResponse(response, Kind::Refused, tr("opening the Sent folder"));
+            return failOnResponse(response, Kind::Refused, tr("The IMAP server refused to open the folder: %1"));
         }
         search();
         return;
     case State::Search:
         if (!ok)
-            return failOnResponse(response, Kind::Refused, tr("searching the Sent folder"));
+            return failOnResponse(response, Kind::Refused, tr("The IMAP server refused to search the folder: %1"));
         if (!m_searchHits.isEmpty()) {
             m_result.kind = Kind::AlreadyThere;
             m_resultReady = true;
@@ -403,7 +407,7 @@ void ImapClient::onTagged(const ImapResponse &response)
             const bool temporary = response.code == "UNAVAILABLE" || response.code == "INUSE"
                                    || response.code == "SERVERBUG";
             return failOnResponse(response, temporary ? Kind::TemporaryFailure : Kind::Refused,
-                                  tr("filing the message"));
+                                  tr("The IMAP server refused to file the message: %1"));
         }
         m_literalStarted = false;
         m_result.kind = Kind::Done;
@@ -728,13 +732,13 @@ Error ImapClient::networkError() const
                                            .arg(m_settings.host, m_connection ? m_connection->errorString() : QString()));
 }
 
-void ImapClient::failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind, const QString &what)
+void ImapClient::failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind, const QString &sentence)
 {
     const QString text = response.serverText();
     Error error(response.status == ImapResponse::Status::Bad ? Error::Code::ProtocolViolation
                 : kind == Kind::TemporaryFailure             ? Error::Code::Transient
                                                              : Error::Code::Permanent,
-                tr("The IMAP server refused %1: %2").arg(what, text));
+                sentence.arg(text));
     error.withServerReply(0, QString::fromLatin1(response.code), text);
     if (response.status == ImapResponse::Status::Bad)
         kind = Kind::Failed;

@@ -138,7 +138,8 @@ private:
 
     void finish(SentCopyResult result);
     void fail(SentCopyResult::Kind kind, Error error);
-    void failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind, const QString &what);
+    /// Ends after a NO or BAD: `sentence` has %1 for the server's text.
+    void failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind, const QString &sentence);
     [[nodiscard]] Error networkError() const;
     [[nodiscard]] bool hasCapability(const char *name) const;
     void setCapabilities(const QList<QByteArray> &names);

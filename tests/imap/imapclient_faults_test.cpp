@@ -41,6 +41,8 @@ public:
     [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
     QList<QByteArray> commands;
     QByteArray appended;
+    QByteArray stallOn;       ///< a verb left unanswered
+    bool refuseToken = false; ///< AUTHENTICATE gets an RFC 7628 error challenge, then NO
 
 private:
     void onRead()
@@ -65,6 +67,12 @@ private:
                 return;
             const QByteArray line = m_buffer.left(lf);
             m_buffer.remove(0, lf + 2);
+            if (!m_saslTag.isEmpty()) { // the client's answer to the error challenge
+                commands << line;
+                m_socket->write(m_saslTag + " NO [AUTHENTICATIONFAILED] token refused\r\n");
+                m_saslTag.clear();
+                continue;
+            }
             if (m_inAppend) { // the CRLF after the literal ends APPEND
                 m_inAppend = false;
                 if (m_cut == Cut::BeforeTaggedOk) {
@@ -99,6 +107,13 @@ private:
                 m_socket->write("+ go ahead\r\n");
             return;
         }
+        if (verb == stallOn)
+            return;
+        if (verb == "AUTHENTICATE" && refuseToken) {
+            m_saslTag = tag;
+            m_socket->write("+ " + QByteArray(R"({"status":"invalid_token"})").toBase64() + "\r\n");
+            return;
+        }
         if (verb == "LIST")
             m_socket->write("* LIST (\\Sent) \"/\" Sent\r\n");
         if (verb == "SEARCH")
@@ -116,6 +131,7 @@ private:
     qsizetype m_literalLeft = 0;
     bool m_inAppend = false;
     QByteArray m_appendTag;
+    QByteArray m_saslTag;
 };
 
 QByteArray message()
@@ -125,16 +141,18 @@ QByteArray message()
         + QByteArray(2000, 'x') + "\r\n";
 }
 
-SentCopyResult run(ScriptedImapServer &server)
+SentCopyResult run(ScriptedImapServer &server, const Core::SaslCredentials &credentials = {
+                                                  QStringLiteral("ada"), QStringLiteral("pw \"q\""), {}, {}, 0})
 {
     ImapServerSettings s;
     s.host = QStringLiteral("127.0.0.1");
     s.port = server.port();
     s.security = ImapSecurity::None;
     s.allowCleartextAuth = true;
-    s.timeouts.command = s.timeouts.upload = s.timeouts.appendReply = 10'000;
+    s.timeouts.command = server.stallOn.isEmpty() ? 10'000 : 500;
+    s.timeouts.upload = s.timeouts.appendReply = 10'000;
     ImapClient client(s);
-    client.setCredentials({QStringLiteral("ada"), QStringLiteral("pw \"q\""), {}, {}, 0});
+    client.setCredentials(credentials);
     QSignalSpy finished(&client, &ImapClient::finished);
     client.fileInSent({message(), {}, false});
     EXPECT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000));
@@ -191,6 +209,45 @@ TEST(ImapClientFaults, LoginDisabledWithoutMechanismSendsNoPassword)
     EXPECT_EQ(r.kind, Kind::AuthFailure);
     for (const QByteArray &c : server.commands)
         EXPECT_FALSE(c.contains("LOGIN ") || c.contains("pw")) << c.toStdString();
+}
+
+TEST(ImapClientFaults, AStalledServerIsATemporaryFailure)
+{
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never);
+    server.stallOn = "SEARCH";
+    const SentCopyResult r = run(server);
+    EXPECT_EQ(r.kind, Kind::TemporaryFailure);
+    EXPECT_EQ(r.error.code(), Core::Error::Code::Timeout);
+    EXPECT_FALSE(r.outcomeUnknown) << "nothing was appended";
+    EXPECT_TRUE(server.appended.isEmpty());
+}
+
+TEST(ImapClientFaults, OAuthBearerGoesInTheFirstLine)
+{
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never,
+                              "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER");
+    const SentCopyResult r = run(server, {QStringLiteral("ada@example.org"), {}, QStringLiteral("tok"),
+                                          QStringLiteral("127.0.0.1"), 143});
+    EXPECT_EQ(r.kind, Kind::Done) << r.error.message();
+    ASSERT_FALSE(server.commands.isEmpty());
+    const QList<QByteArray> words = server.commands.first().split(' ');
+    ASSERT_EQ(words.size(), 4);
+    EXPECT_EQ(words[2], QByteArray("OAUTHBEARER"));
+    EXPECT_EQ(QByteArray::fromBase64(words[3]),
+              QByteArray("n,a=ada@example.org,\x01host=127.0.0.1\x01port=143\x01" "auth=Bearer tok\x01\x01"));
+}
+
+TEST(ImapClientFaults, ARefusedTokenIsAnAuthFailure)
+{
+    // RFC 7628 §3.2.2: an error challenge, the client's dummy answer, then NO.
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never, "IMAP4rev1 SASL-IR AUTH=XOAUTH2");
+    server.refuseToken = true;
+    const SentCopyResult r = run(server, {QStringLiteral("ada@example.org"), {}, QStringLiteral("expired"), {}, 0});
+    EXPECT_EQ(r.kind, Kind::AuthFailure);
+    EXPECT_EQ(r.error.code(), Core::Error::Code::AuthenticationFailed);
+    ASSERT_GE(server.commands.size(), 2);
+    EXPECT_EQ(server.commands[1], QByteArray()) << "XOAUTH2 answers the error with an empty response";
+    EXPECT_TRUE(server.commands.last().endsWith("LOGOUT")) << "a refused sign-in still logs out";
 }
 
 } // namespace
