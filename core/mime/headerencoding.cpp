@@ -319,14 +319,14 @@ QByteArray encodeAddressList(const QList<Mailbox> &mailboxes, qsizetype prefixLe
     FoldingWriter w(prefixLength);
     for (qsizetype i = 0; i < mailboxes.size(); ++i) {
         const Mailbox &m = mailboxes.at(i);
-        if (i > 0)
-            w.put(",", false);
+        // The separating comma stays with the address, within the line.
+        const QByteArray comma = i + 1 < mailboxes.size() ? "," : "";
         if (m.name.isEmpty()) {
-            w.put(m.address.toUtf8(), i > 0);
+            w.put(m.address.toUtf8() + comma, i > 0);
             continue;
         }
         putDisplayName(w, m.name, i > 0);
-        w.put('<' + m.address.toUtf8() + '>', true);
+        w.put('<' + m.address.toUtf8() + '>' + comma, true);
     }
     return w.result();
 }

@@ -315,3 +315,18 @@ TEST_F(MimeReadersTest, SendmailFullNameUsesTheSameEncoder)
     }
     EXPECT_GT(words, 1) << value.constData();
 }
+
+// Defect 4, found by the corpus: the comma after an address may not push a
+// line past 78 octets, whatever the lengths of the names before it.
+TEST_F(MimeReadersTest, CommaBetweenAddressesStaysWithinTheLine)
+{
+    Draft d = draft();
+    d.to.clear();
+    for (int i = 0; i < 40; ++i)
+        d.to << MailAddress(QStringLiteral("Empfänger %1").arg(QString(i, u'x')),
+                            QStringLiteral("r%1@example.org").arg(i));
+    build(d);
+    for (const QByteArray &line : headerLines())
+        EXPECT_LE(line.size(), 78) << line.constData();
+    EXPECT_EQ(m_python[QStringLiteral("to")].toArray().size(), 40);
+}
