@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -323,6 +324,28 @@ TEST_F(ImapDovecot, UntrustedCertificateIsReported)
     EXPECT_EQ(r.kind, Kind::Failed);
     EXPECT_EQ(r.error.code(), Error::Code::CertificateUntrusted);
     EXPECT_FALSE(r.certificate.sha256.isEmpty());
+    EXPECT_FALSE(logMentions(QStringLiteral("AUTHENTICATE")));
+}
+
+TEST_F(ImapDovecot, APinnedCertificateIsAcceptedAndAnotherIsChanged)
+{
+    // The same rule as SMTP: a pin (TrustStore) excuses exactly the
+    // certificate the person accepted; any other failing one has "changed".
+    const QList<QSslCertificate> certs =
+        QSslCertificate::fromPath(s_ready.value(QStringLiteral("cert")).toString(), QSsl::Pem);
+    ASSERT_EQ(certs.size(), 1);
+    ImapServerSettings s = settings("special");
+    s.extraCaFile.clear();
+    s.pinnedSha256 = {QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex())};
+    const QByteArray octets = message();
+    const SentCopyResult pinned = file(s, {octets, {}, false});
+    ASSERT_EQ(pinned.kind, Kind::Done) << pinned.error.message();
+    expectFiledOnce(folder("special", QStringLiteral("Sent")), octets);
+
+    s.pinnedSha256 = {QString(64, QLatin1Char('a'))};
+    const SentCopyResult changed = file(s, {message(), {}, false});
+    EXPECT_EQ(changed.kind, Kind::Failed);
+    EXPECT_EQ(changed.error.code(), Error::Code::CertificateChanged);
     EXPECT_FALSE(logMentions(QStringLiteral("AUTHENTICATE")));
 }
 

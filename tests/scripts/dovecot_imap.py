@@ -26,7 +26,7 @@ Every profile has the users ada (password "ada-secret") and tiny
 As a program:
     dovecot_imap.py serve --dir D
         makes a test CA and a certificate for localhost, 127.0.0.1 and
-        127.0.0.2, prints "READY {json}" ({"ca": path, profile: {"host":
+        127.0.0.2, prints "READY {json}" ({"ca": path, "cert": path, profile: {"host":
         address, "imap": port, "imaps": port|null, ...}}) once every server
         greets, and runs until stdin closes. Root only.
     dovecot_imap.py fetch --port P [--starttls --ca-file CA] --user U
@@ -277,6 +277,7 @@ def serve(args):
             servers.append(DovecotImap(d, profile, cert, key).start())
         ready = {s.profile: s.describe() for s in servers}
         ready["ca"] = ca
+        ready["cert"] = cert
         print("READY " + json.dumps(ready), flush=True)
         sys.stdin.read()
     except DovecotError as e:
