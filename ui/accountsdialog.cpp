@@ -194,6 +194,7 @@ void AccountsDialog::editSelected()
     if (!current)
         return;
     Core::Account a = *current;
+    const Core::Account before = a;
     QDialog dialog(this);
     dialog.setObjectName(QStringLiteral("editAccountDialog"));
     dialog.setWindowTitle(tr("Edit Account"));
@@ -286,6 +287,9 @@ void AccountsDialog::editSelected()
         } else if (a.auth == Core::AuthMethod::None && wasAuth == Core::AuthMethod::Password) {
             (void)m_credentials->remove(a.id);
         }
+        // No longer signing in with OAuth 2.0: its permission goes too.
+        if (wasAuth == Core::AuthMethod::OAuth2 && a.auth != Core::AuthMethod::OAuth2)
+            revokeAndForget(m_credentials, before);
         dialog.accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);

@@ -66,6 +66,12 @@ class OAuthTest(WizardSteps, DesktopTest):
             for table in ("oauth2_provider_accesstoken", "oauth2_provider_refreshtoken"):
                 self.tokens.update(row[0] for row in c.execute(f"SELECT token FROM {table}"))
 
+    def live_grants(self):
+        """Refresh tokens the server would still honour."""
+        db = os.path.join(self.world.dir, "authserver", "db.sqlite3")
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as c:
+            return c.execute("SELECT COUNT(*) FROM oauth2_provider_refreshtoken WHERE revoked IS NULL").fetchone()[0]
+
     def consents(self):
         """How often the person at the browser pressed "Authorize"."""
         path = os.path.join(self.world.dir, "browser.log")
@@ -218,6 +224,29 @@ class NoticeOAuthTest(OAuthTest):
         self.assert_no_token_anywhere()
 
 
+class EditOAuthTest(OAuthTest):
+    def test_an_account_edited_to_sign_in_with_a_password_loses_its_oauth_permission(self):
+        d = self.world.description
+        self.desktop.outpost("account", "add", "--name", "Work", "--email", d["user"], "--host", d["smtp_host"],
+                             "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2")
+        self.assertEqual(self.live_grants(), 1)
+        self.app = self.desktop.launch("accounts")
+        accounts = self.app.window(r"^Accounts$", timeout=15)
+        self.desktop.click(accounts.find("list item", r"^Work — "))
+        self.desktop.click(accounts.find("push button", r"^Edit"))
+        dialog = self.app.window(r"^Edit Account$", timeout=10)
+        self.desktop.click(dialog.find("combo box", r"^(OAuth 2\.0|Sign-in:)"))
+        self.desktop.key("Home")
+        self.desktop.key("Return")  # Password
+        self.desktop.click(dialog.find("password text", r"^Password$"))
+        self.desktop.type("s3cret-for-test")
+        self.desktop.key("Return")  # Save
+        self.app.window_gone(r"^Edit Account$", timeout=10)
+        wait_until(lambda: self.live_grants() == 0, 30, what="the refresh token to be revoked at the server")
+        self.assertEqual(self.accounts()[0]["auth"], "password")
+        self.assertNotIn("refresh_token_stored", self.accounts()[0])
+
+
 class DiscoveryOAuthTest(WizardSteps, DesktopTest):
     """Discovery finds a provider that wants OAuth 2.0 (Outlook.com in the
     private internet of autoconfig_world.py, which this runs inside)."""
@@ -311,11 +340,6 @@ class UnreachableTokenEndpointOAuthTest(FailedOAuthTest):
 
 
 class AccountsOAuthTest(OAuthTest):
-    def live_grants(self):
-        db = os.path.join(self.world.dir, "authserver", "db.sqlite3")
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as c:
-            return c.execute("SELECT COUNT(*) FROM oauth2_provider_refreshtoken WHERE revoked IS NULL").fetchone()[0]
-
     def test_the_accounts_dialog_shows_tests_and_revokes_an_oauth_account(self):
         d = self.world.description
         self.desktop.outpost("account", "add", "--name", "Work", "--email", d["user"], "--host", d["smtp_host"],
