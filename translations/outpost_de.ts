@@ -1063,6 +1063,133 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
 </context>
 <context>
+    <name>Core::ImapClient</name>
+    <message>
+        <source>The user name, password or folder name for the IMAP server contains a line break or a NUL character; nothing was sent.</source>
+        <translation>Benutzername, Passwort oder Ordnername für den IMAP-Server enthalten einen Zeilenumbruch oder ein NUL-Zeichen; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The message&apos;s Message-ID contains a line break; it was not filed.</source>
+        <translation>Die Message-ID der Nachricht enthält einen Zeilenumbruch; sie wurde nicht abgelegt.</translation>
+    </message>
+    <message>
+        <source>The IMAP server sent a response Outpost cannot read (%1).</source>
+        <translation>Der IMAP-Server hat eine Antwort gesendet, die Outpost nicht lesen kann (%1).</translation>
+    </message>
+    <message>
+        <source>Filing the copy was cancelled.</source>
+        <translation>Das Ablegen der Kopie wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The IMAP server asked for data Outpost did not announce.</source>
+        <translation>Der IMAP-Server hat Daten angefordert, die Outpost nicht angekündigt hat.</translation>
+    </message>
+    <message>
+        <source>The IMAP server answered a command Outpost did not send.</source>
+        <translation>Der IMAP-Server hat auf einen Befehl geantwortet, den Outpost nicht gesendet hat.</translation>
+    </message>
+    <message>
+        <source>The IMAP server closed the session: %1</source>
+        <translation>Der IMAP-Server hat die Sitzung beendet: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server %1 skipped encryption (PREAUTH), which this account requires.</source>
+        <translation>Der IMAP-Server %1 hat die Verschlüsselung übersprungen (PREAUTH), die dieses Konto verlangt.</translation>
+    </message>
+    <message>
+        <source>The IMAP server&apos;s greeting was not valid.</source>
+        <translation>Die Begrüßung des IMAP-Servers war ungültig.</translation>
+    </message>
+    <message>
+        <source>Signing in to the IMAP server is temporarily not possible: %1</source>
+        <translation>Die Anmeldung beim IMAP-Server ist vorübergehend nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server did not accept the user name or password: %1</source>
+        <translation>Der IMAP-Server hat Benutzername oder Passwort nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server sent an answer out of turn.</source>
+        <translation>Der IMAP-Server hat außer der Reihe geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server %1 is no IMAP4rev1 server.</source>
+        <translation>Der Server %1 ist kein IMAP4rev1-Server.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer encryption (STARTTLS), which this account requires; nothing was sent.</source>
+        <translation>%1 bietet keine Verschlüsselung (STARTTLS) an, die dieses Konto verlangt; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The IMAP server offers no sign-in method Outpost can use safely (%1).</source>
+        <translation>Der IMAP-Server bietet keine Anmeldemethode an, die Outpost sicher verwenden kann (%1).</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not encrypted, so the password was not sent.</source>
+        <translation>Die Verbindung zu %1 ist nicht verschlüsselt, daher wurde das Passwort nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The IMAP server could not prove that it knows the password.</source>
+        <translation>Der IMAP-Server konnte nicht nachweisen, dass er das Passwort kennt.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist on the IMAP server.</source>
+        <translation>Der Ordner %1 existiert auf dem IMAP-Server nicht.</translation>
+    </message>
+    <message>
+        <source>The message (%1 bytes) is larger than the IMAP server accepts (%2 bytes).</source>
+        <translation>Die Nachricht (%1 Bytes) ist größer, als der IMAP-Server annimmt (%2 Bytes).</translation>
+    </message>
+    <message>
+        <source>The certificate of the IMAP server %1 has changed.</source>
+        <translation>Das Zertifikat des IMAP-Servers %1 hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>The certificate of the IMAP server %1 is not trusted.</source>
+        <translation>Dem Zertifikat des IMAP-Servers %1 wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>Encryption with the IMAP server %1 failed: %2</source>
+        <translation>Die Verschlüsselung mit dem IMAP-Server %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The IMAP server %1 did not answer in time.</source>
+        <translation>Der IMAP-Server %1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to the IMAP server %1 failed: %2</source>
+        <translation>Die Verbindung zum IMAP-Server %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to list its capabilities: %1</source>
+        <translation>Der IMAP-Server hat sich geweigert, seine Fähigkeiten zu nennen: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to start encryption (STARTTLS): %1</source>
+        <translation>Der IMAP-Server hat sich geweigert, die Verschlüsselung zu starten (STARTTLS): %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to list the folders: %1</source>
+        <translation>Der IMAP-Server hat sich geweigert, die Ordner aufzulisten: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to create the folder: %1</source>
+        <translation>Der IMAP-Server hat sich geweigert, den Ordner anzulegen: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to open the folder: %1</source>
+        <translation>Der IMAP-Server hat sich geweigert, den Ordner zu öffnen: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to search the folder: %1</source>
+        <translation>Der IMAP-Server hat sich geweigert, den Ordner zu durchsuchen: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to file the message: %1</source>
+        <translation>Der IMAP-Server hat sich geweigert, die Nachricht abzulegen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message>
         <source>The draft cannot be saved: the folder %1 cannot be created.</source>

@@ -1063,6 +1063,133 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
 </context>
 <context>
+    <name>Core::ImapClient</name>
+    <message>
+        <source>The user name, password or folder name for the IMAP server contains a line break or a NUL character; nothing was sent.</source>
+        <translation>Le nom d’utilisateur, le mot de passe ou le nom de dossier pour le serveur IMAP contient un saut de ligne ou un caractère NUL&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The message&apos;s Message-ID contains a line break; it was not filed.</source>
+        <translation>Le Message-ID du message contient un saut de ligne&#xa0;; il n’a pas été classé.</translation>
+    </message>
+    <message>
+        <source>The IMAP server sent a response Outpost cannot read (%1).</source>
+        <translation>Le serveur IMAP a envoyé une réponse qu’Outpost ne sait pas lire (%1).</translation>
+    </message>
+    <message>
+        <source>Filing the copy was cancelled.</source>
+        <translation>Le classement de la copie a été annulé.</translation>
+    </message>
+    <message>
+        <source>The IMAP server asked for data Outpost did not announce.</source>
+        <translation>Le serveur IMAP a demandé des données qu’Outpost n’avait pas annoncées.</translation>
+    </message>
+    <message>
+        <source>The IMAP server answered a command Outpost did not send.</source>
+        <translation>Le serveur IMAP a répondu à une commande qu’Outpost n’a pas envoyée.</translation>
+    </message>
+    <message>
+        <source>The IMAP server closed the session: %1</source>
+        <translation>Le serveur IMAP a fermé la session&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server %1 skipped encryption (PREAUTH), which this account requires.</source>
+        <translation>Le serveur IMAP %1 a sauté le chiffrement (PREAUTH), que ce compte exige.</translation>
+    </message>
+    <message>
+        <source>The IMAP server&apos;s greeting was not valid.</source>
+        <translation>Le message d’accueil du serveur IMAP n’était pas valide.</translation>
+    </message>
+    <message>
+        <source>Signing in to the IMAP server is temporarily not possible: %1</source>
+        <translation>La connexion au serveur IMAP est temporairement impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server did not accept the user name or password: %1</source>
+        <translation>Le serveur IMAP n’a pas accepté le nom d’utilisateur ou le mot de passe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server sent an answer out of turn.</source>
+        <translation>Le serveur IMAP a répondu hors de propos.</translation>
+    </message>
+    <message>
+        <source>The server %1 is no IMAP4rev1 server.</source>
+        <translation>Le serveur %1 n’est pas un serveur IMAP4rev1.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer encryption (STARTTLS), which this account requires; nothing was sent.</source>
+        <translation>%1 ne propose pas le chiffrement (STARTTLS) que ce compte exige&#xa0;; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>The IMAP server offers no sign-in method Outpost can use safely (%1).</source>
+        <translation>Le serveur IMAP ne propose aucune méthode de connexion qu’Outpost puisse utiliser en toute sécurité (%1).</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not encrypted, so the password was not sent.</source>
+        <translation>La connexion à %1 n’est pas chiffrée, le mot de passe n’a donc pas été envoyé.</translation>
+    </message>
+    <message>
+        <source>The IMAP server could not prove that it knows the password.</source>
+        <translation>Le serveur IMAP n’a pas pu prouver qu’il connaît le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist on the IMAP server.</source>
+        <translation>Le dossier %1 n’existe pas sur le serveur IMAP.</translation>
+    </message>
+    <message>
+        <source>The message (%1 bytes) is larger than the IMAP server accepts (%2 bytes).</source>
+        <translation>Le message (%1 octets) est plus grand que ce qu’accepte le serveur IMAP (%2 octets).</translation>
+    </message>
+    <message>
+        <source>The certificate of the IMAP server %1 has changed.</source>
+        <translation>Le certificat du serveur IMAP %1 a changé.</translation>
+    </message>
+    <message>
+        <source>The certificate of the IMAP server %1 is not trusted.</source>
+        <translation>Le certificat du serveur IMAP %1 n’est pas approuvé.</translation>
+    </message>
+    <message>
+        <source>Encryption with the IMAP server %1 failed: %2</source>
+        <translation>Le chiffrement avec le serveur IMAP %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The IMAP server %1 did not answer in time.</source>
+        <translation>Le serveur IMAP %1 n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The connection to the IMAP server %1 failed: %2</source>
+        <translation>La connexion au serveur IMAP %1 a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to list its capabilities: %1</source>
+        <translation>Le serveur IMAP a refusé d’indiquer ses capacités&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to start encryption (STARTTLS): %1</source>
+        <translation>Le serveur IMAP a refusé de démarrer le chiffrement (STARTTLS)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to list the folders: %1</source>
+        <translation>Le serveur IMAP a refusé de lister les dossiers&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to create the folder: %1</source>
+        <translation>Le serveur IMAP a refusé de créer le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to open the folder: %1</source>
+        <translation>Le serveur IMAP a refusé d’ouvrir le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to search the folder: %1</source>
+        <translation>Le serveur IMAP a refusé de chercher dans le dossier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server refused to file the message: %1</source>
+        <translation>Le serveur IMAP a refusé de classer le message&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message>
         <source>The draft cannot be saved: the folder %1 cannot be created.</source>
