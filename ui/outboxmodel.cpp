@@ -32,42 +32,46 @@ OutboxModel::OutboxModel(Core::Outbox *outbox, QObject *parent)
     sync();
 }
 
-QList<OutboxModel::Row> OutboxModel::rowsOfIndex() const
-{
-    QList<Row> rows;
-    for (int rank = 0; rank < int(std::size(kOrder)); ++rank) {
-        for (const Core::Outbox::Indexed &i : m_outbox->indexed(kOrder[rank]))
-            rows.append({rank, i.entry, i.revision});
-    }
-    return rows;
-}
-
 void OutboxModel::sync()
 {
     m_syncTimer.stop();
-    const QList<Row> next = rowsOfIndex();
-    // Both lists are sorted by (rank, id): one merge walk finds the rows
-    // that went (removed), came (inserted) or changed (dataChanged), and
-    // neighbouring ones are handled as one range.
-    const auto before = [](const Row &a, const Row &b) {
-        return a.rank < b.rank || (a.rank == b.rank && a.entry.id < b.entry.id);
+    // The index in the rows' order, by reference: only rows that come or
+    // change are copied (nothing changes the index during this call).
+    struct Ref
+    {
+        int rank;
+        const Core::Outbox::Indexed *item;
     };
+    QList<Ref> next;
+    for (int rank = 0; rank < int(std::size(kOrder)); ++rank) {
+        for (const Core::Outbox::Indexed &i : m_outbox->indexed(kOrder[rank]))
+            next.append({rank, &i});
+    }
+    const auto toRow = [](const Ref &r) { return Row{r.rank, r.item->entry, r.item->revision}; };
+    // Both are sorted by (rank, id): one merge walk finds the rows that
+    // went (removed), came (inserted) or changed (dataChanged), and
+    // neighbouring ones are handled as one range.
+    const auto before = [](int rankA, const QString &idA, int rankB, const QString &idB) {
+        return rankA < rankB || (rankA == rankB && idA < idB);
+    };
+    const auto rowBefore = [&](const Row &a, const Ref &b) { return before(a.rank, a.entry.id, b.rank, b.item->entry.id); };
+    const auto refBefore = [&](const Ref &a, const Row &b) { return before(a.rank, a.item->entry.id, b.rank, b.entry.id); };
     int row = 0;
     qsizetype j = 0;
     while (row < m_rows.size() || j < next.size()) {
-        if (row < m_rows.size() && j < next.size() && !before(m_rows.at(row), next.at(j))
-            && !before(next.at(j), m_rows.at(row))) {
-            if (m_rows.at(row).revision != next.at(j).revision) {
-                m_rows[row] = next.at(j);
+        if (row < m_rows.size() && j < next.size() && !rowBefore(m_rows.at(row), next.at(j))
+            && !refBefore(next.at(j), m_rows.at(row))) {
+            if (m_rows.at(row).revision != next.at(j).item->revision) {
+                m_rows[row] = toRow(next.at(j));
                 Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
             }
             ++row;
             ++j;
             continue;
         }
-        if (row < m_rows.size() && (j == next.size() || before(m_rows.at(row), next.at(j)))) {
+        if (row < m_rows.size() && (j == next.size() || rowBefore(m_rows.at(row), next.at(j)))) {
             int last = row;
-            while (last + 1 < m_rows.size() && (j == next.size() || before(m_rows.at(last + 1), next.at(j))))
+            while (last + 1 < m_rows.size() && (j == next.size() || rowBefore(m_rows.at(last + 1), next.at(j))))
                 ++last;
             beginRemoveRows({}, row, last);
             m_rows.remove(row, last - row + 1);
@@ -75,12 +79,16 @@ void OutboxModel::sync()
             continue;
         }
         qsizetype end = j + 1;
-        while (end < next.size() && (row == m_rows.size() || before(next.at(end), m_rows.at(row))))
+        while (end < next.size() && (row == m_rows.size() || refBefore(next.at(end), m_rows.at(row))))
             ++end;
         const int count = static_cast<int>(end - j);
+        QList<Row> added;
+        added.reserve(count);
+        for (qsizetype k = j; k < end; ++k)
+            added.append(toRow(next.at(k)));
         beginInsertRows({}, row, row + count - 1);
         m_rows.insert(row, count, Row{});
-        std::copy(next.begin() + j, next.begin() + end, m_rows.begin() + row);
+        std::move(added.begin(), added.end(), m_rows.begin() + row);
         endInsertRows();
         row += count;
         j = end;

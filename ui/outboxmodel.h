@@ -48,7 +48,6 @@ private:
         Core::OutboxEntry entry;
         quint64 revision = 0;
     };
-    [[nodiscard]] QList<Row> rowsOfIndex() const;
 
     Core::Outbox *m_outbox;
     QList<Row> m_rows; ///< by rank, then id (creation order)

@@ -255,10 +255,18 @@ Result<void> Outbox::open()
     // folder of tmp/ of its own, made and removed as a message's is, so that
     // a power cut or a kill in the middle leaves nothing recovery would not
     // remove, and no other process's recovery can pull it away meanwhile.
+    // Nothing of it needs to survive a power cut, so nothing is synced: a
+    // process that queues one message (outpost-sendmail) pays for the
+    // syncs its message needs, not for this.
     PendingEntry probe(m_root + QStringLiteral("/tmp"), QStringLiteral("write-test-") + newId());
-    const auto probed = probe.create()
-        ? Durable::replaceFileInDirectory(probe.dir() + QStringLiteral("/probe"), "ok")
-        : Result<void>(cannotWrite());
+    const auto probed = [&]() -> Result<void> {
+        if (!probe.create())
+            return cannotWrite();
+        QFile file(probe.dir() + QStringLiteral("/probe"));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || file.write("ok") != 2 || !file.flush())
+            return Error(Error::Code::WriteFailed, file.errorString());
+        return {};
+    }();
     if (!probed)
         return Error(Error::Code::WriteFailed,
                      QCoreApplication::translate("Outbox", "The outbox cannot be written, so no message could be queued safely: %1")
@@ -438,7 +446,9 @@ Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry ent
         return cannotWrite();
     entry.envelope.size = entry.bodySize;
     entry.notBefore = options.notBefore;
-    if (auto r = writeSidecar(tmpDir, entry); !r)
+    // The sidecar's content now, both names (it and message.eml) with one
+    // sync of the folder: all durable before the rename says "queued".
+    if (auto r = writeSidecar(tmpDir, entry, Durable::Sync::ContentOnly); !r)
         return r.error();
     CrashPoint::hit("enqueue-sidecar");
     if (auto r = Durable::syncDirectory(tmpDir); !r)
@@ -1104,7 +1114,11 @@ const Outbox::IndexMap &Outbox::indexed(OutboxState state)
 {
     if (!isWatching()) {
         bool changedAny = false;
-        m_index[slot(state)] = readState(state, {}, &changedAny);
+        m_index[slot(state)] = readState(state, m_index[slot(state)], &changedAny);
+        for (Indexed &item : m_index[slot(state)]) {
+            if (item.revision == 0)
+                item.revision = ++m_revision; // read anew
+        }
     }
     return m_index[slot(state)];
 }
