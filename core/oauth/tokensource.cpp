@@ -2,8 +2,16 @@
 #include "core/oauth/tokensource.h"
 
 #include "core/accounts/credentialstore.h"
+#include "core/util/filelock.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTimer>
 
 namespace Core::OAuth {
 
@@ -60,11 +68,210 @@ OAuth2Settings settingsForProvider(const Provider &provider)
     return o;
 }
 
+/**
+ * One refresh of one account's access token, safe against other processes
+ * doing the same: Locking (the per-account FileLock, polled so the event
+ * loop goes on) → Reading (the refresh token, read only now: the last holder
+ * may have rotated it) → Requesting → Storing (a rotated refresh token) →
+ * Lent: the answer is given, the lock kept until the token was tried
+ * (release(), or kLeaseMs) → Done. A failure answers and releases at once.
+ * After an invalid_grant, Rechecking reads the keychain once more: a
+ * different token there was written meanwhile (a sign-in) and gets one more
+ * request.
+ */
+class AccessTokenSource::Refresh final : public QObject
+{
+public:
+    enum class State { Locking, Reading, Requesting, Rechecking, Storing, Lent, Done };
+
+    Refresh(AccessTokenSource *source, Account account)
+        : QObject(source)
+        , m_source(source)
+        , m_account(std::move(account))
+        , m_lock(refreshLockPath(m_account.id))
+    {
+        m_retry.setSingleShot(true);
+        m_retry.setInterval(kLockPollMs);
+        connect(&m_retry, &QTimer::timeout, this, &Refresh::tryLock);
+        m_lease.setSingleShot(true);
+        m_lease.setInterval(kLeaseMs);
+        connect(&m_lease, &QTimer::timeout, this, &Refresh::release);
+    }
+
+    /// Ends the lease: the lock goes, and so does this refresh.
+    void release()
+    {
+        if (m_state == State::Done)
+            return;
+        m_state = State::Done;
+        m_retry.stop();
+        m_lease.stop();
+        m_lock.unlock();
+        deleteLater();
+    }
+
+    void start()
+    {
+        m_waited.start();
+        QDir().mkpath(QFileInfo(m_lock.path()).absolutePath());
+        tryLock();
+    }
+
+private:
+    /// Another process's refresh takes a token request at most; polling
+    /// every so often costs nothing and keeps the GUI's event loop free.
+    static constexpr int kLockPollMs = 25;
+    /// A caller that never says tokenUsed() holds the others up this long
+    /// at most: enough for a connection and its AUTH.
+    static constexpr int kLeaseMs = 15000;
+
+    void tryLock()
+    {
+        switch (m_lock.lock(FileLock::Wait::No)) {
+        case FileLock::Outcome::Acquired:
+            read(State::Reading);
+            return;
+        case FileLock::Outcome::HeldByOther:
+            if (m_waited.elapsed() >= lockTimeoutMs()) {
+                finish(Error(Error::Code::Timeout,
+                             //: %1 is an account name
+                             QCoreApplication::translate("OAuth", "Another Outpost is still renewing the sign-in of %1; "
+                                                                  "trying again later.")
+                                 .arg(m_account.name)));
+                return;
+            }
+            m_retry.start();
+            return;
+        case FileLock::Outcome::Failed:
+            // Without the lock only the race with other processes returns;
+            // refusing to refresh would stop all sending instead.
+            qWarning("oauth: cannot lock %s: %s", qPrintable(m_lock.path()), qPrintable(m_lock.errorString()));
+            read(State::Reading);
+            return;
+        }
+    }
+
+    void read(State state)
+    {
+        m_state = state;
+        CredentialJob *job = m_source->m_credentials->read(m_account.id, SecretKind::OAuthRefreshToken);
+        connect(job, &CredentialJob::finished, this, [this](CredentialJob *j) {
+            const bool none = j->error().code() == Error::Code::NeedsCredentials || j->secret().isEmpty();
+            if (m_state == State::Rechecking) {
+                if (j->error().isError() || none || j->secret() == m_used) {
+                    finish(m_deadGrant);
+                    return;
+                }
+                request(j->secret()); // written meanwhile: a new sign-in
+                return;
+            }
+            if (j->error().isError() && !none) {
+                finish(j->error());
+                return;
+            }
+            if (none) {
+                finish(Error(Error::Code::AuthenticationFailed, signInAgainMessage(m_account.name)));
+                return;
+            }
+            request(j->secret());
+        });
+    }
+
+    void request(const QString &refreshToken)
+    {
+        m_state = State::Requesting;
+        m_used = refreshToken;
+        const Provider provider = providerForAccount(m_account, ProviderRegistry::load());
+        if (!provider.tokenEndpoint.isValid()) {
+            finish(Error(Error::Code::AuthenticationFailed, signInAgainMessage(m_account.name)));
+            return;
+        }
+        if (!provider.hasClientId()) {
+            finish(Error(Error::Code::NeedsCredentials, provider.missingClientIdMessage()));
+            return;
+        }
+        TokenRequest *r = TokenRequest::refresh(provider, refreshToken, m_source->m_network, this);
+        connect(r, &TokenRequest::finished, this, [this](TokenRequest *done) { onTokens(done->result()); });
+    }
+
+    void onTokens(const Result<Tokens> &result)
+    {
+        if (result) {
+            store(result.value());
+            return;
+        }
+        const Error &e = result.error();
+        if (!isSignInAgain(e)) {
+            finish(e);
+            return;
+        }
+        m_deadGrant = Error(Error::Code::AuthenticationFailed,
+                            //: %1 is the "Sign in again" sentence, %2 the sign-in server's own words
+                            QCoreApplication::translate("OAuth", "%1 (The sign-in server said: %2)")
+                                .arg(signInAgainMessage(m_account.name), e.serverText()),
+                            e.field());
+        if (m_rechecked) {
+            finish(m_deadGrant);
+            return;
+        }
+        // Dead, or only replaced by someone who did not take the lock (an
+        // older Outpost, or a sign-in): the keychain tells.
+        m_rechecked = true;
+        read(State::Rechecking);
+    }
+
+    void store(const Tokens &tokens)
+    {
+        if (tokens.refreshToken.isEmpty() || tokens.refreshToken == m_used) {
+            finish(tokens);
+            return;
+        }
+        // A rotated refresh token (RFC 6749 §6): the old one may already be
+        // dead, so the new one is in the keychain before the lock is released.
+        m_state = State::Storing;
+        CredentialJob *write = m_source->m_credentials->write(m_account.id, tokens.refreshToken,
+                                                                SecretKind::OAuthRefreshToken);
+        connect(write, &CredentialJob::finished, this, [this, tokens](CredentialJob *w) {
+            if (w->error().isError())
+                finish(w->error());
+            else
+                finish(tokens);
+        });
+    }
+
+    void finish(const Result<Tokens> &result)
+    {
+        if (!result) {
+            release();
+            m_source->answer(m_account.id, result.error());
+            return;
+        }
+        m_state = State::Lent;
+        m_lease.start();
+        m_source->m_leases.insert(m_account.id, this);
+        m_source->remember(m_account.id, result.value());
+        m_source->answer(m_account.id, result.value().accessToken);
+    }
+
+    AccessTokenSource *m_source;
+    const Account m_account;
+    State m_state = State::Locking;
+    FileLock m_lock;
+    QTimer m_retry;
+    QTimer m_lease;
+    QElapsedTimer m_waited;
+    QString m_used; ///< the refresh token of the last request
+    Error m_deadGrant;
+    bool m_rechecked = false;
+};
+
 AccessTokenSource::AccessTokenSource(CredentialStore *credentials, QObject *parent)
     : QObject(parent)
     , m_credentials(credentials)
 {
 }
+
+AccessTokenSource::~AccessTokenSource() = default;
 
 void AccessTokenSource::remember(const QString &accountId, const Tokens &tokens)
 {
@@ -74,6 +281,12 @@ void AccessTokenSource::remember(const QString &accountId, const Tokens &tokens)
 void AccessTokenSource::forget(const QString &accountId)
 {
     m_cache.remove(accountId);
+}
+
+void AccessTokenSource::tokenUsed(const QString &accountId)
+{
+    if (Refresh *lease = m_leases.take(accountId).data())
+        lease->release();
 }
 
 void AccessTokenSource::fetch(const Account &account, bool refused, QObject *context, Callback done)
@@ -90,68 +303,30 @@ void AccessTokenSource::fetch(const Account &account, bool refused, QObject *con
     }
     const bool running = m_waiting.contains(account.id);
     m_waiting[account.id].append({context, std::move(done)});
-    if (!running)
-        refresh(account);
+    if (running)
+        return;
+    tokenUsed(account.id); // a lease of this process would stand in its own way
+    (new Refresh(this, account))->start();
 }
 
-void AccessTokenSource::refresh(const Account &account)
+QString AccessTokenSource::refreshLockPath(const QString &accountId)
 {
-    CredentialJob *job = m_credentials->read(account.id, SecretKind::OAuthRefreshToken);
-    connect(job, &CredentialJob::finished, this, [this, account](CredentialJob *j) {
-        if (j->error().code() == Error::Code::NeedsCredentials) { // none stored
-            answer(account.id, Error(Error::Code::AuthenticationFailed, signInAgainMessage(account.name)));
-            return;
-        }
-        if (j->error().isError()) {
-            answer(account.id, j->error());
-            return;
-        }
-        refreshWith(account, j->secret());
-    });
+    // The id names the file only when it is a plain one (ids are UUIDs, but
+    // accounts.json can be edited by hand).
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    const QString name = plain.match(accountId).hasMatch()
+                             ? accountId
+                             : QString::fromLatin1(
+                                   QCryptographicHash::hash(accountId.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/oauth2-locks/")
+           + name + QStringLiteral(".lock");
 }
 
-void AccessTokenSource::refreshWith(const Account &account, const QString &refreshToken)
+int AccessTokenSource::lockTimeoutMs()
 {
-    const ProviderRegistry registry = ProviderRegistry::load();
-    const Provider provider = providerForAccount(account, registry);
-    if (!provider.tokenEndpoint.isValid()) {
-        answer(account.id, Error(Error::Code::AuthenticationFailed, signInAgainMessage(account.name)));
-        return;
-    }
-    if (!provider.hasClientId()) {
-        answer(account.id, Error(Error::Code::NeedsCredentials, provider.missingClientIdMessage()));
-        return;
-    }
-    TokenRequest *request = TokenRequest::refresh(provider, refreshToken, m_network, this);
-    connect(request, &TokenRequest::finished, this, [this, account, refreshToken](TokenRequest *r) {
-        if (!r->result()) {
-            const Error &e = r->result().error();
-            if (isSignInAgain(e))
-                answer(account.id, Error(Error::Code::AuthenticationFailed,
-                                         //: %1 is the "Sign in again" sentence, %2 the sign-in server's own words
-                                         QCoreApplication::translate("OAuth", "%1 (The sign-in server said: %2)")
-                                             .arg(signInAgainMessage(account.name), e.serverText()),
-                                         e.field()));
-            else
-                answer(account.id, e);
-            return;
-        }
-        const Tokens tokens = r->result().value();
-        remember(account.id, tokens);
-        if (tokens.refreshToken.isEmpty() || tokens.refreshToken == refreshToken) {
-            answer(account.id, tokens.accessToken);
-            return;
-        }
-        // A rotated refresh token (RFC 6749 §6): the old one may already be
-        // dead, so the new one is in the keychain before anyone goes on.
-        CredentialJob *write = m_credentials->write(account.id, tokens.refreshToken, SecretKind::OAuthRefreshToken);
-        connect(write, &CredentialJob::finished, this, [this, account, token = tokens.accessToken](CredentialJob *w) {
-            if (w->error().isError())
-                answer(account.id, w->error());
-            else
-                answer(account.id, token);
-        });
-    });
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue("OUTPOST_OAUTH_LOCK_TIMEOUT_MS", &ok);
+    return ok && ms > 0 ? ms : 2 * 60 * 1000;
 }
 
 void AccessTokenSource::answer(const QString &accountId, const Result<QString> &result)

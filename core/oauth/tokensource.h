@@ -37,11 +37,26 @@ namespace Core::OAuth {
  * `refused` (the mail server refused the token: 535 or the 334 JSON error)
  * it refreshes even if the token has not expired, once.
  *
+ * Several processes (the GUI, `outpost send`, `outbox flush`,
+ * outpost-sendmail) may refresh one account at the same moment, and a
+ * provider that rotates refresh tokens kills the one used. So a refresh runs
+ * under a per-account FileLock (refreshLockPath()): the refresh token is read
+ * from the keychain after the lock is taken, and the rotated one is back in
+ * the keychain. The lock is kept after the answer until the caller says
+ * the token has been tried on the mail server (tokenUsed(), or 15 seconds
+ * at most): some servers (django-oauth-toolkit) drop the access token of a
+ * refresh token that is used, and another process's refresh must not
+ * invalidate a token before it reached the server. An invalid_grant is checked
+ * once against the keychain: a newer token there (a sign-in meanwhile) is
+ * tried before the sign-in is declared dead.
+ *
  * Errors: a dead refresh token (invalid_grant) or none stored is
  * Error::Code::AuthenticationFailed with the "Sign in again" sentence (the
  * outbox holds the messages for credentials); no client id configured is
  * NeedsCredentials with Provider::missingClientIdMessage(); an unreachable
- * token endpoint is Network or Timeout (the outbox tries again later).
+ * token endpoint is Network or Timeout (the outbox tries again later), and
+ * so is another process holding the refresh lock for longer than
+ * lockTimeoutMs().
  */
 class AccessTokenSource final : public QObject
 {
@@ -51,6 +66,7 @@ public:
     using Callback = std::function<void(const Result<QString> &accessToken)>;
 
     explicit AccessTokenSource(CredentialStore *credentials, QObject *parent = nullptr);
+    ~AccessTokenSource() override;
 
     /// Calls `done` from the event loop, exactly once, unless `context` is
     /// destroyed first.
@@ -59,9 +75,22 @@ public:
     void remember(const QString &accountId, const Tokens &tokens);
     /// Forgets an account's access token (removed, or signed in anew).
     void forget(const QString &accountId);
+    /// The mail server has answered the sign-in with the token fetch() gave
+    /// (accepted or refused): other processes may refresh the account now.
+    void tokenUsed(const QString &accountId);
     void setNetworkAccessManager(QNetworkAccessManager *network) { m_network = network; }
 
+    /// The lock file every process takes while it refreshes the account's
+    /// token (in the configuration folder, beside accounts.json).
+    [[nodiscard]] static QString refreshLockPath(const QString &accountId);
+    /// How long a refresh waits for another process's: 2 minutes
+    /// (OUTPOST_OAUTH_LOCK_TIMEOUT_MS overrides, for tests).
+    [[nodiscard]] static int lockTimeoutMs();
+
 private:
+    class Refresh;
+    friend class Refresh;
+
     struct Cached
     {
         QString accessToken;
@@ -72,8 +101,6 @@ private:
         QPointer<QObject> context;
         Callback done;
     };
-    void refresh(const Account &account);
-    void refreshWith(const Account &account, const QString &refreshToken);
     /// Answers everyone waiting for this account's token.
     void answer(const QString &accountId, const Result<QString> &result);
 
@@ -83,6 +110,8 @@ private:
     /// Per account, the callers waiting for the one refresh under way: a
     /// second refresh with a rotated refresh token would kill the first.
     QHash<QString, QList<Waiter>> m_waiting;
+    /// Per account, the refresh that still holds the lock for its new token.
+    QHash<QString, QPointer<Refresh>> m_leases;
 };
 
 } // namespace Core::OAuth

@@ -514,13 +514,17 @@ void Flusher::startOAuthRun(AccountRun *run)
     if (!client)
         return;
     const quint64 serial = run->serial;
-    connect(client, &SmtpClient::sessionReady, this, [this, serial] {
+    // The token has been tried: other processes may refresh it now.
+    const QString accountId = run->account.id;
+    connect(client, &SmtpClient::sessionReady, this, [this, serial, accountId] {
+        m_accessTokens->tokenUsed(accountId);
         if (AccountRun *r = findRun(serial); r && !r->ready) {
             r->ready = true;
             sendNext(r, 2);
         }
     });
-    connect(client, &SmtpClient::sessionFailed, this, [this, serial](const SmtpResult &result) {
+    connect(client, &SmtpClient::sessionFailed, this, [this, serial, accountId](const SmtpResult &result) {
+        m_accessTokens->tokenUsed(accountId);
         AccountRun *r = findRun(serial);
         if (!r)
             return;
@@ -536,10 +540,12 @@ void Flusher::startOAuthRun(AccountRun *run)
     });
     client->connectAhead();
     client->connectToServer();
-    m_accessTokens->fetch(run->account, run->tokenRefused, this, [this, serial](const Result<QString> &token) {
+    m_accessTokens->fetch(run->account, run->tokenRefused, this, [this, serial, accountId](const Result<QString> &token) {
         AccountRun *r = findRun(serial);
-        if (!r)
+        if (!r) {
+            m_accessTokens->tokenUsed(accountId);
             return; // the connection failed meanwhile and the run has ended
+        }
         if (!token) {
             Error error = token.error();
             if (error.code() == Error::Code::InvalidInput) // the provider's endpoints are unusable
