@@ -18,6 +18,7 @@ enum ExitCode : int {
     ExitTempFail = 75,    // EX_TEMPFAIL: try again later (message stays queued)
     ExitNoPerm = 77,      // EX_NOPERM
     ExitConfig = 78,      // EX_CONFIG: configuration error
+    ExitInterrupted = 130, // 128 + SIGINT, as shells report it: Ctrl-C or SIGTERM during a sign-in
 };
 
 /// True when these arguments ask for the graphical application (no arguments,

@@ -261,9 +261,10 @@ int testAccount(Profile &p, const QStringList &names, bool json)
         if (e.isError())
             return fail(e);
         credentials.username = a->username;
-    } else if (a->auth == Core::AuthMethod::OAuth2) {
-        // A fresh access token from the keychain's refresh token, as a send gets.
-        Core::OAuth::AccessTokenSource tokens(&p.credentials);
+    }
+    // A fresh access token from the keychain's refresh token, as a send gets.
+    Core::OAuth::AccessTokenSource tokens(&p.credentials);
+    if (a->auth == Core::AuthMethod::OAuth2) {
         std::optional<Core::Result<QString>> token;
         QObject context;
         tokens.fetch(*a, false, &context, [&token](const Core::Result<QString> &t) { token = t; });
@@ -294,6 +295,7 @@ int testAccount(Profile &p, const QStringList &names, bool json)
     });
     client.connectToServer();
     runUntil([&] { return ready || failed; }, 120000);
+    tokens.tokenUsed(a->id); // other processes may refresh it now
 
     const Core::SmtpCapabilities &caps = client.capabilities();
     const QList<QSslCertificate> chain = ready ? client.peerCertificateChain() : failure.certificate.chain;
@@ -656,10 +658,15 @@ int loginAccount(Profile &p, const QStringList &names, bool noBrowser)
     if (auto ok = checkClientId(provider); !ok)
         return fail(ok.error().message(), ExitConfig);
     const Core::Identity *identity = a.defaultIdentity();
-    auto tokens = signInWithOAuth(provider, identity ? identity->address : a.username, noBrowser);
+    InterruptWatcher interrupt; // Ctrl-C while the browser is out: nothing changes
+    auto tokens = signInWithOAuth(provider, identity ? identity->address : a.username, noBrowser, &interrupt);
     if (!tokens)
-        return fail(QCoreApplication::translate("Cli", "not signed in: %1").arg(tokens.error().message()), ExitNoPerm);
-    if (auto signedIn = signInOnce(p, a, {}, tokens->accessToken); !signedIn)
+        return fail(QCoreApplication::translate("Cli", "not signed in: %1").arg(tokens.error().message()),
+                    interrupt.isInterrupted() ? ExitInterrupted : ExitNoPerm);
+    auto signedIn = signInOnce(p, a, {}, tokens->accessToken);
+    if (interrupt.isInterrupted())
+        return fail(QCoreApplication::translate("Cli", "not signed in: %1").arg(interruptedMessage()), ExitInterrupted);
+    if (!signedIn)
         return fail(QCoreApplication::translate("Cli", "not signed in: %1").arg(signedIn.error().message()),
                     exitCodeFor(signedIn.error()));
     if (Core::Error e = runJob(p.credentials.write(a.id, tokens->refreshToken, Core::SecretKind::OAuthRefreshToken)); e.isError())
@@ -756,7 +763,7 @@ int runAccount(const QStringList &args)
             {QStringLiteral("password-stdin"), QCoreApplication::translate("Cli", "Read the password from standard input (never from the command line).")},
             {QStringLiteral("allow-plaintext-auth"), QCoreApplication::translate("Cli", "Allow sending the password without encryption.")},
             {QStringLiteral("yes"), QCoreApplication::translate("Cli", "Accept a detected server even when its source is not authenticated.")},
-            {QStringLiteral("no-verify"), QCoreApplication::translate("Cli", "Save without signing in first (the password is not checked).")},
+            {QStringLiteral("no-verify"), QCoreApplication::translate("Cli", "Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).")},
         });
         addDiscoveryOptions(parser);
     } else if (sub == QLatin1String("list")) {
@@ -907,7 +914,11 @@ int runAccount(const QStringList &args)
         return fail(r.error());
     QString password;
     Core::OAuth::Tokens tokens;
+    // Ctrl-C or SIGTERM while the browser is out cancels the sign-in; until
+    // the account is saved, nothing is kept.
+    std::optional<InterruptWatcher> interrupt;
     if (a.auth == Core::AuthMethod::OAuth2) {
+        interrupt.emplace();
         // Which provider, before anything is asked of the person; then the
         // sign-in, and the token tried on the server, like a password.
         auto provider = oauthProviderForHost(a.host, oauth2Info);
@@ -915,15 +926,26 @@ int runAccount(const QStringList &args)
             return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(provider.error().message()),
                         ExitConfig);
         a.oauth2 = Core::OAuth::settingsForProvider(provider.value());
-        auto signedIn = signInWithOAuth(provider.value(), email, parser.isSet(QStringLiteral("no-browser")));
+        auto signedIn = signInWithOAuth(provider.value(), email, parser.isSet(QStringLiteral("no-browser")), &*interrupt);
         if (!signedIn)
             return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(signedIn.error().message()),
-                        ExitNoPerm);
+                        interrupt->isInterrupted() ? ExitInterrupted : ExitNoPerm);
         tokens = signedIn.value();
-        if (auto checked = signInOnce(p, a, {}, tokens.accessToken); !checked)
-            return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(checked.error().message()),
-                        exitCodeFor(checked.error()));
-        err() << QCoreApplication::translate("Cli", "Signed in successfully.") << Qt::endl;
+        if (parser.isSet(QStringLiteral("no-verify"))) {
+            // The refresh token is needed all the same; only the mail server is not asked.
+            err() << QCoreApplication::translate("Cli", "Saved without signing in to the mail server (--no-verify): "
+                                                        "the sign-in was not tried there.")
+                  << Qt::endl;
+        } else {
+            auto checked = signInOnce(p, a, {}, tokens.accessToken);
+            if (interrupt->isInterrupted())
+                return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(interruptedMessage()),
+                            ExitInterrupted);
+            if (!checked)
+                return fail(QCoreApplication::translate("Cli", "the account was not added: %1").arg(checked.error().message()),
+                            exitCodeFor(checked.error()));
+            err() << QCoreApplication::translate("Cli", "Signed in successfully.") << Qt::endl;
+        }
         a.oauth2.signedInAt = QDateTime::currentDateTimeUtc();
     }
     if (a.auth == Core::AuthMethod::Password) {

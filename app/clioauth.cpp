@@ -10,6 +10,14 @@
 
 #include <QCoreApplication>
 #include <QProcess>
+#include <QSocketNotifier>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 namespace App {
 
@@ -21,7 +29,70 @@ void reportSkippedFiles(const Core::OAuth::ProviderRegistry &registry)
         err() << e.message() << Qt::endl;
 }
 
+#ifdef Q_OS_UNIX
+// The self-pipe: a signal handler may only write(); the event loop reads.
+int g_interruptPipe[2] = {-1, -1};
+struct sigaction g_previousInt = {};
+struct sigaction g_previousTerm = {};
+
+void onInterruptSignal(int)
+{
+    const int saved = errno;
+    const char byte = 1;
+    const ssize_t written = ::write(g_interruptPipe[1], &byte, 1);
+    Q_UNUSED(written);
+    errno = saved;
+}
+#endif
+
 } // namespace
+
+InterruptWatcher::InterruptWatcher()
+{
+#ifdef Q_OS_UNIX
+    if (g_interruptPipe[0] >= 0 || ::pipe2(g_interruptPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return; // one at a time; without a pipe the signals keep their default
+    auto *notifier = new QSocketNotifier(g_interruptPipe[0], QSocketNotifier::Read, this);
+    connect(notifier, &QSocketNotifier::activated, this, &InterruptWatcher::onSignal);
+    struct sigaction action = {};
+    action.sa_handler = &onInterruptSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, &g_previousInt);
+    ::sigaction(SIGTERM, &action, &g_previousTerm);
+#endif
+}
+
+InterruptWatcher::~InterruptWatcher()
+{
+#ifdef Q_OS_UNIX
+    if (g_interruptPipe[0] < 0)
+        return;
+    ::sigaction(SIGINT, &g_previousInt, nullptr);
+    ::sigaction(SIGTERM, &g_previousTerm, nullptr);
+    ::close(g_interruptPipe[0]);
+    ::close(g_interruptPipe[1]);
+    g_interruptPipe[0] = g_interruptPipe[1] = -1;
+#endif
+}
+
+void InterruptWatcher::onSignal()
+{
+#ifdef Q_OS_UNIX
+    char drained[16];
+    while (::read(g_interruptPipe[0], drained, sizeof drained) > 0) {
+    }
+#endif
+    if (m_interrupted)
+        return;
+    m_interrupted = true;
+    Q_EMIT interrupted();
+}
+
+QString interruptedMessage()
+{
+    return QCoreApplication::translate("Cli", "Signing in was interrupted.");
+}
 
 void openBrowser(const QUrl &url)
 {
@@ -85,12 +156,15 @@ Core::Result<Core::OAuth::Provider> oauthProviderForHost(const QString &host,
 }
 
 Core::Result<Core::OAuth::Tokens> signInWithOAuth(const Core::OAuth::Provider &provider, const QString &loginHint,
-                                                  bool noBrowser)
+                                                  bool noBrowser, InterruptWatcher *interrupt)
 {
     using namespace Core::OAuth;
     bool done = false;
+    const Core::Error interrupted(Core::Error::Code::Cancelled, interruptedMessage());
     if (noBrowser) {
         DeviceFlow flow(provider);
+        if (interrupt)
+            QObject::connect(interrupt, &InterruptWatcher::interrupted, &flow, &DeviceFlow::cancel);
         QObject::connect(&flow, &DeviceFlow::userCodeReady, &flow, [](const QUrl &uri, const QString &code) {
             //: %1 is a web address, %2 a short code the person types there
             err() << QCoreApplication::translate("Cli", "To sign in, open %1 in a browser and enter the code %2")
@@ -100,11 +174,15 @@ Core::Result<Core::OAuth::Tokens> signInWithOAuth(const Core::OAuth::Provider &p
         QObject::connect(&flow, &DeviceFlow::finished, &flow, [&done] { done = true; });
         flow.start();
         runUntil([&] { return done; }, 24 * 3600 * 1000); // the flow has its own time-out
+        if (interrupt && interrupt->isInterrupted())
+            return interrupted;
         if (flow.state() != DeviceFlow::State::Succeeded)
             return flow.error();
         return flow.tokens();
     }
     AuthorizationFlow flow(provider, loginHint);
+    if (interrupt) // cancel() closes the listener
+        QObject::connect(interrupt, &InterruptWatcher::interrupted, &flow, &AuthorizationFlow::cancel);
     flow.setBrowserOpener(&openBrowser);
     QObject::connect(&flow, &AuthorizationFlow::authorizationUrlReady, &flow, [&provider](const QUrl &url) {
         //: %1 is a provider such as "Google", %2 a web address
@@ -115,6 +193,8 @@ Core::Result<Core::OAuth::Tokens> signInWithOAuth(const Core::OAuth::Provider &p
     QObject::connect(&flow, &AuthorizationFlow::finished, &flow, [&done] { done = true; });
     flow.start();
     runUntil([&] { return done; }, 24 * 3600 * 1000); // the flow has its own time-out
+    if (interrupt && interrupt->isInterrupted())
+        return interrupted;
     if (flow.state() != AuthorizationFlow::State::Succeeded)
         return flow.error();
     return flow.tokens();

@@ -9,6 +9,7 @@
 #include "core/oauth/tokens.h"
 #include "core/result.h"
 
+#include <QObject>
 #include <QUrl>
 
 namespace Core {
@@ -17,6 +18,30 @@ class CredentialStore;
 }
 
 namespace App {
+
+/**
+ * While it lives, SIGINT and SIGTERM (Ctrl-C, `kill`) do not end the process
+ * at once: they are noted, and interrupted() comes from the event loop, so a
+ * sign-in that waits for the browser is cancelled and nothing half-done is
+ * saved. The previous handling returns with its destruction. One at a time;
+ * a no-op where there are no POSIX signals.
+ */
+class InterruptWatcher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InterruptWatcher)
+public:
+    InterruptWatcher();
+    ~InterruptWatcher() override;
+    [[nodiscard]] bool isInterrupted() const { return m_interrupted; }
+
+Q_SIGNALS:
+    void interrupted();
+
+private:
+    void onSignal();
+    bool m_interrupted = false;
+};
 
 /// Opens `url` in the person's browser: $BROWSER when set (as other
 /// command-line programs do), else the desktop's opener (xdg-open).
@@ -34,8 +59,13 @@ void openBrowser(const QUrl &url);
 
 /// Runs the sign-in: the browser flow (the URL also on stderr), or with
 /// `noBrowser` the device flow (where to go and the code, on stderr).
+/// `interrupt`, when given, cancels it (Error::Code::Cancelled, the
+/// interruptedMessage()).
 [[nodiscard]] Core::Result<Core::OAuth::Tokens> signInWithOAuth(const Core::OAuth::Provider &provider,
-                                                               const QString &loginHint, bool noBrowser);
+                                                               const QString &loginHint, bool noBrowser,
+                                                               InterruptWatcher *interrupt = nullptr);
+/// "Signing in was interrupted."
+[[nodiscard]] QString interruptedMessage();
 
 /// Revokes the account's refresh token at its provider where it offers
 /// revocation (RFC 7009); a failure is reported on stderr, never fatal.

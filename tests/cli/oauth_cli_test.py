@@ -14,6 +14,10 @@ Secret Service.
 import glob
 import json
 import os
+import re
+import select
+import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -67,6 +71,28 @@ class OAuthCli(unittest.TestCase):
         with open(os.path.join(self.logs, "run-%02d.log" % self.runs), "w") as f:
             f.write("$ outpost %s\nexit %d\n%s\n%s" % (" ".join(args), r.returncode, r.stdout, r.stderr))
         return r
+
+    def start(self, *args, mode="ignore"):
+        """Starts outpost without waiting; finish() collects it."""
+        e = self.world.env(browser_mode=mode)
+        e.update({"XDG_CONFIG_HOME": self.config, "XDG_DATA_HOME": self.data,
+                  "OUTPOST_KEYCHAIN_SERVICE": SERVICE, "OUTPOST_LANGUAGE": "en"})
+        self.runs += 1
+        p = subprocess.Popen([OUTPOST, *args], env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        p.log = os.path.join(self.logs, "run-%02d.log" % self.runs)
+        p.argv = args
+        return p
+
+    def finish(self, p, timeout=180):
+        out, err = p.communicate(timeout=timeout)
+        with open(p.log, "w") as f:
+            f.write("$ outpost %s\nexit %d\n%s\n%s" % (" ".join(p.argv), p.returncode, out, err))
+        return p.returncode, out + err
+
+    def live_refresh_tokens(self):
+        db = os.path.join(self.world.dir, "authserver", "db.sqlite3")
+        with sqlite3.connect(db) as c:
+            return [t for (t,) in c.execute("SELECT token FROM oauth2_provider_refreshtoken WHERE revoked IS NULL")]
 
     def add_account(self, mode="consent", env=None):
         d = self.world.description
@@ -185,6 +211,114 @@ class OAuthCli(unittest.TestCase):
         r = self.outpost("account", "remove", "World")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(self.world.revoke_grants(), 0, "no grant left alive on the server")
+
+    def test_processes_refresh_one_account_together(self):
+        """The GUI, `outpost send`, `outbox flush` and `account test` refresh
+        one account's token at the same moment; the server rotates refresh
+        tokens (a used one dies at once). Every process is new, so none has
+        an access token in memory: each refreshes (the 20 s tokens are
+        always within the refresh margin). None may use a refresh token
+        another one has already rotated."""
+        r = self.add_account()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        subjects = []
+        for round_ in range(10):
+            processes = []
+            for i in range(4):
+                subject = "together %d.%d" % (round_, i)
+                subjects.append(subject)
+                processes.append(self.start("send", "--from", "World", "--to", "bob@example.test", "--subject", subject,
+                                            "--body", "Hello from one of many", "--wait"))
+            processes.append(self.start("outbox", "flush"))
+            processes += [self.start("account", "test", "World") for _ in range(2)]
+            for p in processes:
+                code, output = self.finish(p)
+                self.assertEqual(code, 0, "round %d: outpost %s: %s" % (round_, " ".join(p.argv), output))
+        for subject in subjects:
+            self.wait_delivered(subject)
+        r = self.outpost("outbox", "list", "--json")
+        self.assertEqual([e["subject"] for e in json.loads(r.stdout) if e["state"] == "held"], [], "never held")
+        live = self.live_refresh_tokens()
+        self.assertEqual(len(live), 1, "one live grant")
+        account = self.accounts()[0]
+        r = subprocess.run(["secret-tool", "lookup", "server", SERVICE, "user", "oauth-refresh-token:" + account["id"]],
+                           capture_output=True, text=True)
+        self.assertEqual(r.stdout.strip(), live[0], "the keychain holds the live refresh token")
+
+    def interrupt_sign_in(self, signal_number, *args):
+        """Starts a sign-in whose browser does nothing, waits until outpost
+        listens for the browser, sends `signal_number`; returns the exit
+        status, stderr and the listener's port."""
+        p = self.start(*args, mode="ignore")
+        seen = ""
+        deadline = time.time() + 60
+        while "redirect_uri=" not in seen and time.time() < deadline:
+            ready, _, _ = select.select([p.stderr], [], [], max(0.1, deadline - time.time()))
+            if ready:
+                chunk = os.read(p.stderr.fileno(), 4096)  # unbuffered: select() sees what is left
+                if not chunk:
+                    break
+                seen += chunk.decode()
+        match = re.search(r"redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A(\d+)", seen)
+        self.assertIsNotNone(match, "outpost listens for the browser: " + seen)
+        time.sleep(0.5)  # the browser ("ignore") has been started and does nothing
+        p.send_signal(signal_number)
+        code, output = self.finish(p, timeout=30)
+        return code, seen + output, int(match.group(1))
+
+    def assert_listener_closed(self, port):
+        with socket.socket() as s:
+            self.assertNotEqual(s.connect_ex(("127.0.0.1", port)), 0, "the listener is closed")
+
+    def test_interrupted_sign_ins_save_nothing(self):
+        """Ctrl-C (SIGINT) or SIGTERM while the browser sign-in waits ends it:
+        a clear message, exit status 130, nothing saved."""
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            with self.subTest(signal=signal_number):
+                d = self.world.description
+                code, output, port = self.interrupt_sign_in(
+                    signal_number, "account", "add", "--name", "World", "--email", d["user"], "--host",
+                    d["smtp_host"], "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2")
+                self.assertEqual(code, 130, output)
+                self.assertIn("the account was not added: Signing in was interrupted.", output)
+                self.assert_listener_closed(port)
+                self.assertEqual(self.accounts(), [], "no account saved")
+                r = subprocess.run(["secret-tool", "search", "--all", "server", SERVICE], capture_output=True, text=True)
+                self.assertNotIn("oauth-refresh-token", r.stdout + r.stderr, "no refresh token saved")
+
+        # Signing in again, interrupted: the account and its refresh token stay as they were.
+        r = self.add_account()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        before = self.accounts()
+        token = subprocess.run(["secret-tool", "lookup", "server", SERVICE, "user",
+                                "oauth-refresh-token:" + before[0]["id"]], capture_output=True, text=True).stdout
+        self.assertTrue(token)
+        code, output, port = self.interrupt_sign_in(signal.SIGINT, "account", "login", "World")
+        self.assertEqual(code, 130, output)
+        self.assertIn("not signed in: Signing in was interrupted.", output)
+        self.assert_listener_closed(port)
+        self.assertEqual(self.accounts(), before)
+        self.assertEqual(subprocess.run(["secret-tool", "lookup", "server", SERVICE, "user",
+                                         "oauth-refresh-token:" + before[0]["id"]],
+                                        capture_output=True, text=True).stdout, token)
+
+    def test_no_verify_signs_in_but_does_not_try_the_server(self):
+        """--no-verify with --auth oauth2: the browser sign-in still gets the
+        refresh token; the mail server (here: nothing listens) is not asked."""
+        d = self.world.description
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            closed_port = s.getsockname()[1]  # free again once closed: nothing listens there
+        r = self.outpost("account", "add", "--name", "World", "--email", d["user"], "--host", d["smtp_host"],
+                         "--port", str(closed_port), "--security", "starttls", "--auth", "oauth2", "--no-verify")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(self.provider["authorization_endpoint"], r.stderr, "the browser sign-in ran")
+        self.assertIn("Saved without signing in to the mail server (--no-verify)", r.stderr)
+        self.assertNotIn("Signing in to", r.stderr)
+        r = self.outpost("account", "list", "--json")
+        listed = json.loads(r.stdout)
+        self.assertEqual([(a["auth"], a["smtp"]["port"], a["refresh_token_stored"]) for a in listed],
+                         [("oauth2", closed_port, True)])
 
     def test_failed_sign_ins_save_nothing(self):
         timeout = {"OUTPOST_OAUTH_TIMEOUT_MS": "8000"}
