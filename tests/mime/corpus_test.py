@@ -236,6 +236,8 @@ def differences(want, got):
             have = have.replace("\r\n", "\n")
         if key in ("to", "cc", "reply-to", "from") and have is not None:
             have = [[n, a] for n, a in have]
+        if key == "attachments" and got.get("unordered"):
+            have, value = sorted(have), sorted(value)
         if have != value:
             out.append({"field": key, "want": value, "got": have})
     return out

@@ -3,7 +3,8 @@
 """What independent MIME readers from Debian packages make of one message,
 in one shape: {"from"/"to"/"cc"/"reply-to": [[name, address], ...] or None,
 "subject", "text", "attachments": [[file name, sha256], ...]}. A key is
-missing when the reader does not show that field."""
+missing when the reader does not show that field; "unordered" is set for
+readers that save files, whose order says nothing."""
 import email
 import email.header
 import email.policy
@@ -115,13 +116,14 @@ def _saved_files(tool_args, path):
 def ripmime(path):
     # ripmime also saves the text part (as textfile0); only named files count.
     files = _saved_files(["ripmime", "-i", "{file}", "-d", "{dir}", "--no-nameless"], path)
-    return {"attachments": [f for f in files if not re.fullmatch(r"textfile\d+", f[0])]}
+    return {"attachments": [f for f in files if not re.fullmatch(r"textfile\d+", f[0])], "unordered": True}
 
 
 def munpack(path):
     files = _saved_files(["munpack", "-q", "-C", "{dir}", "{file}"], path)
     # munpack writes the text before an attachment to a description file.
-    return {"attachments": [f for f in files if not f[0].endswith(".desc") and f[0] != "tempdesc.txt"]}
+    return {"attachments": [f for f in files if not f[0].endswith(".desc") and f[0] != "tempdesc.txt"],
+            "unordered": True}
 
 
 def read(reader, path):
