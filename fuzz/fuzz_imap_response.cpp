@@ -26,9 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     const size_t cut = data[0] % size;
-    const QByteArray input(reinterpret_cast<const char *>(data) + 1, static_cast<qsizetype>(size - 1));
+    const QByteArray input(reinterpret_cast<const char *>(data) + 1,
+                           static_cast<qsizetype>(size - 1));
     Core::ImapResponseParser parser;
-    for (const QByteArray &piece : {input.left(static_cast<qsizetype>(cut)), input.mid(static_cast<qsizetype>(cut))}) {
+    for (const QByteArray &piece :
+         {input.left(static_cast<qsizetype>(cut)), input.mid(static_cast<qsizetype>(cut))}) {
         const auto responses = parser.feed(piece);
         if (!responses)
             break;

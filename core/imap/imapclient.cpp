@@ -3,7 +3,6 @@
 
 #include "core/imap/imapconnection.h"
 
-
 namespace Core {
 
 namespace {
@@ -89,51 +88,63 @@ void ImapClient::fileInSent(const SentCopyRequest &request)
     Q_ASSERT(m_state == State::Idle);
     m_request = request;
     m_state = State::Connecting;
-    // Nothing here may finish synchronously: checks and the connection start
-    // from the event loop.
-    QMetaObject::invokeMethod(this, [this] {
-        // No command injection: these strings go into commands, and none may
-        // carry a line break or NUL (they are refused, never escaped).
-        if (!ImapStrings::isSafe(m_credentials.username.toUtf8()) || !ImapStrings::isSafe(m_credentials.password.toUtf8())
-            || !ImapStrings::isSafe(m_credentials.oauthToken.toUtf8()) || !ImapStrings::encodeMailbox(m_request.folder)) {
-            fail(Kind::Failed, Error(Error::Code::HeaderInjection,
-                                     tr("The user name, password or folder name for the IMAP server contains a line "
-                                        "break or a NUL character; nothing was sent.")));
-            return;
-        }
-        const QByteArray id = ImapStrings::messageId(m_request.message);
-        if (!ImapStrings::isSafe(id)) {
-            fail(Kind::Failed, Error(Error::Code::HeaderInjection,
-                                     tr("The message's Message-ID contains a line break; it was not filed.")));
-            return;
-        }
-        auto *connection = new ImapConnection(m_settings, m_log, this);
-        m_connection = connection;
-        connect(connection, &ImapConnection::ready, this, &ImapClient::onReady);
-        connect(connection, &ImapConnection::encrypted, this, &ImapClient::onEncrypted);
-        connect(connection, &ImapConnection::responseReceived, this, &ImapClient::onResponse);
-        connect(connection, &ImapConnection::failed, this, &ImapClient::onConnectionFailed);
-        connect(connection, &ImapConnection::malformed, this, [this](const QString &why) {
-            fail(Kind::Failed, Error(Error::Code::ProtocolViolation,
-                                     tr("The IMAP server sent a response Outpost cannot read (%1).").arg(why)));
-        });
-        connect(connection, &ImapConnection::bytesWritten, this, [this] {
-            // Upload progress restarts the upload time-out; once all is out,
-            // the tagged answer has its own.
-            if (m_state == State::Append && m_pending.isEmpty() && m_literalStarted)
-                m_timer.start(m_connection && m_connection->bytesPending() > 0 ? m_settings.timeouts.upload
-                                                                               : m_settings.timeouts.appendReply);
-        });
-        m_timer.start(m_settings.timeouts.connect);
-        connection->open();
-    }, Qt::QueuedConnection);
+    // Nothing here may finish synchronously: checks and the connection
+    // start from the event loop.
+    QMetaObject::invokeMethod(this, &ImapClient::start, Qt::QueuedConnection);
+}
+
+void ImapClient::start()
+{
+    if (m_state != State::Connecting) // cancelled meanwhile
+        return;
+    // No command injection: these strings go into commands, and none may
+    // carry a line break or NUL (they are refused, never escaped).
+    if (!ImapStrings::isSafe(m_credentials.username.toUtf8())
+        || !ImapStrings::isSafe(m_credentials.password.toUtf8())
+        || !ImapStrings::isSafe(m_credentials.oauthToken.toUtf8())
+        || !ImapStrings::encodeMailbox(m_request.folder)) {
+        fail(Kind::Failed,
+             Error(Error::Code::HeaderInjection,
+                   tr("The user name, password or folder name for the IMAP server contains a line "
+                      "break or a NUL character; nothing was sent.")));
+        return;
+    }
+    const QByteArray id = ImapStrings::messageId(m_request.message);
+    if (!ImapStrings::isSafe(id)) {
+        fail(Kind::Failed,
+             Error(Error::Code::HeaderInjection,
+                   tr("The message's Message-ID contains a line break; it was not filed.")));
+        return;
+    }
+    auto *connection = new ImapConnection(m_settings, m_log, this);
+    m_connection = connection;
+    connect(connection, &ImapConnection::ready, this, &ImapClient::onReady);
+    connect(connection, &ImapConnection::encrypted, this, &ImapClient::onEncrypted);
+    connect(connection, &ImapConnection::responseReceived, this, &ImapClient::onResponse);
+    connect(connection, &ImapConnection::failed, this, &ImapClient::onConnectionFailed);
+    connect(connection, &ImapConnection::malformed, this, [this](const QString &why) {
+        fail(Kind::Failed,
+             Error(Error::Code::ProtocolViolation,
+                   tr("The IMAP server sent a response Outpost cannot read (%1).").arg(why)));
+    });
+    connect(connection, &ImapConnection::bytesWritten, this, [this] {
+        // Upload progress restarts the upload time-out; once all is out,
+        // the tagged answer has its own.
+        if (m_state == State::Append && m_pending.isEmpty() && m_literalStarted)
+            m_timer.start(m_connection && m_connection->bytesPending() > 0
+                              ? m_settings.timeouts.upload
+                              : m_settings.timeouts.appendReply);
+    });
+    m_timer.start(m_settings.timeouts.connect);
+    connection->open();
 }
 
 void ImapClient::cancel()
 {
     if (m_state == State::Finished || m_resultReady)
         return;
-    fail(Kind::TemporaryFailure, Error(Error::Code::Cancelled, tr("Filing the copy was cancelled.")));
+    fail(Kind::TemporaryFailure,
+         Error(Error::Code::Cancelled, tr("Filing the copy was cancelled.")));
 }
 
 void ImapClient::onReady()
@@ -157,7 +168,8 @@ void ImapClient::send(const ImapCommand &command, State state, int timeout)
     m_pending = command.pieces;
     m_pending.first().bytes.prepend(m_tag + ' ');
     if (m_log)
-        m_log(QStringLiteral("C: %1 %2").arg(QString::fromLatin1(m_tag), QString::fromUtf8(command.logForm)));
+        m_log(QStringLiteral("C: %1 %2")
+                  .arg(QString::fromLatin1(m_tag), QString::fromUtf8(command.logForm)));
     m_timer.start(timeout);
     writeNextPieces();
 }
@@ -174,7 +186,8 @@ void ImapClient::writeNextPieces()
             continue;
         }
         const qsizetype size = piece.bytes.size();
-        const bool plus = hasCapability("LITERAL+") || (hasCapability("LITERAL-") && size <= kLiteralMinusLimit);
+        const bool plus = hasCapability("LITERAL+")
+            || (hasCapability("LITERAL-") && size <= kLiteralMinusLimit);
         out += '{' + QByteArray::number(size) + (plus ? "+}\r\n" : "}\r\n");
         if (!plus) {
             m_pending.prepend({piece.bytes, false}); // written when "+" comes
@@ -208,8 +221,9 @@ void ImapClient::onContinuation(const ImapResponse &response)
         return;
     }
     if (m_pending.isEmpty()) {
-        fail(Kind::Failed, Error(Error::Code::ProtocolViolation,
-                                 tr("The IMAP server asked for data Outpost did not announce.")));
+        fail(Kind::Failed,
+             Error(Error::Code::ProtocolViolation,
+                   tr("The IMAP server asked for data Outpost did not announce.")));
         return;
     }
     if (m_state == State::Append)
@@ -230,8 +244,9 @@ void ImapClient::onResponse(const ImapResponse &response)
         return;
     case ImapResponse::Kind::Tagged:
         if (response.tag != m_tag) {
-            fail(Kind::Failed, Error(Error::Code::ProtocolViolation,
-                                     tr("The IMAP server answered a command Outpost did not send.")));
+            fail(Kind::Failed,
+                 Error(Error::Code::ProtocolViolation,
+                       tr("The IMAP server answered a command Outpost did not send.")));
             return;
         }
         onTagged(response);
@@ -246,7 +261,8 @@ void ImapClient::onUntagged(const ImapResponse &response)
             return;
         // The server ends the session; the tagged answer will not come.
         fail(Kind::TemporaryFailure,
-             Error(Error::Code::Transient, tr("The IMAP server closed the session: %1").arg(response.serverText()))
+             Error(Error::Code::Transient,
+                   tr("The IMAP server closed the session: %1").arg(response.serverText()))
                  .withServerReply(0, QString(), response.serverText()));
         return;
     }
@@ -261,9 +277,11 @@ void ImapClient::onUntagged(const ImapResponse &response)
             // Signed in before TLS could start: a STARTTLS account would be
             // used in the clear (a downgrade), so it stops here.
             if (m_settings.security == ImapSecurity::StartTls) {
-                fail(Kind::Failed, Error(Error::Code::Tls,
-                                         tr("The IMAP server %1 skipped encryption (PREAUTH), which this account "
-                                            "requires.").arg(m_settings.host)));
+                fail(Kind::Failed,
+                     Error(Error::Code::Tls,
+                           tr("The IMAP server %1 skipped encryption (PREAUTH), which this account "
+                              "requires.")
+                               .arg(m_settings.host)));
                 return;
             }
             m_signedIn = true;
@@ -272,7 +290,9 @@ void ImapClient::onUntagged(const ImapResponse &response)
             requestCapabilities();
             return;
         }
-        fail(Kind::Failed, Error(Error::Code::ProtocolViolation, tr("The IMAP server's greeting was not valid.")));
+        fail(
+            Kind::Failed,
+            Error(Error::Code::ProtocolViolation, tr("The IMAP server's greeting was not valid.")));
         return;
     }
     if (response.code == "CAPABILITY" && response.status == ImapResponse::Status::Ok)
@@ -288,8 +308,10 @@ void ImapClient::onUntagged(const ImapResponse &response)
         if (personal.type == ImapValue::Type::List && !personal.items.empty()) {
             const ImapValue &first = personal.items.front();
             if (first.type == ImapValue::Type::List && first.items.size() >= 2) {
-                m_namespacePrefix = ImapStrings::decodeMailbox(first.items[0].text).value_or(QString());
-                if (first.items[1].type == ImapValue::Type::String && first.items[1].text.size() == 1)
+                m_namespacePrefix
+                    = ImapStrings::decodeMailbox(first.items[0].text).value_or(QString());
+                if (first.items[1].type == ImapValue::Type::String
+                    && first.items[1].text.size() == 1)
                     m_separator = QLatin1Char(first.items[1].text.at(0));
             }
         }
@@ -308,7 +330,8 @@ void ImapClient::onUntagged(const ImapResponse &response)
             if (flag.isAtom("\\Noselect") || flag.isAtom("\\NonExistent"))
                 box.selectable = false;
         }
-        if (m_separator.isNull() && delimiter.type == ImapValue::Type::String && delimiter.text.size() == 1)
+        if (m_separator.isNull() && delimiter.type == ImapValue::Type::String
+            && delimiter.text.size() == 1)
             m_separator = QLatin1Char(delimiter.text.at(0));
         if (!box.name.isEmpty() && ImapStrings::isSafe(box.wire))
             m_mailboxes.append(box);
@@ -328,12 +351,14 @@ void ImapClient::onTagged(const ImapResponse &response)
     switch (m_state) {
     case State::Capability:
         if (!ok)
-            return failOnResponse(response, Kind::Failed, tr("The IMAP server refused to list its capabilities: %1"));
+            return failOnResponse(response, Kind::Failed,
+                                  tr("The IMAP server refused to list its capabilities: %1"));
         afterCapabilities();
         return;
     case State::StartTls:
         if (!ok)
-            return failOnResponse(response, Kind::Failed, tr("The IMAP server refused to start encryption (STARTTLS): %1"));
+            return failOnResponse(response, Kind::Failed,
+                                  tr("The IMAP server refused to start encryption (STARTTLS): %1"));
         m_state = State::TlsHandshake;
         m_timer.start(m_settings.timeouts.command);
         m_connection->startTls();
@@ -346,13 +371,16 @@ void ImapClient::onTagged(const ImapResponse &response)
             const bool temporary = response.code == "UNAVAILABLE";
             SentCopyResult::Kind kind = temporary ? Kind::TemporaryFailure : Kind::AuthFailure;
             Error error = temporary
-                ? Error(Error::Code::Transient, tr("Signing in to the IMAP server is temporarily not possible: %1")
-                                                    .arg(response.serverText()))
+                ? Error(Error::Code::Transient,
+                        tr("Signing in to the IMAP server is temporarily not possible: %1")
+                            .arg(response.serverText()))
                 : Error(Error::Code::AuthenticationFailed,
-                        tr("The IMAP server did not accept the user name or password: %1").arg(response.serverText()));
+                        tr("The IMAP server did not accept the user name or password: %1")
+                            .arg(response.serverText()));
             // The session is intact: say goodbye, then report.
             m_result.kind = kind;
-            m_result.error = error.withServerReply(0, QString::fromLatin1(response.code), response.serverText());
+            m_result.error = error.withServerReply(0, QString::fromLatin1(response.code),
+                                                   response.serverText());
             m_resultReady = true;
             logout();
             return;
@@ -365,12 +393,14 @@ void ImapClient::onTagged(const ImapResponse &response)
         return;
     case State::List:
         if (!ok)
-            return failOnResponse(response, Kind::Refused, tr("The IMAP server refused to list the folders: %1"));
+            return failOnResponse(response, Kind::Refused,
+                                  tr("The IMAP server refused to list the folders: %1"));
         chooseFolder();
         return;
     case State::Create:
         if (!ok)
-            return failOnResponse(response, Kind::Refused, tr("The IMAP server refused to create the folder: %1"));
+            return failOnResponse(response, Kind::Refused,
+                                  tr("The IMAP server refused to create the folder: %1"));
         append(); // a new folder holds no copy yet
         return;
     case State::Examine:
@@ -379,13 +409,15 @@ void ImapClient::onTagged(const ImapResponse &response)
                 needsFolder();
                 return;
             }
-            return failOnResponse(response, Kind::Refused, tr("The IMAP server refused to open the folder: %1"));
+            return failOnResponse(response, Kind::Refused,
+                                  tr("The IMAP server refused to open the folder: %1"));
         }
         search();
         return;
     case State::Search:
         if (!ok)
-            return failOnResponse(response, Kind::Refused, tr("The IMAP server refused to search the folder: %1"));
+            return failOnResponse(response, Kind::Refused,
+                                  tr("The IMAP server refused to search the folder: %1"));
         if (!m_searchHits.isEmpty()) {
             m_result.kind = Kind::AlreadyThere;
             m_resultReady = true;
@@ -405,7 +437,7 @@ void ImapClient::onTagged(const ImapResponse &response)
             }
             m_literalStarted = false; // a NO is an answer: nothing was filed
             const bool temporary = response.code == "UNAVAILABLE" || response.code == "INUSE"
-                                   || response.code == "SERVERBUG";
+                || response.code == "SERVERBUG";
             return failOnResponse(response, temporary ? Kind::TemporaryFailure : Kind::Refused,
                                   tr("The IMAP server refused to file the message: %1"));
         }
@@ -426,8 +458,9 @@ void ImapClient::onTagged(const ImapResponse &response)
         finish(m_result);
         return;
     default:
-        fail(Kind::Failed, Error(Error::Code::ProtocolViolation,
-                                 tr("The IMAP server sent an answer out of turn.")));
+        fail(Kind::Failed,
+             Error(Error::Code::ProtocolViolation,
+                   tr("The IMAP server sent an answer out of turn.")));
         return;
     }
 }
@@ -445,16 +478,19 @@ void ImapClient::requestCapabilities()
 void ImapClient::afterCapabilities()
 {
     if (!m_capabilities.contains("IMAP4REV1") && !m_capabilities.contains("IMAP4REV2")) {
-        fail(Kind::Failed, Error(Error::Code::ProtocolViolation,
-                                 tr("The server %1 is no IMAP4rev1 server.").arg(m_settings.host)));
+        fail(Kind::Failed,
+             Error(Error::Code::ProtocolViolation,
+                   tr("The server %1 is no IMAP4rev1 server.").arg(m_settings.host)));
         return;
     }
     if (m_settings.security == ImapSecurity::StartTls && !m_connection->isEncrypted()) {
         // No downgrade: without STARTTLS nothing is sent in the clear.
         if (!hasCapability("STARTTLS")) {
-            fail(Kind::Failed, Error(Error::Code::Tls,
-                                     tr("%1 does not offer encryption (STARTTLS), which this account requires; "
-                                        "nothing was sent.").arg(m_settings.host)));
+            fail(Kind::Failed,
+                 Error(Error::Code::Tls,
+                       tr("%1 does not offer encryption (STARTTLS), which this account requires; "
+                          "nothing was sent.")
+                           .arg(m_settings.host)));
             return;
         }
         send(ImapCommand().text("STARTTLS"), State::StartTls, m_settings.timeouts.command);
@@ -480,7 +516,8 @@ void ImapClient::authenticate()
                 allowed << m;
         offered = allowed;
     }
-    const QString mech = SaslMechanism::choose(offered, m_credentials, tls, m_settings.allowCleartextAuth);
+    const QString mech
+        = SaslMechanism::choose(offered, m_credentials, tls, m_settings.allowCleartextAuth);
     if (!mech.isEmpty()) {
         m_sasl = SaslMechanism::create(mech, m_credentials);
         ImapCommand command;
@@ -501,26 +538,33 @@ void ImapClient::authenticate()
     // and never in the clear unless the account allows it explicitly.
     const bool cleartextOk = tls || m_settings.allowCleartextAuth;
     if (m_credentials.oauthToken.isEmpty() && !hasCapability("LOGINDISABLED") && cleartextOk
-        && (m_settings.authMechanisms.isEmpty() || m_settings.authMechanisms.contains(QLatin1String("LOGIN")))) {
+        && (m_settings.authMechanisms.isEmpty()
+            || m_settings.authMechanisms.contains(QLatin1String("LOGIN")))) {
         ImapCommand command;
-        command.text("LOGIN ").astring(m_credentials.username.toUtf8()).text(" ").astring(m_credentials.password.toUtf8());
+        command.text("LOGIN ")
+            .astring(m_credentials.username.toUtf8())
+            .text(" ")
+            .astring(m_credentials.password.toUtf8());
         command.logForm = "LOGIN <redacted>";
         send(command, State::Login, m_settings.timeouts.command);
         return;
     }
     fail(Kind::AuthFailure,
-         Error(tls || m_settings.allowCleartextAuth ? Error::Code::AuthenticationFailed : Error::Code::Tls,
+         Error(tls || m_settings.allowCleartextAuth ? Error::Code::AuthenticationFailed
+                                                    : Error::Code::Tls,
                tls || m_settings.allowCleartextAuth
                    ? tr("The IMAP server offers no sign-in method Outpost can use safely (%1).")
                          .arg(offered.join(QLatin1Char(' ')))
-                   : tr("The connection to %1 is not encrypted, so the password was not sent.").arg(m_settings.host)));
+                   : tr("The connection to %1 is not encrypted, so the password was not sent.")
+                         .arg(m_settings.host)));
 }
 
 void ImapClient::authenticated(const ImapResponse &ok)
 {
     if (m_sasl && !m_sasl->serverVerified()) {
-        fail(Kind::AuthFailure, Error(Error::Code::AuthenticationFailed,
-                                      tr("The IMAP server could not prove that it knows the password.")));
+        fail(Kind::AuthFailure,
+             Error(Error::Code::AuthenticationFailed,
+                   tr("The IMAP server could not prove that it knows the password.")));
         return;
     }
     // Capabilities may change after signing in (RFC 3501 §6.2.2); a server
@@ -549,7 +593,8 @@ void ImapClient::list()
     // RFC 6154 §2: ask for the special-use attributes where offered; a
     // server without them is matched by name (chooseFolder()).
     ImapCommand command;
-    command.text(hasCapability("SPECIAL-USE") ? "LIST \"\" \"*\" RETURN (SPECIAL-USE)" : "LIST \"\" \"*\"");
+    command.text(hasCapability("SPECIAL-USE") ? "LIST \"\" \"*\" RETURN (SPECIAL-USE)"
+                                              : "LIST \"\" \"*\"");
     command.logForm = command.pieces.first().bytes;
     send(command, State::List, m_settings.timeouts.command);
 }
@@ -579,9 +624,11 @@ void ImapClient::chooseFolder()
         }
     }
     // No \Sent: the usual names, in the personal namespace first.
-    const QString inboxPrefix = m_separator.isNull() ? QString() : QStringLiteral("INBOX") + m_separator;
+    const QString inboxPrefix
+        = m_separator.isNull() ? QString() : QStringLiteral("INBOX") + m_separator;
     for (const QString &name : sentFolderNames()) {
-        for (const QString &candidate : QStringList{m_namespacePrefix + name, name, inboxPrefix + name}) {
+        for (const QString &candidate :
+             QStringList {m_namespacePrefix + name, name, inboxPrefix + name}) {
             for (const Mailbox &box : std::as_const(m_mailboxes)) {
                 if (box.selectable && box.name.compare(candidate, Qt::CaseInsensitive) == 0) {
                     m_folderWire = box.wire;
@@ -605,8 +652,9 @@ void ImapClient::needsFolder()
     }
     // The caller decides (the GUI asks the person once): nothing is created.
     m_result.kind = Kind::NeedsFolder;
-    m_result.error = Error(Error::Code::Permanent, tr("The folder %1 does not exist on the IMAP server.")
-                                                        .arg(m_result.folder));
+    m_result.error
+        = Error(Error::Code::Permanent,
+                tr("The folder %1 does not exist on the IMAP server.").arg(m_result.folder));
     m_resultReady = true;
     logout();
 }
@@ -657,11 +705,13 @@ void ImapClient::append()
         bool ok = false;
         const qint64 limit = c.mid(12).toLongLong(&ok);
         if (ok && size > limit) {
-            fail(Kind::Refused, Error(Error::Code::TooLarge,
-                                      tr("The message (%1 bytes) is larger than the IMAP server accepts (%2 bytes).")
-                                          .arg(size)
-                                          .arg(limit))
-                                    .withServerReply(0, QStringLiteral("APPENDLIMIT"), QString::fromLatin1(c)));
+            fail(Kind::Refused,
+                 Error(
+                     Error::Code::TooLarge,
+                     tr("The message (%1 bytes) is larger than the IMAP server accepts (%2 bytes).")
+                         .arg(size)
+                         .arg(limit))
+                     .withServerReply(0, QStringLiteral("APPENDLIMIT"), QString::fromLatin1(c)));
             return;
         }
     }
@@ -671,7 +721,8 @@ void ImapClient::append()
     if (date.isValid())
         command.text(" \"" + ImapStrings::dateTime(date) + '"');
     command.text(" ").literal(m_request.message);
-    command.logForm = "APPEND " + m_folderWire + " (\\Seen) <" + QByteArray::number(size) + " octets>";
+    command.logForm
+        = "APPEND " + m_folderWire + " (\\Seen) <" + QByteArray::number(size) + " octets>";
     send(command, State::Append, m_settings.timeouts.upload);
 }
 
@@ -698,18 +749,23 @@ void ImapClient::onConnectionFailed()
         SentCopyResult r;
         r.kind = Kind::Failed;
         r.certificate = m_connection->certificateProblem();
-        r.error = Error(m_connection->certificateError(),
-                        m_connection->certificateError() == Error::Code::CertificateChanged
-                            ? tr("The certificate of the IMAP server %1 has changed.").arg(m_settings.host)
-                            : tr("The certificate of the IMAP server %1 is not trusted.").arg(m_settings.host));
+        r.error = Error(
+            m_connection->certificateError(),
+            m_connection->certificateError() == Error::Code::CertificateChanged
+                ? tr("The certificate of the IMAP server %1 has changed.").arg(m_settings.host)
+                : tr("The certificate of the IMAP server %1 is not trusted.").arg(m_settings.host));
         m_connection->close(false);
         finish(r);
         return;
     }
-    if (m_state == State::TlsHandshake || (m_state == State::Connecting && m_settings.security == ImapSecurity::ImplicitTls
-                                           && m_connection && m_connection->socketError() == QAbstractSocket::SslHandshakeFailedError)) {
-        fail(Kind::Failed, Error(Error::Code::Tls, tr("Encryption with the IMAP server %1 failed: %2")
-                                                       .arg(m_settings.host, m_connection->errorString())));
+    if (m_state == State::TlsHandshake
+        || (m_state == State::Connecting && m_settings.security == ImapSecurity::ImplicitTls
+            && m_connection
+            && m_connection->socketError() == QAbstractSocket::SslHandshakeFailedError)) {
+        fail(Kind::Failed,
+             Error(Error::Code::Tls,
+                   tr("Encryption with the IMAP server %1 failed: %2")
+                       .arg(m_settings.host, m_connection->errorString())));
         return;
     }
     fail(Kind::TemporaryFailure, networkError());
@@ -722,21 +778,24 @@ void ImapClient::onTimeout()
         finish(m_result);
         return;
     }
-    fail(Kind::TemporaryFailure, Error(Error::Code::Timeout, tr("The IMAP server %1 did not answer in time.")
-                                                                 .arg(m_settings.host)));
+    fail(Kind::TemporaryFailure,
+         Error(Error::Code::Timeout,
+               tr("The IMAP server %1 did not answer in time.").arg(m_settings.host)));
 }
 
 Error ImapClient::networkError() const
 {
-    return Error(Error::Code::Network, tr("The connection to the IMAP server %1 failed: %2")
-                                           .arg(m_settings.host, m_connection ? m_connection->errorString() : QString()));
+    return Error(Error::Code::Network,
+                 tr("The connection to the IMAP server %1 failed: %2")
+                     .arg(m_settings.host, m_connection ? m_connection->errorString() : QString()));
 }
 
-void ImapClient::failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind, const QString &sentence)
+void ImapClient::failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind,
+                                const QString &sentence)
 {
     const QString text = response.serverText();
     Error error(response.status == ImapResponse::Status::Bad ? Error::Code::ProtocolViolation
-                : kind == Kind::TemporaryFailure             ? Error::Code::Transient
+                    : kind == Kind::TemporaryFailure         ? Error::Code::Transient
                                                              : Error::Code::Permanent,
                 sentence.arg(text));
     error.withServerReply(0, QString::fromLatin1(response.code), text);
@@ -770,7 +829,8 @@ void ImapClient::finish(SentCopyResult result)
     m_pending.clear();
     m_sasl.reset();
     // Reported from the event loop: a caller may delete the client in its slot.
-    QMetaObject::invokeMethod(this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
 }
 
 } // namespace Core

@@ -35,16 +35,16 @@ struct SentCopyRequest
 struct SentCopyResult
 {
     enum class Kind {
-        Done,             ///< filed now
-        AlreadyThere,     ///< a message with this Message-ID is in the folder: nothing filed
-        NeedsFolder,      ///< no Sent folder; `folder` is the name to create
-        Refused,          ///< the server said no (quota, limit, …): error().serverText()
+        Done, ///< filed now
+        AlreadyThere, ///< a message with this Message-ID is in the folder: nothing filed
+        NeedsFolder, ///< no Sent folder; `folder` is the name to create
+        Refused, ///< the server said no (quota, limit, …): error().serverText()
         TemporaryFailure, ///< network, time-out, server busy: try again later
-        AuthFailure,      ///< the server refused the credentials
-        Failed,           ///< TLS, certificate, no STARTTLS, malformed input or answer
+        AuthFailure, ///< the server refused the credentials
+        Failed, ///< TLS, certificate, no STARTTLS, malformed input or answer
     };
     Kind kind = Kind::Failed;
-    QString folder;      ///< where the copy is (or would go)
+    QString folder; ///< where the copy is (or would go)
     quint32 uidValidity = 0; ///< from APPENDUID (RFC 4315), when offered
     quint32 uid = 0;
     /// The message went out but no answer came: it may be filed. The next
@@ -71,13 +71,13 @@ class ImapClient final : public QObject
 public:
     enum class State {
         Idle,
-        Connecting,     ///< TCP and, for implicit TLS, the handshake
+        Connecting, ///< TCP and, for implicit TLS, the handshake
         Greeting,
         Capability,
-        StartTls,       ///< STARTTLS sent, waiting for its OK
+        StartTls, ///< STARTTLS sent, waiting for its OK
         TlsHandshake,
         Authenticating, ///< AUTHENTICATE exchange
-        Login,          ///< LOGIN (no usable SASL mechanism, not LOGINDISABLED)
+        Login, ///< LOGIN (no usable SASL mechanism, not LOGINDISABLED)
         Namespace,
         List,
         Create,
@@ -111,6 +111,7 @@ Q_SIGNALS:
     void finished(const Core::SentCopyResult &result);
 
 private:
+    void start();
     void onReady();
     void onEncrypted();
     void onResponse(const ImapResponse &response);
@@ -139,7 +140,8 @@ private:
     void finish(SentCopyResult result);
     void fail(SentCopyResult::Kind kind, Error error);
     /// Ends after a NO or BAD: `sentence` has %1 for the server's text.
-    void failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind, const QString &sentence);
+    void failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind,
+                        const QString &sentence);
     [[nodiscard]] Error networkError() const;
     [[nodiscard]] bool hasCapability(const char *name) const;
     void setCapabilities(const QList<QByteArray> &names);
@@ -152,10 +154,10 @@ private:
     ImapConnection *m_connection = nullptr; ///< a child; one per client
     QTimer m_timer;
     int m_nextTag = 0;
-    QByteArray m_tag;                  ///< tag of the command in flight
+    QByteArray m_tag; ///< tag of the command in flight
     QList<ImapCommand::Piece> m_pending; ///< pieces waiting for a continuation
-    bool m_literalStarted = false;     ///< some of the APPEND literal went out
-    QSet<QByteArray> m_capabilities;   ///< upper case
+    bool m_literalStarted = false; ///< some of the APPEND literal went out
+    QSet<QByteArray> m_capabilities; ///< upper case
     bool m_capabilitiesKnown = false;
     std::unique_ptr<SaslMechanism> m_sasl;
     std::optional<QByteArray> m_initialResponse; ///< without SASL-IR: after the first "+"

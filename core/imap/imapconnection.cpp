@@ -120,10 +120,12 @@ void ImapConnection::onReadyRead()
     const QPointer<QSslSocket> socket = m_socket;
     for (const ImapResponse &response : *responses) {
         if (m_log) {
-            const QString head = response.kind == ImapResponse::Kind::Tagged       ? QString::fromLatin1(response.tag)
-                                 : response.kind == ImapResponse::Kind::Untagged ? QStringLiteral("*")
-                                                                                 : QStringLiteral("+");
-            m_log(QStringLiteral("S: %1 %2%3").arg(head, QString::fromLatin1(response.name), response.serverText()));
+            const QString head = response.kind == ImapResponse::Kind::Tagged
+                ? QString::fromLatin1(response.tag)
+                : response.kind == ImapResponse::Kind::Untagged ? QStringLiteral("*")
+                                                                : QStringLiteral("+");
+            m_log(QStringLiteral("S: %1 %2%3")
+                      .arg(head, QString::fromLatin1(response.name), response.serverText()));
         }
         Q_EMIT responseReceived(response);
         // STARTTLS accepted or the session over: the rest is not read.

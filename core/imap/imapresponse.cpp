@@ -29,7 +29,10 @@ bool isAtomChar(char c)
 class Reader
 {
 public:
-    explicit Reader(const QByteArray &data) : m_data(data) {}
+    explicit Reader(const QByteArray &data)
+        : m_data(data)
+    {
+    }
 
     [[nodiscard]] bool atEnd() const { return m_pos >= m_data.size(); }
     [[nodiscard]] char peek() const { return atEnd() ? '\0' : m_data.at(m_pos); }
@@ -234,8 +237,8 @@ bool readRespText(Reader &reader, ImapResponse *response, QString *why)
 // server's extension with odd syntax does not end the session.
 bool mustParse(const QByteArray &name)
 {
-    static const QList<QByteArray> known = {"CAPABILITY", "LIST", "LSUB", "NAMESPACE", "SEARCH",
-                                            "ESEARCH", "FLAGS", "STATUS", "ENABLED"};
+    static const QList<QByteArray> known = {"CAPABILITY", "LIST",  "LSUB",   "NAMESPACE", "SEARCH",
+                                            "ESEARCH",    "FLAGS", "STATUS", "ENABLED"};
     return known.contains(name);
 }
 
@@ -250,7 +253,9 @@ QString ImapResponse::serverText() const
 {
     QByteArray all = text;
     if (!code.isEmpty())
-        all = '[' + code + (codeArguments.isEmpty() ? QByteArray() : QByteArray(' ' + codeArguments)) + "] " + text;
+        all = '[' + code
+            + (codeArguments.isEmpty() ? QByteArray() : QByteArray(' ' + codeArguments)) + "] "
+            + text;
     all = all.trimmed().left(kMaxServerText);
     QString out = QString::fromUtf8(all);
     // Controls would let a server rearrange what a log or a dialog shows.
@@ -322,7 +327,8 @@ std::optional<ImapResponse> ImapResponseParser::parse(const QByteArray &data, QS
     }
     reader.skip();
     const auto status = statusOf(reader.atom());
-    if (!status || *status == ImapResponse::Status::PreAuth || *status == ImapResponse::Status::Bye) {
+    if (!status || *status == ImapResponse::Status::PreAuth
+        || *status == ImapResponse::Status::Bye) {
         *why = QStringLiteral("tagged response without OK, NO or BAD");
         return std::nullopt;
     }
@@ -381,11 +387,13 @@ std::optional<QList<ImapResponse>> ImapResponseParser::feed(const QByteArray &da
         // A line ending in {N} announces N octets of literal (RFC 3501 §4.3).
         if (line.endsWith('}')) {
             const qsizetype open = line.lastIndexOf('{');
-            const QByteArray digits = open < 0 ? QByteArray() : line.mid(open + 1, line.size() - open - 2);
+            const QByteArray digits
+                = open < 0 ? QByteArray() : line.mid(open + 1, line.size() - open - 2);
             if (!digits.isEmpty() && digits.size() <= 10
                 && std::all_of(digits.cbegin(), digits.cend(), isDigit)) {
                 const qint64 length = digits.toLongLong();
-                if (length > kMaxLiteralLength || m_current.size() + line.size() + length > kMaxResponseLength)
+                if (length > kMaxLiteralLength
+                    || m_current.size() + line.size() + length > kMaxResponseLength)
                     return fail(QStringLiteral("literal too long"));
                 m_current += line + "\r\n";
                 m_literalLeft = static_cast<qsizetype>(length);

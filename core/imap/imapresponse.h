@@ -39,13 +39,13 @@ struct ImapResponse
     enum class Status { None, Ok, No, Bad, PreAuth, Bye };
 
     Kind kind = Kind::Untagged;
-    QByteArray tag;           ///< Tagged only
+    QByteArray tag; ///< Tagged only
     Status status = Status::None;
-    QByteArray code;          ///< response code name, upper case ("TRYCREATE"); may be empty
+    QByteArray code; ///< response code name, upper case ("TRYCREATE"); may be empty
     QByteArray codeArguments; ///< what follows the code name inside the brackets
-    QByteArray text;          ///< human-readable text (status and continuation)
-    QByteArray name;          ///< untagged data name, upper case ("LIST", "EXISTS")
-    qint64 number = -1;       ///< "* 3 EXISTS": 3
+    QByteArray text; ///< human-readable text (status and continuation)
+    QByteArray name; ///< untagged data name, upper case ("LIST", "EXISTS")
+    qint64 number = -1; ///< "* 3 EXISTS": 3
     std::vector<ImapValue> values; ///< untagged data after the name
 
     /// The server's text with its response code, for showing the person.
@@ -84,13 +84,14 @@ public:
 
     /// Parses one complete response (as framed by feed(), without its
     /// final CRLF); nullopt with *why set when malformed.
-    [[nodiscard]] static std::optional<ImapResponse> parse(const QByteArray &response, QString *why);
+    [[nodiscard]] static std::optional<ImapResponse> parse(const QByteArray &response,
+                                                           QString *why);
 
 private:
     std::nullopt_t fail(const QString &why);
 
-    QByteArray m_buffer;      ///< unread input
-    QByteArray m_current;     ///< the response being framed (lines and literals so far)
+    QByteArray m_buffer; ///< unread input
+    QByteArray m_current; ///< the response being framed (lines and literals so far)
     qsizetype m_literalLeft = 0;
     QString m_failure;
 };

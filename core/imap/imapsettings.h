@@ -18,8 +18,8 @@ struct ImapTimeouts
 {
     int connect = 30'000;
     int greeting = 60'000;
-    int command = 120'000;  ///< CAPABILITY, STARTTLS, AUTHENTICATE, LIST, SEARCH, …
-    int upload = 180'000;   ///< no upload progress for this long during APPEND
+    int command = 120'000; ///< CAPABILITY, STARTTLS, AUTHENTICATE, LIST, SEARCH, …
+    int upload = 180'000; ///< no upload progress for this long during APPEND
     int appendReply = 600'000; ///< the tagged answer after the whole message
     int logout = 10'000;
 };

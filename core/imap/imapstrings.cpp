@@ -12,8 +12,8 @@ namespace ImapStrings {
 namespace {
 
 // RFC 3501 §5.1.3: base64 with ',' for '/', no padding, between '&' and '-'.
-constexpr QByteArray::Base64Options kMailboxBase64 = QByteArray::Base64Encoding
-                                                     | QByteArray::OmitTrailingEquals;
+constexpr QByteArray::Base64Options kMailboxBase64
+    = QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals;
 
 QByteArray utf7Chunk(const QString &run)
 {
@@ -76,7 +76,8 @@ std::optional<QString> decodeMailbox(const QByteArray &wire)
             out += QLatin1Char('&');
         } else {
             QByteArray b64 = wire.mid(i + 1, end - i - 1).replace(',', '/');
-            auto decoded = QByteArray::fromBase64Encoding(b64, QByteArray::AbortOnBase64DecodingErrors);
+            auto decoded
+                = QByteArray::fromBase64Encoding(b64, QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded || decoded.decoded.size() % 2 != 0)
                 return std::nullopt;
             for (qsizetype k = 0; k < decoded.decoded.size(); k += 2) {
@@ -107,8 +108,8 @@ std::optional<QByteArray> quoted(const QByteArray &octets)
 
 QByteArray dateTime(const QDateTime &time)
 {
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char *const months[]
+        = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const int offset = time.offsetFromUtc();
     const QDateTime local = time.toOffsetFromUtc(offset);
     const int minutes = std::abs(offset) / 60;

@@ -7,9 +7,6 @@
 // the Date header.
 #include "core/imap/imapclient.h"
 
-#include "tests/support/serverprocess.h"
-#include "tests/support/testutil.h"
-
 #include <QJsonArray>
 #include <QLocale>
 #include <QSignalSpy>
@@ -17,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
+#include "tests/support/serverprocess.h"
+#include "tests/support/testutil.h"
 #include <memory>
 
 using Core::Error;
@@ -30,8 +29,9 @@ using Kind = Core::SentCopyResult::Kind;
 namespace Core {
 inline void PrintTo(SentCopyResult::Kind kind, std::ostream *os)
 {
-    static const char *const names[] = {"Done", "AlreadyThere", "NeedsFolder", "Refused",
-                                        "TemporaryFailure", "AuthFailure", "Failed"};
+    static const char *const names[]
+        = {"Done",        "AlreadyThere", "NeedsFolder", "Refused", "TemporaryFailure",
+           "AuthFailure", "Failed"};
     *os << names[static_cast<int>(kind)];
 }
 } // namespace Core
@@ -45,17 +45,19 @@ QByteArray message(qsizetype bodySize = 200)
     const QByteArray id = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     QByteArray body;
     for (qsizetype i = 0; body.size() < bodySize; ++i)
-        body += "Line " + QByteArray::number(i) + " of the copy, with Umlauts: \xc3\xa4\xc3\xb6\xc3\xbc.\r\n";
+        body += "Line " + QByteArray::number(i)
+            + " of the copy, with Umlauts: \xc3\xa4\xc3\xb6\xc3\xbc.\r\n";
     return "From: Ada <ada@example.org>\r\n"
            "To: Bob <bob@example.org>\r\n"
            "Subject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?=\r\n"
            "Date: Sun, 06 Dec 2026 15:04:05 +0100\r\n"
            "Message-ID: <"
-        + id + "@example.org>\r\n"
-               "MIME-Version: 1.0\r\n"
-               "Content-Type: text/plain; charset=utf-8\r\n"
-               "Content-Transfer-Encoding: 8bit\r\n"
-               "\r\n"
+        + id
+        + "@example.org>\r\n"
+          "MIME-Version: 1.0\r\n"
+          "Content-Type: text/plain; charset=utf-8\r\n"
+          "Content-Transfer-Encoding: 8bit\r\n"
+          "\r\n"
         + body;
 }
 
@@ -67,8 +69,8 @@ protected:
         s_dir = std::make_unique<QTemporaryDir>();
         s_servers = std::make_unique<ServerProcess>(
             TestUtil::python(),
-            QStringList{TestUtil::scriptPath("dovecot_imap.py"), QStringLiteral("serve"), QStringLiteral("--dir"),
-                        s_dir->path()});
+            QStringList {TestUtil::scriptPath("dovecot_imap.py"), QStringLiteral("serve"),
+                         QStringLiteral("--dir"), s_dir->path()});
         if (s_servers->ok())
             s_ready = QJsonDocument::fromJson(s_servers->ready().toUtf8()).object();
     }
@@ -78,9 +80,15 @@ protected:
         s_dir.reset();
     }
 
-    void SetUp() override { ASSERT_FALSE(s_ready.isEmpty()) << "the Dovecot servers did not start"; }
+    void SetUp() override
+    {
+        ASSERT_FALSE(s_ready.isEmpty()) << "the Dovecot servers did not start";
+    }
 
-    static QJsonObject server(const char *profile) { return s_ready.value(QLatin1String(profile)).toObject(); }
+    static QJsonObject server(const char *profile)
+    {
+        return s_ready.value(QLatin1String(profile)).toObject();
+    }
 
     /// STARTTLS on the profile's IMAP port, the test CA trusted.
     static ImapServerSettings settings(const char *profile)
@@ -95,7 +103,8 @@ protected:
     }
 
     SentCopyResult file(const ImapServerSettings &s, const SentCopyRequest &request,
-                        const QString &user = QStringLiteral("ada"), const QString &password = QStringLiteral("ada-secret"))
+                        const QString &user = QStringLiteral("ada"),
+                        const QString &password = QStringLiteral("ada-secret"))
     {
         ImapClient client(s);
         client.setCredentials({user, password, {}, s.host, s.port});
@@ -106,20 +115,29 @@ protected:
         EXPECT_TRUE(finished.isEmpty()) << "finished() inside fileInSent()";
         EXPECT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 60000)) << "no result";
         EXPECT_EQ(finished.size(), 1);
-        return finished.isEmpty() ? SentCopyResult{} : finished.first().first().value<SentCopyResult>();
+        return finished.isEmpty() ? SentCopyResult {}
+                                  : finished.first().first().value<SentCopyResult>();
     }
 
     /// What an independent client finds in the folder.
-    static QJsonObject folder(const char *profile, const QString &name, const QString &user = QStringLiteral("ada"),
+    static QJsonObject folder(const char *profile, const QString &name,
+                              const QString &user = QStringLiteral("ada"),
                               const QString &password = QStringLiteral("ada-secret"))
     {
         QStringList args = {QStringLiteral("fetch"),
-                            QStringLiteral("--host"), server(profile).value(QStringLiteral("host")).toString(),
-                            QStringLiteral("--port"), QString::number(server(profile).value(QStringLiteral("imap")).toInt()),
-                            QStringLiteral("--user"), user, QStringLiteral("--password"), password,
-                            QStringLiteral("--folder"), name};
+                            QStringLiteral("--host"),
+                            server(profile).value(QStringLiteral("host")).toString(),
+                            QStringLiteral("--port"),
+                            QString::number(server(profile).value(QStringLiteral("imap")).toInt()),
+                            QStringLiteral("--user"),
+                            user,
+                            QStringLiteral("--password"),
+                            password,
+                            QStringLiteral("--folder"),
+                            name};
         if (server(profile).value(QStringLiteral("imaps")).isDouble())
-            args << QStringLiteral("--starttls") << QStringLiteral("--ca-file") << s_ready.value(QStringLiteral("ca")).toString();
+            args << QStringLiteral("--starttls") << QStringLiteral("--ca-file")
+                 << s_ready.value(QStringLiteral("ca")).toString();
         return TestUtil::runPythonJson("dovecot_imap.py", args);
     }
 
@@ -128,7 +146,9 @@ protected:
     {
         int n = 0;
         for (const QJsonValue &m : folderState.value(QStringLiteral("messages")).toArray())
-            if (QByteArray::fromBase64(m.toObject().value(QStringLiteral("body")).toString().toLatin1()) == octets)
+            if (QByteArray::fromBase64(
+                    m.toObject().value(QStringLiteral("body")).toString().toLatin1())
+                == octets)
                 ++n;
         return n;
     }
@@ -140,12 +160,15 @@ protected:
         EXPECT_EQ(copiesOf(folderState, octets), 1);
         for (const QJsonValue &v : folderState.value(QStringLiteral("messages")).toArray()) {
             const QJsonObject m = v.toObject();
-            if (QByteArray::fromBase64(m.value(QStringLiteral("body")).toString().toLatin1()) != octets)
+            if (QByteArray::fromBase64(m.value(QStringLiteral("body")).toString().toLatin1())
+                != octets)
                 continue;
-            EXPECT_TRUE(m.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("\\Seen")));
+            EXPECT_TRUE(
+                m.value(QStringLiteral("flags")).toArray().contains(QStringLiteral("\\Seen")));
             // The same instant; a Maildir keeps it as a file time, in UTC.
-            const QDateTime internal = QLocale::c().toDateTime(m.value(QStringLiteral("internaldate")).toString(),
-                                                               QStringLiteral("dd-MMM-yyyy HH:mm:ss t"));
+            const QDateTime internal
+                = QLocale::c().toDateTime(m.value(QStringLiteral("internaldate")).toString(),
+                                          QStringLiteral("dd-MMM-yyyy HH:mm:ss t"));
             EXPECT_TRUE(internal.isValid()) << m.value(QStringLiteral("internaldate")).toString();
             EXPECT_EQ(internal, QDateTime(QDate(2026, 12, 6), QTime(14, 4, 5), Qt::UTC))
                 << m.value(QStringLiteral("internaldate")).toString();
@@ -256,8 +279,8 @@ TEST_F(ImapDovecot, StartTlsMissingIsAnErrorNotADowngrade)
 
 TEST_F(ImapDovecot, WrongPasswordIsAnAuthFailure)
 {
-    const SentCopyResult r = file(settings("special"), {message(), {}, false}, QStringLiteral("ada"),
-                                  QStringLiteral("wrong"));
+    const SentCopyResult r = file(settings("special"), {message(), {}, false},
+                                  QStringLiteral("ada"), QStringLiteral("wrong"));
     EXPECT_EQ(r.kind, Kind::AuthFailure);
     EXPECT_EQ(r.error.code(), Error::Code::AuthenticationFailed);
     EXPECT_FALSE(r.error.serverText().isEmpty());
@@ -272,7 +295,9 @@ TEST_F(ImapDovecot, OverQuotaIsRefusedWithTheServersText)
     EXPECT_TRUE(r.error.serverText().contains(QStringLiteral("OVERQUOTA"))) << r.error.serverText();
     EXPECT_FALSE(r.outcomeUnknown);
     EXPECT_EQ(copiesOf(folder("special", QStringLiteral("Sent"), QStringLiteral("tiny"),
-                              QStringLiteral("tiny-secret")), octets), 0);
+                              QStringLiteral("tiny-secret")),
+                       octets),
+              0);
 }
 
 TEST_F(ImapDovecot, AppendLimitIsRefusedBeforeTheUpload)
@@ -304,12 +329,14 @@ TEST_F(ImapDovecot, MissingFolderIsReportedThenCreatedOnRequest)
 TEST_F(ImapDovecot, LineBreaksInNamesAreRefusedBeforeConnecting)
 {
     const QByteArray octets = message();
-    const SentCopyResult badFolder = file(settings("special"), {octets, QStringLiteral("Sent\r\nA1 DELETE INBOX"), false});
+    const SentCopyResult badFolder
+        = file(settings("special"), {octets, QStringLiteral("Sent\r\nA1 DELETE INBOX"), false});
     EXPECT_EQ(badFolder.kind, Kind::Failed);
     EXPECT_EQ(badFolder.error.code(), Error::Code::HeaderInjection);
     EXPECT_TRUE(m_log.isEmpty()) << "connected anyway";
 
-    const SentCopyResult badUser = file(settings("special"), {octets, {}, false}, QStringLiteral("ada\r\nA1 LOGOUT"));
+    const SentCopyResult badUser
+        = file(settings("special"), {octets, {}, false}, QStringLiteral("ada\r\nA1 LOGOUT"));
     EXPECT_EQ(badUser.kind, Kind::Failed);
     EXPECT_EQ(badUser.error.code(), Error::Code::HeaderInjection);
     EXPECT_TRUE(m_log.isEmpty()) << "connected anyway";
@@ -331,12 +358,13 @@ TEST_F(ImapDovecot, APinnedCertificateIsAcceptedAndAnotherIsChanged)
 {
     // The same rule as SMTP: a pin (TrustStore) excuses exactly the
     // certificate the person accepted; any other failing one has "changed".
-    const QList<QSslCertificate> certs =
-        QSslCertificate::fromPath(s_ready.value(QStringLiteral("cert")).toString(), QSsl::Pem);
+    const QList<QSslCertificate> certs
+        = QSslCertificate::fromPath(s_ready.value(QStringLiteral("cert")).toString(), QSsl::Pem);
     ASSERT_EQ(certs.size(), 1);
     ImapServerSettings s = settings("special");
     s.extraCaFile.clear();
-    s.pinnedSha256 = {QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex())};
+    s.pinnedSha256
+        = {QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex())};
     const QByteArray octets = message();
     const SentCopyResult pinned = file(s, {octets, {}, false});
     ASSERT_EQ(pinned.kind, Kind::Done) << pinned.error.message();

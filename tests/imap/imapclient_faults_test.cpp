@@ -5,11 +5,11 @@
 // LOGIN when no SASL mechanism fits; a server that answers a tag never sent.
 #include "core/imap/imapclient.h"
 
-#include "tests/support/testutil.h"
-
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include "tests/support/testutil.h"
 
 using Core::ImapClient;
 using Core::ImapSecurity;
@@ -26,7 +26,8 @@ class ScriptedImapServer final : public QObject
 public:
     enum class Cut { Never, DuringLiteral, BeforeTaggedOk, AfterTaggedOk };
 
-    explicit ScriptedImapServer(Cut cut, QByteArray capabilities = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN")
+    explicit ScriptedImapServer(Cut cut,
+                                QByteArray capabilities = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN")
         : m_cut(cut)
         , m_capabilities(std::move(capabilities))
     {
@@ -41,7 +42,7 @@ public:
     [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
     QList<QByteArray> commands;
     QByteArray appended;
-    QByteArray stallOn;       ///< a verb left unanswered
+    QByteArray stallOn; ///< a verb left unanswered
     bool refuseToken = false; ///< AUTHENTICATE gets an RFC 7628 error challenge, then NO
 
 private:
@@ -141,8 +142,9 @@ QByteArray message()
         + QByteArray(2000, 'x') + "\r\n";
 }
 
-SentCopyResult run(ScriptedImapServer &server, const Core::SaslCredentials &credentials = {
-                                                  QStringLiteral("ada"), QStringLiteral("pw \"q\""), {}, {}, 0})
+SentCopyResult run(ScriptedImapServer &server,
+                   const Core::SaslCredentials &credentials
+                   = {QStringLiteral("ada"), QStringLiteral("pw \"q\""), {}, {}, 0})
 {
     ImapServerSettings s;
     s.host = QStringLiteral("127.0.0.1");
@@ -156,7 +158,8 @@ SentCopyResult run(ScriptedImapServer &server, const Core::SaslCredentials &cred
     QSignalSpy finished(&client, &ImapClient::finished);
     client.fileInSent({message(), {}, false});
     EXPECT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000));
-    return finished.isEmpty() ? SentCopyResult{} : finished.first().first().value<SentCopyResult>();
+    return finished.isEmpty() ? SentCopyResult {}
+                              : finished.first().first().value<SentCopyResult>();
 }
 
 TEST(ImapClientFaults, CutDuringTheLiteralLeavesTheOutcomeUnknown)
@@ -198,7 +201,7 @@ TEST(ImapClientFaults, LoginCommandWithQuotedPasswordAndSynchronisingLiteral)
     bool sawSync = false;
     for (const QByteArray &c : server.commands)
         sawSync |= c.contains(" APPEND \"Sent\" (\\Seen) \"06-Dec-2026 15:04:05 +0100\" {")
-                   && !c.endsWith("+}");
+            && !c.endsWith("+}");
     EXPECT_TRUE(sawSync) << server.commands.join('\n').toStdString();
 }
 
@@ -224,17 +227,23 @@ TEST(ImapClientFaults, AStalledServerIsATemporaryFailure)
 
 TEST(ImapClientFaults, OAuthBearerGoesInTheFirstLine)
 {
-    ScriptedImapServer server(ScriptedImapServer::Cut::Never,
-                              "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER");
-    const SentCopyResult r = run(server, {QStringLiteral("ada@example.org"), {}, QStringLiteral("tok"),
-                                          QStringLiteral("127.0.0.1"), 143});
+    ScriptedImapServer server(
+        ScriptedImapServer::Cut::Never,
+        "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN AUTH=XOAUTH2 AUTH=OAUTHBEARER");
+    const SentCopyResult r = run(server,
+                                 {QStringLiteral("ada@example.org"),
+                                  {},
+                                  QStringLiteral("tok"),
+                                  QStringLiteral("127.0.0.1"),
+                                  143});
     EXPECT_EQ(r.kind, Kind::Done) << r.error.message();
     ASSERT_FALSE(server.commands.isEmpty());
     const QList<QByteArray> words = server.commands.first().split(' ');
     ASSERT_EQ(words.size(), 4);
     EXPECT_EQ(words[2], QByteArray("OAUTHBEARER"));
     EXPECT_EQ(QByteArray::fromBase64(words[3]),
-              QByteArray("n,a=ada@example.org,\x01host=127.0.0.1\x01port=143\x01" "auth=Bearer tok\x01\x01"));
+              QByteArray("n,a=ada@example.org,\x01host=127.0.0.1\x01port=143\x01"
+                         "auth=Bearer tok\x01\x01"));
 }
 
 TEST(ImapClientFaults, ARefusedTokenIsAnAuthFailure)
@@ -242,12 +251,48 @@ TEST(ImapClientFaults, ARefusedTokenIsAnAuthFailure)
     // RFC 7628 §3.2.2: an error challenge, the client's dummy answer, then NO.
     ScriptedImapServer server(ScriptedImapServer::Cut::Never, "IMAP4rev1 SASL-IR AUTH=XOAUTH2");
     server.refuseToken = true;
-    const SentCopyResult r = run(server, {QStringLiteral("ada@example.org"), {}, QStringLiteral("expired"), {}, 0});
+    const SentCopyResult r
+        = run(server, {QStringLiteral("ada@example.org"), {}, QStringLiteral("expired"), {}, 0});
     EXPECT_EQ(r.kind, Kind::AuthFailure);
     EXPECT_EQ(r.error.code(), Core::Error::Code::AuthenticationFailed);
     ASSERT_GE(server.commands.size(), 2);
-    EXPECT_EQ(server.commands[1], QByteArray()) << "XOAUTH2 answers the error with an empty response";
+    EXPECT_EQ(server.commands[1], QByteArray())
+        << "XOAUTH2 answers the error with an empty response";
     EXPECT_TRUE(server.commands.last().endsWith("LOGOUT")) << "a refused sign-in still logs out";
+}
+
+TEST(ImapClientFaults, LiteralMinusIsNonSynchronisingOnlyUpTo4096Octets)
+{
+    // RFC 7888 §4: the 2 KB message goes at once; the same server gets a
+    // synchronising literal for anything larger.
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never,
+                              "IMAP4rev1 LITERAL- SASL-IR AUTH=PLAIN");
+    const SentCopyResult r = run(server);
+    EXPECT_EQ(r.kind, Kind::Done) << r.error.message();
+    EXPECT_EQ(server.appended, message());
+    bool nonSync = false;
+    for (const QByteArray &c : server.commands)
+        nonSync |= c.contains(" APPEND ") && c.endsWith("+}");
+    EXPECT_TRUE(nonSync) << server.commands.join('\n').toStdString();
+}
+
+TEST(ImapClientFaults, CancelBeforeTheEventLoopRunsConnectsNowhere)
+{
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never);
+    ImapServerSettings s;
+    s.host = QStringLiteral("127.0.0.1");
+    s.port = server.port();
+    s.security = ImapSecurity::None;
+    ImapClient client(s);
+    QSignalSpy finished(&client, &ImapClient::finished);
+    client.fileInSent({message(), {}, false});
+    client.cancel();
+    ASSERT_EVENTUALLY(!finished.isEmpty(), 5000);
+    QTest::qWait(200);
+    EXPECT_EQ(finished.size(), 1);
+    EXPECT_EQ(finished.first().first().value<SentCopyResult>().error.code(),
+              Core::Error::Code::Cancelled);
+    EXPECT_TRUE(server.commands.isEmpty());
 }
 
 } // namespace

@@ -46,9 +46,10 @@ TEST(ImapResponseParser, GreetingWithCapabilityCode)
 
 TEST(ImapResponseParser, ListWithLiteralNameSplitAtEveryByte)
 {
-    const QByteArray input = "* LIST (\\HasNoChildren \\Sent) \".\" {21}\r\nINBOX.Gesendete \"Obj\"\r\n"
-                             "* LIST () NIL INBOX\r\n"
-                             "A003 OK [APPENDUID 38505 3955] done\r\n";
+    const QByteArray input
+        = "* LIST (\\HasNoChildren \\Sent) \".\" {21}\r\nINBOX.Gesendete \"Obj\"\r\n"
+          "* LIST () NIL INBOX\r\n"
+          "A003 OK [APPENDUID 38505 3955] done\r\n";
     for (const bool bytewise : {false, true}) {
         const auto rs = parseAll(input, bytewise);
         ASSERT_EQ(rs.size(), 3);
@@ -68,7 +69,8 @@ TEST(ImapResponseParser, ListWithLiteralNameSplitAtEveryByte)
 
 TEST(ImapResponseParser, QuotedEscapesAndNumbers)
 {
-    const auto rs = parseAll("* NAMESPACE ((\"INBOX.\" \".\")) NIL ((\"\" \"\\\\\"))\r\n* 3 EXISTS\r\n+ \r\n");
+    const auto rs = parseAll(
+        "* NAMESPACE ((\"INBOX.\" \".\")) NIL ((\"\" \"\\\\\"))\r\n* 3 EXISTS\r\n+ \r\n");
     ASSERT_EQ(rs.size(), 3);
     EXPECT_EQ(rs[0].values[0].items[0].items[0].text, QByteArray("INBOX."));
     EXPECT_EQ(rs[0].values[2].items[0].items[1].text, QByteArray("\\"));
@@ -87,9 +89,10 @@ TEST(ImapResponseParser, UnknownUntaggedDataWithOddSyntaxIsKept)
 
 TEST(ImapResponseParser, MalformedAndOversizedInputFails)
 {
-    for (const QByteArray &bad : {QByteArray("* LIST (\\Sent \"/\" x\r\n"), QByteArray("A1 MAYBE\r\n"),
-                                  QByteArray("*LIST\r\n"), QByteArray("* 99999999999 EXISTS\r\n"),
-                                  QByteArray("* LIST () \"/\" {99999999}\r\n")}) {
+    for (const QByteArray &bad :
+         {QByteArray("* LIST (\\Sent \"/\" x\r\n"), QByteArray("A1 MAYBE\r\n"),
+          QByteArray("*LIST\r\n"), QByteArray("* 99999999999 EXISTS\r\n"),
+          QByteArray("* LIST () \"/\" {99999999}\r\n")}) {
         ImapResponseParser parser;
         auto r = parser.feed(bad);
         // A literal longer than the input may wait for more: feed the rest.
@@ -102,7 +105,8 @@ TEST(ImapResponseParser, MalformedAndOversizedInputFails)
     ImapResponseParser parser;
     EXPECT_FALSE(parser.feed(QByteArray(ImapResponseParser::kMaxLineLength + 1, 'a')).has_value());
     ImapResponseParser deep;
-    EXPECT_FALSE(deep.feed("* LIST " + QByteArray(100, '(') + QByteArray(100, ')') + "\r\n").has_value());
+    EXPECT_FALSE(
+        deep.feed("* LIST " + QByteArray(100, '(') + QByteArray(100, ')') + "\r\n").has_value());
 }
 
 TEST(ImapStrings, ModifiedUtf7RoundTrips)
@@ -112,9 +116,11 @@ TEST(ImapStrings, ModifiedUtf7RoundTrips)
               QByteArray("&AMk-l&AOk-ments envoy&AOk-s"));
     EXPECT_EQ(*ImapStrings::encodeMailbox(QStringLiteral("A & B")), QByteArray("A &- B"));
     EXPECT_EQ(*ImapStrings::encodeMailbox(QStringLiteral("台北")), QByteArray("&U,BTFw-"));
-    for (const QString &name : {QStringLiteral("Gesendete Objekte"), QStringLiteral("Éléments envoyés"),
-                                QStringLiteral("Posta inviata ✓ & 🎉"), QStringLiteral("~peter/mail/台北")})
-        EXPECT_EQ(ImapStrings::decodeMailbox(*ImapStrings::encodeMailbox(name)).value_or(QString()), name);
+    for (const QString &name :
+         {QStringLiteral("Gesendete Objekte"), QStringLiteral("Éléments envoyés"),
+          QStringLiteral("Posta inviata ✓ & 🎉"), QStringLiteral("~peter/mail/台北")})
+        EXPECT_EQ(ImapStrings::decodeMailbox(*ImapStrings::encodeMailbox(name)).value_or(QString()),
+                  name);
     EXPECT_EQ(ImapStrings::decodeMailbox("&U,BTFw-").value_or(QString()), QStringLiteral("台北"));
     EXPECT_FALSE(ImapStrings::decodeMailbox("&U,BTFw").has_value());
     EXPECT_FALSE(ImapStrings::encodeMailbox(QStringLiteral("Sent\r\nA1 DELETE INBOX")).has_value());
@@ -141,7 +147,8 @@ TEST(ImapStrings, DateTimeKeepsTheMessagesOffset)
     ASSERT_TRUE(date.isValid());
     EXPECT_EQ(ImapStrings::dateTime(date), QByteArray("06-Dec-2026 15:04:05 +0100"));
     EXPECT_EQ(ImapStrings::messageId(msg), QByteArray("<x@y>"));
-    const QDateTime west = QDateTime::fromString(QStringLiteral("Mon, 02 Mar 2026 23:59:00 -0330"), Qt::RFC2822Date);
+    const QDateTime west
+        = QDateTime::fromString(QStringLiteral("Mon, 02 Mar 2026 23:59:00 -0330"), Qt::RFC2822Date);
     EXPECT_EQ(ImapStrings::dateTime(west), QByteArray("02-Mar-2026 23:59:00 -0330"));
 }
 
