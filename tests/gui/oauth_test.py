@@ -115,6 +115,13 @@ class OAuthTest(WizardSteps, DesktopTest):
         self.desktop.click(button)
         return wizard
 
+    def add_account_on_the_command_line(self):
+        """"Work", signed in through the browser by `outpost account add`."""
+        d = self.world.description
+        self.desktop.outpost("account", "add", "--name", "Work", "--email", d["user"], "--host", d["smtp_host"],
+                             "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2")
+        self.assertEqual(self.live_grants(), 1)
+
     def accounts(self):
         return json.loads(self.desktop.outpost("account", "list", "--json").stdout)
 
@@ -201,9 +208,7 @@ class WizardOAuthTest(OAuthTest):
 
 class NoticeOAuthTest(OAuthTest):
     def test_the_notice_of_a_held_message_signs_in_again(self):
-        d = self.world.description
-        self.desktop.outpost("account", "add", "--name", "Work", "--email", d["user"], "--host", d["smtp_host"],
-                             "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2")
+        self.add_account_on_the_command_line()
         self.note_tokens()
         self.app = self.desktop.launch()
         self.app.window(r"New Message — Outpost", timeout=20)
@@ -226,10 +231,7 @@ class NoticeOAuthTest(OAuthTest):
 
 class EditOAuthTest(OAuthTest):
     def test_an_account_edited_to_sign_in_with_a_password_loses_its_oauth_permission(self):
-        d = self.world.description
-        self.desktop.outpost("account", "add", "--name", "Work", "--email", d["user"], "--host", d["smtp_host"],
-                             "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2")
-        self.assertEqual(self.live_grants(), 1)
+        self.add_account_on_the_command_line()
         self.app = self.desktop.launch("accounts")
         accounts = self.app.window(r"^Accounts$", timeout=15)
         self.desktop.click(accounts.find("list item", r"^Work — "))
@@ -341,10 +343,7 @@ class UnreachableTokenEndpointOAuthTest(FailedOAuthTest):
 
 class AccountsOAuthTest(OAuthTest):
     def test_the_accounts_dialog_shows_tests_and_revokes_an_oauth_account(self):
-        d = self.world.description
-        self.desktop.outpost("account", "add", "--name", "Work", "--email", d["user"], "--host", d["smtp_host"],
-                             "--port", str(d["submission_port"]), "--security", "starttls", "--auth", "oauth2")
-        self.assertEqual(self.live_grants(), 1)
+        self.add_account_on_the_command_line()
         self.note_tokens()
         self.app = self.desktop.launch("accounts")
         accounts = self.app.window(r"^Accounts$", timeout=15)
