@@ -46,7 +46,7 @@ import ssl
 import subprocess
 import sys
 
-from dovecot_instance import DOVECOT, Dovecot, DovecotError
+from dovecot_instance import DOVECOT, NO_AUTH_PENALTY, Dovecot, DovecotError
 
 USERS = {"ada": "ada-secret", "tiny": "tiny-secret"}
 
@@ -176,13 +176,7 @@ service imap-login {{
     port = {self.imap_port}
   }}
 {imaps}}}
-service anvil {{
-  chroot =
-  unix_listener anvil-auth-penalty {{
-    mode = 0
-  }}
-}}
-""")
+{NO_AUTH_PENALTY}""")
         os.chmod(self.conf_path, 0o644)
 
     def start(self, timeout=20):

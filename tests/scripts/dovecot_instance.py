@@ -29,6 +29,17 @@ import time
 DOVECOT = "/usr/sbin/dovecot"
 
 
+# No auth penalty (2 s, 4 s, ... for each further failure from an IP): the
+# tests refuse many sign-ins, and the auth process cannot reach this socket.
+NO_AUTH_PENALTY = """service anvil {
+  chroot =
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
+}
+"""
+
+
 class DovecotError(RuntimeError):
     pass
 
@@ -108,15 +119,7 @@ service auth {{
     mode = 0666
   }}
 }}
-# No auth penalty either (2 s, 4 s, ... for each further failure from an IP):
-# the auth process cannot reach this socket.
-service anvil {{
-  chroot =
-  unix_listener anvil-auth-penalty {{
-    mode = 0
-  }}
-}}
-""")
+{NO_AUTH_PENALTY}""")
         os.chmod(self.conf_path, 0o644)
 
     def start(self, timeout=15):
