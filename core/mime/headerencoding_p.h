@@ -53,11 +53,12 @@ struct Mailbox
 /**
  * A parameterised value such as "attachment" or "text/plain" followed by its
  * parameters (RFC 2045 §5.1). A short printable ASCII value is a token or a
- * quoted string with '"' and '\' escaped; anything else (non-ASCII, looking
- * like an encoded word, or too long for a line) is an RFC 2231 extended
- * value in UTF-8, percent-encoding every octet that is not an attribute-char
- * (so "'", "*" and "%" too), split into numbered continuations between
- * characters when it is long. Never RFC 2047 inside quotes.
+ * quoted string; anything else (non-ASCII, '"' or '\' which several readers
+ * do not unescape, looking like an encoded word, or too long for a line) is
+ * an RFC 2231 extended value in UTF-8, percent-encoding every octet that is
+ * not an attribute-char (so "'", "*" and "%" too), split into numbered
+ * continuations between characters when it is long. Never RFC 2047 inside
+ * quotes.
  */
 [[nodiscard]] QByteArray encodeParameterized(const QByteArray &value,
                                              const QList<std::pair<QByteArray, QString>> &parameters,

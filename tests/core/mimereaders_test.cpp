@@ -330,3 +330,16 @@ TEST_F(MimeReadersTest, CommaBetweenAddressesStaysWithinTheLine)
         EXPECT_LE(line.size(), 78) << line.constData();
     EXPECT_EQ(m_python[QStringLiteral("to")].toArray().size(), 40);
 }
+
+// Found by the corpus: mblaze, reformime and ripmime do not undo the
+// escaping of '"' in a quoted file name, but all read the RFC 2231 form.
+TEST_F(MimeReadersTest, FileNameWithQuoteIsAnRfc2231Value)
+{
+    Draft d = draft();
+    const QString name = QStringLiteral("a \"quoted\" name.txt");
+    d.attachments = {Attachment{file(QStringLiteral("q.txt"), "x"), {}, name}};
+    build(d);
+    EXPECT_TRUE(m_raw.contains("filename*=utf-8''a%20%22quoted%22%20name.txt")) << m_raw.constData();
+    EXPECT_FALSE(m_raw.contains("\\\"")) << m_raw.constData();
+    expectFileNameReadBack(name);
+}

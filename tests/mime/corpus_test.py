@@ -4,7 +4,7 @@
 send`, sent through a private Postfix (tests/scripts/postfix_instance.py)
 and read back from its Maildir by independent parsers from Debian packages
 (Python email in policy.default and compat32, Perl Email::MIME and
-MIME-tools, mblaze, ripmime, munpack), which must all agree with the input
+MIME-tools, mblaze, reformime, ripmime, munpack), which must all agree with the input
 field by field; plus a lint of the raw bytes Outpost wrote
 (tests/scripts/mime_lint.py) and SpamAssassin's header and MIME format
 rules, which must hit nothing.

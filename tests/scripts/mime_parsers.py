@@ -16,7 +16,8 @@ import subprocess
 import tempfile
 
 SCRIPTS = pathlib.Path(__file__).resolve().parent
-READERS = ["python-default", "python-compat32", "email-mime", "mime-tools", "mblaze", "ripmime", "munpack"]
+READERS = ["python-default", "python-compat32", "email-mime", "mime-tools", "mblaze", "reformime", "ripmime",
+           "munpack"]
 
 
 def sha(data):
@@ -105,6 +106,21 @@ def mblaze(path):
     return out
 
 
+def reformime(path):
+    """maildrop's reformime: -i describes the sections, -e -s extracts one."""
+    raw = pathlib.Path(path).read_bytes()
+    info = subprocess.run(["reformime", "-i"], input=raw, capture_output=True, check=True, timeout=60).stdout
+    attachments = []
+    for block in info.decode("utf-8", "replace").split("\n\n"):
+        fields = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
+        if fields.get("content-disposition") == "attachment":
+            data = subprocess.run(["reformime", "-e", "-s", fields["section"]], input=raw, capture_output=True,
+                                  check=True, timeout=60).stdout
+            name = fields.get("content-disposition-filename", fields.get("content-name"))
+            attachments.append([name, digest(name, data)])
+    return {"attachments": attachments}
+
+
 def _saved_files(tool_args, path):
     with tempfile.TemporaryDirectory() as d:
         subprocess.run([a.replace("{dir}", d).replace("{file}", str(path)) for a in tool_args],
@@ -147,6 +163,8 @@ def _read(reader, path):
             return perl(reader, path)
         if reader == "mblaze":
             return mblaze(path)
+        if reader == "reformime":
+            return reformime(path)
         if reader == "ripmime":
             return ripmime(path)
         if reader == "munpack":
