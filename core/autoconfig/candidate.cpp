@@ -69,18 +69,6 @@ QString securityText(SmtpSecurity s)
     return {};
 }
 
-// The names of the account file's "auth" key, so that a script can pass
-// them on to `outpost account add --auth`.
-QString authMethodName(Core::AuthMethod method)
-{
-    switch (method) {
-    case Core::AuthMethod::Password: return QStringLiteral("password");
-    case Core::AuthMethod::OAuth2: return QStringLiteral("oauth2");
-    case Core::AuthMethod::None: return QStringLiteral("none");
-    }
-    return {};
-}
-
 } // namespace
 
 int sourceTier(Source source)
@@ -277,7 +265,7 @@ QJsonObject Candidate::toJson(const QString &emailDomain, bool allowInsecure) co
                   {QStringLiteral("security"), Account::securityName(server.security)},
                   {QStringLiteral("username"), server.username},
                   // How Outpost would sign in: "password", "oauth2", "none", or null.
-                  {QStringLiteral("auth"), method ? QJsonValue(authMethodName(*method)) : QJsonValue()},
+                  {QStringLiteral("auth"), method ? QJsonValue(Core::Account::authName(*method)) : QJsonValue()},
                   {QStringLiteral("auth_listed"), listedAuth},
                   {QStringLiteral("source"), sourceName(source)},
                   {QStringLiteral("origin"), origin},

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/autoconfig/providers.h"
 
+// The OAuth table's data only (endpoints, scopes): no sign-in flow here.
+#include "core/oauth/provider.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -17,27 +20,6 @@ struct Server
     const char *socketType;
 };
 
-/// The <oAuth2> block of a provider that signs in with OAuth 2.0.
-struct OAuth
-{
-    const char *issuer;
-    const char *scope;
-    const char *authUrl;
-    const char *tokenUrl;
-};
-
-// The providers' published OAuth 2.0 endpoints for mail, with the scopes
-// that sending needs.
-constexpr OAuth Google{"accounts.google.com", "https://mail.google.com/", "https://accounts.google.com/o/oauth2/v2/auth",
-                       "https://oauth2.googleapis.com/token"};
-constexpr OAuth Microsoft{"login.microsoftonline.com", "https://outlook.office.com/SMTP.Send offline_access",
-                          "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
-                          "https://login.microsoftonline.com/common/oauth2/v2.0/token"};
-constexpr OAuth Yahoo{"login.yahoo.com", "mail-w", "https://api.login.yahoo.com/oauth2/request_auth",
-                      "https://api.login.yahoo.com/oauth2/get_token"};
-constexpr OAuth Aol{"login.aol.com", "mail-w", "https://api.login.aol.com/oauth2/request_auth",
-                    "https://api.login.aol.com/oauth2/get_token"};
-
 struct Provider
 {
     const char *name;
@@ -47,18 +29,20 @@ struct Provider
     const char *username;
     /// Set: the provider wants OAuth 2.0 on its servers (passwords only as
     /// app passwords, or not at all), so Outpost signs in with OAuth there.
-    const OAuth *oauth = nullptr;
+    /// The id of its entry in the OAuth table (ProviderRegistry::builtIn()),
+    /// the one source of its issuer, endpoints and scopes.
+    const char *oauthProvider = nullptr;
 };
 
 // Public facts from each provider's "settings for mail programs" page.
 // Microsoft 365 also lists the domain its MX hosts share
 // (<tenant>.mail.protection.outlook.com): the MX lookup asks for it (§9.4).
 constexpr Provider Providers[] = {
-    {"Google Mail", "gmail.com googlemail.com google.com", {{"smtp.gmail.com", 465, "SSL"}, {"smtp.gmail.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", &Google},
-    {"Microsoft Outlook.com", "outlook.com hotmail.com live.com msn.com", {{"smtp-mail.outlook.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", &Microsoft},
-    {"Microsoft 365", "office365.com onmicrosoft.com mail.protection.outlook.com", {{"smtp.office365.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", &Microsoft},
-    {"Yahoo Mail", "yahoo.com ymail.com rocketmail.com", {{"smtp.mail.yahoo.com", 465, "SSL"}, {"smtp.mail.yahoo.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", &Yahoo},
-    {"AOL Mail", "aol.com", {{"smtp.aol.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", &Aol},
+    {"Google Mail", "gmail.com googlemail.com google.com", {{"smtp.gmail.com", 465, "SSL"}, {"smtp.gmail.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "google"},
+    {"Microsoft Outlook.com", "outlook.com hotmail.com live.com msn.com", {{"smtp-mail.outlook.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", "microsoft"},
+    {"Microsoft 365", "office365.com onmicrosoft.com mail.protection.outlook.com", {{"smtp.office365.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", "microsoft"},
+    {"Yahoo Mail", "yahoo.com ymail.com rocketmail.com", {{"smtp.mail.yahoo.com", 465, "SSL"}, {"smtp.mail.yahoo.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "yahoo"},
+    {"AOL Mail", "aol.com", {{"smtp.aol.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "aol"},
     {"iCloud Mail", "icloud.com me.com mac.com", {{"smtp.mail.me.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
     {"Fastmail", "fastmail.com fastmail.fm messagingengine.com", {{"smtp.fastmail.com", 465, "SSL"}, {"smtp.fastmail.com", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
     {"GMX", "gmx.net gmx.de gmx.at gmx.ch", {{"mail.gmx.net", 465, "SSL"}, {"mail.gmx.net", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
@@ -76,6 +60,25 @@ constexpr Provider Providers[] = {
 QByteArray escaped(const char *text)
 {
     return QString::fromUtf8(text).toHtmlEscaped().toUtf8();
+}
+
+QByteArray escaped(const QString &text)
+{
+    return text.toHtmlEscaped().toUtf8();
+}
+
+/// The <oAuth2> block (issuer, scope, authURL, tokenURL) of an entry of
+/// the OAuth table; empty if there is no such entry.
+QByteArray oauth2Block(const char *providerId)
+{
+    const QList<OAuth::Provider> table = OAuth::ProviderRegistry::builtIn();
+    const auto p = std::find_if(table.cbegin(), table.cend(),
+                                [providerId](const OAuth::Provider &o) { return o.id == QLatin1String(providerId); });
+    if (p == table.cend())
+        return {};
+    return "<oAuth2><issuer>" + escaped(p->issuer) + "</issuer><scope>" + escaped(p->scopes.join(u' '))
+           + "</scope><authURL>" + escaped(p->authorizationEndpoint.toString(QUrl::FullyEncoded)) + "</authURL><tokenURL>"
+           + escaped(p->tokenEndpoint.toString(QUrl::FullyEncoded)) + "</tokenURL></oAuth2>";
 }
 
 } // namespace
@@ -101,10 +104,8 @@ QByteArray builtInProviderConfig(const QString &domain)
             xml += "<username>" + QByteArray(p.username) + "</username></outgoingServer>";
         }
         xml += "</emailProvider>";
-        if (p.oauth)
-            xml += "<oAuth2><issuer>" + escaped(p.oauth->issuer) + "</issuer><scope>" + escaped(p.oauth->scope)
-                   + "</scope><authURL>" + escaped(p.oauth->authUrl) + "</authURL><tokenURL>" + escaped(p.oauth->tokenUrl)
-                   + "</tokenURL></oAuth2>";
+        if (p.oauthProvider)
+            xml += oauth2Block(p.oauthProvider);
         xml += "</clientConfig>";
         return xml;
     }
@@ -115,7 +116,7 @@ bool builtInPrefersOAuth(const QString &host)
 {
     const QByteArray h = host.toLower().toLatin1();
     return std::any_of(std::begin(Providers), std::end(Providers), [&h](const Provider &p) {
-        return p.oauth && std::any_of(std::begin(p.servers), std::end(p.servers), [&h](const Server &s) { return s.host && h == s.host; });
+        return p.oauthProvider && std::any_of(std::begin(p.servers), std::end(p.servers), [&h](const Server &s) { return s.host && h == s.host; });
     });
 }
 

@@ -3,6 +3,7 @@
 // files, token answers, and the sign-in flows against a loopback "browser"
 // (a real HTTP client) and a scripted token endpoint.
 #include "core/autoconfig/clientconfig.h"
+#include "core/autoconfig/providers.h"
 #include "core/oauth/authorizationflow.h"
 #include "core/oauth/deviceflow.h"
 #include "core/oauth/pkce.h"
@@ -160,6 +161,38 @@ TEST(OAuthProviders, BuiltInTableCoversTheBigProviders)
     EXPECT_TRUE(r.forHost(QStringLiteral("smtp-mail.outlook.com"))->authorizationEndpoint.toString().contains(QStringLiteral("/consumers/")));
     EXPECT_TRUE(r.forHost(QStringLiteral("smtp-mail.outlook.com"))->offersDeviceFlow());
     EXPECT_FALSE(r.forHost(QStringLiteral("smtp.example.org")).has_value());
+}
+
+// Discovery's built-in <oAuth2> blocks are the OAuth table's entries, not a
+// second copy that could drift from it: same issuer, endpoints and scopes;
+// and every server they name is one the OAuth table signs in to.
+TEST(OAuthProviders, DiscoveryBlocksAreTheOAuthTable)
+{
+    const QList<Provider> table = ProviderRegistry::builtIn();
+    const ProviderRegistry registry = ProviderRegistry::load(QStringLiteral("/nonexistent"));
+    for (const char *domain : {"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "office365.com",
+                               "mail.protection.outlook.com", "yahoo.com", "aol.com"}) {
+        const QString d = QString::fromLatin1(domain);
+        auto config = Autoconfig::readClientConfig(Autoconfig::builtInProviderConfig(d),
+                                                   {QStringLiteral("x@") + d, QStringLiteral("x"), d});
+        ASSERT_TRUE(config.ok()) << domain;
+        const Autoconfig::OAuth2Info &block = config->oauth2;
+        const auto entry = std::find_if(table.cbegin(), table.cend(),
+                                        [&block](const Provider &p) { return p.issuer == block.issuer; });
+        ASSERT_NE(entry, table.cend()) << domain << ": issuer " << qPrintable(block.issuer);
+        EXPECT_EQ(block.authUrl.toStdString(), entry->authorizationEndpoint.toString().toStdString()) << domain;
+        EXPECT_EQ(block.tokenUrl.toStdString(), entry->tokenEndpoint.toString().toStdString()) << domain;
+        EXPECT_EQ(block.scope.toStdString(), entry->scopes.join(u' ').toStdString()) << domain;
+        for (const Autoconfig::OutgoingServer &server : config->servers)
+            EXPECT_TRUE(registry.forHost(server.host).has_value()) << domain << ": " << qPrintable(server.host);
+    }
+    for (const char *domain : {"icloud.com", "fastmail.com", "gmx.de"}) {
+        const QString d = QString::fromLatin1(domain);
+        auto config = Autoconfig::readClientConfig(Autoconfig::builtInProviderConfig(d),
+                                                   {QStringLiteral("x@") + d, QStringLiteral("x"), d});
+        ASSERT_TRUE(config.ok()) << domain;
+        EXPECT_TRUE(config->oauth2.issuer.isEmpty()) << domain;
+    }
 }
 
 TEST(OAuthProviders, MissingClientIdNamesTheOptionAndTheFile)
