@@ -72,6 +72,14 @@ bool looksEncoded(QStringView text)
     return text.contains(u"=?");
 }
 
+// "=XX" (Q encoding) or "%XX" (RFC 2231).
+void appendEscaped(QByteArray &out, char marker, unsigned char c)
+{
+    out += marker;
+    out += kHex[c >> 4];
+    out += kHex[c & 0xF];
+}
+
 // The Q encoding of UTF-8 octets with the character set RFC 2047 §5(3)
 // allows in a phrase, which is also valid in unstructured text.
 QByteArray qEncode(const QByteArray &utf8)
@@ -85,9 +93,7 @@ QByteArray qEncode(const QByteArray &utf8)
                    || c == '*' || c == '+' || c == '-' || c == '/') {
             out += static_cast<char>(c);
         } else {
-            out += '=';
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
+            appendEscaped(out, '=', c);
         }
     }
     return out;
@@ -253,9 +259,7 @@ QByteArray percentEncode(const QString &text)
         if (isAttributeChar(c)) {
             out += static_cast<char>(c);
         } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
+            appendEscaped(out, '%', c);
         }
     }
     return out;
