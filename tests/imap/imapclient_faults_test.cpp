@@ -6,9 +6,10 @@
 #include "core/imap/imapclient.h"
 
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpServer>
-#include <QTcpSocket>
 
+#include "tests/support/testcerts.h"
 #include "tests/support/testutil.h"
 
 using Core::ImapClient;
@@ -18,6 +19,18 @@ using Core::SentCopyResult;
 using Kind = Core::SentCopyResult::Kind;
 
 namespace {
+
+/// Hands out QSslSockets, so that a connection can start TLS (STARTTLS).
+class SslServer final : public QTcpServer
+{
+public:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        addPendingConnection(socket);
+    }
+};
 
 /// Answers each command as a small server does; `cut` says where it drops
 /// the connection during or after APPEND.
@@ -33,9 +46,9 @@ public:
     {
         m_server.listen(QHostAddress::LocalHost);
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            m_socket = m_server.nextPendingConnection();
+            m_socket = static_cast<QSslSocket *>(m_server.nextPendingConnection());
             m_socket->write("* OK [CAPABILITY " + m_capabilities + "] scripted\r\n");
-            connect(m_socket, &QTcpSocket::readyRead, this, &ScriptedImapServer::onRead);
+            connect(m_socket, &QSslSocket::readyRead, this, &ScriptedImapServer::onRead);
         });
     }
 
@@ -43,6 +56,8 @@ public:
     QList<QByteArray> commands;
     QByteArray appended;
     QByteArray stallOn; ///< a verb left unanswered
+    QByteArray afterStartTls; ///< plaintext sent right behind the OK to STARTTLS
+    QByteArray capabilitiesAnswer = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN"; ///< to CAPABILITY
     bool refuseToken = false; ///< AUTHENTICATE gets an RFC 7628 error challenge, then NO
 
 private:
@@ -110,6 +125,18 @@ private:
         }
         if (verb == stallOn)
             return;
+        if (verb == "STARTTLS") {
+            // The OK and, in the same packet, what an attacker on the wire
+            // would add: it must be dropped, never read as a response.
+            m_socket->write(tag + " OK Begin TLS now\r\n" + afterStartTls);
+            m_socket->flush();
+            m_socket->setLocalCertificate(TestCerts::paths().serverCert);
+            m_socket->setPrivateKey(TestCerts::paths().serverKey);
+            m_socket->startServerEncryption();
+            return;
+        }
+        if (verb == "CAPABILITY")
+            m_socket->write("* CAPABILITY " + capabilitiesAnswer + "\r\n");
         if (verb == "AUTHENTICATE" && refuseToken) {
             m_saslTag = tag;
             m_socket->write("+ " + QByteArray(R"({"status":"invalid_token"})").toBase64() + "\r\n");
@@ -126,8 +153,8 @@ private:
 
     Cut m_cut;
     QByteArray m_capabilities;
-    QTcpServer m_server;
-    QTcpSocket *m_socket = nullptr;
+    SslServer m_server;
+    QSslSocket *m_socket = nullptr;
     QByteArray m_buffer;
     qsizetype m_literalLeft = 0;
     bool m_inAppend = false;
@@ -144,13 +171,15 @@ QByteArray message()
 
 SentCopyResult run(ScriptedImapServer &server,
                    const Core::SaslCredentials &credentials
-                   = {QStringLiteral("ada"), QStringLiteral("pw \"q\""), {}, {}, 0})
+                   = {QStringLiteral("ada"), QStringLiteral("pw \"q\""), {}, {}, 0},
+                   ImapSecurity security = ImapSecurity::None)
 {
     ImapServerSettings s;
     s.host = QStringLiteral("127.0.0.1");
     s.port = server.port();
-    s.security = ImapSecurity::None;
+    s.security = security;
     s.allowCleartextAuth = true;
+    s.extraCaFile = TestCerts::paths().caCert;
     s.timeouts.command = server.stallOn.isEmpty() ? 10'000 : 500;
     s.timeouts.upload = s.timeouts.appendReply = 10'000;
     ImapClient client(s);
@@ -193,6 +222,7 @@ TEST(ImapClientFaults, LoginCommandWithQuotedPasswordAndSynchronisingLiteral)
 {
     // No LITERAL+ and no AUTH=: LOGIN, and APPEND waits for "+".
     ScriptedImapServer server(ScriptedImapServer::Cut::Never, "IMAP4rev1");
+    server.capabilitiesAnswer = "IMAP4rev1";
     const SentCopyResult r = run(server);
     EXPECT_EQ(r.kind, Kind::Done) << r.error.message();
     ASSERT_GE(server.commands.size(), 2);
@@ -293,6 +323,23 @@ TEST(ImapClientFaults, CancelBeforeTheEventLoopRunsConnectsNowhere)
     EXPECT_EQ(finished.first().first().value<SentCopyResult>().error.code(),
               Core::Error::Code::Cancelled);
     EXPECT_TRUE(server.commands.isEmpty());
+}
+
+TEST(ImapClientFaults, WhatFollowsTheOkToStartTlsInTheClearIsDropped)
+{
+    // RFC 3501 §6.2.1 (CVE-2011-0411 in SMTP): plaintext behind the OK is
+    // an injection; read as a response, this BYE would end the session.
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never, "IMAP4rev1 STARTTLS LOGINDISABLED");
+    server.afterStartTls
+        = "* BYE injected\r\nA002 OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] injected\r\n";
+    const SentCopyResult r = run(server, {QStringLiteral("ada"), QStringLiteral("pw"), {}, {}, 0},
+                                 ImapSecurity::StartTls);
+    EXPECT_EQ(r.kind, Kind::Done) << r.error.message();
+    ASSERT_GE(server.commands.size(), 3);
+    EXPECT_TRUE(server.commands[0].endsWith("STARTTLS"));
+    EXPECT_TRUE(server.commands[1].endsWith("CAPABILITY"))
+        << "capabilities are asked again over TLS";
+    EXPECT_EQ(server.appended, message());
 }
 
 } // namespace
