@@ -743,10 +743,12 @@ void SmtpClient::handleChunkReply(const SmtpReply &reply)
     // RFC 3030 §2: every BDAT chunk is answered. A refused one ends the
     // transaction: nothing more is written, the replies to the chunks
     // already on their way are read, and the refusal is the message's
-    // result — the last chunk never went, so nothing was delivered.
+    // result — BDAT LAST never went, so nothing was delivered.
     m_tx->recordChunkReply(reply);
     if (!m_tx->chunkRefused) {
         armTimer(m_settings.timeouts.dataBlock);
+        if (m_tx->eof && m_tx->pendingChunkReplies == 0)
+            pumpData(); // every chunk is taken: BDAT LAST
         return;
     }
     if (m_tx->pendingChunkReplies > 0) {
@@ -758,18 +760,13 @@ void SmtpClient::handleChunkReply(const SmtpReply &reply)
 
 void SmtpClient::handleFinalReply(const SmtpReply &reply)
 {
-    if (m_tx->pendingChunkReplies > 1) { // a chunk before the last one
-        m_tx->recordChunkReply(reply);
-        armTimer(m_settings.timeouts.finalReply);
-        return;
-    }
-    m_tx->pendingChunkReplies = 0;
+    m_tx->pendingChunkReplies = 0; // (BDAT: LAST's, the only one left)
     if (reply.code == 250 && !m_tx->later.isEmpty()) {
         sendToLaterRecipients();
         return;
     }
-    // The reply to the dot (or to BDAT LAST) decides, whatever an earlier
-    // chunk was told: a 250 here means delivered, and must not be sent again.
+    // The reply to the dot (or to BDAT LAST) decides: a 250 here means
+    // delivered, and the message must not be sent again.
     SmtpResult r;
     r.reply = reply;
     r.recipients = m_tx->recipients;
@@ -805,7 +802,10 @@ void SmtpClient::pumpData()
         if (!piece.value().isEmpty())
             m_transport->write(piece.value());
     }
-    if (tx.eof && !tx.dotWritten && !tx.chunkRefused)
+    // BDAT LAST waits for the replies to the chunks before it (one round
+    // trip at the end of a large message): once it is out, the message may
+    // be delivered, so it never follows a chunk the server refused.
+    if (tx.eof && !tx.dotWritten && !tx.chunkRefused && tx.pendingChunkReplies == 0)
         writeBodyEnd();
 }
 

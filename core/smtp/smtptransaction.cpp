@@ -11,7 +11,10 @@ namespace Core {
 
 namespace {
 
-constexpr qint64 kChunkSize = 64 * 1024; // read from the file at a time
+constexpr qint64 kChunkSize = 64 * 1024; // read from the file at a time (DATA)
+// Read at a time for BDAT, one chunk each: every chunk costs a reply, and
+// Postfix took 1 MiB chunks no slower than 64 KiB ones (PERFORMANCE.md).
+constexpr qint64 kBdatChunkSize = 1024 * 1024;
 
 // RFC 5321 §4.5.3.1.10: a 452 to RCPT may mean "too many recipients", and a
 // 552 there is to be taken the same way: the rest go in another transaction.
@@ -211,7 +214,7 @@ SmtpTransaction::Verdict SmtpTransaction::judgeRecipients()
 
 Result<QByteArray> SmtpTransaction::nextBodyPiece()
 {
-    const QByteArray chunk = m_file.read(kChunkSize);
+    const QByteArray chunk = m_file.read(bodyCommand == BodyCommand::Bdat ? kBdatChunkSize : kChunkSize);
     if (chunk.isEmpty()) {
         if (m_file.error() != QFileDevice::NoError)
             return Error(Error::Code::FileUnreadable,
