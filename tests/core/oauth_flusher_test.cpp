@@ -15,6 +15,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <optional>
+
 #include <gtest/gtest.h>
 
 using namespace Core;
@@ -192,4 +194,73 @@ TEST_F(OAuthFlusher, UnreachableTokenEndpointDefers)
     ASSERT_TRUE(e.has_value());
     EXPECT_EQ(e->state, OutboxState::Deferred) << qPrintable(e->lastErrorMessage);
     EXPECT_EQ(e->attempts, 0);
+}
+
+namespace {
+void fetchToken(OAuth::AccessTokenSource &source, const Account &account, std::optional<Result<QString>> *token)
+{
+    QObject context;
+    source.fetch(account, false, &context, [token](const Result<QString> &t) { *token = t; });
+    ASSERT_EVENTUALLY(token->has_value(), 20000);
+}
+} // namespace
+
+// Two token sources (two processes: the lock is a FileLock, which conflicts
+// within one process too) refresh at once; the provider rotates refresh
+// tokens. The second one must wait and use the token the first one stored.
+TEST_F(OAuthFlusher, TwoSourcesRefreshOneAfterTheOtherWithTheRotatedToken)
+{
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", "refresh-2", 30));
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-2", "refresh-3", 30));
+    OAuth::AccessTokenSource first(&m_credentials);
+    OAuth::AccessTokenSource second(&m_credentials);
+    std::optional<Result<QString>> a;
+    std::optional<Result<QString>> b;
+    QObject context;
+    first.fetch(m_account, false, &context, [&a](const Result<QString> &t) { a = t; });
+    second.fetch(m_account, false, &context, [&b](const Result<QString> &t) { b = t; });
+    ASSERT_EVENTUALLY(a.has_value(), 20000);
+    first.tokenUsed(m_account.id); // tried on the server: the other may refresh
+    ASSERT_EVENTUALLY(b.has_value(), 20000);
+    ASSERT_TRUE(*a) << qPrintable(a->error().message());
+    ASSERT_TRUE(*b) << qPrintable(b->error().message());
+    ASSERT_EQ(m_endpoint.requests().size(), 2);
+    EXPECT_EQ(m_endpoint.requests().at(0).queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("refresh-1"));
+    EXPECT_EQ(m_endpoint.requests().at(1).queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("refresh-2"));
+    EXPECT_EQ(readRefreshToken(), QStringLiteral("refresh-3"));
+}
+
+// A sign-in stores a new refresh token while a refresh with the old one is
+// under way (it does not take the lock); the old one is refused with
+// invalid_grant. The keychain is read again before "Sign in again".
+TEST_F(OAuthFlusher, InvalidGrantIsCheckedAgainstTheKeychainOnce)
+{
+    m_endpoint.addResponse(400, "{\"error\":\"invalid_grant\"}");
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-2", "refresh-3"));
+    bool written = false;
+    m_endpoint.setBeforeAnswer([this, &written](const QUrlQuery &) {
+        if (!written) {
+            written = true;
+            writeRefreshToken(QStringLiteral("refresh-2"));
+        }
+    });
+    OAuth::AccessTokenSource source(&m_credentials);
+    std::optional<Result<QString>> token;
+    ASSERT_NO_FATAL_FAILURE(fetchToken(source, m_account, &token));
+    ASSERT_TRUE(*token) << qPrintable(token->error().message());
+    EXPECT_EQ(token->value(), QStringLiteral("access-2"));
+    ASSERT_EQ(m_endpoint.requests().size(), 2);
+    EXPECT_EQ(m_endpoint.requests().at(1).queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("refresh-2"));
+    EXPECT_EQ(readRefreshToken(), QStringLiteral("refresh-3"));
+
+    // Refused again with nothing newer in the keychain: the sign-in is dead.
+    m_endpoint.setBeforeAnswer({});
+    m_endpoint.addResponse(400, "{\"error\":\"invalid_grant\"}");
+    source.tokenUsed(m_account.id);
+    source.forget(m_account.id);
+    std::optional<Result<QString>> dead;
+    ASSERT_NO_FATAL_FAILURE(fetchToken(source, m_account, &dead));
+    ASSERT_FALSE(*dead);
+    EXPECT_TRUE(dead->error().message().contains(QStringLiteral("Sign in again"))) << qPrintable(dead->error().message());
+    EXPECT_EQ(m_endpoint.requests().size(), 3) << "the same token read again is not tried again";
 }

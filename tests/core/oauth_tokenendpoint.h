@@ -15,6 +15,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <functional>
+
 class FakeTokenEndpoint final : public QTcpServer
 {
 public:
@@ -49,6 +51,9 @@ public:
     {
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path));
     }
+    /// Called with each request's form before it is answered (a test acts
+    /// "while the request is under way").
+    void setBeforeAnswer(std::function<void(const QUrlQuery &form)> hook) { m_beforeAnswer = std::move(hook); }
     /// The form of each request, in order.
     [[nodiscard]] const QList<QUrlQuery> &requests() const { return m_requests; }
 
@@ -69,6 +74,8 @@ private:
             return;
         m_requests.append(QUrlQuery(QString::fromLatin1(buffer.mid(end + 4, length)).replace(u'+', u' ')));
         m_buffers.remove(s);
+        if (m_beforeAnswer)
+            m_beforeAnswer(m_requests.last());
         const Response r = m_responses.isEmpty() ? Response{500, "{}", false} : m_responses.takeFirst();
         if (r.stall)
             return;
@@ -77,6 +84,7 @@ private:
         s->disconnectFromHost();
     }
 
+    std::function<void(const QUrlQuery &)> m_beforeAnswer;
     QList<Response> m_responses;
     QList<QUrlQuery> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
