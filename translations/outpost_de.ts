@@ -918,10 +918,6 @@
         <translation>Der Server verlangt keine Anmeldung, daher wurde das Passwort nicht geprüft.</translation>
     </message>
     <message>
-        <source>Save without signing in first (the password is not checked).</source>
-        <translation>Speichern, ohne sich vorher anzumelden (das Passwort wird nicht geprüft).</translation>
-    </message>
-    <message>
         <source>Saved without signing in (--no-verify): the password was not checked.</source>
         <translation>Ohne Anmeldung gespeichert (--no-verify): Das Passwort wurde nicht geprüft.</translation>
     </message>
@@ -1060,6 +1056,18 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
             <numerusform>%n Nachricht, die auf die Anmeldung gewartet hat, wird gesendet.</numerusform>
             <numerusform>%n Nachrichten, die auf die Anmeldung gewartet haben, werden gesendet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Signing in was interrupted.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).</source>
+        <translation>Speichern, ohne sich vorher am Server anzumelden (das Passwort bzw. die OAuth-2.0-Anmeldung wird dort nicht ausprobiert).</translation>
+    </message>
+    <message>
+        <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
+        <translation>Ohne Anmeldung am Mailserver gespeichert (--no-verify): Die Anmeldung wurde dort nicht ausprobiert.</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +2831,11 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>%1 (The sign-in server said: %2)</source>
         <extracomment>%1 is the &quot;Sign in again&quot; sentence, %2 the sign-in server&apos;s own words</extracomment>
         <translation>%1 (Der Anmeldeserver sagte: %2)</translation>
+    </message>
+    <message>
+        <source>Another Outpost is still renewing the sign-in of %1; trying again later.</source>
+        <extracomment>%1 is an account name</extracomment>
+        <translation>Ein anderes Outpost erneuert noch die Anmeldung von %1; es wird später erneut versucht.</translation>
     </message>
 </context>
 <context>

@@ -918,10 +918,6 @@
         <translation>Le serveur ne demande aucune connexion, le mot de passe n’a donc pas été vérifié.</translation>
     </message>
     <message>
-        <source>Save without signing in first (the password is not checked).</source>
-        <translation>Enregistrer sans se connecter d’abord (le mot de passe n’est pas vérifié).</translation>
-    </message>
-    <message>
         <source>Saved without signing in (--no-verify): the password was not checked.</source>
         <translation>Enregistré sans connexion (--no-verify)&#xa0;: le mot de passe n’a pas été vérifié.</translation>
     </message>
@@ -1060,6 +1056,18 @@ ou différé), 78 erreur de configuration (compte inexistant).
             <numerusform>Envoi de %n message qui attendait la connexion.</numerusform>
             <numerusform>Envoi de %n messages qui attendaient la connexion.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Signing in was interrupted.</source>
+        <translation>La connexion a été interrompue.</translation>
+    </message>
+    <message>
+        <source>Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).</source>
+        <translation>Enregistrer sans se connecter d’abord au serveur (le mot de passe ou la connexion OAuth 2.0 n’y est pas essayé).</translation>
+    </message>
+    <message>
+        <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
+        <translation>Enregistré sans connexion au serveur de messagerie (--no-verify)&#xa0;: la connexion n’y a pas été essayée.</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +2831,11 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>%1 (The sign-in server said: %2)</source>
         <extracomment>%1 is the &quot;Sign in again&quot; sentence, %2 the sign-in server&apos;s own words</extracomment>
         <translation>%1 (Le serveur de connexion a répondu&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>Another Outpost is still renewing the sign-in of %1; trying again later.</source>
+        <extracomment>%1 is an account name</extracomment>
+        <translation>Un autre Outpost renouvelle encore la connexion de %1&#xa0;; nouvel essai plus tard.</translation>
     </message>
 </context>
 <context>
