@@ -18,9 +18,11 @@ namespace Core {
 /**
  * Turns a Draft into the exact RFC 5322 bytes that will be submitted.
  *
- * Output has CRLF line endings, no line over 998 octets, RFC 2047 encoded
- * words in headers, RFC 2231 file names, and attachments streamed from disk
- * in base64 (memory use does not grow with attachment size). Bcc never
+ * Output has CRLF line endings, no line over 998 octets, header lines folded
+ * at 78 columns, RFC 2047 encoded words only for the words that need them,
+ * RFC 2231 file names, and attachments streamed from disk in base64 (memory
+ * use does not grow with attachment size); an attached message goes
+ * unencoded, as RFC 2046 requires. Bcc never
  * appears in the headers. Every user-supplied field is checked before the
  * first byte is written: bad input gives an Error naming the field and
  * writes nothing.
@@ -34,7 +36,9 @@ namespace Core {
  *     report(envelope.error());
  * @endcode
  *
- * vmime does the MIME work behind a pimpl; its headers stay in core/mime.
+ * vmime does the MIME structure behind a pimpl (its headers stay in
+ * core/mime); Outpost writes names and file names itself
+ * (docs/design/MIME.md).
  */
 class MimeBuilder final
 {
