@@ -2367,22 +2367,22 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>&amp;Keep sent messages:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gesendete Nachrichten behalten:</translation>
     </message>
     <message>
         <source>After this time the text and attachments of sent messages are deleted; the record that they were sent stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dieser Zeit werden Text und Anhänge gesendeter Nachrichten gelöscht; der Eintrag, dass sie gesendet wurden, bleibt.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation type="unfinished">
             <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tagen</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message>
         <source>For ever</source>
-        <translation type="unfinished"></translation>
+        <translation>Für immer</translation>
     </message>
 </context>
 <context>

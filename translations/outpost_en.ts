@@ -82,6 +82,16 @@
     </message>
 </context>
 <context>
+    <name>Gui::OutboxWindow</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::SendToast</name>
     <message numerus="yes">
         <source>“%1” is queued and will be sent in %n second(s).</source>

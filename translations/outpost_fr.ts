@@ -2367,11 +2367,11 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>&amp;Keep sent messages:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conserver les messages envoyés&#xa0;:</translation>
     </message>
     <message>
         <source>After this time the text and attachments of sent messages are deleted; the record that they were sent stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passé ce délai, le texte et les pièces jointes des messages envoyés sont supprimés&#xa0;; la trace de leur envoi reste.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -2382,7 +2382,7 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>For ever</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours</translation>
     </message>
 </context>
 <context>
