@@ -2375,7 +2375,7 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Tag</numerusform>
             <numerusform>%n Tage</numerusform>
         </translation>

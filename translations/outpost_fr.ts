@@ -2375,7 +2375,7 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n jour</numerusform>
             <numerusform>%n jours</numerusform>
         </translation>
