@@ -8,10 +8,10 @@
 #include "core/accounts/accountstore.h"
 #include "core/outbox/outbox.h"
 #include "ui/composerwindow.h"
+#include "bench/stallmeter.h"
 #include "ui/recipientedit.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTimer>
@@ -54,41 +54,26 @@ int main(int argc, char **argv)
     composer->findChild<QLineEdit *>(QStringLiteral("subject"))->setText(QStringLiteral("Big"));
     composer->addAttachments({args[2]});
 
-    QElapsedTimer clock;
-    QElapsedTimer sinceTick;
-    qint64 worst = 0;
-    qint64 worstAt = 0;
-    QTimer heartbeat;
-    heartbeat.setTimerType(Qt::PreciseTimer);
-    heartbeat.setInterval(1);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        const qint64 gap = sinceTick.restart() - 1;
-        if (gap > worst) {
-            worst = gap;
-            worstAt = clock.elapsed();
-        }
-    });
+    StallMeter meter;
     qint64 queuedAt = -1;
     qint64 sentAt = -1;
     QObject::connect(&controller.outbox(), &Core::Outbox::changed, [&] {
         const auto counts = controller.outbox().counts();
         if (queuedAt < 0 && (counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Active)) > 0)
-            queuedAt = clock.elapsed();
+            queuedAt = meter.elapsed();
         if (sentAt < 0 && counts.value(Core::OutboxState::Sent) > 0) {
-            sentAt = clock.elapsed();
+            sentAt = meter.elapsed();
             QTimer::singleShot(50, &app, &QCoreApplication::quit);
         }
     });
     QTimer::singleShot(200, [&] {
-        clock.start();
-        sinceTick.start();
-        heartbeat.start();
+        meter.start();
         composer->sendAction()->trigger();
     });
     QTimer::singleShot(600000, &app, &QCoreApplication::quit);
     QApplication::exec();
     std::printf("queued after %lld ms, sent after %lld ms, longest stall %lld ms (at %lld ms)\n",
-                static_cast<long long>(queuedAt), static_cast<long long>(sentAt), static_cast<long long>(worst),
-                static_cast<long long>(worstAt));
+                static_cast<long long>(queuedAt), static_cast<long long>(sentAt), static_cast<long long>(meter.worst()),
+                static_cast<long long>(meter.worstAt()));
     return sentAt >= 0 ? 0 : 1;
 }

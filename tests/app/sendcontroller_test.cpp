@@ -111,6 +111,39 @@ protected:
         EXPECT_TRUE(asked.get());
     }
 
+    /// "Another process" that is the flusher: an Outbox and stores of its
+    /// own on the same files (locks are per open file, so they conflict as
+    /// two processes' do).
+    struct OtherProcess
+    {
+        Core::Outbox outbox;
+        Core::AccountStore accounts;
+        Core::TrustStore trust;
+        Core::CredentialStore credentials;
+        Core::Flusher flusher {&outbox, &accounts, &trust, &credentials};
+    };
+    static std::unique_ptr<OtherProcess> otherFlusher()
+    {
+        auto other = std::make_unique<OtherProcess>();
+        EXPECT_TRUE(other->outbox.open().ok());
+        EXPECT_TRUE(other->accounts.load().ok());
+        return other;
+    }
+
+    /// A composer of `controller` with a message to Bob typed in, not sent;
+    /// returns its text field (Ctrl+Return there sends).
+    static QPlainTextEdit *writeMessage(App::SendController &controller, const QString &subject)
+    {
+        Gui::ComposerWindow *w = controller.openComposer();
+        w->show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(w));
+        QTest::keyClicks(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
+        QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("subject")), subject);
+        auto *body = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
+        QTest::keyClicks(body, QStringLiteral("Hello."));
+        return body;
+    }
+
     [[nodiscard]] int receivedCount() const
     {
         return static_cast<int>(
@@ -254,24 +287,13 @@ TEST_F(SendControllerTest, TheNoticeFollowsAMessageAnotherProcessSent)
 {
     startServer();
     addAccount(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
-    Core::Outbox otherOutbox;
-    ASSERT_TRUE(otherOutbox.open().ok());
-    Core::AccountStore otherAccounts;
-    ASSERT_TRUE(otherAccounts.load().ok());
-    Core::TrustStore otherTrust;
-    Core::CredentialStore otherCredentials;
-    Core::Flusher other(&otherOutbox, &otherAccounts, &otherTrust, &otherCredentials);
-    ASSERT_EQ(other.acquire(), Core::Flusher::LockResult::Acquired);
+    const auto other = otherFlusher();
+    ASSERT_EQ(other->flusher.acquire(), Core::Flusher::LockResult::Acquired);
 
     App::SendController controller;
     ASSERT_TRUE(controller.start().ok());
-    Gui::ComposerWindow *w = controller.openComposer();
-    w->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
-    QTest::keyClicks(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
-    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Sent by another"));
-    auto *body = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
-    QTest::keyClicks(body, QStringLiteral("Hello."));
+    QPlainTextEdit *body = writeMessage(controller, QStringLiteral("Sent by another"));
+    ASSERT_NE(body, nullptr);
     QTest::keyClick(body, Qt::Key_Return, Qt::ControlModifier);
     const auto toast = [] {
         for (QWidget *widget : QApplication::topLevelWidgets()) {
@@ -281,7 +303,7 @@ TEST_F(SendControllerTest, TheNoticeFollowsAMessageAnotherProcessSent)
         return static_cast<Gui::SendToast *>(nullptr);
     };
     ASSERT_TRUE(eventually([&] { return toast() != nullptr; }, 10000));
-    other.flush(true); // the other process's pass takes the GUI's message along
+    other->flusher.flush(true); // the other process's pass takes the GUI's message along
     ASSERT_TRUE(eventually([&] { return receivedCount() == 1; }, 15000));
     EXPECT_TRUE(eventually([&] { return toast() && toast()->text().contains(QStringLiteral("was sent")); }, 10000))
         << (toast() ? toast()->text().toStdString() : std::string("no notice"));
@@ -296,24 +318,13 @@ TEST_F(SendControllerTest, AskingAnotherProcessToSendDoesNotBlockTheGuiThread)
 {
     startServer();
     addAccount(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
-    Core::Outbox otherOutbox;
-    ASSERT_TRUE(otherOutbox.open().ok());
-    Core::AccountStore otherAccounts;
-    ASSERT_TRUE(otherAccounts.load().ok());
-    Core::TrustStore otherTrust;
-    Core::CredentialStore otherCredentials;
-    Core::Flusher other(&otherOutbox, &otherAccounts, &otherTrust, &otherCredentials);
-    ASSERT_EQ(other.acquire(), Core::Flusher::LockResult::Acquired);
+    const auto other = otherFlusher();
+    ASSERT_EQ(other->flusher.acquire(), Core::Flusher::LockResult::Acquired);
 
     App::SendController controller;
     ASSERT_TRUE(controller.start().ok());
-    Gui::ComposerWindow *w = controller.openComposer();
-    w->show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(w));
-    QTest::keyClicks(w->findChild<Gui::RecipientEdit *>(QStringLiteral("to")), QStringLiteral("bob@example.org"));
-    QTest::keyClicks(w->findChild<QLineEdit *>(QStringLiteral("subject")), QStringLiteral("Asked of another"));
-    auto *body = w->findChild<QPlainTextEdit *>(QStringLiteral("body"));
-    QTest::keyClicks(body, QStringLiteral("Hello."));
+    QPlainTextEdit *body = writeMessage(controller, QStringLiteral("Asked of another"));
+    ASSERT_NE(body, nullptr);
 
     // The event loop's longest gap from the Send on.
     QElapsedTimer beat;
