@@ -20,7 +20,7 @@ test_pkgs=(
     python3-aiosmtpd postfix sasl2-bin libsasl2-modules swaks msmtp
     dnsmasq iproute2 openssl git git-email appstream desktop-file-utils time clang-tidy x11-utils imagemagick
     dpkg-dev file openbox trayer at-spi2-core python3-pyatspi strace
-    python3-django-oauth-toolkit dovecot-core dovecot-imapd
+    python3-django-oauth-toolkit dovecot-core dovecot-imapd glewlwyd python3-jwt
     libmime-tools-perl libemail-mime-perl mblaze maildrop ripmime mpack spamassassin
 )
 

@@ -26,6 +26,10 @@ DeviceFlow::DeviceFlow(Provider provider, QObject *parent)
 {
     m_timeoutMs = FlowSupport::timeoutMs(m_timeoutMs);
     m_pollTimer.setSingleShot(true);
+    // RFC 8628 §3.5: no sooner than the interval. A coarse timer may fire up
+    // to 5% early, and a server that counts whole seconds (Glewlwyd) then
+    // answers slow_down.
+    m_pollTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_pollTimer, &QTimer::timeout, this, &DeviceFlow::poll);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] { fail(FlowSupport::timedOut()); });
@@ -123,8 +127,9 @@ void DeviceFlow::onCode(TokenRequest *request)
                    QCoreApplication::translate("OAuth", "The sign-in server's answer was not a valid device authorization.")));
         return;
     }
-    if (const int expires = json.value(QStringLiteral("expires_in")).toInt(0); expires > 0)
-        m_deadline.start(std::min(m_deadline.remainingTime(), expires * 1000));
+    // Clamped in qint64: expires_in × 1000 may not fit an int (a negative time-out never fires).
+    if (const qint64 expires = json.value(QStringLiteral("expires_in")).toInteger(0); expires > 0)
+        m_deadline.start(static_cast<int>(std::min<qint64>(m_deadline.remainingTime(), std::min<qint64>(expires, 3600) * 1000)));
     setState(State::WaitingForUser);
     Q_EMIT userCodeReady(m_verificationUri, m_userCode);
     m_pollTimer.start(m_intervalMs);
