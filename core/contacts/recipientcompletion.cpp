@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/contacts/recipientcompletion.h"
+
+#include "core/mime/mailaddress.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Core {
+
+namespace {
+
+constexpr double kHalfLifeDays = 30.0;
+
+struct Ranked
+{
+    RecipientCompletion completion;
+    double score = 0;
+};
+
+QString display(const QString &name, const QString &address)
+{
+    return MailAddress(name, address).toDisplayString();
+}
+
+} // namespace
+
+QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, const QList<AddressBook::Entry> &used,
+                                                const QDateTime &now)
+{
+    QHash<QString, double> scoreOf; // lower-case address -> score
+    for (const AddressBook::Entry &e : used) {
+        const double days = e.lastUsed.isValid() ? std::max<double>(0, e.lastUsed.secsTo(now) / 86400.0) : 365.0;
+        scoreOf.insert(e.address.toLower(), e.count * std::pow(0.5, days / kHalfLifeDays));
+    }
+
+    QList<Ranked> ranked;
+    QSet<QString> inContacts;
+    QMap<QString, QList<const Contact *>> groups; // lower-case name -> members
+    QHash<QString, QString> groupName;
+    for (const Contact &c : contacts) {
+        const QString extra = QStringList{c.nicknames.join(u' '), c.organization, c.groups.join(u' ')}.join(u' ');
+        for (const ContactEmail &e : c.emails) {
+            inContacts.insert(e.address.toLower());
+            const QString shown = display(c.displayName(), e.address);
+            ranked << Ranked{{RecipientCompletion::Kind::Address, shown, shown + u' ' + extra, shown}, scoreOf.value(e.address.toLower())};
+        }
+        if (c.preferredEmail().isEmpty())
+            continue;
+        for (const QString &g : c.groups) {
+            groups[g.toLower()] << &c;
+            groupName.insert(g.toLower(), g);
+        }
+    }
+    for (const AddressBook::Entry &e : used) {
+        if (!inContacts.contains(e.address.toLower()))
+            ranked << Ranked{{RecipientCompletion::Kind::Address, e.display(), e.display(), e.display()}, scoreOf.value(e.address.toLower())};
+    }
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        QStringList members;
+        double best = 0;
+        for (const Contact *c : it.value()) {
+            members << display(c->displayName(), c->preferredEmail());
+            for (const ContactEmail &e : c->emails)
+                best = std::max(best, scoreOf.value(e.address.toLower()));
+        }
+        const QString name = groupName.value(it.key());
+        //: a group of contacts in the recipient completion list; %1 is its name
+        const QString shown = QCoreApplication::translate("Contacts", "%1 (group of %n)", nullptr, static_cast<int>(members.size())).arg(name);
+        // Just below its most written-to member: typing that person's name
+        // offers the person first.
+        ranked << Ranked{{RecipientCompletion::Kind::Group, shown, name, members.join(QStringLiteral(", "))}, best * 0.99};
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
+        if (a.score != b.score)
+            return a.score > b.score;
+        return a.completion.display.localeAwareCompare(b.completion.display) < 0;
+    });
+    QList<RecipientCompletion> out;
+    out.reserve(ranked.size());
+    for (const Ranked &r : ranked)
+        out << r.completion;
+    return out;
+}
+
+} // namespace Core
