@@ -1066,8 +1066,7 @@ void Outbox::index(const OutboxEntry &entry)
 {
     if (!isWatching())
         return; // (read from the disk each time, see indexed())
-    for (IndexMap &map : m_index)
-        map.remove(entry.id);
+    forgetIndexed(entry.id);
     Indexed &item = m_index[slot(entry.state)][entry.id];
     item.entry = entry;
     item.revision = ++m_revision;
@@ -1075,12 +1074,21 @@ void Outbox::index(const OutboxEntry &entry)
     m_touched.insert(entry.id, m_revision);
 }
 
+void Outbox::forgetIndexed(const QString &id)
+{
+    // Only the map that holds it: a map shared with a running refresh is
+    // copied on its first change, and sent/'s is the big one.
+    for (IndexMap &map : m_index) {
+        if (map.contains(id))
+            map.remove(id);
+    }
+}
+
 void Outbox::unindex(const QString &id)
 {
     if (!isWatching())
         return;
-    for (IndexMap &map : m_index)
-        map.remove(id);
+    forgetIndexed(id);
     m_touched.insert(id, ++m_revision);
 }
 

@@ -212,6 +212,7 @@ private:
     struct Refresh;
     void index(const OutboxEntry &entry);
     void unindex(const QString &id);
+    void forgetIndexed(const QString &id);
     /// Compares the folders with `known` on a worker thread (one at a time).
     void startRefresh();
     void applyRefresh(const std::shared_ptr<Refresh> &refresh);
