@@ -5,6 +5,7 @@
 #include "ui/iconloader.h"
 #include "ui/messagehtml.h"
 #include "ui/recipientedit.h"
+#include "ui/spellcontroller.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -42,6 +43,7 @@
 #include <QTextCharFormat>
 #include <QTextCursor>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -227,6 +229,10 @@ void ComposerWindow::createMenus()
     QMenu *options = menuBar()->addMenu(tr("O&ptions"));
     options->addAction(named("addAccountAction"));
     options->addAction(named("accountsAction"));
+    options->addSeparator();
+    options->addMenu(m_spelling->languageMenu());
+    options->addAction(m_spelling->asYouTypeAction());
+    options->addAction(m_spelling->beforeSendAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Outpost"));
@@ -362,6 +368,14 @@ void ComposerWindow::createForm()
     });
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::updateAttachmentSummary);
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::applySignature);
+    // Spelling: underlines in both editors, its language per identity.
+    m_spelling = new SpellController(this, m_body, m_rich);
+    statusBar()->addPermanentWidget(m_spelling->indicator());
+    connect(m_spelling, &SpellController::problem, this, &ComposerWindow::showStatus);
+    connect(m_from, &QComboBox::currentIndexChanged, this, [this] {
+        if (const auto sender = currentSender())
+            m_spelling->setIdentity(sender->accountId, sender->identityId);
+    });
     statusBar()->showMessage(tr("Ready"));
 }
 
@@ -800,6 +814,32 @@ void ComposerWindow::requestSend()
         });
         box->open();
         return;
+    }
+    if (!std::exchange(m_spellingConfirmed, false)) {
+        if (const QStringList words = m_spelling->wordsToReview(isRichText()); !words.isEmpty()) {
+            auto *box = new QMessageBox(QMessageBox::Question, tr("Send with spelling mistakes?"),
+                                        //: %1 lists the first few words
+                                        tr("%n word(s) may be misspelled: %1", nullptr, static_cast<int>(words.size()))
+                                            .arg(QStringList(words.mid(0, 8)).join(QStringLiteral(", "))),
+                                        QMessageBox::NoButton, this);
+            box->setObjectName(QStringLiteral("spellingBox"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            QPushButton *fix = box->addButton(tr("&Review"), QMessageBox::AcceptRole);
+            QPushButton *send = box->addButton(tr("&Send Anyway"), QMessageBox::DestructiveRole);
+            send->setObjectName(QStringLiteral("sendDespiteSpellingButton"));
+            box->setDefaultButton(fix);
+            connect(box, &QMessageBox::buttonClicked, this, [this, send](QAbstractButton *clicked) {
+                if (clicked == send) {
+                    m_spellingConfirmed = true;
+                    requestSend();
+                    return;
+                }
+                m_sendAt = QDateTime();
+                m_spelling->review(isRichText());
+            });
+            box->open();
+            return;
+        }
     }
     const auto go = [this] {
         const QDateTime at = std::exchange(m_sendAt, QDateTime());

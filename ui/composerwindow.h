@@ -28,6 +28,7 @@ class DraftStore;
 namespace Gui {
 
 class RecipientEdit;
+class SpellController;
 
 /**
  * The message composer: From, To/Cc/Bcc, Subject and the text body.
@@ -200,6 +201,8 @@ private:
     QString m_plainAtSwitch; ///< the plain text it was turned into
     QString m_signatureBlock; ///< what applySignature() last appended
     QStringListModel *m_addressModel = nullptr;
+    SpellController *m_spelling = nullptr;
+    bool m_spellingConfirmed = false; ///< "Send Anyway" despite misspelled words, for one send
 };
 
 } // namespace Gui
