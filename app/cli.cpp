@@ -2,6 +2,7 @@
 #include "app/cli.h"
 
 #include "app/clicommands.h"
+#include "app/clicontacts.h"
 #include "core/version.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,9 @@ QString usage()
                  "                       from the address when --host is not given;\n"
                  "                       login signs in again with OAuth 2.0)\n"
                  "  autoconfig ADDRESS   find the outgoing server for an address, and why\n"
+                 "  contacts import|list|export\n"
+                 "                       the address book: import vCard or CSV files,\n"
+                 "                       list the contacts, export them as vCard 4.0\n"
                  "  compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]\n"
                  "                       open a prefilled composer\n"
                  "  accounts             open the accounts window\n"
@@ -105,6 +109,8 @@ int runCli(const QStringList &arguments)
             return runAccount(rest);
         if (arg == QLatin1String("autoconfig"))
             return runAutoconfig(rest);
+        if (arg == QLatin1String("contacts"))
+            return runContacts(rest);
         err << QCoreApplication::translate("Cli", "outpost: unknown command '%1'. Try 'outpost --help'.").arg(arg) << Qt::endl;
         return ExitUsage;
     }

@@ -68,7 +68,8 @@ bool Contact::hasEmail(const QString &address) const
 
 void Contact::absorb(const Contact &other)
 {
-    if (formattedName.trimmed().isEmpty())
+    const bool named = !formattedName.trimmed().isEmpty() || !familyName.isEmpty() || !givenName.isEmpty();
+    if (!named)
         formattedName = other.formattedName;
     if (familyName.isEmpty() && givenName.isEmpty()) {
         familyName = other.familyName;

@@ -5,7 +5,6 @@
 #include "core/contacts/vcard.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 
 namespace Core::ContactImport {
@@ -19,14 +18,12 @@ Result<QList<Contact>> readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        //: %1 is a file name, %2 the system's reason
-        return Error(Error::Code::FileUnreadable,
-                     QCoreApplication::translate("Contacts", "%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        //: %1 is the system's reason
+        return Error(Error::Code::FileUnreadable, QCoreApplication::translate("Contacts", "The file cannot be read: %1").arg(file.errorString()));
     const QByteArray data = file.read(kMaxFileSize + 1);
     if (data.size() > kMaxFileSize)
-        //: %1 is a file name
         return Error(Error::Code::InvalidInput,
-                     QCoreApplication::translate("Contacts", "%1 is too large for an address book; nothing was imported.").arg(QDir::toNativeSeparators(path)));
+                     QCoreApplication::translate("Contacts", "The file is too large for an address book; nothing was imported."));
     return parse(data);
 }
 

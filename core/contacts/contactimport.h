@@ -12,7 +12,8 @@ inline constexpr qint64 kMaxFileSize = 64 * 1024 * 1024;
 /// The contacts of an exported address book, vCard or CSV (told apart by
 /// the content, not the name); a file with problems is refused whole.
 [[nodiscard]] Result<QList<Contact>> parse(const QByteArray &data);
-/// parse() of a file, read only up to kMaxFileSize.
+/// parse() of a file, read only up to kMaxFileSize. Messages do not name
+/// the file: the caller knows how the person called it.
 [[nodiscard]] Result<QList<Contact>> readFile(const QString &path);
 
 /// What importing one contact does to a book.
