@@ -31,6 +31,19 @@ QByteArray page(bool success, const QString &text)
     return html.toUtf8();
 }
 
+/// The page for a request that did not come from this sign-in. It says
+/// nothing of what the request carried.
+QByteArray foreignPage()
+{
+    const QString html = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title></head>"
+                                        "<body><p>%2</p></body></html>")
+                             .arg(QCoreApplication::translate("OAuth", "Outpost").toHtmlEscaped(),
+                                  QCoreApplication::translate("OAuth", "This answer does not belong to Outpost's sign-in "
+                                                                       "and was ignored.")
+                                      .toHtmlEscaped());
+    return html.toUtf8();
+}
+
 void respond(QTcpSocket *socket, const QByteArray &status, const QByteArray &body, const QByteArray &type)
 {
     socket->write("HTTP/1.1 " + status + "\r\nContent-Type: " + type + "\r\nContent-Length: "
@@ -48,7 +61,19 @@ AuthorizationFlow::AuthorizationFlow(Provider provider, QString loginHint, QObje
     , m_timeoutMs(FlowSupport::timeoutMs(DefaultTimeoutMs))
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] { fail(FlowSupport::timedOut()); });
+    connect(&m_timer, &QTimer::timeout, this, [this] { fail(withRefusedNote(FlowSupport::timedOut())); });
+}
+
+Error AuthorizationFlow::withRefusedNote(const Error &error) const
+{
+    if (m_refusedForeign == 0)
+        return error;
+    // The person waited for a browser that may have been answered by someone
+    // else: say so, or the time-out alone would hide it.
+    return Error(error.code(),
+                 error.message() + QLatin1Char(' ')
+                     + QCoreApplication::translate("OAuth", "Outpost refused an answer with a wrong state: it did not "
+                                                            "come from this sign-in."));
 }
 
 AuthorizationFlow::~AuthorizationFlow()
@@ -110,7 +135,7 @@ void AuthorizationFlow::cancel()
 {
     if (m_state == State::Succeeded || m_state == State::Failed)
         return;
-    fail(FlowSupport::cancelled());
+    fail(withRefusedNote(FlowSupport::cancelled()));
 }
 
 void AuthorizationFlow::stopListening()
@@ -120,6 +145,11 @@ void AuthorizationFlow::stopListening()
         m_server->deleteLater();
         m_server = nullptr;
     }
+    // Connections still sending are not waited on any more.
+    const QList<QTcpSocket *> others = m_requests.keys();
+    m_requests.clear();
+    for (QTcpSocket *socket : others)
+        socket->abort();
 }
 
 void AuthorizationFlow::fail(const Error &error)
@@ -148,6 +178,9 @@ void AuthorizationFlow::onConnection()
     while (m_server && m_server->hasPendingConnections()) {
         QTcpSocket *socket = m_server->nextPendingConnection();
         socket->setParent(this); // outlives the listener, which closes at the first answer
+        // Qt buffers without limit by default; only the request line and
+        // headers are read, so more than that is never taken in.
+        socket->setReadBufferSize(MaxRedirectRequestSize + 1);
         m_requests.insert(socket, {});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onRequestData(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
@@ -161,7 +194,7 @@ void AuthorizationFlow::onRequestData(QTcpSocket *socket)
 {
     auto it = m_requests.find(socket);
     if (it == m_requests.end() || m_state != State::WaitingForBrowser) {
-        socket->readAll();
+        socket->readAll(); // already answered: discarded (the buffer is bounded, and it closes once answered)
         return;
     }
     // Bounded: only the request line and headers are read, at most 16 KiB.
@@ -179,6 +212,13 @@ void AuthorizationFlow::onRequestData(QTcpSocket *socket)
     auto redirect = parseRedirectRequest(request, kRedirectPath, m_stateValue);
     if (redirect && redirect->kind == Redirect::Kind::Other) {
         respond(socket, "404 Not Found", {}, "text/plain"); // a favicon, or anything else: not ours
+        return;
+    }
+    if (redirect && redirect->kind == Redirect::Kind::Foreign) {
+        // Any local process or web page can reach this port: only the
+        // browser that carries our state may end the sign-in.
+        ++m_refusedForeign;
+        respond(socket, "400 Bad Request", foreignPage(), "text/html; charset=utf-8");
         return;
     }
     if (!redirect) {

@@ -29,8 +29,13 @@ namespace Core::OAuth {
  * $BROWSER is honoured through xdg-open). The browser gets a small
  * translated page when it is done, on success and on failure.
  *
+ * A request to the listener without this flow's `state` (or unreadable)
+ * gets a 400 page and the flow waits on: anything on this machine can reach
+ * the port, and only the browser may end the sign-in. If the flow then ends
+ * by its time-out or cancel(), the error says such an answer was refused.
+ *
  * Every failure — error= in the redirect, access_denied (consent refused),
- * a wrong state, the token endpoint unreachable or refusing the code (a code
+ * the token endpoint unreachable or refusing the code (a code
  * issued for another redirect), a token answer that is not valid JSON, the
  * time-out, cancel() — ends in State::Failed with a translated error(); the
  * flow itself saves nothing. finished() comes exactly once, from the event
@@ -101,6 +106,8 @@ private:
     void answerBrowser(QTcpSocket *socket, bool success, const QString &text);
     void exchange(const QString &code);
     void stopListening();
+    /// `error`, and that an answer with a wrong state was refused, if one was.
+    [[nodiscard]] Error withRefusedNote(const Error &error) const;
 
     Provider m_provider;
     QString m_loginHint;
@@ -119,6 +126,7 @@ private:
     State m_state = State::Idle;
     Error m_error;
     Tokens m_tokens;
+    int m_refusedForeign = 0; ///< requests refused for a wrong or missing state
 };
 
 } // namespace Core::OAuth

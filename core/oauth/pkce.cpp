@@ -77,14 +77,18 @@ Result<Redirect> parseRedirectRequest(const QByteArray &request, const QString &
     const qsizetype eol = request.indexOf("\r\n");
     const QList<QByteArray> parts = request.left(eol < 0 ? request.size() : eol).split(' ');
     if (parts.size() != 3 || !parts.at(2).startsWith("HTTP/1."))
-        return Error(Error::Code::ProtocolViolation,
-                     QCoreApplication::translate("OAuth", "The browser sent a request Outpost could not read."));
+        return Redirect{Redirect::Kind::Foreign, {}};
     if (parts.at(0) != "GET")
         return Redirect{};
     const QUrl target(QString::fromLatin1(parts.at(1)), QUrl::StrictMode);
     if (!target.isValid() || target.path() != redirectPath)
         return Redirect{};
     const QUrlQuery query(target);
+    // The state is checked before anything else is believed (RFC 6749
+    // §10.12): a redirect that does not carry ours was not caused by this
+    // sign-in, and may not end it or put its words before the person.
+    if (expectedState.isEmpty() || queryValue(query, QStringLiteral("state")) != expectedState)
+        return Redirect{Redirect::Kind::Foreign, {}};
     // RFC 6749 §4.1.2.1: the provider reports errors in the redirect too.
     if (query.hasQueryItem(QStringLiteral("error"))) {
         const QString error = queryValue(query, QStringLiteral("error"));
@@ -95,12 +99,6 @@ Result<Redirect> parseRedirectRequest(const QByteArray &request, const QString &
         return Error(Error::Code::Permanent,
                      QCoreApplication::translate("OAuth", "The provider refused the sign-in (%1). %2").arg(error, description).trimmed());
     }
-    // The state is checked before anything else is believed (RFC 6749
-    // §10.12): a redirect that does not carry ours was not caused by this
-    // sign-in.
-    if (queryValue(query, QStringLiteral("state")) != expectedState || expectedState.isEmpty())
-        return Error(Error::Code::ProtocolViolation,
-                     QCoreApplication::translate("OAuth", "The answer that reached Outpost does not belong to this sign-in (its state does not match). Nothing was saved; please try again."));
     const QString code = queryValue(query, QStringLiteral("code"));
     if (code.isEmpty())
         return Error(Error::Code::ProtocolViolation,

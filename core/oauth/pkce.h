@@ -28,8 +28,9 @@ struct Pkce
 struct Redirect
 {
     enum class Kind {
-        Code,  ///< code= and the expected state
-        Other, ///< not the redirect path (a favicon, …): answered 404, ignored
+        Code,    ///< code= and the expected state
+        Other,   ///< not the redirect path (a favicon, …): answered 404, ignored
+        Foreign, ///< unreadable, or without our state: not from this sign-in; answered 400, ignored
     };
     Kind kind = Kind::Other;
     QString code;
@@ -41,10 +42,12 @@ inline constexpr qsizetype MaxRedirectRequestSize = 16 * 1024;
 /**
  * Reads an HTTP request that reached the loopback listener. `request` is the
  * request line and headers (up to the empty line); `redirectPath` the path of
- * the redirect URI. A request for another path is Kind::Other. On the
- * redirect path: the authorization code when `state` matches
- * `expectedState`, else a translated error (RFC 6749 §4.1.2.1 error=,
- * access_denied as "consent refused", a wrong or missing state, no code).
+ * the redirect URI. A request for another path is Kind::Other. A request
+ * that cannot be read, or on the redirect path without `expectedState` as its
+ * state, is Kind::Foreign: any local process or web page can reach the
+ * listener, so nothing it says (error=, error_description) is believed. With
+ * the right state: the authorization code, else a translated error (RFC 6749
+ * §4.1.2.1 error=, access_denied as "consent refused", no code).
  */
 [[nodiscard]] Result<Redirect> parseRedirectRequest(const QByteArray &request, const QString &redirectPath,
                                                     const QString &expectedState);

@@ -18,9 +18,13 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 using namespace Core;
 using namespace Core::OAuth;
@@ -95,11 +99,13 @@ TEST(OAuthRedirect, ParsesTheCodeOnlyWithTheRightState)
     EXPECT_EQ(ok->kind, Redirect::Kind::Code);
     EXPECT_EQ(ok->code, QStringLiteral("abc/def"));
 
-    auto wrong = parseRedirectRequest(get(QStringLiteral("/?code=abc&state=S2")), QStringLiteral("/"), QStringLiteral("S1"));
-    ASSERT_FALSE(wrong);
-    EXPECT_EQ(wrong.error().code(), Error::Code::ProtocolViolation);
-    EXPECT_TRUE(wrong.error().message().contains(QStringLiteral("state")));
-    EXPECT_FALSE(parseRedirectRequest(get(QStringLiteral("/?code=abc")), QStringLiteral("/"), QStringLiteral("S1")));
+    // Without our state nothing is believed, not even an error (RFC 6749 §10.12).
+    for (const char *foreign : {"/?code=abc&state=S2", "/?code=abc", "/?error=access_denied&state=S2",
+                                "/?error=server_error&error_description=Call+0800"}) {
+        auto wrong = parseRedirectRequest(get(QLatin1String(foreign)), QStringLiteral("/"), QStringLiteral("S1"));
+        ASSERT_TRUE(wrong) << foreign << ": " << qPrintable(wrong.error().message());
+        EXPECT_EQ(wrong->kind, Redirect::Kind::Foreign) << foreign;
+    }
     EXPECT_FALSE(parseRedirectRequest(get(QStringLiteral("/?state=S1")), QStringLiteral("/"), QStringLiteral("S1")));
 
     auto denied = parseRedirectRequest(get(QStringLiteral("/?error=access_denied&state=S1")), QStringLiteral("/"),
@@ -114,7 +120,9 @@ TEST(OAuthRedirect, ParsesTheCodeOnlyWithTheRightState)
     auto favicon = parseRedirectRequest(get(QStringLiteral("/favicon.ico")), QStringLiteral("/"), QStringLiteral("S1"));
     ASSERT_TRUE(favicon);
     EXPECT_EQ(favicon->kind, Redirect::Kind::Other);
-    EXPECT_FALSE(parseRedirectRequest("garbage", QStringLiteral("/"), QStringLiteral("S1")));
+    auto garbage = parseRedirectRequest("garbage", QStringLiteral("/"), QStringLiteral("S1"));
+    ASSERT_TRUE(garbage);
+    EXPECT_EQ(garbage->kind, Redirect::Kind::Foreign);
 }
 
 TEST(OAuthTokens, ParsesAnswersAndErrors)
@@ -328,17 +336,100 @@ TEST_F(OAuthFlow, CodeWithPkceBecomesTokens)
     EXPECT_TRUE(m_page.contains("You are signed in.")) << m_page.constData();
 }
 
-TEST_F(OAuthFlow, WrongStateEndsTheFlowWithoutAskingForTokens)
+TEST_F(OAuthFlow, AnAnswerWithAWrongStateIsRefusedAndTheSignInGoesOn)
+{
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", "refresh-1"));
+    AuthorizationFlow flow(testProvider(m_endpoint), QStringLiteral("ada@example.org"));
+    QString state;
+    flow.setBrowserOpener([&](const QUrl &url) {
+        const QUrlQuery q(url);
+        m_opened = QUrl(q.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+        state = q.queryItemValue(QStringLiteral("state"));
+    });
+    QSignalSpy finished(&flow, &AuthorizationFlow::finished);
+    flow.start();
+    ASSERT_EVENTUALLY(!state.isEmpty(), 5000);
+    // Another page or process on this machine: an error with its own words, no state of ours.
+    const auto fetch = [&](const QString &query) {
+        QUrl url = m_opened;
+        url.setQuery(query);
+        QNetworkReply *reply = m_browser.get(QNetworkRequest(url));
+        ASSERT_EVENTUALLY(reply->isFinished(), 5000);
+        m_pageStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_page = reply->readAll();
+        reply->deleteLater();
+    };
+    fetch(QStringLiteral("error=server_error&error_description=Call+0800+666&state=forged"));
+    EXPECT_EQ(m_pageStatus, 400);
+    EXPECT_FALSE(m_page.contains("0800")) << m_page.constData();
+    fetch(QStringLiteral("code=stolen&state=forged"));
+    EXPECT_EQ(m_pageStatus, 400);
+    EXPECT_EQ(flow.state(), AuthorizationFlow::State::WaitingForBrowser) << qPrintable(flow.error().message());
+    EXPECT_TRUE(m_endpoint.requests().isEmpty());
+    // The browser's own answer still ends it.
+    fetch(QStringLiteral("code=the-code&state=") + state);
+    ASSERT_EVENTUALLY(finished.size() == 1, 5000);
+    ASSERT_EQ(flow.state(), AuthorizationFlow::State::Succeeded) << qPrintable(flow.error().message());
+    ASSERT_EQ(m_endpoint.requests().size(), 1);
+    EXPECT_EQ(m_endpoint.requests().first().queryItemValue(QStringLiteral("code")), QStringLiteral("the-code"));
+}
+
+TEST_F(OAuthFlow, ARefusedWrongStateIsNamedWhenTheSignInTimesOut)
 {
     AuthorizationFlow flow(testProvider(m_endpoint), QStringLiteral("ada@example.org"));
+    flow.setTimeout(1500);
     browse(flow, [](const QUrlQuery &) -> QString { return QStringLiteral("code=stolen&state=forged"); });
     run(flow);
     EXPECT_EQ(flow.state(), AuthorizationFlow::State::Failed);
-    EXPECT_TRUE(flow.error().message().contains(QStringLiteral("state"))) << qPrintable(flow.error().message());
+    EXPECT_EQ(flow.error().code(), Error::Code::Timeout);
+    EXPECT_TRUE(flow.error().message().contains(QStringLiteral("wrong state"))) << qPrintable(flow.error().message());
     EXPECT_TRUE(flow.tokens().refreshToken.isEmpty());
     EXPECT_TRUE(m_endpoint.requests().isEmpty());
     EXPECT_EQ(m_pageStatus, 400);
-    EXPECT_TRUE(m_page.contains("did not work")) << m_page.constData();
+}
+
+TEST_F(OAuthFlow, AnUnreadableRequestIsRefusedAndTheSignInGoesOn)
+{
+    AuthorizationFlow flow(testProvider(m_endpoint), QStringLiteral("ada@example.org"));
+    QSignalSpy urlReady(&flow, &AuthorizationFlow::authorizationUrlReady);
+    flow.start();
+    ASSERT_EVENTUALLY(urlReady.size() == 1, 5000);
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(flow.redirectUri().port()));
+    ASSERT_TRUE(s.waitForConnected(3000));
+    s.write("garbage\r\n\r\n");
+    ASSERT_EVENTUALLY(s.bytesAvailable() > 0 || s.state() != QAbstractSocket::ConnectedState, 5000);
+    EXPECT_TRUE(s.readAll().startsWith("HTTP/1.1 400"));
+    EXPECT_EQ(flow.state(), AuthorizationFlow::State::WaitingForBrowser) << qPrintable(flow.error().message());
+}
+
+TEST_F(OAuthFlow, AFloodWithoutALineEndIsNotBuffered)
+{
+    AuthorizationFlow flow(testProvider(m_endpoint), QStringLiteral("ada@example.org"));
+    QSignalSpy urlReady(&flow, &AuthorizationFlow::authorizationUrlReady);
+    flow.start();
+    ASSERT_EVENTUALLY(urlReady.size() == 1, 5000);
+    QTcpSocket s;
+    s.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(flow.redirectUri().port()));
+    ASSERT_TRUE(s.waitForConnected(3000));
+    // What the listener's sockets hold, seen as often as the event loop turns.
+    qint64 largest = 0;
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &watch, [&] {
+        for (const QTcpSocket *accepted : flow.findChildren<QTcpSocket *>())
+            largest = std::max(largest, accepted->bytesAvailable());
+    });
+    watch.start(0);
+    s.write("GET /?");
+    const QByteArray chunk(64 * 1024, 'a');
+    for (int i = 0; i < 64 && s.state() == QAbstractSocket::ConnectedState; ++i) { // 4 MiB, no line end
+        s.write(chunk);
+        s.waitForBytesWritten(200);
+        QCoreApplication::processEvents();
+    }
+    QTest::qWait(200);
+    EXPECT_LE(largest, MaxRedirectRequestSize + 1) << "bytes held beyond the bounded read";
+    EXPECT_EQ(flow.state(), AuthorizationFlow::State::WaitingForBrowser);
 }
 
 TEST_F(OAuthFlow, DeniedConsentIsReported)
@@ -464,4 +555,18 @@ TEST_F(OAuthFlow, DeviceFlowPollsUntilGranted)
     ASSERT_EVENTUALLY(deniedDone.size() == 1, 20000);
     EXPECT_EQ(denied.state(), DeviceFlow::State::Failed);
     EXPECT_EQ(denied.error().code(), Error::Code::AuthenticationFailed);
+}
+
+TEST_F(OAuthFlow, DeviceFlowWithAHugeExpiryStillTimesOut)
+{
+    // expires_in × 1000 does not fit an int: the deadline must stay the flow's own.
+    m_endpoint.addResponse(200, R"({"device_code":"D","user_code":"U","verification_uri":"https://login.test/device","expires_in":2147484,"interval":1})");
+    for (int i = 0; i < 20; ++i)
+        m_endpoint.addResponse(400, R"({"error":"authorization_pending"})");
+    DeviceFlow flow(testProvider(m_endpoint));
+    flow.setTimeout(1500);
+    QSignalSpy finished(&flow, &DeviceFlow::finished);
+    flow.start();
+    ASSERT_EVENTUALLY(finished.size() == 1, 8000);
+    EXPECT_EQ(flow.error().code(), Error::Code::Timeout) << qPrintable(flow.error().message());
 }
