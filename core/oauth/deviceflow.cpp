@@ -18,6 +18,12 @@ QString errorCode(const QByteArray &body)
     return QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
 }
 
+Error codeExpired()
+{
+    return Error(Error::Code::Timeout,
+                 QCoreApplication::translate("OAuth", "The code expired before the sign-in was completed. Nothing was saved; please try again."));
+}
+
 } // namespace
 
 DeviceFlow::DeviceFlow(Provider provider, QObject *parent)
@@ -32,7 +38,7 @@ DeviceFlow::DeviceFlow(Provider provider, QObject *parent)
     m_pollTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_pollTimer, &QTimer::timeout, this, &DeviceFlow::poll);
     m_deadline.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] { fail(FlowSupport::timedOut()); });
+    connect(&m_deadline, &QTimer::timeout, this, [this] { fail(m_deadlineIsCodeExpiry ? codeExpired() : FlowSupport::timedOut()); });
 }
 
 DeviceFlow::~DeviceFlow()
@@ -128,8 +134,15 @@ void DeviceFlow::onCode(TokenRequest *request)
         return;
     }
     // Clamped in qint64: expires_in × 1000 may not fit an int (a negative time-out never fires).
-    if (const qint64 expires = json.value(QStringLiteral("expires_in")).toInteger(0); expires > 0)
-        m_deadline.start(static_cast<int>(std::min<qint64>(m_deadline.remainingTime(), std::min<qint64>(expires, 3600) * 1000)));
+    // The code's expiry, when it comes first, is said as such: the server
+    // says expired_token for the same thing when its clock sees it first.
+    if (const qint64 expires = json.value(QStringLiteral("expires_in")).toInteger(0); expires > 0) {
+        const qint64 expiresMs = std::min<qint64>(expires, 3600) * 1000;
+        if (expiresMs < m_deadline.remainingTime()) {
+            m_deadlineIsCodeExpiry = true;
+            m_deadline.start(static_cast<int>(expiresMs));
+        }
+    }
     setState(State::WaitingForUser);
     Q_EMIT userCodeReady(m_verificationUri, m_userCode);
     m_pollTimer.start(m_intervalMs);
@@ -171,8 +184,7 @@ void DeviceFlow::onPoll(TokenRequest *request)
         return;
     }
     if (code == QLatin1String("expired_token")) {
-        fail(Error(Error::Code::Timeout,
-                   QCoreApplication::translate("OAuth", "The code expired before the sign-in was completed. Nothing was saved; please try again.")));
+        fail(codeExpired());
         return;
     }
     fail(request->result().error());

@@ -70,6 +70,7 @@ private:
     QPointer<TokenRequest> m_request;
     QTimer m_pollTimer;
     QTimer m_deadline;
+    bool m_deadlineIsCodeExpiry = false; ///< expires_in, not the flow's time-out, set m_deadline
     int m_timeoutMs = 15 * 60 * 1000;
     int m_intervalMs = 5000;
     QString m_deviceCode;

@@ -32,6 +32,7 @@ from oauth_world import make_certs  # noqa: E402
 
 OUTPOST = os.path.abspath(os.environ.get("OUTPOST_BINARY", os.path.join(HERE, "..", "..", "build", "app", "outpost")))
 SERVICE = "Outpost-oauth-device-test"
+CODE_EXPIRED = "The code expired before the sign-in was completed."
 PROMPT = re.compile(r"open (\S+) in a browser and enter the code (\S+)")
 
 
@@ -203,16 +204,21 @@ class DeviceFlowCli(unittest.TestCase):
         # RFC 8628 §3.5: polls no sooner than the interval Glewlwyd gave (2 s),
         # or it answers slow_down.
         self.assertGreaterEqual(len(self.relay.polls), 3, self.relay.polls)
-        self.assertEqual({error for _, error in self.relay.polls}, {"authorization_pending"})
+        answers = [error for _, error in self.relay.polls]
+        # Glewlwyd keeps expiries in whole seconds: a last poll just before
+        # Outpost's own deadline may already hear expired_token.
+        self.assertEqual(set(answers[:-1]), {"authorization_pending"})
+        self.assertIn(answers[-1], ("authorization_pending", "expired_token"))
         self.assertGreaterEqual(min(self.relay.gaps()), 2.0, self.relay.gaps())
-        self.assert_nothing_saved(code, err, "not completed in time")
+        # Said the same way whether Glewlwyd or Outpost's clock saw it first.
+        self.assert_nothing_saved(code, err, CODE_EXPIRED)
         self.assertEqual(self.smtp.accepted + self.smtp.refused, [], "no token reached the mail server")
 
     def test_an_expired_code_says_so_and_saves_nothing(self):
         self.start_world(device_code_lifetime=6)
         seen = {}
         code, _, err, _ = self.add_account(lambda uri, user_code: seen.update(uri=uri, code=user_code))
-        self.assert_nothing_saved(code, err, "not completed in time")
+        self.assert_nothing_saved(code, err, CODE_EXPIRED)
         # The person who comes too late is told the code is no good.
         person = Person(self.glewlwyd)
         person.open(seen["uri"])

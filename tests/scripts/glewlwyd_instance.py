@@ -51,7 +51,6 @@ import http.cookiejar
 import json
 import os
 import shutil
-import socket
 import ssl
 import subprocess
 import sys
@@ -63,6 +62,8 @@ import urllib.parse
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from aiosmtpd_server import free_port  # noqa: E402
 
 BINARY = "/usr/bin/glewlwyd"
 SQL_SCRIPT = "/usr/share/doc/glewlwyd/database/init.sqlite3.sql.gz"
@@ -77,14 +78,6 @@ USER, USER_EMAIL = "alice", "alice@example.test"
 
 class GlewlwydError(Exception):
     pass
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
