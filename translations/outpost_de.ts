@@ -2114,6 +2114,22 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <source>That time has passed. Choose a time in the future.</source>
         <translation>Dieser Zeitpunkt ist vorbei. Wählen Sie einen Zeitpunkt in der Zukunft.</translation>
     </message>
+    <message>
+        <source>Send with spelling mistakes?</source>
+        <translation>Mit Rechtschreibfehlern senden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) may be misspelled: %1</source>
+        <extracomment>%1 lists the first few words</extracomment>
+        <translation>
+            <numerusform>%n Wort ist vielleicht falsch geschrieben: %1</numerusform>
+            <numerusform>%n Wörter sind vielleicht falsch geschrieben: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Überprüfen</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Notifier</name>
@@ -2437,6 +2453,78 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Take the message back (Ctrl+Z)</source>
         <translation>Nachricht zurückholen (Strg+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SpellController</name>
+    <message>
+        <source>Spelling &amp;Language</source>
+        <translation>&amp;Sprache der Rechtschreibung</translation>
+    </message>
+    <message>
+        <source>Check Spelling While &amp;Typing</source>
+        <translation>Rechtschreibung beim &amp;Tippen prüfen</translation>
+    </message>
+    <message>
+        <source>Check Spelling &amp;Before Sending</source>
+        <translation>Rechtschreibung &amp;vor dem Senden prüfen</translation>
+    </message>
+    <message>
+        <source>No Dictionaries Installed</source>
+        <translation>Keine Wörterbücher installiert</translation>
+    </message>
+    <message>
+        <source>No dictionary</source>
+        <translation>Kein Wörterbuch</translation>
+    </message>
+    <message>
+        <source>Spelling language: %1</source>
+        <extracomment>Accessible name of the status bar&apos;s language button; %1 is the language (&quot;Deutsch&quot;)</extracomment>
+        <translation>Sprache der Rechtschreibung: %1</translation>
+    </message>
+    <message>
+        <source>No dictionary is installed for spell checking.</source>
+        <translation>Für die Rechtschreibprüfung ist kein Wörterbuch installiert.</translation>
+    </message>
+    <message>
+        <source>Spell checking while typing is off.</source>
+        <translation>Die Rechtschreibprüfung beim Tippen ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Checking spelling…</source>
+        <translation>Rechtschreibung wird geprüft …</translation>
+    </message>
+    <message>
+        <source>No misspelled words.</source>
+        <translation>Keine falsch geschriebenen Wörter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n misspelled word(s).</source>
+        <translation>
+            <numerusform>%n falsch geschriebenes Wort.</numerusform>
+            <numerusform>%n falsch geschriebene Wörter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spelling language. %1</source>
+        <extracomment>Tool tip of the spelling language in the status bar; %1 says how the check stands</extracomment>
+        <translation>Sprache der Rechtschreibung. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SpellHighlighter</name>
+    <message>
+        <source>No Suggestions</source>
+        <translation>Keine Vorschläge</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Dictionary</source>
+        <translation>Zum &amp;Wörterbuch hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <extracomment>Accepts the word&apos;s spelling in this message only</extracomment>
+        <translation>&amp;Ignorieren</translation>
     </message>
 </context>
 <context>
@@ -2937,6 +3025,17 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>This message may already have been delivered: mark it as sent, or send it again.</source>
         <translation>Diese Nachricht wurde möglicherweise bereits zugestellt: Markieren Sie sie als gesendet, oder senden Sie sie nochmals.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDictionary</name>
+    <message>
+        <source>“%1” cannot be added to the dictionary.</source>
+        <translation>„%1“ kann nicht ins Wörterbuch aufgenommen werden.</translation>
+    </message>
+    <message>
+        <source>The personal dictionary could not be locked: %1</source>
+        <translation>Das persönliche Wörterbuch konnte nicht gesperrt werden: %1</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,14 @@
             <numerusform>%n need your attention</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n word(s) may be misspelled: %1</source>
+        <extracomment>%1 lists the first few words</extracomment>
+        <translation>
+            <numerusform>%n word may be misspelled: %1</numerusform>
+            <numerusform>%n words may be misspelled: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::OutboxWindow</name>
@@ -99,6 +107,16 @@
         <translation>
             <numerusform>“%1” is queued and will be sent in %n second.</numerusform>
             <numerusform>“%1” is queued and will be sent in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SpellController</name>
+    <message numerus="yes">
+        <source>%n misspelled word(s).</source>
+        <translation>
+            <numerusform>%n misspelled word.</numerusform>
+            <numerusform>%n misspelled words.</numerusform>
         </translation>
     </message>
 </context>

@@ -2114,6 +2114,22 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <source>That time has passed. Choose a time in the future.</source>
         <translation>Ce moment est passé. Choisissez un moment dans le futur.</translation>
     </message>
+    <message>
+        <source>Send with spelling mistakes?</source>
+        <translation>Envoyer avec des fautes d’orthographe&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) may be misspelled: %1</source>
+        <extracomment>%1 lists the first few words</extracomment>
+        <translation>
+            <numerusform>%n mot est peut-être mal orthographié&#xa0;: %1</numerusform>
+            <numerusform>%n mots sont peut-être mal orthographiés&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Relire</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Notifier</name>
@@ -2437,6 +2453,78 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Take the message back (Ctrl+Z)</source>
         <translation>Reprendre le message (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SpellController</name>
+    <message>
+        <source>Spelling &amp;Language</source>
+        <translation>&amp;Langue de l’orthographe</translation>
+    </message>
+    <message>
+        <source>Check Spelling While &amp;Typing</source>
+        <translation>Vérifier l’orthographe pendant la &amp;frappe</translation>
+    </message>
+    <message>
+        <source>Check Spelling &amp;Before Sending</source>
+        <translation>Vérifier l’orthographe avant l’&amp;envoi</translation>
+    </message>
+    <message>
+        <source>No Dictionaries Installed</source>
+        <translation>Aucun dictionnaire installé</translation>
+    </message>
+    <message>
+        <source>No dictionary</source>
+        <translation>Aucun dictionnaire</translation>
+    </message>
+    <message>
+        <source>Spelling language: %1</source>
+        <extracomment>Accessible name of the status bar&apos;s language button; %1 is the language (&quot;Deutsch&quot;)</extracomment>
+        <translation>Langue de l’orthographe&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No dictionary is installed for spell checking.</source>
+        <translation>Aucun dictionnaire n’est installé pour la vérification orthographique.</translation>
+    </message>
+    <message>
+        <source>Spell checking while typing is off.</source>
+        <translation>La vérification orthographique pendant la frappe est désactivée.</translation>
+    </message>
+    <message>
+        <source>Checking spelling…</source>
+        <translation>Vérification de l’orthographe…</translation>
+    </message>
+    <message>
+        <source>No misspelled words.</source>
+        <translation>Aucun mot mal orthographié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n misspelled word(s).</source>
+        <translation>
+            <numerusform>%n mot mal orthographié.</numerusform>
+            <numerusform>%n mots mal orthographiés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spelling language. %1</source>
+        <extracomment>Tool tip of the spelling language in the status bar; %1 says how the check stands</extracomment>
+        <translation>Langue de l’orthographe. %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SpellHighlighter</name>
+    <message>
+        <source>No Suggestions</source>
+        <translation>Aucune suggestion</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Dictionary</source>
+        <translation>Ajouter au &amp;dictionnaire</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore</source>
+        <extracomment>Accepts the word&apos;s spelling in this message only</extracomment>
+        <translation>I&amp;gnorer</translation>
     </message>
 </context>
 <context>
@@ -2937,6 +3025,17 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>This message may already have been delivered: mark it as sent, or send it again.</source>
         <translation>Ce message a peut-être déjà été distribué&#xa0;: marquez-le comme envoyé, ou renvoyez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDictionary</name>
+    <message>
+        <source>“%1” cannot be added to the dictionary.</source>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être ajouté au dictionnaire.</translation>
+    </message>
+    <message>
+        <source>The personal dictionary could not be locked: %1</source>
+        <translation>Le dictionnaire personnel n’a pas pu être verrouillé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
