@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -22,6 +23,15 @@ namespace {
 constexpr qsizetype GuessMinWords = 30;
 constexpr qsizetype GuessSampleWords = 300;
 constexpr int GuessDelayMs = 800;
+
+// The language alone ("Deutsch") unless two dictionaries share it.
+QString nameOf(const QString &language, const QList<SpellDictionaryInfo> &all)
+{
+    const QLocale::Language base = QLocale(language).language();
+    const auto sharing = std::count_if(all.cbegin(), all.cend(),
+                                       [base](const SpellDictionaryInfo &d) { return QLocale(d.language).language() == base; });
+    return SpellDictionaries::displayName(language, sharing > 1);
+}
 
 QTextDocument *documentOf(QWidget *editor)
 {
@@ -65,7 +75,7 @@ SpellController::SpellController(QWidget *window, QWidget *plainEditor, QWidget 
 
     m_languageGroup->setExclusive(true);
     for (const SpellDictionaryInfo &d : m_checker->dictionaries()) {
-        QAction *a = m_languageMenu->addAction(SpellDictionaries::displayName(d.language));
+        QAction *a = m_languageMenu->addAction(nameOf(d.language, m_checker->dictionaries()));
         a->setData(d.language);
         a->setCheckable(true);
         m_languageGroup->addAction(a);
@@ -77,7 +87,6 @@ SpellController::SpellController(QWidget *window, QWidget *plainEditor, QWidget 
     }
 
     m_indicator->setObjectName(QStringLiteral("spellingIndicator"));
-    m_indicator->setAccessibleName(tr("Spelling language"));
     m_indicator->setAutoRaise(true);
     m_indicator->setPopupMode(QToolButton::InstantPopup);
     m_indicator->setMenu(m_languageMenu);
@@ -154,7 +163,9 @@ void SpellController::guess()
 void SpellController::updateIndicator()
 {
     const QString language = m_checker->language();
-    m_indicator->setText(language.isEmpty() ? tr("No dictionary") : SpellDictionaries::displayName(language));
+    m_indicator->setText(language.isEmpty() ? tr("No dictionary") : nameOf(language, m_checker->dictionaries()));
+    //: Accessible name of the status bar's language button; %1 is the language ("Deutsch")
+    m_indicator->setAccessibleName(tr("Spelling language: %1").arg(m_indicator->text()));
     SpellHighlighter *h = m_richEditor->isVisible() ? m_rich : m_plain;
     QString state;
     if (m_checker->state() == SpellChecker::State::NoDictionary)

@@ -96,7 +96,7 @@ QList<SpellDictionaryInfo> SpellDictionaries::available()
     return byLanguage.values();
 }
 
-QString SpellDictionaries::displayName(const QString &language)
+QString SpellDictionaries::displayName(const QString &language, bool withTerritory)
 {
     const QLocale locale(language);
     if (locale.language() == QLocale::C)
@@ -104,7 +104,7 @@ QString SpellDictionaries::displayName(const QString &language)
     QString name = locale.nativeLanguageName();
     if (!name.isEmpty())
         name[0] = name[0].toUpper(); // "français" heads a menu entry
-    if (language.contains(u'_') || language.contains(u'-'))
+    if (withTerritory && (language.contains(u'_') || language.contains(u'-')))
         name += QStringLiteral(" (") + locale.nativeTerritoryName() + u')';
     return name.isEmpty() ? language : name;
 }

@@ -43,8 +43,9 @@ namespace SpellDictionaries {
 /// and the system's hunspell and myspell folders (XDG data directories).
 [[nodiscard]] QList<SpellDictionaryInfo> available();
 
-/// "Deutsch (Deutschland)": the language in its own words, as pickers show it.
-[[nodiscard]] QString displayName(const QString &language);
+/// "Deutsch", or with the territory "Deutsch (Schweiz)": the language in
+/// its own words, as language pickers show it.
+[[nodiscard]] QString displayName(const QString &language, bool withTerritory);
 
 /// A checker for the dictionary, or null if it cannot be loaded (or this
 /// build has no spelling library). Loading takes a while: call it on a

@@ -4,6 +4,7 @@
 #include "ui/spellchecker.h"
 
 #include <QContextMenuEvent>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -81,6 +82,13 @@ QTextCursor SpellHighlighter::editorCursor() const
     if (auto *plain = qobject_cast<QPlainTextEdit *>(m_editor))
         return plain->textCursor();
     return static_cast<QTextEdit *>(m_editor)->textCursor();
+}
+
+QRect SpellHighlighter::cursorRect() const
+{
+    if (auto *plain = qobject_cast<QPlainTextEdit *>(m_editor))
+        return plain->cursorRect();
+    return static_cast<QTextEdit *>(m_editor)->cursorRect();
 }
 
 QMenu *SpellHighlighter::standardMenu(const QPoint &viewportPos) const
@@ -256,6 +264,17 @@ void SpellHighlighter::selectFirstMisspelled()
 
 bool SpellHighlighter::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::KeyPress && watched == m_editor) {
+        // Shift+F10 opens the context menu as the Menu key does (the
+        // convention of Windows and GNOME; Qt itself maps only the Menu key).
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_F10 && (key->modifiers() & ~Qt::KeypadModifier) == Qt::ShiftModifier) {
+            const QRect at = cursorRect();
+            const QPoint inViewport(at.left(), at.bottom());
+            showMenu(editorCursor().position(), viewport()->mapToGlobal(inViewport), inViewport);
+            return true;
+        }
+    }
     if (event->type() == QEvent::ContextMenu && (watched == m_editor || watched == viewport())) {
         auto *e = static_cast<QContextMenuEvent *>(event);
         const QPoint inViewport = watched == m_editor ? viewport()->mapFrom(m_editor, e->pos()) : e->pos();

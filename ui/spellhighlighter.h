@@ -80,6 +80,7 @@ private:
     [[nodiscard]] QMenu *standardMenu(const QPoint &viewportPos) const;
     [[nodiscard]] QTextCursor cursorAt(const QPoint &viewportPos) const;
     [[nodiscard]] QTextCursor editorCursor() const;
+    [[nodiscard]] QRect cursorRect() const;
     [[nodiscard]] QWidget *viewport() const;
 
     SpellChecker *m_checker;
