@@ -4,6 +4,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 
 namespace Gui {
@@ -36,7 +37,10 @@ void OutboxModel::sync()
 {
     m_syncTimer.stop();
     // The index in the rows' order, by reference: only rows that come or
-    // change are copied (nothing changes the index during this call).
+    // change are copied. The maps are held here (shared, not copied) because
+    // the row signals below reach code that reads the outbox again, and on an
+    // outbox that is not watched that read replaces the index's maps.
+    std::array<Core::Outbox::IndexMap, std::size(kOrder)> maps;
     struct Ref
     {
         int rank;
@@ -44,7 +48,8 @@ void OutboxModel::sync()
     };
     QList<Ref> next;
     for (int rank = 0; rank < int(std::size(kOrder)); ++rank) {
-        for (const Core::Outbox::Indexed &i : m_outbox->indexed(kOrder[rank]))
+        maps[rank] = m_outbox->indexed(kOrder[rank]);
+        for (const Core::Outbox::Indexed &i : std::as_const(maps[rank]))
             next.append({rank, &i});
     }
     const auto toRow = [](const Ref &r) { return Row{r.rank, r.item->entry, r.item->revision}; };

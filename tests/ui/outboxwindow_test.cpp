@@ -178,6 +178,38 @@ TEST(OutboxWindow, TheModelChangesRowByRowNeverByReset)
     EXPECT_GE(removed.count(), 2);
 }
 
+// The window reads the outbox (its summary) when the model's rows change. On
+// an outbox that is not watched such a read replaces the index's maps while
+// sync() is still walking them: a use after free that ASan and valgrind saw.
+TEST(OutboxWindow, ReadingTheOutboxFromARowSignalIsSafe)
+{
+    QTemporaryDir dir;
+    Core::Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    const QString first = enqueue(outbox, QStringLiteral("First"));
+    const QString second = enqueue(outbox, QStringLiteral("Second"));
+    const QString third = enqueue(outbox, QStringLiteral("Third"));
+    Gui::OutboxModel model(&outbox);
+    ASSERT_EQ(model.rowCount(), 3);
+    int reads = 0;
+    const auto readAgain = [&] {
+        for (const auto state : {Core::OutboxState::Queued, Core::OutboxState::Sent})
+            reads += int(outbox.indexed(state).size());
+    };
+    QObject::connect(&model, &QAbstractItemModel::rowsRemoved, readAgain);
+    QObject::connect(&model, &QAbstractItemModel::rowsInserted, readAgain);
+
+    // One sync removes the first queued row and inserts it among the sent.
+    ASSERT_TRUE(outbox.claim(first).ok());
+    ASSERT_TRUE(outbox.recordAccepted(first, [](Core::OutboxEntry &e) { e.acceptedAt = QDateTime::currentDateTimeUtc(); }).ok());
+    ASSERT_EVENTUALLY(rowOf(&model, first) == 2, 5000);
+    EXPECT_GT(reads, 0);
+    EXPECT_EQ(rowOf(&model, second), 0);
+    EXPECT_EQ(rowOf(&model, third), 1);
+    EXPECT_EQ(model.entry(1).subject, QStringLiteral("Third"));
+    EXPECT_EQ(model.data(model.index(2, Gui::OutboxModel::StateColumn)).toString(), QStringLiteral("Sent"));
+}
+
 // In the GUI the outbox is watched: the index is loaded off the GUI thread,
 // and what another process changes (here another Outbox on the same folder,
 // which locks as another process does) reaches the rows without a reset.
