@@ -212,6 +212,35 @@ protected:
         EXPECT_TRUE(delivered.startsWith("Return-Path: <user@example.test>\n"));
     }
 
+    // Builds and hands over `count` messages; their paths.
+    QStringList sendSeveral(SmtpClient &client, int count)
+    {
+        QStringList paths;
+        for (int i = 0; i < count; ++i) {
+            Core::Envelope envelope;
+            paths << build(QStringLiteral("aenne@example.test"), &envelope);
+            client.send({envelope, paths.last(), {}, false, {}, -1, {}});
+        }
+        return paths;
+    }
+
+    // Each built message arrived exactly once (the virtual delivery agent
+    // may deliver them in any order).
+    static void expectEachDeliveredOnce(const QStringList &paths)
+    {
+        QList<QByteArray> delivered;
+        for (qsizetype i = 0; i < paths.size(); ++i)
+            delivered << nextDelivery();
+        for (const QString &p : paths) {
+            QByteArray built = readAll(p);
+            built.replace("\r\n", "\n");
+            EXPECT_EQ(std::count_if(delivered.cbegin(), delivered.cend(),
+                                    [&](const QByteArray &d) { return d.endsWith(built); }),
+                      1)
+                << qPrintable(p);
+        }
+    }
+
     static inline QTemporaryDir *s_dir = nullptr;
     static inline ServerProcess *s_server = nullptr;
     static inline QJsonObject s_info;
@@ -311,12 +340,7 @@ TEST_F(PostfixIntegration, SeveralMessagesOverOneConnection)
     client.setCredentials({QStringLiteral("user"), QStringLiteral("secret"), {}, {}, 0});
     QSignalSpy finished(&client, &SmtpClient::finished);
     QSignalSpy states(&client, &SmtpClient::stateChanged);
-    QStringList paths;
-    for (int i = 0; i < 3; ++i) {
-        Core::Envelope envelope;
-        paths << build(QStringLiteral("aenne@example.test"), &envelope);
-        client.send({envelope, paths.last(), {}, false, {}, -1, {}});
-    }
+    const QStringList paths = sendSeveral(client, 3);
     while (finished.size() < 3)
         ASSERT_TRUE(finished.wait(30000));
     for (const auto &args : finished)
@@ -325,18 +349,7 @@ TEST_F(PostfixIntegration, SeveralMessagesOverOneConnection)
     for (const auto &args : states)
         connects += args.first().value<SmtpClient::State>() == SmtpClient::State::Connecting ? 1 : 0;
     EXPECT_EQ(connects, 1);
-    // The virtual delivery agent may deliver them in any order.
-    QList<QByteArray> delivered;
-    for (int i = 0; i < 3; ++i)
-        delivered << nextDelivery();
-    for (const QString &p : paths) {
-        QByteArray built = readAll(p);
-        built.replace("\r\n", "\n");
-        EXPECT_EQ(std::count_if(delivered.cbegin(), delivered.cend(),
-                                [&](const QByteArray &d) { return d.endsWith(built); }),
-                  1)
-            << qPrintable(p);
-    }
+    expectEachDeliveredOnce(paths);
 }
 
 TEST_F(PostfixIntegration, ALargeMessageGoesInBdatChunksAndArrivesByteExact)
@@ -378,12 +391,7 @@ TEST_F(PostfixIntegration, BdatMessagesInARowWithTheNextEnvelopeBehindLast)
     QStringList log;
     client.setProtocolLog([&log](const QString &line) { log << line; });
     QSignalSpy finished(&client, &SmtpClient::finished);
-    QStringList paths;
-    for (int i = 0; i < 3; ++i) {
-        Core::Envelope envelope;
-        paths << build(QStringLiteral("aenne@example.test"), &envelope);
-        client.send({envelope, paths.last(), {}, false, {}, -1, {}});
-    }
+    const QStringList paths = sendSeveral(client, 3);
     ASSERT_EVENTUALLY(finished.size() == 3, 30000);
     for (const auto &args : finished)
         EXPECT_TRUE(args.first().value<SmtpResult>().ok()) << qPrintable(args.first().value<SmtpResult>().error.message());
@@ -392,13 +400,5 @@ TEST_F(PostfixIntegration, BdatMessagesInARowWithTheNextEnvelopeBehindLast)
     for (qsizetype i = 0; i + 1 < log.size(); ++i)
         behind += log.at(i).contains(QLatin1String("BDAT LAST")) && log.at(i + 1).startsWith(QLatin1String("C: MAIL FROM"));
     EXPECT_EQ(behind, 2) << qPrintable(log.join(u'\n'));
-    QList<QByteArray> delivered;
-    for (int i = 0; i < 3; ++i)
-        delivered << nextDelivery();
-    for (const QString &p : paths) {
-        QByteArray built = readAll(p);
-        built.replace("\r\n", "\n");
-        EXPECT_EQ(std::count_if(delivered.cbegin(), delivered.cend(), [&](const QByteArray &d) { return d.endsWith(built); }), 1)
-            << qPrintable(p);
-    }
+    expectEachDeliveredOnce(paths);
 }
