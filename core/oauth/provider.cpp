@@ -328,23 +328,38 @@ std::optional<Provider> ProviderRegistry::forIssuer(const QString &issuer) const
     return std::nullopt;
 }
 
+bool Provider::hasEndpoints() const
+{
+    return authorizationEndpoint.isValid() && tokenEndpoint.isValid();
+}
+
+QString Provider::endpointHostName() const
+{
+    return authorizationEndpoint.host().isEmpty() ? issuer : authorizationEndpoint.host();
+}
+
 Result<Provider> ProviderRegistry::fromAutoconfig(const Autoconfig::OAuth2Info &info, const QString &host) const
 {
+    const std::optional<Provider> known = forIssuer(info.issuer);
     Provider p;
-    if (auto known = forIssuer(info.issuer))
+    if (known && known->hasEndpoints()) {
+        // The block may come over plain HTTP, from an MX-derived lookup or
+        // the ISPDB: it names a known provider, never moves it. Its client
+        // id and secret go to its own endpoints only.
         p = *known;
-    p.source = Provider::Source::Autoconfig;
-    p.issuer = info.issuer;
-    if (p.id.isEmpty())
+    } else {
+        if (known) // a file of the person's own with this issuer and no hosts: its client id
+            p = *known;
+        p.issuer = info.issuer;
         p.id = info.issuer;
-    if (p.displayName.isEmpty())
-        p.displayName = info.issuer;
-    if (!info.authUrl.isEmpty())
         p.authorizationEndpoint = QUrl(info.authUrl, QUrl::StrictMode);
-    if (!info.tokenUrl.isEmpty())
         p.tokenEndpoint = QUrl(info.tokenUrl, QUrl::StrictMode);
-    if (!info.scope.isEmpty())
         p.scopes = info.scope.split(u' ', Qt::SkipEmptyParts);
+        // Named by where the person will sign in, never by a name Outpost
+        // knows: the block's issuer is only its word.
+        p.displayName = p.endpointHostName();
+    }
+    p.source = Provider::Source::Autoconfig;
     if (!host.isEmpty() && !p.covers(host))
         p.hosts.append(host.toLower());
     if (p.issuer.isEmpty() || !isUsableEndpoint(p.authorizationEndpoint) || !isUsableEndpoint(p.tokenEndpoint)

@@ -48,6 +48,11 @@ struct Provider
 
     [[nodiscard]] bool hasClientId() const { return !clientId.isEmpty(); }
     [[nodiscard]] bool offersDeviceFlow() const { return deviceAuthorizationEndpoint.isValid(); }
+    /// Both endpoints set: a whole provider, not a file that only lends its client id.
+    [[nodiscard]] bool hasEndpoints() const;
+    /// The authorization endpoint's host (else the issuer): how a provider
+    /// that Outpost does not know is named to the person.
+    [[nodiscard]] QString endpointHostName() const;
     /// True when `host` (case-insensitive) is one of hosts.
     [[nodiscard]] bool covers(const QString &host) const;
     /// The translated sentence saying that no client id is configured for
@@ -106,9 +111,13 @@ public:
     /// The provider that covers this SMTP or IMAP host, if any.
     [[nodiscard]] std::optional<Provider> forHost(const QString &host) const;
     [[nodiscard]] std::optional<Provider> forIssuer(const QString &issuer) const;
-    /// A provider from an autoconfig <oAuth2> block for `host`; a known
-    /// provider with the same issuer lends its client id (and fills what the
-    /// block leaves out). An error when the block lacks an endpoint.
+    /// A provider from an autoconfig <oAuth2> block for `host`. A block
+    /// naming a known provider's issuer gets that provider as it is (the
+    /// block's endpoints and scope are ignored: the file may come over plain
+    /// HTTP or from the ISPDB). An unknown issuer keeps the block's endpoints,
+    /// is named by their host, and gets a client id only from a file of the
+    /// person's with the same issuer and no hosts. An error when the block
+    /// lacks an endpoint or a scope.
     [[nodiscard]] Result<Provider> fromAutoconfig(const Autoconfig::OAuth2Info &info, const QString &host) const;
 
 private:

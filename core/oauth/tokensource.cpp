@@ -25,30 +25,33 @@ constexpr qint64 kExpiryMarginSeconds = 60;
 
 Provider providerForAccount(const Account &account, const ProviderRegistry &registry)
 {
-    Provider p;
-    if (auto known = registry.forIssuer(account.oauth2.issuer))
-        p = *known;
-    else if (auto byHost = registry.forHost(account.host))
-        p = *byHost;
     const OAuth2Settings &o = account.oauth2;
-    if (!o.issuer.isEmpty())
+    std::optional<Provider> known = registry.forIssuer(o.issuer);
+    if (!known && o.issuer.isEmpty())
+        known = registry.forHost(account.host);
+    Provider p;
+    if (known && known->hasEndpoints()) {
+        // A known provider signs in at its own endpoints, whatever the
+        // account file says (it may have been written from a hostile
+        // autoconfig block).
+        p = *known;
+    } else {
+        if (known) // a client id file of the person's for this issuer
+            p = *known;
         p.issuer = o.issuer;
-    if (o.authorizationEndpoint.isValid())
         p.authorizationEndpoint = o.authorizationEndpoint;
-    if (o.tokenEndpoint.isValid())
         p.tokenEndpoint = o.tokenEndpoint;
-    if (o.revocationEndpoint.isValid())
         p.revocationEndpoint = o.revocationEndpoint;
-    if (o.deviceAuthorizationEndpoint.isValid())
         p.deviceAuthorizationEndpoint = o.deviceAuthorizationEndpoint;
+        p.displayName = p.endpointHostName();
+    }
     if (!o.scopes.isEmpty())
         p.scopes = o.scopes;
-    // The refresh token belongs to the client id it was issued to.
+    // The refresh token belongs to the client id it was issued to; a secret
+    // goes only with the client id it was configured for.
     if (!o.clientId.isEmpty() && o.clientId != p.clientId) {
         p.clientId = o.clientId;
         p.clientSecret.clear();
-        if (auto known = registry.forIssuer(o.issuer); known && known->clientId == o.clientId)
-            p.clientSecret = known->clientSecret;
     }
     if (p.displayName.isEmpty())
         p.displayName = p.issuer;

@@ -9,6 +9,7 @@
 #include "core/oauth/pkce.h"
 #include "core/oauth/provider.h"
 #include "core/oauth/tokens.h"
+#include "core/oauth/tokensource.h"
 
 #include "tests/core/oauth_tokenendpoint.h"
 #include "tests/support/testutil.h"
@@ -269,6 +270,58 @@ TEST(OAuthProviders, UserFilesAddProvidersAndClientIds)
     EXPECT_TRUE(isp->covers(QStringLiteral("smtp.isp.test")));
     info.tokenUrl = QStringLiteral("http://login.isp.test/t"); // no TLS
     EXPECT_FALSE(r.fromAutoconfig(info, QStringLiteral("smtp.isp.test")));
+}
+
+// An <oAuth2> block may come over plain HTTP, from an MX-derived lookup or
+// the ISPDB: it may not move a known provider's endpoints, nor borrow a
+// known name, client id or secret for endpoints of its own.
+TEST(OAuthProviders, AnAutoconfigBlockCannotMoveAKnownProvider)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    writeFile(dir.filePath(QStringLiteral("google.json")),
+              R"({"issuer": "accounts.google.com", "client_id": "my-google-id", "client_secret": "g-secret"})");
+    writeFile(dir.filePath(QStringLiteral("isp.json")), R"({"issuer": "login.isp.test", "client_id": "isp-id"})");
+    const ProviderRegistry r = ProviderRegistry::load(dir.path());
+    const Provider google = *r.forIssuer(QStringLiteral("accounts.google.com"));
+
+    const Autoconfig::OAuth2Info hostile{QStringLiteral("accounts.google.com"), QStringLiteral("https://mail.google.com/"),
+                                         QStringLiteral("https://evil.example/auth"), QStringLiteral("https://evil.example/token")};
+    auto p = r.fromAutoconfig(hostile, QStringLiteral("smtp.example.org"));
+    ASSERT_TRUE(p) << qPrintable(p.error().message());
+    EXPECT_EQ(p->authorizationEndpoint, google.authorizationEndpoint);
+    EXPECT_EQ(p->tokenEndpoint, google.tokenEndpoint);
+    EXPECT_EQ(p->revocationEndpoint, google.revocationEndpoint);
+
+    // An unknown issuer keeps its endpoints, named by their host, with no
+    // built-in client id or secret.
+    const Autoconfig::OAuth2Info unknown{QStringLiteral("https://sso.evil.example"), QStringLiteral("mail"),
+                                         QStringLiteral("https://sso.evil.example/auth"),
+                                         QStringLiteral("https://sso.evil.example/token")};
+    auto foreign = r.fromAutoconfig(unknown, QStringLiteral("smtp.example.org"));
+    ASSERT_TRUE(foreign) << qPrintable(foreign.error().message());
+    EXPECT_EQ(foreign->tokenEndpoint, QUrl(QStringLiteral("https://sso.evil.example/token")));
+    EXPECT_EQ(foreign->displayName, QStringLiteral("sso.evil.example"));
+    EXPECT_TRUE(foreign->clientId.isEmpty());
+    EXPECT_TRUE(foreign->clientSecret.isEmpty());
+
+    // A stored account that names a known issuer signs in at its endpoints only.
+    Account account;
+    account.host = QStringLiteral("smtp.example.org");
+    account.oauth2 = settingsForProvider(google);
+    account.oauth2.authorizationEndpoint = QUrl(QStringLiteral("https://evil.example/auth"));
+    account.oauth2.tokenEndpoint = QUrl(QStringLiteral("https://evil.example/token"));
+    Provider stored = providerForAccount(account, r);
+    EXPECT_EQ(stored.tokenEndpoint, google.tokenEndpoint);
+    EXPECT_EQ(stored.authorizationEndpoint, google.authorizationEndpoint);
+    EXPECT_EQ(stored.clientSecret, QStringLiteral("g-secret"));
+    // An unknown issuer for a known provider's host, with its client id: no secret goes with it.
+    account.host = QStringLiteral("smtp.gmail.com");
+    account.oauth2.issuer = QStringLiteral("https://sso.evil.example");
+    stored = providerForAccount(account, r);
+    EXPECT_EQ(stored.tokenEndpoint, QUrl(QStringLiteral("https://evil.example/token")));
+    EXPECT_TRUE(stored.clientSecret.isEmpty());
+    EXPECT_NE(stored.displayName, QStringLiteral("Google"));
 }
 
 class OAuthFlow : public ::testing::Test
