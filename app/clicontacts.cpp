@@ -22,11 +22,6 @@ namespace App {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliContacts", text);
-}
-
 /// "Name <address>, other@address": one contact on one line.
 QString oneLine(const Core::Contact &c)
 {
@@ -36,7 +31,7 @@ QString oneLine(const Core::Contact &c)
     QString line = parts.isEmpty() ? c.displayName() : parts.join(QStringLiteral(", "));
     if (!c.groups.isEmpty())
         //: after a contact in `outpost contacts list`; %1 is a list of groups
-        line += QStringLiteral("  ") + tr("[%1]").arg(c.groups.join(QStringLiteral(", ")));
+        line += QStringLiteral("  ") + QCoreApplication::translate("CliContacts", "[%1]").arg(c.groups.join(QStringLiteral(", ")));
     return line;
 }
 
@@ -59,8 +54,8 @@ bool parseArgs(QCommandLineParser &parser, const QString &verb, const QStringLis
         return false;
     }
     if (parser.positionalArguments().size() != expectedFiles) {
-        *code = fail(expectedFiles > 0 ? tr("give exactly one file (see 'outpost contacts %1 --help')").arg(verb)
-                                       : tr("'outpost contacts %1' takes no file").arg(verb),
+        *code = fail(expectedFiles > 0 ? QCoreApplication::translate("CliContacts", "give exactly one file (see 'outpost contacts %1 --help')").arg(verb)
+                                       : QCoreApplication::translate("CliContacts", "'outpost contacts %1' takes no file").arg(verb),
                      ExitUsage);
         return false;
     }
@@ -70,9 +65,9 @@ bool parseArgs(QCommandLineParser &parser, const QString &verb, const QStringLis
 int runImport(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("file"), tr("A vCard (.vcf) or CSV file exported from another address book."));
-    parser.addOption({QStringLiteral("json"), tr("Machine-readable output: every contact and what happened to it.")});
-    parser.addOption({QStringLiteral("dry-run"), tr("Show what would be imported; change nothing.")});
+    parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("CliContacts", "A vCard (.vcf) or CSV file exported from another address book."));
+    parser.addOption({QStringLiteral("json"), QCoreApplication::translate("CliContacts", "Machine-readable output: every contact and what happened to it.")});
+    parser.addOption({QStringLiteral("dry-run"), QCoreApplication::translate("CliContacts", "Show what would be imported; change nothing.")});
     int code = 0;
     if (!parseArgs(parser, QStringLiteral("import"), args, 1, &code))
         return code;
@@ -122,21 +117,21 @@ int runImport(const QStringList &args)
             out() << QStringLiteral("+ ") << oneLine(s.incoming) << Qt::endl;
         else
             //: %1 is an imported contact, %2 the contact already in the book it joins
-            out() << QStringLiteral("= ") << tr("%1 (merged into %2)").arg(oneLine(s.incoming), s.result.displayName()) << Qt::endl;
+            out() << QStringLiteral("= ") << QCoreApplication::translate("CliContacts", "%1 (merged into %2)").arg(oneLine(s.incoming), s.result.displayName()) << Qt::endl;
     }
     //: %1 is a file name; the sentence continues with the numbers of added and merged contacts
-    const QString summary = (dryRun ? tr("Would import from %1:") : tr("Imported from %1:")).arg(QDir::toNativeSeparators(file));
+    const QString summary = (dryRun ? QCoreApplication::translate("CliContacts", "Would import from %1:") : QCoreApplication::translate("CliContacts", "Imported from %1:")).arg(QDir::toNativeSeparators(file));
     out() << summary << u' ' << QCoreApplication::translate("CliContacts", "%n new contact(s)", nullptr, added) << QStringLiteral(", ")
           << QCoreApplication::translate("CliContacts", "%n merged into existing ones", nullptr, merged) << u'.' << Qt::endl;
     if (dryRun)
-        out() << tr("Nothing was changed (--dry-run).") << Qt::endl;
+        out() << QCoreApplication::translate("CliContacts", "Nothing was changed (--dry-run).") << Qt::endl;
     return ExitOk;
 }
 
 int runList(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("json"), tr("Machine-readable output: every field of every contact.")});
+    parser.addOption({QStringLiteral("json"), QCoreApplication::translate("CliContacts", "Machine-readable output: every field of every contact.")});
     int code = 0;
     if (!parseArgs(parser, QStringLiteral("list"), args, 0, &code))
         return code;
@@ -158,7 +153,7 @@ int runList(const QStringList &args)
 int runExport(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("file"), tr("The vCard 4.0 file to write, or - for standard output."));
+    parser.addPositionalArgument(QStringLiteral("file"), QCoreApplication::translate("CliContacts", "The vCard 4.0 file to write, or - for standard output."));
     int code = 0;
     if (!parseArgs(parser, QStringLiteral("export"), args, 1, &code))
         return code;
@@ -175,8 +170,9 @@ int runExport(const QStringList &args)
     }
     if (auto r = Core::Durable::writeFileAtomically(file, vcard); !r)
         return fail(r.error());
+    const int count = static_cast<int>(store.contacts().size());
     //: %1 is a file name
-    out() << QCoreApplication::translate("CliContacts", "Exported %n contact(s) to %1.", nullptr, static_cast<int>(store.contacts().size()))
+    out() << QCoreApplication::translate("CliContacts", "Exported %n contact(s) to %1.", nullptr, count)
                  .arg(QDir::toNativeSeparators(file))
           << Qt::endl;
     return ExitOk;
@@ -195,14 +191,14 @@ int runContacts(const QStringList &args)
     if (sub == QLatin1String("export"))
         return runExport(rest);
     if (sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
-        out() << tr("Usage: outpost contacts import FILE [--json] [--dry-run]\n"
+        out() << QCoreApplication::translate("CliContacts", "Usage: outpost contacts import FILE [--json] [--dry-run]\n"
                     "       outpost contacts list [--json]\n"
                     "       outpost contacts export FILE\n"
                     "Import vCard or CSV files exported from other address books, list the\n"
                     "contacts, export them as vCard 4.0. Each command has --help.\n");
         return ExitOk;
     }
-    return fail(tr("contacts: say import, list or export (see 'outpost contacts --help')"), ExitUsage);
+    return fail(QCoreApplication::translate("CliContacts", "contacts: say import, list or export (see 'outpost contacts --help')"), ExitUsage);
 }
 
 } // namespace App

@@ -56,6 +56,14 @@ Core::Result<void> SendController::start()
     if (auto r = m_trust.load(); !r)
         return r;
     (void)m_addressBook.load(); // completion only: a damaged list is not a reason to stop
+    if (auto r = m_contacts.load(); !r)
+        qWarning("%s", qPrintable(r.error().message())); // completion goes on with what is left
+    m_contactsWatcher = new Core::ConfigWatcher({m_contacts.path()}, this);
+    connect(m_contactsWatcher, &Core::ConfigWatcher::changed, this, [this] {
+        if (auto r = m_contacts.load(); !r)
+            qWarning("%s", qPrintable(r.error().message()));
+        refreshCompletions();
+    });
     for (const Core::Account &a : m_accounts.accounts())
         m_accountsSeen.insert(a.id, a.toJson());
     // `outpost account add` and others change these files while the GUI runs.
@@ -185,6 +193,20 @@ void SendController::reload(const QString &path)
     release(all, Core::Flusher::Fix::Trust);
 }
 
+QList<Core::RecipientCompletion> SendController::recipientCompletions() const
+{
+    return Core::recipientCompletions(m_contacts.contacts(), m_addressBook.entries());
+}
+
+void SendController::refreshCompletions()
+{
+    const QList<Core::RecipientCompletion> completions = recipientCompletions();
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (auto *composer = qobject_cast<Gui::ComposerWindow *>(w))
+            composer->setRecipientCompletions(completions);
+    }
+}
+
 void SendController::accountsChanged()
 {
     for (QWidget *w : QApplication::topLevelWidgets()) {
@@ -221,7 +243,7 @@ Gui::ComposerWindow *SendController::openComposer()
     composer->setAttribute(Qt::WA_DeleteOnClose);
     refreshSenders(composer);
     composer->setDraftStore(&m_drafts);
-    composer->setAddressCompletions(m_addressBook.completions());
+    composer->setRecipientCompletions(recipientCompletions());
     connect(composer, &Gui::ComposerWindow::addAccountRequested, this, [this, composer] { showAccountWizard(composer); });
     connect(composer, &Gui::ComposerWindow::accountsRequested, this, [this, composer] { showAccounts(composer); });
     connect(composer, &Gui::ComposerWindow::sendRequested, this, [this, composer] { send(composer); });
@@ -521,10 +543,7 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
         m_outbox.learn(entry); // written by the worker's own Outbox
         m_addressBook.record(recipients);
         (void)m_addressBook.save();
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *other = qobject_cast<Gui::ComposerWindow *>(w))
-                other->setAddressCompletions(m_addressBook.completions());
-        }
+        refreshCompletions();
         // Durably queued: only now does the composer go away. It stays
         // (hidden) while Undo can bring the message back into it.
         m_senderOf.insert(entry.id, {accountId, identityId});

@@ -5,6 +5,8 @@
 #include "core/accounts/configwatcher.h"
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
+#include "core/contacts/contactstore.h"
+#include "core/contacts/recipientcompletion.h"
 #include "core/outbox/flusher.h"
 #include "core/drafts/addressbook.h"
 #include "core/outbox/notificationpolicy.h"
@@ -100,6 +102,10 @@ private:
     void release(const QSet<QString> &accountIds, Core::Flusher::Fix fix);
     void observe(const QString &id);
     void observeWaiting();
+    /// The address book's contacts and the addresses used, for To, Cc and Bcc.
+    [[nodiscard]] QList<Core::RecipientCompletion> recipientCompletions() const;
+    /// Gives every open composer the completions again.
+    void refreshCompletions();
 
     Core::AccountStore m_accounts;
     Core::TrustStore m_trust;
@@ -107,6 +113,8 @@ private:
     Core::Outbox m_outbox;
     Core::DraftStore m_drafts;
     Core::AddressBook m_addressBook;
+    Core::ContactStore m_contacts;
+    Core::ConfigWatcher *m_contactsWatcher = nullptr; ///< `outpost contacts import` while the GUI runs
     Core::NotificationPolicy m_policy;
     /// Uses the outbox and the stores above: declared after them, so that it
     /// is destroyed first (the destructor also ends it explicitly, while

@@ -37,7 +37,6 @@
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStatusBar>
-#include <QStringListModel>
 #include <QTextEdit>
 #include <QTextList>
 #include <QTextCharFormat>
@@ -274,7 +273,7 @@ void ComposerWindow::createForm()
     m_body = new QPlainTextEdit(central);
     m_body->setObjectName(QStringLiteral("body"));
 
-    m_addressModel = new QStringListModel(this);
+    m_addressModel = new RecipientCompletionModel(this);
     for (RecipientEdit *field : {m_to, m_cc, m_bcc}) {
         field->setPlaceholderText(tr("name@example.org, another@example.org"));
         field->setCompletionModel(m_addressModel);
@@ -1035,7 +1034,12 @@ void ComposerWindow::applySignature()
 
 void ComposerWindow::setAddressCompletions(const QStringList &addresses)
 {
-    m_addressModel->setStringList(addresses);
+    m_addressModel->setAddresses(addresses);
+}
+
+void ComposerWindow::setRecipientCompletions(const QList<Core::RecipientCompletion> &completions)
+{
+    m_addressModel->setCompletions(completions);
 }
 
 void ComposerWindow::chooseSendTime()

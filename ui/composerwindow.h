@@ -10,7 +10,6 @@
 #include <optional>
 
 class QAction;
-class QStringListModel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -23,10 +22,12 @@ class QMimeData;
 
 namespace Core {
 class DraftStore;
+struct RecipientCompletion;
 }
 
 namespace Gui {
 
+class RecipientCompletionModel;
 class RecipientEdit;
 class SpellController;
 
@@ -112,6 +113,8 @@ public:
     /// Addresses used before ("Name <address>", best first), offered while
     /// typing in To, Cc and Bcc; each entry of a list completes on its own.
     void setAddressCompletions(const QStringList &addresses);
+    /// Contacts, groups and addresses used before, best first (issue 22).
+    void setRecipientCompletions(const QList<Core::RecipientCompletion> &completions);
 
     /// One "From" choice: an identity of an account.
     struct Sender
@@ -200,7 +203,7 @@ private:
     QString m_formattedHtml; ///< the formatting "Rich Text" off removed, to bring back
     QString m_plainAtSwitch; ///< the plain text it was turned into
     QString m_signatureBlock; ///< what applySignature() last appended
-    QStringListModel *m_addressModel = nullptr;
+    RecipientCompletionModel *m_addressModel = nullptr;
     SpellController *m_spelling = nullptr;
     bool m_spellingConfirmed = false; ///< "Send Anyway" despite misspelled words, for one send
 };

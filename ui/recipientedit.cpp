@@ -15,6 +15,50 @@
 
 namespace Gui {
 
+RecipientCompletionModel::RecipientCompletionModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+}
+
+void RecipientCompletionModel::setCompletions(const QList<Core::RecipientCompletion> &completions)
+{
+    beginResetModel();
+    m_items = completions;
+    endResetModel();
+}
+
+void RecipientCompletionModel::setAddresses(const QStringList &addresses)
+{
+    QList<Core::RecipientCompletion> items;
+    items.reserve(addresses.size());
+    for (const QString &a : addresses)
+        items << Core::RecipientCompletion{Core::RecipientCompletion::Kind::Address, a, a, a};
+    setCompletions(items);
+}
+
+int RecipientCompletionModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+QVariant RecipientCompletionModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_items.size())
+        return {};
+    const Core::RecipientCompletion &item = m_items.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return item.display;
+    case Qt::EditRole:
+        return item.matchText;
+    case InsertRole:
+        return item.insertText;
+    default:
+        return {};
+    }
+}
+
 RecipientEdit::RecipientEdit(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_completer(new QCompleter(this))
@@ -36,8 +80,15 @@ RecipientEdit::RecipientEdit(QWidget *parent)
     m_completer->setFilterMode(Qt::MatchContains);
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
     m_completer->setMaxVisibleItems(8);
-    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
-            &RecipientEdit::takeCompletion);
+    // The row, not its text: the completer hands over the matched text
+    // (Qt::EditRole), and a contact's row inserts something else.
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
+            [this](const QModelIndex &index) {
+                if (!index.isValid())
+                    return;
+                const QVariant insert = index.data(RecipientCompletionModel::InsertRole);
+                takeCompletion(insert.isValid() ? insert.toString() : index.data(Qt::DisplayRole).toString());
+            });
     connect(this, &QPlainTextEdit::textChanged, this, &RecipientEdit::onTextChanged);
 }
 

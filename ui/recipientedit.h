@@ -1,12 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/contacts/recipientcompletion.h"
+
+#include <QAbstractListModel>
 #include <QPlainTextEdit>
 
 class QAbstractItemModel;
 class QCompleter;
 
 namespace Gui {
+
+/**
+ * What the recipient fields offer while an entry is typed: each row shows
+ * "Name <address>" (or a group), is found by anything in its match text
+ * (name, nicknames, address, organisation, groups: the completer matches
+ * Qt::EditRole), and puts InsertRole into the field: a group its members.
+ * Rows stay in the order given, best first.
+ */
+class RecipientCompletionModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecipientCompletionModel)
+public:
+    enum Role { InsertRole = Qt::UserRole + 1 };
+
+    explicit RecipientCompletionModel(QObject *parent = nullptr);
+
+    void setCompletions(const QList<Core::RecipientCompletion> &completions);
+    /// Plain "Name <address>" strings: shown, matched and inserted as they are.
+    void setAddresses(const QStringList &addresses);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+
+private:
+    QList<Core::RecipientCompletion> m_items;
+};
 
 /**
  * A list of recipients ("Ada <ada@example.org>, bob@example.org") that wraps
@@ -16,7 +46,9 @@ namespace Gui {
  * It stays one list, never lines of text: Return adds no line break (it goes
  * to the window, as in a one-line field), pasted lines become entries, and
  * Tab moves on to the next field. The entry at the cursor is completed
- * from the addresses used before, matched anywhere in "Name <address>".
+ * from the model's rows (contacts, groups, addresses used before), matched
+ * anywhere in their Qt::EditRole text; a chosen row puts in its
+ * RecipientCompletionModel::InsertRole text when it has one.
  */
 class RecipientEdit final : public QPlainTextEdit
 {
@@ -34,7 +66,8 @@ public:
     /// quotes, without the spaces around them; empty ones left out.
     [[nodiscard]] QStringList entries() const;
 
-    /// "Name <address>" strings offered while an entry is typed.
+    /// What is offered while an entry is typed (a RecipientCompletionModel,
+    /// or any list of "Name <address>" strings).
     void setCompletionModel(QAbstractItemModel *model);
     [[nodiscard]] QCompleter *completer() const { return m_completer; }
 

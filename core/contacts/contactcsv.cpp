@@ -14,11 +14,6 @@ namespace Core::ContactCsv {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Contacts", text);
-}
-
 struct Record
 {
     QStringList fields;
@@ -77,7 +72,7 @@ QList<Record> records(const QString &text, QChar separator, ImportProblems &prob
         }
     }
     if (quoted)
-        problems.add(quoteLine, tr("a quoted field is never closed"));
+        problems.add(quoteLine, QCoreApplication::translate("Contacts", "a quoted field is never closed"));
     else if (!field.isEmpty() || !current.fields.isEmpty())
         endRecord();
     return out;
@@ -206,13 +201,13 @@ Result<QList<Contact>> read(const QByteArray &data)
     const QList<Record> all = records(text, separatorOf(text), problems);
     if (all.isEmpty()) {
         if (problems.isEmpty())
-            problems.add(1, tr("the file is empty"));
+            problems.add(1, QCoreApplication::translate("Contacts", "the file is empty"));
         return problems.error();
     }
     const QStringList header = all.first().fields;
     const Columns columns = columnsOf(header);
     if (!columns.usable()) {
-        problems.add(all.first().line, tr("no column of names or e-mail addresses (the first line must name the columns)"));
+        problems.add(all.first().line, QCoreApplication::translate("Contacts", "no column of names or e-mail addresses (the first line must name the columns)"));
         return problems.error();
     }
     QList<Contact> contacts;
@@ -223,7 +218,7 @@ Result<QList<Contact>> read(const QByteArray &data)
         for (qsizetype i = header.size(); i < rec.fields.size(); ++i) {
             if (!rec.fields.at(i).trimmed().isEmpty()) {
                 //: %1 and %2 are numbers
-                problems.add(rec.line, tr("%1 fields where the first line names %2").arg(rec.fields.size()).arg(header.size()));
+                problems.add(rec.line, QCoreApplication::translate("Contacts", "%1 fields where the first line names %2").arg(rec.fields.size()).arg(header.size()));
                 break;
             }
         }
@@ -247,7 +242,7 @@ Result<QList<Contact>> read(const QByteArray &data)
             for (const QString &address : googleList(field(e.value))) {
                 if (!MailAddress(QString(), address).validate().ok()) {
                     //: %1 is what the file gives as an e-mail address
-                    problems.add(rec.line, tr("“%1” is not an e-mail address").arg(address));
+                    problems.add(rec.line, QCoreApplication::translate("Contacts", "“%1” is not an e-mail address").arg(address));
                     continue;
                 }
                 if (c.hasEmail(address))
@@ -265,7 +260,7 @@ Result<QList<Contact>> read(const QByteArray &data)
     if (!problems.isEmpty())
         return problems.error();
     if (contacts.isEmpty()) {
-        problems.add(all.first().line, tr("there is no contact in this file"));
+        problems.add(all.first().line, QCoreApplication::translate("Contacts", "there is no contact in this file"));
         return problems.error();
     }
     return contacts;

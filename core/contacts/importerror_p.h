@@ -29,8 +29,9 @@ public:
     [[nodiscard]] Error error() const
     {
         QStringList all = m_lines;
-        if (m_count > m_lines.size())
-            all << QCoreApplication::translate("Contacts", "(and %n more)", nullptr, m_count - static_cast<int>(m_lines.size()));
+        if (const int more = static_cast<int>(m_count - m_lines.size()); more > 0)
+            //: after a list of problems in a file, those not listed
+            all << QCoreApplication::translate("Contacts", "(and %n more)", nullptr, more);
         return Error(Error::Code::InvalidInput,
                      QCoreApplication::translate("Contacts", "The file cannot be imported; nothing was imported. %1")
                          .arg(all.join(QStringLiteral("; "))));

@@ -68,8 +68,9 @@ QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, 
                 best = std::max(best, scoreOf.value(e.address.toLower()));
         }
         const QString name = groupName.value(it.key());
+        const int count = static_cast<int>(members.size());
         //: a group of contacts in the recipient completion list; %1 is its name
-        const QString shown = QCoreApplication::translate("Contacts", "%1 (group of %n)", nullptr, static_cast<int>(members.size())).arg(name);
+        const QString shown = QCoreApplication::translate("Contacts", "%1 (group of %n)", nullptr, count).arg(name);
         // Just below its most written-to member: typing that person's name
         // offers the person first.
         ranked << Ranked{{RecipientCompletion::Kind::Group, shown, name, members.join(QStringLiteral(", "))}, best * 0.99};

@@ -14,11 +14,6 @@ namespace Core::VCard {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Contacts", text);
-}
-
 /// A content line after unfolding, with the line it started on.
 struct ContentLine
 {
@@ -215,19 +210,19 @@ public:
         for (const ContentLine &line : lines) {
             const std::optional<Property> p = parseProperty(line.text);
             if (!p) {
-                m_problems.add(line.number, tr("this is not a vCard property (NAME:value)"));
+                m_problems.add(line.number, QCoreApplication::translate("Contacts", "this is not a vCard property (NAME:value)"));
                 continue;
             }
             if (p->name == "BEGIN") {
                 if (p->value.trimmed().toUpper() != "VCARD")
-                    m_problems.add(line.number, tr("BEGIN of something other than a vCard"));
+                    m_problems.add(line.number, QCoreApplication::translate("Contacts", "BEGIN of something other than a vCard"));
                 else if (card)
-                    m_problems.add(line.number, tr("a vCard begins inside another one (END:VCARD missing before)"));
+                    m_problems.add(line.number, QCoreApplication::translate("Contacts", "a vCard begins inside another one (END:VCARD missing before)"));
                 card = Card{Contact{}, line.number, {}};
                 continue;
             }
             if (!card) {
-                m_problems.add(line.number, tr("a property outside BEGIN:VCARD and END:VCARD"));
+                m_problems.add(line.number, QCoreApplication::translate("Contacts", "a property outside BEGIN:VCARD and END:VCARD"));
                 continue;
             }
             if (p->name == "END") {
@@ -238,9 +233,9 @@ public:
             take(*card, *p, line.number);
         }
         if (card)
-            m_problems.add(card->beginLine, tr("this vCard has no END:VCARD"));
+            m_problems.add(card->beginLine, QCoreApplication::translate("Contacts", "this vCard has no END:VCARD"));
         if (m_problems.isEmpty() && m_contacts.isEmpty())
-            m_problems.add(1, tr("there is no vCard in this file"));
+            m_problems.add(1, QCoreApplication::translate("Contacts", "there is no vCard in this file"));
         if (!m_problems.isEmpty())
             return m_problems.error();
         return m_contacts;
@@ -253,7 +248,7 @@ private:
         if (p.encoding == "QUOTED-PRINTABLE") {
             const auto decoded = decodeQuotedPrintable(bytes);
             if (!decoded) {
-                m_problems.add(line, tr("broken quoted-printable encoding"));
+                m_problems.add(line, QCoreApplication::translate("Contacts", "broken quoted-printable encoding"));
                 return std::nullopt;
             }
             bytes = *decoded;
@@ -262,7 +257,7 @@ private:
         auto decoded = Charsets::decode(bytes, charset);
         if (!decoded) {
             //: %1 is a character set name such as ISO-8859-2
-            m_problems.add(line, tr("text in an unknown character set (%1)").arg(QString::fromLatin1(charset)));
+            m_problems.add(line, QCoreApplication::translate("Contacts", "text in an unknown character set (%1)").arg(QString::fromLatin1(charset)));
             return std::nullopt;
         }
         return decoded;
@@ -283,7 +278,7 @@ private:
             card.version = value->trimmed().toLatin1();
             if (card.version != "2.1" && card.version != "3.0" && card.version != "4.0")
                 //: %1 is a version number such as 5.0
-                m_problems.add(line, tr("vCard version %1 is not one this reads (2.1, 3.0, 4.0)").arg(value->trimmed()));
+                m_problems.add(line, QCoreApplication::translate("Contacts", "vCard version %1 is not one this reads (2.1, 3.0, 4.0)").arg(value->trimmed()));
         } else if (p.name == "FN") {
             c.formattedName = unescape(*value, {}).join(QString()).trimmed();
         } else if (p.name == "N") {
@@ -302,7 +297,7 @@ private:
                 return;
             if (!MailAddress(QString(), address).validate().ok()) {
                 //: %1 is what the file gives as an e-mail address
-                m_problems.add(line, tr("“%1” is not an e-mail address").arg(address));
+                m_problems.add(line, QCoreApplication::translate("Contacts", "“%1” is not an e-mail address").arg(address));
                 return;
             }
             QStringList types;
@@ -326,9 +321,9 @@ private:
     void finish(Card &card)
     {
         if (card.version.isEmpty())
-            m_problems.add(card.beginLine, tr("this vCard has no VERSION"));
+            m_problems.add(card.beginLine, QCoreApplication::translate("Contacts", "this vCard has no VERSION"));
         if (card.contact.displayName().isEmpty())
-            m_problems.add(card.beginLine, tr("this vCard has neither a name nor an e-mail address"));
+            m_problems.add(card.beginLine, QCoreApplication::translate("Contacts", "this vCard has neither a name nor an e-mail address"));
         m_contacts << card.contact;
     }
 

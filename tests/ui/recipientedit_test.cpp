@@ -116,3 +116,38 @@ TEST(RecipientEdit, CompletesTheEntryAtTheCursor)
     EXPECT_FALSE(popup->isVisible());
     EXPECT_TRUE(edit.hasFocus());
 }
+
+TEST(RecipientEdit, AContactIsFoundByNicknameAndAGroupPutsInItsMembers)
+{
+    using Kind = Core::RecipientCompletion::Kind;
+    Gui::RecipientCompletionModel model;
+    model.setCompletions({
+        {Kind::Address, QStringLiteral("Ada Lovelace <ada@example.org>"),
+         QStringLiteral("Ada Lovelace <ada@example.org> Enchantress Mathematicians"), QStringLiteral("Ada Lovelace <ada@example.org>")},
+        {Kind::Group, QStringLiteral("Mathematicians (group of 2)"), QStringLiteral("Mathematicians"),
+         QStringLiteral("Ada Lovelace <ada@example.org>, Emmy Noether <emmy@example.org>")},
+    });
+    RecipientEdit edit;
+    edit.setCompletionModel(&model);
+    edit.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&edit));
+    edit.setFocus();
+    ASSERT_EVENTUALLY(edit.hasFocus(), 2000);
+    QTest::keyClicks(&edit, QStringLiteral("enchant"));
+    QAbstractItemView *popup = edit.completer()->popup();
+    ASSERT_EVENTUALLY(popup->isVisible(), 2000);
+    ASSERT_EQ(edit.completer()->completionCount(), 1);
+    EXPECT_EQ(popup->model()->index(0, 0).data().toString(), QStringLiteral("Ada Lovelace <ada@example.org>")) << "shown as the address";
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    EXPECT_EQ(edit.text(), QStringLiteral("Ada Lovelace <ada@example.org>"));
+
+    QTest::keyClicks(&edit, QStringLiteral(", mathem"));
+    ASSERT_EVENTUALLY(popup->isVisible(), 2000);
+    ASSERT_EQ(edit.completer()->completionCount(), 2) << "Ada (a Mathematician) and the group";
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Down);
+    QTest::keyClick(popup, Qt::Key_Return);
+    EXPECT_EQ(edit.text(), QStringLiteral("Ada Lovelace <ada@example.org>, Ada Lovelace <ada@example.org>, Emmy Noether <emmy@example.org>"))
+        << "the group's members, not its name";
+}
