@@ -1081,8 +1081,8 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>Die Message-ID der Nachricht enthält einen Zeilenumbruch; sie wurde nicht abgelegt.</translation>
     </message>
     <message>
-        <source>The IMAP server sent a response Outpost cannot read (%1).</source>
-        <translation>Der IMAP-Server hat eine Antwort gesendet, die Outpost nicht lesen kann (%1).</translation>
+        <source>The IMAP server sent a response Outpost cannot read.</source>
+        <translation>Der IMAP-Server hat eine Antwort gesendet, die Outpost nicht lesen kann.</translation>
     </message>
     <message>
         <source>Filing the copy was cancelled.</source>

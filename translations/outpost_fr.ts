@@ -1081,8 +1081,8 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>Le Message-ID du message contient un saut de ligne&#xa0;; il n’a pas été classé.</translation>
     </message>
     <message>
-        <source>The IMAP server sent a response Outpost cannot read (%1).</source>
-        <translation>Le serveur IMAP a envoyé une réponse qu’Outpost ne sait pas lire (%1).</translation>
+        <source>The IMAP server sent a response Outpost cannot read.</source>
+        <translation>Le serveur IMAP a envoyé une réponse qu’Outpost ne sait pas lire.</translation>
     </message>
     <message>
         <source>Filing the copy was cancelled.</source>

@@ -123,9 +123,12 @@ void ImapClient::start()
     connect(connection, &ImapConnection::responseReceived, this, &ImapClient::onResponse);
     connect(connection, &ImapConnection::failed, this, &ImapClient::onConnectionFailed);
     connect(connection, &ImapConnection::malformed, this, [this](const QString &why) {
+        // The parser's reason is a technical detail for the log; the person
+        // gets a sentence in their language.
+        if (m_log)
+            m_log(QStringLiteral("unreadable response: %1").arg(why));
         fail(Kind::Failed,
-             Error(Error::Code::ProtocolViolation,
-                   tr("The IMAP server sent a response Outpost cannot read (%1).").arg(why)));
+             Error(Error::Code::ProtocolViolation, tr("The IMAP server sent a response Outpost cannot read.")));
     });
     connect(connection, &ImapConnection::bytesWritten, this, [this] {
         // Upload progress restarts the upload time-out; once all is out,

@@ -59,6 +59,7 @@ public:
     QByteArray afterStartTls; ///< plaintext sent right behind the OK to STARTTLS
     QByteArray capabilitiesAnswer = "IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN"; ///< to CAPABILITY
     bool refuseToken = false; ///< AUTHENTICATE gets an RFC 7628 error challenge, then NO
+    bool garbledList = false; ///< LIST gets a line no IMAP parser can read
 
 private:
     void onRead()
@@ -140,6 +141,10 @@ private:
         if (verb == "AUTHENTICATE" && refuseToken) {
             m_saslTag = tag;
             m_socket->write("+ " + QByteArray(R"({"status":"invalid_token"})").toBase64() + "\r\n");
+            return;
+        }
+        if (verb == "LIST" && garbledList) {
+            m_socket->write("* LIST (\\Sent \"/\" \"Sent\r\n");
             return;
         }
         if (verb == "LIST")
@@ -252,6 +257,19 @@ TEST(ImapClientFaults, AStalledServerIsATemporaryFailure)
     EXPECT_EQ(r.kind, Kind::TemporaryFailure);
     EXPECT_EQ(r.error.code(), Core::Error::Code::Timeout);
     EXPECT_FALSE(r.outcomeUnknown) << "nothing was appended";
+    EXPECT_TRUE(server.appended.isEmpty());
+}
+
+// The parser's reason ("unterminated quoted string") is English and
+// technical: it goes to the log, the person gets a translatable sentence.
+TEST(ImapClientFaults, AnUnreadableResponseGetsASentenceWithoutTheParsersEnglish)
+{
+    ScriptedImapServer server(ScriptedImapServer::Cut::Never);
+    server.garbledList = true;
+    const SentCopyResult r = run(server);
+    EXPECT_EQ(r.kind, Kind::Failed);
+    EXPECT_EQ(r.error.code(), Core::Error::Code::ProtocolViolation);
+    EXPECT_EQ(r.error.message(), QStringLiteral("The IMAP server sent a response Outpost cannot read."));
     EXPECT_TRUE(server.appended.isEmpty());
 }
 
