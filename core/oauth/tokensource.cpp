@@ -132,6 +132,10 @@ private:
     {
         switch (m_lock.lock(FileLock::Wait::No)) {
         case FileLock::Outcome::Acquired:
+            if (const QString unsaved = m_source->m_unsaved.value(m_account.id); !unsaved.isEmpty()) {
+                request(unsaved); // newer than the keychain's, which is dead
+                return;
+            }
             read(State::Reading);
             return;
         case FileLock::Outcome::HeldByOther:
@@ -208,6 +212,8 @@ private:
             finish(e);
             return;
         }
+        if (m_source->m_unsaved.value(m_account.id) == m_used)
+            m_source->m_unsaved.remove(m_account.id); // dead: the keychain tells what is left
         m_deadGrant = Error(Error::Code::AuthenticationFailed,
                             //: %1 is the "Sign in again" sentence, %2 the sign-in server's own words
                             QCoreApplication::translate("OAuth", "%1 (The sign-in server said: %2)")
@@ -225,20 +231,31 @@ private:
 
     void store(const Tokens &tokens)
     {
-        if (tokens.refreshToken.isEmpty() || tokens.refreshToken == m_used) {
+        const QString current = tokens.refreshToken.isEmpty() ? m_used : tokens.refreshToken;
+        const bool unsaved = m_source->m_unsaved.contains(m_account.id);
+        if (current == m_used && !unsaved) {
             finish(tokens);
             return;
         }
         // A rotated refresh token (RFC 6749 §6): the old one may already be
-        // dead, so the new one is in the keychain before the lock is released.
+        // dead, so the new one is in the keychain before the lock is released
+        // (or, kept in memory before, is written again now).
         m_state = State::Storing;
-        CredentialJob *write = m_source->m_credentials->write(m_account.id, tokens.refreshToken,
-                                                                SecretKind::OAuthRefreshToken);
-        connect(write, &CredentialJob::finished, this, [this, tokens](CredentialJob *w) {
-            if (w->error().isError())
-                finish(w->error());
-            else
-                finish(tokens);
+        CredentialJob *write = m_source->m_credentials->write(m_account.id, current, SecretKind::OAuthRefreshToken);
+        connect(write, &CredentialJob::finished, this, [this, tokens, current](CredentialJob *w) {
+            if (w->error().isError()) {
+                // A locked keychain: the access token is good all the same,
+                // and the new refresh token is the only live one. Kept in
+                // this process's memory and written again at the next
+                // refresh. (Never the token in the log.)
+                qWarning("oauth: the keychain did not store the renewed sign-in of account %s (%s); kept in memory, "
+                         "stored again at the next renewal",
+                         qPrintable(m_account.id), qPrintable(w->error().message()));
+                m_source->m_unsaved.insert(m_account.id, current);
+            } else {
+                m_source->m_unsaved.remove(m_account.id);
+            }
+            finish(tokens);
         });
     }
 

@@ -48,7 +48,9 @@ namespace Core::OAuth {
  * refresh token that is used, and another process's refresh must not
  * invalidate a token before it reached the server. An invalid_grant is checked
  * once against the keychain: a newer token there (a sign-in meanwhile) is
- * tried before the sign-in is declared dead.
+ * tried before the sign-in is declared dead. A rotated refresh token that
+ * the keychain refuses (locked) does not cost the access token: it is kept
+ * in memory, used by the next refresh and written again then.
  *
  * Errors: a dead refresh token (invalid_grant) or none stored is
  * Error::Code::AuthenticationFailed with the "Sign in again" sentence (the
@@ -112,6 +114,9 @@ private:
     QHash<QString, QList<Waiter>> m_waiting;
     /// Per account, the refresh that still holds the lock for its new token.
     QHash<QString, QPointer<Refresh>> m_leases;
+    /// Per account, a rotated refresh token the keychain did not take (it
+    /// was locked): the live one, used and written again at the next refresh.
+    QHash<QString, QString> m_unsaved;
 };
 
 } // namespace Core::OAuth

@@ -12,6 +12,7 @@
 #include "tests/support/fakesmtpserver.h"
 #include "tests/support/testutil.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -263,4 +264,42 @@ TEST_F(OAuthFlusher, InvalidGrantIsCheckedAgainstTheKeychainOnce)
     ASSERT_FALSE(*dead);
     EXPECT_TRUE(dead->error().message().contains(QStringLiteral("Sign in again"))) << qPrintable(dead->error().message());
     EXPECT_EQ(m_endpoint.requests().size(), 3) << "the same token read again is not tried again";
+}
+
+// The keychain is locked when a rotated refresh token comes back: the fresh
+// access token is still used, and the new refresh token stays in this
+// process for the next refresh (the keychain's old one is dead).
+TEST_F(OAuthFlusher, ALockedKeychainKeepsTheRotatedTokenInMemory)
+{
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-2", "refresh-2", 30)); // < the 60 s margin
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-3", "refresh-3", 30));
+    bool locked = false;
+    m_endpoint.setBeforeAnswer([&locked](const QUrlQuery &) {
+        if (locked)
+            return;
+        locked = true;
+        // The Secret Service's own call, as a screen locker makes it.
+        const int rc = QProcess::execute(QStringLiteral("dbus-send"),
+                                         {QStringLiteral("--session"), QStringLiteral("--print-reply"),
+                                          QStringLiteral("--dest=org.freedesktop.secrets"),
+                                          QStringLiteral("/org/freedesktop/secrets"),
+                                          QStringLiteral("org.freedesktop.Secret.Service.Lock"),
+                                          QStringLiteral("array:objpath:/org/freedesktop/secrets/aliases/default")});
+        EXPECT_EQ(rc, 0) << "dbus-send (package dbus) could not lock the keyring";
+    });
+    OAuth::AccessTokenSource source(&m_credentials);
+    std::optional<Result<QString>> first;
+    ASSERT_NO_FATAL_FAILURE(fetchToken(source, m_account, &first));
+    ASSERT_TRUE(locked);
+    ASSERT_TRUE(*first) << qPrintable(first->error().message());
+    EXPECT_EQ(first->value(), QStringLiteral("access-2"));
+    EXPECT_FALSE(readRefreshToken() == QStringLiteral("refresh-2")) << "the keychain is locked";
+
+    source.tokenUsed(m_account.id);
+    std::optional<Result<QString>> second;
+    ASSERT_NO_FATAL_FAILURE(fetchToken(source, m_account, &second));
+    ASSERT_TRUE(*second) << qPrintable(second->error().message());
+    EXPECT_EQ(second->value(), QStringLiteral("access-3"));
+    ASSERT_EQ(m_endpoint.requests().size(), 2);
+    EXPECT_EQ(m_endpoint.requests().at(1).queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("refresh-2"));
 }
