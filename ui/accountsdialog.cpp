@@ -382,7 +382,14 @@ void AccountsDialog::runTest(const Core::Account &account, const QString &passwo
         credentials = {account.username, QString(), oauthToken, account.host, account.port};
     }
     client->setCredentials(credentials);
-    connect(client, &Core::SmtpClient::sessionReady, this, [this, client, account] {
+    // The server has answered the sign-in with the token: other processes
+    // may refresh the account now, not when the refresh lock's lease ends.
+    const auto tokenTried = [this, account] {
+        if (account.auth == Core::AuthMethod::OAuth2 && m_accessTokens)
+            m_accessTokens->tokenUsed(account.id);
+    };
+    connect(client, &Core::SmtpClient::sessionReady, this, [this, client, account, tokenTried] {
+        tokenTried();
         const Core::SmtpCapabilities &caps = client->capabilities();
         const QLocale locale;
         log(client->authMechanism().isEmpty() ? tr("Connected.") : tr("Connected and signed in."));
@@ -425,7 +432,8 @@ void AccountsDialog::runTest(const Core::Account &account, const QString &passwo
         m_test->setEnabled(true);
         Q_EMIT testFinished(true);
     });
-    connect(client, &Core::SmtpClient::sessionFailed, this, [this, client, account](const Core::SmtpResult &r) {
+    connect(client, &Core::SmtpClient::sessionFailed, this, [this, client, account, tokenTried](const Core::SmtpResult &r) {
+        tokenTried();
         client->deleteLater();
         log(tr("Failed: %1").arg(r.error.message()));
         if (!r.error.serverText().isEmpty())

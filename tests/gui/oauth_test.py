@@ -10,6 +10,7 @@ to the script that plays the person at the browser.
 """
 import email
 import email.policy
+import fcntl
 import json
 import os
 import shutil
@@ -24,6 +25,17 @@ from wizard_test import WIZARD, WizardSteps
 sys.path.insert(0, desktop.SCRIPTS)
 from oauth_world import OAuthWorld  # noqa: E402
 from postfix_instance import free_port  # noqa: E402
+
+
+def lock_is_free(path):
+    """True when the OAuth refresh lock (a flock) can be taken now."""
+    try:
+        with open(path, "a") as f:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(f, fcntl.LOCK_UN)
+            return True
+    except OSError:
+        return False
 
 # Short, so that a test can wait past it (Outpost refreshes a token that
 # has less than a minute left, so every send after this has to refresh).
@@ -322,8 +334,14 @@ class ClosedBrowserOAuthTest(FailedOAuthTest):
 class WrongStateOAuthTest(FailedOAuthTest):
     browser_mode = "wrong-state"
 
+    def setUp(self):
+        super().setUp()
+        # The answer with another state is refused and the sign-in waits on
+        # for the real one, until its time-out (long enough for the browser).
+        self.desktop.env["OUTPOST_OAUTH_TIMEOUT_MS"] = "15000"
+
     def test_an_answer_with_another_state_is_refused_and_saves_nothing(self):
-        self.fails_with(r"(?i)does not belong to this sign-in")
+        self.fails_with(r"(?is)not completed in time.*refused an answer with a wrong state")
 
 
 class UnreachableTokenEndpointOAuthTest(FailedOAuthTest):
@@ -357,6 +375,12 @@ class AccountsOAuthTest(OAuthTest):
                    what=f"the test report (it reads {report.text!r})")
         self.assertIn("Connected and signed in.", report.text)
         self.assertRegex(report.text, r"Sign-in: (OAUTHBEARER|XOAUTH2)")
+        # The token has been tried: other processes may refresh the account
+        # now, not only when the refresh lock's 15 s lease runs out.
+        lock = os.path.join(self.desktop.env["XDG_CONFIG_HOME"], "outpost", "oauth2-locks",
+                            self.accounts()[0]["id"] + ".lock")
+        self.assertTrue(os.path.exists(lock), "the test refreshed the token under the lock")
+        wait_until(lambda: lock_is_free(lock), 5, what="the refresh lock to be given back after the test")
         self.note_tokens()
         # Removing it withdraws the permission at the provider.
         self.desktop.click(accounts.find("push button", r"^Remove$"))
