@@ -19,6 +19,8 @@ struct Ranked
 {
     RecipientCompletion completion;
     double score = 0;
+    QString name; ///< ties go by name
+    int position = 0; ///< then a contact's preferred address first
 };
 
 QString display(const QString &name, const QString &address)
@@ -43,10 +45,13 @@ QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, 
     QHash<QString, QString> groupName;
     for (const Contact &c : contacts) {
         const QString extra = QStringList{c.nicknames.join(u' '), c.organization, c.groups.join(u' ')}.join(u' ');
+        const QString preferred = c.preferredEmail();
+        int next = 1;
         for (const ContactEmail &e : c.emails) {
             inContacts.insert(e.address.toLower());
             const QString shown = display(c.displayName(), e.address);
-            ranked << Ranked{{RecipientCompletion::Kind::Address, shown, shown + u' ' + extra, shown}, scoreOf.value(e.address.toLower())};
+            ranked << Ranked{{RecipientCompletion::Kind::Address, shown, shown + u' ' + extra, shown},
+                             scoreOf.value(e.address.toLower()), c.displayName(), e.address == preferred ? 0 : next++};
         }
         if (c.preferredEmail().isEmpty())
             continue;
@@ -57,7 +62,8 @@ QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, 
     }
     for (const AddressBook::Entry &e : used) {
         if (!inContacts.contains(e.address.toLower()))
-            ranked << Ranked{{RecipientCompletion::Kind::Address, e.display(), e.display(), e.display()}, scoreOf.value(e.address.toLower())};
+            ranked << Ranked{{RecipientCompletion::Kind::Address, e.display(), e.display(), e.display()},
+                             scoreOf.value(e.address.toLower()), e.display(), 0};
     }
     for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
         QStringList members;
@@ -73,12 +79,18 @@ QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, 
         const QString shown = QCoreApplication::translate("Contacts", "%1 (group of %n)", nullptr, count).arg(name);
         // Just below its most written-to member: typing that person's name
         // offers the person first.
-        ranked << Ranked{{RecipientCompletion::Kind::Group, shown, name, members.join(QStringLiteral(", "))}, best * 0.99};
+        ranked << Ranked{{RecipientCompletion::Kind::Group, shown, name, members.join(QStringLiteral(", "))}, best * 0.99, shown, 0};
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
         if (a.score != b.score)
             return a.score > b.score;
-        return a.completion.display.localeAwareCompare(b.completion.display) < 0;
+        // A group is offered only when its name is typed: then it is
+        // what the person is after, before members found by that word.
+        if (a.completion.kind != b.completion.kind)
+            return a.completion.kind == RecipientCompletion::Kind::Group;
+        if (const int byName = a.name.localeAwareCompare(b.name); byName != 0)
+            return byName < 0;
+        return a.position < b.position;
     });
     QList<RecipientCompletion> out;
     out.reserve(ranked.size());

@@ -24,7 +24,8 @@ struct RecipientCompletion
  * expands to its members). Ranked by how often and how recently the person
  * wrote to an address: its uses, each worth half as much per 30 days since
  * the last one, so that last week's correspondent passes last year's; then
- * by name.
+ * groups before people at the same rank (a group is found only by its
+ * name); then by name, a contact's preferred address first.
  */
 [[nodiscard]] QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts,
                                                               const QList<AddressBook::Entry> &used,

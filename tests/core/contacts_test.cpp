@@ -290,4 +290,7 @@ TEST(RecipientCompletion, RankedByUseAndRecencyAndGroupsExpand)
     EXPECT_EQ(group->insertText, s(u"Åse Ødegård <ase@nordlys.example>, \"Dr. Siobhán O'Brien\" <siobhan.obrien@university.example>"))
         << "the members' names as the composer writes them (a period is quoted)";
     EXPECT_LT(group - list.cbegin(), ada - list.cbegin()) << "a group ranks by its most written-to member";
+    const auto adaAtHome = find(QStringLiteral("\"Lovelace, Ada\" <ada.lovelace@home.example>"));
+    ASSERT_NE(adaAtHome, list.cend());
+    EXPECT_EQ(adaAtHome - ada, 1) << "her preferred address (PREF=1) first";
 }
