@@ -72,6 +72,15 @@ protected:
         return path;
     }
 
+    // A message to send, by name (not by the order of SmtpMessage's fields).
+    static SmtpMessage toSend(const Core::Envelope &envelope, const QString &path)
+    {
+        SmtpMessage m;
+        m.envelope = envelope;
+        m.path = path;
+        return m;
+    }
+
     SmtpResult send(const SmtpServerSettings &settings, const QString &user, const QString &password,
                     SmtpMessage message, QString *mechanism = nullptr)
     {
@@ -122,7 +131,7 @@ TEST_F(SmtpIntegration, AiosmtpdStartTlsAuthDeliversTheExactBytes)
 
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope, QStringLiteral("hidden@example.test"));
-    SmtpMessage m{envelope, path, {}, false, {}, -1, {}};
+    SmtpMessage m = toSend(envelope, path);
     QString mechanism;
     const SmtpResult r = send(settings(server.ready().toUShort(), SmtpSecurity::StartTls),
                               QStringLiteral("user"), QStringLiteral("secret"), m, &mechanism);
@@ -145,7 +154,7 @@ TEST_F(SmtpIntegration, AiosmtpdRejectsAWrongPassword)
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     const SmtpResult r = send(settings(server.ready().toUShort(), SmtpSecurity::StartTls),
-                              QStringLiteral("user"), QStringLiteral("wrong"), {envelope, path, {}, false, {}, -1, {}});
+                              QStringLiteral("user"), QStringLiteral("wrong"), toSend(envelope, path));
     EXPECT_EQ(r.error.code(), Error::Code::AuthenticationFailed) << qPrintable(r.error.message());
     EXPECT_EQ(r.error.replyCode(), 535);
     EXPECT_FALSE(QFile::exists(outdir + QStringLiteral("/1.eml")));
@@ -160,7 +169,7 @@ TEST_F(SmtpIntegration, AiosmtpdImplicitTls)
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     const SmtpResult r = send(settings(server.ready().toUShort(), SmtpSecurity::ImplicitTls),
-                              QStringLiteral("user"), QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}});
+                              QStringLiteral("user"), QStringLiteral("secret"), toSend(envelope, path));
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     EXPECT_EQ(readAll(outdir + QStringLiteral("/1.eml")), readAll(path));
 }
@@ -219,7 +228,7 @@ protected:
         for (int i = 0; i < count; ++i) {
             Core::Envelope envelope;
             paths << build(QStringLiteral("aenne@example.test"), &envelope);
-            client.send({envelope, paths.last(), {}, false, {}, -1, {}});
+            client.send(toSend(envelope, paths.last()));
         }
         return paths;
     }
@@ -258,7 +267,7 @@ TEST_F(PostfixIntegration, SubmissionStartTlsWithEachSaslMechanism)
         s.authMechanisms = {QString::fromLatin1(mech)};
         QString used;
         const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("secret"),
-                                  {envelope, path, {}, false, {}, -1, {}}, &used);
+                                  toSend(envelope, path), &used);
         ASSERT_TRUE(r.ok()) << mech << ": " << qPrintable(r.error.message());
         EXPECT_EQ(used, QString::fromLatin1(mech));
         expectDelivered(nextDelivery(), path);
@@ -271,7 +280,7 @@ TEST_F(PostfixIntegration, BestMechanismIsScramSha256)
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     QString used;
     const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
-                              QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}}, &used);
+                              QStringLiteral("secret"), toSend(envelope, path), &used);
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     EXPECT_EQ(used, QStringLiteral("SCRAM-SHA-256"));
     expectDelivered(nextDelivery(), path);
@@ -282,7 +291,7 @@ TEST_F(PostfixIntegration, ImplicitTls)
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     const SmtpResult r = send(settings(port("smtps"), SmtpSecurity::ImplicitTls), QStringLiteral("user"),
-                              QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}});
+                              QStringLiteral("secret"), toSend(envelope, path));
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     expectDelivered(nextDelivery(), path);
 }
@@ -294,7 +303,7 @@ TEST_F(PostfixIntegration, WrongPasswordIs535)
     SmtpServerSettings s = settings(port("submission"), SmtpSecurity::StartTls);
     s.authMechanisms = {QStringLiteral("PLAIN")};
     const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("not-the-password"),
-                              {envelope, path, {}, false, {}, -1, {}});
+                              toSend(envelope, path));
     EXPECT_EQ(r.error.code(), Error::Code::AuthenticationFailed) << qPrintable(r.error.message());
     EXPECT_EQ(r.error.replyCode(), 535);
     EXPECT_EQ(r.error.enhancedCode(), QStringLiteral("5.7.8"));
@@ -310,7 +319,7 @@ TEST_F(PostfixIntegration, SizeLimitIsRefusedBeforeSending)
     Core::Envelope envelope;
     const QString path = build(QStringLiteral("aenne@example.test"), &envelope);
     const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
-                              QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}});
+                              QStringLiteral("secret"), toSend(envelope, path));
     EXPECT_EQ(r.error.code(), Error::Code::TooLarge) << qPrintable(r.error.message());
 }
 
@@ -326,7 +335,7 @@ TEST_F(PostfixIntegration, SmtpUtf8Recipient)
     ASSERT_TRUE(built.ok());
     ASSERT_TRUE(built->needsSmtpUtf8);
     const SmtpResult r = send(settings(port("submission"), SmtpSecurity::StartTls), QStringLiteral("user"),
-                              QStringLiteral("secret"), {built.value(), path, {}, false, {}, -1, {}});
+                              QStringLiteral("secret"), toSend(built.value(), path));
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     const QByteArray delivered = nextDelivery();
     expectDelivered(delivered, path);
@@ -372,7 +381,7 @@ TEST_F(PostfixIntegration, ALargeMessageGoesInBdatChunksAndArrivesByteExact)
     };
     const qsizetype bdatBefore = sessionsWith("disconnect from .* bdat=\\d+");
     const qsizetype dataBefore = sessionsWith("disconnect from .* data=\\d+");
-    const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("secret"), {envelope, path, {}, false, {}, -1, {}});
+    const SmtpResult r = send(s, QStringLiteral("user"), QStringLiteral("secret"), toSend(envelope, path));
     ASSERT_TRUE(r.ok()) << qPrintable(r.error.message());
     expectDelivered(nextDelivery(), path);
     ASSERT_EVENTUALLY(sessionsWith("disconnect from .* bdat=\\d+") == bdatBefore + 1, 10000);
