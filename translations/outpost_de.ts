@@ -59,6 +59,11 @@
         <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation>Ihre vertrauenswürdigen Zertifikate können nicht gesperrt werden: %1</translation>
     </message>
+    <message>
+        <source>Your contacts cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation>Ihre Kontakte können nicht gesperrt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -999,6 +1004,9 @@ Commands:
                        from the address when --host is not given;
                        login signs in again with OAuth 2.0)
   autoconfig ADDRESS   find the outgoing server for an address, and why
+  contacts import|list|export
+                       the address book: import vCard or CSV files,
+                       list the contacts, export them as vCard 4.0
   compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
                        open a prefilled composer
   accounts             open the accounts window
@@ -1029,6 +1037,9 @@ Befehle:
                        aus der Adresse, wenn --host fehlt; login meldet
                        sich erneut mit OAuth 2.0 an)
   autoconfig ADRESSE   Postausgangsserver einer Adresse finden (mit Begründung)
+  contacts import|list|export
+                       das Adressbuch: vCard- oder CSV-Dateien importieren,
+                       die Kontakte auflisten, als vCard 4.0 exportieren
   compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
                        ein vorausgefülltes Verfassen-Fenster öffnen
   accounts             das Fenster „Konten“ öffnen
@@ -1068,6 +1079,217 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
         <translation>Ohne Anmeldung am Mailserver gespeichert (--no-verify): Die Anmeldung wurde dort nicht ausprobiert.</translation>
+    </message>
+</context>
+<context>
+    <name>CliContacts</name>
+    <message numerus="yes">
+        <source>%n new contact(s)</source>
+        <translation>
+            <numerusform>%n neuer Kontakt</numerusform>
+            <numerusform>%n neue Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged into existing ones</source>
+        <translation>
+            <numerusform>%n mit einem vorhandenen zusammengeführt</numerusform>
+            <numerusform>%n mit vorhandenen zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <extracomment>after a contact in `outpost contacts list`; %1 is a list of groups</extracomment>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>give exactly one file (see &apos;outpost contacts %1 --help&apos;)</source>
+        <translation>genau eine Datei angeben (siehe „outpost contacts %1 --help“)</translation>
+    </message>
+    <message>
+        <source>&apos;outpost contacts %1&apos; takes no file</source>
+        <translation>„outpost contacts %1“ nimmt keine Datei</translation>
+    </message>
+    <message>
+        <source>A vCard (.vcf) or CSV file exported from another address book.</source>
+        <translation>Eine vCard- (.vcf) oder CSV-Datei, aus einem anderen Adressbuch exportiert.</translation>
+    </message>
+    <message>
+        <source>Machine-readable output: every contact and what happened to it.</source>
+        <translation>Maschinenlesbare Ausgabe: jeder Kontakt und was mit ihm geschah.</translation>
+    </message>
+    <message>
+        <source>Show what would be imported; change nothing.</source>
+        <translation>Zeigen, was importiert würde; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>%1 (merged into %2)</source>
+        <extracomment>%1 is an imported contact, %2 the contact already in the book it joins</extracomment>
+        <translation>%1 (zusammengeführt mit %2)</translation>
+    </message>
+    <message>
+        <source>Would import from %1:</source>
+        <extracomment>%1 is a file name; the sentence continues with the numbers of added and merged contacts</extracomment>
+        <translation>Würde aus %1 importieren:</translation>
+    </message>
+    <message>
+        <source>Imported from %1:</source>
+        <translation>Aus %1 importiert:</translation>
+    </message>
+    <message>
+        <source>Nothing was changed (--dry-run).</source>
+        <translation>Nichts wurde geändert (--dry-run).</translation>
+    </message>
+    <message>
+        <source>Machine-readable output: every field of every contact.</source>
+        <translation>Maschinenlesbare Ausgabe: jedes Feld jedes Kontakts.</translation>
+    </message>
+    <message>
+        <source>The vCard 4.0 file to write, or - for standard output.</source>
+        <translation>Die zu schreibende vCard-4.0-Datei, oder - für die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost contacts import FILE [--json] [--dry-run]
+       outpost contacts list [--json]
+       outpost contacts export FILE
+Import vCard or CSV files exported from other address books, list the
+contacts, export them as vCard 4.0. Each command has --help.
+</source>
+        <translation>Aufruf: outpost contacts import DATEI [--json] [--dry-run]
+        outpost contacts list [--json]
+        outpost contacts export DATEI
+vCard- oder CSV-Dateien aus anderen Adressbüchern importieren, die Kontakte
+auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
+</translation>
+    </message>
+    <message>
+        <source>contacts: say import, list or export (see &apos;outpost contacts --help&apos;)</source>
+        <translation>contacts: import, list oder export angeben (siehe „outpost contacts --help“)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact(s) to %1.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>
+            <numerusform>%n Kontakt nach %1 exportiert.</numerusform>
+            <numerusform>%n Kontakte nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large for an address book; nothing was imported.</source>
+        <translation>Die Datei ist zu groß für ein Adressbuch; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>your contacts</source>
+        <translation>Ihre Kontakte</translation>
+    </message>
+    <message>
+        <source>a contact has no identifier</source>
+        <translation>ein Kontakt hat keine Kennung</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <extracomment>%1 is a line number, %2 what is wrong there</extracomment>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was imported. %1</source>
+        <translation>Die Datei kann nicht importiert werden; nichts wurde importiert. %1</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation>ein Feld in Anführungszeichen wird nie geschlossen</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>no column of names or e-mail addresses (the first line must name the columns)</source>
+        <translation>keine Spalte mit Namen oder E-Mail-Adressen (die erste Zeile muss die Spalten benennen)</translation>
+    </message>
+    <message>
+        <source>%1 fields where the first line names %2</source>
+        <extracomment>%1 and %2 are numbers</extracomment>
+        <translation>%1 Felder, wo die erste Zeile %2 benennt</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address</source>
+        <extracomment>%1 is what the file gives as an e-mail address</extracomment>
+        <translation>„%1“ ist keine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>there is no contact in this file</source>
+        <translation>diese Datei enthält keinen Kontakt</translation>
+    </message>
+    <message>
+        <source>this is not a vCard property (NAME:value)</source>
+        <translation>das ist keine vCard-Eigenschaft (NAME:Wert)</translation>
+    </message>
+    <message>
+        <source>BEGIN of something other than a vCard</source>
+        <translation>BEGIN von etwas anderem als einer vCard</translation>
+    </message>
+    <message>
+        <source>a vCard begins inside another one (END:VCARD missing before)</source>
+        <translation>eine vCard beginnt innerhalb einer anderen (davor fehlt END:VCARD)</translation>
+    </message>
+    <message>
+        <source>a property outside BEGIN:VCARD and END:VCARD</source>
+        <translation>eine Eigenschaft außerhalb von BEGIN:VCARD und END:VCARD</translation>
+    </message>
+    <message>
+        <source>this vCard has no END:VCARD</source>
+        <translation>diese vCard hat kein END:VCARD</translation>
+    </message>
+    <message>
+        <source>there is no vCard in this file</source>
+        <translation>diese Datei enthält keine vCard</translation>
+    </message>
+    <message>
+        <source>broken quoted-printable encoding</source>
+        <translation>fehlerhafte Quoted-Printable-Kodierung</translation>
+    </message>
+    <message>
+        <source>text in an unknown character set (%1)</source>
+        <extracomment>%1 is a character set name such as ISO-8859-2</extracomment>
+        <translation>Text in einem unbekannten Zeichensatz (%1)</translation>
+    </message>
+    <message>
+        <source>vCard version %1 is not one this reads (2.1, 3.0, 4.0)</source>
+        <extracomment>%1 is a version number such as 5.0</extracomment>
+        <translation>vCard-Version %1 wird nicht gelesen (nur 2.1, 3.0, 4.0)</translation>
+    </message>
+    <message>
+        <source>this vCard has no VERSION</source>
+        <translation>diese vCard hat keine VERSION</translation>
+    </message>
+    <message>
+        <source>this vCard has neither a name nor an e-mail address</source>
+        <translation>diese vCard hat weder einen Namen noch eine E-Mail-Adresse</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <extracomment>after a list of problems in a file, those not listed</extracomment>
+        <translation>
+            <numerusform>(und %n weiteres)</numerusform>
+            <numerusform>(und %n weitere)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (group of %n)</source>
+        <extracomment>a group of contacts in the recipient completion list; %1 is its name</extracomment>
+        <translation>
+            <numerusform>%1 (Gruppe mit %n Person)</numerusform>
+            <numerusform>%1 (Gruppe mit %n Personen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

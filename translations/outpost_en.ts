@@ -48,6 +48,50 @@
     </message>
 </context>
 <context>
+    <name>CliContacts</name>
+    <message numerus="yes">
+        <source>%n new contact(s)</source>
+        <translation>
+            <numerusform>%n new contact</numerusform>
+            <numerusform>%n new contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged into existing ones</source>
+        <translation>
+            <numerusform>%n merged into an existing one</numerusform>
+            <numerusform>%n merged into existing ones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact(s) to %1.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>
+            <numerusform>Exported %n contact to %1.</numerusform>
+            <numerusform>Exported %n contacts to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <extracomment>after a list of problems in a file, those not listed</extracomment>
+        <translation>
+            <numerusform>(and %n more)</numerusform>
+            <numerusform>(and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (group of %n)</source>
+        <extracomment>a group of contacts in the recipient completion list; %1 is its name</extracomment>
+        <translation>
+            <numerusform>%1 (group of %n)</numerusform>
+            <numerusform>%1 (group of %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::ComposerWindow</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>

@@ -59,6 +59,11 @@
         <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation>Impossible de verrouiller vos certificats de confiance&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Your contacts cannot be locked: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation>Vos contacts ne peuvent pas être verrouillés&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -999,6 +1004,9 @@ Commands:
                        from the address when --host is not given;
                        login signs in again with OAuth 2.0)
   autoconfig ADDRESS   find the outgoing server for an address, and why
+  contacts import|list|export
+                       the address book: import vCard or CSV files,
+                       list the contacts, export them as vCard 4.0
   compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
                        open a prefilled composer
   accounts             open the accounts window
@@ -1029,6 +1037,9 @@ Commandes&#xa0;:
                        à partir de l’adresse si --host est absent&#xa0;;
                        login reconnecte avec OAuth 2.0)
   autoconfig ADRESSE   trouver le serveur sortant d’une adresse, et pourquoi
+  contacts import|list|export
+                       le carnet d’adresses&#xa0;: importer des fichiers vCard
+                       ou CSV, lister les contacts, les exporter en vCard 4.0
   compose [--to A] [--cc A] [--bcc A] [--subject S] [--body T] [--attach F]
                        ouvrir une fenêtre de rédaction préremplie
   accounts             ouvrir la fenêtre des comptes
@@ -1068,6 +1079,217 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
         <translation>Enregistré sans connexion au serveur de messagerie (--no-verify)&#xa0;: la connexion n’y a pas été essayée.</translation>
+    </message>
+</context>
+<context>
+    <name>CliContacts</name>
+    <message numerus="yes">
+        <source>%n new contact(s)</source>
+        <translation>
+            <numerusform>%n nouveau contact</numerusform>
+            <numerusform>%n nouveaux contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merged into existing ones</source>
+        <translation>
+            <numerusform>%n fusionné avec un contact existant</numerusform>
+            <numerusform>%n fusionnés avec des contacts existants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <extracomment>after a contact in `outpost contacts list`; %1 is a list of groups</extracomment>
+        <translation>[%1]</translation>
+    </message>
+    <message>
+        <source>give exactly one file (see &apos;outpost contacts %1 --help&apos;)</source>
+        <translation>indiquez exactement un fichier (voir «&#xa0;outpost contacts %1 --help&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>&apos;outpost contacts %1&apos; takes no file</source>
+        <translation>«&#xa0;outpost contacts %1&#xa0;» ne prend pas de fichier</translation>
+    </message>
+    <message>
+        <source>A vCard (.vcf) or CSV file exported from another address book.</source>
+        <translation>Un fichier vCard (.vcf) ou CSV exporté d’un autre carnet d’adresses.</translation>
+    </message>
+    <message>
+        <source>Machine-readable output: every contact and what happened to it.</source>
+        <translation>Sortie lisible par une machine&#xa0;: chaque contact et ce qu’il en est advenu.</translation>
+    </message>
+    <message>
+        <source>Show what would be imported; change nothing.</source>
+        <translation>Montrer ce qui serait importé&#xa0;; ne rien changer.</translation>
+    </message>
+    <message>
+        <source>%1 (merged into %2)</source>
+        <extracomment>%1 is an imported contact, %2 the contact already in the book it joins</extracomment>
+        <translation>%1 (fusionné avec %2)</translation>
+    </message>
+    <message>
+        <source>Would import from %1:</source>
+        <extracomment>%1 is a file name; the sentence continues with the numbers of added and merged contacts</extracomment>
+        <translation>Importerait depuis %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Imported from %1:</source>
+        <translation>Importé depuis %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Nothing was changed (--dry-run).</source>
+        <translation>Rien n’a été modifié (--dry-run).</translation>
+    </message>
+    <message>
+        <source>Machine-readable output: every field of every contact.</source>
+        <translation>Sortie lisible par une machine&#xa0;: chaque champ de chaque contact.</translation>
+    </message>
+    <message>
+        <source>The vCard 4.0 file to write, or - for standard output.</source>
+        <translation>Le fichier vCard 4.0 à écrire, ou - pour la sortie standard.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost contacts import FILE [--json] [--dry-run]
+       outpost contacts list [--json]
+       outpost contacts export FILE
+Import vCard or CSV files exported from other address books, list the
+contacts, export them as vCard 4.0. Each command has --help.
+</source>
+        <translation>Usage&#xa0;: outpost contacts import FICHIER [--json] [--dry-run]
+        outpost contacts list [--json]
+        outpost contacts export FICHIER
+Importer des fichiers vCard ou CSV exportés d’autres carnets d’adresses,
+lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
+</translation>
+    </message>
+    <message>
+        <source>contacts: say import, list or export (see &apos;outpost contacts --help&apos;)</source>
+        <translation>contacts&#xa0;: indiquez import, list ou export (voir «&#xa0;outpost contacts --help&#xa0;»)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact(s) to %1.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>
+            <numerusform>%n contact exporté vers %1.</numerusform>
+            <numerusform>%n contacts exportés vers %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <extracomment>%1 is the system&apos;s reason</extracomment>
+        <translation>Le fichier ne peut pas être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large for an address book; nothing was imported.</source>
+        <translation>Le fichier est trop volumineux pour un carnet d’adresses&#xa0;; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>your contacts</source>
+        <translation>vos contacts</translation>
+    </message>
+    <message>
+        <source>a contact has no identifier</source>
+        <translation>un contact n’a pas d’identifiant</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <extracomment>%1 is a line number, %2 what is wrong there</extracomment>
+        <translation>ligne %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was imported. %1</source>
+        <translation>Le fichier ne peut pas être importé&#xa0;; rien n’a été importé. %1</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation>un champ entre guillemets n’est jamais fermé</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>no column of names or e-mail addresses (the first line must name the columns)</source>
+        <translation>aucune colonne de noms ou d’adresses e-mail (la première ligne doit nommer les colonnes)</translation>
+    </message>
+    <message>
+        <source>%1 fields where the first line names %2</source>
+        <extracomment>%1 and %2 are numbers</extracomment>
+        <translation>%1 champs là où la première ligne en nomme %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address</source>
+        <extracomment>%1 is what the file gives as an e-mail address</extracomment>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <source>there is no contact in this file</source>
+        <translation>ce fichier ne contient aucun contact</translation>
+    </message>
+    <message>
+        <source>this is not a vCard property (NAME:value)</source>
+        <translation>ce n’est pas une propriété vCard (NOM:valeur)</translation>
+    </message>
+    <message>
+        <source>BEGIN of something other than a vCard</source>
+        <translation>BEGIN d’autre chose qu’une vCard</translation>
+    </message>
+    <message>
+        <source>a vCard begins inside another one (END:VCARD missing before)</source>
+        <translation>une vCard commence à l’intérieur d’une autre (END:VCARD manque avant)</translation>
+    </message>
+    <message>
+        <source>a property outside BEGIN:VCARD and END:VCARD</source>
+        <translation>une propriété hors de BEGIN:VCARD et END:VCARD</translation>
+    </message>
+    <message>
+        <source>this vCard has no END:VCARD</source>
+        <translation>cette vCard n’a pas de END:VCARD</translation>
+    </message>
+    <message>
+        <source>there is no vCard in this file</source>
+        <translation>ce fichier ne contient aucune vCard</translation>
+    </message>
+    <message>
+        <source>broken quoted-printable encoding</source>
+        <translation>encodage quoted-printable défectueux</translation>
+    </message>
+    <message>
+        <source>text in an unknown character set (%1)</source>
+        <extracomment>%1 is a character set name such as ISO-8859-2</extracomment>
+        <translation>texte dans un jeu de caractères inconnu (%1)</translation>
+    </message>
+    <message>
+        <source>vCard version %1 is not one this reads (2.1, 3.0, 4.0)</source>
+        <extracomment>%1 is a version number such as 5.0</extracomment>
+        <translation>la version vCard %1 n’est pas lue (seulement 2.1, 3.0, 4.0)</translation>
+    </message>
+    <message>
+        <source>this vCard has no VERSION</source>
+        <translation>cette vCard n’a pas de VERSION</translation>
+    </message>
+    <message>
+        <source>this vCard has neither a name nor an e-mail address</source>
+        <translation>cette vCard n’a ni nom ni adresse e-mail</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <extracomment>after a list of problems in a file, those not listed</extracomment>
+        <translation>
+            <numerusform>(et %n autre)</numerusform>
+            <numerusform>(et %n autres)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (group of %n)</source>
+        <extracomment>a group of contacts in the recipient completion list; %1 is its name</extracomment>
+        <translation>
+            <numerusform>%1 (groupe de %n personne)</numerusform>
+            <numerusform>%1 (groupe de %n personnes)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
