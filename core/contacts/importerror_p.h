@@ -4,32 +4,41 @@
 #include "core/error.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QStringList>
+
+#include <algorithm>
+#include <utility>
 
 namespace Core {
 
 /// The problems found in a file, each with its line, gathered so that one
-/// refusal names them all (up to a limit) instead of the first alone.
+/// refusal names them all (the first few, in line order) instead of the
+/// first found alone.
 class ImportProblems final
 {
 public:
-    static constexpr int kMaxListed = 20;
+    static constexpr qsizetype kMaxListed = 20;
+    static constexpr qsizetype kMaxKept = 10000; ///< a file of nothing but errors stays cheap
 
     void add(int line, const QString &problem)
     {
         ++m_count;
-        if (m_lines.size() < kMaxListed)
-            //: %1 is a line number, %2 what is wrong there
-            m_lines << QCoreApplication::translate("Contacts", "line %1: %2").arg(line).arg(problem);
+        if (m_problems.size() < kMaxKept)
+            m_problems.append({line, problem});
     }
     [[nodiscard]] bool isEmpty() const { return m_count == 0; }
-    [[nodiscard]] QStringList lines() const { return m_lines; }
 
     /// The refusal: nothing of the file is imported.
     [[nodiscard]] Error error() const
     {
-        QStringList all = m_lines;
-        if (const int more = static_cast<int>(m_count - m_lines.size()); more > 0)
+        QList<std::pair<int, QString>> sorted = m_problems;
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        QStringList all;
+        for (qsizetype i = 0; i < std::min(kMaxListed, sorted.size()); ++i)
+            //: %1 is a line number, %2 what is wrong there
+            all << QCoreApplication::translate("Contacts", "line %1: %2").arg(sorted.at(i).first).arg(sorted.at(i).second);
+        if (const int more = static_cast<int>(m_count - all.size()); more > 0)
             //: after a list of problems in a file, those not listed
             all << QCoreApplication::translate("Contacts", "(and %n more)", nullptr, more);
         return Error(Error::Code::InvalidInput,
@@ -38,7 +47,7 @@ public:
     }
 
 private:
-    QStringList m_lines;
+    QList<std::pair<int, QString>> m_problems;
     qsizetype m_count = 0;
 };
 

@@ -194,6 +194,7 @@ TEST(ContactImport, MalformedFilesAreRefusedWithTheirLines)
     const QString quote = refusal("malformed-quote.csv");
     EXPECT_TRUE(quote.contains(QStringLiteral("line 3:"))) << quote;
     EXPECT_TRUE(quote.contains(QStringLiteral("line 4:"))) << quote;
+    EXPECT_LT(quote.indexOf(QStringLiteral("line 3:")), quote.indexOf(QStringLiteral("line 4:"))) << "in line order: " << quote;
     const QString header = refusal("malformed-header.csv");
     EXPECT_TRUE(header.contains(QStringLiteral("line 1:"))) << header;
     EXPECT_FALSE(Core::ContactImport::parse(QByteArray()).ok()) << "an empty file";
