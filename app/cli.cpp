@@ -44,7 +44,8 @@ QString usage()
                  "Exit status follows sysexits.h: 0 success, 64 usage error, 65 bad input,\n"
                  "66 unreadable input file, 67 unknown recipient address, 69 not sent\n"
                  "(held or failed), 70 internal error, 73 cannot write, 75 not sent yet\n"
-                 "(queued or deferred), 78 configuration error (no such account).\n");
+                 "(queued or deferred), 78 configuration error (no such account).\n")
+        + QCoreApplication::translate("Cli", "Exit status 130: interrupted (Ctrl-C or SIGTERM while signing in; nothing is saved).\n");
 }
 
 bool isOption(const QString &arg, const char *shortForm, const char *longForm)

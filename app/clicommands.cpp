@@ -833,6 +833,7 @@ int runAccount(const QStringList &args)
             return fail(r.error());
         (void)runJob(p.credentials.remove(id));
         (void)runJob(p.credentials.remove(id, Core::SecretKind::OAuthRefreshToken));
+        Core::OAuth::AccessTokenSource::removeRefreshLock(id);
         return ExitOk;
     }
 

@@ -136,23 +136,7 @@ Core::Result<Core::OAuth::Provider> oauthProviderForHost(const QString &host,
 {
     const auto registry = Core::OAuth::ProviderRegistry::load();
     reportSkippedFiles(registry);
-    auto provider = registry.forHost(host);
-    if (!provider && !discovered.issuer.isEmpty()) {
-        auto fromBlock = registry.fromAutoconfig(discovered, host);
-        if (!fromBlock)
-            return fromBlock.error();
-        provider = fromBlock.value();
-    }
-    if (!provider)
-        //: %1 is a host name, %2 a folder
-        return Core::Error(Core::Error::Code::InvalidInput,
-                           QCoreApplication::translate("Cli", "no OAuth 2.0 provider is known for %1. Describe it in a file in %2 "
-                                                              "(keys: issuer, authorization_endpoint, token_endpoint, scopes, "
-                                                              "client_id, hosts; see the README).")
-                               .arg(host, Core::OAuth::ProviderRegistry::userDirectory()));
-    if (auto ok = checkClientId(*provider); !ok)
-        return ok.error();
-    return *provider;
+    return registry.forSignIn(host, discovered);
 }
 
 Core::Result<Core::OAuth::Tokens> signInWithOAuth(const Core::OAuth::Provider &provider, const QString &loginHint,

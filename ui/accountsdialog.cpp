@@ -49,6 +49,7 @@ QString oauthText(const Core::Account &a, const Core::OAuth::ProviderRegistry &r
 void revokeAndForget(Core::CredentialStore *credentials, const Core::Account &account)
 {
     const Core::OAuth::Provider provider = Core::OAuth::providerForAccount(account, Core::OAuth::ProviderRegistry::load());
+    Core::OAuth::AccessTokenSource::removeRefreshLock(account.id);
     Core::CredentialJob *read = credentials->read(account.id, Core::SecretKind::OAuthRefreshToken);
     QObject::connect(read, &Core::CredentialJob::finished, credentials,
                      [credentials, provider, id = account.id](Core::CredentialJob *job) {

@@ -102,24 +102,7 @@ void OAuthSignIn::setBrowserOpener(std::function<void(const QUrl &)> opener)
 
 Core::Result<Core::OAuth::Provider> OAuthSignIn::providerFor(const QString &host, const Core::Autoconfig::OAuth2Info &found)
 {
-    const auto registry = Core::OAuth::ProviderRegistry::load();
-    std::optional<Core::OAuth::Provider> provider = registry.forHost(host);
-    if (!provider && !found.issuer.isEmpty()) {
-        auto fromBlock = registry.fromAutoconfig(found, host);
-        if (!fromBlock)
-            return fromBlock.error();
-        provider = fromBlock.value();
-    }
-    if (!provider)
-        //: %1 is a server name, %2 a folder
-        return Core::Error(Core::Error::Code::NeedsCredentials,
-                           tr("Outpost knows no OAuth 2.0 provider for %1. Describe your provider in a file in %2 "
-                              "(issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), or "
-                              "choose another sign-in method.")
-                               .arg(host, Core::OAuth::ProviderRegistry::userDirectory()));
-    if (!provider->hasClientId())
-        return Core::Error(Core::Error::Code::NeedsCredentials, provider->missingClientIdMessage());
-    return *provider;
+    return Core::OAuth::ProviderRegistry::load().forSignIn(host, found);
 }
 
 QString OAuthSignIn::providerName(const Core::OAuth::Provider &provider)

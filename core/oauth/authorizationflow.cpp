@@ -37,7 +37,7 @@ QByteArray foreignPage()
 {
     const QString html = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title></head>"
                                         "<body><p>%2</p></body></html>")
-                             .arg(QCoreApplication::translate("OAuth", "Outpost").toHtmlEscaped(),
+                             .arg(QStringLiteral("Outpost"),
                                   QCoreApplication::translate("OAuth", "This answer does not belong to Outpost's sign-in "
                                                                        "and was ignored.")
                                       .toHtmlEscaped());

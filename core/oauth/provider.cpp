@@ -371,4 +371,25 @@ Result<Provider> ProviderRegistry::fromAutoconfig(const Autoconfig::OAuth2Info &
     return p;
 }
 
+Result<Provider> ProviderRegistry::forSignIn(const QString &host, const Autoconfig::OAuth2Info &discovered) const
+{
+    std::optional<Provider> provider = forHost(host);
+    if (!provider && !discovered.issuer.isEmpty()) {
+        auto fromBlock = fromAutoconfig(discovered, host);
+        if (!fromBlock)
+            return fromBlock.error();
+        provider = fromBlock.value();
+    }
+    if (!provider)
+        //: %1 is a server name, %2 a folder
+        return Error(Error::Code::NeedsCredentials,
+                     QCoreApplication::translate("OAuth", "Outpost knows no OAuth 2.0 provider for %1. Describe it in a file in %2 "
+                                                          "(keys: issuer, authorization_endpoint, token_endpoint, scopes, "
+                                                          "client_id, hosts), or choose another way to sign in.")
+                         .arg(host, userDirectory()));
+    if (!provider->hasClientId())
+        return Error(Error::Code::NeedsCredentials, provider->missingClientIdMessage());
+    return *provider;
+}
+
 } // namespace Core::OAuth

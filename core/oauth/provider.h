@@ -119,6 +119,12 @@ public:
     /// person's with the same issuer and no hosts. An error when the block
     /// lacks an endpoint or a scope.
     [[nodiscard]] Result<Provider> fromAutoconfig(const Autoconfig::OAuth2Info &info, const QString &host) const;
+    /// The provider a new account on `host` signs in with (the wizard's and
+    /// `outpost account add`'s choice): the one that covers the host, else
+    /// the <oAuth2> block that discovery found (`discovered`, empty issuer:
+    /// none). The error says how to describe a provider, or how to
+    /// configure a missing client id.
+    [[nodiscard]] Result<Provider> forSignIn(const QString &host, const Autoconfig::OAuth2Info &discovered) const;
 
 private:
     void addFile(const Provider &provider);

@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -340,6 +341,11 @@ QString AccessTokenSource::refreshLockPath(const QString &accountId)
                                    QCryptographicHash::hash(accountId.toUtf8(), QCryptographicHash::Sha256).toHex());
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/oauth2-locks/")
            + name + QStringLiteral(".lock");
+}
+
+void AccessTokenSource::removeRefreshLock(const QString &accountId)
+{
+    QFile::remove(refreshLockPath(accountId));
 }
 
 int AccessTokenSource::lockTimeoutMs()

@@ -85,6 +85,8 @@ public:
     /// The lock file every process takes while it refreshes the account's
     /// token (in the configuration folder, beside accounts.json).
     [[nodiscard]] static QString refreshLockPath(const QString &accountId);
+    /// Deletes that file: the account is removed.
+    static void removeRefreshLock(const QString &accountId);
     /// How long a refresh waits for another process's: 2 minutes
     /// (OUTPOST_OAUTH_LOCK_TIMEOUT_MS overrides, for tests).
     [[nodiscard]] static int lockTimeoutMs();

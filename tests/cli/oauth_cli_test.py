@@ -301,6 +301,18 @@ class OAuthCli(unittest.TestCase):
         self.assertEqual(subprocess.run(["secret-tool", "lookup", "server", SERVICE, "user",
                                          "oauth-refresh-token:" + before[0]["id"]],
                                         capture_output=True, text=True).stdout, token)
+        # --help names this exit status with the others.
+        r = self.outpost("--help")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Exit status 130: interrupted", r.stdout)
+        # A refresh takes the account's lock file; removing the account removes it too.
+        r = self.outpost("account", "test", "World")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        lock = os.path.join(self.config, "outpost", "oauth2-locks", before[0]["id"] + ".lock")
+        self.assertTrue(os.path.exists(lock), "the refresh took the account's lock")
+        r = self.outpost("account", "remove", "World")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertFalse(os.path.exists(lock), "the removed account's refresh lock file is left behind")
 
     def test_no_verify_signs_in_but_does_not_try_the_server(self):
         """--no-verify with --auth oauth2: the browser sign-in still gets the
@@ -323,7 +335,8 @@ class OAuthCli(unittest.TestCase):
     def test_failed_sign_ins_save_nothing(self):
         timeout = {"OUTPOST_OAUTH_TIMEOUT_MS": "8000"}
         for mode, expected in (("deny", "Access was not granted"),
-                               ("wrong-state", "does not belong to this sign-in"),
+                               # Refused without ending the sign-in; its time-out then names it.
+                               ("wrong-state", "refused an answer with a wrong state"),
                                ("other-redirect", "refused the request"),
                                ("ignore", "not completed in time")):
             with self.subTest(mode=mode):
@@ -343,7 +356,7 @@ class OAuthCli(unittest.TestCase):
 
         # No provider for the host, and a provider without a client id.
         r = self.outpost("account", "add", "--email", "ada@unknown.test", "--host", "smtp.unknown.test", "--auth", "oauth2")
-        self.assert_nothing_saved(r, "no OAuth 2.0 provider is known for smtp.unknown.test", "oauth2")
+        self.assert_nothing_saved(r, "Outpost knows no OAuth 2.0 provider for smtp.unknown.test", "oauth2")
         r = self.outpost("account", "add", "--email", "ada@gmail.com", "--host", "smtp.gmail.com", "--auth", "oauth2")
         self.assertEqual(r.returncode, 78, r.stderr)
         self.assert_nothing_saved(r, "OUTPOST_OAUTH_GOOGLE_CLIENT_ID", os.path.join("oauth2", "google.json"))

@@ -389,6 +389,7 @@ class AccountsOAuthTest(OAuthTest):
         self.desktop.click(question.find("push button", r"^(&)?Yes$"))
         wait_until(lambda: self.live_grants() == 0, 30, what="the refresh token to be revoked at the server")
         self.assertEqual(self.accounts(), [])
+        self.assertFalse(os.path.exists(lock), "the removed account's refresh lock file is left behind")
         self.note_tokens()
         self.assert_no_token_anywhere()
 
