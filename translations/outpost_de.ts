@@ -967,11 +967,6 @@
         <translation>--auth muss password, oauth2 oder none sein</translation>
     </message>
     <message>
-        <source>no OAuth 2.0 provider is known for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; see the README).</source>
-        <extracomment>%1 is a host name, %2 a folder</extracomment>
-        <translation>für %1 ist kein OAuth-2.0-Anbieter bekannt. Beschreiben Sie ihn in einer Datei in %2 (Schlüssel: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; siehe README).</translation>
-    </message>
-    <message>
         <source>To sign in, open %1 in a browser and enter the code %2</source>
         <extracomment>%1 is a web address, %2 a short code the person types there</extracomment>
         <translation>Zum Anmelden %1 in einem Browser öffnen und den Code %2 eingeben</translation>
@@ -1079,6 +1074,12 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
         <translation>Ohne Anmeldung am Mailserver gespeichert (--no-verify): Die Anmeldung wurde dort nicht ausprobiert.</translation>
+    </message>
+    <message>
+        <source>Exit status 130: interrupted (Ctrl-C or SIGTERM while signing in; nothing is saved).
+</source>
+        <translation>Exit-Status 130: unterbrochen (Strg+C oder SIGTERM während der Anmeldung; nichts wird gespeichert).
+</translation>
     </message>
 </context>
 <context>
@@ -2387,11 +2388,6 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <translation>Link &amp;kopieren</translation>
     </message>
     <message>
-        <source>Outpost knows no OAuth 2.0 provider for %1. Describe your provider in a file in %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), or choose another sign-in method.</source>
-        <extracomment>%1 is a server name, %2 a folder</extracomment>
-        <translation>Outpost kennt keinen OAuth-2.0-Anbieter für %1. Beschreiben Sie Ihren Anbieter in einer Datei in %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts) oder wählen Sie eine andere Anmeldeart.</translation>
-    </message>
-    <message>
         <source>Sign &amp;in with %1 in your browser</source>
         <extracomment>%1 is a provider such as &quot;Google&quot;</extracomment>
         <translation>Mit %1 im Browser &amp;anmelden</translation>
@@ -3014,17 +3010,9 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <translation>Der Code ist abgelaufen, bevor die Anmeldung abgeschlossen war. Es wurde nichts gespeichert; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>The browser sent a request Outpost could not read.</source>
-        <translation>Der Browser hat eine Anfrage gesendet, die Outpost nicht lesen konnte.</translation>
-    </message>
-    <message>
         <source>The provider refused the sign-in (%1). %2</source>
         <extracomment>%1 is an OAuth error code such as &quot;invalid_scope&quot;, %2 the provider&apos;s explanation</extracomment>
         <translation>Der Anbieter hat die Anmeldung abgelehnt (%1). %2</translation>
-    </message>
-    <message>
-        <source>The answer that reached Outpost does not belong to this sign-in (its state does not match). Nothing was saved; please try again.</source>
-        <translation>Die Antwort, die Outpost erreicht hat, gehört nicht zu dieser Anmeldung (ihr state passt nicht). Es wurde nichts gespeichert; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The provider&apos;s answer contained no authorization code.</source>
@@ -3146,6 +3134,19 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>Another Outpost is still renewing the sign-in of %1; trying again later.</source>
         <extracomment>%1 is an account name</extracomment>
         <translation>Ein anderes Outpost erneuert noch die Anmeldung von %1; es wird später erneut versucht.</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to Outpost&apos;s sign-in and was ignored.</source>
+        <translation>Diese Antwort gehört nicht zur Anmeldung von Outpost und wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>Outpost refused an answer with a wrong state: it did not come from this sign-in.</source>
+        <translation>Outpost hat eine Antwort mit falschem „state“ abgelehnt: Sie stammte nicht von dieser Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Outpost knows no OAuth 2.0 provider for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), or choose another way to sign in.</source>
+        <extracomment>%1 is a server name, %2 a folder</extracomment>
+        <translation>Outpost kennt keinen OAuth-2.0-Anbieter für %1. Beschreiben Sie ihn in einer Datei in %2 (Schlüssel: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts) oder wählen Sie eine andere Anmeldeart.</translation>
     </message>
 </context>
 <context>

@@ -967,11 +967,6 @@
         <translation>--auth doit valoir password, oauth2 ou none</translation>
     </message>
     <message>
-        <source>no OAuth 2.0 provider is known for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts; see the README).</source>
-        <extracomment>%1 is a host name, %2 a folder</extracomment>
-        <translation>aucun fournisseur OAuth 2.0 n’est connu pour %1. Décrivez-le dans un fichier de %2 (clés&#xa0;: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts&#xa0;; voir le README).</translation>
-    </message>
-    <message>
         <source>To sign in, open %1 in a browser and enter the code %2</source>
         <extracomment>%1 is a web address, %2 a short code the person types there</extracomment>
         <translation>Pour vous connecter, ouvrez %1 dans un navigateur et saisissez le code %2</translation>
@@ -1079,6 +1074,12 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
         <translation>Enregistré sans connexion au serveur de messagerie (--no-verify)&#xa0;: la connexion n’y a pas été essayée.</translation>
+    </message>
+    <message>
+        <source>Exit status 130: interrupted (Ctrl-C or SIGTERM while signing in; nothing is saved).
+</source>
+        <translation>Code de sortie 130&#xa0;: interrompu (Ctrl-C ou SIGTERM pendant la connexion&#xa0;; rien n’est enregistré).
+</translation>
     </message>
 </context>
 <context>
@@ -2387,11 +2388,6 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <translation>&amp;Copier le lien</translation>
     </message>
     <message>
-        <source>Outpost knows no OAuth 2.0 provider for %1. Describe your provider in a file in %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), or choose another sign-in method.</source>
-        <extracomment>%1 is a server name, %2 a folder</extracomment>
-        <translation>Outpost ne connaît aucun fournisseur OAuth 2.0 pour %1. Décrivez votre fournisseur dans un fichier de %2 (issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), ou choisissez un autre mode de connexion.</translation>
-    </message>
-    <message>
         <source>Sign &amp;in with %1 in your browser</source>
         <extracomment>%1 is a provider such as &quot;Google&quot;</extracomment>
         <translation>Se connecter avec %1 dans le &amp;navigateur</translation>
@@ -3014,17 +3010,9 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <translation>Le code a expiré avant la fin de la connexion. Rien n’a été enregistré&#xa0;; veuillez réessayer.</translation>
     </message>
     <message>
-        <source>The browser sent a request Outpost could not read.</source>
-        <translation>Le navigateur a envoyé une requête qu’Outpost n’a pas pu lire.</translation>
-    </message>
-    <message>
         <source>The provider refused the sign-in (%1). %2</source>
         <extracomment>%1 is an OAuth error code such as &quot;invalid_scope&quot;, %2 the provider&apos;s explanation</extracomment>
         <translation>Le fournisseur a refusé la connexion (%1). %2</translation>
-    </message>
-    <message>
-        <source>The answer that reached Outpost does not belong to this sign-in (its state does not match). Nothing was saved; please try again.</source>
-        <translation>La réponse reçue par Outpost n’appartient pas à cette connexion (son state ne correspond pas). Rien n’a été enregistré&#xa0;; veuillez réessayer.</translation>
     </message>
     <message>
         <source>The provider&apos;s answer contained no authorization code.</source>
@@ -3146,6 +3134,19 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>Another Outpost is still renewing the sign-in of %1; trying again later.</source>
         <extracomment>%1 is an account name</extracomment>
         <translation>Un autre Outpost renouvelle encore la connexion de %1&#xa0;; nouvel essai plus tard.</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to Outpost&apos;s sign-in and was ignored.</source>
+        <translation>Cette réponse n’appartient pas à la connexion d’Outpost et a été ignorée.</translation>
+    </message>
+    <message>
+        <source>Outpost refused an answer with a wrong state: it did not come from this sign-in.</source>
+        <translation>Outpost a refusé une réponse avec un «&#xa0;state&#xa0;» erroné&#xa0;: elle ne venait pas de cette connexion.</translation>
+    </message>
+    <message>
+        <source>Outpost knows no OAuth 2.0 provider for %1. Describe it in a file in %2 (keys: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), or choose another way to sign in.</source>
+        <extracomment>%1 is a server name, %2 a folder</extracomment>
+        <translation>Outpost ne connaît aucun fournisseur OAuth 2.0 pour %1. Décrivez-le dans un fichier dans %2 (clés&#xa0;: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), ou choisissez une autre façon de vous connecter.</translation>
     </message>
 </context>
 <context>
