@@ -40,9 +40,10 @@ QString Contact::displayName() const
 {
     if (!formattedName.trimmed().isEmpty())
         return formattedName.trimmed();
-    const QString fromParts = QStringList{prefixes, givenName, additionalNames, familyName, suffixes}
-                                  .filter(QRegularExpression(QStringLiteral("\\S")))
-                                  .join(u' ');
+    const QString fromParts
+        = QStringList {prefixes, givenName, additionalNames, familyName, suffixes}
+              .filter(QRegularExpression(QStringLiteral("\\S")))
+              .join(u' ');
     if (!fromParts.isEmpty())
         return fromParts;
     return emails.isEmpty() ? QString() : emails.first().address;
@@ -62,13 +63,15 @@ QString Contact::preferredEmail() const
 
 bool Contact::hasEmail(const QString &address) const
 {
-    return std::any_of(emails.cbegin(), emails.cend(),
-                       [&](const ContactEmail &e) { return e.address.compare(address, Qt::CaseInsensitive) == 0; });
+    return std::any_of(emails.cbegin(), emails.cend(), [&](const ContactEmail &e) {
+        return e.address.compare(address, Qt::CaseInsensitive) == 0;
+    });
 }
 
 void Contact::absorb(const Contact &other)
 {
-    const bool named = !formattedName.trimmed().isEmpty() || !familyName.isEmpty() || !givenName.isEmpty();
+    const bool named
+        = !formattedName.trimmed().isEmpty() || !familyName.isEmpty() || !givenName.isEmpty();
     if (!named)
         formattedName = other.formattedName;
     if (familyName.isEmpty() && givenName.isEmpty()) {
@@ -81,8 +84,9 @@ void Contact::absorb(const Contact &other)
     if (organization.isEmpty())
         organization = other.organization;
     for (const ContactEmail &e : other.emails) {
-        auto same = std::find_if(emails.begin(), emails.end(),
-                                 [&](const ContactEmail &mine) { return mine.address.compare(e.address, Qt::CaseInsensitive) == 0; });
+        auto same = std::find_if(emails.begin(), emails.end(), [&](const ContactEmail &mine) {
+            return mine.address.compare(e.address, Qt::CaseInsensitive) == 0;
+        });
         if (same == emails.end()) {
             emails << e;
             continue;
@@ -99,19 +103,21 @@ QJsonObject Contact::toJson() const
 {
     QJsonArray list;
     for (const ContactEmail &e : emails) {
-        QJsonObject o{{QStringLiteral("address"), e.address}};
+        QJsonObject o {{QStringLiteral("address"), e.address}};
         if (!e.types.isEmpty())
             o.insert(QStringLiteral("types"), toArray(e.types));
         if (e.pref > 0)
             o.insert(QStringLiteral("pref"), e.pref);
         list << o;
     }
-    QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("name"), formattedName}, {QStringLiteral("emails"), list}};
-    const QJsonObject n{{QStringLiteral("family"), familyName},
-                        {QStringLiteral("given"), givenName},
-                        {QStringLiteral("additional"), additionalNames},
-                        {QStringLiteral("prefixes"), prefixes},
-                        {QStringLiteral("suffixes"), suffixes}};
+    QJsonObject o {{QStringLiteral("id"), id},
+                   {QStringLiteral("name"), formattedName},
+                   {QStringLiteral("emails"), list}};
+    const QJsonObject n {{QStringLiteral("family"), familyName},
+                         {QStringLiteral("given"), givenName},
+                         {QStringLiteral("additional"), additionalNames},
+                         {QStringLiteral("prefixes"), prefixes},
+                         {QStringLiteral("suffixes"), suffixes}};
     o.insert(QStringLiteral("n"), n);
     o.insert(QStringLiteral("nicknames"), toArray(nicknames));
     o.insert(QStringLiteral("organization"), organization);
@@ -132,8 +138,9 @@ Contact Contact::fromJson(const QJsonObject &o)
     c.suffixes = n.value(QStringLiteral("suffixes")).toString();
     for (const auto &v : o.value(QStringLiteral("emails")).toArray()) {
         const QJsonObject e = v.toObject();
-        c.emails << ContactEmail{e.value(QStringLiteral("address")).toString(), toStringList(e.value(QStringLiteral("types"))),
-                                 e.value(QStringLiteral("pref")).toInt()};
+        c.emails << ContactEmail {e.value(QStringLiteral("address")).toString(),
+                                  toStringList(e.value(QStringLiteral("types"))),
+                                  e.value(QStringLiteral("pref")).toInt()};
     }
     c.nicknames = toStringList(o.value(QStringLiteral("nicknames")));
     c.organization = o.value(QStringLiteral("organization")).toString();
@@ -148,7 +155,8 @@ QString Contact::newId()
 
 bool Contact::isSystemGroup(const QString &group)
 {
-    static const QStringList system = {QStringLiteral("myContacts"), QStringLiteral("starred"), QStringLiteral("My Contacts")};
+    static const QStringList system
+        = {QStringLiteral("myContacts"), QStringLiteral("starred"), QStringLiteral("My Contacts")};
     return system.contains(group.trimmed(), Qt::CaseInsensitive);
 }
 
@@ -160,8 +168,10 @@ MergeAction ContactList::merge(Contact incoming, Contact *into)
     for (qsizetype i = 0; i < m_contacts.size(); ++i) {
         const Contact &c = m_contacts.at(i);
         const bool shared = incoming.emails.isEmpty()
-            ? c.emails.isEmpty() && c.displayName().compare(incoming.displayName(), Qt::CaseInsensitive) == 0
-            : std::any_of(incoming.emails.cbegin(), incoming.emails.cend(), [&](const ContactEmail &e) { return c.hasEmail(e.address); });
+            ? c.emails.isEmpty()
+                && c.displayName().compare(incoming.displayName(), Qt::CaseInsensitive) == 0
+            : std::any_of(incoming.emails.cbegin(), incoming.emails.cend(),
+                          [&](const ContactEmail &e) { return c.hasEmail(e.address); });
         if (shared)
             same << i;
     }

@@ -70,7 +70,10 @@ class ContactList final
 {
 public:
     ContactList() = default;
-    explicit ContactList(QList<Contact> contacts) : m_contacts(std::move(contacts)) {}
+    explicit ContactList(QList<Contact> contacts)
+        : m_contacts(std::move(contacts))
+    {
+    }
 
     /// Merges `incoming`; `into` (if given) receives the contact it became part of.
     MergeAction merge(Contact incoming, Contact *into = nullptr);

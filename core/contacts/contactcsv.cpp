@@ -25,7 +25,7 @@ struct Record
 QList<Record> records(const QString &text, QChar separator, ImportProblems &problems)
 {
     QList<Record> out;
-    Record current{{}, 1};
+    Record current {{}, 1};
     QString field;
     bool quoted = false;
     bool wasQuoted = false;
@@ -34,10 +34,11 @@ QList<Record> records(const QString &text, QChar separator, ImportProblems &prob
     const auto endRecord = [&] {
         current.fields << field;
         field.clear();
-        const bool blank = current.fields.size() == 1 && current.fields.first().isEmpty() && !wasQuoted;
+        const bool blank
+            = current.fields.size() == 1 && current.fields.first().isEmpty() && !wasQuoted;
         if (!blank)
             out << current;
-        current = Record{{}, line};
+        current = Record {{}, line};
         wasQuoted = false;
     };
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -72,7 +73,8 @@ QList<Record> records(const QString &text, QChar separator, ImportProblems &prob
         }
     }
     if (quoted)
-        problems.add(quoteLine, QCoreApplication::translate("Contacts", "a quoted field is never closed"));
+        problems.add(quoteLine,
+                     QCoreApplication::translate("Contacts", "a quoted field is never closed"));
     else if (!field.isEmpty() || !current.fields.isEmpty())
         endRecord();
     return out;
@@ -114,7 +116,10 @@ struct Columns
     };
     QList<Email> emails;
 
-    [[nodiscard]] bool usable() const { return !emails.isEmpty() || fullName >= 0 || given >= 0 || family >= 0; }
+    [[nodiscard]] bool usable() const
+    {
+        return !emails.isEmpty() || fullName >= 0 || given >= 0 || family >= 0;
+    }
 };
 
 Columns columnsOf(const QStringList &header)
@@ -137,29 +142,33 @@ Columns columnsOf(const QStringList &header)
     c.prefix = find({"name prefix", "title"});
     c.suffix = find({"name suffix", "suffix"});
     c.nickname = find({"nickname"});
-    c.organization = find({"organization", "organisation", "organization name", "organization 1 - name", "company"});
+    c.organization = find(
+        {"organization", "organisation", "organization name", "organization 1 - name", "company"});
     for (const char *g : {"categories", "labels", "group membership"}) {
         if (const int i = find({g}); i >= 0)
             c.groups << i;
     }
     // Thunderbird: Primary/Secondary Email; Outlook: E-mail Address, E-mail 2
     // Address, ...; Google: E-mail 1 - Value with E-mail 1 - Label (or Type).
-    for (const char *e : {"primary email", "secondary email", "email", "e-mail", "email address", "e-mail address"}) {
+    for (const char *e : {"primary email", "secondary email", "email", "e-mail", "email address",
+                          "e-mail address"}) {
         if (const int i = find({e}); i >= 0)
-            c.emails << Columns::Email{i, -1};
+            c.emails << Columns::Email {i, -1};
     }
-    static const QRegularExpression numbered(QStringLiteral("^e-?mail (\\d+)(?: - value| address)$"));
+    static const QRegularExpression numbered(
+        QStringLiteral("^e-?mail (\\d+)(?: - value| address)$"));
     QMap<int, Columns::Email> byNumber;
     for (int i = 0; i < names.size(); ++i) {
         const QString &name = names.at(i);
         if (const auto m = numbered.match(name); m.hasMatch()) {
             const QString n = m.captured(1);
             int label = -1;
-            for (const QString &l : {QStringLiteral("e-mail %1 - label"), QStringLiteral("e-mail %1 - type")}) {
+            for (const QString &l :
+                 {QStringLiteral("e-mail %1 - label"), QStringLiteral("e-mail %1 - type")}) {
                 if (const qsizetype at = names.indexOf(l.arg(n)); at >= 0)
                     label = static_cast<int>(at);
             }
-            byNumber.insert(n.toInt(), Columns::Email{i, label});
+            byNumber.insert(n.toInt(), Columns::Email {i, label});
         }
     }
     c.emails << byNumber.values();
@@ -184,7 +193,9 @@ QStringList googleList(const QString &field)
 QStringList groupsIn(const QString &field)
 {
     QStringList out;
-    for (const QString &part : field.contains(QLatin1String(":::")) ? googleList(field) : field.split(u';', Qt::SkipEmptyParts)) {
+    for (const QString &part : field.contains(QLatin1String(":::"))
+             ? googleList(field)
+             : field.split(u';', Qt::SkipEmptyParts)) {
         const QString g = part.trimmed();
         if (!g.isEmpty() && !Contact::isSystemGroup(g) && !out.contains(g, Qt::CaseInsensitive))
             out << g;
@@ -207,18 +218,27 @@ Result<QList<Contact>> read(const QByteArray &data)
     const QStringList header = all.first().fields;
     const Columns columns = columnsOf(header);
     if (!columns.usable()) {
-        problems.add(all.first().line, QCoreApplication::translate("Contacts", "no column of names or e-mail addresses (the first line must name the columns)"));
+        problems.add(
+            all.first().line,
+            QCoreApplication::translate(
+                "Contacts",
+                "no column of names or e-mail addresses (the first line must name the columns)"));
         return problems.error();
     }
     QList<Contact> contacts;
     for (qsizetype r = 1; r < all.size(); ++r) {
         const Record &rec = all.at(r);
-        const auto field = [&rec](int i) { return i >= 0 ? rec.fields.value(i).trimmed() : QString(); };
+        const auto field
+            = [&rec](int i) { return i >= 0 ? rec.fields.value(i).trimmed() : QString(); };
         // Rows may stop short (empty trailing fields), never run longer.
         for (qsizetype i = header.size(); i < rec.fields.size(); ++i) {
             if (!rec.fields.at(i).trimmed().isEmpty()) {
                 //: %1 and %2 are numbers
-                problems.add(rec.line, QCoreApplication::translate("Contacts", "%1 fields where the first line names %2").arg(rec.fields.size()).arg(header.size()));
+                problems.add(rec.line,
+                             QCoreApplication::translate("Contacts",
+                                                         "%1 fields where the first line names %2")
+                                 .arg(rec.fields.size())
+                                 .arg(header.size()));
                 break;
             }
         }
@@ -242,7 +262,10 @@ Result<QList<Contact>> read(const QByteArray &data)
             for (const QString &address : googleList(field(e.value))) {
                 if (!MailAddress(QString(), address).validate().ok()) {
                     //: %1 is what the file gives as an e-mail address
-                    problems.add(rec.line, QCoreApplication::translate("Contacts", "“%1” is not an e-mail address").arg(address));
+                    problems.add(
+                        rec.line,
+                        QCoreApplication::translate("Contacts", "“%1” is not an e-mail address")
+                            .arg(address));
                     continue;
                 }
                 if (c.hasEmail(address))
@@ -250,7 +273,7 @@ Result<QList<Contact>> read(const QByteArray &data)
                 QStringList types;
                 if (const QStringList labels = googleList(label); !labels.isEmpty())
                     types << labels.first().toLower();
-                c.emails << ContactEmail{address, types, primary ? 1 : 0};
+                c.emails << ContactEmail {address, types, primary ? 1 : 0};
             }
         }
         if (c.displayName().isEmpty())
@@ -260,7 +283,8 @@ Result<QList<Contact>> read(const QByteArray &data)
     if (!problems.isEmpty())
         return problems.error();
     if (contacts.isEmpty()) {
-        problems.add(all.first().line, QCoreApplication::translate("Contacts", "there is no contact in this file"));
+        problems.add(all.first().line,
+                     QCoreApplication::translate("Contacts", "there is no contact in this file"));
         return problems.error();
     }
     return contacts;

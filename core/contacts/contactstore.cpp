@@ -17,7 +17,8 @@ ContactStore::ContactStore(QString path)
 
 QString ContactStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/contacts.json");
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
+        + QStringLiteral("/contacts.json");
 }
 
 Result<QList<Contact>> ContactStore::read()
@@ -31,7 +32,9 @@ Result<QList<Contact>> ContactStore::read()
                     return r;
             }
             if (c.id.isEmpty())
-                return Error(Error::Code::Corrupt, QCoreApplication::translate("Contacts", "a contact has no identifier"));
+                return Error(
+                    Error::Code::Corrupt,
+                    QCoreApplication::translate("Contacts", "a contact has no identifier"));
             loaded << c;
         }
         return {};
@@ -65,16 +68,20 @@ Result<void> ContactStore::save()
     // end up in the book.
     FileLock lock(saveLockPath(m_file.path()));
     //: %1 is the system's reason
-    if (auto r = lockForSave(lock, m_file.path(), QT_TRANSLATE_NOOP("Accounts", "Your contacts cannot be locked: %1")); !r)
+    if (auto r = lockForSave(lock, m_file.path(),
+                             QT_TRANSLATE_NOOP("Accounts", "Your contacts cannot be locked: %1"));
+        !r)
         return r;
     if (auto disk = read())
         apply(disk.value());
     else
-        apply(m_list.contacts()); // a damaged file was set aside: what this store knows is all there is
+        apply(
+            m_list
+                .contacts()); // a damaged file was set aside: what this store knows is all there is
     QJsonArray list;
     for (const Contact &c : m_list.contacts())
         list.append(c.toJson());
-    if (auto r = m_file.save(QJsonObject{{QStringLiteral("contacts"), list}}); !r)
+    if (auto r = m_file.save(QJsonObject {{QStringLiteral("contacts"), list}}); !r)
         return r;
     m_pending.clear();
     return {};

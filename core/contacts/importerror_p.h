@@ -33,16 +33,20 @@ public:
     [[nodiscard]] Error error() const
     {
         QList<std::pair<int, QString>> sorted = m_problems;
-        std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
         QStringList all;
         for (qsizetype i = 0; i < std::min(kMaxListed, sorted.size()); ++i)
             //: %1 is a line number, %2 what is wrong there
-            all << QCoreApplication::translate("Contacts", "line %1: %2").arg(sorted.at(i).first).arg(sorted.at(i).second);
+            all << QCoreApplication::translate("Contacts", "line %1: %2")
+                       .arg(sorted.at(i).first)
+                       .arg(sorted.at(i).second);
         if (const int more = static_cast<int>(m_count - all.size()); more > 0)
             //: after a list of problems in a file, those not listed
             all << QCoreApplication::translate("Contacts", "(and %n more)", nullptr, more);
         return Error(Error::Code::InvalidInput,
-                     QCoreApplication::translate("Contacts", "The file cannot be imported; nothing was imported. %1")
+                     QCoreApplication::translate(
+                         "Contacts", "The file cannot be imported; nothing was imported. %1")
                          .arg(all.join(QStringLiteral("; "))));
     }
 

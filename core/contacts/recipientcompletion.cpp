@@ -30,12 +30,14 @@ QString display(const QString &name, const QString &address)
 
 } // namespace
 
-QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, const QList<AddressBook::Entry> &used,
+QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts,
+                                                const QList<AddressBook::Entry> &used,
                                                 const QDateTime &now)
 {
     QHash<QString, double> scoreOf; // lower-case address -> score
     for (const AddressBook::Entry &e : used) {
-        const double days = e.lastUsed.isValid() ? std::max<double>(0, e.lastUsed.secsTo(now) / 86400.0) : 365.0;
+        const double days
+            = e.lastUsed.isValid() ? std::max<double>(0, e.lastUsed.secsTo(now) / 86400.0) : 365.0;
         scoreOf.insert(e.address.toLower(), e.count * std::pow(0.5, days / kHalfLifeDays));
     }
 
@@ -44,14 +46,18 @@ QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, 
     QMap<QString, QList<const Contact *>> groups; // lower-case name -> members
     QHash<QString, QString> groupName;
     for (const Contact &c : contacts) {
-        const QString extra = QStringList{c.nicknames.join(u' '), c.organization, c.groups.join(u' ')}.join(u' ');
+        const QString extra
+            = QStringList {c.nicknames.join(u' '), c.organization, c.groups.join(u' ')}.join(u' ');
         const QString preferred = c.preferredEmail();
         int next = 1;
         for (const ContactEmail &e : c.emails) {
             inContacts.insert(e.address.toLower());
             const QString shown = display(c.displayName(), e.address);
-            ranked << Ranked{{RecipientCompletion::Kind::Address, shown, shown + u' ' + extra, shown},
-                             scoreOf.value(e.address.toLower()), c.displayName(), e.address == preferred ? 0 : next++};
+            ranked << Ranked {
+                {RecipientCompletion::Kind::Address, shown, shown + u' ' + extra, shown},
+                scoreOf.value(e.address.toLower()),
+                c.displayName(),
+                e.address == preferred ? 0 : next++};
         }
         if (c.preferredEmail().isEmpty())
             continue;
@@ -62,8 +68,11 @@ QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, 
     }
     for (const AddressBook::Entry &e : used) {
         if (!inContacts.contains(e.address.toLower()))
-            ranked << Ranked{{RecipientCompletion::Kind::Address, e.display(), e.display(), e.display()},
-                             scoreOf.value(e.address.toLower()), e.display(), 0};
+            ranked << Ranked {
+                {RecipientCompletion::Kind::Address, e.display(), e.display(), e.display()},
+                scoreOf.value(e.address.toLower()),
+                e.display(),
+                0};
     }
     for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
         QStringList members;
@@ -76,10 +85,15 @@ QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts, 
         const QString name = groupName.value(it.key());
         const int count = static_cast<int>(members.size());
         //: a group of contacts in the recipient completion list; %1 is its name
-        const QString shown = QCoreApplication::translate("Contacts", "%1 (group of %n)", nullptr, count).arg(name);
+        const QString shown
+            = QCoreApplication::translate("Contacts", "%1 (group of %n)", nullptr, count).arg(name);
         // Just below its most written-to member: typing that person's name
         // offers the person first.
-        ranked << Ranked{{RecipientCompletion::Kind::Group, shown, name, members.join(QStringLiteral(", "))}, best * 0.99, shown, 0};
+        ranked << Ranked {
+            {RecipientCompletion::Kind::Group, shown, name, members.join(QStringLiteral(", "))},
+            best * 0.99,
+            shown,
+            0};
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
         if (a.score != b.score)

@@ -14,7 +14,8 @@ struct RecipientCompletion
     enum class Kind { Address, Group };
     Kind kind = Kind::Address;
     QString display; ///< what the list shows: "Ada Lovelace <ada@example.org>"
-    QString matchText; ///< what typing is matched against (name, nicknames, address, organisation, groups)
+    QString matchText; ///< what typing is matched against (name, nicknames, address, organisation,
+                       ///< groups)
     QString insertText; ///< what goes into the field (a group: all its members)
 };
 
@@ -27,8 +28,8 @@ struct RecipientCompletion
  * groups before people at the same rank (a group is found only by its
  * name); then by name, a contact's preferred address first.
  */
-[[nodiscard]] QList<RecipientCompletion> recipientCompletions(const QList<Contact> &contacts,
-                                                              const QList<AddressBook::Entry> &used,
-                                                              const QDateTime &now = QDateTime::currentDateTimeUtc());
+[[nodiscard]] QList<RecipientCompletion>
+recipientCompletions(const QList<Contact> &contacts, const QList<AddressBook::Entry> &used,
+                     const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 } // namespace Core

@@ -202,7 +202,10 @@ struct Card
 class Reader
 {
 public:
-    explicit Reader(QByteArray defaultCharset) : m_defaultCharset(std::move(defaultCharset)) {}
+    explicit Reader(QByteArray defaultCharset)
+        : m_defaultCharset(std::move(defaultCharset))
+    {
+    }
 
     Result<QList<Contact>> read(const QList<ContentLine> &lines)
     {
@@ -210,19 +213,29 @@ public:
         for (const ContentLine &line : lines) {
             const std::optional<Property> p = parseProperty(line.text);
             if (!p) {
-                m_problems.add(line.number, QCoreApplication::translate("Contacts", "this is not a vCard property (NAME:value)"));
+                m_problems.add(line.number,
+                               QCoreApplication::translate(
+                                   "Contacts", "this is not a vCard property (NAME:value)"));
                 continue;
             }
             if (p->name == "BEGIN") {
                 if (p->value.trimmed().toUpper() != "VCARD")
-                    m_problems.add(line.number, QCoreApplication::translate("Contacts", "BEGIN of something other than a vCard"));
+                    m_problems.add(line.number,
+                                   QCoreApplication::translate(
+                                       "Contacts", "BEGIN of something other than a vCard"));
                 else if (card)
-                    m_problems.add(line.number, QCoreApplication::translate("Contacts", "a vCard begins inside another one (END:VCARD missing before)"));
-                card = Card{Contact{}, line.number, {}};
+                    m_problems.add(
+                        line.number,
+                        QCoreApplication::translate(
+                            "Contacts",
+                            "a vCard begins inside another one (END:VCARD missing before)"));
+                card = Card {Contact {}, line.number, {}};
                 continue;
             }
             if (!card) {
-                m_problems.add(line.number, QCoreApplication::translate("Contacts", "a property outside BEGIN:VCARD and END:VCARD"));
+                m_problems.add(line.number,
+                               QCoreApplication::translate(
+                                   "Contacts", "a property outside BEGIN:VCARD and END:VCARD"));
                 continue;
             }
             if (p->name == "END") {
@@ -233,9 +246,11 @@ public:
             take(*card, *p, line.number);
         }
         if (card)
-            m_problems.add(card->beginLine, QCoreApplication::translate("Contacts", "this vCard has no END:VCARD"));
+            m_problems.add(card->beginLine,
+                           QCoreApplication::translate("Contacts", "this vCard has no END:VCARD"));
         if (m_problems.isEmpty() && m_contacts.isEmpty())
-            m_problems.add(1, QCoreApplication::translate("Contacts", "there is no vCard in this file"));
+            m_problems.add(
+                1, QCoreApplication::translate("Contacts", "there is no vCard in this file"));
         if (!m_problems.isEmpty())
             return m_problems.error();
         return m_contacts;
@@ -248,7 +263,9 @@ private:
         if (p.encoding == "QUOTED-PRINTABLE") {
             const auto decoded = decodeQuotedPrintable(bytes);
             if (!decoded) {
-                m_problems.add(line, QCoreApplication::translate("Contacts", "broken quoted-printable encoding"));
+                m_problems.add(
+                    line,
+                    QCoreApplication::translate("Contacts", "broken quoted-printable encoding"));
                 return std::nullopt;
             }
             bytes = *decoded;
@@ -257,7 +274,10 @@ private:
         auto decoded = Charsets::decode(bytes, charset);
         if (!decoded) {
             //: %1 is a character set name such as ISO-8859-2
-            m_problems.add(line, QCoreApplication::translate("Contacts", "text in an unknown character set (%1)").arg(QString::fromLatin1(charset)));
+            m_problems.add(
+                line,
+                QCoreApplication::translate("Contacts", "text in an unknown character set (%1)")
+                    .arg(QString::fromLatin1(charset)));
             return std::nullopt;
         }
         return decoded;
@@ -265,7 +285,8 @@ private:
 
     void take(Card &card, const Property &p, int line)
     {
-        static const QList<QByteArray> used = {"VERSION", "FN", "N", "EMAIL", "NICKNAME", "ORG", "CATEGORIES"};
+        static const QList<QByteArray> used
+            = {"VERSION", "FN", "N", "EMAIL", "NICKNAME", "ORG", "CATEGORIES"};
         if (!used.contains(p.name))
             return;
         if (p.encoding == "B" || p.encoding == "BASE64")
@@ -278,7 +299,11 @@ private:
             card.version = value->trimmed().toLatin1();
             if (card.version != "2.1" && card.version != "3.0" && card.version != "4.0")
                 //: %1 is a version number such as 5.0
-                m_problems.add(line, QCoreApplication::translate("Contacts", "vCard version %1 is not one this reads (2.1, 3.0, 4.0)").arg(value->trimmed()));
+                m_problems.add(
+                    line,
+                    QCoreApplication::translate(
+                        "Contacts", "vCard version %1 is not one this reads (2.1, 3.0, 4.0)")
+                        .arg(value->trimmed()));
         } else if (p.name == "FN") {
             c.formattedName = unescape(*value, {}).join(QString()).trimmed();
         } else if (p.name == "N") {
@@ -297,14 +322,17 @@ private:
                 return;
             if (!MailAddress(QString(), address).validate().ok()) {
                 //: %1 is what the file gives as an e-mail address
-                m_problems.add(line, QCoreApplication::translate("Contacts", "“%1” is not an e-mail address").arg(address));
+                m_problems.add(
+                    line,
+                    QCoreApplication::translate("Contacts", "“%1” is not an e-mail address")
+                        .arg(address));
                 return;
             }
             QStringList types;
             for (const QByteArray &t : p.types)
                 types << QString::fromLatin1(t);
             if (!c.hasEmail(address))
-                c.emails << ContactEmail{address, types, p.pref};
+                c.emails << ContactEmail {address, types, p.pref};
         } else if (p.name == "NICKNAME") {
             for (const QString &n : unescape(*value, u','))
                 if (!n.trimmed().isEmpty() && !c.nicknames.contains(n.trimmed()))
@@ -313,7 +341,8 @@ private:
             c.organization = unescape(*value, u';').value(0).trimmed();
         } else if (p.name == "CATEGORIES") {
             for (const QString &g : unescape(*value, u','))
-                if (!g.trimmed().isEmpty() && !Contact::isSystemGroup(g) && !c.groups.contains(g.trimmed(), Qt::CaseInsensitive))
+                if (!g.trimmed().isEmpty() && !Contact::isSystemGroup(g)
+                    && !c.groups.contains(g.trimmed(), Qt::CaseInsensitive))
                     c.groups << g.trimmed();
         }
     }
@@ -321,9 +350,12 @@ private:
     void finish(Card &card)
     {
         if (card.version.isEmpty())
-            m_problems.add(card.beginLine, QCoreApplication::translate("Contacts", "this vCard has no VERSION"));
+            m_problems.add(card.beginLine,
+                           QCoreApplication::translate("Contacts", "this vCard has no VERSION"));
         if (card.contact.displayName().isEmpty())
-            m_problems.add(card.beginLine, QCoreApplication::translate("Contacts", "this vCard has neither a name nor an e-mail address"));
+            m_problems.add(card.beginLine,
+                           QCoreApplication::translate(
+                               "Contacts", "this vCard has neither a name nor an e-mail address"));
         m_contacts << card.contact;
     }
 
@@ -377,9 +409,11 @@ Result<QList<Contact>> read(const QByteArray &data)
     // ASCII either way. Unlabelled 8-bit text that is not UTF-8 is taken as
     // Windows-1252.
     QByteArray bytes = data;
-    if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF") || data.startsWith("\xEF\xBB\xBF"))
+    if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF")
+        || data.startsWith("\xEF\xBB\xBF"))
         bytes = Charsets::decodeUndeclared(data).toUtf8();
-    const QByteArray charset = Charsets::isValidUtf8(bytes) ? QByteArray("UTF-8") : QByteArray("Windows-1252");
+    const QByteArray charset
+        = Charsets::isValidUtf8(bytes) ? QByteArray("UTF-8") : QByteArray("Windows-1252");
     return Reader(charset).read(unfold(bytes));
 }
 
@@ -391,9 +425,12 @@ QByteArray write(const QList<Contact> &contacts)
         line(QStringLiteral("BEGIN:VCARD"));
         line(QStringLiteral("VERSION:4.0"));
         line(QStringLiteral("FN:") + escape(c.displayName()));
-        if (!QString(c.familyName + c.givenName + c.additionalNames + c.prefixes + c.suffixes).isEmpty())
-            line(QStringLiteral("N:") + QStringList{escape(c.familyName), escape(c.givenName), escape(c.additionalNames),
-                                                    escape(c.prefixes), escape(c.suffixes)}.join(u';'));
+        if (!QString(c.familyName + c.givenName + c.additionalNames + c.prefixes + c.suffixes)
+                 .isEmpty())
+            line(QStringLiteral("N:")
+                 + QStringList {escape(c.familyName), escape(c.givenName),
+                                escape(c.additionalNames), escape(c.prefixes), escape(c.suffixes)}
+                       .join(u';'));
         if (!c.nicknames.isEmpty()) {
             QStringList list;
             for (const QString &n : c.nicknames)
