@@ -114,7 +114,8 @@ struct Standing
     int tier = 0;
     int lessSpecific = 0; ///< -specificity
     int source = 0;       ///< sourceTier()
-    friend auto operator<=>(const Standing &, const Standing &) = default;
+    // (clang-tidy 14 reads the defaulted <=>'s comparison with 0 as a null pointer.)
+    friend auto operator<=>(const Standing &, const Standing &) = default; // NOLINT(modernize-use-nullptr)
 };
 [[nodiscard]] Standing standing(Source source, int specificity = 0);
 /// True for the sources that exist only because of the MX answer (T3).

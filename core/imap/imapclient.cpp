@@ -768,7 +768,7 @@ void ImapClient::onConnectionFailed()
         fail(Kind::Failed,
              Error(Error::Code::Tls,
                    tr("Encryption with the IMAP server %1 failed: %2")
-                       .arg(m_settings.host, m_connection->errorString())));
+                       .arg(m_settings.host, m_connection ? m_connection->errorString() : QString())));
         return;
     }
     fail(Kind::TemporaryFailure, networkError());
@@ -823,7 +823,7 @@ void ImapClient::fail(SentCopyResult::Kind kind, Error error)
     finish(r);
 }
 
-void ImapClient::finish(SentCopyResult result)
+void ImapClient::finish(const SentCopyResult &result)
 {
     if (m_state == State::Finished)
         return;

@@ -137,7 +137,7 @@ private:
     void append();
     void logout();
 
-    void finish(SentCopyResult result);
+    void finish(const SentCopyResult &result);
     void fail(SentCopyResult::Kind kind, Error error);
     /// Ends after a NO or BAD: `sentence` has %1 for the server's text.
     void failOnResponse(const ImapResponse &response, SentCopyResult::Kind kind,
