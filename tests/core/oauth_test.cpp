@@ -345,6 +345,16 @@ protected:
         });
     }
 
+    /// Starts the flow and connects `socket` to its listener, as any local process could.
+    static void startAndConnect(AuthorizationFlow &flow, QTcpSocket &socket)
+    {
+        QSignalSpy urlReady(&flow, &AuthorizationFlow::authorizationUrlReady);
+        flow.start();
+        ASSERT_EVENTUALLY(urlReady.size() == 1, 5000);
+        socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(flow.redirectUri().port()));
+        ASSERT_TRUE(socket.waitForConnected(3000));
+    }
+
     void run(AuthorizationFlow &flow)
     {
         QSignalSpy finished(&flow, &AuthorizationFlow::finished);
@@ -444,12 +454,8 @@ TEST_F(OAuthFlow, ARefusedWrongStateIsNamedWhenTheSignInTimesOut)
 TEST_F(OAuthFlow, AnUnreadableRequestIsRefusedAndTheSignInGoesOn)
 {
     AuthorizationFlow flow(testProvider(m_endpoint), QStringLiteral("ada@example.org"));
-    QSignalSpy urlReady(&flow, &AuthorizationFlow::authorizationUrlReady);
-    flow.start();
-    ASSERT_EVENTUALLY(urlReady.size() == 1, 5000);
     QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(flow.redirectUri().port()));
-    ASSERT_TRUE(s.waitForConnected(3000));
+    ASSERT_NO_FATAL_FAILURE(startAndConnect(flow, s));
     s.write("garbage\r\n\r\n");
     ASSERT_EVENTUALLY(s.bytesAvailable() > 0 || s.state() != QAbstractSocket::ConnectedState, 5000);
     EXPECT_TRUE(s.readAll().startsWith("HTTP/1.1 400"));
@@ -459,12 +465,8 @@ TEST_F(OAuthFlow, AnUnreadableRequestIsRefusedAndTheSignInGoesOn)
 TEST_F(OAuthFlow, AFloodWithoutALineEndIsNotBuffered)
 {
     AuthorizationFlow flow(testProvider(m_endpoint), QStringLiteral("ada@example.org"));
-    QSignalSpy urlReady(&flow, &AuthorizationFlow::authorizationUrlReady);
-    flow.start();
-    ASSERT_EVENTUALLY(urlReady.size() == 1, 5000);
     QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(flow.redirectUri().port()));
-    ASSERT_TRUE(s.waitForConnected(3000));
+    ASSERT_NO_FATAL_FAILURE(startAndConnect(flow, s));
     // What the listener's sockets hold, seen as often as the event loop turns.
     qint64 largest = 0;
     QTimer watch;
@@ -571,12 +573,8 @@ TEST_F(OAuthFlow, OversizedRedirectRequestIsRefused)
 {
     AuthorizationFlow flow(testProvider(m_endpoint), QStringLiteral("ada@example.org"));
     flow.setTimeout(3000);
-    QSignalSpy urlReady(&flow, &AuthorizationFlow::authorizationUrlReady);
-    flow.start();
-    ASSERT_EVENTUALLY(urlReady.size() == 1, 5000);
     QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(flow.redirectUri().port()));
-    ASSERT_TRUE(s.waitForConnected(3000));
+    ASSERT_NO_FATAL_FAILURE(startAndConnect(flow, s));
     s.write("GET /?" + QByteArray(40000, 'a') + " HTTP/1.1\r\n");
     ASSERT_EVENTUALLY(s.bytesAvailable() > 0 || s.state() != QAbstractSocket::ConnectedState, 5000);
     EXPECT_TRUE(s.readAll().startsWith("HTTP/1.1 431")) << "bounded read";
