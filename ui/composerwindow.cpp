@@ -2,6 +2,7 @@
 #include "ui/composerwindow.h"
 
 #include "core/drafts/draftstore.h"
+#include "ui/contactpicker.h"
 #include "ui/iconloader.h"
 #include "ui/messagehtml.h"
 #include "ui/recipientedit.h"
@@ -217,6 +218,19 @@ void ComposerWindow::createMenus()
 
     QMenu *insert = menuBar()->addMenu(tr("&Insert"));
     insert->addAction(m_attachAction);
+    // The address book (issue 22): chosen contacts go to To, Cc or Bcc.
+    auto *contacts = new QAction(tr("&Contacts…"), this);
+    contacts->setObjectName(QStringLiteral("contactsAction"));
+    contacts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    connect(contacts, &QAction::triggered, this, [this] {
+        auto *picker = new ContactPicker(m_addressModel->completions(), this);
+        picker->setAttribute(Qt::WA_DeleteOnClose);
+        connect(picker, &ContactPicker::chosen, this, [this](ContactPicker::Field field, const QStringList &entries) {
+            (field == ContactPicker::Field::To ? m_to : field == ContactPicker::Field::Cc ? m_cc : m_bcc)->appendEntries(entries);
+        });
+        picker->open();
+    });
+    insert->addAction(contacts);
 
     QMenu *format = menuBar()->addMenu(tr("F&ormat"));
     m_richAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));

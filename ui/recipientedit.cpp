@@ -112,6 +112,26 @@ QStringList RecipientEdit::entries() const
     return out;
 }
 
+void RecipientEdit::appendEntries(const QStringList &entries)
+{
+    if (entries.isEmpty())
+        return;
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    // After what is there, one separator: "a@x" or "a@x, " or "a@x," all
+    // become "a@x, b@y".
+    static const QRegularExpression trailing(QStringLiteral("[,;\\s]*$"));
+    const QString all = text();
+    const qsizetype keep = all.indexOf(trailing);
+    m_completing = true; // chosen, not typed: no list of completions
+    cursor.beginEditBlock();
+    cursor.setPosition(static_cast<int>(keep), QTextCursor::KeepAnchor);
+    cursor.insertText((keep > 0 ? QStringLiteral(", ") : QString()) + entries.join(QStringLiteral(", ")));
+    cursor.endEditBlock();
+    m_completing = false;
+    setTextCursor(cursor);
+}
+
 void RecipientEdit::setCompletionModel(QAbstractItemModel *model)
 {
     m_completer->setModel(model);

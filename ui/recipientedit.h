@@ -28,6 +28,7 @@ public:
     explicit RecipientCompletionModel(QObject *parent = nullptr);
 
     void setCompletions(const QList<Core::RecipientCompletion> &completions);
+    [[nodiscard]] const QList<Core::RecipientCompletion> &completions() const { return m_items; }
     /// Plain "Name <address>" strings: shown, matched and inserted as they are.
     void setAddresses(const QStringList &addresses);
 
@@ -62,6 +63,9 @@ public:
     /// Fills the list in (not typed: edited() is not emitted, and undo
     /// starts from here). Line breaks become commas.
     void setText(const QString &text);
+    /// Adds entries at the end of the list, as an edit of the person's
+    /// (edited() is emitted; undo takes them out again).
+    void appendEntries(const QStringList &entries);
     /// The entries as typed: separated by commas or semicolons outside
     /// quotes, without the spaces around them; empty ones left out.
     [[nodiscard]] QStringList entries() const;
