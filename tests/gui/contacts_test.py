@@ -9,6 +9,7 @@ server (aiosmtpd).
 import email
 import email.policy
 import os
+import re
 
 import desktop
 from desktop import DesktopTest, wait_until
@@ -88,6 +89,34 @@ class ContactsTest(DesktopTest):
         wait_until(lambda: to.text == "Иван Иванов <ivan.ivanov@example.ru>", 5,
                    what=f"the contact in the field ({to.text!r})")
         del composer
+
+    def test_the_contact_picker_adds_a_found_person_and_a_group_by_keyboard(self):
+        self.import_contacts("thunderbird-4.0.vcf", "apple-3.0.vcf")
+        composer, to = self.start()
+        self.desktop.key("ctrl+shift+b")
+        picker = self.app.window(r"^Contacts$", timeout=5)
+        for name in ("Add to To", "Add to Cc", "Add to Bcc"):
+            self.assertTrue(picker.find("push button", "^%s$" % name))
+        search = picker.find("text", r"^Search contacts$")
+        wait_until(lambda: search.focused, 5, what="the keyboard in the search field")
+        people = picker.find("list", r"^Contacts$")
+        self.desktop.type("nordlys")
+        # Found by her organisation, Nordlys AS: both her addresses, the
+        # preferred one first and chosen.
+        wait_until(lambda: [i.name for i in people.children()]
+                   == ["Åse Ødegård <ase@nordlys.example>", "Åse Ødegård <ase.odegard@example.no>"], 5,
+                   what=f"only Åse in the list ({[i.name for i in people.children()]})")
+        self.desktop.key("alt+c")
+        cc = composer.find("text", r"^Cc:$")
+        wait_until(lambda: cc.text == "Åse Ødegård <ase@nordlys.example>", 5, what=f"Åse in Cc ({cc.text!r})")
+        # A group shows its members; all of them go to Bcc.
+        self.desktop.key("alt+s", "ctrl+a", "BackSpace", "alt+g", "k", "Tab", "ctrl+a", "alt+b")
+        bcc = composer.find("text", r"^Bcc:$")
+        wait_until(lambda: sorted(re.findall(r"<([^>]+)>", bcc.text)) == ["ase@nordlys.example", "siobhan.obrien@university.example"],
+                   5, what=f"the group's members in Bcc ({bcc.text!r})")
+        self.assertEqual(to.text, "")
+        self.desktop.key("Escape")
+        self.app.window_gone(r"^Contacts$")
 
 
 if __name__ == "__main__":
