@@ -2353,6 +2353,72 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>&amp;Review</source>
         <translation>&amp;Überprüfen</translation>
     </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>&amp;Kontakte …</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ContactPicker</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Name, nickname, address or group</source>
+        <translation>Name, Spitzname, Adresse oder Gruppe</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Kontakte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Alle Kontakte</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <extracomment>adds the selected contacts to the To field</extracomment>
+        <translation>&amp;An</translation>
+    </message>
+    <message>
+        <source>&amp;Cc</source>
+        <extracomment>adds the selected contacts to the Cc field</extracomment>
+        <translation>&amp;Cc</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc</source>
+        <extracomment>adds the selected contacts to the Bcc field</extracomment>
+        <translation>&amp;Bcc</translation>
+    </message>
+    <message>
+        <source>Add to To</source>
+        <translation>Zu „An“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to Cc</source>
+        <translation>Zu „Cc“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to Bcc</source>
+        <translation>Zu „Bcc“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Notifier</name>

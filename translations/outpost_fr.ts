@@ -2353,6 +2353,72 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>&amp;Review</source>
         <translation>&amp;Relire</translation>
     </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>&amp;Contacts…</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::ContactPicker</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Name, nickname, address or group</source>
+        <translation>Nom, surnom, adresse ou groupe</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Rechercher des contacts</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Tous les contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Groupe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <extracomment>adds the selected contacts to the To field</extracomment>
+        <translation>&amp;À</translation>
+    </message>
+    <message>
+        <source>&amp;Cc</source>
+        <extracomment>adds the selected contacts to the Cc field</extracomment>
+        <translation>&amp;Cc</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc</source>
+        <extracomment>adds the selected contacts to the Bcc field</extracomment>
+        <translation>Cc&amp;i</translation>
+    </message>
+    <message>
+        <source>Add to To</source>
+        <translation>Ajouter à «&#xa0;À&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Add to Cc</source>
+        <translation>Ajouter à «&#xa0;Cc&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Add to Bcc</source>
+        <translation>Ajouter à «&#xa0;Cci&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>Gui::Notifier</name>
