@@ -135,6 +135,7 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
     , m_trust(trust)
     , m_credentials(credentials)
     , m_accessTokens(new OAuth::AccessTokenSource(credentials, this))
+    , m_durable(std::make_unique<DurableWriter>())
 {
     m_passTimer.setSingleShot(true);
     connect(&m_passTimer, &QTimer::timeout, this, [this] { flush(false); });
@@ -645,7 +646,12 @@ void Flusher::sendNext(AccountRun *run, size_t limit)
             message.dsn = SmtpDsn{{QStringLiteral("SUCCESS"), QStringLiteral("FAILURE"), QStringLiteral("DELAY")},
                                   false, claimed->messageId};
         // Write-ahead: "dot_sent" is durable before the "." can be written.
-        message.beforeFinalDot = [this, id] { return m_outbox->markDotSent(id).ok(); };
+        // Synced on the durable writer's thread, never this one (the GUI's);
+        // the client writes the dot once the future says it is on disk.
+        message.recordBeforeFinalDot = [this, id] {
+            return m_durable->post({[outbox = m_outbox, id] { return outbox->writeDotSentMarker(id); },
+                                    m_outbox->dotSentDirectory(), [] { CrashPoint::hit("dot-sent"); }});
+        };
         run->client->send(message);
     }
     // Nothing left to send, unless the pass is still finding messages.

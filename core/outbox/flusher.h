@@ -5,6 +5,7 @@
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
 #include "core/oauth/tokensource.h"
+#include "core/outbox/durablewriter.h"
 #include "core/outbox/outbox.h"
 #include "core/smtp/smtpclient.h"
 #include "core/util/filelock.h"
@@ -156,6 +157,10 @@ private:
     TrustStore *m_trust;
     CredentialStore *m_credentials;
     OAuth::AccessTokenSource *m_accessTokens;
+    /// The dot-sent markers, synced off this thread. Destroyed (waiting for
+    /// its last step) before the Outbox it writes into, which outlives the
+    /// flusher.
+    std::unique_ptr<DurableWriter> m_durable;
     RetryPolicy m_policy = RetryPolicy::fromEnvironment();
     SmtpTimeouts m_timeouts;
     QString m_extraCaFile;

@@ -810,12 +810,22 @@ bool Outbox::linkDotSentMarker(const QString &id)
 
 Result<void> Outbox::markDotSent(const QString &id)
 {
+    if (auto r = writeDotSentMarker(id); !r)
+        return r;
+    if (auto r = Durable::syncDirectory(dotSentDirectory()); !r)
+        return r;
+    CrashPoint::hit("dot-sent");
+    return {};
+}
+
+Result<void> Outbox::writeDotSentMarker(const QString &id)
+{
     if (!QFileInfo(entryDir(OutboxState::Active, id)).isDir())
         return notFound();
     // The marker's content is irrelevant, its name is the record: its inode
     // on disk (synced itself, or shared and synced once) and its name
-    // through active/, which also makes the claim's rename of the entry
-    // into active/ durable.
+    // through active/ (dotSentDirectory(), synced by the caller), which
+    // also makes the claim's rename of the entry into active/ durable.
     if (!linkDotSentMarker(id)) {
         QFile marker(dotSentMarker(id));
         if (!marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -827,10 +837,12 @@ Result<void> Outbox::markDotSent(const QString &id)
     // (A file system that then loses the claim's rename and brings the entry
     // back to queued/ leaves this marker next to nothing in active/: such an
     // entry is held as in doubt, see claim() and clearOrphanMarkers().)
-    if (auto r = Durable::syncDirectory(dir(OutboxState::Active)); !r)
-        return r;
-    CrashPoint::hit("dot-sent");
     return {};
+}
+
+QString Outbox::dotSentDirectory() const
+{
+    return dir(OutboxState::Active);
 }
 
 Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,

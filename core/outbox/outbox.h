@@ -11,6 +11,7 @@
 #include <QObject>
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -124,6 +125,13 @@ public:
     /// together with the claim that moved the entry to active/: a marker
     /// file active/<id>.dot_sent, read back by readEntry() as the phase.
     [[nodiscard]] Result<void> markDotSent(const QString &id);
+    /// markDotSent() in two steps, for a caller that syncs several markers
+    /// at once on another thread (Core::DurableWriter): the marker's name,
+    /// durable only once dotSentDirectory() is synced. Thread-safe with
+    /// respect to this Outbox's other calls (it reads only paths and the
+    /// two atomic flags below).
+    [[nodiscard]] Result<void> writeDotSentMarker(const QString &id);
+    [[nodiscard]] QString dotSentDirectory() const;
     /// active|any -> target, with the sidecar updated first. With
     /// Durable::Sync::ContentOnly the new state is not waited for on disk:
     /// for "sent", whose loss in a power cut leaves the durable dot_sent
@@ -264,11 +272,11 @@ private:
     bool m_refreshAgain = false;
     bool m_indexLoaded = false;
 
-    bool m_markerInodeDurable = false;
+    std::atomic<bool> m_markerInodeDurable = false;
 #ifdef Q_OS_WIN
-    bool m_noHardLinks = true; // (NTFS has them; the C runtime offers no link())
+    std::atomic<bool> m_noHardLinks = true; // (NTFS has them; the C runtime offers no link())
 #else
-    bool m_noHardLinks = false; ///< set when the file system refused one
+    std::atomic<bool> m_noHardLinks = false; ///< set when the file system refused one
 #endif
 };
 

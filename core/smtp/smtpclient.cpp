@@ -635,8 +635,17 @@ void SmtpClient::recordEnvelopeAhead()
     // previous dot and this envelope, so that the body follows the 354 at
     // once. Earlier than needed is safe (the outbox then counts the message
     // as possibly sent a little sooner); later never happens.
-    if (m_nextTx && m_nextTx->message.beforeFinalDot && m_nextTx->total <= kEarlyHookSize)
-        m_nextTx->beforeDotResult = m_nextTx->message.beforeFinalDot();
+    if (m_nextTx && m_nextTx->total <= kEarlyHookSize)
+        startBeforeDot(*m_nextTx);
+}
+
+void SmtpClient::startBeforeDot(SmtpTransaction &tx)
+{
+    if (tx.beforeDot)
+        return;
+    const SmtpMessage &m = tx.message;
+    tx.beforeDot = m.recordBeforeFinalDot ? m.recordBeforeFinalDot()
+                                          : QtFuture::makeReadyFuture(!m.beforeFinalDot || m.beforeFinalDot());
 }
 
 void SmtpClient::handleMailReply(const SmtpReply &reply)
@@ -790,6 +799,10 @@ void SmtpClient::pumpData()
     SmtpTransaction &tx = *m_tx;
     if (!m_transport)
         return;
+    // An asynchronous record starts once the end is in sight, so that it
+    // is (mostly) done when the final dot is due.
+    if (tx.message.recordBeforeFinalDot && tx.total - tx.queuedWire <= kEarlyHookSize)
+        startBeforeDot(tx);
     while (!tx.eof && !tx.chunkRefused && m_transport->bytesPending() < kWriteAhead) {
         const Result<QByteArray> piece = tx.nextBodyPiece();
         if (!piece) {
@@ -805,31 +818,50 @@ void SmtpClient::pumpData()
     // BDAT LAST waits for the replies to the chunks before it (one round
     // trip at the end of a large message): once it is out, the message may
     // be delivered, so it never follows a chunk the server refused.
-    if (tx.eof && !tx.dotWritten && !tx.chunkRefused && tx.pendingChunkReplies == 0)
+    if (tx.eof && !tx.dotWritten && !tx.chunkRefused && tx.pendingChunkReplies == 0 && !tx.awaitingBeforeDot)
         writeBodyEnd();
 }
 
 void SmtpClient::writeBodyEnd()
 {
     SmtpTransaction &tx = *m_tx;
-    const auto stop = [this, &tx](Error error) {
+    if (!tx.matchesWhatWasQueued()) { // (once: it ends the file's digest)
         SmtpResult r;
-        r.error = std::move(error);
+        r.error = Error(Error::Code::Corrupt, QCoreApplication::translate("Smtp", "The queued message changed on disk after it was "
+                                                                              "queued; it was not sent."));
         r.recipients = tx.recipients;
         hangUpAndFinish(r);
-    };
-    if (!tx.matchesWhatWasQueued()) {
-        stop(Error(Error::Code::Corrupt, QCoreApplication::translate("Smtp", "The queued message changed on disk after it was "
-                                                                         "queued; it was not sent.")));
         return;
     }
     // The outbox records "dot_sent" durably before the dot can be written:
     // from here on, a lost reply means "in doubt", never "send again".
-    const bool recorded = tx.beforeDotResult.has_value() ? *tx.beforeDotResult
-                                                         : (!tx.message.beforeFinalDot || tx.message.beforeFinalDot());
-    if (!recorded) {
-        stop(Error(Error::Code::WriteFailed, QCoreApplication::translate("Smtp", "Sending was stopped because its progress "
-                                                                             "could not be recorded on disk.")));
+    startBeforeDot(tx);
+    if (tx.beforeDot->isFinished()) {
+        writeFinalDot();
+        return;
+    }
+    // Recorded on another thread: this one goes on serving the event loop,
+    // and the dot follows the answer (a transaction ended meanwhile, by a
+    // time-out or a cancel, holds another ticket or none).
+    const quint64 ticket = ++m_beforeDotTickets;
+    tx.awaitingBeforeDot = ticket;
+    tx.beforeDot->then(this, [this, ticket](bool) {
+        if (!m_tx || m_tx->awaitingBeforeDot != ticket || !m_transport)
+            return;
+        m_tx->awaitingBeforeDot = 0;
+        writeFinalDot();
+    });
+}
+
+void SmtpClient::writeFinalDot()
+{
+    SmtpTransaction &tx = *m_tx;
+    if (!tx.beforeDot->result()) {
+        SmtpResult r;
+        r.error = Error(Error::Code::WriteFailed, QCoreApplication::translate("Smtp", "Sending was stopped because its progress "
+                                                                              "could not be recorded on disk."));
+        r.recipients = tx.recipients;
+        hangUpAndFinish(r);
         return;
     }
     tx.dotWritten = true;

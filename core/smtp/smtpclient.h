@@ -177,7 +177,12 @@ private:
     void handleChunkReply(const SmtpReply &reply);
     void handleFinalReply(const SmtpReply &reply);
     void pumpData();
+    /// Starts the hook before the final dot of `tx`, once.
+    static void startBeforeDot(SmtpTransaction &tx);
+    /// Checks the body, then writes the final dot once the hook before it
+    /// has answered (writeFinalDot()).
     void writeBodyEnd();
+    void writeFinalDot();
     void finishMessage(const SmtpResult &result);
     /// The server refused the envelope pipelined behind the dot: send it again.
     void retryUnpipelined();
@@ -208,6 +213,7 @@ private:
     bool m_quitRequested = false;
     bool m_credentialsPending = false;
     bool m_pipelineBehindDot = true;
+    quint64 m_beforeDotTickets = 0; ///< see SmtpTransaction::awaitingBeforeDot
 
     std::deque<SmtpMessage> m_queue;
     std::unique_ptr<SmtpTransaction> m_tx;

@@ -6,6 +6,7 @@
 #include "core/smtp/envelope.h"
 #include "core/smtp/smtpreply.h"
 
+#include <QFuture>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -39,6 +40,13 @@ struct SmtpMessage
     /// the transaction without the dot (the outbox could not record
     /// "dot_sent").
     std::function<bool()> beforeFinalDot;
+    /// The same, done elsewhere (the outbox's durable writer, on its own
+    /// thread): called at the same moments, or as soon as at most 64 KiB of
+    /// the body remain to be written, so the work overlaps the data; the
+    /// final "." waits for the future, without blocking the thread, and
+    /// is never written unless it holds true. Takes precedence over
+    /// beforeFinalDot.
+    std::function<QFuture<bool>()> recordBeforeFinalDot;
     /// When set: the file must have this size and SHA-256 (lower-case hex),
     /// checked while it streams; otherwise the final "." is never written
     /// and the result is Error::Corrupt. Spares a second read of big files.

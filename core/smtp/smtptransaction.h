@@ -91,7 +91,12 @@ public:
     bool behindDot = false;              ///< ... behind the previous final dot
     bool retryUnpipelined = false;       ///< ... and the server refused that (503)
     QStringList later;                   ///< "too many recipients": the next transaction
-    std::optional<bool> beforeDotResult; ///< the hook already ran (envelope ahead)
+    /// The hook before the final dot has been started (envelope ahead, or
+    /// the end of the body in sight); its result, or the future of it.
+    std::optional<QFuture<bool>> beforeDot;
+    /// Non-zero while the final dot waits for beforeDot: the client's
+    /// ticket for it, so a late answer finds no other transaction.
+    quint64 awaitingBeforeDot = 0;
     std::optional<SmtpResult> abortAtData; ///< the outcome, once DATA is answered
     bool dotWritten = false;             ///< the final dot or BDAT LAST is out
     bool eof = false;

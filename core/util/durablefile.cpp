@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QThread>
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -28,10 +29,20 @@ Error writeError(const QString &path, const QString &reason)
                  QCoreApplication::translate("Durable", "Could not save “%1”: %2").arg(QDir::toNativeSeparators(path), reason));
 }
 
+// Tests: OUTPOST_TEST_SYNC_DELAY_MS makes every sync that long, as on a busy
+// disk, to show which thread waits for it. Read on each sync (a test sets
+// it after start-up); next to a real sync its cost is nothing.
+void simulateSlowDisk()
+{
+    if (const int ms = qEnvironmentVariableIntValue("OUTPOST_TEST_SYNC_DELAY_MS"); ms > 0)
+        QThread::msleep(static_cast<unsigned long>(ms));
+}
+
 } // namespace
 
 Result<void> syncFile(QFileDevice &file)
 {
+    simulateSlowDisk();
     if (!file.flush())
         return writeError(file.fileName(), file.errorString());
     const int fd = file.handle();
@@ -78,6 +89,7 @@ LinkResult hardLink(const QString &existing, const QString &newName)
 
 Result<void> syncDirectory(const QString &directory)
 {
+    simulateSlowDisk();
 #ifdef Q_OS_WIN
     Q_UNUSED(directory);
     return {};
