@@ -72,12 +72,11 @@ Result<void> ContactStore::save()
                              QT_TRANSLATE_NOOP("Accounts", "Your contacts cannot be locked: %1"));
         !r)
         return r;
+    // A damaged file was set aside: then what this store knows is all there is.
     if (auto disk = read())
         apply(disk.value());
     else
-        apply(
-            m_list
-                .contacts()); // a damaged file was set aside: what this store knows is all there is
+        apply(m_list.contacts());
     QJsonArray list;
     for (const Contact &c : m_list.contacts())
         list.append(c.toJson());
