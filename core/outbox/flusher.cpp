@@ -649,8 +649,10 @@ void Flusher::sendNext(AccountRun *run, size_t limit)
         // Synced on the durable writer's thread, never this one (the GUI's);
         // the client writes the dot once the future says it is on disk.
         message.recordBeforeFinalDot = [this, id] {
-            return m_durable->post({[outbox = m_outbox, id] { return outbox->writeDotSentMarker(id); },
-                                    m_outbox->dotSentDirectory(), [] { CrashPoint::hit("dot-sent"); }});
+            QFuture<bool> marked = m_durable->post({[outbox = m_outbox, id] { return outbox->writeDotSentMarker(id); },
+                                                    m_outbox->dotSentDirectory(), [] { CrashPoint::hit("dot-sent"); }});
+            m_markerWrites.insert(id, marked);
+            return marked;
         };
         run->client->send(message);
     }
@@ -673,6 +675,15 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
         return;
     const QString id = run->inFlight.front();
     run->inFlight.pop_front();
+    if (const auto marker = m_markerWrites.constFind(id); marker != m_markerWrites.cend()) {
+        // A message refused (or cancelled) while its marker was being
+        // written: the marker lands before its entry leaves active/, or it
+        // would outlive the entry and turn it into "in doubt". After a dot
+        // the marker is done already; this waits only on that rare path.
+        QFuture<bool> pending = marker.value();
+        m_markerWrites.erase(marker);
+        pending.waitForFinished();
+    }
     if (!r.ok())
         recordPending(run); // results are recorded in the order they came
     const QDateTime now = m_outbox->now();

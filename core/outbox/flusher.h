@@ -161,6 +161,7 @@ private:
     /// its last step) before the Outbox it writes into, which outlives the
     /// flusher.
     std::unique_ptr<DurableWriter> m_durable;
+    QHash<QString, QFuture<bool>> m_markerWrites; ///< per message in flight
     RetryPolicy m_policy = RetryPolicy::fromEnvironment();
     SmtpTimeouts m_timeouts;
     QString m_extraCaFile;
