@@ -125,6 +125,9 @@ namespace {
 /// Entries read per event-loop turn while a pass starts: a fraction of a
 /// millisecond, so the connection and the keychain move on in between.
 constexpr int kScanBatch = 16;
+/// Messages up to this size have their dot-sent marker written when they
+/// are claimed (they are on the wire for moments).
+constexpr qint64 kEarlyMarkerSize = 64 * 1024;
 } // namespace
 
 Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
@@ -648,17 +651,30 @@ void Flusher::sendNext(AccountRun *run, size_t limit)
         // Write-ahead: "dot_sent" is durable before the "." can be written.
         // Synced on the durable writer's thread, never this one (the GUI's);
         // the client writes the dot once the future says it is on disk.
-        message.recordBeforeFinalDot = [this, id] {
-            QFuture<bool> marked = m_durable->post({[outbox = m_outbox, id] { return outbox->writeDotSentMarker(id); },
-                                                    m_outbox->dotSentDirectory(), [] { CrashPoint::hit("dot-sent"); }});
-            m_markerWrites.insert(id, marked);
-            return marked;
-        };
+        // A small message's marker starts now, so that the markers of the
+        // messages in flight share a sync (docs/design/OUTBOX.md, "Durable
+        // steps off the flusher's thread"); a large one's when the client
+        // sees the end of its data, so that a crash during a long upload
+        // leaves it queued, not in doubt.
+        if (claimed->bodySize <= kEarlyMarkerSize) {
+            const QFuture<bool> marked = markDotSent(id);
+            message.recordBeforeFinalDot = [marked] { return marked; };
+        } else {
+            message.recordBeforeFinalDot = [this, id] { return markDotSent(id); };
+        }
         run->client->send(message);
     }
     // Nothing left to send, unless the pass is still finding messages.
     if (run->inFlight.empty() && !(m_scan && m_scan->runs.value(run->account.id) == run))
         finishRun(run);
+}
+
+QFuture<bool> Flusher::markDotSent(const QString &id)
+{
+    QFuture<bool> marked = m_durable->post({[outbox = m_outbox, id] { return outbox->writeDotSentMarker(id); },
+                                            m_outbox->dotSentDirectory(), [] { CrashPoint::hit("dot-sent"); }});
+    m_markerWrites.insert(id, marked);
+    return marked;
 }
 
 void Flusher::recordPending(AccountRun *run)

@@ -146,6 +146,8 @@ private:
     /// With no run left and the pass read: the next pass, or idle.
     void endPassIfDone();
     void recordPending(AccountRun *run);
+    /// Queues `id`'s dot-sent marker on the durable writer.
+    [[nodiscard]] QFuture<bool> markDotSent(const QString &id);
     void holdAll(const QStringList &ids, HoldReason reason, const Error &error);
     void scheduleNextPass();
     /// Retention: removes the bodies of old sent messages, off this thread.
