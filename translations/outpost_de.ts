@@ -3214,6 +3214,12 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <extracomment>%1 is a server name, %2 a folder</extracomment>
         <translation>Outpost kennt keinen OAuth-2.0-Anbieter für %1. Beschreiben Sie ihn in einer Datei in %2 (Schlüssel: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts) oder wählen Sie eine andere Anmeldeart.</translation>
     </message>
+    <message>
+        <location filename="../core/oauth/provider.cpp" line="0"/>
+        <source>The settings found say to sign in to %1 with %2, but %1 is not one of %2&apos;s servers. Outpost will not send a %2 sign-in there.</source>
+        <extracomment>%1 is a mail server&apos;s name, %2 a provider&apos;s name such as Google</extracomment>
+        <translation>Die gefundenen Einstellungen sagen, bei %1 mit %2 anzumelden, aber %1 ist keiner der Server von %2. Outpost sendet dorthin keine Anmeldung von %2.</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>

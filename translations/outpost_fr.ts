@@ -3214,6 +3214,12 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <extracomment>%1 is a server name, %2 a folder</extracomment>
         <translation>Outpost ne connaît aucun fournisseur OAuth 2.0 pour %1. Décrivez-le dans un fichier dans %2 (clés&#xa0;: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), ou choisissez une autre façon de vous connecter.</translation>
     </message>
+    <message>
+        <location filename="../core/oauth/provider.cpp" line="0"/>
+        <source>The settings found say to sign in to %1 with %2, but %1 is not one of %2&apos;s servers. Outpost will not send a %2 sign-in there.</source>
+        <extracomment>%1 is a mail server&apos;s name, %2 a provider&apos;s name such as Google</extracomment>
+        <translation>Les réglages trouvés indiquent de se connecter à %1 avec %2, mais %1 n’est pas un serveur de %2. Outpost n’y enverra pas de connexion %2.</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>

@@ -345,7 +345,16 @@ Result<Provider> ProviderRegistry::fromAutoconfig(const Autoconfig::OAuth2Info &
     if (known && known->hasEndpoints()) {
         // The block may come over plain HTTP, from an MX-derived lookup or
         // the ISPDB: it names a known provider, never moves it. Its client
-        // id and secret go to its own endpoints only.
+        // id and secret go to its own endpoints only. Nor may it send the
+        // provider's tokens to a mail server the provider does not run: the
+        // person would sign in at the real provider and hand its token to a
+        // stranger's server.
+        if (!host.isEmpty() && !known->covers(host))
+            return Error(Error::Code::InvalidInput,
+                         //: %1 is a mail server's name, %2 a provider's name such as Google
+                         QCoreApplication::translate("OAuth", "The settings found say to sign in to %1 with %2, but %1 is not "
+                                                              "one of %2's servers. Outpost will not send a %2 sign-in there.")
+                             .arg(host.toLower(), known->displayName));
         p = *known;
     } else {
         if (known) // a file of the person's own with this issuer and no hosts: its client id

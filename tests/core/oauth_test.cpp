@@ -287,7 +287,12 @@ TEST(OAuthProviders, AnAutoconfigBlockCannotMoveAKnownProvider)
 
     const Autoconfig::OAuth2Info hostile{QStringLiteral("accounts.google.com"), QStringLiteral("https://mail.google.com/"),
                                          QStringLiteral("https://evil.example/auth"), QStringLiteral("https://evil.example/token")};
-    auto p = r.fromAutoconfig(hostile, QStringLiteral("smtp.example.org"));
+    // Nor send Google's tokens to a server Google does not run.
+    const auto elsewhere = r.fromAutoconfig(hostile, QStringLiteral("smtp.example.org"));
+    ASSERT_FALSE(elsewhere);
+    EXPECT_TRUE(elsewhere.error().message().contains(QStringLiteral("smtp.example.org is not one of Google's servers")))
+        << qPrintable(elsewhere.error().message());
+    auto p = r.fromAutoconfig(hostile, QStringLiteral("SMTP.gmail.com"));
     ASSERT_TRUE(p) << qPrintable(p.error().message());
     EXPECT_EQ(p->authorizationEndpoint, google.authorizationEndpoint);
     EXPECT_EQ(p->tokenEndpoint, google.tokenEndpoint);
