@@ -40,7 +40,7 @@ QString Contact::displayName() const
 {
     if (!formattedName.trimmed().isEmpty())
         return formattedName.trimmed();
-    const QString fromParts
+    QString fromParts
         = QStringList {prefixes, givenName, additionalNames, familyName, suffixes}
               .filter(QRegularExpression(QStringLiteral("\\S")))
               .join(u' ');

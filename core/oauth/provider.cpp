@@ -218,7 +218,8 @@ Result<Provider> ProviderRegistry::readFile(const QString &path)
             return true;
         if (!v.isArray())
             return false;
-        for (const QJsonValue &item : v.toArray()) {
+        const QJsonArray items = v.toArray();
+        for (const QJsonValue item : items) {
             if (!item.isString() || item.toString().trimmed().isEmpty())
                 return false;
             out->append(item.toString().trimmed());
