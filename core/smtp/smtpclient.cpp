@@ -695,6 +695,12 @@ void SmtpClient::handleRcptReply(const SmtpReply &reply)
 
 void SmtpClient::recipientsDone()
 {
+    // An envelope refused only for coming behind the final dot: with DATA
+    // pipelined, DATA's reply settles it; without (BDAT) nothing else will.
+    if (m_tx->retryUnpipelined && !m_tx->dataPipelined) {
+        retryUnpipelined();
+        return;
+    }
     const SmtpTransaction::Verdict verdict = m_tx->judgeRecipients();
     if (verdict.failure) {
         // With DATA pipelined its reply is still to come: the outcome waits for it.
@@ -868,7 +874,7 @@ void SmtpClient::writeFinalDot()
     tx.state = SmtpTransaction::State::FinalReply;
     if (m_log) {
         if (tx.bodyCommand == SmtpTransaction::BodyCommand::Bdat)
-            m_log(QStringLiteral("C: <%1 octets in %2 BDAT chunks> BDAT LAST").arg(tx.queuedWire).arg(tx.pendingChunkReplies));
+            m_log(QStringLiteral("C: <%1 octets in %2 BDAT chunks> BDAT LAST").arg(tx.queuedWire).arg(tx.chunksWritten));
         else
             m_log(QStringLiteral("C: <%1 octets of message data> .").arg(tx.queuedWire));
     }

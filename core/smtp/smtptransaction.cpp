@@ -228,6 +228,7 @@ Result<QByteArray> SmtpTransaction::nextBodyPiece()
     if (bodyCommand == BodyCommand::Bdat && !out.isEmpty()) {
         out.prepend("BDAT " + QByteArray::number(out.size()) + "\r\n");
         ++pendingChunkReplies;
+        ++chunksWritten;
     }
     queuedWire += out.size();
     return out;
@@ -305,6 +306,7 @@ QByteArray SmtpTransaction::bodyEnd()
     if (bodyCommand == BodyCommand::Bdat) {
         tail.prepend("BDAT " + QByteArray::number(tail.size()) + " LAST\r\n");
         ++pendingChunkReplies;
+        ++chunksWritten;
     } else {
         tail += ".\r\n";
     }

@@ -101,6 +101,7 @@ public:
     bool dotWritten = false;             ///< the final dot or BDAT LAST is out
     bool eof = false;
     int pendingChunkReplies = 0;         ///< BDAT chunks written, not yet answered
+    int chunksWritten = 0;               ///< BDAT chunks written (for the log)
     std::optional<SmtpReply> chunkRefused; ///< the first chunk the server refused
     qint64 queuedWire = 0; ///< octets handed to the socket for the body
     qint64 total = 0;      ///< the file's size

@@ -1145,15 +1145,55 @@ TEST_F(SmtpClientTest, ALargeMessageGoesInBdatChunksUnstuffed)
     SmtpServerSettings s = settings();
     s.chunkingThreshold = 256 * 1024;
     SmtpClient client(s);
+    QStringList log;
+    client.setProtocolLog([&log](const QString &line) { log << line; });
     const SmtpResult r = sendAndWait(client, message({QStringLiteral("b@example.org")}, content));
     ASSERT_TRUE(r.ok()) << r.error.message();
     waitDisconnected(client);
     expectScriptFollowed();
     ASSERT_EQ(m_server.messages().size(), 1);
     EXPECT_EQ(m_server.messages().first(), content);
+    // The log counts the chunks that went before LAST, as the server saw them.
+    const qsizetype chunks = m_server.clientLines().filter(QRegularExpression(QStringLiteral("^BDAT \\d+$"))).size();
+    EXPECT_EQ(log.filter(QStringLiteral(" in %1 BDAT chunks> BDAT LAST").arg(chunks)).size(), 1) << qPrintable(log.filter(QStringLiteral("BDAT LAST")).join(u' '));
     EXPECT_TRUE(m_server.clientLines().filter(QStringLiteral("DATA")).isEmpty());
     EXPECT_GE(m_server.clientLines().filter(QRegularExpression(QStringLiteral("^BDAT \\d+$"))).size(), 2);
     EXPECT_EQ(m_server.clientLines().filter(QRegularExpression(QStringLiteral("^BDAT \\d+ LAST$"))).size(), 1);
+}
+
+TEST_F(SmtpClientTest, AnEnvelopeRefusedBehindBdatLastIsSentAgainUnpipelined)
+{
+    // The Haraka case with CHUNKING: the next envelope, pipelined behind
+    // BDAT LAST, gets 503s. BDAT sends no DATA, so no DATA reply can carry
+    // the "send it again" decision: the recipients' replies must. The
+    // second message goes again at once, never held as refused.
+    QByteArray content = kMessage;
+    while (content.size() < 400 * 1024)
+        content += QByteArray(70, 'x') + "\r\n";
+    const QString env = QStringLiteral("C: MAIL FROM:<a@example.org> SIZE=\\d+\nC: RCPT TO:<b@example.org>\n");
+    const QString bad = QStringLiteral("S: 503 5.5.0 Bad sequence of commands - pipelined after end of DATA\n");
+    m_server.addScenario(kGreet + kEhloChunking + env + QStringLiteral("S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nBDAT\n") + env
+                         + QStringLiteral("S: 250 2.0.0 first queued\n") + bad + bad + QStringLiteral("C: RSET\nS: 250 Ok\n")
+                         + env + QStringLiteral("S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nBDAT\nS: 250 2.0.0 second queued\n")
+                         + kQuit);
+    SmtpServerSettings s = settings();
+    s.chunkingThreshold = 256 * 1024;
+    SmtpClient client(s);
+    QSignalSpy finished(&client, &SmtpClient::finished);
+    client.send(message({QStringLiteral("b@example.org")}, content));
+    client.send(message({QStringLiteral("b@example.org")}, content));
+    while (finished.size() < 2)
+        ASSERT_TRUE(finished.wait(5000));
+    for (int i = 0; i < 2; ++i) {
+        const SmtpResult r = finished[i].first().value<SmtpResult>();
+        EXPECT_TRUE(r.ok()) << i << ": " << qPrintable(r.error.message());
+    }
+    EXPECT_EQ(finished[1].first().value<SmtpResult>().reply.text(), QStringLiteral("second queued"));
+    EXPECT_FALSE(client.pipelinesBehindDot());
+    waitDisconnected(client);
+    expectScriptFollowed();
+    ASSERT_EQ(m_server.messages().size(), 2);
+    EXPECT_EQ(m_server.messages().last(), content);
 }
 
 TEST_F(SmtpClientTest, ASmallMessageStillGoesWithData)
