@@ -84,6 +84,21 @@ Result<void> AccountStore::load()
 
 Result<void> AccountStore::save()
 {
+    return saveWith({});
+}
+
+Result<void> AccountStore::modify(const QString &id, const std::function<void(Account &)> &change)
+{
+    return saveWith([&](QList<Account> &accounts) {
+        for (Account &a : accounts) {
+            if (a.id == id)
+                change(a);
+        }
+    });
+}
+
+Result<void> AccountStore::saveWith(const std::function<void(QList<Account> &)> &change)
+{
     // Read-modify-write under the file's lock: what another process saved
     // since this store read the file is kept, and two processes adding an
     // account at once both get theirs.
@@ -96,6 +111,8 @@ Result<void> AccountStore::save()
         apply(disk.value(), defaultId);
     else
         apply(m_accounts, m_defaultId); // a damaged file was set aside: what this store knows is all there is
+    if (change)
+        change(m_accounts);
     QJsonArray list;
     for (const Account &a : std::as_const(m_accounts))
         list.append(a.toJson());

@@ -6,6 +6,7 @@
 
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 namespace Core {
@@ -54,6 +55,12 @@ public:
     /// Adds a validated account; its name must be unique.
     [[nodiscard]] Result<void> add(Account account);
     [[nodiscard]] Result<void> update(const Account &account);
+    /// Changes one account at once, under the file's lock, starting from the
+    /// file as it is now: what another process changed in the same account
+    /// meanwhile stays (update() + save() would write back this store's older
+    /// copy whole). Saves this store's other changes too. Nothing to do when
+    /// the account is gone.
+    [[nodiscard]] Result<void> modify(const QString &id, const std::function<void(Account &)> &change);
     bool remove(const QString &id);
     void setDefaultAccount(const QString &id);
 
@@ -70,6 +77,8 @@ private:
     [[nodiscard]] Result<QList<Account>> read(QString *defaultId);
     /// `accounts` and `defaultId` from the file, with m_changes applied.
     void apply(QList<Account> accounts, const QString &defaultId);
+    /// save() and modify(): merges under the lock, applies `change`, writes.
+    [[nodiscard]] Result<void> saveWith(const std::function<void(QList<Account> &)> &change);
 
     VersionedJsonFile m_file;
     QList<Account> m_accounts;

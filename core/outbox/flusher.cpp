@@ -911,11 +911,10 @@ void Flusher::retireClient(AccountRun *run)
     if (!client->pipelinesBehindDot()) {
         m_noPipelineBehindDot.insert(run->account.id);
         if (const Account *stored = m_accounts->find(run->account.id); stored && stored->pipelineBehindDot) {
-            Account learnt = *stored;
-            learnt.pipelineBehindDot = false;
-            Result<void> saved = m_accounts->update(learnt);
-            if (saved)
-                saved = m_accounts->save();
+            // Only this field, on the account as it is on disk now: another
+            // process may have changed the rest (a sign-in, an edit).
+            const Result<void> saved
+                = m_accounts->modify(run->account.id, [](Account &a) { a.pipelineBehindDot = false; });
             if (!saved)
                 qWarning("accounts: %s", qPrintable(saved.error().message()));
         }

@@ -241,6 +241,34 @@ TEST_F(AccountStoreTest, TwoStoresAddingAfterTheyLoadedKeepBoth)
     EXPECT_NE(reader.find(QStringLiteral("Gui")), nullptr);
 }
 
+// What the flusher learns about a server (no pipelining behind the dot) is
+// written into the account as it is on disk now: another process's edit of
+// the same account since this store loaded it stays.
+TEST_F(AccountStoreTest, ModifyKeepsAnotherProcesssEditOfTheSameAccount)
+{
+    saveTwo();
+    AccountStore flusher(m_path);
+    ASSERT_TRUE(flusher.load().ok());
+    const QString workId = flusher.find(QStringLiteral("Work"))->id;
+    {
+        AccountStore cli(m_path);
+        ASSERT_TRUE(cli.load().ok());
+        Account work = *cli.find(workId);
+        work.host = QStringLiteral("mail.work.example");
+        ASSERT_TRUE(cli.update(work).ok());
+        ASSERT_TRUE(cli.save().ok());
+    }
+    ASSERT_TRUE(flusher.modify(workId, [](Account &a) { a.pipelineBehindDot = false; }).ok());
+    EXPECT_FALSE(flusher.find(workId)->pipelineBehindDot);
+    AccountStore reader(m_path);
+    ASSERT_TRUE(reader.load().ok());
+    EXPECT_EQ(reader.find(workId)->host, QStringLiteral("mail.work.example"));
+    EXPECT_FALSE(reader.find(workId)->pipelineBehindDot);
+    EXPECT_NE(reader.find(QStringLiteral("Home")), nullptr);
+    // A gone account is nothing to change.
+    EXPECT_TRUE(flusher.modify(QStringLiteral("no-such-id"), [](Account &a) { a.host.clear(); }).ok());
+}
+
 TEST_F(AccountStoreTest, AnUpdateOrRemovalTouchesOnlyItsOwnAccount)
 {
     saveTwo();
