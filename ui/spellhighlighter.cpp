@@ -13,6 +13,7 @@
 #include <QTextEdit>
 
 #include <climits>
+#include <optional>
 
 namespace Gui {
 
@@ -127,6 +128,24 @@ QList<SpellTokenizer::Word> SpellHighlighter::check(const QString &text, bool al
     return misses;
 }
 
+std::optional<QList<SpellTokenizer::Word>> SpellHighlighter::checkWithin(const QString &text, const QElapsedTimer &clock,
+                                                                         qint64 budgetMs)
+{
+    QList<SpellTokenizer::Word> misses;
+    if (!m_active)
+        return misses;
+    const QList<SpellTokenizer::Word> words = SpellTokenizer::words(text);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        // Out of time in a long paragraph: given up for now. The answers so
+        // far stay in the checker's cache, so the next try gets further.
+        if (i % 16 == 15 && clock.elapsed() >= budgetMs)
+            return std::nullopt;
+        if (m_checker->isMisspelled(text.mid(words[i].start, words[i].length)))
+            misses.append(words[i]);
+    }
+    return misses;
+}
+
 bool SpellHighlighter::isStale(const QTextBlock &block) const
 {
     const BlockResult *r = resultOf(block);
@@ -148,10 +167,15 @@ void SpellHighlighter::highlightBlock(const QString &text)
             schedule(currentBlock().blockNumber(), true);
             return;
         }
+        auto misses = checkWithin(text, m_turn, TurnBudgetMs);
+        if (!misses) {
+            schedule(currentBlock().blockNumber(), true);
+            return;
+        }
         result = new BlockResult;
         result->text = text;
         result->generation = m_generation;
-        result->misses = check(text);
+        result->misses = std::move(*misses);
         setCurrentBlockUserData(result);
         schedule(currentBlock().blockNumber(), false);
     }
@@ -175,33 +199,40 @@ void SpellHighlighter::runSlice()
 {
     QElapsedTimer clock;
     clock.start();
-    const auto recheck = [this](const QTextBlock &block) {
+    // Checks a block and draws its underlines; false when time ran out.
+    const auto recheck = [this, &clock](const QTextBlock &block) {
+        const QString text = block.text();
+        auto misses = checkWithin(text, clock, SliceBudgetMs);
+        if (!misses)
+            return false;
         auto *result = new BlockResult;
-        result->text = block.text();
+        result->text = text;
         result->generation = m_generation;
-        result->misses = check(result->text);
+        result->misses = std::move(*misses);
         QTextBlock target = block;
         target.setUserData(result);
         rehighlightBlock(block); // applies the result just stored
+        return true;
     };
     // The blocks in view first: what the person looks at is right soonest.
     const QWidget *view = viewport();
     QTextBlock first = cursorAt(QPoint(0, 0)).block();
     const QTextBlock last = cursorAt(QPoint(view->width(), view->height())).block();
     for (QTextBlock b = first; b.isValid(); b = b.next()) {
-        if (isStale(b))
-            recheck(b);
-        if (b == last)
-            break;
-        if (clock.elapsed() >= SliceBudgetMs) {
+        if ((isStale(b) && !recheck(b)) || (b != last && clock.elapsed() >= SliceBudgetMs)) {
             m_slice.start(0);
             return;
         }
+        if (b == last)
+            break;
     }
     QTextBlock b = document()->findBlockByNumber(m_scanFrom);
     while (b.isValid()) {
-        if (isStale(b))
-            recheck(b);
+        if (isStale(b) && !recheck(b)) {
+            m_scanFrom = b.blockNumber(); // this block again, further on
+            m_slice.start(0);
+            return;
+        }
         b = b.next();
         if (clock.elapsed() >= SliceBudgetMs && b.isValid()) {
             m_scanFrom = b.blockNumber();

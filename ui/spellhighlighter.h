@@ -8,6 +8,8 @@
 #include <QTextCharFormat>
 #include <QTimer>
 
+#include <optional>
+
 class QMenu;
 class QTextCursor;
 
@@ -71,6 +73,9 @@ private:
     };
     /// The misspelled words of a block's text (none while inactive unless `always`).
     [[nodiscard]] QList<SpellTokenizer::Word> check(const QString &text, bool always = false);
+    /// As check(), but gives up (nullopt) once `clock` passes `budgetMs`.
+    [[nodiscard]] std::optional<QList<SpellTokenizer::Word>> checkWithin(const QString &text, const QElapsedTimer &clock,
+                                                                       qint64 budgetMs);
     [[nodiscard]] bool isStale(const QTextBlock &block) const;
     void restale();
     void runSlice();
