@@ -10,11 +10,9 @@
 #include <QActionGroup>
 #include <QLocale>
 #include <QMenu>
-#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTextBlock>
 #include <QTextDocument>
-#include <QTextEdit>
 #include <QToolButton>
 
 namespace Gui {
@@ -33,12 +31,6 @@ QString nameOf(const QString &language, const QList<SpellDictionaryInfo> &all)
     return SpellDictionaries::displayName(language, sharing > 1);
 }
 
-QTextDocument *documentOf(QWidget *editor)
-{
-    if (auto *plain = qobject_cast<QPlainTextEdit *>(editor))
-        return plain->document();
-    return qobject_cast<QTextEdit *>(editor)->document();
-}
 } // namespace
 
 SpellController::SpellController(QWidget *window, QWidget *plainEditor, QWidget *richEditor)
@@ -104,8 +96,8 @@ SpellController::SpellController(QWidget *window, QWidget *plainEditor, QWidget 
     m_guessTimer.setSingleShot(true);
     m_guessTimer.setInterval(GuessDelayMs);
     connect(&m_guessTimer, &QTimer::timeout, this, &SpellController::guess);
-    for (QWidget *editor : {plainEditor, richEditor}) {
-        connect(documentOf(editor), &QTextDocument::contentsChanged, this, [this] {
+    for (SpellHighlighter *h : {m_plain, m_rich}) {
+        connect(h->document(), &QTextDocument::contentsChanged, this, [this] {
             if (!m_guessed && !m_chosenByHand && m_checker->dictionaries().size() > 1 && !m_guessTimer.isActive())
                 m_guessTimer.start();
         });
