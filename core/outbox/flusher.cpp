@@ -658,7 +658,7 @@ void Flusher::sendNext(AccountRun *run, size_t limit)
         // leaves it queued, not in doubt.
         if (claimed->bodySize <= kEarlyMarkerSize) {
             const QFuture<bool> marked = markDotSent(id);
-            message.recordBeforeFinalDot = [marked] { return marked; };
+            message.recordBeforeFinalDot = [marked] { return QFuture<bool>(marked); }; // a copy: the future is shared
         } else {
             message.recordBeforeFinalDot = [this, id] { return markDotSent(id); };
         }
