@@ -984,6 +984,30 @@
         <translation>Warnung: Die Anmeldung konnte beim Anbieter nicht widerrufen werden: %1</translation>
     </message>
     <message>
+        <source>The sign-in server did not answer.</source>
+        <translation>Der Anmeldeserver hat nicht geantwortet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n message(s) that waited for the sign-in.</source>
+        <extracomment>%n is a number of messages</extracomment>
+        <translation>
+            <numerusform>%n Nachricht, die auf die Anmeldung gewartet hat, wird gesendet.</numerusform>
+            <numerusform>%n Nachrichten, die auf die Anmeldung gewartet haben, werden gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing in was interrupted.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).</source>
+        <translation>Speichern, ohne sich vorher am Server anzumelden (das Passwort bzw. die OAuth-2.0-Anmeldung wird dort nicht ausprobiert).</translation>
+    </message>
+    <message>
+        <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
+        <translation>Ohne Anmeldung am Mailserver gespeichert (--no-verify): Die Anmeldung wurde dort nicht ausprobiert.</translation>
+    </message>
+    <message>
         <source>Usage: outpost [OPTION]... [mailto:URL]
        outpost COMMAND [ARGS]...
 Compose and send mail.
@@ -1050,30 +1074,6 @@ Eingabe, 66 Eingabedatei nicht lesbar, 67 unbekannte Empfängeradresse,
 73 Schreiben nicht möglich, 75 noch nicht gesendet (in der Warteschlange oder
 zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
 </translation>
-    </message>
-    <message>
-        <source>The sign-in server did not answer.</source>
-        <translation>Der Anmeldeserver hat nicht geantwortet.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sending %n message(s) that waited for the sign-in.</source>
-        <extracomment>%n is a number of messages</extracomment>
-        <translation>
-            <numerusform>%n Nachricht, die auf die Anmeldung gewartet hat, wird gesendet.</numerusform>
-            <numerusform>%n Nachrichten, die auf die Anmeldung gewartet haben, werden gesendet.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Signing in was interrupted.</source>
-        <translation>Die Anmeldung wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).</source>
-        <translation>Speichern, ohne sich vorher am Server anzumelden (das Passwort bzw. die OAuth-2.0-Anmeldung wird dort nicht ausprobiert).</translation>
-    </message>
-    <message>
-        <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
-        <translation>Ohne Anmeldung am Mailserver gespeichert (--no-verify): Die Anmeldung wurde dort nicht ausprobiert.</translation>
     </message>
     <message>
         <source>Exit status 130: interrupted (Ctrl-C or SIGTERM while signing in; nothing is saved).
@@ -1730,6 +1730,7 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>%1 signs in with OAuth 2.0 through %2.</source>
+        <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
         <translation>%1 meldet sich mit OAuth 2.0 über %2 an.</translation>
     </message>
 </context>
@@ -3215,7 +3216,6 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <translation>Outpost kennt keinen OAuth-2.0-Anbieter für %1. Beschreiben Sie ihn in einer Datei in %2 (Schlüssel: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts) oder wählen Sie eine andere Anmeldeart.</translation>
     </message>
     <message>
-        <location filename="../core/oauth/provider.cpp" line="0"/>
         <source>The settings found say to sign in to %1 with %2, but %1 is not one of %2&apos;s servers. Outpost will not send a %2 sign-in there.</source>
         <extracomment>%1 is a mail server&apos;s name, %2 a provider&apos;s name such as Google</extracomment>
         <translation>Die gefundenen Einstellungen sagen, bei %1 mit %2 anzumelden, aber %1 ist keiner der Server von %2. Outpost sendet dorthin keine Anmeldung von %2.</translation>

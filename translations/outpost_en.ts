@@ -107,6 +107,14 @@
             <numerusform>%n attachments, %1 in total</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n word(s) may be misspelled: %1</source>
+        <extracomment>%1 lists the first few words</extracomment>
+        <translation>
+            <numerusform>%n word may be misspelled: %1</numerusform>
+            <numerusform>%n words may be misspelled: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::OutboxModel</name>
@@ -122,14 +130,6 @@
         <translation>
             <numerusform>%n needs your attention</numerusform>
             <numerusform>%n need your attention</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n word(s) may be misspelled: %1</source>
-        <extracomment>%1 lists the first few words</extracomment>
-        <translation>
-            <numerusform>%n word may be misspelled: %1</numerusform>
-            <numerusform>%n words may be misspelled: %1</numerusform>
         </translation>
     </message>
 </context>

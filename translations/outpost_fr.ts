@@ -984,6 +984,30 @@
         <translation>Attention&#xa0;: la connexion n’a pas pu être révoquée chez le fournisseur&#xa0;: %1</translation>
     </message>
     <message>
+        <source>The sign-in server did not answer.</source>
+        <translation>Le serveur de connexion n’a pas répondu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n message(s) that waited for the sign-in.</source>
+        <extracomment>%n is a number of messages</extracomment>
+        <translation>
+            <numerusform>Envoi de %n message qui attendait la connexion.</numerusform>
+            <numerusform>Envoi de %n messages qui attendaient la connexion.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing in was interrupted.</source>
+        <translation>La connexion a été interrompue.</translation>
+    </message>
+    <message>
+        <source>Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).</source>
+        <translation>Enregistrer sans se connecter d’abord au serveur (le mot de passe ou la connexion OAuth 2.0 n’y est pas essayé).</translation>
+    </message>
+    <message>
+        <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
+        <translation>Enregistré sans connexion au serveur de messagerie (--no-verify)&#xa0;: la connexion n’y a pas été essayée.</translation>
+    </message>
+    <message>
         <source>Usage: outpost [OPTION]... [mailto:URL]
        outpost COMMAND [ARGS]...
 Compose and send mail.
@@ -1050,30 +1074,6 @@ destinataire inconnue, 69 non envoyé (retenu ou en échec), 70 erreur
 interne, 73 écriture impossible, 75 pas encore envoyé (en file d’attente
 ou différé), 78 erreur de configuration (compte inexistant).
 </translation>
-    </message>
-    <message>
-        <source>The sign-in server did not answer.</source>
-        <translation>Le serveur de connexion n’a pas répondu.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sending %n message(s) that waited for the sign-in.</source>
-        <extracomment>%n is a number of messages</extracomment>
-        <translation>
-            <numerusform>Envoi de %n message qui attendait la connexion.</numerusform>
-            <numerusform>Envoi de %n messages qui attendaient la connexion.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Signing in was interrupted.</source>
-        <translation>La connexion a été interrompue.</translation>
-    </message>
-    <message>
-        <source>Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).</source>
-        <translation>Enregistrer sans se connecter d’abord au serveur (le mot de passe ou la connexion OAuth 2.0 n’y est pas essayé).</translation>
-    </message>
-    <message>
-        <source>Saved without signing in to the mail server (--no-verify): the sign-in was not tried there.</source>
-        <translation>Enregistré sans connexion au serveur de messagerie (--no-verify)&#xa0;: la connexion n’y a pas été essayée.</translation>
     </message>
     <message>
         <source>Exit status 130: interrupted (Ctrl-C or SIGTERM while signing in; nothing is saved).
@@ -1730,6 +1730,7 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>%1 signs in with OAuth 2.0 through %2.</source>
+        <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
         <translation>%1 se connecte avec OAuth 2.0 via %2.</translation>
     </message>
 </context>
@@ -3215,7 +3216,6 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <translation>Outpost ne connaît aucun fournisseur OAuth 2.0 pour %1. Décrivez-le dans un fichier dans %2 (clés&#xa0;: issuer, authorization_endpoint, token_endpoint, scopes, client_id, hosts), ou choisissez une autre façon de vous connecter.</translation>
     </message>
     <message>
-        <location filename="../core/oauth/provider.cpp" line="0"/>
         <source>The settings found say to sign in to %1 with %2, but %1 is not one of %2&apos;s servers. Outpost will not send a %2 sign-in there.</source>
         <extracomment>%1 is a mail server&apos;s name, %2 a provider&apos;s name such as Google</extracomment>
         <translation>Les réglages trouvés indiquent de se connecter à %1 avec %2, mais %1 n’est pas un serveur de %2. Outpost n’y enverra pas de connexion %2.</translation>
