@@ -428,9 +428,9 @@ class ComposerTest(DesktopTest):
         self.desktop.type("11")
         wait_until(lambda: re.match(rf"^{today}\D.* 11:00", field.text), 5,
                    what=f"the field to read day {today}, 11:00 ({field.text!r})")
-        self.desktop.key("Return")  # Queue
-        self.app.window_gone(r"^Send Later$", timeout=5)
-        self.app.window_gone(r"Later today — Outpost", timeout=5)
+        self.desktop.key("Return")  # Queue (on a loaded machine this has taken more than 5 s)
+        self.app.window_gone(r"^Send Later$", timeout=20)
+        self.app.window_gone(r"Later today — Outpost", timeout=20)
         entries = json.loads(self.desktop.outpost("outbox", "list", "--json").stdout)
         entries = entries if isinstance(entries, list) else entries.get("messages", entries.get("entries", []))
         due = datetime.datetime.fromisoformat(entries[0]["not_before"].replace("Z", "+00:00"))
