@@ -11,8 +11,10 @@ for tool in Xvfb xdotool; do
     command -v "$tool" >/dev/null || { echo "draft_crash_test: $tool is missing (scripts/install-deps.sh test)" >&2; exit 1; }
 done
 tmp=$(mktemp -d)
-display=:$((100 + RANDOM % 100))
-Xvfb "$display" -screen 0 1024x768x24 -nolisten tcp >/dev/null 2>&1 &
+# The server picks a free display itself and writes its number to fd 3: a
+# display chosen at random here could be one another test's server holds,
+# and the window would then be looked for on the wrong screen.
+Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$tmp/display" >/dev/null 2>&1 &
 xvfb=$!
 app=
 cleanup() {
@@ -21,11 +23,14 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-export DISPLAY=$display QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
+export QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$tmp/config XDG_DATA_HOME=$tmp/data
 export XDG_RUNTIME_DIR=$tmp/run OUTPOST_DRAFT_AUTOSAVE_MS=300 LANG=C.UTF-8 LC_ALL=C.UTF-8
 mkdir -m 700 -p "$XDG_RUNTIME_DIR"
 unset WAYLAND_DISPLAY OUTPOST_LANGUAGE
-for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 100); do [[ -s $tmp/display ]] && break; sleep 0.1; done
+[[ -s $tmp/display ]] || { echo "draft_crash_test: FAIL: Xvfb did not start" >&2; exit 1; }
+display=:$(head -1 "$tmp/display")
+export DISPLAY=$display
 
 "$outpost" account add --name Test --email ada@example.org --host 127.0.0.1 --port 2525 \
     --security none --auth none >/dev/null
@@ -34,7 +39,14 @@ printf 'quarterly figures\n' >"$tmp/report.csv"
 "$outpost" compose --attach "$tmp/report.csv" >"$tmp/first.log" 2>&1 &
 app=$!
 wid=$(timeout 60 xdotool search --sync --onlyvisible --name "New Message" | head -1 || true)
-[[ -n $wid ]] || { echo "draft_crash_test: FAIL: the composer window did not appear" >&2; cat "$tmp/first.log" >&2; exit 1; }
+if [[ -z $wid ]]; then
+    echo "draft_crash_test: FAIL: the composer window did not appear on $display" >&2
+    echo "outpost's output:" >&2; cat "$tmp/first.log" >&2
+    kill -0 "$app" 2>/dev/null && echo "outpost is still running: $(ps -o stat=,etime=,time= -p "$app")" >&2
+    echo "windows with a name on the display:" >&2
+    xdotool search --name '.' getwindowname %@ >&2 2>/dev/null || true
+    exit 1
+fi
 sleep 0.5
 xdotool windowfocus --sync "$wid"
 xdotool type --delay 15 "bob@example.org"
