@@ -313,15 +313,9 @@ void SendController::signInAgain(const QString &accountId, QWidget *parent)
     }
     // The settings the flusher sends with (pins, extra CAs): what is
     // checked is what will be used.
-    Core::SmtpServerSettings server;
-    server.host = account->host;
-    server.port = account->port;
-    server.security = account->security;
-    server.allowCleartextAuth = account->allowCleartextAuth;
-    server.authMechanisms = account->authMechanisms;
-    server.pinnedSha256 = m_trust.pins(account->host, account->port);
-    server.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
-    server.timeouts.greeting = server.timeouts.command = 30000;
+    const Core::SmtpServerSettings server = account->smtpSettings(
+        m_trust.pins(account->host, account->port), qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE"),
+        Core::SmtpTimeouts::forSignIn());
     auto *dialog = new Gui::OAuthSignInDialog(*account, provider, server, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, accountId] {
