@@ -4,6 +4,7 @@
 #include "core/drafts/draftstore.h"
 #include "ui/contactpicker.h"
 #include "ui/iconloader.h"
+#include "ui/messageeditor.h"
 #include "ui/messagehtml.h"
 #include "ui/recipientedit.h"
 #include "ui/spellcontroller.h"
@@ -319,7 +320,7 @@ void ComposerWindow::createForm()
     textLayout->setContentsMargins(0, 0, 0, 0);
     m_body->setParent(textPane);
     textLayout->addWidget(m_body, 1);
-    m_rich = new QTextEdit(textPane);
+    m_rich = new MessageEditor(textPane);
     m_rich->setObjectName(QStringLiteral("richBody"));
     m_rich->setAccessibleName(tr("Message text (formatted)"));
     m_rich->setAcceptRichText(true);
