@@ -3,6 +3,7 @@
 
 #include "core/drafts/draftstore.h"
 #include "ui/contactpicker.h"
+#include "ui/formatbar.h"
 #include "ui/iconloader.h"
 #include "ui/messageeditor.h"
 #include "ui/messagehtml.h"
@@ -134,32 +135,10 @@ void ComposerWindow::createActions()
     m_richAction->setCheckable(true);
     m_richAction->setToolTip(tr("Format the text (sent with a plain-text copy for every reader)"));
     connect(m_richAction, &QAction::toggled, this, &ComposerWindow::setRichText);
-    m_formatBar = new QToolBar(tr("Format"), this);
-    m_formatBar->setObjectName(QStringLiteral("formatToolBar"));
+    // The formatting bar (issue 22): its actions act on the formatted editor.
+    m_formatBar = new FormatBar(m_rich, this);
     addToolBarBreak();
     addToolBar(m_formatBar);
-    auto addFormat = [this](const QString &text, const QKeySequence &key, const char *name, auto apply) {
-        QAction *a = m_formatBar->addAction(text);
-        a->setObjectName(QString::fromLatin1(name));
-        a->setShortcut(key);
-        a->setCheckable(true);
-        connect(a, &QAction::triggered, this, [this, apply](bool on) { apply(m_rich, on); });
-        return a;
-    };
-    QAction *bold = addFormat(tr("Bold"), QKeySequence::Bold, "boldAction",
-                              [](QTextEdit *e, bool on) { e->setFontWeight(on ? QFont::Bold : QFont::Normal); });
-    QAction *italic = addFormat(tr("Italic"), QKeySequence::Italic, "italicAction", [](QTextEdit *e, bool on) { e->setFontItalic(on); });
-    QAction *underline = addFormat(tr("Underline"), QKeySequence::Underline, "underlineAction",
-                                   [](QTextEdit *e, bool on) { e->setFontUnderline(on); });
-    m_formatBar->addAction(tr("• List"), this, [this] {
-        QTextCursor c = m_rich->textCursor();
-        c.createList(QTextListFormat::ListDisc);
-    })->setObjectName(QStringLiteral("listAction"));
-    connect(m_rich, &QTextEdit::currentCharFormatChanged, this, [bold, italic, underline](const QTextCharFormat &f) {
-        bold->setChecked(f.fontWeight() >= QFont::Bold);
-        italic->setChecked(f.fontItalic());
-        underline->setChecked(f.fontUnderline());
-    });
     m_formatBar->hide();
     QAction *addAccount = toolBar->addAction(loadIcon(QStringLiteral("contact-new")), tr("Add &Account…"), this,
                                              &ComposerWindow::addAccountRequested);
@@ -237,8 +216,7 @@ void ComposerWindow::createMenus()
     m_richAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     format->addAction(m_richAction);
     format->addSeparator();
-    format->addActions(m_formatBar->actions());
-    named("listAction")->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    format->addActions(m_formatBar->formatMenuActions());
 
     QMenu *options = menuBar()->addMenu(tr("O&ptions"));
     options->addAction(named("addAccountAction"));

@@ -27,6 +27,7 @@ struct RecipientCompletion;
 
 namespace Gui {
 
+class FormatBar;
 class RecipientCompletionModel;
 class RecipientEdit;
 class SpellController;
@@ -179,7 +180,7 @@ private:
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;
     QTextEdit *m_rich = nullptr;
-    QToolBar *m_formatBar = nullptr;
+    FormatBar *m_formatBar = nullptr;
     QAction *m_richAction = nullptr;
     QListWidget *m_attachmentList = nullptr;
     QLabel *m_attachmentSummary = nullptr;

@@ -329,7 +329,7 @@ void Flusher::flush(bool manual)
 {
     if (!m_lock)
         return;
-    if (!m_runs.empty() || m_scan) {
+    if (!m_runs.empty() || m_scan || m_sentRecords > 0) {
         m_pending = true;
         m_pendingManual = m_pendingManual || manual;
         return;
@@ -344,7 +344,7 @@ void Flusher::flush(bool manual)
 
 void Flusher::startPass(bool manual)
 {
-    if (!m_runs.empty() || m_scan)
+    if (!m_runs.empty() || m_scan || m_sentRecords > 0)
         return;
     m_passTimer.stop();
     if (manual)
@@ -669,6 +669,30 @@ void Flusher::sendNext(AccountRun *run, size_t limit)
         finishRun(run);
 }
 
+void Flusher::recordSent(const QString &id, std::function<void(OutboxEntry &)> attempt)
+{
+    // accepted.json and the move into sent/ (a directory operation that took
+    // up to 9 ms on a loaded disk) on the durable writer's thread; the index
+    // and the signal here once they are done. Nothing is synced: see
+    // onResult(). The pass ends only after its last record (endPassIfDone()).
+    ++m_sentRecords;
+    QFuture<bool> written = m_durable->post({[outbox = m_outbox, id, attempt] {
+                                                       Result<void> r = outbox->writeAccepted(id, attempt);
+                                                       if (!r)
+                                                           qWarning("outbox: %s", qPrintable(r.error().message()));
+                                                       return r;
+                                                   },
+                                                   {}, {}});
+    written.then(this, [this, id, attempt = std::move(attempt)](bool ok) {
+        --m_sentRecords;
+        if (ok) {
+            m_outbox->learnAccepted(id, attempt);
+            Q_EMIT messageFinished(id, OutboxState::Sent);
+        }
+        endPassIfDone();
+    });
+}
+
 QFuture<bool> Flusher::markDotSent(const QString &id)
 {
     QFuture<bool> marked = m_durable->post({[outbox = m_outbox, id] { return outbox->writeDotSentMarker(id); },
@@ -843,20 +867,23 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
     // phase=dot_sent: the next start treats it as in doubt, never resends.
     // For the same reason "sent" is not waited for on disk (a power cut can
     // only take it back to that durable dot_sent record) and leaves the
-    // sidecar alone (Outbox::recordAccepted()), which keeps the disk and
+    // sidecar alone (Outbox::writeAccepted()), which keeps the disk and
     // its cache flushes off the path between one message's 250 and the
-    // next MAIL, and out of the way of the server's own.
+    // next MAIL, and out of the way of the server's own. It is written on
+    // the durable writer's thread (recordSent()), not this one.
     const auto record = [this, id, target, now, update] {
-        const auto recordAttempt = [&](OutboxEntry &e) {
+        std::function<void(OutboxEntry &)> recordAttempt = [now, update](OutboxEntry &e) {
             e.lastAttemptAt = now;
             if (!e.firstAttemptAt.isValid())
                 e.firstAttemptAt = now;
             if (update)
                 update(e);
         };
-        const bool recorded = target == OutboxState::Sent ? m_outbox->recordAccepted(id, recordAttempt).ok()
-                                                          : m_outbox->transition(id, target, recordAttempt).ok();
-        if (recorded)
+        if (target == OutboxState::Sent) {
+            recordSent(id, std::move(recordAttempt));
+            return;
+        }
+        if (m_outbox->transition(id, target, recordAttempt).ok())
             Q_EMIT messageFinished(id, target);
     };
     if (target == OutboxState::Sent && !stopRun && !run->inFlight.empty()) {
@@ -931,8 +958,8 @@ void Flusher::retireClient(AccountRun *run)
 
 void Flusher::endPassIfDone()
 {
-    if (!m_runs.empty() || m_scan)
-        return; // (a pass still being read ends itself, see scanSome())
+    if (!m_runs.empty() || m_scan || m_sentRecords > 0)
+        return; // (a pass still being read ends itself, see scanSome(); the last record, recordSent())
     if (m_pending) {
         const bool manual = m_pendingManual;
         m_pending = false;

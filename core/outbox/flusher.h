@@ -105,7 +105,7 @@ public:
     /// Sends what is due; manual=true also sends deferred messages before
     /// their time (never held or in-doubt ones).
     void flush(bool manual = false);
-    [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_scan || m_pending; }
+    [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_scan || m_pending || m_sentRecords > 0; }
     /// A connection is still saying goodbye (QUIT sent, 221 not yet in):
     /// a process about to exit waits for it, bounded by the QUIT time-out.
     [[nodiscard]] bool isClosingConnections() const;
@@ -146,6 +146,9 @@ private:
     /// With no run left and the pass read: the next pass, or idle.
     void endPassIfDone();
     void recordPending(AccountRun *run);
+    /// Records `id` as sent (Outbox::writeAccepted()) on the durable writer,
+    /// then in the index, and reports it.
+    void recordSent(const QString &id, std::function<void(OutboxEntry &)> attempt);
     /// Queues `id`'s dot-sent marker on the durable writer.
     [[nodiscard]] QFuture<bool> markDotSent(const QString &id);
     void holdAll(const QStringList &ids, HoldReason reason, const Error &error);
@@ -164,6 +167,7 @@ private:
     /// flusher.
     std::unique_ptr<DurableWriter> m_durable;
     QHash<QString, QFuture<bool>> m_markerWrites; ///< per message in flight
+    int m_sentRecords = 0; ///< "sent" records posted to m_durable, not yet done
     RetryPolicy m_policy = RetryPolicy::fromEnvironment();
     SmtpTimeouts m_timeouts;
     QString m_extraCaFile;

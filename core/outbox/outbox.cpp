@@ -880,9 +880,18 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
 
 Result<void> Outbox::recordAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update)
 {
-    const StateLock lock(this);
-    if (!lock.ok())
-        return lock.error();
+    if (auto r = writeAccepted(id, update); !r)
+        return r;
+    learnAccepted(id, update);
+    return {};
+}
+
+Result<void> Outbox::writeAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update) const
+{
+    // No .state.lock (docs/design/OUTBOX.md, rule 3): an entry in active/
+    // is changed only by the flusher that claimed it, every other change
+    // refuses it, and the details are written before the move, so a reader
+    // sees the entry whole in either folder.
     const QString d = entryDir(OutboxState::Active, id);
     OutboxEntry details;
     details.phase = OutboxPhase::Accepted;
@@ -896,9 +905,16 @@ Result<void> Outbox::recordAccepted(const QString &id, const std::function<void(
     if (file.write(json) != json.size())
         return Error(Error::Code::WriteFailed, file.errorString());
     file.close();
+    // Tests: OUTPOST_TEST_RECORD_DELAY_MS makes this record that slow, as a
+    // rename on a loaded disk can be, to show which thread waits for it.
+    if (const int ms = qEnvironmentVariableIntValue("OUTPOST_TEST_RECORD_DELAY_MS"); ms > 0)
+        QThread::msleep(static_cast<unsigned long>(ms));
     // The dot_sent marker stays until this move is durable (clearOrphanMarkers()).
-    if (auto r = moveEntry(id, OutboxState::Active, OutboxState::Sent, Durable::Sync::ContentOnly); !r)
-        return r;
+    return Durable::renameAtomically(d, entryDir(OutboxState::Sent, id));
+}
+
+void Outbox::learnAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update)
+{
     if (isWatching()) {
         const IndexMap &active = m_index[static_cast<size_t>(OutboxState::Active)];
         OutboxEntry sent = active.value(id).entry;
@@ -910,7 +926,6 @@ Result<void> Outbox::recordAccepted(const QString &id, const std::function<void(
         index(sent);
     }
     notifyChanged();
-    return {};
 }
 
 Result<void> Outbox::retry(const QString &id)
@@ -1082,7 +1097,10 @@ void Outbox::index(const OutboxEntry &entry)
     Indexed &item = m_index[slot(entry.state)][entry.id];
     item.entry = entry;
     item.revision = ++m_revision;
-    item.sidecarMtime = entry.state == OutboxState::Corrupt ? 0 : sidecarMtime(entryDir(entry.state, entry.id));
+    // (sent/ and corrupt/ entries are never read again: no stat for them)
+    item.sidecarMtime = entry.state == OutboxState::Corrupt || entry.state == OutboxState::Sent
+        ? 0
+        : sidecarMtime(entryDir(entry.state, entry.id));
     m_touched.insert(entry.id, m_revision);
 }
 

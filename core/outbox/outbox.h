@@ -149,6 +149,14 @@ public:
     /// no sidecar rewrite: this runs once per message between one final dot
     /// and the next.
     [[nodiscard]] Result<void> recordAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update);
+    /// recordAccepted() in two steps, for a flusher that writes the record on
+    /// another thread (Core::DurableWriter): the disk part, thread-safe (it
+    /// reads only paths; it takes no .state.lock, as nothing but the flusher
+    /// that claimed an entry changes it in active/)...
+    [[nodiscard]] Result<void> writeAccepted(const QString &id,
+                                             const std::function<void(OutboxEntry &)> &update) const;
+    /// ...and, on this Outbox's thread once that is done, the index.
+    void learnAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update);
 
     // --- user actions ---------------------------------------------------------
     /// held|failed|deferred -> queued, due now (in-doubt needs sendAgain()).
