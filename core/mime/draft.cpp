@@ -37,6 +37,12 @@ QJsonObject Draft::toJson() const
         atts.append(QJsonObject{{QStringLiteral("path"), a.path},
                                 {QStringLiteral("contentType"), a.contentType},
                                 {QStringLiteral("fileName"), a.fileName}});
+    QJsonArray images;
+    for (const InlineImage &i : inlineImages)
+        images.append(QJsonObject{{QStringLiteral("path"), i.path},
+                                  {QStringLiteral("contentId"), i.contentId},
+                                  {QStringLiteral("contentType"), i.contentType},
+                                  {QStringLiteral("fileName"), i.fileName}});
     QJsonArray headers;
     for (const ExtraHeader &h : extraHeaders)
         headers.append(QJsonObject{{QStringLiteral("name"), h.name}, {QStringLiteral("value"), h.value}});
@@ -49,6 +55,7 @@ QJsonObject Draft::toJson() const
                   {QStringLiteral("textBody"), textBody},
                   {QStringLiteral("htmlBody"), htmlBody},
                   {QStringLiteral("attachments"), atts},
+                  {QStringLiteral("inlineImages"), images},
                   {QStringLiteral("inReplyTo"), inReplyTo},
                   {QStringLiteral("references"), QJsonArray::fromStringList(references)},
                   {QStringLiteral("extraHeaders"), headers}};
@@ -72,6 +79,9 @@ Draft Draft::fromJson(const QJsonObject &o)
     for (const auto &v : o.value(QStringLiteral("attachments")).toArray())
         d.attachments.append({v[QStringLiteral("path")].toString(), v[QStringLiteral("contentType")].toString(),
                               v[QStringLiteral("fileName")].toString()});
+    for (const auto &v : o.value(QStringLiteral("inlineImages")).toArray())
+        d.inlineImages.append({v[QStringLiteral("path")].toString(), v[QStringLiteral("contentId")].toString(),
+                               v[QStringLiteral("contentType")].toString(), v[QStringLiteral("fileName")].toString()});
     d.inReplyTo = o.value(QStringLiteral("inReplyTo")).toString();
     for (const auto &v : o.value(QStringLiteral("references")).toArray())
         d.references << v.toString();

@@ -24,6 +24,18 @@ struct Attachment
     friend bool operator==(const Attachment &, const Attachment &) = default;
 };
 
+/// An image shown inside the HTML text (RFC 2387 multipart/related): the
+/// HTML refers to it as "cid:" + contentId; the plain text names it.
+struct InlineImage
+{
+    QString path;        ///< the original bytes, sent as they are
+    QString contentId;   ///< without <>, unique: id-left "@" id-right
+    QString contentType; ///< image/png, ...; empty: from the content
+    QString fileName;    ///< for "[image: name]" and the part's filename
+
+    friend bool operator==(const InlineImage &, const InlineImage &) = default;
+};
+
 /// An extra header the caller wants in the message (e.g. "X-Mailer-Test").
 struct ExtraHeader
 {
@@ -49,6 +61,8 @@ struct Draft
     QString textBody;
     QString htmlBody; ///< when set: multipart/alternative with textBody
     QList<Attachment> attachments;
+    /// Images the HTML shows (only with htmlBody): multipart/related.
+    QList<InlineImage> inlineImages;
     QString inReplyTo;     ///< a msg-id, with or without <>
     QStringList references; ///< msg-ids, oldest first
     QList<ExtraHeader> extraHeaders;

@@ -166,7 +166,11 @@ void setContentType(vmime::bodyPart &part, const QString &type, const QString &b
 void fillTextPart(vmime::bodyPart &part, const QString &text, const QString &subtype, bool allow8Bit)
 {
     using namespace MimeText;
-    const QByteArray crlf = toCrlfLines(text.toUtf8());
+    // Plain text with long lines goes format=flowed (RFC 3676): readers that
+    // know it rewrap the paragraphs to their window, the others show lines
+    // of a readable length instead of one line per paragraph.
+    const bool flowed = subtype == u"plain" && wantsFlowed(text);
+    const QByteArray crlf = toCrlfLines((flowed ? encodeFlowed(text) : text).toUtf8());
     const TransferEncoding encoding = chooseEncoding(crlf, allow8Bit);
     QByteArray encoded;
     switch (encoding) {
@@ -185,6 +189,10 @@ void fillTextPart(vmime::bodyPart &part, const QString &text, const QString &sub
     auto field = part.getHeader()->getField<vmime::contentTypeField>(vmime::fields::CONTENT_TYPE);
     field->setValue(vmime::mediaType("text", toStd(subtype)));
     field->setCharset(vmime::charset(vmime::charsets::UTF_8));
+    if (flowed) {
+        field->appendParameter(vmime::make_shared<vmime::parameter>("format", "flowed"));
+        field->appendParameter(vmime::make_shared<vmime::parameter>("delsp", "no"));
+    }
     part.getHeader()->ContentTransferEncoding()->setValue(enc);
     // Already encoded with the part's own encoding: vmime copies it as is.
     part.getBody()->setContents(vmime::make_shared<vmime::stringContentHandler>(
@@ -321,6 +329,17 @@ AttachmentForm attachmentForm(const Attachment &a, QFile &file, bool allow8Bit)
     return form;
 }
 
+void fillBase64Body(vmime::bodyPart &part, QFile &file, const QString &path)
+{
+    const vmime::encoding base64(vmime::encodingTypes::BASE64);
+    part.getHeader()->ContentTransferEncoding()->setValue(base64);
+    // Already base64 when vmime reads it: vmime copies the lines as they
+    // come, a block at a time (its own encoder is much slower).
+    auto stream = vmime::make_shared<MimeStreams::Base64InputStream>(&file, path);
+    part.getBody()->setContents(vmime::make_shared<vmime::streamContentHandler>(
+        stream, static_cast<size_t>(MimeStreams::Base64InputStream::encodedSize(file.size())), base64));
+}
+
 void fillAttachmentPart(vmime::bodyPart &part, const Attachment &a, QFile &file, bool allow8Bit)
 {
     const AttachmentForm form = attachmentForm(a, file, allow8Bit);
@@ -344,13 +363,35 @@ void fillAttachmentPart(vmime::bodyPart &part, const Attachment &a, QFile &file,
             std::string(form.message->constData(), static_cast<size_t>(form.message->size())), enc));
         return;
     }
-    const vmime::encoding base64(vmime::encodingTypes::BASE64);
-    header.ContentTransferEncoding()->setValue(base64);
-    // Already base64 when vmime reads it: vmime copies the lines as they
-    // come, a block at a time (its own encoder is much slower).
-    auto stream = vmime::make_shared<MimeStreams::Base64InputStream>(&file, a.path);
-    part.getBody()->setContents(vmime::make_shared<vmime::streamContentHandler>(
-        stream, static_cast<size_t>(MimeStreams::Base64InputStream::encodedSize(file.size())), base64));
+    fillBase64Body(part, file, a.path);
+}
+
+QString inlineImageType(const InlineImage &image)
+{
+    if (!image.contentType.isEmpty())
+        return image.contentType.toLower();
+    static const QMimeDatabase db;
+    const QMimeType type = db.mimeTypeForFile(image.path, QMimeDatabase::MatchContent);
+    return type.isValid() && type.name().startsWith(u"image/") ? type.name() : QStringLiteral("application/octet-stream");
+}
+
+QString inlineImageName(const InlineImage &image)
+{
+    return image.fileName.isEmpty() ? QFileInfo(image.path).fileName() : image.fileName;
+}
+
+// An image the HTML shows (RFC 2387): found by its Content-ID, shown in
+// place (inline), with a file name for readers that list it or save it.
+void fillInlineImagePart(vmime::bodyPart &part, const InlineImage &image, QFile &file)
+{
+    auto &header = *part.getHeader();
+    const QString name = inlineImageName(image);
+    appendPreEncodedField(header, QStringLiteral("Content-Type"),
+                          MimeHeader::encodeParameterized(inlineImageType(image).toLatin1(), {{"name", name}}, 14));
+    appendPreEncodedField(header, QStringLiteral("Content-Disposition"),
+                          MimeHeader::encodeParameterized("inline", {{"filename", name}}, 21));
+    appendPreEncodedField(header, QStringLiteral("Content-ID"), '<' + image.contentId.toLatin1() + '>');
+    fillBase64Body(part, file, image.path);
 }
 
 } // namespace
@@ -455,6 +496,29 @@ Result<void> MimeBuilder::validate(const Draft &draft) const
             return Error(Error::Code::InvalidInput,
                          QCoreApplication::translate("Mime", "“%1” is not a valid content type.").arg(a.contentType), field);
     }
+    if (!draft.inlineImages.isEmpty() && draft.htmlBody.isEmpty())
+        return Error(Error::Code::InvalidInput,
+                     QCoreApplication::translate("Mime", "Images in the text need the formatted (HTML) text."),
+                     QStringLiteral("inlineImages"));
+    QSet<QString> contentIds;
+    for (const InlineImage &image : draft.inlineImages) {
+        const QString field = QStringLiteral("inlineImages");
+        const QFileInfo info(image.path);
+        if (image.path.isEmpty() || !info.isFile() || !info.isReadable())
+            return unreadable(image.path);
+        if (auto r = checkHeaderText(image.fileName, field); !r)
+            return r;
+        // A Content-ID is a msg-id (RFC 2392), and each names one part.
+        if (!isMsgId(image.contentId) || image.contentId.startsWith(u'<') || contentIds.contains(image.contentId.toLower()))
+            return Error(Error::Code::InvalidInput,
+                         //: %1 is an identifier such as abc@example.org
+                         QCoreApplication::translate("Mime", "“%1” is not a valid or unique image identifier.").arg(image.contentId),
+                         field);
+        contentIds.insert(image.contentId.toLower());
+        if (!image.contentType.isEmpty() && (!isMediaType(image.contentType) || !image.contentType.startsWith(u"image/", Qt::CaseInsensitive)))
+            return Error(Error::Code::InvalidInput,
+                         QCoreApplication::translate("Mime", "“%1” is not a valid content type.").arg(image.contentType), field);
+    }
     return {};
 }
 
@@ -472,6 +536,13 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
         if (!file->open(QIODevice::ReadOnly))
             return unreadable(a.path);
         files.push_back(std::move(file));
+    }
+    std::vector<std::unique_ptr<QFile>> imageFiles;
+    for (const InlineImage &image : draft.inlineImages) {
+        auto file = std::make_unique<QFile>(image.path);
+        if (!file->open(QIODevice::ReadOnly))
+            return unreadable(image.path);
+        imageFiles.push_back(std::move(file));
     }
 
     const Options &opt = m_impl->options;
@@ -534,7 +605,10 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
         header->MimeVersion()->setValue(vmime::string("1.0"));
 
         // Body structure: text | alternative(text, html), inside mixed when
-        // there are attachments.
+        // there are attachments; with images in the text, the HTML and the
+        // images form a related part (RFC 2387) inside the alternative, as
+        // Thunderbird sends it: mixed(alternative(text, related(html,
+        // images…)), attachments…).
         const bool hasHtml = !draft.htmlBody.isEmpty();
         const bool hasAttachments = !draft.attachments.isEmpty();
         vmime::shared_ptr<vmime::bodyPart> textContainer = message;
@@ -549,8 +623,23 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
             auto plain = vmime::make_shared<vmime::bodyPart>();
             auto html = vmime::make_shared<vmime::bodyPart>();
             textContainer->getBody()->appendPart(plain);
-            textContainer->getBody()->appendPart(html);
             fillTextPart(*plain, draft.textBody, QStringLiteral("plain"), opt.allow8Bit);
+            if (draft.inlineImages.isEmpty()) {
+                textContainer->getBody()->appendPart(html);
+            } else {
+                auto related = vmime::make_shared<vmime::bodyPart>();
+                textContainer->getBody()->appendPart(related);
+                setContentType(*related, QStringLiteral("multipart/related"), m_impl->nextBoundary());
+                // type= names the root part's type (RFC 2387 §3.1).
+                related->getHeader()->getField<vmime::contentTypeField>(vmime::fields::CONTENT_TYPE)
+                    ->appendParameter(vmime::make_shared<vmime::parameter>("type", "text/html"));
+                related->getBody()->appendPart(html);
+                for (size_t i = 0; i < imageFiles.size(); ++i) {
+                    auto part = vmime::make_shared<vmime::bodyPart>();
+                    related->getBody()->appendPart(part);
+                    fillInlineImagePart(*part, draft.inlineImages.at(static_cast<qsizetype>(i)), *imageFiles[i]);
+                }
+            }
             fillTextPart(*html, draft.htmlBody, QStringLiteral("html"), opt.allow8Bit);
         } else {
             fillTextPart(*textContainer, draft.textBody, QStringLiteral("plain"), opt.allow8Bit);

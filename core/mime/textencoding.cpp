@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/mime/textencoding_p.h"
 
+#include <QStringList>
+
+#include <algorithm>
+
 namespace Core::MimeText {
 
 namespace {
@@ -147,6 +151,106 @@ const char *encodingName(TransferEncoding encoding)
         return "base64";
     }
     return "7bit";
+}
+
+} // namespace Core::MimeText
+
+namespace Core::MimeText {
+
+namespace {
+
+// The quote depth of a typed line ("> > text" and ">> text" are both 2) and
+// where its text starts (after the marks and one space).
+qsizetype quoteDepth(const QString &line, qsizetype *textStart)
+{
+    qsizetype depth = 0;
+    qsizetype i = 0;
+    while (i < line.size() && line.at(i) == u'>') {
+        ++depth;
+        ++i;
+        if (i < line.size() && line.at(i) == u' ' && i + 1 < line.size() && line.at(i + 1) == u'>')
+            ++i; // "> >": the space belongs between the marks
+    }
+    if (depth > 0 && i < line.size() && line.at(i) == u' ')
+        ++i;
+    *textStart = i;
+    return depth;
+}
+
+bool needsStuffing(const QString &piece)
+{
+    return piece.startsWith(u' ') || piece.startsWith(u'>') || piece.startsWith(QLatin1String("From "));
+}
+
+// Pieces of `text` at most `room` characters long where a space allows it;
+// every piece but the last ends with the space it was broken after.
+QStringList softBreak(const QString &text, qsizetype room)
+{
+    QStringList pieces;
+    qsizetype start = 0;
+    while (text.size() - start > room) {
+        // The last space that keeps the piece within room, else the first
+        // one after it (a word longer than a line stays whole).
+        qsizetype cut = text.lastIndexOf(u' ', start + room - 1);
+        if (cut < start)
+            cut = text.indexOf(u' ', start + room);
+        if (cut < 0)
+            break;
+        // Spaces after the cut would start the next piece: keep a run of
+        // spaces on this line, so that the next line starts with a word.
+        while (cut + 1 < text.size() && text.at(cut + 1) == u' ')
+            ++cut;
+        if (cut + 1 >= text.size())
+            break;
+        pieces << text.mid(start, cut + 1 - start);
+        start = cut + 1;
+    }
+    pieces << text.mid(start);
+    return pieces;
+}
+
+} // namespace
+
+bool wantsFlowed(const QString &text)
+{
+    const auto lines = QStringView(text).split(u'\n');
+    return std::any_of(lines.begin(), lines.end(), [](QStringView line) {
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        return line.size() > 78;
+    });
+}
+
+QString encodeFlowed(const QString &text, qsizetype width)
+{
+    QStringList out;
+    QString normal = text;
+    normal.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    for (const QString &line : normal.split(u'\n')) {
+        if (line == QLatin1String("-- ")) {
+            out << line; // the signature separator (RFC 3676 §4.3)
+            continue;
+        }
+        qsizetype textStart = 0;
+        const qsizetype depth = quoteDepth(line, &textStart);
+        QString body = line.mid(textStart);
+        while (body.endsWith(u' '))
+            body.chop(1); // a hard line never ends in a space
+        const QString marks(depth, u'>');
+        if (body.isEmpty()) {
+            out << marks;
+            continue;
+        }
+        // Room for the marks and a stuffing space.
+        const qsizetype room = std::max<qsizetype>(width - depth - 1, 20);
+        for (const QString &piece : softBreak(body, room)) {
+            if (depth > 0)
+                out << marks + u' ' + piece; // the space after quote marks is stuffing
+            else
+                out << (needsStuffing(piece) ? u' ' + piece : piece);
+        }
+    }
+    return out.join(u'\n');
 }
 
 } // namespace Core::MimeText

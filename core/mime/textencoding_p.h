@@ -7,6 +7,7 @@
 // CRLF or an =XX escape.
 
 #include <QByteArray>
+#include <QString>
 
 namespace Core::MimeText {
 
@@ -28,6 +29,21 @@ enum class TransferEncoding { SevenBit, EightBit, QuotedPrintable, Base64 };
 
 /// Base64 in lines of 76 characters, each ending in CRLF.
 [[nodiscard]] QByteArray encodeBase64Lines(const QByteArray &data);
+
+/// Whether the text has a line too long to read comfortably (over 78
+/// characters): only then is the plain part sent format=flowed, so that
+/// short lines, poems and tables reach every reader exactly as typed.
+[[nodiscard]] bool wantsFlowed(const QString &text);
+
+/// RFC 3676 format=flowed with DelSp=no: every line longer than `width`
+/// characters is soft-broken after a space (the space stays at the end of
+/// the line, which marks it soft); lines that start with " " or "From ", or
+/// with ">" after a soft break, are space-stuffed; quoted lines ("> ", "> > ")
+/// keep their depth, written as ">>" the way RFC 3676 §4.5 counts it, and are
+/// wrapped under the same marks; trailing spaces of hard lines are removed
+/// (they would make the line soft); the signature separator "-- " stays
+/// exactly as it is. Lines are separated by "\n".
+[[nodiscard]] QString encodeFlowed(const QString &text, qsizetype width = 76);
 
 /// The token for Content-Transfer-Encoding.
 [[nodiscard]] const char *encodingName(TransferEncoding encoding);

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTimeZone>
 
@@ -375,6 +376,141 @@ TEST_F(MimeBuilderFixture, Allow8BitSendsReadableText)
     EXPECT_TRUE(raw.contains("Content-Transfer-Encoding: 8bit"));
     EXPECT_TRUE(raw.contains(QStringLiteral("Grüße\r\n").toUtf8()));
     EXPECT_TRUE(envelope.needs8BitMime);
+}
+
+namespace {
+
+QString sha256File(const QString &path)
+{
+    return QString::fromLatin1(sha256(readFile(path)));
+}
+
+} // namespace
+
+// Images in the text (RFC 2387): the HTML and its images are one related
+// part, the HTML its root, each image found by its Content-ID; the plain
+// part is the alternative to all of it. With attachments, the attachments
+// sit beside the alternative in a mixed part (Thunderbird's order).
+TEST_F(MimeBuilderFixture, InlineImagesAreRelatedPartsOfTheHtml)
+{
+    const QString png = TestUtil::dataPath(QStringLiteral("mime/pixel.png"));
+    const QString second = m_dir.filePath(QStringLiteral("second.png"));
+    ASSERT_TRUE(QFile::copy(png, second));
+    {
+        QFile f(second);
+        ASSERT_TRUE(f.open(QIODevice::Append));
+        f.write("trailing bytes make it another file"); // still a PNG to a reader
+    }
+    Draft draft;
+    draft.from = mbox("Ada Lovelace", "ada@example.org");
+    draft.to = {mbox("", "charles@example.org")};
+    draft.subject = QStringLiteral("Pictures");
+    draft.textBody = QStringLiteral("Look:\n[image: Bild 1.png]\nand\n[image: pixel.png]\n");
+    draft.htmlBody = QStringLiteral("<div>Look:<img src=\"cid:one.1@example.org\"> and <img src=\"cid:two.2@example.org\"></div>");
+    draft.inlineImages = {Core::InlineImage{png, QStringLiteral("one.1@example.org"), QStringLiteral("image/png"), QStringLiteral("Bild 1.png")},
+                          Core::InlineImage{second, QStringLiteral("two.2@example.org"), {}, {}}};
+
+    const QByteArray raw = build(draft);
+    QJsonObject r = TestUtil::runPythonJson("parse_message.py", {m_lastPath});
+    EXPECT_EQ(r.value(QStringLiteral("structure")).toString(),
+              QStringLiteral("multipart/alternative(text/plain,multipart/related(text/html,image/png,image/png))"));
+    EXPECT_EQ(r.value(QStringLiteral("related_type")).toString(), QStringLiteral("text/html"));
+    EXPECT_TRUE(r.value(QStringLiteral("all_defects")).toArray().isEmpty());
+    EXPECT_EQ(normalisedText(r.value(QStringLiteral("text")).toString()), draft.textBody);
+    EXPECT_EQ(normalisedText(r.value(QStringLiteral("html")).toString()), draft.htmlBody + u'\n');
+    EXPECT_TRUE(r.value(QStringLiteral("attachments")).toArray().isEmpty()) << "inline images are not attachments";
+    const QJsonArray inline_ = r.value(QStringLiteral("inline")).toArray();
+    ASSERT_EQ(inline_.size(), 2);
+    const QStringList names{QStringLiteral("Bild 1.png"), QStringLiteral("second.png")};
+    const QStringList ids{QStringLiteral("<one.1@example.org>"), QStringLiteral("<two.2@example.org>")};
+    const QStringList hashes{sha256File(png), sha256File(second)};
+    for (qsizetype i = 0; i < 2; ++i) {
+        const QJsonObject part = inline_.at(i).toObject();
+        EXPECT_EQ(part.value(QStringLiteral("content_id")).toString(), ids.at(i));
+        EXPECT_EQ(part.value(QStringLiteral("content_type")).toString(), QStringLiteral("image/png"));
+        EXPECT_EQ(part.value(QStringLiteral("disposition")).toString(), QStringLiteral("inline"));
+        EXPECT_EQ(part.value(QStringLiteral("filename")).toString(), names.at(i));
+        EXPECT_EQ(part.value(QStringLiteral("sha256")).toString(), hashes.at(i)) << "the original bytes";
+    }
+    EXPECT_TRUE(raw.contains("Content-Disposition: inline; filename=\"Bild 1.png\"")) << raw.constData();
+
+    draft.attachments = {Attachment{m_text, {}, {}}};
+    build(draft);
+    r = TestUtil::runPythonJson("parse_message.py", {m_lastPath});
+    EXPECT_EQ(r.value(QStringLiteral("structure")).toString(),
+              QStringLiteral("multipart/mixed(multipart/alternative(text/plain,multipart/related(text/html,image/png,image/png)),"
+                             "text/plain)"));
+    EXPECT_EQ(r.value(QStringLiteral("attachments")).toArray().size(), 1);
+    EXPECT_EQ(r.value(QStringLiteral("inline")).toArray().size(), 2);
+}
+
+TEST_F(MimeBuilderFixture, InlineImagesNeedHtmlAndUniqueContentIds)
+{
+    const QString png = TestUtil::dataPath(QStringLiteral("mime/pixel.png"));
+    Draft draft;
+    draft.from = mbox("", "ada@example.org");
+    draft.to = {mbox("", "charles@example.org")};
+    draft.textBody = QStringLiteral("x\n");
+    draft.inlineImages = {Core::InlineImage{png, QStringLiteral("a@example.org"), {}, {}}};
+    auto r = MimeBuilder().validate(draft);
+    ASSERT_FALSE(r.ok()) << "an image needs the HTML that shows it";
+    EXPECT_EQ(r.error().field(), QStringLiteral("inlineImages"));
+
+    draft.htmlBody = QStringLiteral("<img src=\"cid:a@example.org\">");
+    EXPECT_TRUE(MimeBuilder().validate(draft).ok());
+    draft.inlineImages.append(Core::InlineImage{png, QStringLiteral("A@example.org"), {}, {}});
+    EXPECT_FALSE(MimeBuilder().validate(draft).ok()) << "two parts with one Content-ID";
+    draft.inlineImages.last().contentId = QStringLiteral("b@example.org\r\nX-Injected: 1");
+    EXPECT_FALSE(MimeBuilder().validate(draft).ok());
+    draft.inlineImages.last().contentId = QStringLiteral("b@example.org");
+    draft.inlineImages.last().contentType = QStringLiteral("text/html");
+    EXPECT_FALSE(MimeBuilder().validate(draft).ok()) << "an inline image is an image";
+    draft.inlineImages.last().contentType.clear();
+    draft.inlineImages.last().path = m_dir.filePath(QStringLiteral("missing.png"));
+    r = MimeBuilder().validate(draft);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code(), Error::Code::FileUnreadable);
+}
+
+// Content-IDs come from the same generator as Message-IDs: unique, on the
+// sender's domain, never the host name.
+TEST_F(MimeBuilderFixture, GeneratedContentIdsAreUnique)
+{
+    QSet<QString> seen;
+    for (int i = 0; i < 2000; ++i) {
+        const QString id = MimeBuilder::generateMessageId(mbox("", "ada@example.org"));
+        EXPECT_TRUE(id.endsWith(QLatin1String("@example.org"))) << qPrintable(id);
+        EXPECT_FALSE(seen.contains(id));
+        seen.insert(id);
+    }
+}
+
+// Long paragraphs go format=flowed (RFC 3676): lines a reader can show,
+// and a flowed reader gets the paragraphs back whole.
+TEST_F(MimeBuilderFixture, LongParagraphsAreSentFlowed)
+{
+    const QString paragraph = QStringLiteral("Grüße aus München, wo die Straßenbahn fährt und der Föhn weht. ").repeated(5).trimmed();
+    Draft draft;
+    draft.from = mbox("", "ada@example.org");
+    draft.to = {mbox("", "charles@example.org")};
+    draft.textBody = QStringLiteral("Hallo,\n\n") + paragraph + QStringLiteral("\n\n> ") + paragraph
+        + QStringLiteral("\nFrom here on\n\n-- \nAda\n");
+    const QByteArray raw = build(draft);
+    const QJsonObject r = TestUtil::runPythonJson("parse_message.py", {m_lastPath});
+    EXPECT_EQ(r.value(QStringLiteral("text_format")).toString(), QStringLiteral("flowed"));
+    EXPECT_EQ(r.value(QStringLiteral("text_delsp")).toString(), QStringLiteral("no"));
+    EXPECT_EQ(r.value(QStringLiteral("text_unflowed")).toString(), draft.textBody);
+    const QString wire = normalisedText(r.value(QStringLiteral("text")).toString());
+    for (const QString &line : wire.split(u'\n'))
+        EXPECT_LE(line.size(), 78) << qPrintable(line);
+    EXPECT_TRUE(wire.contains(QStringLiteral("\n From here on\n"))) << "stuffed";
+    EXPECT_TRUE(wire.contains(QStringLiteral("\n-- \nAda\n"))) << "the signature separator as typed";
+
+    draft.textBody = QStringLiteral("Short lines\nstay as typed   \n");
+    build(draft);
+    const QJsonObject shortText = TestUtil::runPythonJson("parse_message.py", {m_lastPath});
+    EXPECT_TRUE(shortText.value(QStringLiteral("text_format")).isNull());
+    EXPECT_EQ(normalisedText(shortText.value(QStringLiteral("text")).toString()), draft.textBody);
 }
 
 TEST_F(MimeBuilderFixture, InvalidInputWritesNothing)

@@ -191,3 +191,98 @@ TEST(HeaderEncoding, EncodedWordsFitAndNeverSplitACharacter)
         EXPECT_EQ(decodeValue(v), text) << v.constData();
     }
 }
+
+namespace {
+
+// RFC 3676 §4 read back, independently of the encoder: quote depth, one
+// stuffing space removed, a line ending in a space joins the next one of
+// the same depth (DelSp=no keeps the space); "-- " is always hard.
+QStringList unflow(const QString &flowed)
+{
+    QStringList logical;
+    QString open;
+    qsizetype openDepth = -1;
+    for (QString line : flowed.split(u'\n')) {
+        qsizetype depth = 0;
+        while (depth < line.size() && line.at(depth) == u'>')
+            ++depth;
+        line = line.mid(depth);
+        if (line.startsWith(u' '))
+            line.remove(0, 1);
+        const bool soft = line.endsWith(u' ') && line != QLatin1String("-- ");
+        if (openDepth >= 0 && openDepth != depth) {
+            logical << QStringLiteral("> ").repeated(openDepth) + open;
+            openDepth = -1;
+        }
+        open = (openDepth >= 0 ? open : QString()) + line;
+        openDepth = depth;
+        if (!soft) {
+            logical << QStringLiteral("> ").repeated(depth) + open;
+            openDepth = -1;
+        }
+    }
+    return logical;
+}
+
+} // namespace
+
+TEST(FlowedText, LongParagraphsAreSoftBrokenAndReadBackWhole)
+{
+    const QString paragraph = QStringLiteral("The quick brown fox jumps over the lazy dog, again and again. ").repeated(6).trimmed();
+    const QString text = paragraph + QStringLiteral("\nshort line\n\nlast");
+    ASSERT_TRUE(wantsFlowed(text));
+    const QString flowed = encodeFlowed(text);
+    const QStringList lines = flowed.split(u'\n');
+    ASSERT_GT(lines.size(), 5);
+    for (qsizetype i = 0; i + 4 < lines.size(); ++i) { // the paragraph's lines but its last
+        EXPECT_LE(lines.at(i).size(), 76) << qPrintable(lines.at(i));
+        EXPECT_GE(lines.at(i).size(), 50) << "a soft-broken line uses the width: " << qPrintable(lines.at(i));
+        EXPECT_TRUE(lines.at(i).endsWith(u' ')) << "soft break: " << qPrintable(lines.at(i));
+    }
+    EXPECT_EQ(unflow(flowed), text.split(u'\n'));
+}
+
+TEST(FlowedText, ShortTextIsNotFlowed)
+{
+    EXPECT_FALSE(wantsFlowed(QStringLiteral("Dear Charles,\n\nthe notes are ready.\n\n-- \nAda\n")));
+    EXPECT_TRUE(wantsFlowed(QString(79, u'x')));
+    EXPECT_FALSE(wantsFlowed(QString(78, u'x') + QStringLiteral("\r\n")));
+}
+
+TEST(FlowedText, StuffingSignatureAndHardLines)
+{
+    const QString text = QStringLiteral(" indented\nFrom the start\n>not a quote? it is one\ntrailing spaces   \n-- \nAda");
+    const QStringList lines = encodeFlowed(text).split(u'\n');
+    EXPECT_EQ(lines.at(0), QStringLiteral("  indented"));
+    EXPECT_EQ(lines.at(1), QStringLiteral(" From the start"));
+    EXPECT_EQ(lines.at(2), QStringLiteral("> not a quote? it is one"));
+    EXPECT_EQ(lines.at(3), QStringLiteral("trailing spaces")) << "a hard line cannot end in a space";
+    EXPECT_EQ(lines.at(4), QStringLiteral("-- ")) << "the signature separator stays exactly";
+    EXPECT_EQ(lines.at(5), QStringLiteral("Ada"));
+}
+
+TEST(FlowedText, QuotedLinesKeepTheirDepthWhenWrapped)
+{
+    const QString quoted = QStringLiteral("word ").repeated(40).trimmed();
+    const QString text = QStringLiteral("> ") + quoted + QStringLiteral("\n> > ") + quoted + QStringLiteral("\n>\nreply");
+    const QString flowed = encodeFlowed(text);
+    for (const QString &line : flowed.split(u'\n')) {
+        EXPECT_LE(line.size(), 76);
+        if (line.startsWith(QLatin1String(">>"))) {
+            EXPECT_TRUE(line.startsWith(QLatin1String(">> word"))) << qPrintable(line);
+        }
+    }
+    EXPECT_EQ(flowed.count(QLatin1String("\n>> ")), flowed.count(QLatin1String(">> word")));
+    EXPECT_EQ(unflow(flowed),
+              (QStringList{QStringLiteral("> ") + quoted, QStringLiteral("> > ") + quoted, QStringLiteral("> "), QStringLiteral("reply")}));
+}
+
+TEST(FlowedText, AContinuationStartingWithAQuoteMarkIsStuffed)
+{
+    // A ">" that lands at the start of a continuation line would read as a quote.
+    const QString text = QString(72, u'a') + QStringLiteral(" >b ") + QString(80, u'c');
+    const QStringList lines = encodeFlowed(text).split(u'\n');
+    ASSERT_EQ(lines.size(), 3);
+    EXPECT_EQ(lines.at(1), QStringLiteral(" >b "));
+    EXPECT_EQ(unflow(lines.join(u'\n')), QStringList{text});
+}

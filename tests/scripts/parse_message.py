@@ -83,6 +83,28 @@ def main() -> int:
     html = msg.get_body(preferencelist=("html",))
     report["text"] = text.get_content() if text is not None else None
     report["html"] = html.get_content() if html is not None else None
+    # format=flowed (RFC 3676): the parameters, and the text a flowed reader shows.
+    report["text_format"] = text.get_param("format") if text is not None else None
+    report["text_delsp"] = text.get_param("delsp") if text is not None else None
+    if text is not None and report["text_format"] == "flowed":
+        import flowed
+        report["text_unflowed"] = flowed.decode(report["text"], report["text_delsp"] == "yes")
+
+    def structure(part):
+        if part.is_multipart():
+            return "%s(%s)" % (part.get_content_type(), ",".join(structure(p) for p in part.iter_parts()))
+        return part.get_content_type()
+    report["structure"] = structure(msg)
+    report["related_type"] = next((p.get_param("type") for p in msg.walk()
+                                   if p.get_content_type() == "multipart/related"), None)
+    inline = []
+    for part in msg.walk():
+        if part.get("Content-ID") is not None:
+            payload = part.get_payload(decode=True) or b""
+            inline.append({"content_id": str(part["Content-ID"]), "content_type": part.get_content_type(),
+                           "disposition": part.get_content_disposition(), "filename": part.get_filename(),
+                           "sha256": hashlib.sha256(payload).hexdigest()})
+    report["inline"] = inline
     parts = []
     for part in msg.iter_attachments():
         payload = part.get_payload(decode=True) or b""
