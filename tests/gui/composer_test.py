@@ -270,9 +270,9 @@ class ComposerTest(DesktopTest):
         self.desktop.type(" words.")
         self.desktop.key("Return")
         if by_mouse:
-            self.desktop.click(composer.find(None, r"^• List$"))
+            self.desktop.click(composer.find(None, r"^Bulleted List$"))
         else:
-            self.desktop.key("ctrl+shift+l")  # Format > List
+            self.desktop.key("ctrl+shift+l")  # Format > Bulleted List
         self.desktop.type("first")
         self.desktop.key("Return")
         self.desktop.type("second")
