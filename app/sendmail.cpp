@@ -7,7 +7,7 @@
 #include "app/cli.h"
 #include "app/clisupport.h"
 #include "core/mime/headerreader.h"
-#include "core/mime/mimebuilder.h"
+#include "core/mime/messageid.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -241,7 +241,7 @@ int run(const QStringList &arguments)
                                     .toHeaderValue(6));
     QString messageId = QString::fromUtf8(header->value("Message-ID")).trimmed();
     if (messageId.isEmpty()) {
-        messageId = Core::MimeBuilder::generateMessageId(Core::MailAddress({}, sender));
+        messageId = Core::generateMessageId(Core::MailAddress({}, sender));
         header->prepend("Message-ID", '<' + messageId.toUtf8() + '>');
     } else {
         messageId.remove(u'<').remove(u'>');

@@ -709,17 +709,4 @@ Result<Envelope> MimeBuilder::writeToFile(const Draft &draft, const QString &pat
     return result;
 }
 
-QString MimeBuilder::generateMessageId(const MailAddress &from)
-{
-    QByteArray raw(16, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), 4);
-    const QString left = QString::number(QDateTime::currentMSecsSinceEpoch(), 36) + u'.'
-        + QString::fromLatin1(
-            raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    QString right = from.asciiDomain().toLower();
-    if (right.isEmpty() || right.startsWith(u'['))
-        right = QStringLiteral("outpost.invalid");
-    return left + u'@' + right;
-}
-
 } // namespace Core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/mime/draft.h"
+#include "core/mime/messageid.h"
 #include "core/result.h"
 #include "core/smtp/envelope.h"
 
@@ -70,9 +71,8 @@ public:
     /// Writes the message to a new file; on any error the file is removed.
     [[nodiscard]] Result<Envelope> writeToFile(const Draft &draft, const QString &path) const;
 
-    /// A globally unique Message-ID (without <>) whose right-hand side is the
-    /// sender's domain, never this machine's host name.
-    [[nodiscard]] static QString generateMessageId(const MailAddress &from);
+    /// A globally unique Message-ID (see Core::generateMessageId()).
+    [[nodiscard]] static QString generateMessageId(const MailAddress &from) { return Core::generateMessageId(from); }
 
 private:
     class Impl;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/outbox/outbox.h"
+#include "core/outbox/outboxfiles_p.h"
 
 #include "core/util/crashpoint.h"
 #include "core/util/durablefile.h"
@@ -26,9 +27,7 @@ namespace Core {
 
 namespace {
 
-constexpr auto kMessageFile = "message.eml";
 constexpr auto kSidecarFile = "state.json";
-constexpr auto kDraftFile = "draft.json";
 // active/<id>.dot_sent: the final "." of <id> may have been written. A file
 // next to the entry rather than a sidecar rewrite: one new name in active/
 // is made durable with the claim's rename by the same directory sync.
@@ -42,9 +41,6 @@ constexpr auto kMarkerInode = "/.marker";
 // OutboxEntry::acceptedJson(), which override state.json's when the entry
 // is read.
 constexpr auto kAcceptedFile = "accepted.json";
-// tmp/<id>.lock: held by the process writing tmp/<id>/ for as long as it
-// writes. A folder in tmp/ whose lock can be taken has lost its writer.
-constexpr auto kWriterLockSuffix = ".lock";
 // Held around every change of an entry's state, by every process.
 constexpr auto kStateLockFile = "/.state.lock";
 
@@ -89,49 +85,6 @@ bool removeTree(const QString &path)
 {
     return QDir(path).removeRecursively();
 }
-
-Error cannotWrite()
-{
-    return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be written."));
-}
-
-/// A message being written in tmp/<id>/. Its folder exists only while its
-/// writer holds tmp/<id>.lock, taken before the folder is made, so that
-/// recovery in another process tells it from one whose writer died. Gone
-/// with this object unless it was committed (renamed into the outbox).
-class PendingEntry final
-{
-    Q_DISABLE_COPY_MOVE(PendingEntry)
-public:
-    PendingEntry(const QString &tmpRoot, const QString &id)
-        : m_dir(tmpRoot + u'/' + id)
-        , m_lock(m_dir + QLatin1String(kWriterLockSuffix))
-    {
-    }
-    ~PendingEntry()
-    {
-        if (m_created && !m_committed)
-            removeTree(m_dir);
-        m_lock.removeAndUnlock();
-    }
-    /// The lock, then the folder: never its parents (a missing tmp/ is an
-    /// error, not something to make again under a writer's feet).
-    [[nodiscard]] bool create()
-    {
-        if (m_lock.lock(FileLock::Wait::No) != FileLock::Outcome::Acquired)
-            return false;
-        m_created = QDir().mkdir(m_dir);
-        return m_created;
-    }
-    [[nodiscard]] QString dir() const { return m_dir; }
-    void setCommitted() { m_committed = true; }
-
-private:
-    QString m_dir;
-    FileLock m_lock;
-    bool m_created = false;
-    bool m_committed = false;
-};
 
 } // namespace
 
@@ -300,59 +253,6 @@ Result<void> Outbox::writeSidecar(const QString &dirPath, const OutboxEntry &ent
     if (QFile::remove(dirPath + u'/' + QLatin1String(kAcceptedFile)) && sync == Durable::Sync::Full)
         return Durable::syncDirectory(dirPath);
     return r;
-}
-
-Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
-                                    const EnqueueOptions &options)
-{
-    const QString id = newId();
-    PendingEntry pending(m_root + QStringLiteral("/tmp"), id); // removed again unless committed
-    if (!pending.create())
-        return cannotWrite();
-    const QString tmp = pending.dir();
-
-    MimeBuilder builder;
-    MimeBuilder::Options mimeOptions;
-    mimeOptions.allow8Bit = options.allow8Bit;
-    // A message held back (Undo delay, Send Later) says when it goes out.
-    const QDateTime now = m_clock();
-    mimeOptions.date = (options.notBefore.isValid() && options.notBefore > now ? options.notBefore : now).toLocalTime();
-    builder.setOptions(mimeOptions);
-    QFile body(tmp + u'/' + QLatin1String(kMessageFile));
-    if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return Error(Error::Code::WriteFailed, body.errorString());
-    // Size and checksum are taken on the way to the file (no second read).
-    HashingWriter hashed(&body);
-    auto envelope = builder.write(draft, &hashed);
-    if (!envelope) {
-        body.close();
-        return envelope.error();
-    }
-    CrashPoint::hit("enqueue-body");
-    if (auto r = Durable::syncFile(body); !r)
-        return r.error();
-    body.close();
-
-    OutboxEntry entry;
-    entry.id = id;
-    entry.accountId = account.id;
-    entry.messageId = envelope->messageId; // fixed now: every retry carries it
-    entry.subject = draft.subject;
-    for (const MailAddress &m : draft.to + draft.cc)
-        entry.displayTo << m.toDisplayString();
-    entry.envelope = envelope.value();
-    entry.createdAt = m_clock();
-    // A copy of the draft lets "undo send" and "edit" bring it back.
-    if (auto r = Durable::replaceFileInDirectory(tmp + u'/' + QLatin1String(kDraftFile),
-                                                 QJsonDocument(draft.toJson()).toJson());
-        !r)
-        return r.error();
-    entry.bodySize = hashed.written();
-    entry.bodySha256 = hashed.hexResult();
-    auto done = finishEnqueue(tmp, entry, options);
-    if (done)
-        pending.setCommitted();
-    return done;
 }
 
 Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *input, bool dotEndsBody,

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Outbox::enqueue(Draft): the one part of the outbox that builds a message
+// (MimeBuilder, and so vmime). In a file of its own so that the outbox
+// itself, which outpost-sendmail links, stays free of it.
+#include "core/outbox/outbox.h"
+#include "core/outbox/outboxfiles_p.h"
+
+#include "core/mime/mimebuilder.h"
+#include "core/util/crashpoint.h"
+#include "core/util/digest.h"
+#include "core/util/durablefile.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace Core {
+
+Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
+                                    const EnqueueOptions &options)
+{
+    const QString id = newId();
+    PendingEntry pending(m_root + QStringLiteral("/tmp"), id); // removed again unless committed
+    if (!pending.create())
+        return cannotWrite();
+    const QString tmp = pending.dir();
+
+    MimeBuilder builder;
+    MimeBuilder::Options mimeOptions;
+    mimeOptions.allow8Bit = options.allow8Bit;
+    // A message held back (Undo delay, Send Later) says when it goes out.
+    const QDateTime now = m_clock();
+    mimeOptions.date = (options.notBefore.isValid() && options.notBefore > now ? options.notBefore : now).toLocalTime();
+    builder.setOptions(mimeOptions);
+    QFile body(tmp + u'/' + QLatin1String(kMessageFile));
+    if (!body.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return Error(Error::Code::WriteFailed, body.errorString());
+    // Size and checksum are taken on the way to the file (no second read).
+    HashingWriter hashed(&body);
+    auto envelope = builder.write(draft, &hashed);
+    if (!envelope) {
+        body.close();
+        return envelope.error();
+    }
+    CrashPoint::hit("enqueue-body");
+    if (auto r = Durable::syncFile(body); !r)
+        return r.error();
+    body.close();
+
+    OutboxEntry entry;
+    entry.id = id;
+    entry.accountId = account.id;
+    entry.messageId = envelope->messageId; // fixed now: every retry carries it
+    entry.subject = draft.subject;
+    for (const MailAddress &m : draft.to + draft.cc)
+        entry.displayTo << m.toDisplayString();
+    entry.envelope = envelope.value();
+    entry.createdAt = m_clock();
+    // A copy of the draft lets "undo send" and "edit" bring it back.
+    if (auto r = Durable::replaceFileInDirectory(tmp + u'/' + QLatin1String(kDraftFile),
+                                                 QJsonDocument(draft.toJson()).toJson());
+        !r)
+        return r.error();
+    entry.bodySize = hashed.written();
+    entry.bodySha256 = hashed.hexResult();
+    auto done = finishEnqueue(tmp, entry, options);
+    if (done)
+        pending.setCommitted();
+    return done;
+}
+
+} // namespace Core
