@@ -44,6 +44,14 @@ OAuth2Settings oauth2FromJson(const QJsonObject &json)
     return o;
 }
 
+/// A server name a person can mean: not empty, no spaces, slashes or line breaks.
+bool isHostName(const QString &host)
+{
+    const QString h = host.trimmed();
+    return !h.isEmpty() && !h.contains(u' ') && !h.contains(u'/') && !h.contains(u'\r') && !h.contains(u'\n')
+        && !h.contains(QChar(0));
+}
+
 } // namespace
 
 const Identity *Account::defaultIdentity() const
@@ -94,14 +102,49 @@ std::optional<SmtpSecurity> Account::securityFromName(const QString &name)
     return std::nullopt;
 }
 
+namespace {
+
+/// The IMAP fields; an account without an IMAP server has nothing to check.
+Result<void> validateImap(const Account &a)
+{
+    if (a.imap.host.isEmpty()) {
+        // Without a server the other fields mean nothing; a user name alone
+        // would be a mistake the person cannot see.
+        if (!a.imap.username.isEmpty())
+            return Error(Error::Code::InvalidInput,
+                         QCoreApplication::translate("Accounts", "Enter the incoming (IMAP) server, or leave its user name empty."),
+                         QStringLiteral("imapHost"));
+        return {};
+    }
+    if (!isHostName(a.imap.host))
+        return Error(Error::Code::InvalidInput,
+                     QCoreApplication::translate("Accounts", "Enter the name of the incoming (IMAP) server, without spaces or slashes."),
+                     QStringLiteral("imapHost"));
+    if (a.imap.port == 0)
+        return Error(Error::Code::InvalidInput,
+                     QCoreApplication::translate("Accounts", "Enter an IMAP port between 1 and 65535."), QStringLiteral("imapPort"));
+    // The copy signs in with the account's password or token: in the clear
+    // only where the person allowed that for the account.
+    if (a.imap.security == SmtpSecurity::None && !a.allowCleartextAuth)
+        return Error(Error::Code::InvalidInput,
+                     QCoreApplication::translate("Accounts", "The IMAP server needs TLS or STARTTLS: the account does not allow signing in without encryption."),
+                     QStringLiteral("imapSecurity"));
+    if (a.auth == AuthMethod::None)
+        return Error(Error::Code::InvalidInput,
+                     QCoreApplication::translate("Accounts", "An IMAP server needs a sign-in: the account signs in with neither a password nor OAuth2."),
+                     QStringLiteral("imapHost"));
+    return checkHeaderText(a.imap.username, QStringLiteral("imapUsername"));
+}
+
+} // namespace
+
 Result<void> Account::validate() const
 {
     if (id.isEmpty())
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "The account has no identifier."), QStringLiteral("id"));
     if (auto r = checkHeaderText(name, QStringLiteral("name")); !r)
         return r;
-    const QString h = host.trimmed();
-    if (h.isEmpty() || h.contains(u' ') || h.contains(u'/') || h.contains(u'\r') || h.contains(u'\n'))
+    if (!isHostName(host))
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "Enter the name of the outgoing mail server."),
                      QStringLiteral("host"));
     if (port == 0)
@@ -111,6 +154,8 @@ Result<void> Account::validate() const
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "Enter the user name for the mail server."),
                      QStringLiteral("username"));
     if (auto r = checkHeaderText(username, QStringLiteral("username")); !r)
+        return r;
+    if (auto r = validateImap(*this); !r)
         return r;
     if (identities.isEmpty())
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Accounts", "The account needs at least one address to send from."),
@@ -124,6 +169,153 @@ Result<void> Account::validate() const
         }
     }
     return {};
+}
+
+namespace {
+
+/// The host as compared: lower case, without the root's trailing dot.
+QString normalisedHost(const QString &host)
+{
+    QString h = host.trimmed().toLower();
+    if (h.endsWith(u'.'))
+        h.chop(1);
+    return h;
+}
+
+bool isInDomain(const QString &host, QLatin1String domain)
+{
+    return host == domain || host.endsWith(u'.' + domain);
+}
+
+} // namespace
+
+QString Account::sentCopyProviderName(const QString &smtpHost)
+{
+    const QString h = normalisedHost(smtpHost);
+    // Gmail and Google Workspace file what smtp.gmail.com sends; the
+    // Workspace relay (smtp-relay.gmail.com) does not, so it is not listed.
+    if (h == QLatin1String("smtp.gmail.com") || h == QLatin1String("smtp.googlemail.com"))
+        return QStringLiteral("Gmail");
+    if (h == QLatin1String("smtp-mail.outlook.com") || h == QLatin1String("outlook.com"))
+        return QStringLiteral("Outlook.com");
+    // Microsoft 365: smtp.office365.com and the tenants' hosts under
+    // mail.protection.outlook.com file what they send, as Outlook.com does.
+    if (isInDomain(h, QLatin1String("outlook.com")) || isInDomain(h, QLatin1String("office365.com")))
+        return QStringLiteral("Microsoft 365");
+    return {};
+}
+
+bool Account::providerFilesSentCopy(const QString &smtpHost)
+{
+    return !sentCopyProviderName(smtpHost).isEmpty();
+}
+
+SentCopyReason Account::sentCopyReason() const
+{
+    if (imap.host.isEmpty())
+        return SentCopyReason::NoImapServer;
+    switch (saveSent) {
+    case SentCopyMode::Never:
+        return SentCopyReason::Never;
+    case SentCopyMode::Always:
+        return SentCopyReason::Always;
+    case SentCopyMode::Auto:
+        break;
+    }
+    return providerFilesSentCopy(host) ? SentCopyReason::ProviderFilesCopy : SentCopyReason::Auto;
+}
+
+bool Account::copiesToSent() const
+{
+    const SentCopyReason r = sentCopyReason();
+    return r == SentCopyReason::Auto || r == SentCopyReason::Always;
+}
+
+QString Account::sentCopyReasonName(SentCopyReason reason)
+{
+    switch (reason) {
+    case SentCopyReason::NoImapServer:
+        return QStringLiteral("no_imap_server");
+    case SentCopyReason::Never:
+        return QStringLiteral("never");
+    case SentCopyReason::ProviderFilesCopy:
+        return QStringLiteral("provider_files_copy");
+    case SentCopyReason::Auto:
+        return QStringLiteral("auto");
+    case SentCopyReason::Always:
+        return QStringLiteral("always");
+    }
+    return QStringLiteral("auto");
+}
+
+QString Account::sentCopyExplanation() const
+{
+    switch (sentCopyReason()) {
+    case SentCopyReason::NoImapServer:
+        return QCoreApplication::translate("Accounts", "No copy is saved: the account has no incoming (IMAP) server.");
+    case SentCopyReason::Never:
+        return QCoreApplication::translate("Accounts", "No copy is saved: it is turned off for this account.");
+    case SentCopyReason::ProviderFilesCopy:
+        //: %1 is a provider: Gmail, Outlook.com or Microsoft 365
+        return QCoreApplication::translate("Accounts", "%1 files a copy in Sent itself: Outpost will not add another.")
+            .arg(sentCopyProviderName(host));
+    case SentCopyReason::Always:
+        if (providerFilesSentCopy(host)) {
+            //: %1 is a provider: Gmail, Outlook.com or Microsoft 365
+            return QCoreApplication::translate("Accounts", "Outpost saves a copy in Sent although %1 files one itself: expect two.")
+                .arg(sentCopyProviderName(host));
+        }
+        [[fallthrough]];
+    case SentCopyReason::Auto:
+        return QCoreApplication::translate("Accounts", "Outpost saves a copy in the Sent folder after each message.");
+    }
+    return {};
+}
+
+QString Account::imapUsername() const
+{
+    return imap.username.isEmpty() ? username : imap.username;
+}
+
+ImapServerSettings Account::imapSettings(const QStringList &pinnedSha256, const QString &extraCaFile,
+                                         const ImapTimeouts &timeouts) const
+{
+    ImapServerSettings s;
+    s.host = imap.host;
+    s.port = imap.port;
+    s.security = imap.security;
+    s.allowCleartextAuth = allowCleartextAuth;
+    // authMechanisms stays empty: the account's list restricts what its
+    // SMTP server is asked for, and says nothing about the IMAP server.
+    s.pinnedSha256 = pinnedSha256;
+    s.extraCaFile = extraCaFile;
+    s.timeouts = timeouts;
+    return s;
+}
+
+QString Account::sentCopyModeName(SentCopyMode mode)
+{
+    switch (mode) {
+    case SentCopyMode::Auto:
+        return QStringLiteral("auto");
+    case SentCopyMode::Always:
+        return QStringLiteral("always");
+    case SentCopyMode::Never:
+        return QStringLiteral("never");
+    }
+    return QStringLiteral("auto");
+}
+
+std::optional<SentCopyMode> Account::sentCopyModeFromName(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == QLatin1String("auto"))
+        return SentCopyMode::Auto;
+    if (n == QLatin1String("always"))
+        return SentCopyMode::Always;
+    if (n == QLatin1String("never"))
+        return SentCopyMode::Never;
+    return std::nullopt;
 }
 
 QString Account::authName(AuthMethod m)
@@ -201,11 +393,17 @@ QJsonObject Account::toJson() const
                      {QStringLiteral("authMechanisms"), QJsonArray::fromStringList(authMechanisms)},
                      {QStringLiteral("maxSize"), maxMessageSize}}},
         {QStringLiteral("options"),
-         QJsonObject{{QStringLiteral("dsn"), requestDsn}, {QStringLiteral("saveCopy"), saveCopy}}},
+         QJsonObject{{QStringLiteral("dsn"), requestDsn}, {QStringLiteral("saveSent"), sentCopyModeName(saveSent)}}},
         {QStringLiteral("identities"), ids},
     };
     if (auth == AuthMethod::OAuth2)
         json.insert(QStringLiteral("oauth2"), oauth2Json(oauth2));
+    if (!imap.host.isEmpty()) {
+        json.insert(QStringLiteral("imap"), QJsonObject{{QStringLiteral("host"), imap.host},
+                                                        {QStringLiteral("port"), imap.port},
+                                                        {QStringLiteral("security"), securityName(imap.security)},
+                                                        {QStringLiteral("username"), imap.username}});
+    }
     if (!pipelineBehindDot) { // learnt from the server; absent: the default
         QJsonObject smtp = json.value(QStringLiteral("smtp")).toObject();
         smtp.insert(QStringLiteral("pipelineBehindDot"), false);
@@ -245,7 +443,26 @@ Result<Account> Account::fromJson(const QJsonObject &json)
         a.authMechanisms << m.toString().toUpper();
     const QJsonObject options = json.value(QStringLiteral("options")).toObject();
     a.requestDsn = options.value(QStringLiteral("dsn")).toBool();
-    a.saveCopy = options.value(QStringLiteral("saveCopy")).toBool();
+    // Files written before the Sent copy existed have neither "saveSent" nor
+    // "imap": Auto, no IMAP server. Their "saveCopy" was a placeholder that
+    // nothing could set, always false, so it is not read.
+    const auto saveSent = sentCopyModeFromName(options.value(QStringLiteral("saveSent")).toString(QStringLiteral("auto")));
+    if (!saveSent)
+        return corrupt(QStringLiteral("saveSent"));
+    a.saveSent = *saveSent;
+    if (const QJsonValue imapValue = json.value(QStringLiteral("imap")); !imapValue.isUndefined()) {
+        const QJsonObject imap = imapValue.toObject();
+        a.imap.host = imap.value(QStringLiteral("host")).toString();
+        const int imapPort = imap.value(QStringLiteral("port")).toInt(-1);
+        if (imapPort < 1 || imapPort > 65535)
+            return corrupt(QStringLiteral("imap.port"));
+        a.imap.port = static_cast<quint16>(imapPort);
+        const auto imapSecurity = securityFromName(imap.value(QStringLiteral("security")).toString());
+        if (!imapSecurity)
+            return corrupt(QStringLiteral("imap.security"));
+        a.imap.security = *imapSecurity;
+        a.imap.username = imap.value(QStringLiteral("username")).toString();
+    }
     for (const auto &v : json.value(QStringLiteral("identities")).toArray()) {
         const QJsonObject o = v.toObject();
         Identity i;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/imap/imapsettings.h"
 #include "core/mime/mailaddress.h"
 #include "core/result.h"
 #include "core/smtp/smtpsettings.h"
@@ -11,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include <optional>
 
 namespace Core {
 
@@ -56,6 +59,36 @@ struct Identity
     friend bool operator==(const Identity &, const Identity &) = default;
 };
 
+/// Whether a copy of each sent message is filed in the Sent folder over
+/// IMAP ("saveSent" in the account file: "auto", "always", "never").
+enum class SentCopyMode { Auto, Always, Never };
+
+/// Why an account does or does not file a Sent copy (SentCopyMode and the
+/// facts it depends on), for the accounts window and `account list`.
+enum class SentCopyReason {
+    NoImapServer, ///< no copy: no IMAP server is set
+    Never, ///< no copy: the person turned it off
+    ProviderFilesCopy, ///< no copy: Auto, and the provider files one itself
+    Auto, ///< a copy: Auto, and the provider does not file one
+    Always, ///< a copy: the person asked for one
+};
+
+/**
+ * The account's incoming server, used only to file the Sent copy. It signs
+ * in with the account's own credentials (password or OAuth2 token) and
+ * trusts certificates as SMTP does (TrustStore pins by host:port).
+ */
+struct ImapAccountSettings
+{
+    QString host; ///< empty: the account has no IMAP server
+    quint16 port = 993;
+    /// ImplicitTls or StartTls; None only with the account's allowCleartextAuth.
+    SmtpSecurity security = SmtpSecurity::ImplicitTls;
+    QString username; ///< empty: the SMTP user name
+
+    friend bool operator==(const ImapAccountSettings &, const ImapAccountSettings &) = default;
+};
+
 /**
  * One submission account: the server, how to sign in, options, and its
  * identities. The password is never part of it: CredentialStore keeps it in
@@ -79,7 +112,8 @@ struct Account
     /// False once the server answered a command pipelined behind a final
     /// dot with 503 (Haraka): learnt once, kept for every later session.
     bool pipelineBehindDot = true;
-    bool saveCopy = false; ///< reserved for "save a copy in Sent" (IMAP, later)
+    ImapAccountSettings imap; ///< for the Sent copy; imap.host empty: none
+    SentCopyMode saveSent = SentCopyMode::Auto;
     QList<Identity> identities;
 
     /// The default identity (the flagged one, else the first); nullptr if none.
@@ -94,6 +128,31 @@ struct Account
     /// are made, for sending and for signing in alike (time-outs differ).
     [[nodiscard]] SmtpServerSettings smtpSettings(const QStringList &pinnedSha256, const QString &extraCaFile,
                                                   const SmtpTimeouts &timeouts = {}) const;
+
+    /// True when the provider files a copy of what its SMTP server sends in
+    /// Sent itself (Gmail, Outlook.com, Microsoft 365), known by the host:
+    /// smtp.gmail.com, smtp.googlemail.com, *.outlook.com, *.office365.com.
+    [[nodiscard]] static bool providerFilesSentCopy(const QString &smtpHost);
+    /// Whether a copy is filed after each send: never without an IMAP
+    /// server or with Never; with Auto unless the provider files one itself.
+    [[nodiscard]] bool copiesToSent() const;
+    [[nodiscard]] SentCopyReason sentCopyReason() const;
+    /// "no_imap_server", "never", "provider_files_copy", "auto", "always".
+    [[nodiscard]] static QString sentCopyReasonName(SentCopyReason reason);
+    /// One translated sentence saying whether a copy is filed and why.
+    [[nodiscard]] QString sentCopyExplanation() const;
+    /// "Gmail", "Outlook.com" or "Microsoft 365" where providerFilesSentCopy(); else empty.
+    [[nodiscard]] static QString sentCopyProviderName(const QString &smtpHost);
+    /// The settings to reach the IMAP server for the Sent copy: the one
+    /// place they are made. Pins come from the TrustStore for imap.host and
+    /// imap.port, the same way as SMTP's.
+    [[nodiscard]] ImapServerSettings imapSettings(const QStringList &pinnedSha256, const QString &extraCaFile,
+                                                  const ImapTimeouts &timeouts = {}) const;
+    /// The IMAP user name: imap.username, else the SMTP one.
+    [[nodiscard]] QString imapUsername() const;
+    /// "auto", "always" or "never", as in the account file and on the command line.
+    [[nodiscard]] static QString sentCopyModeName(SentCopyMode mode);
+    [[nodiscard]] static std::optional<SentCopyMode> sentCopyModeFromName(const QString &name);
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static Result<Account> fromJson(const QJsonObject &json);

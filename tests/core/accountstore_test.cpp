@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -380,4 +381,224 @@ TEST(TrustStore, ACertificateTrustedInAnotherProcessIsKept)
     ASSERT_TRUE(reader.load().ok());
     EXPECT_EQ(reader.pins(QStringLiteral("smtp.example.org"), 465), QStringList{QString(64, u'b')});
     EXPECT_EQ(reader.pins(QStringLiteral("mail.example.net"), 587), QStringList{QString(64, u'c')});
+}
+
+// The Sent copy (issue 20): the account's IMAP server and "save a copy".
+
+TEST_F(AccountStoreTest, TheImapServerAndSaveSentSurviveTheFile)
+{
+    Account a = sampleAccount(QStringLiteral("Work"), QStringLiteral("me@work.example"));
+    a.imap.host = QStringLiteral("imap.example.org");
+    a.imap.port = 143;
+    a.imap.security = Core::SmtpSecurity::StartTls;
+    a.imap.username = QStringLiteral("me");
+    a.saveSent = Core::SentCopyMode::Always;
+    Account plain = sampleAccount(QStringLiteral("Home"), QStringLiteral("me@home.example"));
+    plain.saveSent = Core::SentCopyMode::Never;
+    {
+        AccountStore store(m_path);
+        ASSERT_TRUE(store.add(a).ok());
+        ASSERT_TRUE(store.add(plain).ok());
+        ASSERT_TRUE(store.save().ok());
+    }
+    AccountStore store(m_path);
+    ASSERT_TRUE(store.load().ok());
+    const Account *work = store.find(QStringLiteral("Work"));
+    ASSERT_NE(work, nullptr);
+    EXPECT_EQ(work->imap, a.imap);
+    EXPECT_EQ(work->saveSent, Core::SentCopyMode::Always);
+    const Account *home = store.find(QStringLiteral("Home"));
+    ASSERT_NE(home, nullptr);
+    EXPECT_TRUE(home->imap.host.isEmpty());
+    EXPECT_EQ(home->saveSent, Core::SentCopyMode::Never);
+
+    const QJsonArray list = QJsonDocument::fromJson(readFile(m_path)).object().value(QStringLiteral("accounts")).toArray();
+    ASSERT_EQ(list.size(), 2);
+    for (const auto &v : list) {
+        const QJsonObject o = v.toObject();
+        EXPECT_FALSE(o.value(QStringLiteral("options")).toObject().contains(QStringLiteral("saveCopy")));
+        if (o.value(QStringLiteral("name")).toString() == QLatin1String("Work")) {
+            EXPECT_EQ(o.value(QStringLiteral("imap")).toObject(),
+                      (QJsonObject{{QStringLiteral("host"), QStringLiteral("imap.example.org")},
+                                   {QStringLiteral("port"), 143},
+                                   {QStringLiteral("security"), QStringLiteral("starttls")},
+                                   {QStringLiteral("username"), QStringLiteral("me")}}));
+            EXPECT_EQ(o.value(QStringLiteral("options")).toObject().value(QStringLiteral("saveSent")).toString(),
+                      QStringLiteral("always"));
+        } else {
+            EXPECT_FALSE(o.contains(QStringLiteral("imap"))) << "no IMAP server: no \"imap\" object";
+        }
+    }
+}
+
+TEST_F(AccountStoreTest, AFileFromBeforeTheSentCopyReadsAsAutoWithoutImap)
+{
+    // As version 1 files were written before issue 20: "saveCopy" false,
+    // neither "imap" nor "saveSent".
+    const QByteArray old = R"({"version": 1, "defaultAccount": "", "accounts": [
+        {"id": "6d1c0f5e-0000-4000-8000-000000000001", "name": "Old",
+         "smtp": {"host": "smtp.example.org", "port": 587, "security": "starttls", "username": "old@example.org",
+                  "auth": "password", "allowCleartextAuth": false, "authMechanisms": [], "maxSize": 0},
+         "options": {"dsn": false, "saveCopy": false},
+         "identities": [{"id": "i1", "name": "Old", "address": "old@example.org", "replyTo": "",
+                         "signature": "", "htmlSignature": "", "default": true}]}]})";
+    QDir().mkpath(QFileInfo(m_path).path());
+    writeFile(m_path, old);
+    AccountStore store(m_path);
+    ASSERT_TRUE(store.load().ok());
+    ASSERT_EQ(store.accounts().size(), 1);
+    const Account &a = store.accounts().first();
+    EXPECT_EQ(a.imap, Core::ImapAccountSettings{});
+    EXPECT_TRUE(a.imap.host.isEmpty());
+    EXPECT_EQ(a.saveSent, Core::SentCopyMode::Auto);
+    EXPECT_FALSE(a.copiesToSent());
+}
+
+TEST(Account, ImapFieldsAreValidatedByName)
+{
+    Account a = sampleAccount(QStringLiteral("X"), QStringLiteral("x@example.org"));
+    a.id = Account::newId();
+    ASSERT_TRUE(a.validate().ok());
+    const auto fieldOf = [](const Account &b) { return b.validate().ok() ? QString() : b.validate().error().field(); };
+
+    Account b = a;
+    b.imap.host = QStringLiteral("imap example.org");
+    EXPECT_EQ(fieldOf(b), QStringLiteral("imapHost"));
+    b.imap.host = QStringLiteral("imap.example.org/inbox");
+    EXPECT_EQ(fieldOf(b), QStringLiteral("imapHost"));
+    b.imap.host = QStringLiteral("imap.example.org\r\nA1 LOGOUT");
+    EXPECT_EQ(fieldOf(b), QStringLiteral("imapHost"));
+    b.imap.host = QStringLiteral("imap.example.org");
+    EXPECT_EQ(fieldOf(b), QString());
+    b.imap.port = 0;
+    EXPECT_EQ(fieldOf(b), QStringLiteral("imapPort"));
+    b.imap.port = 143;
+    b.imap.security = Core::SmtpSecurity::None;
+    EXPECT_EQ(fieldOf(b), QStringLiteral("imapSecurity")) << "no password in the clear unless allowed";
+    b.allowCleartextAuth = true;
+    EXPECT_EQ(fieldOf(b), QString());
+    b.imap.username = QStringLiteral("me\r\nA2 DELETE INBOX");
+    EXPECT_EQ(fieldOf(b), QStringLiteral("imapUsername"));
+
+    Account c = a;
+    c.imap.username = QStringLiteral("me");
+    EXPECT_EQ(fieldOf(c), QStringLiteral("imapHost")) << "a user name without a server is a mistake";
+    c.imap.host = QStringLiteral("imap.example.org");
+    EXPECT_EQ(fieldOf(c), QString());
+    c.auth = Core::AuthMethod::None;
+    EXPECT_EQ(fieldOf(c), QStringLiteral("imapHost")) << "IMAP always signs in";
+}
+
+TEST(Account, DamagedImapEntriesAreRefusedWhenRead)
+{
+    Account a = sampleAccount(QStringLiteral("X"), QStringLiteral("x@example.org"));
+    a.id = Account::newId();
+    a.imap.host = QStringLiteral("imap.example.org");
+    const QJsonObject good = a.toJson();
+    ASSERT_TRUE(Account::fromJson(good).ok());
+    EXPECT_EQ(Account::fromJson(good).value(), a);
+
+    const auto with = [&good](const QString &object, const QString &key, const QJsonValue &value) {
+        QJsonObject json = good;
+        QJsonObject inner = json.value(object).toObject();
+        inner.insert(key, value);
+        json.insert(object, inner);
+        return Account::fromJson(json);
+    };
+    EXPECT_EQ(with(QStringLiteral("options"), QStringLiteral("saveSent"), QStringLiteral("sometimes")).error().code(),
+              Error::Code::Corrupt);
+    EXPECT_EQ(with(QStringLiteral("imap"), QStringLiteral("port"), 0).error().code(), Error::Code::Corrupt);
+    EXPECT_EQ(with(QStringLiteral("imap"), QStringLiteral("port"), 70000).error().code(), Error::Code::Corrupt);
+    EXPECT_EQ(with(QStringLiteral("imap"), QStringLiteral("security"), QStringLiteral("maybe")).error().code(),
+              Error::Code::Corrupt);
+    EXPECT_EQ(with(QStringLiteral("imap"), QStringLiteral("host"), QStringLiteral("a b")).error().code(),
+              Error::Code::Corrupt);
+    auto always = with(QStringLiteral("options"), QStringLiteral("saveSent"), QStringLiteral("ALWAYS"));
+    ASSERT_TRUE(always.ok());
+    EXPECT_EQ(always->saveSent, Core::SentCopyMode::Always);
+}
+
+TEST(Account, TheProviderFilesItsOwnCopyForGmailAndMicrosoftHostsOnly)
+{
+    for (const char *host : {"smtp.gmail.com", "SMTP.Gmail.com.", "smtp.googlemail.com", "smtp-mail.outlook.com",
+                             "smtp.office365.com", "contoso-com.mail.protection.outlook.com", "outlook.com"})
+        EXPECT_TRUE(Account::providerFilesSentCopy(QLatin1String(host))) << host;
+    for (const char *host : {"smtp.example.org", "smtp-relay.gmail.com", "gmail.com.example.org",
+                             "smtp.notoutlook.com", "outlook.com.example.net", "mail.office365.com.evil.org",
+                             "smtp.fastmail.com", ""})
+        EXPECT_FALSE(Account::providerFilesSentCopy(QLatin1String(host))) << host;
+}
+
+TEST(Account, CopiesToSentFollowsTheModeTheServerAndTheProvider)
+{
+    Account a = sampleAccount(QStringLiteral("X"), QStringLiteral("x@example.org"));
+    for (auto mode : {Core::SentCopyMode::Auto, Core::SentCopyMode::Always, Core::SentCopyMode::Never}) {
+        a.saveSent = mode;
+        EXPECT_FALSE(a.copiesToSent()) << "no IMAP server, no copy: " << Account::sentCopyModeName(mode).toStdString();
+    }
+    a.imap.host = QStringLiteral("imap.example.org");
+    a.saveSent = Core::SentCopyMode::Auto;
+    EXPECT_TRUE(a.copiesToSent());
+    a.saveSent = Core::SentCopyMode::Never;
+    EXPECT_FALSE(a.copiesToSent());
+    a.host = QStringLiteral("smtp.gmail.com");
+    a.imap.host = QStringLiteral("imap.gmail.com");
+    a.saveSent = Core::SentCopyMode::Auto;
+    EXPECT_FALSE(a.copiesToSent()) << "Gmail files its own copy";
+    a.saveSent = Core::SentCopyMode::Always;
+    EXPECT_TRUE(a.copiesToSent()) << "the person asked for one anyway";
+}
+
+TEST(Account, TheSentCopyReasonNamesTheProvider)
+{
+    Account a = sampleAccount(QStringLiteral("X"), QStringLiteral("x@example.org"));
+    EXPECT_EQ(a.sentCopyReason(), Core::SentCopyReason::NoImapServer);
+    a.imap.host = QStringLiteral("imap.example.org");
+    EXPECT_EQ(a.sentCopyReason(), Core::SentCopyReason::Auto);
+    a.saveSent = Core::SentCopyMode::Never;
+    EXPECT_EQ(a.sentCopyReason(), Core::SentCopyReason::Never);
+    a.saveSent = Core::SentCopyMode::Auto;
+    a.host = QStringLiteral("smtp.office365.com");
+    EXPECT_EQ(a.sentCopyReason(), Core::SentCopyReason::ProviderFilesCopy);
+    EXPECT_EQ(Account::sentCopyReasonName(a.sentCopyReason()), QStringLiteral("provider_files_copy"));
+    EXPECT_EQ(a.sentCopyExplanation(), QStringLiteral("Microsoft 365 files a copy in Sent itself: Outpost will not add another."));
+    a.host = QStringLiteral("smtp.gmail.com");
+    EXPECT_EQ(a.sentCopyExplanation(), QStringLiteral("Gmail files a copy in Sent itself: Outpost will not add another."));
+    a.host = QStringLiteral("smtp-mail.outlook.com");
+    EXPECT_TRUE(a.sentCopyExplanation().startsWith(QLatin1String("Outlook.com ")));
+    a.saveSent = Core::SentCopyMode::Always;
+    EXPECT_EQ(a.sentCopyReason(), Core::SentCopyReason::Always);
+    EXPECT_TRUE(a.sentCopyExplanation().contains(QLatin1String("expect two"))) << qPrintable(a.sentCopyExplanation());
+}
+
+TEST(Account, ImapSettingsComeFromTheAccount)
+{
+    Account a = sampleAccount(QStringLiteral("X"), QStringLiteral("x@example.org"));
+    a.imap.host = QStringLiteral("imap.example.org");
+    a.imap.port = 143;
+    a.imap.security = Core::SmtpSecurity::StartTls;
+    a.allowCleartextAuth = true;
+    a.authMechanisms = {QStringLiteral("CRAM-MD5")};
+    EXPECT_EQ(a.imapUsername(), QStringLiteral("x@example.org")) << "the SMTP user name by default";
+    Core::ImapTimeouts timeouts;
+    timeouts.command = 5000;
+    const Core::ImapServerSettings s = a.imapSettings({QString(64, u'a')}, QStringLiteral("/ca.pem"), timeouts);
+    EXPECT_EQ(s.host, QStringLiteral("imap.example.org"));
+    EXPECT_EQ(s.port, 143);
+    EXPECT_EQ(s.security, Core::SmtpSecurity::StartTls);
+    EXPECT_TRUE(s.allowCleartextAuth);
+    EXPECT_TRUE(s.authMechanisms.isEmpty()) << "the SMTP mechanism list does not restrict IMAP";
+    EXPECT_EQ(s.pinnedSha256, QStringList{QString(64, u'a')});
+    EXPECT_EQ(s.extraCaFile, QStringLiteral("/ca.pem"));
+    EXPECT_EQ(s.timeouts.command, 5000);
+    a.imap.username = QStringLiteral("x");
+    EXPECT_EQ(a.imapUsername(), QStringLiteral("x"));
+}
+
+TEST(Account, SentCopyModeNames)
+{
+    for (auto mode : {Core::SentCopyMode::Auto, Core::SentCopyMode::Always, Core::SentCopyMode::Never})
+        EXPECT_EQ(Account::sentCopyModeFromName(Account::sentCopyModeName(mode)), mode);
+    EXPECT_FALSE(Account::sentCopyModeFromName(QStringLiteral("yes")).has_value());
+    EXPECT_FALSE(Account::sentCopyModeFromName(QString()).has_value());
 }
