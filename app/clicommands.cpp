@@ -818,6 +818,14 @@ int runAccount(const QStringList &args)
     if (sub == QLatin1String("login"))
         return loginAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("no-browser")));
     if (sub == QLatin1String("test"))
+    if (const AC::ImapCandidate *imap = result.imap())
+        out() << QCoreApplication::translate("Cli", "IMAP server for the Sent copy: %1:%2 (%3) [%4]")
+                     .arg(imap->server.host)
+                     .arg(imap->server.port)
+                     .arg(Core::Account::securityName(imap->server.security), AC::sourceName(imap->source))
+              << Qt::endl;
+    else
+        out() << QCoreApplication::translate("Cli", "No IMAP server found for the Sent copy.") << Qt::endl;
         return testAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("json")));
     if (sub == QLatin1String("remove")) {
         const QStringList names = parser.positionalArguments();

@@ -224,23 +224,23 @@ bool Candidate::selectable(bool allowInsecure) const
     return authUsable(*this);
 }
 
-bool Candidate::needsConfirmation(const QString &emailDomain) const
+namespace {
+
+// §9.8: an unauthenticated source, or a server outside the address's
+// domain from a source less trusted than T2.
+bool confirmationNeeded(Source source, Trust trust, const QString &host, const QString &emailDomain)
 {
     if (source == Source::Manual)
         return false;
     if (trust == Trust::Unauthenticated)
         return true;
     if (sourceTier(source) > sourceTier(Source::BuiltIn))
-        return registrableDomain(server.host) != registrableDomain(emailDomain);
+        return registrableDomain(host) != registrableDomain(emailDomain);
     return false;
 }
 
-QJsonObject Candidate::toJson(const QString &emailDomain, bool allowInsecure) const
+QJsonObject probeJson(const ProbeFacts &probe)
 {
-    QJsonArray listedAuth;
-    for (AuthKind k : server.auth)
-        listedAuth << authKindName(k);
-    const std::optional<Core::AuthMethod> method = authMethod();
     QJsonObject probeJson{{QStringLiteral("outcome"), outcomeName(probe.outcome)}};
     if (probe.outcome != ProbeFacts::Outcome::NotProbed) {
         probeJson.insert(QStringLiteral("elapsed_ms"), probe.elapsedMs);
@@ -260,6 +260,46 @@ QJsonObject Candidate::toJson(const QString &emailDomain, bool allowInsecure) co
                                                                   {QStringLiteral("reply_code"), probe.error.replyCode()},
                                                                   {QStringLiteral("server_text"), probe.error.serverText()}});
     }
+    return probeJson;
+}
+
+} // namespace
+
+bool Candidate::needsConfirmation(const QString &emailDomain) const
+{
+    return confirmationNeeded(source, trust, server.host, emailDomain);
+}
+
+bool ImapCandidate::selectable(bool allowInsecure) const
+{
+    return probe.outcome >= ProbeFacts::Outcome::Reachable && (server.security != SmtpSecurity::None || allowInsecure);
+}
+
+bool ImapCandidate::needsConfirmation(const QString &emailDomain) const
+{
+    return confirmationNeeded(source, trust, server.host, emailDomain);
+}
+
+QJsonObject ImapCandidate::toJson(const QString &emailDomain) const
+{
+    return QJsonObject{{QStringLiteral("host"), server.host},
+                       {QStringLiteral("port"), int(server.port)},
+                       {QStringLiteral("security"), Account::securityName(server.security)},
+                       {QStringLiteral("username"), server.username.isEmpty() ? QJsonValue() : QJsonValue(server.username)},
+                       {QStringLiteral("source"), sourceName(source)},
+                       {QStringLiteral("origin"), origin},
+                       {QStringLiteral("trust"), trustName(trust)},
+                       {QStringLiteral("also_found_by"), QJsonArray::fromStringList(alsoFoundBy)},
+                       {QStringLiteral("needs_confirmation"), needsConfirmation(emailDomain)},
+                       {QStringLiteral("probe"), probeJson(probe)}};
+}
+
+QJsonObject Candidate::toJson(const QString &emailDomain, bool allowInsecure) const
+{
+    QJsonArray listedAuth;
+    for (AuthKind k : server.auth)
+        listedAuth << authKindName(k);
+    const std::optional<Core::AuthMethod> method = authMethod();
     QJsonObject o{{QStringLiteral("host"), server.host},
                   {QStringLiteral("port"), int(server.port)},
                   {QStringLiteral("security"), Account::securityName(server.security)},
@@ -273,7 +313,7 @@ QJsonObject Candidate::toJson(const QString &emailDomain, bool allowInsecure) co
                   {QStringLiteral("registrable_domain"), registrableDomain(server.host)},
                   {QStringLiteral("also_found_by"), QJsonArray::fromStringList(alsoFoundBy)},
                   {QStringLiteral("independent_agreement"), independentAgreement(*this)},
-                  {QStringLiteral("probe"), probeJson},
+                  {QStringLiteral("probe"), probeJson(probe)},
                   {QStringLiteral("selectable"), selectable(allowInsecure)},
                   {QStringLiteral("needs_confirmation"), needsConfirmation(emailDomain)},
                   {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};

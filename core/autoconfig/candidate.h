@@ -99,6 +99,33 @@ struct Candidate
     [[nodiscard]] QJsonObject toJson(const QString &emailDomain, bool allowInsecure) const;
 };
 
+/**
+ * An IMAP server for the Sent copy (issue 20, §9.11 of AUTOCONFIG.md):
+ * found by the same sources as the outgoing server, probed without
+ * credentials (TLS or STARTTLS, greeting, CAPABILITY). In the probe facts,
+ * authMechanisms are the AUTH= capabilities and extensions the others.
+ */
+struct ImapCandidate
+{
+    IncomingServer server;
+    Source source = Source::Guess;
+    QString origin; ///< URL, file path or DNS name it came from
+    Trust trust = Trust::Unauthenticated;
+    QStringList alsoFoundBy; ///< other sources naming the same host, port and security
+    ProbeFacts probe;
+
+    [[nodiscard]] bool sameServer(const ImapCandidate &other) const
+    {
+        return server.host == other.server.host && server.port == other.server.port
+               && server.security == other.server.security;
+    }
+    /// The probe answered over TLS (or in plaintext with the opt-in).
+    [[nodiscard]] bool selectable(bool allowInsecure) const;
+    /// The same rule as Candidate::needsConfirmation(): the password will go there too.
+    [[nodiscard]] bool needsConfirmation(const QString &emailDomain) const;
+    [[nodiscard]] QJsonObject toJson(const QString &emailDomain) const;
+};
+
 /// Lower is more trusted; steps of ten leave room within a tier.
 [[nodiscard]] int sourceTier(Source source);
 

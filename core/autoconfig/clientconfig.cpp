@@ -105,6 +105,8 @@ private:
                 m_config.displayName = readText(m_xml);
             } else if (name == QLatin1String("outgoingServer")) {
                 readServer();
+            } else if (name == QLatin1String("incomingServer")) {
+                readIncoming();
             } else if (name == QLatin1String("documentation")) {
                 const QUrl url(m_xml.attributes().value(QLatin1String("url")).toString(), QUrl::StrictMode);
                 if (url.isValid() && url.scheme() == QLatin1String("https") && m_config.documentationUrls.size() < 8)
@@ -179,29 +181,9 @@ private:
             return skip(QCoreApplication::translate("Autoconfig", "too many servers"));
         if (globalPreferred && hostname.isEmpty())
             return skip(QCoreApplication::translate("Autoconfig", "it refers to a global default server"));
-        const QString host = substitute(hostname, m_address);
-        if (host.contains(QLatin1Char('%')))
-            return skip(QCoreApplication::translate("Autoconfig", "unknown placeholder in host name “%1”").arg(hostname));
-        QString ascii = QString::fromLatin1(QUrl::toAce(host)).toLower();
-        if (ascii.endsWith(QLatin1Char('.')))
-            ascii.chop(1);
-        if (!isValidHostName(ascii))
-            return skip(QCoreApplication::translate("Autoconfig", "invalid host name “%1”").arg(hostname));
-        bool portOk = false;
-        const uint portNumber = port.toUInt(&portOk);
-        if (!portOk || portNumber < 1 || portNumber > 65535)
-            return skip(QCoreApplication::translate("Autoconfig", "invalid port “%1”").arg(port));
         OutgoingServer s;
-        s.host = ascii;
-        s.port = static_cast<quint16>(portNumber);
-        if (socketType == QLatin1String("SSL"))
-            s.security = SmtpSecurity::ImplicitTls;
-        else if (socketType == QLatin1String("STARTTLS"))
-            s.security = SmtpSecurity::StartTls;
-        else if (socketType == QLatin1String("plain"))
-            s.security = SmtpSecurity::None;
-        else
-            return skip(QCoreApplication::translate("Autoconfig", "unknown socket type “%1”").arg(socketType));
+        if (const QString why = readEndpoint(hostname, port, socketType, &s.host, &s.port, &s.security); !why.isEmpty())
+            return skip(why);
         for (const QString &a : std::as_const(auth)) {
             if (auto kind = authFromName(a); kind && !s.auth.contains(*kind))
                 s.auth << *kind;
@@ -218,10 +200,86 @@ private:
         m_config.servers << s;
     }
 
+    // Host name, port and socket type of a server entry; an empty string
+    // when usable, else why not (the same rules for SMTP and IMAP, §4).
+    QString readEndpoint(const QString &hostname, const QString &port, const QString &socketType, QString *host,
+                         quint16 *portOut, SmtpSecurity *security) const
+    {
+        const QString substituted = substitute(hostname, m_address);
+        if (substituted.contains(QLatin1Char('%')))
+            return QCoreApplication::translate("Autoconfig", "unknown placeholder in host name “%1”").arg(hostname);
+        QString ascii = QString::fromLatin1(QUrl::toAce(substituted)).toLower();
+        if (ascii.endsWith(QLatin1Char('.')))
+            ascii.chop(1);
+        if (!isValidHostName(ascii))
+            return QCoreApplication::translate("Autoconfig", "invalid host name “%1”").arg(hostname);
+        bool portOk = false;
+        const uint portNumber = port.toUInt(&portOk);
+        if (!portOk || portNumber < 1 || portNumber > 65535)
+            return QCoreApplication::translate("Autoconfig", "invalid port “%1”").arg(port);
+        if (socketType == QLatin1String("SSL"))
+            *security = SmtpSecurity::ImplicitTls;
+        else if (socketType == QLatin1String("STARTTLS"))
+            *security = SmtpSecurity::StartTls;
+        else if (socketType == QLatin1String("plain"))
+            *security = SmtpSecurity::None;
+        else
+            return QCoreApplication::translate("Autoconfig", "unknown socket type “%1”").arg(socketType);
+        *host = ascii;
+        *portOut = static_cast<quint16>(portNumber);
+        return {};
+    }
+
+    // <incomingServer type="imap">: where the Sent copy goes. Other types
+    // are skipped without a word; a broken IMAP entry is dropped with a
+    // reason, like an outgoing one.
+    void readIncoming()
+    {
+        if (m_xml.attributes().value(QLatin1String("type")) != QLatin1String("imap")) {
+            m_xml.skipCurrentElement();
+            return;
+        }
+        ++m_seenIncoming;
+        QString hostname;
+        QString port;
+        QString socketType;
+        QString username;
+        while (m_xml.readNextStartElement()) {
+            const auto name = m_xml.name();
+            if (name == QLatin1String("hostname"))
+                hostname = readText(m_xml);
+            else if (name == QLatin1String("port"))
+                port = readText(m_xml);
+            else if (name == QLatin1String("socketType"))
+                socketType = readText(m_xml);
+            else if (name == QLatin1String("username"))
+                username = readText(m_xml);
+            else
+                m_xml.skipCurrentElement();
+        }
+        if (m_xml.hasError())
+            return;
+        const QString label = QCoreApplication::translate("Autoconfig", "IMAP server %1").arg(m_seenIncoming);
+        auto skip = [&](const QString &why) { m_config.skipped << QStringLiteral("%1: %2").arg(label, why); };
+        if (m_config.incoming.size() >= MaxServers)
+            return skip(QCoreApplication::translate("Autoconfig", "too many servers"));
+        IncomingServer s;
+        if (const QString why = readEndpoint(hostname, port, socketType, &s.host, &s.port, &s.security); !why.isEmpty())
+            return skip(why);
+        const QString user = substitute(username, m_address);
+        if (!user.contains(QLatin1Char('%')))
+            s.username = user;
+        else
+            skip(QCoreApplication::translate("Autoconfig", "unknown placeholder in user name; the user name is not used"));
+        s.order = int(m_config.incoming.size());
+        m_config.incoming << s;
+    }
+
     QXmlStreamReader m_xml;
     AddressParts m_address;
     ClientConfig m_config;
     int m_seen = 0;
+    int m_seenIncoming = 0;
 };
 
 } // namespace

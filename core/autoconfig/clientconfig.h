@@ -32,6 +32,20 @@ struct OutgoingServer
     int order = 0; ///< position among the usable entries of the file
 };
 
+/**
+ * One usable <incomingServer type="imap"> entry, placeholders substituted:
+ * where the Sent copy is filed (issue 20). Other incoming types (POP3, EWS,
+ * ActiveSync) are not read.
+ */
+struct IncomingServer
+{
+    QString host; ///< ASCII (IDNA) host name, lower case
+    quint16 port = 0;
+    SmtpSecurity security = SmtpSecurity::ImplicitTls; ///< SSL = implicit TLS, STARTTLS, plain = none
+    QString username; ///< substituted; empty: not given
+    int order = 0;    ///< position among the usable IMAP entries of the file
+};
+
 struct OAuth2Info
 {
     QString issuer;
@@ -40,13 +54,15 @@ struct OAuth2Info
     QString tokenUrl;
 };
 
-/// A provider file ("clientConfig" version 1.1) as far as sending is concerned.
+/// A provider file ("clientConfig" version 1.1) as far as sending and the
+/// Sent copy are concerned.
 struct ClientConfig
 {
     QString providerId;
     QString displayName;
     QStringList domains; ///< lower case, as listed
     QList<OutgoingServer> servers;
+    QList<IncomingServer> incoming; ///< IMAP only; may be empty
     OAuth2Info oauth2;
     QStringList documentationUrls; ///< https only
     /// One line per entry that was refused, with the reason (for "details").
@@ -72,7 +88,8 @@ inline constexpr qsizetype MaxClientConfigSize = 256 * 1024;
  * (skipped), strict about what it keeps: each outgoing server is checked on
  * its own and a broken one is dropped with a reason, never guessed at. A DTD
  * (entity expansion) or a document larger than MaxClientConfigSize is
- * refused. Succeeds only when at least one usable outgoing server remains.
+ * refused. Succeeds only when at least one usable outgoing server remains;
+ * its IMAP servers are checked the same way, and none is required.
  */
 [[nodiscard]] Result<ClientConfig> readClientConfig(const QByteArray &xml, const AddressParts &address);
 

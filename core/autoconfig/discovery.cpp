@@ -58,6 +58,7 @@ struct Discovery::Lookup
     Source source = Source::Guess;
     Standing standing; ///< of the answer it may bring
     bool running = true;
+    bool imap = false; ///< an IMAP SRV lookup: never holds the outgoing server up
     QPointer<QNetworkReply> reply;
     QPointer<QDnsLookup> dns;
     std::unique_ptr<QTimer> timer;
@@ -84,6 +85,9 @@ QJsonObject DiscoveryResult::toJson(bool allowInsecure) const
     QJsonArray list;
     for (const Candidate &c : candidates)
         list << c.toJson(address.domain, allowInsecure);
+    QJsonArray imapList;
+    for (const ImapCandidate &c : imapCandidates)
+        imapList << c.toJson(address.domain);
     QJsonArray stepList;
     for (const DiscoveryStep &s : steps)
         stepList << QJsonObject{{QStringLiteral("ms"), s.elapsedMs}, {QStringLiteral("text"), s.text}};
@@ -95,6 +99,9 @@ QJsonObject DiscoveryResult::toJson(bool allowInsecure) const
                   {QStringLiteral("chosen"), chosen >= 0 ? QJsonValue(chosen) : QJsonValue()},
                   {QStringLiteral("manual_setup_needed"), chosen < 0},
                   {QStringLiteral("candidates"), list},
+                  // The IMAP server for the Sent copy (§9.12), or null.
+                  {QStringLiteral("imap"), imap() ? QJsonValue(imap()->toJson(address.domain)) : QJsonValue()},
+                  {QStringLiteral("imap_candidates"), imapList},
                   {QStringLiteral("contacted"), QJsonArray::fromStringList(contacted)},
                   {QStringLiteral("steps"), stepList}};
     if (error.isError())
@@ -135,7 +142,13 @@ Discovery::Discovery(DiscoveryOptions options, QObject *parent)
     connect(&m_totalBudget, &QTimer::timeout, this, [this] {
         m_result.timedOut = true;
         step(QCoreApplication::translate("Autoconfig", "Time is up."));
-        finish();
+        complete();
+    });
+    m_imapWait.setSingleShot(true);
+    m_imapWait.setTimerType(Qt::PreciseTimer);
+    connect(&m_imapWait, &QTimer::timeout, this, [this] {
+        step(QCoreApplication::translate("Autoconfig", "Not waiting any longer for the IMAP server."));
+        complete();
     });
 }
 
@@ -144,7 +157,7 @@ Discovery::~Discovery()
     // Nothing may report back into a discovery that is being destroyed.
     m_running = false;
     m_phase = Phase::Done;
-    abortLookups();
+    abortLookups(true);
     const QList<QPointer<Probe>> probes = std::exchange(m_probes, {});
     for (const QPointer<Probe> &p : probes) {
         if (Probe *probe = p.data()) {
@@ -152,6 +165,8 @@ Discovery::~Discovery()
             delete probe;
         }
     }
+    if (ImapFinder *finder = m_imapFinder)
+        finder->disconnect(this);
 }
 
 void Discovery::step(const QString &text)
@@ -164,6 +179,20 @@ void Discovery::step(const QString &text)
 void Discovery::start(const QString &address)
 {
     m_result = {};
+    m_imapFound.clear();
+    m_imapGuess = m_options.guess;
+    if (ImapFinder *old = std::exchange(m_imapFinder, nullptr)) {
+        old->disconnect(this);
+        old->cancel();
+        old->deleteLater();
+    }
+    auto *finder = new ImapFinder(m_options.extraCaFile, m_options.allowInsecure, m_options.timeouts.probe, this);
+    m_imapFinder = finder;
+    connect(finder, &ImapFinder::progress, this, [this](const QString &text) { step(text); });
+    connect(finder, &ImapFinder::finished, this, [this] {
+        if (m_phase == Phase::WaitingForImap)
+            complete();
+    });
     m_clock.start();
     m_running = true;
     auto parts = splitAddress(address);
@@ -187,7 +216,7 @@ void Discovery::cancel()
     if (!m_running)
         return;
     step(QCoreApplication::translate("Autoconfig", "Cancelled."));
-    finish();
+    complete();
 }
 
 void Discovery::startLookups()
@@ -195,6 +224,8 @@ void Discovery::startLookups()
     const QString d = m_result.address.domain;
     readOverrideFiles();
     if (foundLocalFile()) {
+        // The local file decides for IMAP too: no guesses on the network.
+        m_imapGuess = false;
         QMetaObject::invokeMethod(this, [this] { endLookups(); }, Qt::QueuedConnection);
         return;
     }
@@ -224,6 +255,9 @@ void Discovery::startLookups()
     step(QCoreApplication::translate("Autoconfig", "Checking DNS service records (SRV)"));
     lookupSrv(QStringLiteral("_submissions._tcp.") + d);
     lookupSrv(QStringLiteral("_submission._tcp.") + d);
+    // IMAP for the Sent copy: RFC 6186, implicit TLS preferred (RFC 8314).
+    lookupSrv(QStringLiteral("_imaps._tcp.") + d, true);
+    lookupSrv(QStringLiteral("_imap._tcp.") + d, true);
     // Never with the address: plain HTTP can be read and changed on the way.
     fetchConfig(QUrl(QStringLiteral("http://autoconfig.%1/mail/config-v1.1.xml").arg(d)), Source::ProviderHttp,
                 m_options.timeouts.https, d);
@@ -368,11 +402,12 @@ void Discovery::onMx(const QString &mxHost)
         addBuiltIn(d, Source::MxBuiltIn);
 }
 
-void Discovery::lookupSrv(const QString &service)
+void Discovery::lookupSrv(const QString &service, bool imap)
 {
     auto lookup = std::make_shared<Lookup>();
     lookup->source = Source::Srv;
     lookup->standing = standing(Source::Srv);
+    lookup->imap = imap;
     auto *dns = new QDnsLookup(QDnsLookup::SRV, service, this);
     if (!m_options.dnsServer.isNull())
         dns->setNameserver(m_options.dnsServer);
@@ -382,8 +417,8 @@ void Discovery::lookupSrv(const QString &service)
     connect(lookup->timer.get(), &QTimer::timeout, dns, &QDnsLookup::abort);
     m_result.contacted << QStringLiteral("DNS SRV %1").arg(service);
     m_lookups << lookup;
-    const bool implicit = service.startsWith(QLatin1String("_submissions."));
-    connect(dns, &QDnsLookup::finished, this, [this, dns, lookup, service, implicit] {
+    const bool implicit = service.startsWith(QLatin1String("_submissions.")) || service.startsWith(QLatin1String("_imaps."));
+    connect(dns, &QDnsLookup::finished, this, [this, dns, lookup, service, implicit, imap] {
         dns->deleteLater();
         if (!lookup->running)
             return;
@@ -396,6 +431,18 @@ void Discovery::lookupSrv(const QString &service)
                 // "." means: this service is not offered (RFC 2782).
                 if (target.isEmpty() || r.port() == 0 || !isValidHostName(target))
                     continue;
+                if (imap) {
+                    ImapCandidate c;
+                    c.server.host = target;
+                    c.server.port = r.port();
+                    c.server.security = implicit ? SmtpSecurity::ImplicitTls : SmtpSecurity::StartTls;
+                    c.server.order = order++;
+                    c.source = Source::Srv;
+                    c.origin = service;
+                    m_imapFound << c;
+                    ++found;
+                    continue;
+                }
                 Candidate c;
                 c.server.host = target;
                 c.server.port = r.port();
@@ -411,7 +458,10 @@ void Discovery::lookupSrv(const QString &service)
         if (found)
             step(QCoreApplication::translate("Autoconfig", "%1 names %n server(s)", nullptr, found).arg(service));
         lookup->running = false;
-        evaluateLookups();
+        if (imap)
+            startImap();
+        else
+            evaluateLookups();
     });
     lookup->timer->start(m_options.timeouts.dns);
     dns->lookup();
@@ -441,6 +491,14 @@ void Discovery::addConfig(const QByteArray &xml, Source source, Trust trust, con
         c.oauthOnly = !s.auth.isEmpty() && std::all_of(s.auth.cbegin(), s.auth.cend(), [](AuthKind k) { return k == AuthKind::OAuth2; });
         m_result.candidates << c;
     }
+    for (const IncomingServer &s : config->incoming) {
+        ImapCandidate c;
+        c.server = s;
+        c.source = source;
+        c.origin = origin;
+        c.trust = trust;
+        m_imapFound << c;
+    }
     step(QCoreApplication::translate("Autoconfig", "%1 lists %n outgoing server(s)", nullptr, int(config->servers.size())).arg(origin));
 }
 
@@ -463,7 +521,7 @@ bool Discovery::foundLocalFile() const
 
 bool Discovery::anyRunningAbove(const Standing &st) const
 {
-    return std::any_of(m_lookups.cbegin(), m_lookups.cend(), [&st](const auto &l) { return l->running && l->standing < st; });
+    return std::any_of(m_lookups.cbegin(), m_lookups.cend(), [&st](const auto &l) { return l->running && !l->imap && l->standing < st; });
 }
 
 void Discovery::evaluateLookups()
@@ -471,7 +529,7 @@ void Discovery::evaluateLookups()
     if (m_phase != Phase::Lookups)
         return;
     const std::optional<Standing> best = bestFound();
-    const bool anyRunning = std::any_of(m_lookups.cbegin(), m_lookups.cend(), [](const auto &l) { return l->running; });
+    const bool anyRunning = std::any_of(m_lookups.cbegin(), m_lookups.cend(), [](const auto &l) { return l->running && !l->imap; });
     if ((best && best->tier <= standing(Source::ProviderHttps).tier) || !anyRunning) {
         endLookups();
         return;
@@ -492,10 +550,10 @@ void Discovery::evaluateLookups()
     }
 }
 
-void Discovery::abortLookups()
+void Discovery::abortLookups(bool includingImap)
 {
     for (const auto &l : std::as_const(m_lookups)) {
-        if (!l->running)
+        if (!l->running || (l->imap && !includingImap))
             continue;
         l->running = false;
         if (l->timer)
@@ -513,7 +571,10 @@ void Discovery::endLookups()
         return;
     m_graceTimer.stop();
     m_lookupBudget.stop();
-    abortLookups();
+    abortLookups(false);
+    // Set before startImap(), which waits for the end of the lookups.
+    m_phase = Phase::Probing;
+    startImap();
     if (m_result.candidates.isEmpty()) {
         if (m_options.guess) {
             startGuessing();
@@ -657,21 +718,76 @@ void Discovery::onProbeFinished(Probe *probe, int index)
     probeNext();
 }
 
-void Discovery::finish()
+bool Discovery::imapLookupsRunning() const
 {
-    if (!m_running)
+    return std::any_of(m_lookups.cbegin(), m_lookups.cend(), [](const auto &l) { return l->running && l->imap; });
+}
+
+bool Discovery::imapPending() const
+{
+    const ImapFinder *finder = m_imapFinder;
+    if (finder == nullptr)
+        return false;
+    const ImapFinder::State state = finder->state();
+    return state == ImapFinder::State::Probing || (state == ImapFinder::State::Idle && imapLookupsRunning());
+}
+
+void Discovery::startImap()
+{
+    // Once the configuration answers are in (the lookups ended) and the
+    // IMAP SRV answers too, which the lookups do not wait for.
+    ImapFinder *finder = m_imapFinder;
+    if (!m_running || finder == nullptr || finder->state() != ImapFinder::State::Idle)
         return;
-    m_running = false;
-    m_phase = Phase::Done;
-    for (QTimer *t : {&m_graceTimer, &m_lookupBudget, &m_phaseBudget, &m_totalBudget, &m_guessAccept, &m_staggerTimer})
-        t->stop();
-    abortLookups();
+    if (m_phase == Phase::Idle || m_phase == Phase::Lookups || imapLookupsRunning())
+        return;
+    finder->start(m_imapFound, m_result.address.domain, m_imapGuess, m_options.timeouts.imap);
+}
+
+void Discovery::stopProbes()
+{
     const QList<QPointer<Probe>> probes = std::exchange(m_probes, {});
     for (const QPointer<Probe> &p : probes) {
         if (p) {
             p->disconnect(this);
             p->deleteLater();
         }
+    }
+}
+
+void Discovery::finish()
+{
+    if (!m_running || m_phase == Phase::WaitingForImap || m_phase == Phase::Done)
+        return;
+    for (QTimer *t : {&m_graceTimer, &m_lookupBudget, &m_phaseBudget, &m_guessAccept, &m_staggerTimer})
+        t->stop();
+    abortLookups(false);
+    stopProbes();
+    // The outgoing server is settled; the IMAP server gets a little longer,
+    // never the whole budget again (§9.12).
+    if (imapPending()) {
+        m_phase = Phase::WaitingForImap;
+        step(QCoreApplication::translate("Autoconfig", "Still testing the IMAP server…"));
+        m_imapWait.start(m_options.timeouts.imapAfterSmtp);
+        return;
+    }
+    complete();
+}
+
+void Discovery::complete()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_phase = Phase::Done;
+    for (QTimer *t : {&m_graceTimer, &m_lookupBudget, &m_phaseBudget, &m_totalBudget, &m_guessAccept, &m_staggerTimer, &m_imapWait})
+        t->stop();
+    abortLookups(true);
+    stopProbes();
+    if (ImapFinder *finder = m_imapFinder) {
+        finder->cancel(); // keeps what answered
+        m_result.imapCandidates = finder->candidates();
+        m_result.imapChosen = finder->chosen();
     }
     // Guesses that never answered are noise, not alternatives.
     m_result.candidates.removeIf([](const Candidate &c) {
@@ -692,6 +808,10 @@ void Discovery::finish()
         step(QCoreApplication::translate("Autoconfig", "Chose %1:%2 (%3)").arg(c->server.host).arg(c->server.port).arg(securityLabel(c->server.security)));
     else
         step(QCoreApplication::translate("Autoconfig", "No usable server was found; enter the settings by hand."));
+    if (const ImapCandidate *imap = m_result.imap())
+        step(QCoreApplication::translate("Autoconfig", "IMAP server for the Sent copy: %1:%2 (%3)").arg(imap->server.host).arg(imap->server.port).arg(securityLabel(imap->server.security)));
+    else if (!m_result.error.isError())
+        step(QCoreApplication::translate("Autoconfig", "No IMAP server was found; the Sent copy can be set up by hand."));
     Q_EMIT finished(m_result);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/autoconfig/candidate.h"
+#include "core/autoconfig/imapfinder.h"
 #include "core/autoconfig/probe.h"
 
 #include <QElapsedTimer>
@@ -31,6 +32,8 @@ struct DiscoveryTimeouts
     int guessing = 15'000; ///< phase 3
     int guessAcceptAfter = 3'000; ///< after the first guess that answered
     int total = 30'000;    ///< whole discovery, then manual setup is offered
+    int imap = 12'000;     ///< IMAP probes and guesses, from the end of the lookups (§9.12)
+    int imapAfterSmtp = 2'000; ///< how much longer the IMAP side may take than the SMTP side
     ProbeTimeouts probe;
 };
 
@@ -69,6 +72,8 @@ struct DiscoveryResult
     AddressParts address;
     QList<Candidate> candidates; ///< ranked, best first
     int chosen = -1;             ///< index into candidates; -1: manual setup needed
+    QList<ImapCandidate> imapCandidates; ///< ranked, best first (§9.12)
+    int imapChosen = -1;         ///< index into imapCandidates; -1: no IMAP server
     QList<DiscoveryStep> steps;
     /// Every URL fetched and DNS name queried (for "details"; never the password).
     QStringList contacted;
@@ -80,6 +85,11 @@ struct DiscoveryResult
     {
         return chosen >= 0 && chosen < candidates.size() ? &candidates[chosen] : nullptr;
     }
+    /// The IMAP server for the Sent copy, or nullptr.
+    [[nodiscard]] const ImapCandidate *imap() const
+    {
+        return imapChosen >= 0 && imapChosen < imapCandidates.size() ? &imapCandidates[imapChosen] : nullptr;
+    }
     [[nodiscard]] QJsonObject toJson(bool allowInsecure) const;
 };
 
@@ -90,7 +100,8 @@ struct DiscoveryResult
  * provider HTTP), a grace window instead of waiting for every slower but
  * more trusted source, guessing with real probes only when nothing was
  * found, then probes of the best candidates (no credentials) and a ranking
- * that says why. Asynchronous; progress() reports each step; cancel() stops
+ * that says why. The IMAP server for the Sent copy is found alongside
+ * (§9.12) and never holds the outgoing server up for long. Asynchronous; progress() reports each step; cancel() stops
  * everything and finished() still follows.
  */
 class Discovery final : public QObject
@@ -119,7 +130,10 @@ private:
     void addBuiltIn(const QString &domain, Source source);
     void fetchConfig(const QUrl &url, Source source, int timeoutMs, const QString &forDomain);
     void lookupMx();
-    void lookupSrv(const QString &service);
+    /// imap: an IMAP service (_imaps, _imap), which never holds the lookups up.
+    void lookupSrv(const QString &service, bool imap = false);
+    /// Starts the IMAP side once the lookups ended and the IMAP SRV answers are in.
+    void startImap();
     void onMx(const QString &mxHost);
     void addConfig(const QByteArray &xml, Source source, Trust trust, const QString &origin, const QString &forDomain);
     void evaluateLookups();
@@ -128,13 +142,19 @@ private:
     void startProbes();
     void probeNext();
     void onProbeFinished(Probe *probe, int candidateIndex);
+    /// The SMTP side is done: completes now, or after the IMAP side (§9.12).
     void finish();
+    void complete();
     /// A lookup is still running whose answer would rank above `st`.
     [[nodiscard]] bool anyRunningAbove(const Standing &st) const;
     [[nodiscard]] bool bestIsSettled() const;
     [[nodiscard]] std::optional<Standing> bestFound() const;
     [[nodiscard]] bool foundLocalFile() const;
-    void abortLookups();
+    /// includingImap: also the IMAP SRV lookups, which outlive the others (§9.12).
+    void abortLookups(bool includingImap);
+    void stopProbes();
+    [[nodiscard]] bool imapLookupsRunning() const;
+    [[nodiscard]] bool imapPending() const;
 
     DiscoveryOptions m_options;
     DiscoveryResult m_result;
@@ -148,10 +168,15 @@ private:
     QTimer m_totalBudget;
     QTimer m_guessAccept;
     QTimer m_staggerTimer;
+    QTimer m_imapWait; ///< after the SMTP side: timeouts.imapAfterSmtp
+    ImapFinder *m_imapFinder = nullptr; ///< a child; one per start()
+    QList<ImapCandidate> m_imapFound; ///< what the sources named, in the order they answered
+    bool m_imapGuess = true;
     Standing m_graceFor; ///< the best answer the grace window runs for
     QString m_regDomain;
     QString m_mxBase;
-    enum class Phase { Idle, Lookups, Guessing, Probing, Done } m_phase = Phase::Idle;
+    /// WaitingForImap: the outgoing server is settled, the IMAP side is not yet.
+    enum class Phase { Idle, Lookups, Guessing, Probing, WaitingForImap, Done } m_phase = Phase::Idle;
     bool m_running = false;
     int m_nextProbe = 0;
     int m_probeSlots = 3;

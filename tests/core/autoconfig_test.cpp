@@ -4,6 +4,7 @@
 #include "core/autoconfig/candidate.h"
 #include "core/autoconfig/clientconfig.h"
 #include "core/autoconfig/domainname.h"
+#include "core/autoconfig/imapfinder.h"
 #include "core/autoconfig/probe.h"
 #include "core/autoconfig/providers.h"
 
@@ -13,6 +14,7 @@
 
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 
 using namespace Core::Autoconfig;
@@ -126,6 +128,104 @@ TEST(ClientConfig, RefusesWhatIsNotAProviderFile)
     auto tooBig = readClientConfig(big, a);
     ASSERT_FALSE(tooBig.ok());
     EXPECT_EQ(tooBig.error().code(), Core::Error::Code::InvalidInput);
+}
+
+namespace {
+
+QByteArray imap(const QByteArray &host, const QByteArray &port, const QByteArray &socket, const QByteArray &user = "%EMAILADDRESS%",
+               const QByteArray &type = "imap")
+{
+    return "<incomingServer type=\"" + type + "\"><hostname>" + host + "</hostname><port>" + port + "</port><socketType>" + socket
+           + "</socketType><authentication>password-cleartext</authentication><username>" + user + "</username></incomingServer>";
+}
+
+} // namespace
+
+TEST(ClientConfig, ReadsImapServersForTheSentCopy)
+{
+    const QByteArray smtp = server("smtp.example.org", "465", "SSL");
+    auto r = readClientConfig(config(imap("imap.%EMAILDOMAIN%", "993", "SSL", "%EMAILLOCALPART%")
+                                     + imap("pop.example.org", "995", "SSL", "%EMAILADDRESS%", "pop3")
+                                     + imap("imap.example.org", "143", "STARTTLS") + smtp),
+                              alice());
+    ASSERT_TRUE(r.ok()) << r.error().message().toStdString();
+    ASSERT_EQ(r->incoming.size(), 2) << "POP3 is not read";
+    EXPECT_EQ(r->incoming[0].host, QStringLiteral("imap.example.org"));
+    EXPECT_EQ(r->incoming[0].port, 993);
+    EXPECT_EQ(r->incoming[0].security, SmtpSecurity::ImplicitTls);
+    EXPECT_EQ(r->incoming[0].username, QStringLiteral("alice"));
+    EXPECT_EQ(r->incoming[0].order, 0);
+    EXPECT_EQ(r->incoming[1].port, 143);
+    EXPECT_EQ(r->incoming[1].security, SmtpSecurity::StartTls);
+    EXPECT_EQ(r->incoming[1].username, QStringLiteral("alice@example.org"));
+    EXPECT_EQ(r->incoming[1].order, 1);
+    EXPECT_TRUE(r->skipped.isEmpty()) << r->skipped.join(u'|').toStdString();
+    ASSERT_EQ(r->servers.size(), 1);
+}
+
+TEST(ClientConfig, BrokenImapEntriesAreDroppedOneByOne)
+{
+    auto r = readClientConfig(config(imap("imap.%NOPE%", "993", "SSL") + imap("imap.example.org", "0", "SSL")
+                                     + imap("imap.example.org", "993", "TLS") + imap("imap.example.org", "993", "SSL", "%UNKNOWN%")
+                                     + server("smtp.example.org", "465", "SSL")),
+                              alice());
+    ASSERT_TRUE(r.ok()) << "a broken IMAP entry never spoils the SMTP servers";
+    ASSERT_EQ(r->incoming.size(), 1);
+    EXPECT_EQ(r->incoming[0].host, QStringLiteral("imap.example.org"));
+    EXPECT_TRUE(r->incoming[0].username.isEmpty()) << "a user name with a placeholder left over is not used";
+    const QString skipped = r->skipped.join(u'|');
+    EXPECT_EQ(r->skipped.size(), 4) << skipped.toStdString();
+    EXPECT_TRUE(skipped.contains(QLatin1String("IMAP server 1: unknown placeholder in host name"))) << skipped.toStdString();
+    EXPECT_TRUE(skipped.contains(QLatin1String("IMAP server 2: invalid port"))) << skipped.toStdString();
+    EXPECT_TRUE(skipped.contains(QLatin1String("IMAP server 3: unknown socket type"))) << skipped.toStdString();
+    EXPECT_TRUE(skipped.contains(QLatin1String("IMAP server 4: unknown placeholder in user name"))) << skipped.toStdString();
+
+    // IMAP alone is no provider file for sending.
+    EXPECT_FALSE(readClientConfig(config(imap("imap.example.org", "993", "SSL")), alice()).ok());
+}
+
+TEST(ImapFinder, RanksBySourceAndMergesDuplicates)
+{
+    auto make = [](const char *host, quint16 port, SmtpSecurity security, Source source, const char *user = "") {
+        ImapCandidate c;
+        c.server.host = QString::fromLatin1(host);
+        c.server.port = port;
+        c.server.security = security;
+        c.server.username = QString::fromLatin1(user);
+        c.source = source;
+        c.trust = source == Source::Srv ? Trust::Unauthenticated : Trust::Authenticated;
+        return c;
+    };
+    QList<ImapCandidate> list{make("imap.srv.example", 993, SmtpSecurity::ImplicitTls, Source::Srv),
+                              make("imap.example.org", 143, SmtpSecurity::StartTls, Source::Ispdb),
+                              make("imap.example.org", 993, SmtpSecurity::ImplicitTls, Source::Ispdb),
+                              make("imap.example.org", 993, SmtpSecurity::ImplicitTls, Source::Srv),
+                              make("imap.example.org", 993, SmtpSecurity::ImplicitTls, Source::ProviderHttps, "alice")};
+    ImapFinder::rank(list);
+    ASSERT_EQ(list.size(), 3);
+    EXPECT_EQ(list[0].source, Source::ProviderHttps);
+    EXPECT_EQ(list[0].server.port, 993);
+    EXPECT_EQ(list[0].server.username, QStringLiteral("alice"));
+    EXPECT_EQ(list[0].alsoFoundBy, (QStringList{sourceName(Source::Ispdb), sourceName(Source::Srv)}));
+    EXPECT_EQ(list[1].source, Source::Ispdb) << "the provider's order within one source stays";
+    EXPECT_EQ(list[1].server.port, 143);
+    EXPECT_EQ(list[2].server.host, QStringLiteral("imap.srv.example"));
+
+    ImapCandidate found = list[0];
+    EXPECT_FALSE(found.selectable(false)) << "never chosen without an answer to the probe";
+    found.probe.outcome = ProbeFacts::Outcome::AuthUsable;
+    EXPECT_TRUE(found.selectable(false));
+    EXPECT_FALSE(found.needsConfirmation(QStringLiteral("example.org")));
+    const QJsonObject json = found.toJson(QStringLiteral("example.org"));
+    EXPECT_EQ(json.value(QStringLiteral("host")).toString(), QStringLiteral("imap.example.org"));
+    EXPECT_EQ(json.value(QStringLiteral("port")).toInt(), 993);
+    EXPECT_EQ(json.value(QStringLiteral("security")).toString(), QStringLiteral("tls"));
+    EXPECT_EQ(json.value(QStringLiteral("username")).toString(), QStringLiteral("alice"));
+    EXPECT_EQ(json.value(QStringLiteral("source")).toString(), sourceName(Source::ProviderHttps));
+    EXPECT_TRUE(list[2].needsConfirmation(QStringLiteral("example.org"))) << "SRV is plain DNS";
+    found.server.security = SmtpSecurity::None;
+    EXPECT_FALSE(found.selectable(false)) << "plaintext only with the opt-in";
+    EXPECT_TRUE(found.selectable(true));
 }
 
 TEST(DomainName, SplitsAndNormalisesAddresses)

@@ -8,7 +8,9 @@ Builds a network namespace with its own /etc/hosts and resolv.conf, starts
 inside it dnsmasq (A, MX, SRV for the *.test domains), an HTTPS + HTTP server
 (provider autoconfig files and an ISPDB mirror, certificates from a test CA),
 real aiosmtpd servers on 465/587, a server whose STARTTLS is broken, a
-plaintext-only server and tarpits that accept and never answer — then runs
+plaintext-only server, tarpits that accept and never answer, and real
+Dovecot IMAP servers (dovecot_imap.py: 993 and 143, 143 with STARTTLS only,
+143 without STARTTLS) — then runs
 COMMAND inside the namespace with:
 
     OUTPOST_EXTRA_CA_FILE   the test CA (PEM)
@@ -23,7 +25,7 @@ smtp.office365.com with OAuth only, their ISPDB files with <oAuth2> blocks),
 with domains of one's own behind Microsoft 365 (m365.test) and Google
 Workspace (workspace.test) MX hosts; some ISPDB answers always come late
 (WEB_DELAYS), so a ranking that depends on the order of arrival fails. Needs root (ip netns), dnsmasq, openssl and
-Debian's python3-aiosmtpd; fails loudly when something is missing.
+Debian's python3-aiosmtpd and dovecot-imapd; fails loudly when something is missing.
 Run with /usr/bin/python3 (Debian's modules).
 """
 import json
@@ -56,9 +58,15 @@ HOSTS = {
     12: ["smtp.gmail.com"],
     13: ["smtp-mail.outlook.com"],
     14: ["smtp.office365.com"],
+    # IMAP for the Sent copy (issue 20): private Dovecots (dovecot_imap.py).
+    # 15: 993 and 143 with STARTTLS; 16: 143 with STARTTLS only; 17: 143
+    # without STARTTLS, which discovery must never offer.
+    15: ["imap.guessme.test", "imap.provider.test", "imap.srvonly.test", "imap.ispdbonly.test"],
+    16: ["mail.starttlsonly.test"],
+    17: ["imap.notls.test"],
     # accepts connections and never says a word
     251: ["autoconfig.slow.test", "slow.test", "autoconfig.timeout.test", "timeout.test",
-          "smtp.timeout.test", "mail.timeout.test"],
+          "smtp.timeout.test", "mail.timeout.test", "imap.slowimap.test"],
 }
 DNS_IP = NET + "1"
 DNS_TARPIT_IP = NET + "250"
@@ -86,9 +94,13 @@ PROVIDER_XML = """<?xml version="1.0"?>
 """
 
 
-def ispdb(domain, servers, username="%EMAILADDRESS%"):
+def ispdb(domain, servers, username="%EMAILADDRESS%", imap=()):
     out = ['<?xml version="1.0"?>\n<clientConfig version="1.1"><emailProvider id="%s">' % domain,
            "<domain>%s</domain><displayName>%s (ISPDB)</displayName>" % (domain, domain)]
+    for host, port, sock in imap:
+        out.append("<incomingServer type=\"imap\"><hostname>%s</hostname><port>%d</port>"
+                   "<socketType>%s</socketType><authentication>password-cleartext</authentication>"
+                   "<username>%s</username></incomingServer>" % (host, port, sock, username))
     for host, port, sock in servers:
         out.append("<outgoingServer type=\"smtp\"><hostname>%s</hostname><port>%d</port>"
                    "<socketType>%s</socketType><authentication>password-cleartext</authentication>"
@@ -131,7 +143,10 @@ WEB = {
     ("autoconfig.provider.test", "/mail/config-v1.1.xml"): PROVIDER_XML,
     ("provider.test", "/.well-known/autoconfig/mail/config-v1.1.xml"): PROVIDER_XML,
     ("ispdb.test", "/v1.1/ispdbonly.test"): ispdb("ispdbonly.test", [("mail.ispdbonly.test", 587, "STARTTLS")],
-                                                  "%EMAILLOCALPART%"),
+                                                  "%EMAILLOCALPART%", imap=[("imap.ispdbonly.test", 143, "STARTTLS")]),
+    # The IMAP server named here never answers: the SMTP side must not wait for it.
+    ("ispdb.test", "/v1.1/slowimap.test"): ispdb("slowimap.test", [("smtp.hoster.test", 465, "SSL")],
+                                                 imap=[("imap.slowimap.test", 993, "SSL")]),
     ("ispdb.test", "/v1.1/hoster.test"): ispdb("hoster.test", [("smtp.hoster.test", 465, "SSL")]),
     ("ispdb.test", "/v1.1/brokentls.test"): ispdb("brokentls.test", [("smtp.brokentls.test", 587, "STARTTLS"),
                                                                       ("alt.brokentls.test", 465, "SSL")]),
@@ -343,7 +358,7 @@ def serve(workdir):
         held.append(conn)  # never answer, never close
 
     listener(NET + "8", 587, broken_starttls)
-    for port in (25, 80, 443, 465, 587):
+    for port in (25, 80, 143, 443, 465, 587, 993):
         listener(NET + "251", port, tarpit)
 
     udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -354,12 +369,34 @@ def serve(workdir):
             udp.recvfrom(4096)
     threading.Thread(target=dns_tarpit, daemon=True).start()
 
+    imap_servers = start_imap(workdir, crt, key)
+
     print("READY", flush=True)
     try:
         sys.stdin.read()
     finally:
         for c in controllers:
             c.stop()
+        for s in imap_servers:
+            s.stop()
+
+
+def start_imap(workdir, crt, key):
+    """Real Dovecot IMAP servers on the usual ports of the hosts 15-17."""
+    from dovecot_imap import DovecotImap, DovecotError
+    servers = []
+    # Dovecot's unprivileged processes read below the world's directory.
+    os.chmod(workdir, 0o755)
+    try:
+        for n, profile, imaps in ((15, "special", True), (16, "strict", False), (17, "nospecial", False)):
+            server = DovecotImap(os.path.join(workdir, "imap-%d" % n), profile, crt, key)
+            server.address, server.imap_port, server.imaps_port = NET + str(n), 143, (993 if imaps else None)
+            servers.append(server.start())
+    except DovecotError as e:
+        for server in servers:
+            server.stop()
+        sys.exit("autoconfig_world: %s" % e)
+    return servers
 
 
 # --- the namespace ------------------------------------------------------------
@@ -420,6 +457,11 @@ def main():
             "--mx-host=gmail.com,gmail-smtp-in.l.google.com,5",
             "--srv-host=_submissions._tcp.srvonly.test,mail.srvonly.test,465,0,1",
             "--srv-host=_submission._tcp.srvonly.test",
+            # IMAP (RFC 6186): implicit TLS offered, STARTTLS not ("."); and a
+            # domain whose only IMAP record is STARTTLS.
+            "--srv-host=_imaps._tcp.srvonly.test,imap.srvonly.test,993,0,1",
+            "--srv-host=_imap._tcp.srvonly.test",
+            "--srv-host=_imap._tcp.imapsrv.test,mail.starttlsonly.test,143,0,1",
             "--log-queries", "--log-facility=" + dnslog, "--pid-file=" + os.path.join(workdir, "dnsmasq.pid")]))
         server = subprocess.Popen(nsx + ["/usr/bin/python3", os.path.abspath(__file__), "--serve", workdir],
                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
