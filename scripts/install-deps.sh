@@ -23,6 +23,7 @@ test_pkgs=(
     python3-django-oauth-toolkit dovecot-core dovecot-imapd glewlwyd python3-jwt
     libmime-tools-perl libemail-mime-perl mblaze maildrop ripmime mpack spamassassin
     hunspell-en-us hunspell-de-de hunspell-fr
+    xclip python3-html5lib
 )
 
 pkgs=("${build_pkgs[@]}")
