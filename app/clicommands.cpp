@@ -15,6 +15,7 @@
 #include "core/oauth/tokensource.h"
 #include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
+#include "core/outbox/sentcopystore.h"
 #include "core/smtp/smtpclient.h"
 
 #include <QCryptographicHash>
@@ -75,6 +76,48 @@ QJsonObject entryJson(const Core::OutboxEntry &e)
     if (e.state == Core::OutboxState::Sent)
         o.insert(QStringLiteral("server_reply"), e.acceptedReply);
     return o;
+}
+
+/// "sent_copy" of a sent entry: null while undecided (or sent before copies
+/// were filed).
+QJsonValue sentCopyJson(const std::optional<Core::SentCopyStatus> &s)
+{
+    if (!s)
+        return QJsonValue::Null;
+    QJsonObject o{{QStringLiteral("state"), Core::SentCopyStatus::stateName(s->state)},
+                  {QStringLiteral("reason"), s->reason},
+                  {QStringLiteral("code"), s->code},
+                  {QStringLiteral("folder"), s->folder},
+                  {QStringLiteral("attempts"), s->attempts}};
+    if (!s->serverText.isEmpty())
+        o.insert(QStringLiteral("server_text"), s->serverText);
+    if (s->nextAttemptAt.isValid())
+        o.insert(QStringLiteral("next_attempt_at"), s->nextAttemptAt.toString(Qt::ISODate));
+    return o;
+}
+
+/// One line for `outbox list` and `retry-copy`.
+QString describeSentCopy(const Core::SentCopyStatus &s)
+{
+    using State = Core::SentCopyStatus::State;
+    switch (s.state) {
+    case State::Done:
+        //: %1 is the IMAP folder
+        return QCoreApplication::translate("Cli", "Copy filed in %1").arg(s.folder);
+    case State::Pending:
+        return s.reason.isEmpty()
+            ? QCoreApplication::translate("Cli", "Copy to be filed in Sent")
+            //: %1 is the reason, %2 a time
+            : QCoreApplication::translate("Cli", "Copy not filed yet (%1); next try at %2")
+                  .arg(s.reason, QLocale().toString(s.nextAttemptAt.toLocalTime(), QLocale::ShortFormat));
+    case State::Skipped:
+        return QCoreApplication::translate("Cli", "No copy in Sent: %1").arg(s.reason);
+    case State::Failed:
+        return s.code == QLatin1String("needs_folder")
+            ? QCoreApplication::translate("Cli", "Copy failed: %1 'outpost outbox retry-copy --create-folder' creates it.").arg(s.reason)
+            : QCoreApplication::translate("Cli", "Copy failed: %1").arg(s.reason);
+    }
+    return {};
 }
 
 // A parser whose --help and errors follow the same conventions for every verb.
@@ -481,6 +524,45 @@ int runSend(const QStringList &args)
 
 // --- outbox -------------------------------------------------------------------
 
+namespace {
+
+/// `outbox retry-copy`: the copy is due now; this process files it, or the
+/// one that holds the outbox does. Exit codes as for a message: 0 filed,
+/// 75 still waiting (a temporary failure), 69 failed.
+int retrySentCopy(Profile &p, const QString &id, bool createFolder)
+{
+    Core::SentCopyStore copies(p.outbox.root());
+    if (const auto e = p.outbox.find(id); !e || e->state != Core::OutboxState::Sent)
+        return fail(QCoreApplication::translate("Cli", "'%1' is not a sent message in the outbox.").arg(id), ExitUsage);
+    if (auto r = copies.retry(id, createFolder); !r)
+        return fail(r.error());
+    (void)flushOutbox(p, false, {}, true);
+    // Another process may hold the outbox: its flusher files the copy.
+    QElapsedTimer clock;
+    clock.start();
+    auto status = copies.read(id);
+    while (status && status->state == Core::SentCopyStatus::State::Pending && status->attempts == 0
+           && clock.elapsed() < 120'000) {
+        QThread::msleep(200);
+        status = copies.read(id);
+    }
+    if (!status)
+        return fail(QCoreApplication::translate("Cli", "The state of the copy cannot be read."), ExitSoftware);
+    out() << describeSentCopy(*status) << Qt::endl;
+    switch (status->state) {
+    case Core::SentCopyStatus::State::Done:
+        return ExitOk;
+    case Core::SentCopyStatus::State::Pending:
+        return ExitTempFail;
+    case Core::SentCopyStatus::State::Skipped:
+    case Core::SentCopyStatus::State::Failed:
+        break;
+    }
+    return status->code == QLatin1String("AuthenticationFailed") ? ExitNoPerm : ExitUnavailable;
+}
+
+} // namespace
+
 int runOutbox(const QStringList &args)
 {
     const QString sub = args.value(0);
@@ -490,13 +572,21 @@ int runOutbox(const QStringList &args)
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else if (sub == QLatin1String("flush")) {
         parser.addOption({QStringLiteral("wait"), QCoreApplication::translate("Cli", "Return when every due message is sent or waits for a reason.")});
+        // outpost-sendmail's send: the message it queued, waited for; the
+        // deferred ones keep their retry time (not a manual flush).
+        parser.addOption({QStringLiteral("wait-for"),
+                          QCoreApplication::translate("Cli", "Send what is due and return, without a summary, when this message is sent or waits for a reason; deferred messages keep their time."),
+                          QStringLiteral("id")});
+    } else if (sub == QLatin1String("retry-copy")) {
+        parser.addOption({QStringLiteral("create-folder"), QCoreApplication::translate("Cli", "Create the Sent folder if the server has none.")});
+        parser.addPositionalArgument(QStringLiteral("id"), QCoreApplication::translate("Cli", "The sent message, as 'outpost outbox list' shows it."));
     } else if (sub == QLatin1String("retry") || sub == QLatin1String("remove") || sub == QLatin1String("mark-sent")
                || sub == QLatin1String("send-again")) {
         parser.addPositionalArgument(QStringLiteral("id"), QCoreApplication::translate("Cli", "The message, as 'outpost outbox list' shows it."));
     } else {
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
             out() << QCoreApplication::translate("Cli", "Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |\n"
-                           "                      mark-sent ID | send-again ID\n");
+                           "                      mark-sent ID | send-again ID | retry-copy [--create-folder] ID\n");
             return sub.isEmpty() ? ExitUsage : ExitOk;
         }
         return fail(QCoreApplication::translate("Cli", "unknown outbox command '%1' (see 'outpost outbox --help')").arg(sub), ExitUsage);
@@ -512,19 +602,32 @@ int runOutbox(const QStringList &args)
         const QList<Core::OutboxEntry> all = p.outbox.allEntries();
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonArray list;
-            for (const Core::OutboxEntry &e : all)
-                list.append(entryJson(e));
+            const Core::SentCopyStore copies(p.outbox.root());
+            for (const Core::OutboxEntry &e : all) {
+                QJsonObject o = entryJson(e);
+                if (e.state == Core::OutboxState::Sent)
+                    o.insert(QStringLiteral("sent_copy"), sentCopyJson(copies.read(e.id)));
+                list.append(o);
+            }
             out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
             return ExitOk;
         }
         if (all.isEmpty())
             out() << QCoreApplication::translate("Cli", "The outbox is empty.") << Qt::endl;
-        for (const Core::OutboxEntry &e : all)
+        const Core::SentCopyStore copies(p.outbox.root());
+        for (const Core::OutboxEntry &e : all) {
             out() << e.id << QStringLiteral("  ") << e.subject << QStringLiteral("  ")
                   << e.displayTo.join(QStringLiteral(", ")) << QStringLiteral("\n    ") << describe(e) << Qt::endl;
+            if (const auto copy = e.state == Core::OutboxState::Sent ? copies.read(e.id) : std::nullopt)
+                out() << QStringLiteral("    ") << describeSentCopy(*copy) << Qt::endl;
+        }
         return ExitOk;
     }
     if (sub == QLatin1String("flush")) {
+        if (const QStringList waitFor = parser.values(QStringLiteral("wait-for")); !waitFor.isEmpty()) {
+            (void)flushOutbox(p, false, waitFor, true);
+            return exitCodeForFlush(p.outbox, waitFor);
+        }
         const QStringList tried = flushOutbox(p, true, {}, parser.isSet(QStringLiteral("wait")));
         const auto counts = p.outbox.counts();
         const int waiting = counts.value(Core::OutboxState::Queued) + counts.value(Core::OutboxState::Deferred)
@@ -543,6 +646,8 @@ int runOutbox(const QStringList &args)
     if (ids.size() != 1)
         return fail(QCoreApplication::translate("Cli", "give exactly one message id"), ExitUsage);
     const QString id = ids.first();
+    if (sub == QLatin1String("retry-copy"))
+        return retrySentCopy(p, id, parser.isSet(QStringLiteral("create-folder")));
     Core::Result<void> r;
     if (sub == QLatin1String("retry"))
         r = p.outbox.retry(id);

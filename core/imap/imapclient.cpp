@@ -2,6 +2,7 @@
 #include "core/imap/imapclient.h"
 
 #include "core/imap/imapconnection.h"
+#include "core/util/crashpoint.h"
 
 namespace Core {
 
@@ -133,6 +134,8 @@ void ImapClient::start()
     connect(connection, &ImapConnection::bytesWritten, this, [this] {
         // Upload progress restarts the upload time-out; once all is out,
         // the tagged answer has its own.
+        if (m_state == State::Append && m_literalStarted && m_connection && m_connection->bytesPending() > 0)
+            CrashPoint::hit("copy-mid-literal"); // test-only: part of the message is out
         if (m_state == State::Append && m_pending.isEmpty() && m_literalStarted)
             m_timer.start(m_connection && m_connection->bytesPending() > 0
                               ? m_settings.timeouts.upload
@@ -444,6 +447,7 @@ void ImapClient::onTagged(const ImapResponse &response)
             return failOnResponse(response, temporary ? Kind::TemporaryFailure : Kind::Refused,
                                   tr("The IMAP server refused to file the message: %1"));
         }
+        CrashPoint::hit("copy-after-append-ok"); // test-only: filed, nothing recorded
         m_literalStarted = false;
         m_result.kind = Kind::Done;
         if (response.code == "APPENDUID") {
@@ -726,6 +730,7 @@ void ImapClient::append()
     command.text(" ").literal(m_request.message);
     command.logForm
         = "APPEND " + m_folderWire + " (\\Seen) <" + QByteArray::number(size) + " octets>";
+    CrashPoint::hit("copy-before-append"); // test-only
     send(command, State::Append, m_settings.timeouts.upload);
 }
 

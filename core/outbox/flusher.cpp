@@ -139,7 +139,15 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
     , m_credentials(credentials)
     , m_accessTokens(new OAuth::AccessTokenSource(credentials, this))
     , m_durable(std::make_unique<DurableWriter>())
+    , m_sentCopies(new SentCopyStep(outbox, accounts, trust, credentials, m_accessTokens, this))
 {
+    m_sentCopies->setTimeScale(m_policy.scale);
+    connect(m_sentCopies, &SentCopyStep::copyFinished, this, &Flusher::sentCopyFinished);
+    // Copies are filed after a pass; the flusher is idle once they are.
+    connect(m_sentCopies, &SentCopyStep::idle, this, [this] {
+        if (m_runs.empty() && !m_scan && !m_pending)
+            Q_EMIT idle();
+    });
     m_passTimer.setSingleShot(true);
     connect(&m_passTimer, &QTimer::timeout, this, [this] { flush(false); });
     // The GUI's index learns of other processes' messages (a scheduled one
@@ -149,6 +157,7 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
             scheduleNextPass();
     });
     m_extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
+    m_sentCopies->setExtraCaFile(m_extraCaFile);
     // The SMTP dialogue with timestamps, for diagnosing a server (AUTH
     // payloads are redacted by SmtpClient; message data is not logged).
     if (const QString path = qEnvironmentVariable("OUTPOST_PROTOCOL_LOG"); !path.isEmpty()) {
@@ -969,6 +978,10 @@ void Flusher::endPassIfDone()
     }
     housekeep();
     scheduleNextPass();
+    // The copies in the Sent folder of what this pass sent: idle() follows
+    // once they are filed (or wait for a retry).
+    if (m_sentCopies->run())
+        return;
     Q_EMIT idle();
 }
 

@@ -7,6 +7,7 @@
 #include "core/oauth/tokensource.h"
 #include "core/outbox/durablewriter.h"
 #include "core/outbox/outbox.h"
+#include "core/outbox/sentcopystep.h"
 #include "core/smtp/smtpclient.h"
 #include "core/util/filelock.h"
 
@@ -98,14 +99,18 @@ public:
 
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     void setTimeouts(const SmtpTimeouts &timeouts) { m_timeouts = timeouts; }
-    void setExtraCaFile(const QString &path) { m_extraCaFile = path; }
+    void setExtraCaFile(const QString &path)
+    {
+        m_extraCaFile = path;
+        m_sentCopies->setExtraCaFile(path);
+    }
     /// Follow QNetworkInformation: flush when the network comes back.
     void watchConnectivity();
 
     /// Sends what is due; manual=true also sends deferred messages before
     /// their time (never held or in-doubt ones).
     void flush(bool manual = false);
-    [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_scan || m_pending || m_sentRecords > 0; }
+    [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_scan || m_pending || m_sentRecords > 0 || m_sentCopies->isBusy(); }
     /// A connection is still saying goodbye (QUIT sent, 221 not yet in):
     /// a process about to exit waits for it, bounded by the QUIT time-out.
     [[nodiscard]] bool isClosingConnections() const;
@@ -115,6 +120,8 @@ Q_SIGNALS:
     void idle();
     void progress(const QString &id, qint64 sent, qint64 total);
     void messageFinished(const QString &id, Core::OutboxState state);
+    /// The copy of a sent message in its Sent folder changed state (SentCopyStep).
+    void sentCopyFinished(const QString &id, const Core::SentCopyStatus &status);
 
 private:
     struct AccountRun;
@@ -166,6 +173,8 @@ private:
     /// its last step) before the Outbox it writes into, which outlives the
     /// flusher.
     std::unique_ptr<DurableWriter> m_durable;
+    /// Files the copies of sent messages after each pass (a child).
+    SentCopyStep *m_sentCopies;
     QHash<QString, QFuture<bool>> m_markerWrites; ///< per message in flight
     int m_sentRecords = 0; ///< "sent" records posted to m_durable, not yet done
     RetryPolicy m_policy = RetryPolicy::fromEnvironment();

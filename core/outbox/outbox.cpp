@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/outbox/outbox.h"
 #include "core/outbox/outboxfiles_p.h"
+#include "core/outbox/sentcopystore.h"
 
 #include "core/util/crashpoint.h"
 #include "core/util/durablefile.h"
@@ -1193,6 +1194,8 @@ Result<int> Outbox::pruneSentBodies(const QDateTime &cutoff)
         // (A record torn by a power cut has no time: its creation counts.)
         if (!e || (e->acceptedAt.isValid() ? e->acceptedAt : e->createdAt) >= cutoff)
             continue;
+        if (SentCopyStore::keepsBody(d))
+            continue; // its copy in the Sent folder is still to be filed: what was sent is filed
         // The record first (durably): a crash between the two leaves a
         // record that says "removed" next to a body still there, never a
         // record whose body is missing unexplained (which reads as damaged).

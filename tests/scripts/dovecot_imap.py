@@ -15,6 +15,8 @@ master per profile, since namespaces are per instance:
             "Gesendete Objekte".
   nospecial no SPECIAL-USE and no LITERAL+ in CAPABILITY, no TLS at all; the
             folder is "Sent Items" (found by name; literals synchronise).
+  nosent    SPECIAL-USE, but no Sent folder at all (only "Drafts"): the
+            copy asks before it creates one.
   strict    LOGINDISABLED and no AUTH= before STARTTLS (plaintext sign-in
             disallowed); APPENDLIMIT=4096 advertised. It listens on
             127.0.0.2: Dovecot counts a connection whose two ends have the
@@ -67,6 +69,11 @@ PROFILES = {
         # What an older server offers: no SPECIAL-USE, no LITERAL+.
         "capability": "IMAP4rev1 SASL-IR ID ENABLE IDLE NAMESPACE UIDPLUS CHILDREN",
         "quota": False,
+    },
+    "nosent": {
+        "tls": True, "plaintext_auth": True, "separator": "/", "prefix": "",
+        "mailboxes": {"Drafts": "\\Drafts"},
+        "capability": None, "quota": False,
     },
     "strict": {
         "tls": True, "plaintext_auth": False, "separator": "/", "prefix": "",

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/outbox/sentcopystep.h"
+
+#include "core/accounts/accountstore.h"
+#include "core/accounts/credentialstore.h"
+#include "core/accounts/truststore.h"
+#include "core/oauth/tokensource.h"
+#include "core/outbox/outbox.h"
+#include "core/util/crashpoint.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <algorithm>
+
+namespace Core {
+
+SentCopyStep::SentCopyStep(Outbox *outbox, AccountStore *accounts, TrustStore *trust, CredentialStore *credentials,
+                           OAuth::AccessTokenSource *tokens, QObject *parent)
+    : QObject(parent)
+    , m_outbox(outbox)
+    , m_accounts(accounts)
+    , m_trust(trust)
+    , m_credentials(credentials)
+    , m_tokens(tokens)
+    , m_store(outbox->root())
+{
+    qRegisterMetaType<Core::SentCopyStatus>();
+    // Before any pass of this flusher: what is sent from now on is copied.
+    m_since = m_store.since();
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] { run(); });
+}
+
+SentCopyStep::~SentCopyStep()
+{
+    // An attempt cut short here is settled by the next one's search.
+    if (m_client) {
+        m_client->disconnect(this);
+        m_client->cancel();
+    }
+}
+
+qint64 SentCopyStep::retryDelayMs(int attempts)
+{
+    // 1, 5 and 15 minutes, then hourly.
+    static const qint64 steps[] = {60, 300, 900, 3600};
+    return steps[std::clamp(attempts - 1, 0, 3)] * 1000;
+}
+
+bool SentCopyStep::run()
+{
+    if (m_state != State::Idle || !m_due.isEmpty()) {
+        m_again = true;
+        return true;
+    }
+    m_timer.stop();
+    m_due = m_store.open(m_since, &m_settled);
+    if (m_due.isEmpty())
+        return false;
+    // From the event loop: the caller (the flusher ending its pass) first
+    // finishes what it does.
+    QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
+    return true;
+}
+
+void SentCopyStep::next()
+{
+    const QDateTime now = m_outbox->now();
+    QDateTime wake;
+    const auto wakeAt = [&](const QDateTime &t) {
+        if (t.isValid() && (!wake.isValid() || t < wake))
+            wake = t;
+    };
+    while (!m_due.isEmpty()) {
+        const QString id = m_due.takeFirst();
+        const auto entry = m_outbox->find(id);
+        if (!entry || entry->state != OutboxState::Sent)
+            continue; // removed meanwhile
+        std::optional<SentCopyStatus> status = m_store.read(id);
+        if (!status)
+            status = decide(id, *entry);
+        if (!status || status->state != SentCopyStatus::State::Pending)
+            continue;
+        if (status->nextAttemptAt.isValid() && status->nextAttemptAt > now) {
+            wakeAt(status->nextAttemptAt);
+            continue;
+        }
+        const Account *account = m_accounts->find(entry->accountId);
+        if (!account) {
+            fail(id, QStringLiteral("no_account"), tr("The account this message was sent from no longer exists."));
+            continue;
+        }
+        if (const QDateTime rest = m_accountRestsUntil.value(account->id); rest.isValid() && rest > now) {
+            wakeAt(rest);
+            continue; // its server failed a moment ago: not again for every message
+        }
+        if (entry->bodyRemoved) {
+            fail(id, QStringLiteral("body_removed"), tr("The sent message is no longer kept, so no copy can be filed."));
+            continue;
+        }
+        m_state = State::Credentials;
+        file(id, *account, *status);
+        return;
+    }
+    if (m_again) {
+        m_again = false;
+        if (run())
+            return;
+    }
+    m_state = State::Idle;
+    if (wake.isValid())
+        m_timer.start(static_cast<int>(std::clamp<qint64>(now.msecsTo(wake), 50, 3600 * 1000)));
+    Q_EMIT idle();
+}
+
+std::optional<SentCopyStatus> SentCopyStep::decide(const QString &id, const OutboxEntry &entry)
+{
+    const Account *account = m_accounts->find(entry.accountId);
+    std::optional<SentCopyStatus> decided;
+    const auto record = [&](SentCopyStatus::State state, const QString &code, const QString &reason) {
+        auto r = m_store.update(id, [&](SentCopyStatus &s) -> Result<void> {
+            s = SentCopyStatus {};
+            s.state = state;
+            s.code = code;
+            s.reason = reason;
+            return {};
+        });
+        if (!r) {
+            qWarning("outbox: %s", qPrintable(r.error().message()));
+            return;
+        }
+        decided = r.value();
+        if (state != SentCopyStatus::State::Pending)
+            m_settled.insert(id);
+        Q_EMIT copyFinished(id, r.value());
+    };
+    if (!account)
+        record(SentCopyStatus::State::Failed, QStringLiteral("no_account"),
+               tr("The account this message was sent from no longer exists."));
+    else if (account->saveSent == SentCopyMode::Never)
+        record(SentCopyStatus::State::Skipped, QStringLiteral("never"),
+               tr("The account does not keep copies of sent messages."));
+    else if (account->imap.host.isEmpty())
+        record(SentCopyStatus::State::Skipped, QStringLiteral("no_imap_server"), tr("The account has no IMAP server."));
+    else if (!account->copiesToSent())
+        record(SentCopyStatus::State::Skipped, QStringLiteral("provider_files_copy"),
+               tr("The provider files a copy in the Sent folder itself."));
+    else
+        record(SentCopyStatus::State::Pending, {}, {});
+    return decided;
+}
+
+void SentCopyStep::file(const QString &id, const Account &account, SentCopyStatus status)
+{
+    // What was sent is what is filed: the body kept in sent/ (read here,
+    // not later, so that retention cannot take it away mid-attempt).
+    const auto entry = m_outbox->find(id);
+    QByteArray message;
+    if (entry) {
+        QFile f(m_outbox->messagePath(*entry));
+        if (f.open(QIODevice::ReadOnly) && f.size() == entry->bodySize)
+            message = f.read(entry->bodySize);
+    }
+    if (!entry || message.size() != entry->bodySize || message.isEmpty()) {
+        fail(id, QStringLiteral("body_removed"), tr("The sent message is no longer kept, so no copy can be filed."));
+        QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
+        return;
+    }
+    SaslCredentials credentials;
+    credentials.username = account.imapUsername();
+    credentials.host = account.imap.host;
+    credentials.port = account.imap.port;
+    const auto start = [this, id, account, message, createFolder = status.createFolder](
+                           const SaslCredentials &c) {
+        m_state = State::Filing;
+        auto *client = new ImapClient(
+            account.imapSettings(m_trust ? m_trust->pins(account.imap.host, account.imap.port) : QStringList(),
+                                 m_extraCaFile),
+            this);
+        m_client = client;
+        client->setCredentials(c);
+        connect(client, &ImapClient::finished, this, [this, id, accountId = account.id](const SentCopyResult &r) {
+            if (m_oauthAccount == accountId) {
+                m_tokens->tokenUsed(accountId);
+                m_oauthAccount.clear();
+            }
+            if (ImapClient *done = m_client.data()) {
+                done->disconnect(this);
+                done->deleteLater();
+            }
+            m_client = nullptr;
+            onFinished(id, r);
+            if (r.kind == SentCopyResult::Kind::TemporaryFailure) {
+                if (const auto s = m_store.read(id); s && s->state == SentCopyStatus::State::Pending)
+                    m_accountRestsUntil.insert(accountId, s->nextAttemptAt);
+            }
+            QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
+        });
+        SentCopyRequest request;
+        request.message = message;
+        request.createFolder = createFolder;
+        client->fileInSent(request);
+    };
+    // The same secret as SMTP: the keychain's password, or an access token.
+    if (account.auth == AuthMethod::OAuth2) {
+        m_oauthAccount = account.id;
+        m_tokens->fetch(account, false, this, [this, id, credentials, start](const Result<QString> &token) {
+            if (!token) {
+                m_tokens->tokenUsed(m_oauthAccount);
+                m_oauthAccount.clear();
+                fail(id, Error::codeName(token.error().code()), token.error().message());
+                QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
+                return;
+            }
+            SaslCredentials c = credentials;
+            c.oauthToken = token.value();
+            start(c);
+        });
+        return;
+    }
+    if (account.auth == AuthMethod::None) {
+        start(credentials);
+        return;
+    }
+    CredentialJob *job = m_credentials->read(account.id);
+    connect(job, &CredentialJob::finished, this, [this, id, credentials, start](CredentialJob *j) {
+        if (j->error().isError()) {
+            fail(id, Error::codeName(j->error().code()), j->error().message());
+            QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
+            return;
+        }
+        SaslCredentials c = credentials;
+        c.password = j->secret();
+        start(c);
+    });
+}
+
+void SentCopyStep::onFinished(const QString &id, const SentCopyResult &result)
+{
+    // Test-only: the copy may be filed, its record not yet written.
+    CrashPoint::hit("copy-before-record");
+    using Kind = SentCopyResult::Kind;
+    switch (result.kind) {
+    case Kind::Done:
+    case Kind::AlreadyThere:
+        record(id, [&](SentCopyStatus &s) {
+            s.state = SentCopyStatus::State::Done;
+            s.code.clear();
+            s.reason.clear();
+            s.serverText.clear();
+            s.folder = result.folder;
+            s.nextAttemptAt = {};
+            s.createFolder = false;
+        });
+        m_settled.insert(id);
+        return;
+    case Kind::NeedsFolder:
+        record(id, [&](SentCopyStatus &s) {
+            ++s.attempts;
+            s.state = SentCopyStatus::State::Failed;
+            s.code = QStringLiteral("needs_folder");
+            //: %1 is the folder's name
+            s.reason = tr("There is no Sent folder (%1).").arg(result.folder);
+            s.serverText = result.error.serverText();
+            s.folder = result.folder;
+        });
+        return;
+    case Kind::TemporaryFailure: {
+        const QDateTime now = m_outbox->now();
+        record(id, [&](SentCopyStatus &s) {
+            ++s.attempts;
+            if (!s.firstAttemptAt.isValid())
+                s.firstAttemptAt = now;
+            s.code = Error::codeName(result.error.code());
+            s.serverText = result.error.serverText();
+            s.folder = result.folder.isEmpty() ? s.folder : result.folder;
+            const auto giveUp = static_cast<qint64>(static_cast<double>(kGiveUpSeconds) * m_scale);
+            if (s.firstAttemptAt.secsTo(now) > giveUp) {
+                s.state = SentCopyStatus::State::Failed;
+                s.code = QStringLiteral("gave_up");
+                //: %n is how many days Outpost kept trying, %1 the last error
+                s.reason = tr("Gave up filing the copy after %n day(s): %1", nullptr, static_cast<int>(kGiveUpSeconds / 86400))
+                               .arg(result.error.message());
+                s.nextAttemptAt = {};
+            } else {
+                s.state = SentCopyStatus::State::Pending;
+                s.reason = result.error.message();
+                s.nextAttemptAt = now.addMSecs(
+                    static_cast<qint64>(static_cast<double>(retryDelayMs(s.attempts)) * m_scale));
+            }
+        });
+        return;
+    }
+    case Kind::Refused:
+    case Kind::AuthFailure:
+    case Kind::Failed:
+        fail(id, Error::codeName(result.error.code()), result.error.message(), result.error.serverText());
+        return;
+    }
+}
+
+void SentCopyStep::record(const QString &id, const std::function<void(SentCopyStatus &)> &change)
+{
+    auto r = m_store.update(id, [&](SentCopyStatus &s) -> Result<void> {
+        change(s);
+        return {};
+    });
+    if (!r) {
+        qWarning("outbox: %s", qPrintable(r.error().message()));
+        return;
+    }
+    Q_EMIT copyFinished(id, r.value());
+}
+
+void SentCopyStep::fail(const QString &id, const QString &code, const QString &reason, const QString &serverText)
+{
+    record(id, [&](SentCopyStatus &s) {
+        ++s.attempts;
+        s.state = SentCopyStatus::State::Failed;
+        s.code = code;
+        s.reason = reason;
+        s.serverText = serverText;
+        s.nextAttemptAt = {};
+    });
+}
+
+} // namespace Core

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/imap/imapclient.h"
+#include "core/outbox/sentcopystore.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+class QFile;
+
+namespace Core {
+
+class AccountStore;
+class CredentialStore;
+class Outbox;
+class TrustStore;
+struct Account;
+struct OutboxEntry;
+namespace OAuth {
+class AccessTokenSource;
+}
+
+/**
+ * The outbox's step after "sent": files a copy of each sent message in its
+ * account's Sent folder over IMAP (docs/design/OUTBOX.md, "The copy in the
+ * Sent folder"). Run by the flusher after each pass, so only the process
+ * holding the flusher lock files copies, one at a time; the SMTP sending is
+ * never waited for nor changed. The state of each copy is a record of
+ * SentCopyStore; an attempt whose outcome is unknown is settled by the next
+ * one, as ImapClient always searches the folder for the Message-ID first.
+ */
+class SentCopyStep final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SentCopyStep)
+public:
+    enum class State {
+        Idle,
+        Credentials, ///< waiting for the password or the access token
+        Filing, ///< the IMAP client is at work
+    };
+
+    SentCopyStep(Outbox *outbox, AccountStore *accounts, TrustStore *trust, CredentialStore *credentials,
+                 OAuth::AccessTokenSource *tokens, QObject *parent = nullptr);
+    ~SentCopyStep() override;
+
+    void setExtraCaFile(const QString &path) { m_extraCaFile = path; }
+    /// Scales every delay (OUTPOST_TEST_TIME_SCALE).
+    void setTimeScale(double scale) { m_scale = scale; }
+
+    /// Decides the sent messages not yet decided and files the due copies.
+    /// Returns whether it is busy now (idle() follows when done).
+    bool run();
+    [[nodiscard]] bool isBusy() const { return m_state != State::Idle || !m_due.isEmpty() || m_again; }
+
+    /// Delay before attempt `attempts` + 1 after a temporary failure.
+    [[nodiscard]] static qint64 retryDelayMs(int attempts);
+    /// Temporary failures are retried for this long, then the copy fails.
+    static constexpr qint64 kGiveUpSeconds = 3 * 24 * 3600;
+
+Q_SIGNALS:
+    /// A copy's state changed (decided, filed, failed, waiting again).
+    void copyFinished(const QString &id, const Core::SentCopyStatus &status);
+    void idle();
+
+private:
+    void next();
+    /// Pending for a message just seen as sent, or skipped with the reason.
+    [[nodiscard]] std::optional<SentCopyStatus> decide(const QString &id, const OutboxEntry &entry);
+    void file(const QString &id, const Account &account, SentCopyStatus status);
+    void startClient(const QString &id, const Account &account, const SaslCredentials &credentials);
+    void onFinished(const QString &id, const SentCopyResult &result);
+    void record(const QString &id, const std::function<void(SentCopyStatus &)> &change);
+    void fail(const QString &id, const QString &code, const QString &reason, const QString &serverText = {});
+
+    Outbox *m_outbox;
+    AccountStore *m_accounts;
+    TrustStore *m_trust;
+    CredentialStore *m_credentials;
+    OAuth::AccessTokenSource *m_tokens;
+    SentCopyStore m_store;
+    QString m_since; ///< SentCopyStore::since()
+    QString m_extraCaFile;
+    double m_scale = 1.0;
+    State m_state = State::Idle;
+    QStringList m_due;
+    bool m_again = false;
+    QSet<QString> m_settled; ///< done, skipped, or from before the step: not read again
+    QHash<QString, QDateTime> m_accountRestsUntil; ///< after a temporary failure
+    QPointer<ImapClient> m_client;
+    QString m_oauthAccount; ///< the account whose token is in use, if any
+    QTimer m_timer;
+};
+
+} // namespace Core

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/outbox/sentcopystore.h"
+
+#include "core/util/durablefile.h"
+#include "core/util/filelock.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace Core {
+
+namespace {
+
+constexpr auto kSentDir = "/sent/";
+// The outbox's lock around every change of an entry (docs/design/OUTBOX.md).
+constexpr auto kStateLockFile = "/.state.lock";
+// The id from which sent messages are decided for: messages queued before
+// the step existed in this outbox get no copy.
+constexpr auto kSinceFile = "/.sent_copy_since";
+// A record is a few hundred bytes; anything far larger is not ours.
+constexpr qint64 kMaxRecordSize = 64 * 1024;
+
+const char *const kStateNames[] = {"pending", "done", "skipped", "failed"};
+
+QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime fromIso(const QJsonValue &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+/// Holds the outbox's state lock for a scope.
+class StateLock final
+{
+    Q_DISABLE_COPY_MOVE(StateLock)
+public:
+    explicit StateLock(const QString &root)
+        : m_lock(root + QLatin1String(kStateLockFile))
+        , m_held(m_lock.lock(FileLock::Wait::Yes) == FileLock::Outcome::Acquired)
+    {
+    }
+    ~StateLock()
+    {
+        if (m_held)
+            m_lock.unlock();
+    }
+    [[nodiscard]] bool held() const { return m_held; }
+
+private:
+    FileLock m_lock;
+    bool m_held;
+};
+
+Error cannotRecord()
+{
+    return Error(Error::Code::WriteFailed,
+                 QCoreApplication::translate("Outbox", "The state of the copy in the Sent folder cannot be recorded."));
+}
+
+} // namespace
+
+QJsonObject SentCopyStatus::toJson() const
+{
+    QJsonObject o{{QStringLiteral("state"), stateName(state)},
+                  {QStringLiteral("code"), code},
+                  {QStringLiteral("reason"), reason},
+                  {QStringLiteral("server_text"), serverText},
+                  {QStringLiteral("folder"), folder},
+                  {QStringLiteral("attempts"), attempts},
+                  {QStringLiteral("first_attempt_at"), iso(firstAttemptAt)},
+                  {QStringLiteral("next_attempt_at"), iso(nextAttemptAt)},
+                  {QStringLiteral("create_folder"), createFolder}};
+    return o;
+}
+
+std::optional<SentCopyStatus> SentCopyStatus::fromJson(const QJsonObject &json)
+{
+    SentCopyStatus s;
+    const QString name = json.value(QStringLiteral("state")).toString();
+    bool known = false;
+    for (int i = 0; i < 4; ++i) {
+        if (name == QLatin1String(kStateNames[i])) {
+            s.state = static_cast<State>(i);
+            known = true;
+        }
+    }
+    if (!known)
+        return std::nullopt;
+    s.code = json.value(QStringLiteral("code")).toString();
+    s.reason = json.value(QStringLiteral("reason")).toString();
+    s.serverText = json.value(QStringLiteral("server_text")).toString();
+    s.folder = json.value(QStringLiteral("folder")).toString();
+    s.attempts = json.value(QStringLiteral("attempts")).toInt();
+    s.firstAttemptAt = fromIso(json.value(QStringLiteral("first_attempt_at")));
+    s.nextAttemptAt = fromIso(json.value(QStringLiteral("next_attempt_at")));
+    s.createFolder = json.value(QStringLiteral("create_folder")).toBool();
+    return s;
+}
+
+QString SentCopyStatus::stateName(State state)
+{
+    return QLatin1String(kStateNames[static_cast<int>(state)]);
+}
+
+SentCopyStore::SentCopyStore(QString outboxRoot)
+    : m_root(std::move(outboxRoot))
+{
+}
+
+QString SentCopyStore::entryDir(const QString &id) const
+{
+    return m_root + QLatin1String(kSentDir) + id;
+}
+
+namespace {
+std::optional<SentCopyStatus> readRecord(const QString &entryDir)
+{
+    QFile f(entryDir + u'/' + QLatin1String(SentCopyStore::kFileName));
+    if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxRecordSize)
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.read(kMaxRecordSize));
+    return doc.isObject() ? SentCopyStatus::fromJson(doc.object()) : std::nullopt;
+}
+} // namespace
+
+std::optional<SentCopyStatus> SentCopyStore::read(const QString &id) const
+{
+    return readRecord(entryDir(id));
+}
+
+Result<SentCopyStatus> SentCopyStore::update(const QString &id,
+                                             const std::function<Result<void>(SentCopyStatus &)> &change)
+{
+    StateLock lock(m_root);
+    if (!lock.held())
+        return cannotRecord();
+    const QString dir = entryDir(id);
+    if (!QFileInfo(dir).isDir())
+        return Error(Error::Code::InvalidInput,
+                     QCoreApplication::translate("Outbox", "No sent message %1 in the outbox.").arg(id));
+    SentCopyStatus status = readRecord(dir).value_or(SentCopyStatus {});
+    if (auto r = change(status); !r)
+        return r.error();
+    // Content only: a record lost in a power cut is at worst one attempt
+    // early, and every attempt searches the folder before it files.
+    const QByteArray data = QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact);
+    if (!Durable::replaceFileInDirectory(dir + u'/' + QLatin1String(kFileName), data, Durable::Sync::ContentOnly))
+        return cannotRecord();
+    return status;
+}
+
+Result<SentCopyStatus> SentCopyStore::retry(const QString &id, bool createFolder)
+{
+    return update(id, [createFolder](SentCopyStatus &s) -> Result<void> {
+        if (s.state == SentCopyStatus::State::Done)
+            return Error(Error::Code::InvalidInput,
+                         QCoreApplication::translate("Outbox", "The copy is already in the Sent folder."));
+        if (s.state == SentCopyStatus::State::Skipped)
+            return Error(Error::Code::InvalidInput,
+                         QCoreApplication::translate("Outbox", "No copy is filed for this message: %1").arg(s.reason));
+        s.state = SentCopyStatus::State::Pending;
+        s.attempts = 0;
+        s.firstAttemptAt = {};
+        s.nextAttemptAt = {};
+        s.createFolder = s.createFolder || createFolder;
+        return {};
+    });
+}
+
+bool SentCopyStore::keepsBody(const QString &entryDir)
+{
+    const auto status = readRecord(entryDir);
+    return status
+        && (status->state == SentCopyStatus::State::Pending || status->state == SentCopyStatus::State::Failed);
+}
+
+QString SentCopyStore::since() const
+{
+    const QString path = m_root + QLatin1String(kSinceFile);
+    if (QFile f(path); f.open(QIODevice::ReadOnly))
+        return QString::fromLatin1(f.read(64)).trimmed();
+    StateLock lock(m_root);
+    if (QFile f(path); f.open(QIODevice::ReadOnly)) // another process made it meanwhile
+        return QString::fromLatin1(f.read(64)).trimmed();
+    // What is in sent/ now was sent before copies were filed; everything
+    // sent from now on has a record. Ids sort by creation (Outbox::newId()).
+    const QStringList sent = QDir(m_root + QLatin1String(kSentDir)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    const QString since = sent.isEmpty() ? QString() : sent.last();
+    if (!Durable::writeFileAtomically(path, since.toLatin1(), Durable::Sync::Full))
+        qWarning("outbox: the start of the Sent copies cannot be recorded");
+    return since;
+}
+
+QStringList SentCopyStore::open(const QString &since, QSet<QString> *settled) const
+{
+    QStringList out;
+    const QStringList ids = QDir(m_root + QLatin1String(kSentDir)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &id : ids) {
+        if (settled->contains(id))
+            continue;
+        const auto status = readRecord(entryDir(id));
+        const bool open = status
+            ? status->state == SentCopyStatus::State::Pending || status->state == SentCopyStatus::State::Failed
+            : id > since;
+        if (open)
+            out << id;
+        else if (!status || status->state != SentCopyStatus::State::Failed)
+            settled->insert(id); // done, skipped or from before: never changes by itself
+    }
+    return out;
+}
+
+} // namespace Core

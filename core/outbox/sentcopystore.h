@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace Core {
+
+/// Where the copy of a sent message in the account's Sent folder stands
+/// (docs/design/OUTBOX.md, "The copy in the Sent folder").
+struct SentCopyStatus
+{
+    enum class State {
+        Pending, ///< to be filed (again) at nextAttemptAt
+        Done, ///< in the folder (filed now, or found there by its Message-ID)
+        Skipped, ///< not to be filed: the account says so (code says why)
+        Failed, ///< a person must act (retry-copy); reason says why
+    };
+    State state = State::Pending;
+    /// Why, for machines: "never", "no_imap_server", "provider_files_copy",
+    /// "needs_folder", "gave_up", "body_removed", "no_account", or the
+    /// Error::codeName of the last failure.
+    QString code;
+    QString reason; ///< a sentence for the person (translated when written)
+    QString serverText; ///< the IMAP server's own words, when it said no
+    QString folder; ///< where the copy is, or would go
+    int attempts = 0; ///< attempts that ended without the copy in place
+    QDateTime firstAttemptAt; ///< start of the give-up time
+    QDateTime nextAttemptAt; ///< pending: not before
+    /// The person agreed to create the folder (retry-copy --create-folder).
+    bool createFolder = false;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static std::optional<SentCopyStatus> fromJson(const QJsonObject &json);
+    [[nodiscard]] static QString stateName(State state);
+};
+
+/**
+ * The Sent-copy records: one file sent/<id>/sent_copy.json per sent entry,
+ * beside the entry's own files. Every change runs under the outbox's
+ * .state.lock (a FileLock of its own on the same file, so it serialises with
+ * the Outbox of this and every other process) and replaces the file
+ * atomically; it never creates the entry's folder, so a removed entry stays
+ * removed.
+ *
+ * A sent entry without the file is undecided: the copy step decides it when
+ * it first sees it, unless it was already in sent/ when the step first ran
+ * in this outbox (its id is at most since()): older messages get no copy.
+ */
+class SentCopyStore final
+{
+public:
+    static constexpr auto kFileName = "sent_copy.json";
+
+    explicit SentCopyStore(QString outboxRoot);
+
+    /// The record of `id`, or nothing (undecided, or not a sent entry).
+    [[nodiscard]] std::optional<SentCopyStatus> read(const QString &id) const;
+    /// Reads (or starts from a fresh Pending), applies `update`, writes; all
+    /// under the state lock. Fails if `id` is not in sent/.
+    [[nodiscard]] Result<SentCopyStatus> update(const QString &id,
+                                                const std::function<Result<void>(SentCopyStatus &)> &update);
+    /// retry-copy: a failed or waiting copy is due now (with `createFolder`,
+    /// the person agreed that the folder be made).
+    [[nodiscard]] Result<SentCopyStatus> retry(const QString &id, bool createFolder);
+
+    /// Whether retention must keep the sent body in `entryDir`: its copy is
+    /// still to be filed (pending or failed).
+    [[nodiscard]] static bool keepsBody(const QString &entryDir);
+
+    /// Sent messages up to this id were sent before the step existed in this
+    /// outbox and get no copy: the newest id in sent/ when it was first
+    /// asked (made then, durably; empty for a new outbox).
+    [[nodiscard]] QString since() const;
+    /// Sent ids that are undecided and after since(), or pending or
+    /// failed; those found done, skipped or older join `settled`, which is
+    /// not read again.
+    [[nodiscard]] QStringList open(const QString &since, QSet<QString> *settled) const;
+
+private:
+    [[nodiscard]] QString entryDir(const QString &id) const;
+    QString m_root;
+};
+
+} // namespace Core
+
+Q_DECLARE_METATYPE(Core::SentCopyStatus)
