@@ -491,6 +491,7 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
     draft.subject = composer->subject();
     draft.textBody = composer->body();
     draft.htmlBody = composer->htmlBody();
+    draft.inlineImages = composer->inlineImages();
     for (const QString &path : composer->attachments())
         draft.attachments.append(Core::Attachment{path, {}, {}});
     if (auto r = Core::MimeBuilder().validate(draft); !r) {

@@ -5,7 +5,7 @@
 #include "ui/contactpicker.h"
 #include "ui/formatbar.h"
 #include "ui/iconloader.h"
-#include "ui/messageeditor.h"
+#include "ui/inlineimageeditor.h"
 #include "ui/messagehtml.h"
 #include "ui/recipientedit.h"
 #include "ui/spellcontroller.h"
@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QCoreApplication>
 #include <QDateTimeEdit>
 #include <QDialog>
@@ -40,6 +41,7 @@
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTextEdit>
 #include <QTextList>
 #include <QTextCharFormat>
@@ -298,12 +300,13 @@ void ComposerWindow::createForm()
     textLayout->setContentsMargins(0, 0, 0, 0);
     m_body->setParent(textPane);
     textLayout->addWidget(m_body, 1);
-    m_rich = new MessageEditor(textPane);
+    m_rich = new InlineImageEditor(textPane);
     m_rich->setObjectName(QStringLiteral("richBody"));
     m_rich->setAccessibleName(tr("Message text (formatted)"));
     m_rich->setAcceptRichText(true);
     m_rich->hide();
     textLayout->addWidget(m_rich, 1);
+    connect(m_rich, &InlineImageEditor::problem, this, &ComposerWindow::showStatus);
     connect(m_rich, &QTextEdit::textChanged, this, [this] {
         if (m_rich->isVisible() && m_rich->document()->isModified())
             setModified();
@@ -368,6 +371,12 @@ void ComposerWindow::createForm()
         if (const auto sender = currentSender())
             m_spelling->setIdentity(sender->accountId, sender->identityId);
     });
+    // Images get Content-IDs on the sender's domain, never this computer's name.
+    connect(m_from, &QComboBox::currentIndexChanged, this, [this] {
+        const auto sender = currentSender();
+        const auto address = sender ? Core::MailAddress::parse(sender->label) : Core::Result<Core::MailAddress>(Core::MailAddress());
+        m_rich->setContentIdDomain(address ? address.value().asciiDomain().toLower() : QString());
+    });
     statusBar()->showMessage(tr("Ready"));
 }
 
@@ -399,6 +408,36 @@ QString ComposerWindow::subject() const { return m_subject->text(); }
 QString ComposerWindow::body() const
 {
     return isRichText() ? MessageHtml::plainText(*m_rich->document()) : m_body->toPlainText();
+}
+
+namespace {
+
+// Where an image of the text is kept: named by its content, so that saving
+// the same picture again is free.
+QString imageFileName(const InlineImageEditor::Image &image)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(image.bytes, QCryptographicHash::Sha256).toHex()) + u'.'
+        + image.contentType.section(u'/', 1);
+}
+
+} // namespace
+
+QList<Core::InlineImage> ComposerWindow::inlineImages() const
+{
+    QList<Core::InlineImage> list;
+    if (!isRichText())
+        return list;
+    for (const InlineImageEditor::Image &image : m_rich->images()) {
+        if (!m_imageDir)
+            m_imageDir = std::make_unique<QTemporaryDir>();
+        const QString path = m_imageDir->filePath(imageFileName(image));
+        QFile file(path);
+        // A file that cannot be written is missing: the send says the image cannot be read.
+        if (!file.exists() && file.open(QIODevice::WriteOnly) && file.write(image.bytes) != image.bytes.size())
+            file.remove();
+        list.append(Core::InlineImage{path, image.contentId, image.contentType, image.fileName});
+    }
+    return list;
 }
 
 QString ComposerWindow::htmlBody() const { return isRichText() ? MessageHtml::html(*m_rich->document()) : QString(); }
@@ -525,6 +564,13 @@ void ComposerWindow::setDraft(const Core::Draft &draft)
     setBody(draft.textBody);
     adoptSignature();
     if (!draft.htmlBody.isEmpty()) {
+        QList<InlineImageEditor::Image> images;
+        for (const Core::InlineImage &i : draft.inlineImages) {
+            QFile file(i.path);
+            if (file.size() <= 64 * 1024 * 1024 && file.open(QIODevice::ReadOnly))
+                images.append({i.contentId, i.fileName, i.contentType, file.readAll()});
+        }
+        m_rich->addImages(images);
         setRichText(true);
         const QSignalBlocker quiet(m_rich);
         m_rich->setHtml(draft.htmlBody);
@@ -561,6 +607,14 @@ void ComposerWindow::saveDraft()
     if (!m_drafts || m_sent || m_savedSinceChange) {
         m_autosave.stop();
         return;
+    }
+    if (isRichText()) {
+        for (const InlineImageEditor::Image &image : m_rich->images()) {
+            if (auto r = m_drafts->saveFile(m_draftId, imageFileName(image), image.bytes); !r) {
+                showStatus(r.error().message());
+                return; // tried again at the next tick
+            }
+        }
     }
     if (auto r = m_drafts->save(m_draftId, state()); !r) {
         showStatus(r.error().message());
@@ -639,7 +693,35 @@ QJsonObject ComposerWindow::state() const
                        {QStringLiteral("body"), body()},
                        {QStringLiteral("html"), htmlBody()},
                        {QStringLiteral("attachments"), QJsonArray::fromStringList(m_attachmentPaths)},
+                       {QStringLiteral("images"), imageState()},
                        {QStringLiteral("savedByHand"), m_savedByHand}};
+}
+
+QJsonArray ComposerWindow::imageState() const
+{
+    // The pictures themselves are files beside the draft (saveDraft()).
+    QJsonArray images;
+    if (!isRichText())
+        return images;
+    for (const InlineImageEditor::Image &image : m_rich->images())
+        images.append(QJsonObject{{QStringLiteral("contentId"), image.contentId},
+                                  {QStringLiteral("fileName"), image.fileName},
+                                  {QStringLiteral("contentType"), image.contentType},
+                                  {QStringLiteral("file"), imageFileName(image)}});
+    return images;
+}
+
+void ComposerWindow::restoreImages(const QJsonObject &state)
+{
+    QList<InlineImageEditor::Image> images;
+    for (const QJsonValue &v : state.value(QStringLiteral("images")).toArray()) {
+        const QByteArray bytes = m_drafts ? m_drafts->readFile(m_draftId, v[QStringLiteral("file")].toString()) : QByteArray();
+        if (bytes.isEmpty())
+            continue;
+        images.append({v[QStringLiteral("contentId")].toString(), v[QStringLiteral("fileName")].toString(),
+                       v[QStringLiteral("contentType")].toString(), bytes});
+    }
+    m_rich->addImages(images);
 }
 
 void ComposerWindow::restoreState(const QJsonObject &state)
@@ -651,6 +733,7 @@ void ComposerWindow::restoreState(const QJsonObject &state)
     setSubject(state.value(QStringLiteral("subject")).toString());
     setBody(state.value(QStringLiteral("body")).toString());
     adoptSignature();
+    restoreImages(state);
     if (const QString html = state.value(QStringLiteral("html")).toString(); !html.isEmpty()) {
         setRichText(true);
         const QSignalBlocker quiet(m_rich);
@@ -939,6 +1022,12 @@ bool ComposerWindow::eventFilter(QObject *watched, QEvent *event)
         if (mods == Qt::AltModifier && key->key() >= Qt::Key_A && key->key() <= Qt::Key_Z)
             return true;
 #endif
+    }
+    if (watched == m_rich->viewport()
+        && (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove || event->type() == QEvent::Drop)
+        && InlineImageEditor::holdsImage(static_cast<QDropEvent *>(event)->mimeData())) {
+        // Pictures dropped on the formatted text go into it, where they fall.
+        return QMainWindow::eventFilter(watched, event);
     }
     if (watched == m_body->viewport() || watched == m_rich->viewport()) {
         if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {

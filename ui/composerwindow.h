@@ -3,10 +3,12 @@
 
 #include "core/mime/draft.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -19,6 +21,7 @@ class QTextEdit;
 class QResizeEvent;
 class QToolBar;
 class QMimeData;
+class QTemporaryDir;
 
 namespace Core {
 class DraftStore;
@@ -27,6 +30,7 @@ struct RecipientCompletion;
 
 namespace Gui {
 
+class InlineImageEditor;
 class FormatBar;
 class RecipientCompletionModel;
 class RecipientEdit;
@@ -55,6 +59,10 @@ public:
     /// is then multipart/alternative with body() as its plain part.
     [[nodiscard]] QString htmlBody() const;
     [[nodiscard]] bool isRichText() const;
+    /// The images the formatted text shows, each as a file the message is
+    /// built from (written to a folder of this window's): the text refers
+    /// to them as cid: URLs. Empty in plain-text mode.
+    [[nodiscard]] QList<Core::InlineImage> inlineImages() const;
     /// Switches the editor; to plain text keeps the words, drops the formatting.
     void setRichText(bool rich);
 
@@ -166,6 +174,8 @@ private:
     void enableEditing(bool on);
     void applySignature();
     void adoptSignature();
+    [[nodiscard]] QJsonArray imageState() const;
+    void restoreImages(const QJsonObject &state);
     void setModified();
     void requestSend();
     void chooseSendTime();
@@ -179,7 +189,8 @@ private:
     RecipientEdit *m_bcc = nullptr;
     QLineEdit *m_subject = nullptr;
     QPlainTextEdit *m_body = nullptr;
-    QTextEdit *m_rich = nullptr;
+    InlineImageEditor *m_rich = nullptr;
+    mutable std::unique_ptr<QTemporaryDir> m_imageDir; ///< the images' files for sending
     FormatBar *m_formatBar = nullptr;
     QAction *m_richAction = nullptr;
     QListWidget *m_attachmentList = nullptr;

@@ -2,9 +2,11 @@
 #include "ui/messagehtml.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFragment>
+#include <QTextImageFormat>
 #include <QTextList>
 #include <QUrl>
 
@@ -69,6 +71,31 @@ Inline inlineTags(const QTextCharFormat &f)
     return t;
 }
 
+// An image of the text: one the message carries is referred to by its
+// Content-ID ("cid:", RFC 2392); anything else (a path of this computer, a
+// web address) is never sent as a reference, only its name is.
+QString imageAlt(const QTextImageFormat &f)
+{
+    const QString alt = f.stringProperty(QTextFormat::ImageAltText);
+    return alt.isEmpty() ? QUrl(f.name()).fileName() : alt;
+}
+
+QString imageHtml(const QTextImageFormat &f)
+{
+    if (!f.name().startsWith(QLatin1String("cid:")))
+        return imageAlt(f).toHtmlEscaped();
+    QString tag = QStringLiteral("<img src=\"%1\" alt=\"%2\"").arg(f.name().toHtmlEscaped(), imageAlt(f).toHtmlEscaped());
+    if (f.width() > 0 && f.height() > 0)
+        tag += QStringLiteral(" width=\"%1\" height=\"%2\"").arg(qRound(f.width())).arg(qRound(f.height()));
+    return tag + u'>';
+}
+
+QString imagePlain(const QTextImageFormat &f)
+{
+    //: How an image in the text shows in the plain-text copy; %1 is its file name
+    return QCoreApplication::translate("MessageHtml", "[image: %1]").arg(imageAlt(f));
+}
+
 QString blockHtml(const QTextBlock &block)
 {
     QString out;
@@ -76,6 +103,10 @@ QString blockHtml(const QTextBlock &block)
         const QTextFragment fragment = it.fragment();
         if (!fragment.isValid())
             continue;
+        if (fragment.charFormat().isImageFormat()) {
+            out += imageHtml(fragment.charFormat().toImageFormat()).repeated(fragment.length());
+            continue;
+        }
         QString text = fragment.text().toHtmlEscaped();
         text.replace(QChar::LineSeparator, QStringLiteral("<br>"));
         text.replace(QChar::Nbsp, QStringLiteral("&nbsp;"));
@@ -92,6 +123,10 @@ QString blockPlain(const QTextBlock &block)
         const QTextFragment fragment = it.fragment();
         if (!fragment.isValid())
             continue;
+        if (fragment.charFormat().isImageFormat()) {
+            out += imagePlain(fragment.charFormat().toImageFormat()).repeated(fragment.length());
+            continue;
+        }
         QString text = fragment.text();
         text.replace(QChar::LineSeparator, u'\n');
         text.replace(QChar::Nbsp, u' ');
@@ -161,6 +196,8 @@ bool MessageHtml::hasFormatting(const QTextDocument &document)
         if (block.textList() || quoteLevel(block) > 0)
             return true;
         for (auto it = block.begin(); !it.atEnd(); ++it) {
+            if (it.fragment().charFormat().isImageFormat())
+                return true;
             const Inline tags = inlineTags(it.fragment().charFormat());
             if (!tags.open.isEmpty())
                 return true;

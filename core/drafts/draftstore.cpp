@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
 #include <QUuid>
@@ -17,6 +18,12 @@ namespace Core {
 namespace {
 constexpr int kFormat = 1;
 constexpr qint64 kMaxDraftFile = 64 * 1024 * 1024;
+
+// A name that stays inside the drafts folder.
+bool validId(const QString &id)
+{
+    return !id.isEmpty() && !id.contains(u'/') && !id.contains(u'\\') && !id.startsWith(u'.');
+}
 } // namespace
 
 DraftStore::DraftStore(QString root)
@@ -37,7 +44,7 @@ QString DraftStore::pathFor(const QString &id) const
 
 Result<void> DraftStore::save(const QString &id, const QJsonObject &content)
 {
-    if (id.isEmpty() || id.contains(u'/') || id.contains(u'\\') || id.startsWith(u'.'))
+    if (!validId(id))
         return Error(Error::Code::Internal, QStringLiteral("bad draft id"));
     if (!QDir().mkpath(m_root))
         return Error(Error::Code::WriteFailed,
@@ -51,8 +58,38 @@ Result<void> DraftStore::save(const QString &id, const QJsonObject &content)
 
 void DraftStore::remove(const QString &id)
 {
-    if (!id.isEmpty())
-        QFile::remove(pathFor(id));
+    if (!validId(id))
+        return;
+    QFile::remove(pathFor(id));
+    QDir(filesFor(id)).removeRecursively();
+}
+
+QString DraftStore::filesFor(const QString &id) const
+{
+    return m_root + u'/' + id + QStringLiteral(".files");
+}
+
+Result<void> DraftStore::saveFile(const QString &id, const QString &name, const QByteArray &bytes)
+{
+    if (!validId(id) || !validId(name))
+        return Error(Error::Code::Internal, QStringLiteral("bad draft file name"));
+    const QString path = filesFor(id) + u'/' + name;
+    if (QFileInfo(path).size() == bytes.size())
+        return {}; // named by its content: already there
+    if (!QDir().mkpath(filesFor(id)))
+        return Error(Error::Code::WriteFailed,
+                     QCoreApplication::translate("Drafts", "The draft cannot be saved: the folder %1 cannot be created.").arg(filesFor(id)));
+    return Durable::writeFileAtomically(path, bytes);
+}
+
+QByteArray DraftStore::readFile(const QString &id, const QString &name) const
+{
+    if (!validId(id) || !validId(name))
+        return {};
+    QFile f(filesFor(id) + u'/' + name);
+    if (f.size() > kMaxDraftFile || !f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
 }
 
 QList<StoredDraft> DraftStore::list() const

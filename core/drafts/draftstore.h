@@ -23,7 +23,8 @@ struct StoredDraft
  * written atomically (fsync, rename) every few seconds while it changes and
  * removed once the message is queued or discarded. On the next start,
  * whatever is left was not sent and is offered back. Attachments are kept
- * as paths, not copies.
+ * as paths, not copies; images in the text, which exist nowhere else, are
+ * files in `<id>.files/` beside the draft.
  *
  * Location: $XDG_DATA_HOME/outpost/drafts (AppLocalDataLocation).
  */
@@ -36,12 +37,22 @@ public:
     [[nodiscard]] static QString newId();
 
     [[nodiscard]] Result<void> save(const QString &id, const QJsonObject &content);
+    /// Removes the draft and its files.
     void remove(const QString &id);
+
+    /// Bytes that belong to a draft (images in its text), kept as files in
+    /// a folder beside it rather than inside its JSON: a draft with large
+    /// pictures is saved every few seconds, its pictures once. `name` is a
+    /// plain file name (no path); a file already there is kept as it is.
+    [[nodiscard]] Result<void> saveFile(const QString &id, const QString &name, const QByteArray &bytes);
+    /// A file saved with saveFile(); empty when it is missing or too large.
+    [[nodiscard]] QByteArray readFile(const QString &id, const QString &name) const;
     /// Every readable draft, oldest first; unreadable files are set aside.
     [[nodiscard]] QList<StoredDraft> list() const;
 
 private:
     [[nodiscard]] QString pathFor(const QString &id) const;
+    [[nodiscard]] QString filesFor(const QString &id) const;
     QString m_root;
 };
 
