@@ -19,7 +19,7 @@ test_pkgs=(
     dbus dbus-x11 gnome-keyring libsecret-tools
     python3-aiosmtpd postfix sasl2-bin libsasl2-modules swaks msmtp
     dnsmasq iproute2 openssl git git-email appstream desktop-file-utils time clang-tidy x11-utils imagemagick
-    dpkg-dev file openbox trayer at-spi2-core python3-pyatspi strace
+    dpkg-dev file openbox trayer at-spi2-core python3-pyatspi python3-gi strace
     python3-django-oauth-toolkit dovecot-core dovecot-imapd glewlwyd python3-jwt
     libmime-tools-perl libemail-mime-perl mblaze maildrop ripmime mpack spamassassin
     hunspell-en-us hunspell-de-de hunspell-fr
