@@ -2,6 +2,7 @@
 #include "core/accounts/credentialstore.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
@@ -41,11 +42,12 @@ Error keychainError(QKeychain::Error code, const QString &detail, CredentialJob:
 
 } // namespace
 
-CredentialJob::CredentialJob(Operation operation, QString key, QString secret, QObject *parent)
+CredentialJob::CredentialJob(Operation operation, QString key, QString secret, QObject *parent, int timeoutMs)
     : QObject(parent)
     , m_operation(operation)
     , m_key(std::move(key))
     , m_secret(std::move(secret))
+    , m_timeoutMs(timeoutMs)
 {
     // Never finish inside the call that created the job.
     QTimer::singleShot(0, this, &CredentialJob::run);
@@ -78,11 +80,32 @@ void CredentialJob::run()
             secret = read->textData();
         complete(keychainError(j->error(), j->errorString(), m_operation), secret);
     });
+    m_state = State::Running;
     job->start();
+    if (m_timeoutMs <= 0)
+        return;
+    // An unlock prompt nobody answers, or a Secret Service that hangs, would
+    // otherwise leave whoever waits (a flusher's pass) waiting for ever.
+    QTimer::singleShot(m_timeoutMs, this, [this, job = QPointer<QKeychain::Job>(job)] {
+        if (m_state != State::Running)
+            return;
+        if (job) {
+            // Its answer may still come: it is no longer ours to hear, and it
+            // must not be deleted under the keychain library's pending call.
+            job->disconnect(this);
+            job->setParent(nullptr); // (it deletes itself when it finishes)
+        }
+        complete(Error(Error::Code::Keychain,
+                       QCoreApplication::translate("Keychain", "The system password store did not answer in time. "
+                                                               "If it asks to be unlocked, unlock it, then try again.")));
+    });
 }
 
 void CredentialJob::complete(const Error &error, const QString &secret)
 {
+    if (m_state == State::Finished)
+        return; // exactly once: the keychain's answer or the time-out
+    m_state = State::Finished;
     m_error = error;
     if (m_operation == Operation::Read && !error.isError())
         m_secret = secret;
@@ -113,12 +136,12 @@ QString CredentialStore::entryKey(const QString &accountId, SecretKind kind)
 
 CredentialJob *CredentialStore::read(const QString &accountId, SecretKind kind)
 {
-    return new CredentialJob(CredentialJob::Operation::Read, entryKey(accountId, kind), {}, this);
+    return new CredentialJob(CredentialJob::Operation::Read, entryKey(accountId, kind), {}, this, m_timeoutMs);
 }
 
 CredentialJob *CredentialStore::write(const QString &accountId, const QString &secret, SecretKind kind)
 {
-    auto *job = new CredentialJob(CredentialJob::Operation::Write, entryKey(accountId, kind), secret, this);
+    auto *job = new CredentialJob(CredentialJob::Operation::Write, entryKey(accountId, kind), secret, this, m_timeoutMs);
     connect(job, &CredentialJob::finished, this, [this, accountId](CredentialJob *done) {
         if (!done->error().isError())
             Q_EMIT secretSaved(accountId);
@@ -128,7 +151,7 @@ CredentialJob *CredentialStore::write(const QString &accountId, const QString &s
 
 CredentialJob *CredentialStore::remove(const QString &accountId, SecretKind kind)
 {
-    return new CredentialJob(CredentialJob::Operation::Remove, entryKey(accountId, kind), {}, this);
+    return new CredentialJob(CredentialJob::Operation::Remove, entryKey(accountId, kind), {}, this, m_timeoutMs);
 }
 
 } // namespace Core

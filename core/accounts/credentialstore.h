@@ -24,7 +24,9 @@ class CredentialJob final : public QObject
 public:
     enum class Operation { Read, Write, Remove };
 
-    CredentialJob(Operation operation, QString key, QString secret, QObject *parent);
+    /// `timeoutMs` > 0: the job finishes with an error if the keychain has
+    /// not answered by then (CredentialStore::setTimeout()).
+    CredentialJob(Operation operation, QString key, QString secret, QObject *parent, int timeoutMs = 0);
 
     [[nodiscard]] Operation operation() const { return m_operation; }
     [[nodiscard]] const Error &error() const { return m_error; }
@@ -39,10 +41,13 @@ private:
     void run();
     void complete(const Error &error, const QString &secret = {});
 
+    enum class State { Waiting, Running, Finished };
     Operation m_operation;
     QString m_key;
     QString m_secret;
     Error m_error;
+    int m_timeoutMs = 0;
+    State m_state = State::Waiting;
     bool m_autoDelete = true;
 };
 
@@ -61,6 +66,14 @@ class CredentialStore final : public QObject
 public:
     explicit CredentialStore(QObject *parent = nullptr);
 
+    /// How long a job waits for the keychain before it fails with
+    /// Error::Code::Keychain ("did not answer"). The default leaves a person
+    /// time to answer an unlock prompt (docs/design/ACCOUNTS.md, "A keychain
+    /// that does not answer"); tests shorten it.
+    static constexpr int kDefaultTimeoutMs = 2 * 60 * 1000;
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+    [[nodiscard]] int timeout() const { return m_timeoutMs; }
+
     [[nodiscard]] CredentialJob *read(const QString &accountId, SecretKind kind = SecretKind::Password);
     [[nodiscard]] CredentialJob *write(const QString &accountId, const QString &secret,
                                        SecretKind kind = SecretKind::Password);
@@ -74,6 +87,9 @@ public:
 Q_SIGNALS:
     /// A write() succeeded: what waited for this account's secret may go.
     void secretSaved(const QString &accountId);
+
+private:
+    int m_timeoutMs = kDefaultTimeoutMs;
 };
 
 } // namespace Core

@@ -163,3 +163,23 @@ TEST_F(Keychain, ASavedPasswordIsAnnounced)
     std::unique_ptr<CredentialJob> d(finish(m_store.remove(id)));
     EXPECT_EQ(saved.count(), 1) << "a removal is no saved password";
 }
+
+TEST_F(Keychain, AJobAnsweredInTimeIsNotEndedByItsTimeOut)
+{
+    // The normal path with a time-out (a silent keychain: silentkeychain_test.cpp).
+    m_store.setTimeout(1000);
+    const QString id = Core::Account::newId();
+    std::unique_ptr<CredentialJob> w(finish(m_store.write(id, QStringLiteral("hunter2"))));
+    ASSERT_FALSE(w->error().isError()) << qPrintable(w->error().message());
+    CredentialJob *read = m_store.read(id);
+    read->setAutoDelete(false);
+    const std::unique_ptr<CredentialJob> r(read);
+    QSignalSpy finished(read, &CredentialJob::finished);
+    ASSERT_TRUE(finished.wait(1000));
+    QTest::qWait(1500); // past the time-out: nothing more
+    EXPECT_EQ(finished.size(), 1);
+    EXPECT_FALSE(r->error().isError()) << qPrintable(r->error().message());
+    EXPECT_EQ(r->secret(), QStringLiteral("hunter2"));
+    std::unique_ptr<CredentialJob> d(finish(m_store.remove(id)));
+    EXPECT_FALSE(d->error().isError());
+}
