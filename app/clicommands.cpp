@@ -827,6 +827,14 @@ int runAutoconfig(const QStringList &args)
         for (const QString &r : c.reasons)
             out() << QStringLiteral("      ") << r << Qt::endl;
     }
+    if (const AC::ImapCandidate *imap = result.imap())
+        out() << QCoreApplication::translate("Cli", "IMAP server for the Sent copy: %1:%2 (%3) [%4]")
+                     .arg(imap->server.host)
+                     .arg(imap->server.port)
+                     .arg(Core::Account::securityName(imap->server.security), AC::sourceName(imap->source))
+              << Qt::endl;
+    else
+        out() << QCoreApplication::translate("Cli", "No IMAP server found for the Sent copy.") << Qt::endl;
     if (const AC::Candidate *c = result.chosenCandidate()) {
         out() << QCoreApplication::translate("Cli", "Chosen: %1, user name %2")
                      .arg(describeCandidate(*c), c->server.username.isEmpty()
@@ -849,6 +857,55 @@ int runAutoconfig(const QStringList &args)
 
 // --- account ------------------------------------------------------------------
 
+namespace {
+
+/// --imap-* and --save-sent of `account add` into the account; a usage error
+/// names the option. The account's own checks (validate()) come after.
+Core::Result<void> applySentCopyOptions(const QCommandLineParser &parser, Core::Account &a)
+{
+    const auto usage = [](const QString &message) { return Core::Error(Core::Error::Code::InvalidInput, message); };
+    if (parser.isSet(QStringLiteral("save-sent"))) {
+        const auto mode = Core::Account::sentCopyModeFromName(parser.value(QStringLiteral("save-sent")));
+        if (!mode)
+            return usage(QCoreApplication::translate("Cli", "--save-sent must be auto, always or never"));
+        a.saveSent = *mode;
+    }
+    if (!parser.isSet(QStringLiteral("imap-host"))) {
+        for (const char *option : {"imap-port", "imap-security", "imap-username"}) {
+            if (parser.isSet(QLatin1String(option)))
+                return usage(QCoreApplication::translate("Cli", "--%1 needs --imap-host").arg(QLatin1String(option)));
+        }
+        return {};
+    }
+    a.imap.host = parser.value(QStringLiteral("imap-host"));
+    if (parser.isSet(QStringLiteral("imap-security"))) {
+        const auto security = Core::Account::securityFromName(parser.value(QStringLiteral("imap-security")));
+        // "none" only with --allow-plaintext-auth; validate() says so.
+        if (!security)
+            return usage(QCoreApplication::translate("Cli", "--imap-security must be tls or starttls"));
+        a.imap.security = *security;
+    }
+    bool portOk = true;
+    const uint port = parser.isSet(QStringLiteral("imap-port")) ? parser.value(QStringLiteral("imap-port")).toUInt(&portOk)
+                                                                : (a.imap.security == Core::SmtpSecurity::ImplicitTls ? 993 : 143);
+    if (!portOk || port == 0 || port > 65535)
+        return usage(QCoreApplication::translate("Cli", "--imap-port must be a number between 1 and 65535"));
+    a.imap.port = static_cast<quint16>(port);
+    a.imap.username = parser.value(QStringLiteral("imap-username"));
+    return {};
+}
+
+/// `account list --json`: whether a copy is filed, and why.
+QJsonObject sentCopyPolicyJson(const Core::Account &a)
+{
+    return QJsonObject{{QStringLiteral("mode"), Core::Account::sentCopyModeName(a.saveSent)},
+                       {QStringLiteral("copies"), a.copiesToSent()},
+                       {QStringLiteral("reason"), Core::Account::sentCopyReasonName(a.sentCopyReason())},
+                       {QStringLiteral("explanation"), a.sentCopyExplanation()}};
+}
+
+} // namespace
+
 int runAccount(const QStringList &args)
 {
     const QString sub = args.value(0);
@@ -869,6 +926,11 @@ int runAccount(const QStringList &args)
             {QStringLiteral("allow-plaintext-auth"), QCoreApplication::translate("Cli", "Allow sending the password without encryption.")},
             {QStringLiteral("yes"), QCoreApplication::translate("Cli", "Accept a detected server even when its source is not authenticated.")},
             {QStringLiteral("no-verify"), QCoreApplication::translate("Cli", "Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).")},
+            {QStringLiteral("imap-host"), QCoreApplication::translate("Cli", "Incoming (IMAP) server, used to save a copy of each sent message in Sent."), QCoreApplication::translate("Cli", "HOST")},
+            {QStringLiteral("imap-port"), QCoreApplication::translate("Cli", "IMAP port (default 993 for tls, 143 for starttls)."), QCoreApplication::translate("Cli", "PORT")},
+            {QStringLiteral("imap-security"), QCoreApplication::translate("Cli", "tls (default) or starttls for the IMAP server."), QCoreApplication::translate("Cli", "MODE")},
+            {QStringLiteral("imap-username"), QCoreApplication::translate("Cli", "IMAP user name (default: the one for sending)."), QCoreApplication::translate("Cli", "USER")},
+            {QStringLiteral("save-sent"), QCoreApplication::translate("Cli", "Save a copy of sent messages in Sent: auto (default; not where the provider files one itself), always or never."), QCoreApplication::translate("Cli", "MODE")},
         });
         addDiscoveryOptions(parser);
     } else if (sub == QLatin1String("list")) {
@@ -883,7 +945,8 @@ int runAccount(const QStringList &args)
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
     } else {
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
-            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |\n"
+            out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2]\n"
+                           "                           [--imap-host HOST ...] [--save-sent auto|always|never] |\n"
                            "                       list [--json] | test NAME [--json] | login NAME | remove NAME\n");
             return sub.isEmpty() ? ExitUsage : ExitOk;
         }
@@ -903,6 +966,7 @@ int runAccount(const QStringList &args)
                 QJsonObject o = a.toJson();
                 o.insert(QStringLiteral("default"), p.accounts.defaultAccount() == &a);
                 o.insert(QStringLiteral("auth"), Core::Account::authName(a.auth));
+                o.insert(QStringLiteral("sent_copy"), sentCopyPolicyJson(a));
                 if (a.auth == Core::AuthMethod::OAuth2)
                     o.insert(QStringLiteral("refresh_token_stored"), hasRefreshToken(p, a.id));
                 list.append(o);
@@ -917,20 +981,27 @@ int runAccount(const QStringList &args)
             out() << a.name << QStringLiteral("  ") << (i ? i->mailbox().toDisplayString() : QString())
                   << QStringLiteral("  ") << a.host << u':' << a.port << u' ' << Core::Account::securityName(a.security)
                   << Qt::endl;
+            if (!a.imap.host.isEmpty()) {
+                const QString server = a.imap.host + u':' + QString::number(a.imap.port) + u' '
+                    + Core::Account::securityName(a.imap.security);
+                out() << QStringLiteral("    ")
+                      << (a.imap.username.isEmpty()
+                              //: %1 is host:port security
+                              ? QCoreApplication::translate("Cli", "IMAP %1").arg(server)
+                              //: %1 is host:port security, %2 a user name
+                              : QCoreApplication::translate("Cli", "IMAP %1, user %2").arg(server, a.imap.username))
+                      << Qt::endl;
+            }
+            //: %1 is auto, always or never; %2 says whether a copy is saved and why
+            out() << QStringLiteral("    ") << QCoreApplication::translate("Cli", "Save a copy in Sent: %1. %2")
+                         .arg(Core::Account::sentCopyModeName(a.saveSent), a.sentCopyExplanation())
+                  << Qt::endl;
         }
         return ExitOk;
     }
     if (sub == QLatin1String("login"))
         return loginAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("no-browser")));
     if (sub == QLatin1String("test"))
-    if (const AC::ImapCandidate *imap = result.imap())
-        out() << QCoreApplication::translate("Cli", "IMAP server for the Sent copy: %1:%2 (%3) [%4]")
-                     .arg(imap->server.host)
-                     .arg(imap->server.port)
-                     .arg(Core::Account::securityName(imap->server.security), AC::sourceName(imap->source))
-              << Qt::endl;
-    else
-        out() << QCoreApplication::translate("Cli", "No IMAP server found for the Sent copy.") << Qt::endl;
         return testAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("json")));
     if (sub == QLatin1String("remove")) {
         const QStringList names = parser.positionalArguments();
@@ -1016,6 +1087,8 @@ int runAccount(const QStringList &args)
     a.username = parser.isSet(QStringLiteral("username")) ? parser.value(QStringLiteral("username"))
                                                           : (usernames.isEmpty() ? email : usernames.first());
     a.allowCleartextAuth = parser.isSet(QStringLiteral("allow-plaintext-auth"));
+    if (auto r = applySentCopyOptions(parser, a); !r)
+        return fail(r.error().message(), ExitUsage);
     Core::Identity identity;
     identity.name = parser.value(QStringLiteral("display-name"));
     identity.address = email;

@@ -64,6 +64,48 @@
         <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation>Ihre Kontakte können nicht gesperrt werden: %1</translation>
     </message>
+    <message>
+        <source>Enter the incoming (IMAP) server, or leave its user name empty.</source>
+        <translation>Geben Sie den Posteingangsserver (IMAP) ein oder lassen Sie seinen Benutzernamen leer.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the incoming (IMAP) server, without spaces or slashes.</source>
+        <translation>Geben Sie den Namen des Posteingangsservers (IMAP) ohne Leerzeichen oder Schrägstriche ein.</translation>
+    </message>
+    <message>
+        <source>Enter an IMAP port between 1 and 65535.</source>
+        <translation>Geben Sie einen IMAP-Port zwischen 1 und 65535 ein.</translation>
+    </message>
+    <message>
+        <source>The IMAP server needs TLS or STARTTLS: the account does not allow signing in without encryption.</source>
+        <translation>Der IMAP-Server braucht TLS oder STARTTLS: Das Konto erlaubt keine Anmeldung ohne Verschlüsselung.</translation>
+    </message>
+    <message>
+        <source>An IMAP server needs a sign-in: the account signs in with neither a password nor OAuth2.</source>
+        <translation>Ein IMAP-Server verlangt eine Anmeldung: Das Konto meldet sich weder mit Passwort noch mit OAuth2 an.</translation>
+    </message>
+    <message>
+        <source>No copy is saved: the account has no incoming (IMAP) server.</source>
+        <translation>Es wird keine Kopie abgelegt: Das Konto hat keinen Posteingangsserver (IMAP).</translation>
+    </message>
+    <message>
+        <source>No copy is saved: it is turned off for this account.</source>
+        <translation>Es wird keine Kopie abgelegt: Für dieses Konto ist das ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 files a copy in Sent itself: Outpost will not add another.</source>
+        <extracomment>%1 is a provider: Gmail, Outlook.com or Microsoft 365</extracomment>
+        <translation>%1 legt selbst eine Kopie unter „Gesendet“ ab: Outpost fügt keine weitere hinzu.</translation>
+    </message>
+    <message>
+        <source>Outpost saves a copy in Sent although %1 files one itself: expect two.</source>
+        <extracomment>%1 is a provider: Gmail, Outlook.com or Microsoft 365</extracomment>
+        <translation>Outpost legt eine Kopie unter „Gesendet“ ab, obwohl %1 selbst eine ablegt: Es gibt dann zwei.</translation>
+    </message>
+    <message>
+        <source>Outpost saves a copy in the Sent folder after each message.</source>
+        <translation>Outpost legt nach jeder Nachricht eine Kopie im Ordner „Gesendet“ ab.</translation>
+    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -495,6 +537,82 @@
         <source>You sign in to it in your browser (OAuth 2.0).</source>
         <translation>Die Anmeldung erfolgt in Ihrem Browser (OAuth 2.0).</translation>
     </message>
+    <message>
+        <source>IMAP server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not waiting any longer for the IMAP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still testing the IMAP server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP server for the Sent copy: %1:%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IMAP server was found; the Sent copy can be set up by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server tests took too long; going on without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IMAP server is published for %1; trying usual server names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the IMAP server %1:%2 (%3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server %1:%2 answered; sign-in methods: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server %1:%2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the IMAP server took too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not IMAP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not greet like an IMAP server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server closed the connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server does not offer STARTTLS; Outpost does not sign in without encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 cannot be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished">%1: %3 {1:%2:?}</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -686,14 +804,6 @@
     <message>
         <source>The message, as &apos;outpost outbox list&apos; shows it.</source>
         <translation>Die Nachricht, wie „outpost outbox list“ sie anzeigt.</translation>
-    </message>
-    <message>
-        <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
-                      mark-sent ID | send-again ID
-</source>
-        <translation>Aufruf: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
-                       mark-sent ID | send-again ID
-</translation>
     </message>
     <message>
         <source>unknown outbox command &apos;%1&apos; (see &apos;outpost outbox --help&apos;)</source>
@@ -955,14 +1065,6 @@
         <translation>Auf einem anderen Gerät mit einem Code anmelden, wo der Anbieter das anbietet.</translation>
     </message>
     <message>
-        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |
-                       list [--json] | test NAME [--json] | login NAME | remove NAME
-</source>
-        <translation>Aufruf: outpost account add --email ADRESSE [--host HOST ...] [--auth oauth2] |
-                       list [--json] | test NAME [--json] | login NAME | remove NAME
-</translation>
-    </message>
-    <message>
         <source>--auth must be password, oauth2 or none</source>
         <translation>--auth muss password, oauth2 oder none sein</translation>
     </message>
@@ -1080,6 +1182,124 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
 </source>
         <translation>Exit-Status 130: unterbrochen (Strg+C oder SIGTERM während der Anmeldung; nichts wird gespeichert).
 </translation>
+    </message>
+    <message>
+        <source>Copy filed in %1</source>
+        <extracomment>%1 is the IMAP folder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy to be filed in Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy not filed yet (%1); next try at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No copy in Sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy failed: %1 &apos;outpost outbox retry-copy --create-folder&apos; creates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a sent message in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The state of the copy cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send what is due and return, without a summary, when this message is sent or waits for a reason; deferred messages keep their time.</source>
+        <translation>Sendet, was fällig ist, und kehrt ohne Zusammenfassung zurück, sobald diese Nachricht gesendet ist oder aus einem Grund wartet; zurückgestellte Nachrichten behalten ihre Zeit.</translation>
+    </message>
+    <message>
+        <source>Create the Sent folder if the server has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sent message, as &apos;outpost outbox list&apos; shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
+                      mark-sent ID | send-again ID | retry-copy [--create-folder] ID
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP server for the Sent copy: %1:%2 (%3) [%4]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IMAP server found for the Sent copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--save-sent must be auto, always or never</source>
+        <translation>--save-sent muss auto, always oder never sein</translation>
+    </message>
+    <message>
+        <source>--%1 needs --imap-host</source>
+        <translation>--%1 braucht --imap-host</translation>
+    </message>
+    <message>
+        <source>--imap-security must be tls or starttls</source>
+        <translation>--imap-security muss tls oder starttls sein</translation>
+    </message>
+    <message>
+        <source>--imap-port must be a number between 1 and 65535</source>
+        <translation>--imap-port muss eine Zahl zwischen 1 und 65535 sein</translation>
+    </message>
+    <message>
+        <source>Incoming (IMAP) server, used to save a copy of each sent message in Sent.</source>
+        <translation>Posteingangsserver (IMAP), um von jeder gesendeten Nachricht eine Kopie unter „Gesendet“ abzulegen.</translation>
+    </message>
+    <message>
+        <source>IMAP port (default 993 for tls, 143 for starttls).</source>
+        <translation>IMAP-Port (Standard 993 für tls, 143 für starttls).</translation>
+    </message>
+    <message>
+        <source>tls (default) or starttls for the IMAP server.</source>
+        <translation>tls (Standard) oder starttls für den IMAP-Server.</translation>
+    </message>
+    <message>
+        <source>IMAP user name (default: the one for sending).</source>
+        <translation>IMAP-Benutzername (Standard: der zum Senden).</translation>
+    </message>
+    <message>
+        <source>Save a copy of sent messages in Sent: auto (default; not where the provider files one itself), always or never.</source>
+        <translation>Eine Kopie gesendeter Nachrichten unter „Gesendet“ ablegen: auto (Standard; nicht, wo der Anbieter selbst eine ablegt), always oder never.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2]
+                           [--imap-host HOST ...] [--save-sent auto|always|never] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</source>
+        <translation>Aufruf: outpost account add --email ADRESSE [--host HOST ...] [--auth oauth2]
+                           [--imap-host HOST ...] [--save-sent auto|always|never] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</translation>
+    </message>
+    <message>
+        <source>IMAP %1</source>
+        <translation>IMAP %1</translation>
+    </message>
+    <message>
+        <source>IMAP %1, user %2</source>
+        <translation>IMAP %1, Benutzer %2</translation>
+    </message>
+    <message>
+        <source>Save a copy in Sent: %1. %2</source>
+        <extracomment>%1 is auto, always or never; %2 says whether a copy is saved and why</extracomment>
+        <translation>Kopie unter „Gesendet“: %1. %2</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1641,42 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
 </context>
 <context>
+    <name>Core::SentCopyStep</name>
+    <message>
+        <source>The account this message was sent from no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sent message is no longer kept, so no copy can be filed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account does not keep copies of sent messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account has no IMAP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider files a copy in the Sent folder itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no Sent folder (%1).</source>
+        <extracomment>%1 is the folder&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up filing the copy after %n day(s): %1</source>
+        <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message>
         <source>The draft cannot be saved: the folder %1 cannot be created.</source>
@@ -1732,6 +1988,79 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>%1 signs in with OAuth 2.0 through %2.</source>
         <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
         <translation>%1 meldet sich mit OAuth 2.0 über %2 an.</translation>
+    </message>
+    <message>
+        <source>No incoming (IMAP) server was found. Enter it to keep a copy of what you send in your Sent folder, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found: %1.</source>
+        <extracomment>%1 is where the server was found, e.g. &quot;the provider&apos;s configuration server&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I checked that %1 is my provider&apos;s incoming server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy of sent messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same as for sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of sent messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;IMAP server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP p&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP user &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a cop&amp;y of sent messages:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2184,26 +2513,6 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <translation>Den Text formatieren (wird mit einer Nur-Text-Fassung für alle Leser gesendet)</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>Bold</source>
-        <translation>Fett</translation>
-    </message>
-    <message>
-        <source>Italic</source>
-        <translation>Kursiv</translation>
-    </message>
-    <message>
-        <source>Underline</source>
-        <translation>Unterstrichen</translation>
-    </message>
-    <message>
-        <source>• List</source>
-        <translation>• Liste</translation>
-    </message>
-    <message>
         <source>Message text (formatted)</source>
         <translation>Nachrichtentext (formatiert)</translation>
     </message>
@@ -2419,6 +2728,199 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FormatBar</name>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished">Format</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation type="unfinished">Fett</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation type="unfinished">Kursiv</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation type="unfinished">Unterstrichen</translation>
+    </message>
+    <message>
+        <source>Strikethrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulleted List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbered List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Formatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Text &amp;Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text &amp;Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;maller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;arge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Huge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size (smaller Ctrl+&lt;, larger Ctrl+&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::InlineImageEditor</name>
+    <message>
+        <source>The image “%1” cannot be put into the text; attach it instead.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image%1.%2</source>
+        <extracomment>The file name of a pasted picture; %1 is a number, %2 the extension (png)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an image that can be shown in the text.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image “%1” is large (%2): it is sent as it is, which may be slow or refused by the recipient&apos;s server.</source>
+        <extracomment>%1 is a file name, %2 its size (&quot;12 MB&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LinkDialog</name>
+    <message>
+        <source>Edit Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link goes to a web page (https://…), a mail address or a phone number (tel:…).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2827,6 +3329,18 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <extracomment>%1 is the keychain library&apos;s own message</extracomment>
         <translation>Der Passwortspeicher des Systems (Schlüsselbund) ist nicht verfügbar: %1. Outpost bewahrt Passwörter nur dort auf, niemals in einer Datei. Starten Sie den Passwortspeicher Ihrer Arbeitsumgebung (unter Linux einen Secret Service wie GNOME Keyring, KWallet oder KeePassXC) oder geben Sie das Passwort bei jedem Senden ein.</translation>
     </message>
+    <message>
+        <source>The system password store did not answer in time. If it asks to be unlocked, unlock it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageHtml</name>
+    <message>
+        <source>[image: %1]</source>
+        <extracomment>How an image in the text shows in the plain-text copy; %1 is its file name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mime</name>
@@ -2908,6 +3422,15 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>This is not a mailto: link.</source>
         <translation>Dies ist kein mailto:-Link.</translation>
+    </message>
+    <message>
+        <source>Images in the text need the formatted (HTML) text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid or unique image identifier.</source>
+        <extracomment>%1 is an identifier such as abc@example.org</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3321,6 +3844,22 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>This message may already have been delivered: mark it as sent, or send it again.</source>
         <translation>Diese Nachricht wurde möglicherweise bereits zugestellt: Markieren Sie sie als gesendet, oder senden Sie sie nochmals.</translation>
     </message>
+    <message>
+        <source>The state of the copy in the Sent folder cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sent message %1 in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy is already in the Sent folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No copy is filed for this message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PersonalDictionary</name>
@@ -3375,6 +3914,15 @@ Liest eine Nachricht von der Standardeingabe und sendet sie mit Ihrem Outpost-Ko
     <message>
         <source>no recipients: name them as arguments or use -t</source>
         <translation>keine Empfänger: nennen Sie sie als Argumente oder verwenden Sie -t</translation>
+    </message>
+    <message>
+        <source>%1 could not send the message (%2); it waits in the outbox for the next send.</source>
+        <extracomment>%1 is the program&apos;s name, %2 why it could not run</extracomment>
+        <translation>%1 konnte die Nachricht nicht senden (%2); sie wartet im Postausgang auf den nächsten Versand.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
     </message>
 </context>
 <context>

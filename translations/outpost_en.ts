@@ -92,6 +92,17 @@
     </message>
 </context>
 <context>
+    <name>Core::SentCopyStep</name>
+    <message numerus="yes">
+        <source>Gave up filing the copy after %n day(s): %1</source>
+        <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Gui::ComposerWindow</name>
     <message numerus="yes">
         <source>%n recipient(s)</source>

@@ -64,6 +64,48 @@
         <extracomment>%1 is the system&apos;s reason</extracomment>
         <translation>Vos contacts ne peuvent pas être verrouillés&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Enter the incoming (IMAP) server, or leave its user name empty.</source>
+        <translation>Saisissez le serveur entrant (IMAP), ou laissez son nom d’utilisateur vide.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the incoming (IMAP) server, without spaces or slashes.</source>
+        <translation>Saisissez le nom du serveur entrant (IMAP), sans espaces ni barres obliques.</translation>
+    </message>
+    <message>
+        <source>Enter an IMAP port between 1 and 65535.</source>
+        <translation>Saisissez un port IMAP compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>The IMAP server needs TLS or STARTTLS: the account does not allow signing in without encryption.</source>
+        <translation>Le serveur IMAP exige TLS ou STARTTLS&#xa0;: le compte n’autorise pas la connexion sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>An IMAP server needs a sign-in: the account signs in with neither a password nor OAuth2.</source>
+        <translation>Un serveur IMAP exige une connexion&#xa0;: le compte ne se connecte ni par mot de passe ni par OAuth2.</translation>
+    </message>
+    <message>
+        <source>No copy is saved: the account has no incoming (IMAP) server.</source>
+        <translation>Aucune copie n’est rangée&#xa0;: le compte n’a pas de serveur entrant (IMAP).</translation>
+    </message>
+    <message>
+        <source>No copy is saved: it is turned off for this account.</source>
+        <translation>Aucune copie n’est rangée&#xa0;: c’est désactivé pour ce compte.</translation>
+    </message>
+    <message>
+        <source>%1 files a copy in Sent itself: Outpost will not add another.</source>
+        <extracomment>%1 is a provider: Gmail, Outlook.com or Microsoft 365</extracomment>
+        <translation>%1 range lui-même une copie dans Envoyés&#xa0;: Outpost n’en ajoutera pas d’autre.</translation>
+    </message>
+    <message>
+        <source>Outpost saves a copy in Sent although %1 files one itself: expect two.</source>
+        <extracomment>%1 is a provider: Gmail, Outlook.com or Microsoft 365</extracomment>
+        <translation>Outpost range une copie dans Envoyés bien que %1 en range une lui-même&#xa0;: il y en aura deux.</translation>
+    </message>
+    <message>
+        <source>Outpost saves a copy in the Sent folder after each message.</source>
+        <translation>Outpost range une copie dans le dossier Envoyés après chaque message.</translation>
+    </message>
 </context>
 <context>
     <name>AddressBook</name>
@@ -495,6 +537,82 @@
         <source>You sign in to it in your browser (OAuth 2.0).</source>
         <translation>La connexion se fait dans votre navigateur (OAuth 2.0).</translation>
     </message>
+    <message>
+        <source>IMAP server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not waiting any longer for the IMAP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still testing the IMAP server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP server for the Sent copy: %1:%2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IMAP server was found; the Sent copy can be set up by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server tests took too long; going on without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IMAP server is published for %1; trying usual server names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the IMAP server %1:%2 (%3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server %1:%2 answered; sign-in methods: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server %1:%2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the IMAP server took too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not IMAP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not greet like an IMAP server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server closed the connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The IMAP server does not offer STARTTLS; Outpost does not sign in without encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 cannot be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished">%1&#xa0;: %3 {1:%2:?}</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -686,14 +804,6 @@
     <message>
         <source>The message, as &apos;outpost outbox list&apos; shows it.</source>
         <translation>Le message, tel qu’affiché par «&#xa0;outpost outbox list&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
-                      mark-sent ID | send-again ID
-</source>
-        <translation>Utilisation&#xa0;: outpost outbox list [--json] | flush [--wait] | retry ID |
-                             remove ID | mark-sent ID | send-again ID
-</translation>
     </message>
     <message>
         <source>unknown outbox command &apos;%1&apos; (see &apos;outpost outbox --help&apos;)</source>
@@ -955,14 +1065,6 @@
         <translation>Se connecter sur un autre appareil avec un code, si le fournisseur le propose.</translation>
     </message>
     <message>
-        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2] |
-                       list [--json] | test NAME [--json] | login NAME | remove NAME
-</source>
-        <translation>Utilisation&#xa0;: outpost account add --email ADRESSE [--host HÔTE ...] [--auth oauth2] |
-                       list [--json] | test NOM [--json] | login NOM | remove NOM
-</translation>
-    </message>
-    <message>
         <source>--auth must be password, oauth2 or none</source>
         <translation>--auth doit valoir password, oauth2 ou none</translation>
     </message>
@@ -1080,6 +1182,124 @@ ou différé), 78 erreur de configuration (compte inexistant).
 </source>
         <translation>Code de sortie 130&#xa0;: interrompu (Ctrl-C ou SIGTERM pendant la connexion&#xa0;; rien n’est enregistré).
 </translation>
+    </message>
+    <message>
+        <source>Copy filed in %1</source>
+        <extracomment>%1 is the IMAP folder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy to be filed in Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy not filed yet (%1); next try at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No copy in Sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy failed: %1 &apos;outpost outbox retry-copy --create-folder&apos; creates it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a sent message in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The state of the copy cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send what is due and return, without a summary, when this message is sent or waits for a reason; deferred messages keep their time.</source>
+        <translation>Envoie ce qui est dû et rend la main, sans résumé, quand ce message est envoyé ou attend pour une raison&#xa0;; les messages différés gardent leur heure.</translation>
+    </message>
+    <message>
+        <source>Create the Sent folder if the server has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sent message, as &apos;outpost outbox list&apos; shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
+                      mark-sent ID | send-again ID | retry-copy [--create-folder] ID
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP server for the Sent copy: %1:%2 (%3) [%4]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No IMAP server found for the Sent copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--save-sent must be auto, always or never</source>
+        <translation>--save-sent doit valoir auto, always ou never</translation>
+    </message>
+    <message>
+        <source>--%1 needs --imap-host</source>
+        <translation>--%1 demande --imap-host</translation>
+    </message>
+    <message>
+        <source>--imap-security must be tls or starttls</source>
+        <translation>--imap-security doit valoir tls ou starttls</translation>
+    </message>
+    <message>
+        <source>--imap-port must be a number between 1 and 65535</source>
+        <translation>--imap-port doit être un nombre compris entre 1 et 65535</translation>
+    </message>
+    <message>
+        <source>Incoming (IMAP) server, used to save a copy of each sent message in Sent.</source>
+        <translation>Serveur entrant (IMAP), pour ranger une copie de chaque message envoyé dans Envoyés.</translation>
+    </message>
+    <message>
+        <source>IMAP port (default 993 for tls, 143 for starttls).</source>
+        <translation>Port IMAP (par défaut 993 pour tls, 143 pour starttls).</translation>
+    </message>
+    <message>
+        <source>tls (default) or starttls for the IMAP server.</source>
+        <translation>tls (par défaut) ou starttls pour le serveur IMAP.</translation>
+    </message>
+    <message>
+        <source>IMAP user name (default: the one for sending).</source>
+        <translation>Nom d’utilisateur IMAP (par défaut&#xa0;: celui de l’envoi).</translation>
+    </message>
+    <message>
+        <source>Save a copy of sent messages in Sent: auto (default; not where the provider files one itself), always or never.</source>
+        <translation>Ranger une copie des messages envoyés dans Envoyés&#xa0;: auto (par défaut&#xa0;; pas là où le fournisseur en range une lui-même), always ou never.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2]
+                           [--imap-host HOST ...] [--save-sent auto|always|never] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</source>
+        <translation>Utilisation&#xa0;: outpost account add --email ADRESSE [--host HÔTE ...] [--auth oauth2]
+                           [--imap-host HÔTE ...] [--save-sent auto|always|never] |
+                       list [--json] | test NOM [--json] | login NOM | remove NOM
+</translation>
+    </message>
+    <message>
+        <source>IMAP %1</source>
+        <translation>IMAP %1</translation>
+    </message>
+    <message>
+        <source>IMAP %1, user %2</source>
+        <translation>IMAP %1, utilisateur %2</translation>
+    </message>
+    <message>
+        <source>Save a copy in Sent: %1. %2</source>
+        <extracomment>%1 is auto, always or never; %2 says whether a copy is saved and why</extracomment>
+        <translation>Copie dans Envoyés&#xa0;: %1. %2</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1641,42 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
 </context>
 <context>
+    <name>Core::SentCopyStep</name>
+    <message>
+        <source>The account this message was sent from no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sent message is no longer kept, so no copy can be filed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account does not keep copies of sent messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account has no IMAP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider files a copy in the Sent folder itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no Sent folder (%1).</source>
+        <extracomment>%1 is the folder&apos;s name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up filing the copy after %n day(s): %1</source>
+        <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Drafts</name>
     <message>
         <source>The draft cannot be saved: the folder %1 cannot be created.</source>
@@ -1732,6 +1988,79 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>%1 signs in with OAuth 2.0 through %2.</source>
         <extracomment>%1 is a server name, %2 a provider such as &quot;Google&quot;</extracomment>
         <translation>%1 se connecte avec OAuth 2.0 via %2.</translation>
+    </message>
+    <message>
+        <source>No incoming (IMAP) server was found. Enter it to keep a copy of what you send in your Sent folder, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found: %1.</source>
+        <extracomment>%1 is where the server was found, e.g. &quot;the provider&apos;s configuration server&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I checked that %1 is my provider&apos;s incoming server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy of sent messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same as for sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of sent messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;IMAP server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP p&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP user &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a cop&amp;y of sent messages:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2184,26 +2513,6 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <translation>Mettre le texte en forme (envoyé avec une copie en texte brut pour tous les lecteurs)</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>Mise en forme</translation>
-    </message>
-    <message>
-        <source>Bold</source>
-        <translation>Gras</translation>
-    </message>
-    <message>
-        <source>Italic</source>
-        <translation>Italique</translation>
-    </message>
-    <message>
-        <source>Underline</source>
-        <translation>Souligné</translation>
-    </message>
-    <message>
-        <source>• List</source>
-        <translation>• Liste</translation>
-    </message>
-    <message>
         <source>Message text (formatted)</source>
         <translation>Texte du message (mis en forme)</translation>
     </message>
@@ -2419,6 +2728,199 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::FormatBar</name>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished">Mise en forme</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation type="unfinished">Gras</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation type="unfinished">Italique</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation type="unfinished">Souligné</translation>
+    </message>
+    <message>
+        <source>Strikethrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulleted List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbered List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outdent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Formatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Text &amp;Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text &amp;Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;maller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;arge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Huge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size (smaller Ctrl+&lt;, larger Ctrl+&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::InlineImageEditor</name>
+    <message>
+        <source>The image “%1” cannot be put into the text; attach it instead.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image%1.%2</source>
+        <extracomment>The file name of a pasted picture; %1 is a number, %2 the extension (png)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an image that can be shown in the text.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image “%1” is large (%2): it is sent as it is, which may be slow or refused by the recipient&apos;s server.</source>
+        <extracomment>%1 is a file name, %2 its size (&quot;12 MB&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gui::LinkDialog</name>
+    <message>
+        <source>Edit Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link goes to a web page (https://…), a mail address or a phone number (tel:…).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2827,6 +3329,18 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <extracomment>%1 is the keychain library&apos;s own message</extracomment>
         <translation>Le gestionnaire de mots de passe du système (trousseau de clés) n’est pas disponible&#xa0;: %1. Outpost conserve les mots de passe uniquement à cet endroit, jamais dans un fichier. Démarrez le gestionnaire de mots de passe de votre environnement de bureau (sous Linux, un service Secret Service tel que GNOME Keyring, KWallet ou KeePassXC), ou saisissez le mot de passe à chaque envoi.</translation>
     </message>
+    <message>
+        <source>The system password store did not answer in time. If it asks to be unlocked, unlock it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageHtml</name>
+    <message>
+        <source>[image: %1]</source>
+        <extracomment>How an image in the text shows in the plain-text copy; %1 is its file name</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Mime</name>
@@ -2908,6 +3422,15 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>This is not a mailto: link.</source>
         <translation>Ce n’est pas un lien «&#xa0;mailto:&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Images in the text need the formatted (HTML) text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid or unique image identifier.</source>
+        <extracomment>%1 is an identifier such as abc@example.org</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3321,6 +3844,22 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>This message may already have been delivered: mark it as sent, or send it again.</source>
         <translation>Ce message a peut-être déjà été distribué&#xa0;: marquez-le comme envoyé, ou renvoyez-le.</translation>
     </message>
+    <message>
+        <source>The state of the copy in the Sent folder cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sent message %1 in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy is already in the Sent folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No copy is filed for this message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PersonalDictionary</name>
@@ -3375,6 +3914,15 @@ Lit un message sur l’entrée standard et l’envoie avec votre compte Outpost.
     <message>
         <source>no recipients: name them as arguments or use -t</source>
         <translation>aucun destinataire&#xa0;: indiquez-les en arguments ou utilisez -t</translation>
+    </message>
+    <message>
+        <source>%1 could not send the message (%2); it waits in the outbox for the next send.</source>
+        <extracomment>%1 is the program&apos;s name, %2 why it could not run</extracomment>
+        <translation>%1 n’a pas pu envoyer le message (%2)&#xa0;; il attend dans la boîte d’envoi le prochain envoi.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>introuvable</translation>
     </message>
 </context>
 <context>
