@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Sent-copy step's decisions and records without a mail server: which
+// accounts get a copy (auto skips the providers that file their own), that
+// a copy waiting for a retry keeps its body through retention, and what
+// retry-copy may change. The copies themselves are filed against real
+// Postfix and Dovecot servers in tests/cli/sentcopy_cli_test.py.
+#include "core/accounts/accountstore.h"
+#include "core/accounts/credentialstore.h"
+#include "core/accounts/truststore.h"
+#include "core/oauth/tokensource.h"
+#include "core/outbox/outbox.h"
+#include "core/outbox/sentcopystep.h"
+#include "core/outbox/sentcopystore.h"
+#include "tests/support/testutil.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+using namespace Core;
+using State = SentCopyStatus::State;
+
+namespace {
+
+class SentCopyTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        qputenv("OUTPOST_KEYCHAIN_SERVICE", "Outpost-sentcopy-test");
+        m_outbox = std::make_unique<Outbox>(m_dir.filePath(QStringLiteral("outbox")));
+        ASSERT_TRUE(m_outbox->open().ok());
+        m_accounts = std::make_unique<AccountStore>(m_dir.filePath(QStringLiteral("accounts.json")));
+        m_trust = std::make_unique<TrustStore>(m_dir.filePath(QStringLiteral("trust.json")));
+        m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials,
+                                                &m_tokens);
+        m_step->setTimeScale(0.01);
+        // An IMAP port nobody listens on: every attempt is a temporary failure.
+        QTcpServer probe;
+        ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
+        m_closedPort = probe.serverPort();
+    }
+
+    /// An account sending through `smtpHost`, with an IMAP server on the closed port.
+    Account addAccount(const QString &smtpHost, SentCopyMode mode, bool imap = true)
+    {
+        // (A password account: IMAP needs a sign-in. This test's keychain may
+        // have none, which fails the attempt: still an attempt.)
+        Account a = TestUtil::localAccount(QStringLiteral("Test %1").arg(m_accounts->accounts().size() + 1), 25,
+                                           AuthMethod::Password);
+        a.host = smtpHost;
+        a.saveSent = mode;
+        if (imap) {
+            a.imap.host = QStringLiteral("127.0.0.1");
+            a.imap.port = m_closedPort;
+            a.imap.security = SmtpSecurity::None;
+        }
+        const auto added = m_accounts->add(a);
+        EXPECT_TRUE(added.ok()) << (added.ok() ? "" : qPrintable(added.error().message()));
+        return m_accounts->accounts().last();
+    }
+
+    /// A message of `account` as the flusher leaves it after the server's 250.
+    QString sentMessage(const Account &account)
+    {
+        Draft d;
+        d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+        d.to.append(MailAddress({}, QStringLiteral("bob@example.org")));
+        d.subject = QStringLiteral("Hello");
+        d.textBody = QStringLiteral("Body");
+        auto e = m_outbox->enqueue(d, account, {});
+        EXPECT_TRUE(e.ok());
+        if (!e)
+            return {};
+        EXPECT_TRUE(m_outbox->claim(e->id).ok());
+        EXPECT_TRUE(m_outbox->recordAccepted(e->id, [](OutboxEntry &x) {
+            x.phase = OutboxPhase::Accepted;
+            x.acceptedAt = QDateTime::currentDateTimeUtc();
+        }).ok());
+        return e->id;
+    }
+
+    void runStep()
+    {
+        QSignalSpy idle(m_step.get(), &SentCopyStep::idle);
+        ASSERT_TRUE(m_step->run()) << "nothing to do";
+        ASSERT_TRUE(idle.wait(30000)) << "the step did not end";
+    }
+
+    SentCopyStatus status(const QString &id) const
+    {
+        const auto s = SentCopyStore(m_outbox->root()).read(id);
+        EXPECT_TRUE(s.has_value()) << qPrintable(id);
+        return s.value_or(SentCopyStatus {});
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<TrustStore> m_trust;
+    CredentialStore m_credentials;
+    OAuth::AccessTokenSource m_tokens {&m_credentials};
+    std::unique_ptr<SentCopyStep> m_step;
+    quint16 m_closedPort = 0;
+};
+
+} // namespace
+
+TEST_F(SentCopyTest, AutoSkipsProvidersThatFileTheirOwnCopyAndCopiesForAnyOther)
+{
+    const QString gmail = sentMessage(addAccount(QStringLiteral("smtp.gmail.com"), SentCopyMode::Auto));
+    const QString office = sentMessage(addAccount(QStringLiteral("smtp.office365.com"), SentCopyMode::Auto));
+    const QString other = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Auto));
+    const QString always = sentMessage(addAccount(QStringLiteral("smtp.gmail.com"), SentCopyMode::Always));
+    const QString never = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Never));
+    const QString noImap = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always, false));
+    runStep();
+
+    for (const QString &id : {gmail, office}) {
+        EXPECT_EQ(status(id).state, State::Skipped);
+        EXPECT_EQ(status(id).code, QStringLiteral("provider_files_copy"));
+        EXPECT_EQ(status(id).attempts, 0) << "no connection for a skipped copy";
+    }
+    EXPECT_EQ(status(never).code, QStringLiteral("never"));
+    EXPECT_EQ(status(noImap).code, QStringLiteral("no_imap_server"));
+    // Tried: no password in this test's keychain, or the server is down.
+    for (const QString &id : {other, always}) {
+        EXPECT_NE(status(id).state, State::Skipped);
+        EXPECT_NE(status(id).state, State::Done);
+        EXPECT_EQ(status(id).attempts, 1);
+        EXPECT_FALSE(status(id).reason.isEmpty());
+    }
+    // The messages stay sent, whatever their copies do.
+    for (const QString &id : {gmail, office, other, always, never, noImap})
+        EXPECT_EQ(m_outbox->find(id)->state, OutboxState::Sent);
+}
+
+TEST_F(SentCopyTest, MessagesSentBeforeTheStepExistedGetNoCopy)
+{
+    // An outbox from before the Sent copy: its sent messages stay as they are.
+    const Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
+    QTemporaryDir dir;
+    auto older = std::make_unique<Outbox>(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(older->open().ok());
+    m_step.reset();
+    m_outbox.swap(older);
+    const QString before = sentMessage(a);
+    m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials, &m_tokens);
+    const QString after = sentMessage(a);
+    runStep();
+    EXPECT_FALSE(SentCopyStore(m_outbox->root()).read(before).has_value());
+    EXPECT_NE(status(after).state, State::Skipped);
+    EXPECT_EQ(status(after).attempts, 1);
+}
+
+TEST_F(SentCopyTest, RetentionKeepsTheBodyOfACopyStillToBeFiled)
+{
+    const QString id = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always));
+    runStep();
+    SentCopyStore store(m_outbox->root());
+    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
+        s.state = State::Pending; // a temporary failure, to be tried again
+        return {};
+    }).ok());
+    const QString body = m_outbox->root() + QStringLiteral("/sent/") + id + QStringLiteral("/message.eml");
+    const QDateTime later = QDateTime::currentDateTimeUtc().addDays(60);
+
+    auto pruned = m_outbox->pruneSentBodies(later);
+    ASSERT_TRUE(pruned.ok());
+    EXPECT_EQ(pruned.value(), 0);
+    EXPECT_TRUE(QFile::exists(body)) << "pending: what was sent is still to be filed";
+
+    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
+        s.state = State::Failed;
+        return {};
+    }).ok());
+    EXPECT_EQ(m_outbox->pruneSentBodies(later).value(), 0);
+    EXPECT_TRUE(QFile::exists(body)) << "failed: retry-copy may still file it";
+
+    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
+        s.state = State::Done;
+        return {};
+    }).ok());
+    EXPECT_EQ(m_outbox->pruneSentBodies(later).value(), 1);
+    EXPECT_FALSE(QFile::exists(body)) << "filed: the body goes as any other";
+}
+
+TEST_F(SentCopyTest, RetryCopyMakesAFailedCopyDueAndRefusesAFiledOrSkippedOne)
+{
+    const QString id = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always));
+    const QString skipped = sentMessage(addAccount(QStringLiteral("smtp.gmail.com"), SentCopyMode::Auto));
+    runStep();
+    SentCopyStore store(m_outbox->root());
+    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
+        s.state = State::Failed;
+        s.code = QStringLiteral("needs_folder");
+        return {};
+    }).ok());
+
+    auto retried = store.retry(id, true);
+    ASSERT_TRUE(retried.ok());
+    EXPECT_EQ(retried->state, State::Pending);
+    EXPECT_EQ(retried->attempts, 0);
+    EXPECT_FALSE(retried->nextAttemptAt.isValid());
+    EXPECT_TRUE(retried->createFolder);
+    EXPECT_FALSE(store.retry(skipped, false).ok());
+    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
+        s.state = State::Done;
+        return {};
+    }).ok());
+    EXPECT_FALSE(store.retry(id, false).ok());
+    EXPECT_FALSE(store.retry(QStringLiteral("20261206-000000-000-nothing"), false).ok());
+}
