@@ -267,6 +267,10 @@ private:
     void startTag(const Tag &tag)
     {
         const QString &name = tag.name;
+        if (name == QLatin1String("base")) { // in the head, which is dropped
+            voidElement(tag);
+            return;
+        }
         if (m_dropDepth > 0) {
             if (name == m_dropName && !tag.selfClosing)
                 ++m_dropDepth;

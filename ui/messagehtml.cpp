@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/messagehtml.h"
 
+#include "ui/richtextsubset.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QTextBlock>
@@ -9,6 +11,8 @@
 #include <QTextImageFormat>
 #include <QTextList>
 #include <QUrl>
+
+#include <vector>
 
 namespace Gui {
 
@@ -31,6 +35,20 @@ bool isListNumbered(const QTextList *list)
 int quoteLevel(const QTextBlock &block)
 {
     return block.blockFormat().intProperty(QTextFormat::BlockQuoteLevel);
+}
+
+// How deep a list is nested (1 for a list of the text itself).
+int listLevel(const QTextList *list) { return std::max(1, list->format().indent()); }
+
+// The indentation of a paragraph outside lists, in steps: the bar's Indent,
+// or the margin Qt gives an indented paragraph read back from HTML (a
+// draft), less the margin of its quotes.
+int paragraphIndent(const QTextBlock &block)
+{
+    constexpr qreal step = 40; // the width Qt's layout gives one step
+    const QTextBlockFormat f = block.blockFormat();
+    const int fromMargin = qRound(f.leftMargin() / step) - quoteLevel(block);
+    return f.indent() + std::max(0, fromMargin);
 }
 
 // Links people send: the web, mail and phone numbers. Others (javascript:,
@@ -60,6 +78,8 @@ Inline inlineTags(const QTextCharFormat &f)
         wrap(QStringLiteral("<a href=\"%1\">").arg(f.anchorHref().toHtmlEscaped()), QStringLiteral("</a>"));
     if (f.hasProperty(QTextFormat::ForegroundBrush) && f.foreground().style() != Qt::NoBrush && !f.isAnchor())
         wrap(QStringLiteral("<span style=\"color:%1\">").arg(f.foreground().color().name()), QStringLiteral("</span>"));
+    if (const QString size = RichTextSubset::cssSize(f.intProperty(QTextFormat::FontSizeAdjustment)); !size.isEmpty())
+        wrap(QStringLiteral("<span style=\"font-size:%1\">").arg(size), QStringLiteral("</span>"));
     if (f.fontWeight() >= QFont::Bold)
         wrap(QStringLiteral("<b>"), QStringLiteral("</b>"));
     if (f.fontItalic())
@@ -159,41 +179,57 @@ QString blockPlain(const QTextBlock &block)
 QString MessageHtml::html(const QTextDocument &document)
 {
     QString body;
-    const QTextList *openList = nullptr;
+    // The lists around the current paragraph, outermost first, each with its
+    // last item still open: a nested list goes inside that item.
+    std::vector<const QTextList *> lists;
+    const auto closeList = [&body, &lists] {
+        body += isListNumbered(lists.back()) ? QStringLiteral("</li></ol>") : QStringLiteral("</li></ul>");
+        lists.pop_back();
+        // Nothing between a nested list and the end of its item: a reader
+        // (Qt's among them) takes a line break there for text of the item.
+        if (lists.empty())
+            body += u'\n';
+    };
     int openQuotes = 0;
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         const QTextList *list = block.textList();
-        if (openList && list != openList) {
-            body += isListNumbered(openList) ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
-            openList = nullptr;
-        }
         const int quotes = quoteLevel(block);
+        const int level = list ? listLevel(list) : 0;
+        while (!lists.empty()
+               && (!list || quotes != openQuotes || listLevel(lists.back()) > level
+                   || (listLevel(lists.back()) == level && lists.back() != list)))
+            closeList();
         for (; openQuotes < quotes; ++openQuotes)
             body += QStringLiteral("<blockquote type=\"cite\">\n");
         for (; openQuotes > quotes; --openQuotes)
             body += QStringLiteral("</blockquote>\n");
-        if (list && list != openList) {
-            body += isListNumbered(list) ? QStringLiteral("<ol>\n") : QStringLiteral("<ul>\n");
-            openList = list;
-        }
         const QString content = blockHtml(block);
-        if (list)
-            body += QStringLiteral("<li>%1</li>\n").arg(content);
-        else
-            body += QStringLiteral("<div>%1</div>\n").arg(content.isEmpty() ? QStringLiteral("<br>") : content);
+        if (list) {
+            if (!lists.empty() && lists.back() == list) {
+                body += QStringLiteral("</li>\n");
+            } else {
+                body += isListNumbered(list) ? QStringLiteral("<ol>\n") : QStringLiteral("<ul>\n");
+                lists.push_back(list);
+            }
+            body += QStringLiteral("<li>") + content;
+        } else {
+            const int indent = paragraphIndent(block);
+            const QString style = indent > 0 ? QStringLiteral(" style=\"margin-left:%1px\"").arg(indent * 40) : QString();
+            body += QStringLiteral("<div%1>%2</div>\n").arg(style, content.isEmpty() ? QStringLiteral("<br>") : content);
+        }
     }
-    if (openList)
-        body += isListNumbered(openList) ? QStringLiteral("</ol>\n") : QStringLiteral("</ul>\n");
+    while (!lists.empty())
+        closeList();
     for (; openQuotes > 0; --openQuotes)
         body += QStringLiteral("</blockquote>\n");
     return QStringLiteral("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"UTF-8\">\n</head>\n<body>\n")
-        + body + QStringLiteral("</body>\n</html>\n");
+        + body + QStringLiteral("</body></html>");
 }
 
 bool MessageHtml::hasFormatting(const QTextDocument &document)
 {
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        if (block.textList() || quoteLevel(block) > 0)
+        if (block.textList() || quoteLevel(block) > 0 || paragraphIndent(block) > 0)
             return true;
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             if (it.fragment().charFormat().isImageFormat())
@@ -215,9 +251,11 @@ QString MessageHtml::plainText(const QTextDocument &document)
             quote = QStringLiteral("> ").repeated(quotes);
         QString item;
         if (const QTextList *list = block.textList()) {
-            const int indent = std::max(0, list->format().indent() - 1);
-            item = QStringLiteral("  ").repeated(indent);
+            // Nested items under the text of the item above them.
+            item = QStringLiteral("   ").repeated(listLevel(list) - 1);
             item += isListNumbered(list) ? QStringLiteral("%1. ").arg(list->itemNumber(block) + 1) : QStringLiteral("- ");
+        } else {
+            item = QStringLiteral("    ").repeated(paragraphIndent(block));
         }
         // A line break inside a list item continues the item, under its text.
         const QStringList parts = blockPlain(block).split(u'\n');
