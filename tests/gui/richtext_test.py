@@ -1,0 +1,250 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Rich text worth sending (issue 22), end to end: a message using every
+format of the formatting bar, an image pasted from the clipboard and a web
+page pasted as HTML, typed into the real composer (Xvfb + openbox, xdotool,
+xclip for the X clipboard), sent through a private Postfix (SMTPS with a
+password from the real Secret Service) and read back from its Maildir with
+Python's email package and an HTML5 parser.
+
+    richtext_test.py --outpost build/app/outpost [-k NAME]   (as root: Postfix)
+"""
+import email
+import email.policy
+import glob
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+import html5lib
+
+import desktop
+from desktop import DesktopTest, wait_until
+
+sys.path.insert(0, desktop.SCRIPTS)
+import flowed  # noqa: E402
+
+COMPOSER = r"(New Message|.+) — Outpost$"
+
+# A web page as a browser puts it on the clipboard: a style sheet, a script,
+# a remote image, a table of classes — and text in several formats.
+WEB_PAGE = """<html><head><style>p { color: red }</style><script>alert(1)</script></head><body>
+<!--StartFragment--><h2 class="title">From the web</h2>
+<p style="font-family: Comic Sans MS">A <a href="https://example.com/article">pasted link</a>,
+<span style="color:#2e7d32">green words</span> and <s>old text</s>.</p>
+<img src="https://tracker.example.net/pixel.gif" alt="remote picture">
+<ul><li>web item</li></ul><!--EndFragment--></body></html>
+"""
+
+
+def png(width, height, rgb):
+    """A small PNG written here, so that its bytes are known exactly."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    row = b"\x00" + bytes(rgb) * width
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
+
+
+class Postfix:
+    """tests/scripts/postfix_instance.py with a certificate for localhost."""
+
+    def __init__(self, base):
+        os.makedirs(base)
+        os.chmod(base, 0o755)
+        self.cert, key = os.path.join(base, "cert.pem"), os.path.join(base, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                        "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", key, "-out", self.cert],
+                       check=True, capture_output=True)
+        os.chmod(key, 0o644)
+        self.proc = subprocess.Popen([sys.executable, os.path.join(desktop.SCRIPTS, "postfix_instance.py"),
+                                      "--dir", os.path.join(base, "pf"), "--cert", self.cert, "--key", key],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        if not line.startswith("READY "):
+            raise AssertionError("Postfix did not start: " + line)
+        self.info = json.loads(line[6:])
+
+    def delivered(self):
+        return sorted(glob.glob(os.path.join(self.info["maildir"], "new", "*")))
+
+    def stop(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+class RichTextTest(DesktopTest):
+    keyring = True
+
+    def setUp(self):
+        if os.geteuid() != 0:
+            self.fail("richtext_test.py runs as root: the message goes through a private Postfix")
+        super().setUp()
+        # Postfix's daemons must reach their folder: one readable by all.
+        base = tempfile.mkdtemp(prefix="outpost-richtext-")
+        os.chmod(base, 0o755)
+        self.addCleanup(shutil.rmtree, base, ignore_errors=True)
+        self.postfix = Postfix(os.path.join(base, "postfix"))
+        self.addCleanup(self.postfix.stop)
+        self.desktop.env["OUTPOST_EXTRA_CA_FILE"] = self.postfix.cert
+        self.desktop.outpost("account", "add", "--name", "Work", "--email", "ada@example.test", "--display-name",
+                             "Ada Lovelace", "--host", "localhost", "--port", str(self.postfix.info["smtps"]),
+                             "--security", "tls", "--username", "user", "--password-stdin", input="secret\n")
+        self.desktop.settings(**{"send/undoDelaySeconds": 1})
+
+    def clipboard(self, mime_type, data):
+        """Puts data on the X clipboard as a program would (xclip serves it)."""
+        path = os.path.join(self.desktop.tmp, "clip-" + mime_type.replace("/", "-"))
+        with open(path, "wb") as f:
+            f.write(data)
+        subprocess.run(["xclip", "-selection", "clipboard", "-t", mime_type, "-i", path], env=self.desktop.env,
+                       check=True, timeout=10)
+        targets = lambda: subprocess.run(["xclip", "-selection", "clipboard", "-o", "-t", "TARGETS"],
+                                         env=self.desktop.env, capture_output=True, timeout=10).stdout.decode()
+        wait_until(lambda: mime_type in targets(), 5, what=f"{mime_type} on the clipboard")
+
+    def choose(self, button, item):
+        """A colour from the formatting bar's menu, by mouse."""
+        composer = self.app.window(COMPOSER)
+        self.desktop.click(composer.find(None, button))
+        entry = wait_until(lambda: next((m for w in self.app.windows() for m in w.find_all("menu item", item)), None),
+                           5, what=f"the menu item {item}")
+        self.desktop.click(entry)
+
+    def type_every_format(self):
+        d = self.desktop
+        d.key("ctrl+shift+x")  # Format > Rich Text
+        self.app.window(COMPOSER).find("text", r"^Message text \(formatted\)$")
+        d.type("Plain ")
+        for keys, words in (("ctrl+b", "bold"), ("ctrl+i", "italic"), ("ctrl+u", "underlined"),
+                            ("alt+shift+5", "struck"), ("ctrl+greater", "larger")):
+            d.key(keys)
+            d.type(words)
+            d.key("ctrl+less" if keys == "ctrl+greater" else keys)
+            d.type(" ")
+        self.choose(r"^Text Colour$", r"^Red$")
+        d.type("red")
+        self.choose(r"^Text Colour$", r"^Default$")
+        d.type(" and a link to ")
+        d.key("ctrl+k")
+        dialog = self.app.window(r"^Insert Link$", timeout=5)
+        d.type("the project")
+        d.key("Tab")
+        d.type("https://example.org/project")
+        d.key("Return")
+        self.app.window_gone(r"^Insert Link$")
+        d.type(".")
+        d.key("Return")
+        d.key("ctrl+shift+7")  # numbered list
+        d.type("first")
+        d.key("Return")
+        d.type("second")
+        d.key("Return")
+        d.key("Tab")  # one level down
+        d.key("ctrl+shift+8")  # that level bulleted
+        d.type("nested bullet")
+        d.key("Return")
+        d.type("another")
+        d.key("Return")
+        d.key("shift+Tab")  # back to the numbers
+        d.type("third")
+        d.key("Return")
+        d.key("Return")  # an empty item ends the list
+        d.key("ctrl+bracketright")
+        d.type("An indented paragraph.")
+        d.key("Return")
+        d.key("ctrl+bracketleft")
+        d.key("ctrl+shift+9")
+        d.type("A quoted line.")
+        d.key("Return")
+        d.key("ctrl+shift+9")
+        d.type("Picture: ")
+        del dialog
+
+    def test_every_format_an_image_and_a_web_page_arrive_as_clean_mime(self):
+        self.app = self.desktop.launch()
+        self.app.window(r"New Message — Outpost")
+        self.desktop.write_message("bob@example.test", "Every format", "")
+        self.type_every_format()
+        picture = png(300, 200, (200, 30, 30))
+        self.clipboard("image/png", picture)
+        self.desktop.key("ctrl+v")
+        self.desktop.key("Return")
+        self.clipboard("text/html", WEB_PAGE.encode())
+        self.desktop.key("ctrl+v")
+        self.desktop.key("ctrl+Return")
+        path = wait_until(lambda: next(iter(self.postfix.delivered()), None), 60, what="the message in Postfix's Maildir")
+        with open(path, "rb") as f:
+            raw = f.read()
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+
+        # The structure: text and a related part of the HTML and its image.
+        self.assertEqual(msg.get_content_type(), "multipart/alternative")
+        plain_part, related = list(msg.iter_parts())
+        self.assertEqual(plain_part.get_content_type(), "text/plain")
+        self.assertEqual(related.get_content_type(), "multipart/related")
+        self.assertEqual(related.get_param("type"), "text/html")
+        html_part, image_part = list(related.iter_parts())
+        self.assertEqual(html_part.get_content_type(), "text/html")
+        self.assertEqual(image_part.get_content_type(), "image/png")
+        self.assertEqual(image_part.get_content_disposition(), "inline")
+        self.assertEqual(image_part.get_payload(decode=True), picture, "the pasted bytes, unchanged")
+        cid = str(image_part["Content-ID"]).strip("<>")
+        self.assertTrue(cid.endswith("@example.test"), cid)
+        self.assertNotIn(os.uname().nodename, cid)
+        html = html_part.get_content()
+        self.assertIn(f'src="cid:{cid}"', html)
+
+        # The HTML is standard: an HTML5 parser reads it without errors, and
+        # nothing of Qt's is in it.
+        parser = html5lib.HTMLParser(strict=False)
+        tree = parser.parse(html)
+        self.assertEqual(parser.errors, [], html)
+        self.assertNotIn("qt", html.lower())
+        ns = {"h": "http://www.w3.org/1999/xhtml"}
+        text = lambda tag: [("".join(e.itertext())).strip() for e in tree.iterfind(f".//h:{tag}", ns)]
+        self.assertIn("bold", text("b"))
+        self.assertIn("italic", text("i"))
+        self.assertIn("underlined", text("u"))
+        self.assertIn("struck", text("s"))
+        self.assertIn("old text", text("s"))
+        self.assertTrue(re.search(r'<span style="font-size:[^"]+">larger</span>', html), html)
+        self.assertTrue(re.search(r'<span style="color:#[0-9a-f]{6}">red</span>', html), html)
+        self.assertTrue(re.search(r'<span style="color:#2e7d32">green words</span>', html), html)
+        links = {e.get("href"): "".join(e.itertext()) for e in tree.iterfind(".//h:a", ns)}
+        self.assertEqual(links.get("https://example.org/project"), "the project")
+        self.assertEqual(links.get("https://example.com/article"), "pasted link")
+        self.assertEqual(len(tree.findall(".//h:ol/h:li/h:ul/h:li", ns)), 2, "a bulleted list inside a numbered one")
+        self.assertTrue(tree.findall(".//h:blockquote", ns))
+        self.assertTrue(re.search(r'<div style="margin-left:\d+px">An indented paragraph\.</div>', html), html)
+        self.assertNotIn("tracker.example.net", html, "a remote image is never referenced")
+        self.assertNotIn("alert(", html)
+        self.assertNotIn("Comic Sans", html)
+        images = tree.findall(".//h:img", ns)
+        self.assertEqual([i.get("src") for i in images], [f"cid:{cid}"])
+
+        # The plain part: numbering, links, the image named where it was.
+        plain = plain_part.get_content().replace("\r\n", "\n")
+        if plain_part.get_param("format") == "flowed":
+            plain = flowed.decode(plain, plain_part.get_param("delsp") == "yes")
+        self.assertIn("1. first\n2. second\n", plain)
+        self.assertRegex(plain, r"\n +- nested bullet\n +- another\n3\. third\n")
+        self.assertIn("the project <https://example.org/project>", plain)
+        self.assertIn("pasted link <https://example.com/article>", plain)
+        self.assertIn("*bold*", plain)
+        self.assertIn("> A quoted line.", plain)
+        self.assertRegex(plain, r"Picture: \[image: [^\]]+\.png\]")
+        self.assertNotIn("tracker.example.net", plain)
+
+        # Every part as Outpost wrote it was read without a defect.
+        for part in msg.walk():
+            self.assertEqual(part.defects, [], part.get_content_type())
+
+
+if __name__ == "__main__":
+    desktop.main()
