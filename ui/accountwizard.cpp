@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -111,6 +112,19 @@ struct AccountWizard::Private
     OAuthSignIn *oauth = nullptr;
     /// The <oAuth2> block of the server discovery chose, if it had one.
     AC::OAuth2Info foundOAuth2;
+    // IMAP server and the Sent copy (issue 20): one group, shown on the
+    // result page or on the manual page, whichever is current.
+    QGroupBox *imapBox = nullptr;
+    QLabel *imapFound = nullptr;
+    QLineEdit *imapHost = nullptr;
+    QSpinBox *imapPort = nullptr;
+    QComboBox *imapSecurity = nullptr;
+    QLineEdit *imapUsername = nullptr;
+    QCheckBox *imapConfirm = nullptr;
+    QComboBox *saveSent = nullptr;
+    QLabel *saveSentExplanation = nullptr;
+    /// The IMAP host discovery found and that needs the person's check (§9.8), else empty.
+    QString imapToConfirm;
     // identity
     QLineEdit *accountName = nullptr;
     QLineEdit *displayName = nullptr;
@@ -136,6 +150,77 @@ struct AccountWizard::Private
         s.port = static_cast<quint16>(port->value());
         s.security = static_cast<Core::SmtpSecurity>(security->currentData().toInt());
         return s;
+    }
+    /// The IMAP host field holds an unauthenticated find the person has not confirmed.
+    [[nodiscard]] bool imapUnconfirmed() const
+    {
+        return !imapToConfirm.isEmpty() && imapHost->text().trimmed().toLower() == imapToConfirm && !imapConfirm->isChecked();
+    }
+    [[nodiscard]] bool imapValid() const
+    {
+        const QString h = imapHost->text().trimmed().toLower();
+        return h.isEmpty() || AC::isValidHostName(h);
+    }
+    void fillImap(const AC::DiscoveryResult &r)
+    {
+        const AC::ImapCandidate *c = r.imap();
+        imapToConfirm.clear();
+        imapConfirm->setChecked(false);
+        if (!c) {
+            imapHost->clear();
+            imapFound->setText(AccountWizard::tr("No incoming (IMAP) server was found. Enter it to keep a copy of what you send "
+                                                 "in your Sent folder, or leave it empty."));
+            imapConfirm->hide();
+            return;
+        }
+        imapHost->setText(c->server.host);
+        imapPort->setValue(c->server.port);
+        imapSecurity->setCurrentIndex(imapSecurity->findData(int(c->server.security)));
+        imapUsername->setText(c->server.username);
+        //: %1 is where the server was found, e.g. "the provider's configuration server"
+        imapFound->setText(AccountWizard::tr("Found: %1.").arg(AC::sourceDescription(c->source)));
+        if (c->needsConfirmation(r.address.domain)) {
+            imapToConfirm = c->server.host;
+            const QString reg = AC::registrableDomain(c->server.host);
+            imapConfirm->setText(AccountWizard::tr("I checked that %1 is my provider's incoming server").arg(reg.isEmpty() ? c->server.host : reg));
+        }
+        imapConfirm->setVisible(!imapToConfirm.isEmpty());
+    }
+    /// The account as far as the Sent copy is concerned (for the explanation and account()).
+    void applyImap(Core::Account &a) const
+    {
+        a.imap = {};
+        a.imap.host = imapHost->text().trimmed().toLower();
+        if (!a.imap.host.isEmpty()) {
+            a.imap.port = static_cast<quint16>(imapPort->value());
+            a.imap.security = static_cast<Core::SmtpSecurity>(imapSecurity->currentData().toInt());
+            a.imap.username = imapUsername->text().trimmed();
+        }
+        a.saveSent = static_cast<Core::SentCopyMode>(saveSent->currentData().toInt());
+    }
+    void explainSentCopy()
+    {
+        Core::Account a;
+        a.host = host->text().trimmed().toLower();
+        if (a.host.isEmpty()) {
+            if (const AC::Candidate *c = selected())
+                a.host = c->server.host;
+        }
+        applyImap(a);
+        saveSentExplanation->setText(a.sentCopyExplanation());
+    }
+    /// Shows the IMAP group on `page` (it moves between the result and the manual page).
+    void showImapOn(QWidget *page)
+    {
+        if (imapBox->parentWidget() == page)
+            return;
+        if (QWidget *old = imapBox->parentWidget(); old && old->layout())
+            old->layout()->removeWidget(imapBox);
+        if (auto *form = qobject_cast<QFormLayout *>(page->layout()))
+            form->addRow(imapBox);
+        else if (auto *box = qobject_cast<QBoxLayout *>(page->layout()))
+            box->addWidget(imapBox);
+        imapBox->show();
     }
     void fillManual(const AC::Candidate &c)
     {
@@ -259,6 +344,78 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     discover->complete = [this] { return d->discoveryDone; };
     setPage(DiscoverPage, discover);
 
+    // --- the IMAP server and the Sent copy (on page 3 or 4) --------------------------
+    d->imapBox = new QGroupBox(tr("Copy of sent messages"));
+    d->imapBox->setObjectName(QStringLiteral("imapBox"));
+    d->imapFound = new QLabel;
+    d->imapFound->setObjectName(QStringLiteral("imapFoundLabel"));
+    d->imapFound->setWordWrap(true);
+    d->imapFound->setTextFormat(Qt::PlainText); // names from the network are never markup
+    d->imapHost = new QLineEdit;
+    d->imapHost->setObjectName(QStringLiteral("imapHostEdit"));
+    d->imapHost->setAccessibleName(tr("IMAP server"));
+    d->imapHost->setPlaceholderText(tr("none"));
+    d->imapPort = new QSpinBox;
+    d->imapPort->setObjectName(QStringLiteral("imapPortSpin"));
+    d->imapPort->setAccessibleName(tr("IMAP port"));
+    d->imapPort->setRange(1, 65535);
+    d->imapPort->setValue(993);
+    d->imapSecurity = new QComboBox;
+    d->imapSecurity->setObjectName(QStringLiteral("imapSecurityCombo"));
+    d->imapSecurity->setAccessibleName(tr("IMAP encryption"));
+    d->imapSecurity->addItem(securityText(Core::SmtpSecurity::ImplicitTls), int(Core::SmtpSecurity::ImplicitTls));
+    d->imapSecurity->addItem(securityText(Core::SmtpSecurity::StartTls), int(Core::SmtpSecurity::StartTls));
+    connect(d->imapSecurity, &QComboBox::currentIndexChanged, this, [this] {
+        const auto s = static_cast<Core::SmtpSecurity>(d->imapSecurity->currentData().toInt());
+        if (s == Core::SmtpSecurity::ImplicitTls && d->imapPort->value() == 143)
+            d->imapPort->setValue(993);
+        else if (s == Core::SmtpSecurity::StartTls && d->imapPort->value() == 993)
+            d->imapPort->setValue(143);
+    });
+    d->imapUsername = new QLineEdit;
+    d->imapUsername->setObjectName(QStringLiteral("imapUsernameEdit"));
+    d->imapUsername->setAccessibleName(tr("IMAP user name"));
+    d->imapUsername->setPlaceholderText(tr("the same as for sending"));
+    d->imapConfirm = new QCheckBox;
+    d->imapConfirm->setObjectName(QStringLiteral("imapConfirmCheck"));
+    d->imapConfirm->hide();
+    d->saveSent = new QComboBox;
+    d->saveSent->setObjectName(QStringLiteral("saveSentCombo"));
+    d->saveSent->setAccessibleName(tr("Save a copy of sent messages"));
+    d->saveSent->addItem(tr("Automatic"), int(Core::SentCopyMode::Auto));
+    d->saveSent->addItem(tr("Always"), int(Core::SentCopyMode::Always));
+    d->saveSent->addItem(tr("Never"), int(Core::SentCopyMode::Never));
+    d->saveSentExplanation = new QLabel;
+    d->saveSentExplanation->setObjectName(QStringLiteral("saveSentLabel"));
+    d->saveSentExplanation->setWordWrap(true);
+    d->saveSentExplanation->setTextFormat(Qt::PlainText);
+    auto *imapForm = new QFormLayout(d->imapBox);
+    imapForm->addRow(d->imapFound);
+    // Mnemonics apart from the pages the group shows on (result, manual) and the wizard's buttons.
+    imapForm->addRow(tr("IMAP ser&ver:"), d->imapHost);
+    auto *imapPortRow = new QHBoxLayout;
+    imapPortRow->addWidget(d->imapPort);
+    imapPortRow->addWidget(d->imapSecurity, 1);
+    auto *imapPortLabel = new QLabel(tr("IMAP por&t:"));
+    imapPortLabel->setBuddy(d->imapPort);
+    imapForm->addRow(imapPortLabel, imapPortRow);
+    imapForm->addRow(tr("IMAP user na&me:"), d->imapUsername);
+    imapForm->addRow(d->imapConfirm);
+    imapForm->addRow(tr("Save a cop&y of sent messages:"), d->saveSent);
+    imapForm->addRow(d->saveSentExplanation);
+    d->imapBox->hide();
+    for (QLineEdit *e : {d->imapHost, d->imapUsername})
+        connect(e, &QLineEdit::textChanged, this, [this] {
+            d->explainSentCopy();
+            if (auto *page = dynamic_cast<Page *>(currentPage()))
+                page->changed();
+        });
+    connect(d->imapConfirm, &QCheckBox::toggled, this, [this] {
+        if (auto *page = dynamic_cast<Page *>(currentPage()))
+            page->changed();
+    });
+    connect(d->saveSent, &QComboBox::currentIndexChanged, this, [this] { d->explainSentCopy(); });
+
     // --- 3. what was found, and why ---------------------------------------------
     auto *resultPage = new Page;
     d->resultPage = resultPage;
@@ -296,6 +453,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     resultLayout->addLayout(altForm);
     resultLayout->addWidget(d->confirm);
     resultLayout->addWidget(edit, 0, Qt::AlignLeft);
+    // (the IMAP group joins at the end, in onInit)
     auto showSelected = [this, resultPage] {
         const AC::Candidate *c = d->selected();
         if (d->result.chosen < 0) {
@@ -355,8 +513,10 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
         d->manual = true;
         next();
     });
-    resultPage->onInit = [this, showSelected] {
+    resultPage->onInit = [this, showSelected, resultPage] {
         d->manual = false;
+        d->fillImap(d->result);
+        d->showImapOn(resultPage);
         const QSignalBlocker block(d->alternatives);
         d->alternatives->clear();
         const bool insecure = d->insecure->isChecked();
@@ -370,9 +530,12 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
         if (d->result.chosen >= 0)
             d->alternatives->setCurrentIndex(d->alternatives->findData(d->result.chosen));
         showSelected();
+        d->explainSentCopy();
     };
     resultPage->complete = [this] {
         const AC::Candidate *c = d->selected();
+        if (!d->imapValid() || d->imapUnconfirmed())
+            return false;
         return !c || d->result.chosen < 0 || !c->needsConfirmation(d->result.address.domain) || d->confirm->isChecked();
     };
     resultPage->next = [this] { return d->manual || !d->selected() || d->result.chosen < 0 ? int(ManualPage) : int(VerifyPage); };
@@ -452,9 +615,21 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
         });
         d->probe->start();
     });
-    manual->onInit = [this] { d->retestResult->clear(); };
-    manual->complete = [this] { return AC::isValidHostName(d->host->text().trimmed().toLower()); };
-    connect(d->host, &QLineEdit::textChanged, manual, [manual] { manual->changed(); });
+    manual->onInit = [this, manual] {
+        d->retestResult->clear();
+        // Straight from the first page: what discovery found so far, if anything.
+        if (d->imapBox->parentWidget() != d->resultPage)
+            d->fillImap(d->result);
+        d->showImapOn(manual);
+        d->explainSentCopy();
+    };
+    manual->complete = [this] {
+        return AC::isValidHostName(d->host->text().trimmed().toLower()) && d->imapValid() && !d->imapUnconfirmed();
+    };
+    connect(d->host, &QLineEdit::textChanged, manual, [this, manual] {
+        d->explainSentCopy(); // Gmail, Outlook.com and Microsoft 365 file the copy themselves
+        manual->changed();
+    });
     manual->next = [] { return int(VerifyPage); };
     setPage(ManualPage, manual);
 
@@ -665,6 +840,7 @@ Core::Account AccountWizard::account() const
     a.auth = d->authMethod();
     a.username = a.auth == Core::AuthMethod::None ? QString() : d->username->text().trimmed();
     a.maxMessageSize = d->maxSize;
+    d->applyImap(a);
     if (a.auth == Core::AuthMethod::OAuth2) {
         a.oauth2 = Core::OAuth::settingsForProvider(d->oauth->provider());
         a.oauth2.signedInAt = QDateTime::currentDateTimeUtc();

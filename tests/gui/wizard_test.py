@@ -160,6 +160,54 @@ class WizardTest(WizardSteps, DesktopTest):
         wizard.find("label", r"^Server settings$")
 
 
+class DiscoveryImapTest(WizardSteps, DesktopTest):
+    """The IMAP server for the Sent copy, as discovery finds it (issue 20):
+    runs inside autoconfig_world.py, whose provider.test names
+    imap.provider.test, a real Dovecot."""
+
+    keyring = True
+
+    def test_the_found_imap_server_is_shown_and_saved_with_the_account(self):
+        wizard = self.first_start()
+        self.desktop.type("Ada Lovelace")
+        self.desktop.key("Tab")
+        self.desktop.type("someone@provider.test")
+        self.desktop.key("Tab")
+        self.desktop.type(os.environ["AUTOCONFIG_WORLD_PASSWORD"])
+        self.desktop.key("Return")  # Next: discovery
+        wizard.find("label", r"^Outgoing server$", timeout=60)
+        host = wizard.find("text", r"^IMAP server$")
+        wait_until(lambda: host.text == "imap.provider.test", 10, what=f"the IMAP server to be filled in ({host.text!r})")
+        self.assertEqual(wizard.find("text", r"^IMAP user name$").text, "someone@provider.test")
+        self.assertEqual(wizard.find("spin button", r"^IMAP port$").text, "993")
+        wizard.find("label", r"^Found: ")
+        wizard.find("label", r"saves a copy in the Sent folder")
+        # By keyboard: the mnemonic reaches the mode, an arrow key changes it.
+        # (A combo box's accessible name is its current text.)
+        mode = wizard.find("combo box", r"^(Automatic|Save a copy of sent messages:?)$")
+        self.desktop.key("alt+y")
+        wait_until(lambda: mode.focused, 5, what="Alt+Y to reach the copy's mode")
+        self.desktop.key("Down")  # Automatic -> Always
+        wait_until(lambda: wizard.find_all("combo box", r"^Always$"), 5, what="the mode to read Always")
+        self.desktop.key("alt+n")  # Next: sign in
+        wizard.find("label", r"^Signing in$", timeout=10)
+        wizard.find("label", r"^Signed in successfully", timeout=30)
+        self.desktop.key("alt+n")
+        wizard.find("label", r"^How you appear$")
+        self.desktop.key("alt+f")  # Finish
+        self.app.window_gone(WIZARD, timeout=10)
+        listed = wait_until(lambda: json.loads(self.desktop.outpost("account", "list", "--json").stdout or "[]"), 10,
+                            what="the account in the account list")
+        listed = listed if isinstance(listed, list) else listed.get("accounts", [])
+        self.assertEqual(len(listed), 1, listed)
+        account = listed[0]
+        self.assertEqual(account["imap"]["host"], "imap.provider.test", account)
+        self.assertEqual(account["imap"]["port"], 993, account)
+        self.assertEqual(account["imap"]["security"], "tls", account)
+        self.assertEqual(account["imap"]["username"], "someone@provider.test", account)
+        self.assertEqual(account["options"]["saveSent"], "always", account)
+
+
 class AccountsTest(DesktopTest):
     """The Edit Account dialog, with the real Secret Service for passwords."""
 
