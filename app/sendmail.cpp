@@ -3,17 +3,29 @@
 // `git send-email --smtp-server=/path/to/outpost-sendmail`. The message read
 // from standard input goes into the same outbox, with the same accounts, as
 // everything else; sysexits exit codes as sendmail's.
+//
+// It links only the small core (corebase: outbox and accounts, Qt Core):
+// started once per message by scripts, most of its time is the shared
+// libraries it loads. Sending (SMTP, TLS, the keychain) is the full core's:
+// without -odq it runs `outpost outbox flush --wait-for ID` and waits (see
+// docs/design/ARCHITECTURE.md, "outpost-sendmail").
 #include "app/application.h"
 #include "app/cli.h"
-#include "app/clisupport.h"
+#include "app/clioutput.h"
+#include "core/accounts/accountstore.h"
 #include "core/mime/headerreader.h"
 #include "core/mime/messageid.h"
+#include "core/outbox/outbox.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLocale>
+#include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTimeZone>
 
 #include <optional>
@@ -135,6 +147,49 @@ QByteArray rfc5322Date(const QDateTime &now)
     return (QLocale::c().toString(now, QStringLiteral("ddd, d MMM yyyy HH:mm:ss ")) + zone).toLatin1();
 }
 
+// The `outpost` program that sends: next to this one (Linux, Windows, and
+// inside the macOS bundle, whose executable is "Outpost"), else on PATH.
+QString outpostProgram()
+{
+    const QDir here(QCoreApplication::applicationDirPath());
+    for (const QString &name : {QStringLiteral("outpost"), QStringLiteral("Outpost"),
+                                QStringLiteral("Outpost.app/Contents/MacOS/Outpost")}) {
+        const QString found = QStandardPaths::findExecutable(here.filePath(name));
+        if (!found.isEmpty())
+            return found;
+    }
+    return QStandardPaths::findExecutable(QStringLiteral("outpost"));
+}
+
+// Sends the message now, and whatever else is due, as a sendmail without
+// -odq does: in an `outpost` process (the full core), waited for. What
+// became of the message is read from the outbox afterwards; that process's
+// summary on standard output is not ours to print. False if it could not
+// run (the message stays queued for the next send).
+bool sendNow(const QString &id)
+{
+    const QString program = outpostProgram();
+    QProcess sender;
+    sender.setProgram(program);
+    sender.setArguments({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait-for"), id});
+    sender.setStandardInputFile(QProcess::nullDevice());
+    sender.setStandardOutputFile(QProcess::nullDevice());
+    sender.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    if (!program.isEmpty()) {
+        sender.start();
+        // As long as it takes: flushOutbox() bounds it (12 minutes).
+        if (sender.waitForFinished(-1) && sender.exitStatus() == QProcess::NormalExit)
+            return true;
+    }
+    App::err() << QStringLiteral("outpost-sendmail: ")
+               //: %1 is the program's name, %2 why it could not run
+               << QCoreApplication::translate("Sendmail", "%1 could not send the message (%2); it waits in the outbox for the next send.")
+                      .arg(program.isEmpty() ? QStringLiteral("outpost") : program,
+                           program.isEmpty() ? QCoreApplication::translate("Sendmail", "not found") : sender.errorString())
+               << Qt::endl;
+    return false;
+}
+
 int run(const QStringList &arguments)
 {
     int code = 0;
@@ -154,8 +209,13 @@ int run(const QStringList &arguments)
         envelopeFrom = parsed.value();
     }
 
-    App::Profile p;
-    if (auto r = p.load(); !r)
+    // The accounts (which one sends) and the outbox: nothing else is needed
+    // to queue.
+    Core::AccountStore accounts;
+    if (auto r = accounts.load(); !r)
+        return App::fail(r.error());
+    Core::Outbox outbox;
+    if (auto r = outbox.open(); !r)
         return App::fail(r.error());
 
 #ifdef Q_OS_WIN
@@ -182,10 +242,10 @@ int run(const QStringList &arguments)
     const Core::Account *account = nullptr;
     for (const QString &candidate : {givenFrom, fromAddress}) {
         if (!account && !candidate.isEmpty())
-            account = p.accounts.findByAddress(candidate);
+            account = accounts.findByAddress(candidate);
     }
     if (!account)
-        account = p.accounts.defaultAccount();
+        account = accounts.defaultAccount();
     if (!account)
         return App::fail(QCoreApplication::translate("Sendmail", "no Outpost account is set up; add one with 'outpost account add'"), App::ExitConfig);
     const Core::Identity *identity = account->identityFor(givenFrom.isEmpty() ? fromAddress : givenFrom);
@@ -256,15 +316,15 @@ int run(const QStringList &arguments)
     for (const QString &a : unique + QStringList{sender})
         envelope.needsSmtpUtf8 = envelope.needsSmtpUtf8 || Core::MailAddress({}, a).needsSmtpUtf8();
 
-    auto entry = p.outbox.enqueueMessage(header->toBytes() + header->bodyStart(), &in,
+    auto entry = outbox.enqueueMessage(header->toBytes() + header->bodyStart(), &in,
                                          options->dotEndsInput && !header->endedByDot(), envelope,
                                          account->id, QString::fromUtf8(header->value("Subject")), {});
     if (!entry)
         return App::fail(entry.error());
     if (options->queueOnly)
         return App::ExitOk;
-    (void)App::flushOutbox(p, false, {entry->id}, true);
-    const auto after = p.outbox.find(entry->id);
+    (void)sendNow(entry->id);
+    const auto after = outbox.find(entry->id);
     if (!after)
         return App::ExitSoftware;
     // Accepted for delivery — sent, or queued to be retried — is success, as

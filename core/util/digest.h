@@ -39,6 +39,7 @@ private:
 /// PBKDF2-HMAC (RFC 8018) with SHA-1 or SHA-256 for SCRAM; libcrypto when
 /// built with it (about 8x faster: 4096 rounds cost ~7 ms with Qt's
 /// QPasswordDigestor, on every sign-in), QPasswordDigestor otherwise.
+/// (In pbkdf2.cpp, part of the full core: it needs Qt Network.)
 [[nodiscard]] QByteArray pbkdf2(QCryptographicHash::Algorithm algorithm, const QByteArray &password,
                                 const QByteArray &salt, int iterations, int keyLength);
 

@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Configure the project afresh with --graphviz and fail if TARGET reaches any
-FORBIDDEN node through its link dependencies (direct or transitive)."""
+FORBIDDEN node through its link dependencies (direct or transitive).
+
+With --binary, also fail if the built program loads a shared library whose
+name matches a --forbid-library pattern (ldd: what the dynamic loader maps at
+start, through any path, e.g. a library that itself loads Qt's D-Bus). Where
+there is no ldd (macOS, Windows) that half is reported as not run, and the
+graph check alone decides."""
 import argparse
 import collections
 import pathlib
@@ -17,6 +23,9 @@ def main() -> int:
     ap.add_argument("--work", required=True)
     ap.add_argument("--target", required=True)
     ap.add_argument("--forbid", action="append", default=[])
+    ap.add_argument("--binary", help="the built TARGET, checked with ldd")
+    ap.add_argument("--forbid-library", action="append", default=[],
+                    help="regular expression for a shared library's file name")
     args = ap.parse_args()
 
     work = pathlib.Path(args.work)
@@ -60,7 +69,27 @@ def main() -> int:
             path.append(labels[n])
             n = parent[n]
         print(f"FORBIDDEN: {' -> '.join(reversed(path))}", file=sys.stderr)
+    if args.binary:
+        bad += loaded_forbidden(args.binary, args.forbid_library)
     return 1 if bad else 0
+
+
+def loaded_forbidden(binary: str, patterns: list) -> list:
+    """The shared libraries `binary` loads that match any of `patterns`."""
+    if not pathlib.Path(binary).is_file():
+        print(f"{binary} is not built", file=sys.stderr)
+        return [binary]
+    ldd = shutil.which("ldd")
+    if not ldd:
+        print("no ldd here: the loaded libraries were not checked")
+        return []
+    text = subprocess.run([ldd, binary], check=True, capture_output=True, text=True).stdout
+    names = [line.split()[0] for line in text.splitlines() if line.strip()]
+    print(f"{binary} loads {len(names)} libraries: {', '.join(names)}")
+    bad = [n for n in names if any(re.search(p, n) for p in patterns)]
+    for n in bad:
+        print(f"FORBIDDEN LIBRARY: {binary} loads {n}", file=sys.stderr)
+    return bad
 
 
 if __name__ == "__main__":
