@@ -1060,6 +1060,22 @@ int runAccount(const QStringList &args)
         if (c->authMethod() == Core::AuthMethod::OAuth2 && !parser.isSet(QStringLiteral("auth")))
             a.auth = Core::AuthMethod::OAuth2;
         oauth2Info = c->oauth2;
+        // The IMAP server for the Sent copy, unless given: under the same
+        // rule as the outgoing server (it gets the same password).
+        if (const AC::ImapCandidate *imap = result.imap(); imap && !parser.isSet(QStringLiteral("imap-host"))) {
+            if (imap->needsConfirmation(result.address.domain) && !parser.isSet(QStringLiteral("yes"))) {
+                err() << QCoreApplication::translate("Cli", "The IMAP server %1 was found through an unauthenticated source; it is not used without --yes (or give --imap-host).")
+                             .arg(imap->server.host)
+                      << Qt::endl;
+            } else {
+                a.imap.host = imap->server.host;
+                a.imap.port = imap->server.port;
+                a.imap.security = imap->server.security;
+                a.imap.username = imap->server.username;
+                err() << QCoreApplication::translate("Cli", "Copies of sent messages go to %1:%2 (IMAP).").arg(imap->server.host).arg(imap->server.port)
+                      << Qt::endl;
+            }
+        }
     } else {
         a.host = parser.value(QStringLiteral("host"));
     }

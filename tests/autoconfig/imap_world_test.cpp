@@ -209,3 +209,25 @@ TEST_F(ImapWorld, CommandLineAutoconfigPrintsTheImapServer)
     const QString out = QString::fromUtf8(human.readAllStandardOutput());
     EXPECT_TRUE(out.contains(QLatin1String("IMAP server for the Sent copy: imap.provider.test:993"))) << out.toStdString();
 }
+
+TEST_F(ImapWorld, AccountAddWithoutHostTakesTheImapServerFromDiscovery)
+{
+    const QString script = QStringLiteral(
+        "set -e\n"
+        "printf '%s\\n' \"$AUTOCONFIG_WORLD_PASSWORD\" | \"$1\" account add --email someone@provider.test --password-stdin\n"
+        "\"$1\" account list --json\n");
+    QProcess add;
+    add.start(QStringLiteral(TEST_SCRIPTS_DIR "/with_keyring.sh"),
+              {QStringLiteral("bash"), QStringLiteral("-c"), script, QStringLiteral("sh"), QStringLiteral(OUTPOST_BINARY)});
+    ASSERT_TRUE(add.waitForFinished(120000));
+    const QByteArray out = add.readAllStandardOutput();
+    const QByteArray err = add.readAllStandardError();
+    ASSERT_EQ(add.exitCode(), 0) << err.toStdString() << out.toStdString();
+    const QJsonArray accounts = QJsonDocument::fromJson(out.mid(out.indexOf('['))).array();
+    ASSERT_EQ(accounts.size(), 1) << out.toStdString();
+    const QJsonObject imap = accounts.first().toObject().value(QStringLiteral("imap")).toObject();
+    EXPECT_EQ(imap.value(QStringLiteral("host")).toString(), QStringLiteral("imap.provider.test")) << out.toStdString();
+    EXPECT_EQ(imap.value(QStringLiteral("port")).toInt(), 993);
+    EXPECT_EQ(imap.value(QStringLiteral("security")).toString(), QStringLiteral("tls"));
+    EXPECT_TRUE(err.contains("imap.provider.test")) << "it says where the copy will go: " << err.toStdString();
+}
