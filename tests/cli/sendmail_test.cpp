@@ -6,8 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 
 #include "tests/cli/clitest.h"
 
@@ -147,4 +149,50 @@ TEST_F(SendmailFixture, ALongFullNameIsFolded)
         EXPECT_TRUE(field.contains("<ada@example.org>")) << field.toStdString();
         EXPECT_GT(field.count("\r\n"), 1) << "not folded: " << field.toStdString();
     }
+}
+
+// outpost-sendmail queues with the small core and sends by running
+// `outpost` (issue 18): without -odq it still sends at once and its exit
+// status and messages say what became of the message, as before.
+TEST_F(SendmailFixture, WithoutOdqItSendsAtOnceAndSaysWhatBecameOfTheMessage)
+{
+    startServerAndAccount();
+    expectQuietSuccess(sendmail({QStringLiteral("bob@example.org")}, "Subject: at once\n\nbody\n"));
+    EXPECT_TRUE(delivered().contains("Subject: at once\r\n"));
+
+    m_server.reset(); // the server goes away: accepted for delivery, retried later
+    const CliRun down = sendmail({QStringLiteral("bob@example.org")}, "Subject: later\n\nbody\n");
+    EXPECT_EQ(down.exitCode, 0) << down.err.toStdString();
+    EXPECT_TRUE(down.out.isEmpty()) << down.out.toStdString();
+    EXPECT_TRUE(down.err.startsWith(QStringLiteral("outpost-sendmail: Not sent yet ("))) << down.err.toStdString();
+
+    const CliRun queued = sendmail({QStringLiteral("-odq"), QStringLiteral("bob@example.org")}, "Subject: queued\n\nbody\n");
+    expectQuietSuccess(queued);
+    QMap<QString, QString> states;
+    for (const QJsonValue &v : outboxList())
+        states.insert(v.toObject().value(QStringLiteral("subject")).toString(), v.toObject().value(QStringLiteral("state")).toString());
+    EXPECT_EQ(states.value(QStringLiteral("at once")), QStringLiteral("sent"));
+    EXPECT_EQ(states.value(QStringLiteral("later")), QStringLiteral("deferred"));
+    EXPECT_EQ(states.value(QStringLiteral("queued")), QStringLiteral("queued"));
+}
+
+// Without the `outpost` that sends (a copy of outpost-sendmail alone, none
+// on PATH), the message is still accepted: it waits queued, and it says so.
+TEST_F(SendmailFixture, WithoutOutpostToSendTheMessageWaitsQueued)
+{
+    startServerAndAccount();
+    const QString alone = m_home.filePath(QStringLiteral("alone"));
+    ASSERT_TRUE(QDir().mkpath(alone));
+    const QString copy = alone + QStringLiteral("/outpost-sendmail");
+    ASSERT_TRUE(QFile::copy(QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail"), copy));
+    m_extraEnvironment.insert(QStringLiteral("PATH"), alone);
+    const CliRun r = runProgram(copy, {QStringLiteral("bob@example.org")}, {}, "Subject: stays\n\nbody\n", 60000);
+    m_extraEnvironment.remove(QStringLiteral("PATH"));
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("could not send the message (not found)"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("outpost-sendmail: Queued\n"))) << r.err.toStdString();
+    const QJsonArray list = outboxList();
+    ASSERT_EQ(list.size(), 1);
+    EXPECT_EQ(list.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+    EXPECT_TRUE(QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files).isEmpty());
 }
