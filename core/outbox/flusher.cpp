@@ -104,6 +104,10 @@ struct Flusher::AccountRun
     bool tokenRefused = false;
     /// The password is in hand (or none is needed): messages may be claimed.
     bool ready = false;
+    /// Takes messages found after it started (a later scan of the same pass,
+    /// see startPass()) until it stops for a failure or finishes.
+    enum class Intake { Open, Stopped, Finishing };
+    Intake intake = Intake::Open;
 };
 
 struct Flusher::PassScan
@@ -118,6 +122,8 @@ struct Flusher::PassScan
     /// messages are all held, with the reason.
     QHash<QString, AccountRun *> runs;
     QSet<QString> ended;
+    /// Ids the runs already have (a scan while runs go on lists them again).
+    QSet<QString> known;
     QHash<QString, QPair<HoldReason, Error>> held;
 };
 
@@ -338,34 +344,57 @@ void Flusher::flush(bool manual)
 {
     if (!m_lock)
         return;
-    if (!m_runs.empty() || m_scan || m_sentRecords > 0) {
-        m_pending = true;
-        m_pendingManual = m_pendingManual || manual;
-        return;
-    }
-    // Start from the event loop, never inside the caller.
+    const bool startQueued = m_pending;
     m_pending = true;
-    QMetaObject::invokeMethod(this, [this, manual] {
-        m_pending = false;
-        startPass(manual);
-    }, Qt::QueuedConnection);
+    m_pendingManual = m_pendingManual || manual;
+    // A scan being read takes it when it ends (scanSome()); otherwise a scan
+    // starts, from the event loop, never inside the caller: a new pass, or,
+    // while runs go on, a scan that gives them and new runs what is new.
+    if (m_scan || startQueued)
+        return;
+    QMetaObject::invokeMethod(this, [this] { startPending(); }, Qt::QueuedConnection);
+}
+
+void Flusher::startPending()
+{
+    // The last "sent" records of a pass that has no run left: the pass ends
+    // after them, and starts the next (endPassIfDone()).
+    if (!m_pending || m_scan || (m_runs.empty() && m_sentRecords > 0))
+        return;
+    const bool manual = std::exchange(m_pendingManual, false);
+    m_pending = false;
+    startPass(manual);
 }
 
 void Flusher::startPass(bool manual)
 {
-    if (!m_runs.empty() || m_scan || m_sentRecords > 0)
+    if (m_scan)
         return;
     m_passTimer.stop();
     if (manual)
         m_accountDeadUntil.clear();
+    auto scan = std::make_unique<PassScan>();
+    // A pass is not a snapshot: while runs go on (a long upload), a scan
+    // gives each open run the new messages of its account (sent over the
+    // same connection) and starts runs for the other accounts at once.
+    // A run stopped by a failure keeps its account out until the next pass.
+    for (const auto &run : m_runs) {
+        for (const QString &id : std::as_const(run->ids))
+            scan->known.insert(id);
+        if (run->intake == AccountRun::Intake::Open)
+            scan->runs.insert(run->account.id, run.get());
+        else if (run->intake == AccountRun::Intake::Stopped)
+            scan->ended.insert(run->account.id);
+    }
     // Nothing is being sent: markers of messages recorded as sent can go.
-    if (auto r = m_outbox->clearOrphanMarkers(); !r)
-        qWarning("outbox: %s", qPrintable(r.error().message()));
+    if (m_runs.empty() && m_sentRecords == 0) {
+        if (auto r = m_outbox->clearOrphanMarkers(); !r)
+            qWarning("outbox: %s", qPrintable(r.error().message()));
+    }
     // The due messages are read a few at a time from the event loop: the
     // oldest one's account starts connecting and asking the keychain at
     // once, and both move on while the rest are read. Ids sort by creation
     // time (Outbox::newId()), so messages still go oldest first.
-    auto scan = std::make_unique<PassScan>();
     scan->manual = manual;
     scan->now = m_outbox->now();
     for (const OutboxState state : {OutboxState::Queued, OutboxState::Deferred}) {
@@ -383,6 +412,8 @@ void Flusher::scanSome()
     PassScan &scan = *m_scan;
     for (int n = 0; n < kScanBatch && scan.next < scan.names.size(); ++n) {
         const auto [id, state] = scan.names.at(scan.next++);
+        if (scan.known.contains(id))
+            continue; // a run has it already
         const auto e = m_outbox->scanEntry(state, id);
         if (!e)
             continue; // gone meanwhile, or damaged and set aside
@@ -436,6 +467,14 @@ void Flusher::scanSome()
     }
     for (AccountRun *run : waiting)
         sendNext(run, 2);
+    if (!m_runs.empty()) {
+        // Asked to send while this scan was read, or a message falls due
+        // while the runs go on: another scan then.
+        if (m_pending)
+            QMetaObject::invokeMethod(this, [this] { startPending(); }, Qt::QueuedConnection);
+        else
+            scheduleNextPass();
+    }
     endPassIfDone();
 }
 
@@ -498,6 +537,7 @@ void Flusher::startRun(const Account &account, const QString &firstId)
     CredentialJob *job = m_credentials->read(account.id);
     connect(job, &CredentialJob::finished, this, [this, run](CredentialJob *j) {
         if (j->error().isError()) {
+            run->intake = AccountRun::Intake::Stopped;
             holdRest(run, run->ids.mid(run->next), HoldReason::Credentials, j->error());
             run->next = run->ids.size();
             finishRun(run);
@@ -576,6 +616,7 @@ void Flusher::startOAuthRun(AccountRun *run)
 
 void Flusher::failRun(AccountRun *run, const Error &error)
 {
+    run->intake = AccountRun::Intake::Stopped;
     while (run->next < run->ids.size()) {
         const QString id = run->ids.at(run->next++);
         if (m_outbox->claim(id)) {
@@ -905,6 +946,7 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
         record();
     }
     if (stopRun) {
+        run->intake = AccountRun::Intake::Stopped;
         // No more messages for this account now. The other one in flight is
         // reported by the client (cancelled, unless its session has already
         // ended with the same error) and recorded like this one; then the
@@ -923,6 +965,8 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
 
 void Flusher::finishRun(AccountRun *run)
 {
+    if (run->intake == AccountRun::Intake::Open)
+        run->intake = AccountRun::Intake::Finishing;
     // Later messages of this account found by the pass wait for the next.
     if (m_scan && m_scan->runs.value(run->account.id) == run) {
         m_scan->runs.remove(run->account.id);
@@ -970,10 +1014,7 @@ void Flusher::endPassIfDone()
     if (!m_runs.empty() || m_scan || m_sentRecords > 0)
         return; // (a pass still being read ends itself, see scanSome(); the last record, recordSent())
     if (m_pending) {
-        const bool manual = m_pendingManual;
-        m_pending = false;
-        m_pendingManual = false;
-        startPass(manual);
+        startPending();
         return;
     }
     housekeep();
@@ -1004,18 +1045,30 @@ void Flusher::scheduleNextPass()
         m_passTimer.start(1000); // (the GUI's index is still being read: look again soon)
         return;
     }
+    // Messages a run already has are not waited for (runs go on meanwhile).
+    QSet<QString> taken;
+    for (const auto &run : m_runs) {
+        for (const QString &id : std::as_const(run->ids))
+            taken.insert(id);
+    }
     // In memory in the GUI: no entry is read on its thread.
     for (const Outbox::Indexed &i : m_outbox->indexed(OutboxState::Queued)) {
         const OutboxEntry &e = i.entry;
+        if (taken.contains(e.id))
+            continue;
         const QDateTime dead = m_accountDeadUntil.value(e.accountId);
         consider(e.notBefore.isValid() && e.notBefore > now ? e.notBefore : (dead.isValid() ? dead : now));
     }
-    for (const Outbox::Indexed &i : m_outbox->indexed(OutboxState::Deferred))
-        consider(i.entry.nextAttemptAt.isValid() ? i.entry.nextAttemptAt : now);
+    for (const Outbox::Indexed &i : m_outbox->indexed(OutboxState::Deferred)) {
+        if (!taken.contains(i.entry.id))
+            consider(i.entry.nextAttemptAt.isValid() ? i.entry.nextAttemptAt : now);
+    }
     if (!next.isValid())
         return;
     const qint64 ms = std::clamp<qint64>(now.msecsTo(next), 0, 3600 * 1000);
-    m_passTimer.start(static_cast<int>(std::max<qint64>(ms, 50)));
+    // (While runs go on, not more often than twice a second: a due message
+    // of an account whose run has stopped waits for that run to end.)
+    m_passTimer.start(static_cast<int>(std::max<qint64>(ms, m_runs.empty() ? 50 : 500)));
 }
 
 void Flusher::housekeep()

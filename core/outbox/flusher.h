@@ -127,6 +127,8 @@ private:
     struct AccountRun;
     struct PassScan;
 
+    /// Starts what flush() asked for, once no scan is being read.
+    void startPending();
     void startPass(bool manual);
     /// Reads the next few entries of the pass; the rest from the event loop.
     void scanSome();

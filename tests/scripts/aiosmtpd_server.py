@@ -7,6 +7,7 @@ and its envelope to OUTDIR/N.json, prints "READY <port>" when listening, and
 runs until stdin closes. Run with Debian's /usr/bin/python3 (python3-aiosmtpd).
 """
 import argparse
+import asyncio
 import email
 import json
 import os
@@ -20,12 +21,15 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Recorder:
-    def __init__(self, outdir):
+    def __init__(self, outdir, data_delay=0.0):
         self.outdir = outdir
+        self.data_delay = data_delay
         self.count = 0
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
+        if self.data_delay:
+            await asyncio.sleep(self.data_delay)  # a slow server: the reply to the final dot comes late
         with self.lock:
             self.count += 1
             n = self.count
@@ -44,6 +48,7 @@ class Recorder:
                 "smtp_utf8": envelope.smtp_utf8,
                 "authenticated": bool(session.authenticated),
                 "tls": session.ssl is not None,
+                "peer_port": session.peer[1] if session.peer else None,  # one per connection
             }, f, ensure_ascii=False)
         return "250 2.0.0 OK queued as %d" % n
 
@@ -68,6 +73,7 @@ def main():
     ap.add_argument("--auth-optional", action="store_true", help="with TLS: AUTH offered, not required")
     ap.add_argument("--port", type=int, default=0, help="listen here instead of a free port")
     ap.add_argument("--max-size", type=int, default=33554432, help="SIZE limit in octets (0: none)")
+    ap.add_argument("--data-delay", type=float, default=0.0, help="seconds before each reply to the final dot")
     args = ap.parse_args()
 
     context = None
@@ -89,12 +95,12 @@ def main():
                   server_hostname="aiosmtpd.test", ident="aiosmtpd test server",
                   data_size_limit=args.max_size or None)
     if args.no_auth:
-        controller = Controller(Recorder(args.outdir), **common)
+        controller = Controller(Recorder(args.outdir, args.data_delay), **common)
     elif args.implicit_tls:
-        controller = Controller(Recorder(args.outdir), ssl_context=context,
+        controller = Controller(Recorder(args.outdir, args.data_delay), ssl_context=context,
                                 auth_require_tls=False, **common)
     else:
-        controller = Controller(Recorder(args.outdir), tls_context=context,
+        controller = Controller(Recorder(args.outdir, args.data_delay), tls_context=context,
                                 require_starttls=True, auth_require_tls=True, **common)
     controller.start()
     print("READY %d" % port, flush=True)
