@@ -161,6 +161,15 @@
         <source>The provider signed you in but gave Outpost no lasting permission (no refresh token). Nothing was changed.</source>
         <translation>Der Anbieter hat Sie angemeldet, Outpost aber keine dauerhafte Erlaubnis erteilt (kein Refresh-Token). Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <source>Sent, but no copy in the Sent folder</source>
+        <extracomment>%1 is the message&apos;s subject, %2 why its copy could not be filed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2 The Outbox window can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -1301,6 +1310,14 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <extracomment>%1 is auto, always or never; %2 says whether a copy is saved and why</extracomment>
         <translation>Kopie unter „Gesendet“: %1. %2</translation>
     </message>
+    <message>
+        <source>The IMAP server %1 was found through an unauthenticated source; it is not used without --yes (or give --imap-host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies of sent messages go to %1:%2 (IMAP).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliContacts</name>
@@ -2008,7 +2025,7 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>IMAP server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">IMAP-Server</translation>
     </message>
     <message>
         <source>none</source>
@@ -2016,15 +2033,15 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>IMAP port</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">IMAP-Port</translation>
     </message>
     <message>
         <source>IMAP encryption</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">IMAP-Verschlüsselung</translation>
     </message>
     <message>
         <source>IMAP user name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">IMAP-Benutzername</translation>
     </message>
     <message>
         <source>the same as for sending</source>
@@ -2032,34 +2049,34 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>Save a copy of sent messages</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Kopie gesendeter Nachrichten ablegen</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Automatisch</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Immer</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;IMAP server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IMAP p&amp;ort:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IMAP user &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nie</translation>
     </message>
     <message>
         <source>Save a cop&amp;y of sent messages:</source>
+        <translation type="unfinished">&amp;Kopie gesendeter Nachrichten:</translation>
+    </message>
+    <message>
+        <source>IMAP ser&amp;ver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP por&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP user na&amp;me:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2264,6 +2281,11 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>Remove the account “%1”? Its permission to send is withdrawn at the provider and deleted from the keychain. Messages already in the outbox for it stay there.</source>
         <translation>Das Konto „%1“ entfernen? Seine Berechtigung zum Senden wird beim Anbieter widerrufen und aus dem Schlüsselbund gelöscht. Nachrichten, die dafür bereits im Postausgang liegen, bleiben dort.</translation>
+    </message>
+    <message>
+        <source>IMAP %1:%2, %3</source>
+        <extracomment>the account&apos;s IMAP server for the Sent copy: %1 server, %2 port, %3 encryption</extracomment>
+        <translation>IMAP %1:%2, %3</translation>
     </message>
 </context>
 <context>
@@ -3109,6 +3131,23 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
             <numerusform>%n Nachrichten erfordern Ihr Eingreifen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>copy in %1</source>
+        <extracomment>%1 is the IMAP folder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy to be filed in Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy not filed yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no copy in Sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::OutboxWindow</name>
@@ -3187,6 +3226,18 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>For ever</source>
         <translation>Für immer</translation>
     </message>
+    <message>
+        <source>Retry &amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File the copy of the sent message in the Sent folder again; the message is not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Folder and Retry &amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::SendToast</name>
@@ -3240,6 +3291,88 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>Take the message back (Ctrl+Z)</source>
         <translation>Nachricht zurückholen (Strg+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SentCopyBox</name>
+    <message>
+        <source>Incoming server (IMAP) for the Sent copy</source>
+        <translation>Posteingangsserver (IMAP) für die Kopie unter „Gesendet“</translation>
+    </message>
+    <message>
+        <source>IMAP server</source>
+        <translation>IMAP-Server</translation>
+    </message>
+    <message>
+        <source>none: no copy in Sent</source>
+        <translation>keiner: keine Kopie unter „Gesendet“</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation>IMAP-Port</translation>
+    </message>
+    <message>
+        <source>IMAP encryption</source>
+        <translation>IMAP-Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>IMAP user name</source>
+        <translation>IMAP-Benutzername</translation>
+    </message>
+    <message>
+        <source>same as sending</source>
+        <translation>wie beim Senden</translation>
+    </message>
+    <message>
+        <source>Save a copy of sent messages</source>
+        <translation>Kopie gesendeter Nachrichten ablegen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>I&amp;MAP server:</source>
+        <translation>&amp;IMAP-Server:</translation>
+    </message>
+    <message>
+        <source>IMAP p&amp;ort:</source>
+        <translation>IMAP-P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>IMAP user n&amp;ame:</source>
+        <translation>IMAP-Benu&amp;tzername:</translation>
+    </message>
+    <message>
+        <source>Save a cop&amp;y of sent messages:</source>
+        <translation>&amp;Kopie gesendeter Nachrichten:</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>keine Verschlüsselung</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SignatureEditor</name>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished">Signatur</translation>
     </message>
 </context>
 <context>

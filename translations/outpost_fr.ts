@@ -161,6 +161,15 @@
         <source>The provider signed you in but gave Outpost no lasting permission (no refresh token). Nothing was changed.</source>
         <translation>Le fournisseur vous a connecté mais n’a donné à Outpost aucune autorisation durable (pas de jeton d’actualisation). Rien n’a été modifié.</translation>
     </message>
+    <message>
+        <source>Sent, but no copy in the Sent folder</source>
+        <extracomment>%1 is the message&apos;s subject, %2 why its copy could not be filed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2 The Outbox window can try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -1301,6 +1310,14 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <extracomment>%1 is auto, always or never; %2 says whether a copy is saved and why</extracomment>
         <translation>Copie dans Envoyés&#xa0;: %1. %2</translation>
     </message>
+    <message>
+        <source>The IMAP server %1 was found through an unauthenticated source; it is not used without --yes (or give --imap-host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies of sent messages go to %1:%2 (IMAP).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliContacts</name>
@@ -2008,7 +2025,7 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>IMAP server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Serveur IMAP</translation>
     </message>
     <message>
         <source>none</source>
@@ -2016,15 +2033,15 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>IMAP port</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Port IMAP</translation>
     </message>
     <message>
         <source>IMAP encryption</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Chiffrement IMAP</translation>
     </message>
     <message>
         <source>IMAP user name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nom d’utilisateur IMAP</translation>
     </message>
     <message>
         <source>the same as for sending</source>
@@ -2032,34 +2049,34 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>Save a copy of sent messages</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ranger une copie des messages envoyés</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Automatique</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Toujours</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;IMAP server:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IMAP p&amp;ort:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IMAP user &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Jamais</translation>
     </message>
     <message>
         <source>Save a cop&amp;y of sent messages:</source>
+        <translation type="unfinished">Ranger une copie des messages en&amp;voyés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP ser&amp;ver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP por&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP user na&amp;me:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2264,6 +2281,11 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>Remove the account “%1”? Its permission to send is withdrawn at the provider and deleted from the keychain. Messages already in the outbox for it stay there.</source>
         <translation>Supprimer le compte «&#xa0;%1&#xa0;»&#xa0;? Son autorisation d’envoi est retirée auprès du fournisseur et supprimée du trousseau. Les messages déjà dans la boîte d’envoi pour ce compte y restent.</translation>
+    </message>
+    <message>
+        <source>IMAP %1:%2, %3</source>
+        <extracomment>the account&apos;s IMAP server for the Sent copy: %1 server, %2 port, %3 encryption</extracomment>
+        <translation>IMAP %1:%2, %3</translation>
     </message>
 </context>
 <context>
@@ -3109,6 +3131,23 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
             <numerusform>%n messages requièrent votre attention</numerusform>
         </translation>
     </message>
+    <message>
+        <source>copy in %1</source>
+        <extracomment>%1 is the IMAP folder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy to be filed in Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy not filed yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no copy in Sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::OutboxWindow</name>
@@ -3187,6 +3226,18 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>For ever</source>
         <translation>Toujours</translation>
     </message>
+    <message>
+        <source>Retry &amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File the copy of the sent message in the Sent folder again; the message is not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Folder and Retry &amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Gui::SendToast</name>
@@ -3240,6 +3291,88 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>Take the message back (Ctrl+Z)</source>
         <translation>Reprendre le message (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SentCopyBox</name>
+    <message>
+        <source>Incoming server (IMAP) for the Sent copy</source>
+        <translation>Serveur entrant (IMAP) pour la copie dans Envoyés</translation>
+    </message>
+    <message>
+        <source>IMAP server</source>
+        <translation>Serveur IMAP</translation>
+    </message>
+    <message>
+        <source>none: no copy in Sent</source>
+        <translation>aucun&#xa0;: pas de copie dans Envoyés</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation>Port IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP encryption</source>
+        <translation>Chiffrement IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP user name</source>
+        <translation>Nom d’utilisateur IMAP</translation>
+    </message>
+    <message>
+        <source>same as sending</source>
+        <translation>le même que pour l’envoi</translation>
+    </message>
+    <message>
+        <source>Save a copy of sent messages</source>
+        <translation>Ranger une copie des messages envoyés</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>Toujours</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>I&amp;MAP server:</source>
+        <translation>Serveur &amp;IMAP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP p&amp;ort:</source>
+        <translation>P&amp;ort IMAP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>IMAP user n&amp;ame:</source>
+        <translation>Nom d’u&amp;tilisateur IMAP&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save a cop&amp;y of sent messages:</source>
+        <translation>Ranger une copie des messages en&amp;voyés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>sans chiffrement</translation>
+    </message>
+</context>
+<context>
+    <name>Gui::SignatureEditor</name>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished">Signature</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "core/smtp/smtpclient.h"
 #include "ui/certificatedialog.h"
 #include "ui/oauthsignin.h"
+#include "ui/signatureeditor.h"
+#include "ui/sentcopybox.h"
 
 #include "core/oauth/tokens.h"
 #include "core/oauth/tokensource.h"
@@ -162,6 +164,10 @@ void AccountsDialog::refresh()
         QString text = tr("%1 — %2\n%3:%4, %5").arg(a.name, i ? i->mailbox().toDisplayString() : QString(), a.host).arg(a.port).arg(securityText(a.security));
         if (a.auth == Core::AuthMethod::OAuth2)
             text += QStringLiteral(", ") + oauthText(a, registry);
+        if (!a.imap.host.isEmpty()) {
+            //: the account's IMAP server for the Sent copy: %1 server, %2 port, %3 encryption
+            text += u'\n' + tr("IMAP %1:%2, %3").arg(a.imap.host).arg(a.imap.port).arg(securityText(a.imap.security));
+        }
         if (&a == def)
             text += QStringLiteral("  ") + tr("(default)");
         auto *item = new QListWidgetItem(text, m_list);
@@ -236,9 +242,8 @@ void AccountsDialog::editSelected()
     Core::Identity identity = a.defaultIdentity() ? *a.defaultIdentity() : Core::Identity();
     auto *displayName = new QLineEdit(identity.name, &dialog);
     displayName->setObjectName(QStringLiteral("displayNameEdit"));
-    auto *signature = new QPlainTextEdit(identity.signature, &dialog);
-    signature->setObjectName(QStringLiteral("signatureEdit"));
-    signature->setTabChangesFocus(true);
+    auto *signature = new SignatureEditor(&dialog);
+    signature->setSignature(identity.signature, identity.htmlSignature);
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("&Name:"), name);
     form->addRow(tr("Ser&ver:"), host);
@@ -249,6 +254,10 @@ void AccountsDialog::editSelected()
     form->addRow(tr("Pass&word:"), password);
     form->addRow(tr("Your name as &recipients see it:"), displayName);
     form->addRow(tr("Si&gnature:"), signature);
+    auto *sentCopy = new SentCopyBox(&dialog);
+    sentCopy->setAccount(a);
+    connect(host, &QLineEdit::textChanged, sentCopy, &SentCopyBox::setSmtpHost);
+    form->addRow(sentCopy);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, [&] {
@@ -265,13 +274,17 @@ void AccountsDialog::editSelected()
             return;
         }
         identity.name = displayName->text().trimmed();
-        identity.signature = signature->toPlainText();
+        identity.signature = signature->plainSignature();
+        identity.htmlSignature = signature->htmlSignature();
         for (Core::Identity &i : a.identities) {
             if (i.id == identity.id)
                 i = identity;
         }
+        sentCopy->applyTo(a);
         if (auto r = m_accounts->update(a); !r) {
             QMessageBox::warning(&dialog, tr("Edit Account"), r.error().message());
+            if (QWidget *field = sentCopy->fieldFor(r.error().field()))
+                field->setFocus();
             return; // stays open: the field is named in the message
         }
         if (auto r = m_accounts->save(); !r) {

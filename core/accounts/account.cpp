@@ -212,17 +212,15 @@ bool Account::providerFilesSentCopy(const QString &smtpHost)
 
 SentCopyReason Account::sentCopyReason() const
 {
+    // The person's choice first, then the provider: a Gmail account needs
+    // no IMAP server for its copy, and is told so rather than asked for one.
+    if (saveSent == SentCopyMode::Never)
+        return SentCopyReason::Never;
+    if (saveSent == SentCopyMode::Auto && providerFilesSentCopy(host))
+        return SentCopyReason::ProviderFilesCopy;
     if (imap.host.isEmpty())
         return SentCopyReason::NoImapServer;
-    switch (saveSent) {
-    case SentCopyMode::Never:
-        return SentCopyReason::Never;
-    case SentCopyMode::Always:
-        return SentCopyReason::Always;
-    case SentCopyMode::Auto:
-        break;
-    }
-    return providerFilesSentCopy(host) ? SentCopyReason::ProviderFilesCopy : SentCopyReason::Auto;
+    return saveSent == SentCopyMode::Always ? SentCopyReason::Always : SentCopyReason::Auto;
 }
 
 bool Account::copiesToSent() const

@@ -66,9 +66,9 @@ enum class SentCopyMode { Auto, Always, Never };
 /// Why an account does or does not file a Sent copy (SentCopyMode and the
 /// facts it depends on), for the accounts window and `account list`.
 enum class SentCopyReason {
-    NoImapServer, ///< no copy: no IMAP server is set
     Never, ///< no copy: the person turned it off
-    ProviderFilesCopy, ///< no copy: Auto, and the provider files one itself
+    ProviderFilesCopy, ///< no copy: Auto, and the provider files one itself (IMAP server or not)
+    NoImapServer, ///< no copy: Auto or Always, and no IMAP server is set
     Auto, ///< a copy: Auto, and the provider does not file one
     Always, ///< a copy: the person asked for one
 };

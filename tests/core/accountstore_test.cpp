@@ -566,6 +566,11 @@ TEST(Account, TheSentCopyReasonNamesTheProvider)
     EXPECT_EQ(a.sentCopyExplanation(), QStringLiteral("Gmail files a copy in Sent itself: Outpost will not add another."));
     a.host = QStringLiteral("smtp-mail.outlook.com");
     EXPECT_TRUE(a.sentCopyExplanation().startsWith(QLatin1String("Outlook.com ")));
+    a.imap.host.clear();
+    EXPECT_EQ(a.sentCopyReason(), Core::SentCopyReason::ProviderFilesCopy) << "no IMAP server needed for that";
+    a.saveSent = Core::SentCopyMode::Never;
+    EXPECT_EQ(a.sentCopyReason(), Core::SentCopyReason::Never);
+    a.imap.host = QStringLiteral("imap.example.org");
     a.saveSent = Core::SentCopyMode::Always;
     EXPECT_EQ(a.sentCopyReason(), Core::SentCopyReason::Always);
     EXPECT_TRUE(a.sentCopyExplanation().contains(QLatin1String("expect two"))) << qPrintable(a.sentCopyExplanation());
