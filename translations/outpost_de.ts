@@ -3464,7 +3464,7 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>The system password store did not answer in time. If it asks to be unlocked, unlock it, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Passwortspeicher des Systems hat nicht rechtzeitig geantwortet. Falls er entsperrt werden möchte, entsperren Sie ihn und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>

@@ -3464,7 +3464,7 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>The system password store did not answer in time. If it asks to be unlocked, unlock it, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le gestionnaire de mots de passe du système n’a pas répondu à temps. S’il demande à être déverrouillé, déverrouillez-le, puis réessayez.</translation>
     </message>
 </context>
 <context>
