@@ -151,6 +151,10 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
         return static_cast<int>(e.state);
     if (role == HoldReasonRole)
         return static_cast<int>(e.holdReason);
+    if (role == SentCopyStateRole) {
+        const auto copy = m_sentCopies.constFind(e.id);
+        return copy == m_sentCopies.cend() ? -1 : static_cast<int>(copy->state);
+    }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     const QLocale locale;
@@ -181,8 +185,12 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     case SizeColumn:
         return e.bodySize > 0 ? locale.formattedDataSize(e.bodySize) : QString();
     case DetailColumn:
-        if (e.state == Core::OutboxState::Sent)
-            return tr("Sent %1").arg(locale.toString(e.acceptedAt.toLocalTime(), QLocale::ShortFormat));
+        if (e.state == Core::OutboxState::Sent) {
+            const QString sent = tr("Sent %1").arg(locale.toString(e.acceptedAt.toLocalTime(), QLocale::ShortFormat));
+            const auto copy = m_sentCopies.constFind(e.id);
+            const QString copyText = copy == m_sentCopies.cend() ? QString() : sentCopyText(*copy);
+            return copyText.isEmpty() ? sent : sent + QStringLiteral(" — ") + copyText;
+        }
         if (e.state == Core::OutboxState::Queued && e.notBefore.isValid() && e.notBefore > m_outbox->now())
             return tr("Will be sent at %1").arg(locale.toString(e.notBefore.toLocalTime(), QLocale::ShortFormat));
         if (e.state == Core::OutboxState::Deferred)
@@ -193,6 +201,40 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString OutboxModel::sentCopyText(const Core::SentCopyStatus &copy)
+{
+    switch (copy.state) {
+    case Core::SentCopyStatus::State::Done:
+        //: %1 is the IMAP folder
+        return tr("copy in %1").arg(copy.folder);
+    case Core::SentCopyStatus::State::Pending:
+        return copy.reason.isEmpty() ? tr("copy to be filed in Sent") : tr("copy not filed yet: %1").arg(copy.reason);
+    case Core::SentCopyStatus::State::Skipped:
+        return {}; // as the account wants: nothing to say
+    case Core::SentCopyStatus::State::Failed:
+        return tr("no copy in Sent: %1").arg(copy.reason);
+    }
+    return {};
+}
+
+void OutboxModel::setSentCopy(const QString &id, const Core::SentCopyStatus &status)
+{
+    m_sentCopies.insert(id, status);
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).entry.id == id) {
+            Q_EMIT dataChanged(index(row, DetailColumn), index(row, DetailColumn));
+            Q_EMIT dataChanged(index(row, 0), index(row, 0), {SentCopyStateRole});
+            return;
+        }
+    }
+}
+
+std::optional<Core::SentCopyStatus> OutboxModel::sentCopy(const QString &id) const
+{
+    const auto copy = m_sentCopies.constFind(id);
+    return copy == m_sentCopies.cend() ? std::nullopt : std::optional<Core::SentCopyStatus>(*copy);
 }
 
 QString OutboxModel::summary() const

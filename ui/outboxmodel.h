@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/outbox/outbox.h"
+#include "core/outbox/sentcopystore.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -23,7 +24,13 @@ class OutboxModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(OutboxModel)
 public:
     enum Column { StateColumn, RecipientsColumn, SubjectColumn, SizeColumn, DetailColumn, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, StateRole, HoldReasonRole };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        StateRole,
+        HoldReasonRole,
+        /// A sent message's copy in the Sent folder: SentCopyStatus::State, or -1 unknown.
+        SentCopyStateRole,
+    };
 
     explicit OutboxModel(Core::Outbox *outbox, QObject *parent = nullptr);
 
@@ -40,8 +47,14 @@ public:
     /// otherwise gathered for a moment and applied together).
     void sync();
     void setProgress(const QString &id, int percent);
+    /// What the copy of a sent message in its Sent folder did (shown with
+    /// the sent row; failed ones offer "Retry Copy").
+    void setSentCopy(const QString &id, const Core::SentCopyStatus &status);
+    [[nodiscard]] std::optional<Core::SentCopyStatus> sentCopy(const QString &id) const;
 
 private:
+    [[nodiscard]] static QString sentCopyText(const Core::SentCopyStatus &copy);
+
     struct Row
     {
         int rank = 0; ///< place of its state in the list
@@ -52,6 +65,7 @@ private:
     Core::Outbox *m_outbox;
     QList<Row> m_rows; ///< by rank, then id (creation order)
     QHash<QString, int> m_progress;
+    QHash<QString, Core::SentCopyStatus> m_sentCopies;
     QTimer m_syncTimer;
 };
 

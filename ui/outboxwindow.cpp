@@ -5,6 +5,7 @@
 #include "ui/outboxmodel.h"
 
 #include "core/outbox/outbox.h"
+#include "core/outbox/sentcopystore.h"
 #include "core/version.h"
 
 #include <QAction>
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QToolBar>
 
 #include <algorithm>
@@ -75,6 +77,11 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     m_signInAgain->setObjectName(QStringLiteral("signInAgainAction"));
     m_signInAgain->setToolTip(tr("Sign in with the provider in your browser; the messages waiting for it go out"));
     m_sendAgain->setToolTip(tr("Send this message again; its recipients may get it twice."));
+    // The copy in the Sent folder of a sent message whose copy failed: its
+    // text says when it also creates the folder (the person's consent).
+    m_retryCopy = bar->addAction(tr("Retry &Copy"), this, &OutboxWindow::retryCopies);
+    m_retryCopy->setObjectName(QStringLiteral("retryCopyAction"));
+    m_retryCopy->setToolTip(tr("File the copy of the sent message in the Sent folder again; the message is not sent again."));
     auto *close = new QAction(tr("&Close"), this);
     close->setShortcuts({QKeySequence::Close, QKeySequence(Qt::Key_Escape)});
     connect(close, &QAction::triggered, this, &QWidget::close);
@@ -115,6 +122,62 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxWindow::updateActions);
     updateActions();
     resize(1000, 420);
+    loadSentCopies();
+}
+
+void OutboxWindow::setSentCopy(const QString &id, const Core::SentCopyStatus &status)
+{
+    m_model->setSentCopy(id, status);
+}
+
+void OutboxWindow::loadSentCopies()
+{
+    // One small file per sent message: read off this thread.
+    const QString root = m_outbox->root();
+    auto found = std::make_shared<QList<QPair<QString, Core::SentCopyStatus>>>();
+    QThread *thread = QThread::create([root, found] {
+        const Core::SentCopyStore store(root);
+        QSet<QString> settled;
+        for (const QString &id : store.open(store.since(), &settled)) {
+            if (const auto status = store.read(id))
+                found->append({id, *status});
+        }
+    });
+    connect(thread, &QThread::finished, this, [this, thread, found] {
+        thread->deleteLater();
+        for (const auto &[id, status] : std::as_const(*found)) {
+            if (!m_model->sentCopy(id)) // what the flusher said meanwhile is newer
+                m_model->setSentCopy(id, status);
+        }
+    });
+    // A window closed meanwhile waits for it (a few file reads), then
+    // deletes it with its other children.
+    thread->setParent(this);
+    connect(this, &QObject::destroyed, thread, [thread] { thread->wait(); });
+    thread->start(QThread::LowPriority);
+}
+
+void OutboxWindow::retryCopies()
+{
+    Core::SentCopyStore store(m_outbox->root());
+    QStringList errors;
+    bool any = false;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        const QString id = m_model->entry(index.row()).id;
+        const auto copy = m_model->sentCopy(id);
+        const bool createFolder = copy && copy->code == QLatin1String("needs_folder");
+        auto r = store.retry(id, createFolder);
+        if (!r) {
+            errors << r.error().message();
+            continue;
+        }
+        m_model->setSentCopy(id, r.value());
+        any = true;
+    }
+    if (!errors.isEmpty())
+        statusBar()->showMessage(errors.join(u' '));
+    if (any)
+        Q_EMIT sendNowRequested(); // the flusher's pass ends with the copies
 }
 
 void OutboxWindow::setProgress(const QString &id, int percent)
@@ -159,6 +222,15 @@ void OutboxWindow::updateActions()
         return e.state == Core::OutboxState::Held && e.holdReason == Core::HoldReason::Credentials
             && e.accountId == entries.first().accountId && m_signsInWithBrowser(e.accountId);
     }));
+    const auto copyFailed = [this](const Core::OutboxEntry &e) {
+        const auto copy = m_model->sentCopy(e.id);
+        return e.state == Core::OutboxState::Sent && copy && copy->state == Core::SentCopyStatus::State::Failed;
+    };
+    m_retryCopy->setEnabled(all(copyFailed));
+    const bool createsFolder = all([&](const Core::OutboxEntry &e) {
+        return copyFailed(e) && m_model->sentCopy(e.id)->code == QLatin1String("needs_folder");
+    });
+    m_retryCopy->setText(createsFolder ? tr("Create Folder and Retry &Copy") : tr("Retry &Copy"));
     statusBar()->showMessage(m_model->summary().isEmpty() ? tr("Nothing waiting.") : m_model->summary());
 }
 

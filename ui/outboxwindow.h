@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/outbox/sentcopystore.h"
+
 #include <QMainWindow>
 
 #include <functional>
@@ -36,6 +38,8 @@ public:
     /// Which accounts sign in through the browser (OAuth 2.0): their
     /// messages held for credentials offer "Sign In Again".
     void setBrowserSignIn(std::function<bool(const QString &accountId)> signsInWithBrowser);
+    /// The copy of a sent message in its Sent folder changed (the flusher's step).
+    void setSentCopy(const QString &id, const Core::SentCopyStatus &status);
 
 Q_SIGNALS:
     void sendNowRequested();
@@ -47,6 +51,11 @@ Q_SIGNALS:
 private:
     void updateActions();
     void act(const QString &what);
+    /// "Retry Copy" (or "Create Folder and Retry Copy": the person agrees
+    /// that the missing Sent folder be made).
+    void retryCopies();
+    /// The copies still to be filed or failed, read on a worker thread.
+    void loadSentCopies();
 
     Core::Outbox *m_outbox;
     OutboxModel *m_model;
@@ -58,6 +67,7 @@ private:
     QAction *m_edit = nullptr;
     QAction *m_remove;
     QAction *m_signInAgain = nullptr;
+    QAction *m_retryCopy = nullptr;
     std::function<bool(const QString &)> m_signsInWithBrowser;
     QComboBox *m_keepSent = nullptr;
 };

@@ -166,6 +166,9 @@ Result<SentCopyStatus> SentCopyStore::retry(const QString &id, bool createFolder
             return Error(Error::Code::InvalidInput,
                          QCoreApplication::translate("Outbox", "No copy is filed for this message: %1").arg(s.reason));
         s.state = SentCopyStatus::State::Pending;
+        s.code.clear(); // (the last failure no longer describes it)
+        s.reason.clear();
+        s.serverText.clear();
         s.attempts = 0;
         s.firstAttemptAt = {};
         s.nextAttemptAt = {};

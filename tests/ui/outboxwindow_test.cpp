@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/outbox/outbox.h"
+#include "core/outbox/sentcopystore.h"
 #include "ui/outboxmodel.h"
 #include "ui/outboxwindow.h"
 
@@ -239,4 +240,57 @@ TEST(OutboxWindow, AWatchedOutboxShowsAnotherProcesssChanges)
                           && model.data(model.index(0, Gui::OutboxModel::DetailColumn)).toString() == QStringLiteral("552 too big"),
                       5000);
     EXPECT_EQ(resets.count(), 0);
+}
+
+// A sent message whose copy in the Sent folder failed because the server
+// has no Sent folder: the window says so beside "Sent", and its action,
+// worded as the person's consent, makes the copy due again with the folder
+// to be created; the message itself is not sent again.
+TEST(OutboxWindow, AFailedSentCopyIsShownAndRetriedWithTheFolderCreated)
+{
+    QTemporaryDir dir;
+    Core::Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    const QString id = enqueue(outbox, QStringLiteral("Copied"));
+    ASSERT_TRUE(outbox.claim(id).ok());
+    ASSERT_TRUE(outbox.recordAccepted(id, [](Core::OutboxEntry &e) {
+        e.phase = Core::OutboxPhase::Accepted;
+        e.acceptedAt = QDateTime::currentDateTimeUtc();
+    }).ok());
+    Core::SentCopyStore store(outbox.root());
+    ASSERT_TRUE(store.update(id, [](Core::SentCopyStatus &s) -> Core::Result<void> {
+        s.state = Core::SentCopyStatus::State::Failed;
+        s.code = QStringLiteral("needs_folder");
+        s.reason = QStringLiteral("There is no Sent folder (Sent).");
+        s.folder = QStringLiteral("Sent");
+        s.attempts = 1;
+        return {};
+    }).ok());
+
+    Gui::OutboxWindow window(&outbox);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    Gui::OutboxModel *model = window.model();
+    const auto detail = [&] {
+        return model->data(model->index(rowOf(model, id), Gui::OutboxModel::DetailColumn)).toString();
+    };
+    ASSERT_EVENTUALLY(detail().contains(QStringLiteral("no copy in Sent: There is no Sent folder (Sent).")), 5000);
+    EXPECT_TRUE(detail().startsWith(QStringLiteral("Sent "))) << qPrintable(detail());
+
+    auto *retryCopy = window.findChild<QAction *>(QStringLiteral("retryCopyAction"));
+    ASSERT_NE(retryCopy, nullptr);
+    EXPECT_FALSE(retryCopy->isEnabled()) << "nothing selected";
+    window.view()->selectRow(rowOf(model, id));
+    ASSERT_TRUE(retryCopy->isEnabled());
+    EXPECT_EQ(retryCopy->text(), QStringLiteral("Create Folder and Retry &Copy"));
+    QSignalSpy sendNow(&window, &Gui::OutboxWindow::sendNowRequested);
+    retryCopy->trigger();
+    EXPECT_EQ(sendNow.count(), 1);
+    const auto status = store.read(id);
+    ASSERT_TRUE(status.has_value());
+    EXPECT_EQ(status->state, Core::SentCopyStatus::State::Pending);
+    EXPECT_TRUE(status->createFolder);
+    EXPECT_EQ(outbox.find(id)->state, Core::OutboxState::Sent);
+    EXPECT_TRUE(detail().endsWith(QStringLiteral("copy to be filed in Sent"))) << qPrintable(detail());
+    EXPECT_FALSE(retryCopy->isEnabled()) << "due now: nothing to retry";
 }
