@@ -273,7 +273,7 @@ void SendController::refreshSenders(Gui::ComposerWindow *composer)
         for (const Core::Identity &i : a.identities) {
             if (&a == m_accounts.defaultAccount() && a.defaultIdentity() == &i)
                 defaultIndex = senders.size();
-            senders.append({a.id, i.id, i.mailbox().toDisplayString(), a.maxMessageSize, i.signature});
+            senders.append({a.id, i.id, i.mailbox().toDisplayString(), a.maxMessageSize, i.signature, i.htmlSignature});
         }
     }
     const auto current = composer->currentSender();

@@ -4,6 +4,7 @@
 #include "core/drafts/draftstore.h"
 #include "ui/contactpicker.h"
 #include "ui/formatbar.h"
+#include "ui/htmlsanitizer.h"
 #include "ui/iconloader.h"
 #include "ui/inlineimageeditor.h"
 #include "ui/messagehtml.h"
@@ -46,6 +47,8 @@
 #include <QTextList>
 #include <QTextCharFormat>
 #include <QTextCursor>
+#include <QTextBlock>
+#include <QTextDocumentFragment>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
@@ -469,18 +472,32 @@ void ComposerWindow::setRichText(bool rich)
     const QSignalBlocker quietPlain(m_body);
     const QSignalBlocker quietRich(m_rich);
     if (rich) {
+        // The plain signature, as it was put there, becomes the formatted one.
+        const QString plain = m_body->toPlainText();
+        const bool signature = !m_signatureBlock.isEmpty() && plain.endsWith(m_signatureBlock);
         // The formatting comes back while the words are those it was removed from.
-        if (!m_formattedHtml.isEmpty() && m_body->toPlainText() == m_plainAtSwitch)
+        if (!m_formattedHtml.isEmpty() && plain == m_plainAtSwitch)
             m_rich->setHtml(m_formattedHtml);
         else
-            m_rich->setPlainText(m_body->toPlainText());
+            m_rich->setPlainText(signature ? plain.chopped(m_signatureBlock.size()) : plain);
         m_formattedHtml.clear();
+        m_richSignature.clear();
+        if (signature) {
+            m_signatureBlock.clear();
+            applyRichSignature();
+        }
         m_body->hide();
         m_rich->show();
         m_rich->setFocus();
     } else {
+        // The formatted signature, as it was put there, becomes the plain one.
+        const bool signature = removeRichSignature();
         m_formattedHtml = MessageHtml::hasFormatting(*m_rich->document()) ? m_rich->toHtml() : QString();
         m_body->setPlainText(MessageHtml::plainText(*m_rich->document()));
+        if (signature) {
+            m_signatureBlock.clear();
+            applySignature();
+        }
         m_plainAtSwitch = m_body->toPlainText();
         m_rich->hide();
         m_body->show();
@@ -1079,12 +1096,97 @@ void ComposerWindow::fitRecipientFields()
     }
 }
 
+namespace {
+
+// Marks the paragraphs of a signature in the formatted text, so that a new
+// sender's can take their place while the person has not changed them.
+constexpr int kSignatureProperty = QTextFormat::UserProperty + 22;
+
+} // namespace
+
+QString ComposerWindow::plainSignature() const
+{
+    const auto sender = currentSender();
+    if (!sender)
+        return {};
+    if (!sender->signature.trimmed().isEmpty() || sender->htmlSignature.isEmpty())
+        return sender->signature.trimmed();
+    // Only a formatted one: its plain text, as the plain part would say it.
+    QTextDocument doc;
+    doc.setHtml(HtmlSanitizer::sanitize(sender->htmlSignature));
+    return MessageHtml::plainText(doc).trimmed();
+}
+
+QString ComposerWindow::richSignatureText() const
+{
+    QStringList lines;
+    for (QTextBlock b = m_rich->document()->begin(); b.isValid(); b = b.next()) {
+        if (b.blockFormat().boolProperty(kSignatureProperty))
+            lines << b.text();
+    }
+    return lines.join(u'\n');
+}
+
+bool ComposerWindow::removeRichSignature()
+{
+    // Only the one this window put there, as it put it there.
+    if (m_richSignature.isEmpty() || richSignatureText() != m_richSignature)
+        return false;
+    QTextBlock first = m_rich->document()->begin();
+    while (first.isValid() && !first.blockFormat().boolProperty(kSignatureProperty))
+        first = first.next();
+    if (!first.isValid())
+        return false;
+    QTextCursor c(m_rich->document());
+    c.setPosition(first.position());
+    c.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    c.removeSelectedText();
+    c.deletePreviousChar(); // the paragraph break before it
+    m_richSignature.clear();
+    return true;
+}
+
+void ComposerWindow::applyRichSignature()
+{
+    // In formatted text the identity's formatted signature, below "-- "; a
+    // new sender's replaces it while it is as it was put there.
+    const bool wasModified = m_rich->document()->isModified();
+    const QSignalBlocker quiet(m_rich);
+    if (!m_richSignature.isEmpty() && !removeRichSignature())
+        return; // the person edited the signature: leave it alone
+    const auto sender = currentSender();
+    const QString plain = plainSignature();
+    if (!sender || plain.isEmpty())
+        return;
+    const int keep = m_rich->textCursor().position();
+    QTextCursor c(m_rich->document());
+    c.movePosition(QTextCursor::End);
+    const int start = c.position();
+    QTextBlockFormat mark;
+    mark.setProperty(kSignatureProperty, true);
+    c.insertBlock(mark, QTextCharFormat());
+    c.insertBlock(mark, QTextCharFormat());
+    c.insertText(QStringLiteral("-- "));
+    c.insertBlock(mark, QTextCharFormat());
+    if (!sender->htmlSignature.isEmpty())
+        c.insertFragment(QTextDocumentFragment::fromHtml(HtmlSanitizer::sanitize(sender->htmlSignature)));
+    else
+        c.insertText(plain);
+    for (QTextBlock b = m_rich->document()->findBlock(start).next(); b.isValid(); b = b.next()) {
+        QTextCursor(b).mergeBlockFormat(mark);
+    }
+    m_richSignature = richSignatureText();
+    QTextCursor back(m_rich->document());
+    back.setPosition(std::min(keep, start));
+    m_rich->setTextCursor(back);
+    m_rich->document()->setModified(wasModified);
+}
+
 void ComposerWindow::adoptSignature()
 {
     // Text that already ends with the signature (an undone or restored
     // message) keeps it once; other text gets it appended.
-    const auto sender = currentSender();
-    const QString signature = sender ? sender->signature.trimmed() : QString();
+    const QString signature = plainSignature();
     const QString block = signature.isEmpty() ? QString() : QStringLiteral("\n\n-- \n") + signature;
     m_signatureBlock = !block.isEmpty() && body().endsWith(block) ? block : QString();
     applySignature();
@@ -1094,10 +1196,11 @@ void ComposerWindow::applySignature()
 {
     // The signature of the chosen identity, below the RFC 3676 separator;
     // changing the sender swaps it, whatever was typed above stays.
-    if (isRichText())
-        return; // the formatted text is the person's own from here on
-    const auto sender = currentSender();
-    const QString signature = sender ? sender->signature.trimmed() : QString();
+    if (isRichText()) {
+        applyRichSignature();
+        return;
+    }
+    const QString signature = plainSignature();
     const QString block = signature.isEmpty() ? QString() : QStringLiteral("\n\n-- \n") + signature;
     if (block == m_signatureBlock)
         return;

@@ -133,6 +133,7 @@ public:
         QString label; ///< "Name <address>"
         qint64 sizeLimit = 0; ///< the server's SIZE, 0 if unknown
         QString signature; ///< plain text, inserted below "-- " (RFC 3676)
+        QString htmlSignature; ///< formatted, for rich text; empty: the plain one
     };
     /// Fills the From picker; with no senders, Send explains what is missing.
     void setSenders(const QList<Sender> &senders, qsizetype defaultIndex = 0);
@@ -173,6 +174,10 @@ private:
     void createMenus();
     void enableEditing(bool on);
     void applySignature();
+    void applyRichSignature();
+    [[nodiscard]] QString plainSignature() const;
+    [[nodiscard]] QString richSignatureText() const;
+    bool removeRichSignature();
     void adoptSignature();
     [[nodiscard]] QJsonArray imageState() const;
     void restoreImages(const QJsonObject &state);
@@ -215,6 +220,7 @@ private:
     QString m_formattedHtml; ///< the formatting "Rich Text" off removed, to bring back
     QString m_plainAtSwitch; ///< the plain text it was turned into
     QString m_signatureBlock; ///< what applySignature() last appended
+    QString m_richSignature; ///< the text of the signature applyRichSignature() last appended
     RecipientCompletionModel *m_addressModel = nullptr;
     SpellController *m_spelling = nullptr;
     bool m_spellingConfirmed = false; ///< "Send Anyway" despite misspelled words, for one send

@@ -104,7 +104,7 @@ TEST(ComposerAttachments, TooLargeForTheServerIsSaidBeforeSending)
     QTemporaryDir dir;
     const QString big = makeFile(dir, QStringLiteral("video.bin"), 900 * 1024);
     ComposerWindow window;
-    window.setSenders({{QStringLiteral("acc"), QStringLiteral("id"), QStringLiteral("Ada <ada@example.org>"), 1024 * 1024, QString()}});
+    window.setSenders({{QStringLiteral("acc"), QStringLiteral("id"), QStringLiteral("Ada <ada@example.org>"), 1024 * 1024, QString(), {}}});
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     window.addAttachments({big});
@@ -204,9 +204,9 @@ TEST(ComposerAttachments, DraftsAreSavedWhileTypingAndDroppedOnceSent)
 TEST(ComposerSignature, FollowsTheChosenIdentityAndKeepsWhatWasTyped)
 {
     ComposerWindow window;
-    window.setSenders({{QStringLiteral("a"), QStringLiteral("work"), QStringLiteral("Ada <ada@work.example>"), 0, QStringLiteral("Ada Lovelace\nAnalytical Engines Ltd.")},
-                       {QStringLiteral("a"), QStringLiteral("home"), QStringLiteral("Ada <ada@home.example>"), 0, QStringLiteral("Ada")},
-                       {QStringLiteral("a"), QStringLiteral("none"), QStringLiteral("Ada <ada@none.example>"), 0, QString()}});
+    window.setSenders({{QStringLiteral("a"), QStringLiteral("work"), QStringLiteral("Ada <ada@work.example>"), 0, QStringLiteral("Ada Lovelace\nAnalytical Engines Ltd."), {}},
+                       {QStringLiteral("a"), QStringLiteral("home"), QStringLiteral("Ada <ada@home.example>"), 0, QStringLiteral("Ada"), {}},
+                       {QStringLiteral("a"), QStringLiteral("none"), QStringLiteral("Ada <ada@none.example>"), 0, QString(), {}}});
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     EXPECT_EQ(window.body(), QStringLiteral("\n\n-- \nAda Lovelace\nAnalytical Engines Ltd."));

@@ -49,7 +49,7 @@ struct Composer
 {
     Composer()
     {
-        window.setSenders({{QStringLiteral("a1"), QStringLiteral("i1"), QStringLiteral("Ada <ada@example.org>"), 0, {}}});
+        window.setSenders({{QStringLiteral("a1"), QStringLiteral("i1"), QStringLiteral("Ada <ada@example.org>"), 0, {}, {}}});
         window.setRichText(true);
         editor = window.findChild<Gui::InlineImageEditor *>(QStringLiteral("richBody"));
     }
