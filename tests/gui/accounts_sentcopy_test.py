@@ -9,6 +9,7 @@ through AT-SPI as a screen reader does, checked with `outpost account list
 import json
 
 import desktop
+import wizard_test  # the module, not its test classes: they run from their own script
 from desktop import DesktopTest, wait_until
 
 AUTO_COPIES = "Outpost saves a copy in the Sent folder after each message."
@@ -29,11 +30,8 @@ class AccountsSentCopyTest(DesktopTest):
         self.assertEqual(len(listed), 1, listed)
         return listed[0]
 
-    def edit(self, app):
-        accounts = app.window(r"^Accounts$", timeout=15)
-        self.desktop.click(accounts.find("list item", r"^Work — "))
-        self.desktop.click(accounts.find("push button", r"Edit"))
-        return app.window(r"^Edit Account$", timeout=5)
+    # Opens Edit Account for "Work" from the Accounts window.
+    edit = wizard_test.AccountsTest.edit
 
     def reach(self, dialog, keys, role, name):
         """The field a mnemonic leads to: it has the focus afterwards."""
