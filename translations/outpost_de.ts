@@ -164,11 +164,11 @@
     <message>
         <source>Sent, but no copy in the Sent folder</source>
         <extracomment>%1 is the message&apos;s subject, %2 why its copy could not be filed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet, aber keine Kopie im Ordner „Gesendet“</translation>
     </message>
     <message>
         <source>“%1”: %2 The Outbox window can try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: %2 Im Postausgang können Sie es erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -1195,35 +1195,35 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     <message>
         <source>Copy filed in %1</source>
         <extracomment>%1 is the IMAP folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kopie abgelegt in %1</translation>
     </message>
     <message>
         <source>Copy to be filed in Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie wird in „Gesendet“ abgelegt</translation>
     </message>
     <message>
         <source>Copy not filed yet (%1); next try at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie noch nicht abgelegt (%1); nächster Versuch um %2</translation>
     </message>
     <message>
         <source>No copy in Sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kopie in „Gesendet“: %1</translation>
     </message>
     <message>
         <source>Copy failed: %1 &apos;outpost outbox retry-copy --create-folder&apos; creates it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie fehlgeschlagen: %1 &apos;outpost outbox retry-copy --create-folder&apos; legt ihn an.</translation>
     </message>
     <message>
         <source>Copy failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a sent message in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine gesendete Nachricht im Postausgang.</translation>
     </message>
     <message>
         <source>The state of the copy cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stand der Kopie kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Send what is due and return, without a summary, when this message is sent or waits for a reason; deferred messages keep their time.</source>
@@ -1231,17 +1231,19 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>Create the Sent folder if the server has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Ordner „Gesendet“ anlegen, wenn der Server keinen hat.</translation>
     </message>
     <message>
         <source>The sent message, as &apos;outpost outbox list&apos; shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gesendete Nachricht, wie &apos;outpost outbox list&apos; sie zeigt.</translation>
     </message>
     <message>
         <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
                       mark-sent ID | send-again ID | retry-copy [--create-folder] ID
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
+                       mark-sent ID | send-again ID | retry-copy [--create-folder] ID
+</translation>
     </message>
     <message>
         <source>IMAP server for the Sent copy: %1:%2 (%3) [%4]</source>
@@ -1661,35 +1663,35 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <name>Core::SentCopyStep</name>
     <message>
         <source>The account this message was sent from no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto, von dem diese Nachricht gesendet wurde, gibt es nicht mehr.</translation>
     </message>
     <message>
         <source>The sent message is no longer kept, so no copy can be filed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gesendete Nachricht wird nicht mehr aufbewahrt, daher kann keine Kopie abgelegt werden.</translation>
     </message>
     <message>
         <source>The account does not keep copies of sent messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto behält keine Kopien gesendeter Nachrichten.</translation>
     </message>
     <message>
         <source>The account has no IMAP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto hat keinen IMAP-Server.</translation>
     </message>
     <message>
         <source>The provider files a copy in the Sent folder itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter legt selbst eine Kopie im Ordner „Gesendet“ ab.</translation>
     </message>
     <message>
         <source>There is no Sent folder (%1).</source>
         <extracomment>%1 is the folder&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Ordner „Gesendet“ (%1).</translation>
     </message>
     <message numerus="yes">
         <source>Gave up filing the copy after %n day(s): %1</source>
         <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ablage der Kopie nach %n Tag aufgegeben: %1</numerusform>
+            <numerusform>Ablage der Kopie nach %n Tagen aufgegeben: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -3134,19 +3136,19 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>copy in %1</source>
         <extracomment>%1 is the IMAP folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Kopie in %1</translation>
     </message>
     <message>
         <source>copy to be filed in Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie wird in „Gesendet“ abgelegt</translation>
     </message>
     <message>
         <source>copy not filed yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie noch nicht abgelegt: %1</translation>
     </message>
     <message>
         <source>no copy in Sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Kopie in „Gesendet“: %1</translation>
     </message>
 </context>
 <context>
@@ -3228,15 +3230,15 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>Retry &amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopie erneut versuchen</translation>
     </message>
     <message>
         <source>File the copy of the sent message in the Sent folder again; the message is not sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie der gesendeten Nachricht erneut im Ordner „Gesendet“ ablegen; die Nachricht wird nicht noch einmal gesendet.</translation>
     </message>
     <message>
         <source>Create Folder and Retry &amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner anlegen und &amp;Kopie erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -3979,19 +3981,19 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>The state of the copy in the Sent folder cannot be recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stand der Kopie im Ordner „Gesendet“ kann nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>No sent message %1 in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gesendete Nachricht %1 im Postausgang.</translation>
     </message>
     <message>
         <source>The copy is already in the Sent folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie liegt bereits im Ordner „Gesendet“.</translation>
     </message>
     <message>
         <source>No copy is filed for this message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Nachricht wird keine Kopie abgelegt: %1</translation>
     </message>
 </context>
 <context>

@@ -96,9 +96,9 @@
     <message numerus="yes">
         <source>Gave up filing the copy after %n day(s): %1</source>
         <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gave up filing the copy after %n day: %1</numerusform>
+            <numerusform>Gave up filing the copy after %n days: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -164,11 +164,11 @@
     <message>
         <source>Sent, but no copy in the Sent folder</source>
         <extracomment>%1 is the message&apos;s subject, %2 why its copy could not be filed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé, mais pas de copie dans le dossier Envoyés</translation>
     </message>
     <message>
         <source>“%1”: %2 The Outbox window can try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: %2 La fenêtre Boîte d’envoi permet de réessayer.</translation>
     </message>
 </context>
 <context>
@@ -1195,35 +1195,35 @@ ou différé), 78 erreur de configuration (compte inexistant).
     <message>
         <source>Copy filed in %1</source>
         <extracomment>%1 is the IMAP folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Copie classée dans %1</translation>
     </message>
     <message>
         <source>Copy to be filed in Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie à classer dans Envoyés</translation>
     </message>
     <message>
         <source>Copy not filed yet (%1); next try at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie pas encore classée (%1)&#xa0;; prochain essai à %2</translation>
     </message>
     <message>
         <source>No copy in Sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de copie dans Envoyés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Copy failed: %1 &apos;outpost outbox retry-copy --create-folder&apos; creates it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la copie&#xa0;: %1 &apos;outpost outbox retry-copy --create-folder&apos; le crée.</translation>
     </message>
     <message>
         <source>Copy failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de la copie&#xa0;: %1</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a sent message in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; n’est pas un message envoyé de la boîte d’envoi.</translation>
     </message>
     <message>
         <source>The state of the copy cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’état de la copie ne peut pas être lu.</translation>
     </message>
     <message>
         <source>Send what is due and return, without a summary, when this message is sent or waits for a reason; deferred messages keep their time.</source>
@@ -1231,17 +1231,19 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>Create the Sent folder if the server has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le dossier Envoyés si le serveur n’en a pas.</translation>
     </message>
     <message>
         <source>The sent message, as &apos;outpost outbox list&apos; shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message envoyé, tel que &apos;outpost outbox list&apos; l’affiche.</translation>
     </message>
     <message>
         <source>Usage: outpost outbox list [--json] | flush [--wait] | retry ID | remove ID |
                       mark-sent ID | send-again ID | retry-copy [--create-folder] ID
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation&#xa0;: outpost outbox list [--json] | flush [--wait] | retry ID |
+                             remove ID | mark-sent ID | send-again ID | retry-copy [--create-folder] ID
+</translation>
     </message>
     <message>
         <source>IMAP server for the Sent copy: %1:%2 (%3) [%4]</source>
@@ -1661,35 +1663,35 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <name>Core::SentCopyStep</name>
     <message>
         <source>The account this message was sent from no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte depuis lequel ce message a été envoyé n’existe plus.</translation>
     </message>
     <message>
         <source>The sent message is no longer kept, so no copy can be filed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message envoyé n’est plus conservé, aucune copie ne peut donc être classée.</translation>
     </message>
     <message>
         <source>The account does not keep copies of sent messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte ne garde pas de copie des messages envoyés.</translation>
     </message>
     <message>
         <source>The account has no IMAP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte n’a pas de serveur IMAP.</translation>
     </message>
     <message>
         <source>The provider files a copy in the Sent folder itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fournisseur classe lui-même une copie dans le dossier Envoyés.</translation>
     </message>
     <message>
         <source>There is no Sent folder (%1).</source>
         <extracomment>%1 is the folder&apos;s name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a pas de dossier Envoyés (%1).</translation>
     </message>
     <message numerus="yes">
         <source>Gave up filing the copy after %n day(s): %1</source>
         <extracomment>%n is how many days Outpost kept trying, %1 the last error</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Classement de la copie abandonné après %n jour&#xa0;: %1</numerusform>
+            <numerusform>Classement de la copie abandonné après %n jours&#xa0;: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -3134,19 +3136,19 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>copy in %1</source>
         <extracomment>%1 is the IMAP folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>copie dans %1</translation>
     </message>
     <message>
         <source>copy to be filed in Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>copie à classer dans Envoyés</translation>
     </message>
     <message>
         <source>copy not filed yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>copie pas encore classée&#xa0;: %1</translation>
     </message>
     <message>
         <source>no copy in Sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de copie dans Envoyés&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3228,15 +3230,15 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>Retry &amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer la &amp;copie</translation>
     </message>
     <message>
         <source>File the copy of the sent message in the Sent folder again; the message is not sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Classer à nouveau la copie du message envoyé dans le dossier Envoyés&#xa0;; le message n’est pas renvoyé.</translation>
     </message>
     <message>
         <source>Create Folder and Retry &amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer le dossier et réessayer la &amp;copie</translation>
     </message>
 </context>
 <context>
@@ -3979,19 +3981,19 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>The state of the copy in the Sent folder cannot be recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’état de la copie dans le dossier Envoyés ne peut pas être enregistré.</translation>
     </message>
     <message>
         <source>No sent message %1 in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun message envoyé %1 dans la boîte d’envoi.</translation>
     </message>
     <message>
         <source>The copy is already in the Sent folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copie est déjà dans le dossier Envoyés.</translation>
     </message>
     <message>
         <source>No copy is filed for this message: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune copie n’est classée pour ce message&#xa0;: %1</translation>
     </message>
 </context>
 <context>
