@@ -32,29 +32,31 @@ struct Provider
     /// The id of its entry in the OAuth table (ProviderRegistry::builtIn()),
     /// the one source of its issuer, endpoints and scopes.
     const char *oauthProvider = nullptr;
+    /// The IMAP server for the Sent copy (993, implicit TLS), with the same user name.
+    const char *imapHost = nullptr;
 };
 
 // Public facts from each provider's "settings for mail programs" page.
 // Microsoft 365 also lists the domain its MX hosts share
 // (<tenant>.mail.protection.outlook.com): the MX lookup asks for it (§9.4).
 constexpr Provider Providers[] = {
-    {"Google Mail", "gmail.com googlemail.com google.com", {{"smtp.gmail.com", 465, "SSL"}, {"smtp.gmail.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "google"},
-    {"Microsoft Outlook.com", "outlook.com hotmail.com live.com msn.com", {{"smtp-mail.outlook.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", "microsoft"},
-    {"Microsoft 365", "office365.com onmicrosoft.com mail.protection.outlook.com", {{"smtp.office365.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", "microsoft"},
-    {"Yahoo Mail", "yahoo.com ymail.com rocketmail.com", {{"smtp.mail.yahoo.com", 465, "SSL"}, {"smtp.mail.yahoo.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "yahoo"},
-    {"AOL Mail", "aol.com", {{"smtp.aol.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "aol"},
-    {"iCloud Mail", "icloud.com me.com mac.com", {{"smtp.mail.me.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"Fastmail", "fastmail.com fastmail.fm messagingengine.com", {{"smtp.fastmail.com", 465, "SSL"}, {"smtp.fastmail.com", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"GMX", "gmx.net gmx.de gmx.at gmx.ch", {{"mail.gmx.net", 465, "SSL"}, {"mail.gmx.net", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"WEB.DE", "web.de", {{"smtp.web.de", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"Posteo", "posteo.de posteo.net", {{"posteo.de", 465, "SSL"}, {"posteo.de", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"mailbox.org", "mailbox.org", {{"smtp.mailbox.org", 465, "SSL"}, {"smtp.mailbox.org", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"Telekom Mail", "t-online.de magenta.de", {{"securesmtp.t-online.de", 465, "SSL"}, {"securesmtp.t-online.de", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"Zoho Mail", "zoho.com zohomail.com", {{"smtp.zoho.com", 465, "SSL"}, {"smtp.zoho.com", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"Orange", "orange.fr wanadoo.fr", {{"smtp.orange.fr", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"Free", "free.fr", {{"smtp.free.fr", 465, "SSL"}, {"smtp.free.fr", 587, "STARTTLS"}}, "password-cleartext", "%EMAILLOCALPART%"},
-    {"La Poste", "laposte.net", {{"smtp.laposte.net", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
-    {"Yandex Mail", "yandex.com yandex.ru ya.ru", {{"smtp.yandex.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%"},
+    {"Google Mail", "gmail.com googlemail.com google.com", {{"smtp.gmail.com", 465, "SSL"}, {"smtp.gmail.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "google", "imap.gmail.com"},
+    {"Microsoft Outlook.com", "outlook.com hotmail.com live.com msn.com", {{"smtp-mail.outlook.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", "microsoft", "outlook.office365.com"},
+    {"Microsoft 365", "office365.com onmicrosoft.com mail.protection.outlook.com", {{"smtp.office365.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "OAuth2", "%EMAILADDRESS%", "microsoft", "outlook.office365.com"},
+    {"Yahoo Mail", "yahoo.com ymail.com rocketmail.com", {{"smtp.mail.yahoo.com", 465, "SSL"}, {"smtp.mail.yahoo.com", 587, "STARTTLS"}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "yahoo", "imap.mail.yahoo.com"},
+    {"AOL Mail", "aol.com", {{"smtp.aol.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "OAuth2 password-cleartext", "%EMAILADDRESS%", "aol", "imap.aol.com"},
+    {"iCloud Mail", "icloud.com me.com mac.com", {{"smtp.mail.me.com", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.mail.me.com"},
+    {"Fastmail", "fastmail.com fastmail.fm messagingengine.com", {{"smtp.fastmail.com", 465, "SSL"}, {"smtp.fastmail.com", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.fastmail.com"},
+    {"GMX", "gmx.net gmx.de gmx.at gmx.ch", {{"mail.gmx.net", 465, "SSL"}, {"mail.gmx.net", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.gmx.net"},
+    {"WEB.DE", "web.de", {{"smtp.web.de", 587, "STARTTLS"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.web.de"},
+    {"Posteo", "posteo.de posteo.net", {{"posteo.de", 465, "SSL"}, {"posteo.de", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "posteo.de"},
+    {"mailbox.org", "mailbox.org", {{"smtp.mailbox.org", 465, "SSL"}, {"smtp.mailbox.org", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.mailbox.org"},
+    {"Telekom Mail", "t-online.de magenta.de", {{"securesmtp.t-online.de", 465, "SSL"}, {"securesmtp.t-online.de", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "secureimap.t-online.de"},
+    {"Zoho Mail", "zoho.com zohomail.com", {{"smtp.zoho.com", 465, "SSL"}, {"smtp.zoho.com", 587, "STARTTLS"}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.zoho.com"},
+    {"Orange", "orange.fr wanadoo.fr", {{"smtp.orange.fr", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.orange.fr"},
+    {"Free", "free.fr", {{"smtp.free.fr", 465, "SSL"}, {"smtp.free.fr", 587, "STARTTLS"}}, "password-cleartext", "%EMAILLOCALPART%", nullptr, "imap.free.fr"},
+    {"La Poste", "laposte.net", {{"smtp.laposte.net", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.laposte.net"},
+    {"Yandex Mail", "yandex.com yandex.ru ya.ru", {{"smtp.yandex.com", 465, "SSL"}, {nullptr, 0, nullptr}}, "password-cleartext", "%EMAILADDRESS%", nullptr, "imap.yandex.com"},
 };
 
 QByteArray escaped(const char *text)
@@ -94,6 +96,10 @@ QByteArray builtInProviderConfig(const QString &domain)
         for (const QByteArray &listed : domains)
             xml += "<domain>" + listed + "</domain>";
         xml += "<displayName>" + escaped(p.name) + "</displayName>";
+        if (p.imapHost)
+            xml += "<incomingServer type=\"imap\"><hostname>" + QByteArray(p.imapHost)
+                   + "</hostname><port>993</port><socketType>SSL</socketType><username>" + QByteArray(p.username)
+                   + "</username></incomingServer>";
         for (const Server &s : p.servers) {
             if (!s.host)
                 continue;

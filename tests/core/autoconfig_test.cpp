@@ -269,6 +269,11 @@ TEST(Providers, EveryBuiltInEntryParses)
         EXPECT_TRUE(r->skipped.isEmpty()) << domain;
         for (const OutgoingServer &s : r->servers)
             EXPECT_NE(s.security, SmtpSecurity::None) << domain;
+        // Every entry names its IMAP server for the Sent copy, over TLS.
+        ASSERT_EQ(r->incoming.size(), 1) << domain;
+        EXPECT_EQ(r->incoming.first().port, 993) << domain;
+        EXPECT_EQ(r->incoming.first().security, SmtpSecurity::ImplicitTls) << domain;
+        EXPECT_FALSE(r->incoming.first().username.isEmpty()) << domain;
     }
     EXPECT_TRUE(builtInProviderConfig(QStringLiteral("example.org")).isEmpty());
 }
