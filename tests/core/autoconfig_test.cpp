@@ -275,6 +275,9 @@ TEST(Providers, EveryBuiltInEntryParses)
         EXPECT_EQ(r->incoming.first().security, SmtpSecurity::ImplicitTls) << domain;
         EXPECT_FALSE(r->incoming.first().username.isEmpty()) << domain;
     }
+    auto gmail = readClientConfig(builtInProviderConfig(QStringLiteral("gmail.com")), {QStringLiteral("x@gmail.com"), QStringLiteral("x"), QStringLiteral("gmail.com")});
+    ASSERT_TRUE(gmail.ok());
+    EXPECT_EQ(gmail->incoming.first().host, QStringLiteral("imap.gmail.com"));
     EXPECT_TRUE(builtInProviderConfig(QStringLiteral("example.org")).isEmpty());
 }
 
