@@ -31,6 +31,7 @@ import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
+TESTS = HERE.parent
 SCRIPTS = HERE.parent / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 import flowed  # noqa: E402
@@ -86,7 +87,7 @@ def build_cases():
         c = {"id": n, "from": kw.get("from_", "Ada Lovelace"), "to": kw.get("to", [["", "bob@example.test"]]),
              "cc": kw.get("cc", []), "bcc": kw.get("bcc", []), "reply_to": kw.get("reply_to", []),
              "subject": kw.get("subject", "corpus %d" % n), "body": kw.get("body", "Hello.\n"),
-             "files": kw.get("files", [])}
+             "files": kw.get("files", []), "html": kw.get("html"), "inline": kw.get("inline", [])}
         cases.append(c)
 
     for i, name in enumerate(NAMES):  # names as From and To, subjects in many scripts
@@ -107,6 +108,18 @@ def build_cases():
     case(subject="Reply-To", reply_to=[["Büro, Zentrale", "buero@example.test"], ["", "other@example.test"]],
          cc=[["Doe, John", "john@example.test"]])
     case(subject="binary", files=[["random.bin", os.urandom(30000)], ["empty.dat", b""]])
+    # Images in the HTML text (issue 22): multipart/related inside the
+    # alternative, and inside mixed when there are attachments too. Inline
+    # parts are not attachments; readers that save every part save them, as
+    # they do Python's own composition.
+    picture = (TESTS / "data" / "mime" / "pixel.png").read_bytes()
+    for files in ([], [["notes.txt", b"attached notes\n"]]):
+        case(subject="inline image" + (" and an attachment" if files else ""),
+             body="Look:\n[image: pixel.png]\n[image: Bild 2.png]\n",
+             html='<div>Look:</div><div><img src="cid:pixel.1@example.test" alt="pixel.png"></div>'
+                  '<div><img src="cid:bild.2@example.test" alt="Bild 2.png"></div>',
+             inline=[["pixel.1@example.test", "pixel.png", picture], ["bild.2@example.test", "Bild 2.png", picture + b"x"]],
+             files=files)
     return cases
 
 
@@ -137,6 +150,14 @@ def outpost_queue(outpost, case, work, env, port):
         d.mkdir()
         (d / name).write_bytes(data)
         cmd += ["--attach", str(d / name)]
+    if case["html"]:
+        (files / "body.html").write_text(case["html"], encoding="utf-8")
+        cmd += ["--html-file", str(files / "body.html")]
+    for i, (cid, name, data) in enumerate(case["inline"]):
+        d = files / ("inline%d" % i)
+        d.mkdir()
+        (d / name).write_bytes(data)
+        cmd += ["--inline-image", "%s=%s" % (cid, d / name)]
     before = set(queued(env))
     run(cmd, env)
     new = set(queued(env)) - before
@@ -206,6 +227,11 @@ def python_message(case):
         m["Reply-To"] = fmt(case["reply_to"])
     m["Subject"] = case["subject"]
     m.set_content(case["body"])
+    if case["html"]:
+        m.add_alternative(case["html"], subtype="html")
+        html = m.get_payload()[1]
+        for cid, name, data in case["inline"]:
+            html.add_related(data, "image", "png", cid="<%s>" % cid, filename=name, disposition="inline")
     for name, data in case["files"]:
         if name.endswith(".eml") and b"w" * 1000 not in data:
             inner = email.message_from_bytes(data, policy=email.policy.SMTP)
@@ -290,6 +316,16 @@ def main():
         # The lint reads what Outpost wrote; the readers what Postfix delivered.
         written_path = path.with_name(path.name.replace("delivered-", "outpost-"))
         result = {"lint": mime_lint.lint(written_path.read_bytes()), "readers": {}}
+        if case["inline"]:
+            # The images as delivered: related parts of the HTML, each by its Content-ID, the bytes unchanged.
+            delivered = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            got_inline = {str(p["Content-ID"]).strip("<>"): (p.get_content_disposition(), p.get_filename(),
+                                                             mime_parsers.sha(p.get_payload(decode=True)))
+                          for p in delivered.walk() if p.get("Content-ID")}
+            want_inline = {cid: ("inline", name, mime_parsers.sha(data)) for cid, name, data in case["inline"]}
+            related = [p for p in delivered.walk() if p.get_content_type() == "multipart/related"]
+            if got_inline != want_inline or len(related) != 1 or related[0].get_param("type") != "text/html":
+                result["lint"].append("inline images: %r, related parts %d" % (got_inline, len(related)))
         want = expected(case)
         # A body with long lines goes format=flowed (RFC 3676): what a flowed
         # reader shows is the text as typed. None of these readers knows
