@@ -39,16 +39,6 @@ protected:
     CredentialStore m_store;
 };
 
-Draft draftTo(const QString &subject)
-{
-    Draft d;
-    d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
-    d.to = {MailAddress({}, QStringLiteral("bob@example.org"))};
-    d.subject = subject;
-    d.textBody = QStringLiteral("Hello Bob.");
-    return d;
-}
-
 } // namespace
 
 TEST_F(SilentKeychain, EveryJobEndsByItsTimeOut)
@@ -98,9 +88,9 @@ TEST_F(SilentKeychain, AnUnansweredPasswordHoldsItsAccountNotTheOthersNorLaterPa
     ASSERT_TRUE(accounts.add(TestUtil::localAccount(QStringLiteral("B"), port)).ok());
     const Account b = accounts.accounts().last();
     TrustStore trust(dir.filePath(QStringLiteral("trust.json")));
-    const auto forA = outbox.enqueue(draftTo(QStringLiteral("For A")), a, {});
+    const auto forA = outbox.enqueue(TestUtil::draftToBob(QStringLiteral("For A")), a, {});
     ASSERT_TRUE(forA.ok());
-    ASSERT_TRUE(outbox.enqueue(draftTo(QStringLiteral("For B")), b, {}).ok());
+    ASSERT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("For B")), b, {}).ok());
 
     Flusher flusher(&outbox, &accounts, &trust, &m_store);
     ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
@@ -117,7 +107,7 @@ TEST_F(SilentKeychain, AnUnansweredPasswordHoldsItsAccountNotTheOthersNorLaterPa
     EXPECT_TRUE(held->lastErrorMessage.contains(QStringLiteral("did not answer"))) << qPrintable(held->lastErrorMessage);
 
     // A later pass is not held up: B's next message goes at once.
-    ASSERT_TRUE(outbox.enqueue(draftTo(QStringLiteral("For B again")), b, {}).ok());
+    ASSERT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("For B again")), b, {}).ok());
     flusher.flush();
     ASSERT_EVENTUALLY(idle.size() == 2, 10000);
     EXPECT_EQ(outbox.entries(OutboxState::Sent).size(), 2);

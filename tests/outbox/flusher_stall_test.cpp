@@ -82,14 +82,8 @@ qint64 worstStallSendingEightWith(const char *variable, const QByteArray &ms)
     TrustStore trust(dir.filePath(QStringLiteral("trust.json")));
     CredentialStore credentials;
     constexpr int kMessages = 8;
-    for (int i = 0; i < kMessages; ++i) {
-        Draft d;
-        d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
-        d.to = {MailAddress({}, QStringLiteral("bob@example.org"))};
-        d.subject = QStringLiteral("Message %1").arg(i);
-        d.textBody = QStringLiteral("Hello Bob.");
-        EXPECT_TRUE(outbox.enqueue(d, account, {}).ok());
-    }
+    for (int i = 0; i < kMessages; ++i)
+        EXPECT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("Message %1").arg(i)), account, {}).ok());
     Flusher flusher(&outbox, &accounts, &trust, &credentials);
     EXPECT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
     int finishedAsSent = 0;

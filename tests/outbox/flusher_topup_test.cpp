@@ -21,16 +21,6 @@ using namespace Core;
 
 namespace {
 
-Draft draft(const QString &subject)
-{
-    Draft d;
-    d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
-    d.to = {MailAddress({}, QStringLiteral("bob@example.org"))};
-    d.subject = subject;
-    d.textBody = QStringLiteral("Hello Bob.");
-    return d;
-}
-
 /// What a server received: one JSON per message, oldest first.
 QList<QJsonObject> receivedBy(const QString &dir)
 {
@@ -72,7 +62,7 @@ TEST(FlusherTopUp, MailQueuedDuringALongRunGoesOutWithoutWaitingForIt)
     ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
     QSignalSpy idle(&flusher, &Flusher::idle);
 
-    const auto a1 = outbox.enqueue(draft(QStringLiteral("A1")), a, {});
+    const auto a1 = outbox.enqueue(TestUtil::draftToBob(QStringLiteral("A1")), a, {});
     ASSERT_TRUE(a1.ok());
     flusher.flush();
     // A1 is on its way; its server answers the dot three seconds late.
@@ -81,14 +71,14 @@ TEST(FlusherTopUp, MailQueuedDuringALongRunGoesOutWithoutWaitingForIt)
     // Queued meanwhile: B1 for the other account; A2 for A, due now; A3 for
     // A, due in a second (a Send Later, an undo delay). Each is flushed as
     // the GUI and `outpost send` do.
-    ASSERT_TRUE(outbox.enqueue(draft(QStringLiteral("B1")), b, {}).ok());
+    ASSERT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("B1")), b, {}).ok());
     flusher.flush();
-    const auto a2 = outbox.enqueue(draft(QStringLiteral("A2")), a, {});
+    const auto a2 = outbox.enqueue(TestUtil::draftToBob(QStringLiteral("A2")), a, {});
     ASSERT_TRUE(a2.ok());
     flusher.flush();
     Outbox::EnqueueOptions later;
     later.notBefore = QDateTime::currentDateTimeUtc().addMSecs(1000);
-    const auto a3 = outbox.enqueue(draft(QStringLiteral("A3")), a, later);
+    const auto a3 = outbox.enqueue(TestUtil::draftToBob(QStringLiteral("A3")), a, later);
     ASSERT_TRUE(a3.ok());
     flusher.flush();
 

@@ -14,6 +14,7 @@
 
 #include "core/accounts/account.h"
 #include "core/error.h"
+#include "core/mime/draft.h"
 
 #include <gtest/gtest.h>
 
@@ -58,6 +59,17 @@ inline Core::Account localAccount(const QString &name, quint16 port, Core::AuthM
     i.address = QStringLiteral("ada@example.org");
     a.identities = {i};
     return a;
+}
+
+/// A short plain-text message from Ada to Bob, as localAccount() sends.
+inline Core::Draft draftToBob(const QString &subject)
+{
+    Core::Draft d;
+    d.from = Core::MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+    d.to = {Core::MailAddress({}, QStringLiteral("bob@example.org"))};
+    d.subject = subject;
+    d.textBody = QStringLiteral("Hello Bob.");
+    return d;
 }
 
 /// Debian's interpreter: the first python3 on PATH may lack Debian's modules.
