@@ -7,6 +7,8 @@ to a real SMTP server (aiosmtpd).
 """
 import datetime
 import email
+import http.server
+import threading
 import email.policy
 import glob
 import json
@@ -16,6 +18,8 @@ import subprocess
 import re
 from html import parser as html_parser
 import time
+
+import html5lib
 
 import desktop
 from desktop import DesktopTest, wait_until
@@ -305,6 +309,171 @@ class ComposerTest(DesktopTest):
         parser.feed(html)
         plain_words = re.sub(r"(?m)^- |[*/]", " ", plain).split()
         self.assertEqual(parser.words, plain_words)
+
+    def clipboard(self, mime_type, data):
+        """Puts data on the X clipboard as a program does (xclip serves it)."""
+        path = os.path.join(self.desktop.tmp, "clip-" + mime_type.replace("/", "-"))
+        with open(path, "wb") as f:
+            f.write(data)
+        subprocess.run(["xclip", "-selection", "clipboard", "-t", mime_type, "-i", path], env=self.desktop.env,
+                       check=True, timeout=10)
+        targets = lambda: subprocess.run(["xclip", "-selection", "clipboard", "-o", "-t", "TARGETS"],
+                                         env=self.desktop.env, capture_output=True, timeout=10).stdout.decode()
+        wait_until(lambda: mime_type in targets(), 5, what=f"{mime_type} on the clipboard")
+
+    def parsed_html(self, html):
+        """The sent HTML through an HTML5 parser, which must find no error."""
+        parser = html5lib.HTMLParser(strict=False)
+        tree = parser.parse(html)
+        self.assertEqual(parser.errors, [], html)
+        self.assertNotIn("qt", html.lower())
+        ns = {"h": "http://www.w3.org/1999/xhtml"}
+        return tree, ns, lambda tag: ["".join(e.itertext()).strip() for e in tree.iterfind(f".//h:{tag}", ns)]
+
+    def test_each_format_by_its_shortcut_and_its_button(self):
+        self.start_with_account(undo_seconds=1)
+        self.write_message("bob@example.org", "Every format", "")
+        d = self.desktop
+        d.key("ctrl+shift+x")  # Format > Rich Text
+        composer = self.app.window(COMPOSER)
+        composer.find("text", r"^Message text \(formatted\)$")
+        names = ("Bold", "Italic", "Underline", "Strikethrough", "Numbered List", "Indent", "Outdent", "Quote", "Link",
+                 "Remove Formatting")
+        buttons = {name: composer.find(None, f"^{name}$") for name in names}
+        button = buttons.__getitem__
+        d.type("Keys: ")
+        for keys, word in (("ctrl+b", "kb"), ("ctrl+i", "ki"), ("ctrl+u", "ku"), ("alt+shift+5", "ks"),
+                           ("ctrl+greater", "kbig")):
+            d.key(keys)
+            d.type(word)
+            d.key("ctrl+less" if keys == "ctrl+greater" else keys)
+            d.type(" ")
+        d.type("Buttons: ")
+        for name, word in (("Bold", "mb"), ("Italic", "mi"), ("Underline", "mu"), ("Strikethrough", "ms")):
+            d.click(button(name))
+            d.type(word)
+            d.click(button(name))
+            d.type(" ")
+        d.key("Return")
+        d.click(button("Numbered List"))
+        d.type("n1")
+        d.key("Return")
+        d.type("n2")
+        d.key("Return")
+        d.click(button("Indent"))
+        d.type("n2a")
+        d.key("Return")
+        d.click(button("Outdent"))
+        d.type("n3")
+        d.key("Return")
+        d.key("Return")  # an empty item ends the list
+        d.key("ctrl+shift+8")  # bulleted
+        d.type("b1")
+        d.key("Return")
+        d.key("Tab")
+        d.type("b1a")
+        d.key("Return")
+        d.key("shift+Tab")
+        d.type("b2")
+        d.key("Return")
+        d.key("Return")
+        d.click(button("Quote"))
+        d.type("quoted")
+        d.key("Return")
+        d.key("ctrl+shift+9")  # the quote ends
+        d.key("ctrl+k")
+        self.app.window(r"^Insert Link$", timeout=5)
+        d.type("site")
+        d.key("Tab")
+        d.type("example.org/page")
+        d.key("Return")
+        self.app.window_gone(r"^Insert Link$")
+        d.type(" then")
+        # The link again, by its button with the cursor in it: a new address.
+        d.key("ctrl+Left", "Left", "Left")
+        d.click(button("Link"))
+        self.app.window(r"^Edit Link$", timeout=5)
+        d.key("ctrl+a")
+        d.type("https://example.org/changed")
+        d.key("Return")
+        self.app.window_gone(r"^Edit Link$")
+        d.key("End")
+        d.type(" ")
+        d.key("ctrl+b")
+        d.type("loud")
+        d.key("ctrl+b")
+        d.key("ctrl+shift+Left")
+        d.click(button("Remove Formatting"))
+        d.key("End")
+        d.key("ctrl+Return")
+        html, plain = self.html_and_plain()
+        _, _, text = self.parsed_html(html)
+        self.assertEqual(text("b"), ["kb", "mb"], html)
+        self.assertEqual(text("i"), ["ki", "mi"])
+        self.assertEqual(text("u"), ["ku", "mu"])
+        self.assertEqual(text("s"), ["ks", "ms"])
+        self.assertIn('<span style="font-size:large">kbig</span>', html)
+        self.assertIn('<a href="https://example.org/changed">site</a> then', html)
+        self.assertRegex(html, r"<ol>\s*<li>n1</li>\s*<li>n2<ol>\s*<li>n2a</li></ol></li>\s*<li>n3</li></ol>")
+        self.assertRegex(html, r"<ul>\s*<li>b1<ul>\s*<li>b1a</li></ul></li>\s*<li>b2</li></ul>")
+        self.assertRegex(html, r'<blockquote type="cite">\s*<div>quoted</div>\s*</blockquote>')
+        plain = plain.replace("\r\n", "\n")
+        self.assertIn("Keys: *kb* /ki/ _ku_ ks kbig Buttons: *mb* /mi/ _mu_ ms", plain)
+        self.assertIn("1. n1\n2. n2\n   1. n2a\n3. n3\n", plain)
+        self.assertIn("- b1\n   - b1a\n- b2\n", plain)
+        self.assertIn("> quoted\n", plain)
+        self.assertIn("site <https://example.org/changed> then loud", plain)
+
+    def test_a_pasted_web_page_is_sent_clean_and_fetches_nothing(self):
+        requests = []
+
+        class Counter(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                requests.append(self.path)
+                self.send_response(404)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counter)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        self.addCleanup(server.shutdown)
+        remote = f"http://127.0.0.1:{server.server_address[1]}"
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "paste", "hostile.html"), encoding="utf-8") as f:
+            hostile = f.read().replace("REMOTE", remote).replace("LOCALFILE", "file:///etc/hostname")
+        page = ("<html><head><link rel=stylesheet href='" + remote + "/s.css'>"
+                "</head><body><!--StartFragment--><h1 class='title' onclick='steal()'>Headline</h1>"
+                "<p>Read <a href='https://news.example/2026/story.html'>the story</a>, <a href='other.html'>another</a>"
+                " and <a href='javascript:steal()'>win</a>.</p>"
+                "<ol><li>one</li><li>two</li></ol><img src='" + remote + "/photo.jpg' alt='a photo'>"
+                "<iframe src='" + remote + "/ad'></iframe>" + hostile.split("<body", 1)[1].split(">", 1)[1]
+                + "<!--EndFragment--></body></html>")
+        self.start_with_account(undo_seconds=1)
+        self.write_message("bob@example.org", "Pasted page", "")
+        self.desktop.key("ctrl+shift+x")
+        self.app.window(COMPOSER).find("text", r"^Message text \(formatted\)$")
+        self.clipboard("text/html", page.encode())
+        self.desktop.key("ctrl+v")
+        time.sleep(1)  # time for any request the paste would make
+        self.desktop.key("ctrl+Return")
+        html, plain = self.html_and_plain()
+        tree, ns, text = self.parsed_html(html)
+        self.assertEqual(requests, [], "nothing is fetched for a pasted page")
+        self.assertNotIn("127.0.0.1", html)
+        self.assertEqual(tree.findall(".//h:img", ns), [])
+        for gone in ("steal", "<script", "<iframe", "onclick", "class=", "file:", "javascript:"):
+            self.assertNotIn(gone, html.lower())
+        self.assertEqual(text("b")[0], "Headline")
+        links = {e.get("href"): "".join(e.itertext()) for e in tree.iterfind(".//h:a", ns)}
+        self.assertEqual(links.get("https://news.example/2026/story.html"), "the story")
+        self.assertNotIn("win", links.values())
+        self.assertNotIn("another", links.values())  # relative, and the page is not known: text
+        self.assertIn("Read the story <https://news.example/2026/story.html>, another and win.", plain.replace("\r\n", "\n"))
+        self.assertIn("Hello there", " ".join(text("div")))
+        plain = plain.replace("\r\n", "\n")
+        self.assertIn("1. one\n2. two", plain)
+        self.assertIn("the story <https://news.example/2026/story.html>", plain)
+        self.assertIn("a photo", plain)
 
     def test_rich_text_off_asks_and_the_formatting_comes_back(self):
         self.start_with_account(undo_seconds=1)
