@@ -24,7 +24,7 @@ QString usage()
                  "  send                 queue a message and send it\n"
                  "  outbox list|flush|retry|remove|mark-sent|send-again\n"
                  "                       look at and act on the outbox\n"
-                 "  account add|list|test|login|remove\n"
+                 "  account add|set|list|test|login|remove\n"
                  "                       manage sending accounts (add finds the server\n"
                  "                       from the address when --host is not given;\n"
                  "                       login signs in again with OAuth 2.0)\n"

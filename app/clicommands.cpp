@@ -868,6 +868,18 @@ int runAutoconfig(const QStringList &args)
 
 namespace {
 
+/// The options of `account add` and `account set` for the Sent copy.
+void addSentCopyOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("imap-host"), QCoreApplication::translate("Cli", "Incoming (IMAP) server, used to save a copy of each sent message in Sent."), QCoreApplication::translate("Cli", "HOST")},
+        {QStringLiteral("imap-port"), QCoreApplication::translate("Cli", "IMAP port (default 993 for tls, 143 for starttls)."), QCoreApplication::translate("Cli", "PORT")},
+        {QStringLiteral("imap-security"), QCoreApplication::translate("Cli", "tls (default) or starttls for the IMAP server."), QCoreApplication::translate("Cli", "MODE")},
+        {QStringLiteral("imap-username"), QCoreApplication::translate("Cli", "IMAP user name (default: the one for sending)."), QCoreApplication::translate("Cli", "USER")},
+        {QStringLiteral("save-sent"), QCoreApplication::translate("Cli", "Save a copy of sent messages in Sent: auto (default; not where the provider files one itself), always or never."), QCoreApplication::translate("Cli", "MODE")},
+    });
+}
+
 /// --imap-* and --save-sent of `account add` into the account; a usage error
 /// names the option. The account's own checks (validate()) come after.
 Core::Result<void> applySentCopyOptions(const QCommandLineParser &parser, Core::Account &a)
@@ -904,6 +916,39 @@ Core::Result<void> applySentCopyOptions(const QCommandLineParser &parser, Core::
     return {};
 }
 
+/// `account set NAME`: a new IMAP server (--imap-host and its options, as
+/// for `account add`), none (--no-imap), and the Sent copy's mode.
+int setAccount(Profile &p, const QCommandLineParser &parser)
+{
+    const QStringList names = parser.positionalArguments();
+    if (names.size() != 1)
+        return fail(QCoreApplication::translate("Cli", "give exactly one account name"), ExitUsage);
+    const Core::Account *found = p.accounts.find(names.first());
+    if (!found)
+        return fail(QCoreApplication::translate("Cli", "no account '%1'").arg(names.first()), ExitConfig);
+    Core::Account a = *found; // a copy: save() reads the file again
+    const bool noImap = parser.isSet(QStringLiteral("no-imap"));
+    if (noImap && parser.isSet(QStringLiteral("imap-host")))
+        return fail(QCoreApplication::translate("Cli", "give either --imap-host or --no-imap"), ExitUsage);
+    if (parser.optionNames().isEmpty())
+        return fail(QCoreApplication::translate("Cli", "nothing to change: give --imap-host, --no-imap or --save-sent"), ExitUsage);
+    // A server given replaces the old one whole: what is not given takes
+    // its default, as for `account add`.
+    if (noImap || parser.isSet(QStringLiteral("imap-host")))
+        a.imap = {};
+    if (auto r = applySentCopyOptions(parser, a); !r)
+        return fail(r.error().message(), ExitUsage);
+    if (auto r = p.accounts.update(a); !r)
+        return fail(r.error());
+    if (auto r = p.accounts.save(); !r)
+        return fail(r.error());
+    out() << QCoreApplication::translate("Cli", "Changed account %1").arg(a.name) << Qt::endl;
+    out() << QCoreApplication::translate("Cli", "Save a copy in Sent: %1. %2")
+                 .arg(Core::Account::sentCopyModeName(a.saveSent), a.sentCopyExplanation())
+          << Qt::endl;
+    return ExitOk;
+}
+
 /// `account list --json`: whether a copy is filed, and why.
 QJsonObject sentCopyPolicyJson(const Core::Account &a)
 {
@@ -935,12 +980,8 @@ int runAccount(const QStringList &args)
             {QStringLiteral("allow-plaintext-auth"), QCoreApplication::translate("Cli", "Allow sending the password without encryption.")},
             {QStringLiteral("yes"), QCoreApplication::translate("Cli", "Accept a detected server even when its source is not authenticated.")},
             {QStringLiteral("no-verify"), QCoreApplication::translate("Cli", "Save without signing in to the server first (the password or the OAuth 2.0 sign-in is not tried there).")},
-            {QStringLiteral("imap-host"), QCoreApplication::translate("Cli", "Incoming (IMAP) server, used to save a copy of each sent message in Sent."), QCoreApplication::translate("Cli", "HOST")},
-            {QStringLiteral("imap-port"), QCoreApplication::translate("Cli", "IMAP port (default 993 for tls, 143 for starttls)."), QCoreApplication::translate("Cli", "PORT")},
-            {QStringLiteral("imap-security"), QCoreApplication::translate("Cli", "tls (default) or starttls for the IMAP server."), QCoreApplication::translate("Cli", "MODE")},
-            {QStringLiteral("imap-username"), QCoreApplication::translate("Cli", "IMAP user name (default: the one for sending)."), QCoreApplication::translate("Cli", "USER")},
-            {QStringLiteral("save-sent"), QCoreApplication::translate("Cli", "Save a copy of sent messages in Sent: auto (default; not where the provider files one itself), always or never."), QCoreApplication::translate("Cli", "MODE")},
         });
+        addSentCopyOptions(parser);
         addDiscoveryOptions(parser);
     } else if (sub == QLatin1String("list")) {
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
@@ -949,6 +990,10 @@ int runAccount(const QStringList &args)
     } else if (sub == QLatin1String("login")) {
         parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The OAuth 2.0 account to sign in again."));
         parser.addOption({QStringLiteral("no-browser"), QCoreApplication::translate("Cli", "Sign in on another device with a code, where the provider offers it.")});
+    } else if (sub == QLatin1String("set")) {
+        parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The account to change."));
+        addSentCopyOptions(parser);
+        parser.addOption({QStringLiteral("no-imap"), QCoreApplication::translate("Cli", "Remove the IMAP server: no copy in Sent.")});
     } else if (sub == QLatin1String("test")) {
         parser.addPositionalArgument(QStringLiteral("name"), QCoreApplication::translate("Cli", "The account to test."));
         parser.addOption({QStringLiteral("json"), QCoreApplication::translate("Cli", "Machine-readable output.")});
@@ -956,6 +1001,7 @@ int runAccount(const QStringList &args)
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
             out() << QCoreApplication::translate("Cli", "Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2]\n"
                            "                           [--imap-host HOST ...] [--save-sent auto|always|never] |\n"
+                           "                       set NAME [--imap-host HOST ... | --no-imap] [--save-sent MODE] |\n"
                            "                       list [--json] | test NAME [--json] | login NAME | remove NAME\n");
             return sub.isEmpty() ? ExitUsage : ExitOk;
         }
@@ -1012,6 +1058,8 @@ int runAccount(const QStringList &args)
         return loginAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("no-browser")));
     if (sub == QLatin1String("test"))
         return testAccount(p, parser.positionalArguments(), parser.isSet(QStringLiteral("json")));
+    if (sub == QLatin1String("set"))
+        return setAccount(p, parser);
     if (sub == QLatin1String("remove")) {
         const QStringList names = parser.positionalArguments();
         if (names.size() != 1)

@@ -548,79 +548,79 @@
     </message>
     <message>
         <source>IMAP server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAP-Server %1</translation>
     </message>
     <message>
         <source>Not waiting any longer for the IMAP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird nicht länger auf den IMAP-Server gewartet.</translation>
     </message>
     <message>
         <source>Still testing the IMAP server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IMAP-Server wird noch geprüft…</translation>
     </message>
     <message>
         <source>IMAP server for the Sent copy: %1:%2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAP-Server für die Kopie in „Gesendet“: %1:%2 (%3)</translation>
     </message>
     <message>
         <source>No IMAP server was found; the Sent copy can be set up by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein IMAP-Server gefunden; die Kopie in „Gesendet“ lässt sich von Hand einrichten.</translation>
     </message>
     <message>
         <source>The IMAP server tests took too long; going on without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung der IMAP-Server dauerte zu lange; es geht ohne sie weiter.</translation>
     </message>
     <message>
         <source>No IMAP server is published for %1; trying usual server names</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein IMAP-Server veröffentlicht; übliche Servernamen werden versucht</translation>
     </message>
     <message>
         <source>Trying the IMAP server %1:%2 (%3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAP-Server %1:%2 (%3) wird versucht…</translation>
     </message>
     <message>
         <source>The IMAP server %1:%2 answered; sign-in methods: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IMAP-Server %1:%2 hat geantwortet; Anmeldeverfahren: %3</translation>
     </message>
     <message>
         <source>The IMAP server %1:%2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IMAP-Server %1:%2 ist gescheitert: %3</translation>
     </message>
     <message>
         <source>The IMAP server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IMAP-Server hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>Testing the IMAP server took too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung des IMAP-Servers dauerte zu lange.</translation>
     </message>
     <message>
         <source>The server&apos;s answer is not IMAP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers ist kein IMAP.</translation>
     </message>
     <message>
         <source>The server does not greet like an IMAP server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server begrüßt nicht wie ein IMAP-Server: %1</translation>
     </message>
     <message>
         <source>The IMAP server closed the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IMAP-Server hat die Verbindung beendet: %1</translation>
     </message>
     <message>
         <source>The IMAP server refused %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IMAP-Server hat %1 abgelehnt: %2</translation>
     </message>
     <message>
         <source>The IMAP server does not offer STARTTLS; Outpost does not sign in without encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IMAP-Server bietet kein STARTTLS an; Outpost meldet sich nicht ohne Verschlüsselung an.</translation>
     </message>
     <message>
         <source>The certificate of %1 cannot be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 lässt sich nicht prüfen.</translation>
     </message>
     <message>
         <source>%1:%2: %3</source>
-        <translation type="unfinished">%1: %3 {1:%2:?}</translation>
+        <translation>%1:%2: %3</translation>
     </message>
 </context>
 <context>
@@ -1129,7 +1129,7 @@ Commands:
   send                 queue a message and send it
   outbox list|flush|retry|remove|mark-sent|send-again
                        look at and act on the outbox
-  account add|list|test|login|remove
+  account add|set|list|test|login|remove
                        manage sending accounts (add finds the server
                        from the address when --host is not given;
                        login signs in again with OAuth 2.0)
@@ -1162,7 +1162,7 @@ Befehle:
   send                 eine Nachricht in den Postausgang legen und senden
   outbox list|flush|retry|remove|mark-sent|send-again
                        den Postausgang ansehen und bearbeiten
-  account add|list|test|login|remove
+  account add|set|list|test|login|remove
                        Konten zum Senden verwalten (add ermittelt den Server
                        aus der Adresse, wenn --host fehlt; login meldet
                        sich erneut mit OAuth 2.0 an)
@@ -1247,11 +1247,11 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>IMAP server for the Sent copy: %1:%2 (%3) [%4]</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAP-Server für die Kopie in „Gesendet“: %1:%2 (%3) [%4]</translation>
     </message>
     <message>
         <source>No IMAP server found for the Sent copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein IMAP-Server für die Kopie in „Gesendet“ gefunden.</translation>
     </message>
     <message>
         <source>--save-sent must be auto, always or never</source>
@@ -1290,16 +1290,6 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
         <translation>Eine Kopie gesendeter Nachrichten unter „Gesendet“ ablegen: auto (Standard; nicht, wo der Anbieter selbst eine ablegt), always oder never.</translation>
     </message>
     <message>
-        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2]
-                           [--imap-host HOST ...] [--save-sent auto|always|never] |
-                       list [--json] | test NAME [--json] | login NAME | remove NAME
-</source>
-        <translation>Aufruf: outpost account add --email ADRESSE [--host HOST ...] [--auth oauth2]
-                           [--imap-host HOST ...] [--save-sent auto|always|never] |
-                       list [--json] | test NAME [--json] | login NAME | remove NAME
-</translation>
-    </message>
-    <message>
         <source>IMAP %1</source>
         <translation>IMAP %1</translation>
     </message>
@@ -1314,11 +1304,55 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>The IMAP server %1 was found through an unauthenticated source; it is not used without --yes (or give --imap-host).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der IMAP-Server %1 wurde über eine nicht authentifizierte Quelle gefunden; ohne --yes wird er nicht verwendet (oder --imap-host angeben).</translation>
     </message>
     <message>
         <source>Copies of sent messages go to %1:%2 (IMAP).</source>
+        <translation>Kopien gesendeter Nachrichten gehen an %1:%2 (IMAP).</translation>
+    </message>
+    <message>
+        <source>An image the HTML shows as cid:ID; repeatable.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID=FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an inline image must look like &quot;ID=FILE&quot;: &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --imap-host or --no-imap</source>
+        <translation>geben Sie entweder --imap-host oder --no-imap an</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --imap-host, --no-imap or --save-sent</source>
+        <translation>nichts zu ändern: geben Sie --imap-host, --no-imap oder --save-sent an</translation>
+    </message>
+    <message>
+        <source>Changed account %1</source>
+        <translation>Konto %1 geändert</translation>
+    </message>
+    <message>
+        <source>The account to change.</source>
+        <translation>Das zu ändernde Konto.</translation>
+    </message>
+    <message>
+        <source>Remove the IMAP server: no copy in Sent.</source>
+        <translation>Den IMAP-Server entfernen: keine Kopie unter „Gesendet“.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2]
+                           [--imap-host HOST ...] [--save-sent auto|always|never] |
+                       set NAME [--imap-host HOST ... | --no-imap] [--save-sent MODE] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</source>
+        <translation>Aufruf: outpost account add --email ADRESSE [--host HOST ...] [--auth oauth2]
+                           [--imap-host HOST ...] [--save-sent auto|always|never] |
+                       set NAME [--imap-host HOST ... | --no-imap] [--save-sent MODE] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</translation>
     </message>
 </context>
 <context>
@@ -2010,76 +2044,76 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>No incoming (IMAP) server was found. Enter it to keep a copy of what you send in your Sent folder, or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Posteingangsserver (IMAP) gefunden. Tragen Sie ihn ein, um eine Kopie des Gesendeten im Ordner „Gesendet“ abzulegen, oder lassen Sie das Feld leer.</translation>
     </message>
     <message>
         <source>Found: %1.</source>
         <extracomment>%1 is where the server was found, e.g. &quot;the provider&apos;s configuration server&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden: %1.</translation>
     </message>
     <message>
         <source>I checked that %1 is my provider&apos;s incoming server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich habe geprüft, dass %1 der Posteingangsserver meines Anbieters ist</translation>
     </message>
     <message>
         <source>Copy of sent messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie gesendeter Nachrichten</translation>
     </message>
     <message>
         <source>IMAP server</source>
-        <translation type="unfinished">IMAP-Server</translation>
+        <translation>IMAP-Server</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>IMAP port</source>
-        <translation type="unfinished">IMAP-Port</translation>
+        <translation>IMAP-Port</translation>
     </message>
     <message>
         <source>IMAP encryption</source>
-        <translation type="unfinished">IMAP-Verschlüsselung</translation>
+        <translation>IMAP-Verschlüsselung</translation>
     </message>
     <message>
         <source>IMAP user name</source>
-        <translation type="unfinished">IMAP-Benutzername</translation>
+        <translation>IMAP-Benutzername</translation>
     </message>
     <message>
         <source>the same as for sending</source>
-        <translation type="unfinished"></translation>
+        <translation>derselbe wie beim Senden</translation>
     </message>
     <message>
         <source>Save a copy of sent messages</source>
-        <translation type="unfinished">Kopie gesendeter Nachrichten ablegen</translation>
+        <translation>Kopie gesendeter Nachrichten ablegen</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished">Automatisch</translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished">Immer</translation>
+        <translation>Immer</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished">Nie</translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>Save a cop&amp;y of sent messages:</source>
-        <translation type="unfinished">&amp;Kopie gesendeter Nachrichten:</translation>
+        <translation>&amp;Kopie gesendeter Nachrichten ablegen:</translation>
     </message>
     <message>
         <source>IMAP ser&amp;ver:</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAP-Ser&amp;ver:</translation>
     </message>
     <message>
         <source>IMAP por&amp;t:</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAP-Por&amp;t:</translation>
     </message>
     <message>
         <source>IMAP user na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>IMAP-Benutzer&amp;name:</translation>
     </message>
 </context>
 <context>

@@ -548,79 +548,79 @@
     </message>
     <message>
         <source>IMAP server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur IMAP %1</translation>
     </message>
     <message>
         <source>Not waiting any longer for the IMAP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus d&apos;attente pour le serveur IMAP.</translation>
     </message>
     <message>
         <source>Still testing the IMAP server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test du serveur IMAP en cours…</translation>
     </message>
     <message>
         <source>IMAP server for the Sent copy: %1:%2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur IMAP pour la copie dans Envoyés&#xa0;: %1:%2 (%3)</translation>
     </message>
     <message>
         <source>No IMAP server was found; the Sent copy can be set up by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur IMAP trouvé&#xa0;; la copie dans Envoyés peut être configurée à la main.</translation>
     </message>
     <message>
         <source>The IMAP server tests took too long; going on without them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le test des serveurs IMAP a pris trop de temps&#xa0;; on continue sans eux.</translation>
     </message>
     <message>
         <source>No IMAP server is published for %1; trying usual server names</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur IMAP n&apos;est publié pour %1&#xa0;; essai des noms de serveur habituels</translation>
     </message>
     <message>
         <source>Trying the IMAP server %1:%2 (%3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Essai du serveur IMAP %1:%2 (%3)…</translation>
     </message>
     <message>
         <source>The IMAP server %1:%2 answered; sign-in methods: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur IMAP %1:%2 a répondu&#xa0;; méthodes de connexion&#xa0;: %3</translation>
     </message>
     <message>
         <source>The IMAP server %1:%2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur IMAP %1:%2 a échoué&#xa0;: %3</translation>
     </message>
     <message>
         <source>The IMAP server did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur IMAP n&apos;a pas répondu à temps.</translation>
     </message>
     <message>
         <source>Testing the IMAP server took too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le test du serveur IMAP a pris trop de temps.</translation>
     </message>
     <message>
         <source>The server&apos;s answer is not IMAP.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur n&apos;est pas de l&apos;IMAP.</translation>
     </message>
     <message>
         <source>The server does not greet like an IMAP server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur ne salue pas comme un serveur IMAP&#xa0;: %1</translation>
     </message>
     <message>
         <source>The IMAP server closed the connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur IMAP a fermé la connexion&#xa0;: %1</translation>
     </message>
     <message>
         <source>The IMAP server refused %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur IMAP a refusé %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The IMAP server does not offer STARTTLS; Outpost does not sign in without encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur IMAP ne propose pas STARTTLS&#xa0;; Outpost ne se connecte pas sans chiffrement.</translation>
     </message>
     <message>
         <source>The certificate of %1 cannot be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le certificat de %1 ne peut pas être vérifié.</translation>
     </message>
     <message>
         <source>%1:%2: %3</source>
-        <translation type="unfinished">%1&#xa0;: %3 {1:%2:?}</translation>
+        <translation>%1:%2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -1129,7 +1129,7 @@ Commands:
   send                 queue a message and send it
   outbox list|flush|retry|remove|mark-sent|send-again
                        look at and act on the outbox
-  account add|list|test|login|remove
+  account add|set|list|test|login|remove
                        manage sending accounts (add finds the server
                        from the address when --host is not given;
                        login signs in again with OAuth 2.0)
@@ -1162,7 +1162,7 @@ Commandes&#xa0;:
   send                 mettre un message en file d’attente et l’envoyer
   outbox list|flush|retry|remove|mark-sent|send-again
                        consulter la boîte d’envoi et agir sur son contenu
-  account add|list|test|login|remove
+  account add|set|list|test|login|remove
                        gérer les comptes d’envoi (add trouve le serveur
                        à partir de l’adresse si --host est absent&#xa0;;
                        login reconnecte avec OAuth 2.0)
@@ -1247,11 +1247,11 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>IMAP server for the Sent copy: %1:%2 (%3) [%4]</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur IMAP pour la copie dans Envoyés&#xa0;: %1:%2 (%3) [%4]</translation>
     </message>
     <message>
         <source>No IMAP server found for the Sent copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur IMAP trouvé pour la copie dans Envoyés.</translation>
     </message>
     <message>
         <source>--save-sent must be auto, always or never</source>
@@ -1290,16 +1290,6 @@ ou différé), 78 erreur de configuration (compte inexistant).
         <translation>Ranger une copie des messages envoyés dans Envoyés&#xa0;: auto (par défaut&#xa0;; pas là où le fournisseur en range une lui-même), always ou never.</translation>
     </message>
     <message>
-        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2]
-                           [--imap-host HOST ...] [--save-sent auto|always|never] |
-                       list [--json] | test NAME [--json] | login NAME | remove NAME
-</source>
-        <translation>Utilisation&#xa0;: outpost account add --email ADRESSE [--host HÔTE ...] [--auth oauth2]
-                           [--imap-host HÔTE ...] [--save-sent auto|always|never] |
-                       list [--json] | test NOM [--json] | login NOM | remove NOM
-</translation>
-    </message>
-    <message>
         <source>IMAP %1</source>
         <translation>IMAP %1</translation>
     </message>
@@ -1314,11 +1304,55 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>The IMAP server %1 was found through an unauthenticated source; it is not used without --yes (or give --imap-host).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur IMAP %1 a été trouvé par une source non authentifiée&#xa0;; il n&apos;est pas utilisé sans --yes (ou indiquez --imap-host).</translation>
     </message>
     <message>
         <source>Copies of sent messages go to %1:%2 (IMAP).</source>
+        <translation>Les copies des messages envoyés vont à %1:%2 (IMAP).</translation>
+    </message>
+    <message>
+        <source>An image the HTML shows as cid:ID; repeatable.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID=FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an inline image must look like &quot;ID=FILE&quot;: &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give either --imap-host or --no-imap</source>
+        <translation>donnez soit --imap-host, soit --no-imap</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --imap-host, --no-imap or --save-sent</source>
+        <translation>rien à modifier&#xa0;: donnez --imap-host, --no-imap ou --save-sent</translation>
+    </message>
+    <message>
+        <source>Changed account %1</source>
+        <translation>Compte %1 modifié</translation>
+    </message>
+    <message>
+        <source>The account to change.</source>
+        <translation>Le compte à modifier.</translation>
+    </message>
+    <message>
+        <source>Remove the IMAP server: no copy in Sent.</source>
+        <translation>Retirer le serveur IMAP&#xa0;: pas de copie dans Envoyés.</translation>
+    </message>
+    <message>
+        <source>Usage: outpost account add --email ADDRESS [--host HOST ...] [--auth oauth2]
+                           [--imap-host HOST ...] [--save-sent auto|always|never] |
+                       set NAME [--imap-host HOST ... | --no-imap] [--save-sent MODE] |
+                       list [--json] | test NAME [--json] | login NAME | remove NAME
+</source>
+        <translation>Utilisation&#xa0;: outpost account add --email ADRESSE [--host HÔTE ...] [--auth oauth2]
+                           [--imap-host HÔTE ...] [--save-sent auto|always|never] |
+                       set NOM [--imap-host HÔTE ... | --no-imap] [--save-sent MODE] |
+                       list [--json] | test NOM [--json] | login NOM | remove NOM
+</translation>
     </message>
 </context>
 <context>
@@ -2010,76 +2044,76 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>No incoming (IMAP) server was found. Enter it to keep a copy of what you send in your Sent folder, or leave it empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur de réception (IMAP) n&apos;a été trouvé. Indiquez-le pour garder une copie de ce que vous envoyez dans le dossier Envoyés, ou laissez le champ vide.</translation>
     </message>
     <message>
         <source>Found: %1.</source>
         <extracomment>%1 is where the server was found, e.g. &quot;the provider&apos;s configuration server&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Trouvé&#xa0;: %1.</translation>
     </message>
     <message>
         <source>I checked that %1 is my provider&apos;s incoming server</source>
-        <translation type="unfinished"></translation>
+        <translation>J&apos;ai vérifié que %1 est le serveur de réception de mon fournisseur</translation>
     </message>
     <message>
         <source>Copy of sent messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie des messages envoyés</translation>
     </message>
     <message>
         <source>IMAP server</source>
-        <translation type="unfinished">Serveur IMAP</translation>
+        <translation>Serveur IMAP</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>IMAP port</source>
-        <translation type="unfinished">Port IMAP</translation>
+        <translation>Port IMAP</translation>
     </message>
     <message>
         <source>IMAP encryption</source>
-        <translation type="unfinished">Chiffrement IMAP</translation>
+        <translation>Chiffrement IMAP</translation>
     </message>
     <message>
         <source>IMAP user name</source>
-        <translation type="unfinished">Nom d’utilisateur IMAP</translation>
+        <translation>Nom d&apos;utilisateur IMAP</translation>
     </message>
     <message>
         <source>the same as for sending</source>
-        <translation type="unfinished"></translation>
+        <translation>le même que pour l&apos;envoi</translation>
     </message>
     <message>
         <source>Save a copy of sent messages</source>
-        <translation type="unfinished">Ranger une copie des messages envoyés</translation>
+        <translation>Enregistrer une copie des messages envoyés</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished">Automatique</translation>
+        <translation>Automatique</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished">Toujours</translation>
+        <translation>Toujours</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished">Jamais</translation>
+        <translation>Jamais</translation>
     </message>
     <message>
         <source>Save a cop&amp;y of sent messages:</source>
-        <translation type="unfinished">Ranger une copie des messages en&amp;voyés&#xa0;:</translation>
+        <translation>Enregistrer une cop&amp;ie des messages envoyés&#xa0;:</translation>
     </message>
     <message>
         <source>IMAP ser&amp;ver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ser&amp;veur IMAP&#xa0;:</translation>
     </message>
     <message>
         <source>IMAP por&amp;t:</source>
-        <translation type="unfinished"></translation>
+        <translation>Por&amp;t IMAP&#xa0;:</translation>
     </message>
     <message>
         <source>IMAP user na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>No&amp;m d&apos;utilisateur IMAP&#xa0;:</translation>
     </message>
 </context>
 <context>

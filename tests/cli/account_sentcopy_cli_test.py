@@ -142,6 +142,54 @@ class AccountSentCopyCli(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(self.listed()["clear@example.org"]["imap"]["security"], "none")
 
+    def test_set_changes_the_imap_server_and_the_mode_of_an_account(self):
+        r = self.add("me@example.org", "--host", "smtp.example.org")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        before = self.listed()["me@example.org"]
+        self.assertNotIn("imap", before)
+
+        r = self.outpost("set", "me@example.org", "--imap-host", "imap.example.org", "--imap-security", "starttls")
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        self.assertEqual(r.stdout, "Changed account me@example.org\n"
+                                   "Save a copy in Sent: auto. Outpost saves a copy in the Sent folder after each message.\n")
+        after = self.listed()["me@example.org"]
+        self.assertEqual(after["imap"], {"host": "imap.example.org", "port": 143, "security": "starttls", "username": ""})
+        self.assertEqual(after["id"], before["id"])
+        self.assertEqual(after["smtp"], before["smtp"], "the sending side stays as it was")
+
+        r = self.outpost("set", "me@example.org", "--save-sent", "never")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Save a copy in Sent: never. No copy is saved: it is turned off for this account.", r.stdout)
+        after = self.listed()["me@example.org"]
+        self.assertEqual(after["imap"]["host"], "imap.example.org", "the mode alone leaves the server")
+        self.assertEqual(after["sent_copy"]["reason"], "never")
+
+        # A server given replaces the old one whole.
+        r = self.outpost("set", "me@example.org", "--imap-host", "mail.example.org", "--imap-username", "me")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.listed()["me@example.org"]["imap"],
+                         {"host": "mail.example.org", "port": 993, "security": "tls", "username": "me"})
+        r = self.outpost("set", "me@example.org", "--no-imap", "--save-sent", "auto")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        after = self.listed()["me@example.org"]
+        self.assertNotIn("imap", after)
+        self.assertEqual(after["sent_copy"]["reason"], "no_imap_server")
+
+        for args, code, message in [
+            (["me@example.org"], EX_USAGE, "outpost: nothing to change: give --imap-host, --no-imap or --save-sent\n"),
+            (["me@example.org", "--no-imap", "--imap-host", "imap.example.org"], EX_USAGE,
+             "outpost: give either --imap-host or --no-imap\n"),
+            (["me@example.org", "--imap-port", "143"], EX_USAGE, "outpost: --imap-port needs --imap-host\n"),
+            (["me@example.org", "--save-sent", "maybe"], EX_USAGE, "outpost: --save-sent must be auto, always or never\n"),
+            (["me@example.org", "--imap-host", "imap/example.org"], EX_DATAERR,
+             "outpost: Enter the name of the incoming (IMAP) server, without spaces or slashes.\n"),
+            (["nobody", "--save-sent", "never"], 78, "outpost: no account 'nobody'\n"),
+        ]:
+            with self.subTest(args=args):
+                r = self.outpost("set", *args)
+                self.assertEqual((r.returncode, r.stderr, r.stdout), (code, message, ""))
+        self.assertEqual(self.listed()["me@example.org"], after, "a refused change changes nothing")
+
     def test_errors_and_list_are_translated(self):
         r = self.add("me@example.org", "--host", "smtp.example.org", "--save-sent", "manchmal", language="de")
         self.assertEqual(r.returncode, EX_USAGE)
@@ -160,6 +208,13 @@ class AccountSentCopyCli(unittest.TestCase):
         r = self.outpost("--help")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("[--imap-host HOST ...] [--save-sent auto|always|never]", r.stdout)
+        self.assertIn("set NAME [--imap-host HOST ... | --no-imap] [--save-sent MODE]", r.stdout)
+        r = self.outpost("set", "--help")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for option in ("--imap-host <HOST>", "--save-sent <MODE>", "--no-imap"):
+            self.assertIn(option, r.stdout)
+        r = subprocess.run([OUTPOST, "--help"], env=self.env(), capture_output=True, text=True, timeout=60)
+        self.assertIn("account add|set|list|test|login|remove", r.stdout)
 
 
 if __name__ == "__main__":
