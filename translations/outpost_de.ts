@@ -1312,15 +1312,15 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
     </message>
     <message>
         <source>An image the HTML shows as cid:ID; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild, das das HTML als cid:ID zeigt; wiederholbar.</translation>
     </message>
     <message>
         <source>ID=FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>ID=DATEI</translation>
     </message>
     <message>
         <source>an inline image must look like &quot;ID=FILE&quot;: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bild im Text muss die Form „ID=DATEI“ haben: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>give either --imap-host or --no-imap</source>
@@ -2924,22 +2924,22 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>The image “%1” cannot be put into the text; attach it instead.</source>
         <extracomment>%1 is a file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild „%1“ kann nicht in den Text eingefügt werden; hängen Sie es stattdessen an.</translation>
     </message>
     <message>
         <source>image%1.%2</source>
         <extracomment>The file name of a pasted picture; %1 is a number, %2 the extension (png)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bild%1.%2</translation>
     </message>
     <message>
         <source>“%1” is not an image that can be shown in the text.</source>
         <extracomment>%1 is a file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Bild, das im Text gezeigt werden kann.</translation>
     </message>
     <message>
         <source>The image “%1” is large (%2): it is sent as it is, which may be slow or refused by the recipient&apos;s server.</source>
         <extracomment>%1 is a file name, %2 its size (&quot;12 MB&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild „%1“ ist groß (%2): Es wird unverändert gesendet; das kann lange dauern, oder der Server des Empfängers lehnt es ab.</translation>
     </message>
 </context>
 <context>
@@ -3408,7 +3408,7 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <name>Gui::SignatureEditor</name>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">Signatur</translation>
+        <translation>Signatur</translation>
     </message>
 </context>
 <context>
@@ -3508,7 +3508,7 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>[image: %1]</source>
         <extracomment>How an image in the text shows in the plain-text copy; %1 is its file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>[Bild: %1]</translation>
     </message>
 </context>
 <context>
@@ -3594,12 +3594,12 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     </message>
     <message>
         <source>Images in the text need the formatted (HTML) text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder im Text brauchen den formatierten (HTML-)Text.</translation>
     </message>
     <message>
         <source>“%1” is not a valid or unique image identifier.</source>
         <extracomment>%1 is an identifier such as abc@example.org</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige oder eindeutige Bildkennung.</translation>
     </message>
 </context>
 <context>

@@ -1312,15 +1312,15 @@ ou différé), 78 erreur de configuration (compte inexistant).
     </message>
     <message>
         <source>An image the HTML shows as cid:ID; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une image que le HTML affiche en cid:ID&#xa0;; répétable.</translation>
     </message>
     <message>
         <source>ID=FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>ID=FICHIER</translation>
     </message>
     <message>
         <source>an inline image must look like &quot;ID=FILE&quot;: &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>une image dans le texte doit avoir la forme «&#xa0;ID=FICHIER&#xa0;»&#xa0;: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>give either --imap-host or --no-imap</source>
@@ -2924,22 +2924,22 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>The image “%1” cannot be put into the text; attach it instead.</source>
         <extracomment>%1 is a file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>L’image «&#xa0;%1&#xa0;» ne peut pas être placée dans le texte&#xa0;; joignez-la plutôt.</translation>
     </message>
     <message>
         <source>image%1.%2</source>
         <extracomment>The file name of a pasted picture; %1 is a number, %2 the extension (png)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>image%1.%2</translation>
     </message>
     <message>
         <source>“%1” is not an image that can be shown in the text.</source>
         <extracomment>%1 is a file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une image qui peut être affichée dans le texte.</translation>
     </message>
     <message>
         <source>The image “%1” is large (%2): it is sent as it is, which may be slow or refused by the recipient&apos;s server.</source>
         <extracomment>%1 is a file name, %2 its size (&quot;12 MB&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>L’image «&#xa0;%1&#xa0;» est volumineuse (%2)&#xa0;: elle est envoyée telle quelle, ce qui peut être lent ou refusé par le serveur du destinataire.</translation>
     </message>
 </context>
 <context>
@@ -3408,7 +3408,7 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <name>Gui::SignatureEditor</name>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">Signature</translation>
+        <translation>Signature</translation>
     </message>
 </context>
 <context>
@@ -3508,7 +3508,7 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>[image: %1]</source>
         <extracomment>How an image in the text shows in the plain-text copy; %1 is its file name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>[image&#xa0;: %1]</translation>
     </message>
 </context>
 <context>
@@ -3594,12 +3594,12 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     </message>
     <message>
         <source>Images in the text need the formatted (HTML) text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les images dans le texte demandent le texte mis en forme (HTML).</translation>
     </message>
     <message>
         <source>“%1” is not a valid or unique image identifier.</source>
         <extracomment>%1 is an identifier such as abc@example.org</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un identifiant d’image valide ou unique.</translation>
     </message>
 </context>
 <context>
