@@ -48,6 +48,18 @@ class AccountsSentCopyTest(DesktopTest):
         explanation = dialog.find("label", r"^No copy is saved: the account has no incoming \(IMAP\) server\.$")
 
         host = self.reach(dialog, "alt+m", "text", r"^IMAP server$")
+        # A server name that cannot be: the warning says so, and the field has the focus again.
+        self.desktop.type("imap example.org")
+        self.reach(dialog, "alt+a", "text", r"^IMAP user name$")  # the focus elsewhere
+        self.desktop.key("Return")  # Save
+        warned = r"^Enter the name of the incoming \(IMAP\) server, without spaces or slashes\.$"
+        wait_until(lambda: any(w.find_all("label", warned) for w in app.windows()), 10,
+                   what="the warning about the IMAP server's name")
+        self.desktop.key("Return")  # OK
+        wait_until(lambda: not any(w.find_all("label", warned) for w in app.windows()) and host.focused, 5,
+                   what="the warning to close and the IMAP server field to have the focus")
+        self.assertNotIn("imap", self.listed(), "nothing was saved")
+        self.desktop.key("ctrl+a")
         self.desktop.type("imap.example.org")
         wait_until(lambda: host.text == "imap.example.org", 5, what=f"the IMAP server to be typed ({host.text!r})")
         wait_until(lambda: explanation.name == AUTO_COPIES, 5,
