@@ -8,17 +8,20 @@ Python's email package and an HTML5 parser.
 
     richtext_test.py --outpost build/app/outpost [-k NAME]   (as root: Postfix)
 """
+import base64
 import email
 import email.policy
 import glob
 import json
 import os
+import pathlib
 import re
 import shutil
 import struct
 import subprocess
 import sys
 import tempfile
+import time
 import zlib
 
 import html5lib
@@ -244,6 +247,58 @@ class RichTextTest(DesktopTest):
         # Every part as Outpost wrote it was read without a defect.
         for part in msg.walk():
             self.assertEqual(part.defects, [], part.get_content_type())
+
+
+
+class DraftImageTest(DesktopTest):
+    """An image in a draft survives a crash: kept as a file beside the draft."""
+
+    def test_a_pasted_image_survives_a_crash_and_is_sent(self):
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        self.desktop.settings(**{"send/undoDelaySeconds": 1})
+        app = self.desktop.launch(env={"OUTPOST_DRAFT_AUTOSAVE_MS": "200"})
+        app.window(r"New Message — Outpost")
+        self.desktop.write_message("bob@example.org", "Chart after a crash", "")
+        self.desktop.key("ctrl+shift+x")
+        app.window(COMPOSER).find("text", r"^Message text \(formatted\)$")
+        self.desktop.type("The chart: ")
+        picture = png(120, 80, (20, 120, 200))
+        path = os.path.join(self.desktop.tmp, "chart.png")
+        with open(path, "wb") as f:
+            f.write(picture)
+        # A file manager's copy: the image's file URL.
+        subprocess.run(["xclip", "-selection", "clipboard", "-t", "text/uri-list", "-i"], input=b"file://" + path.encode(),
+                       env=self.desktop.env, check=True, timeout=10)
+        time.sleep(0.3)
+        self.desktop.key("ctrl+v")
+        drafts = os.path.join(self.desktop.env["XDG_DATA_HOME"], "outpost", "drafts")
+        saved = wait_until(lambda: [p for p in glob.glob(os.path.join(drafts, "*.files", "*"))
+                                    if pathlib.Path(p).read_bytes() == picture]
+                           and any("chart.png" in pathlib.Path(j).read_text(encoding="utf-8")
+                                   for j in glob.glob(os.path.join(drafts, "*.json"))), 10,
+                           what="the draft and its image on disk")
+        self.assertTrue(saved)
+        for j in glob.glob(os.path.join(drafts, "*.json")):
+            with open(j, encoding="utf-8") as f:
+                self.assertNotIn(base64.b64encode(picture)[:40].decode(), f.read(), "the picture is not in the JSON")
+        app.proc.kill()  # a crash: nothing is closed or saved on the way out
+        app.proc.wait(timeout=10)
+
+        again = self.desktop.launch()
+        again.window(r"Chart after a crash — Outpost", timeout=20)
+        self.desktop.activate(r"Chart after a crash — Outpost")
+        self.desktop.key("ctrl+Return")
+        wait_until(lambda: self.desktop.received_messages(), 30, what="the message at the server")
+        with open(os.path.join(self.desktop.received, self.desktop.received_messages()[0]), "rb") as f:
+            msg = email.message_from_binary_file(f, policy=email.policy.default)
+        images = [p for p in msg.walk() if p.get_content_type() == "image/png"]
+        self.assertEqual(len(images), 1)
+        self.assertEqual(images[0].get_payload(decode=True), picture)
+        self.assertEqual(images[0].get_filename(), "chart.png")
+        cid = str(images[0]["Content-ID"]).strip("<>")
+        self.assertIn(f'src="cid:{cid}"', msg.get_body(("html",)).get_content())
+        self.assertIn("The chart: [image: chart.png]", msg.get_body(("plain",)).get_content())
 
 
 if __name__ == "__main__":
