@@ -148,11 +148,25 @@ Result<SentCopyStatus> SentCopyStore::update(const QString &id,
     SentCopyStatus status = readRecord(dir).value_or(SentCopyStatus {});
     if (auto r = change(status); !r)
         return r.error();
-    // Content only: a record lost in a power cut is at worst one attempt
-    // early, and every attempt searches the folder before it files.
+    // Replaced atomically (a killed process leaves the old record or the
+    // new one) but not synced: every record can be lost safely. A lost or
+    // torn one reads as undecided and is decided again; a lost "done" or
+    // "failed" costs one more attempt, which searches the folder before it
+    // files. No fsync on the flusher's thread (the GUI's) per message.
     const QByteArray data = QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact);
-    if (!Durable::replaceFileInDirectory(dir + u'/' + QLatin1String(kFileName), data, Durable::Sync::ContentOnly))
+    const QString path = dir + u'/' + QLatin1String(kFileName);
+    const QString temporary = path + QStringLiteral(".tmp");
+    QFile out(temporary);
+    // (Never creates the folder: an entry removed meanwhile stays removed.)
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(data) != data.size() || !out.flush()) {
+        out.remove();
         return cannotRecord();
+    }
+    out.close();
+    if (!Durable::renameAtomically(temporary, path)) {
+        QFile::remove(temporary);
+        return cannotRecord();
+    }
     return status;
 }
 

@@ -48,7 +48,8 @@ struct SentCopyStatus
  * beside the entry's own files. Every change runs under the outbox's
  * .state.lock (a FileLock of its own on the same file, so it serialises with
  * the Outbox of this and every other process) and replaces the file
- * atomically; it never creates the entry's folder, so a removed entry stays
+ * atomically, without a sync (every record may be lost safely: see
+ * update()); it never creates the entry's folder, so a removed entry stays
  * removed.
  *
  * A sent entry without the file is undecided: the copy step decides it when
