@@ -119,6 +119,16 @@ Error unreadable(const QString &path)
                  QStringLiteral("attachments"));
 }
 
+// A part read from a file (an attachment, an image): the file readable, the
+// name it is given fit for a header.
+Result<void> checkPartFile(const QString &path, const QString &fileName, const QString &field)
+{
+    const QFileInfo info(path);
+    if (path.isEmpty() || !info.isFile() || !info.isReadable())
+        return unreadable(path);
+    return checkHeaderText(fileName, field);
+}
+
 vmime::datetime vmimeDate(const QDateTime &when)
 {
     const QDate d = when.date();
@@ -484,10 +494,7 @@ Result<void> MimeBuilder::validate(const Draft &draft) const
 
     for (const Attachment &a : draft.attachments) {
         const QString field = QStringLiteral("attachments");
-        const QFileInfo info(a.path);
-        if (a.path.isEmpty() || !info.isFile() || !info.isReadable())
-            return unreadable(a.path);
-        if (auto r = checkHeaderText(a.fileName, field); !r)
+        if (auto r = checkPartFile(a.path, a.fileName, field); !r)
             return r;
         if (attachmentName(a).trimmed().isEmpty())
             return Error(Error::Code::InvalidInput, QCoreApplication::translate("Mime", "An attachment has no file name."), field);
@@ -503,10 +510,7 @@ Result<void> MimeBuilder::validate(const Draft &draft) const
     QSet<QString> contentIds;
     for (const InlineImage &image : draft.inlineImages) {
         const QString field = QStringLiteral("inlineImages");
-        const QFileInfo info(image.path);
-        if (image.path.isEmpty() || !info.isFile() || !info.isReadable())
-            return unreadable(image.path);
-        if (auto r = checkHeaderText(image.fileName, field); !r)
+        if (auto r = checkPartFile(image.path, image.fileName, field); !r)
             return r;
         // A Content-ID is a msg-id (RFC 2392), and each names one part.
         if (!isMsgId(image.contentId) || image.contentId.startsWith(u'<') || contentIds.contains(image.contentId.toLower()))

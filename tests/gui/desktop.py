@@ -370,6 +370,18 @@ class Desktop:
         out = self.xdotool("search", "--onlyvisible", "--name", title)
         return [w for w in out.split() if w]
 
+    def clipboard(self, mime_type, data):
+        """Puts data on the X clipboard as a program does: xclip serves it
+        (in the background, until another program takes the clipboard)."""
+        path = os.path.join(self.tmp, "clip-" + mime_type.replace("/", "-"))
+        with open(path, "wb") as f:
+            f.write(data)
+        subprocess.run(["xclip", "-selection", "clipboard", "-t", mime_type, "-i", path], env=self.env,
+                       check=True, timeout=10)
+        targets = lambda: subprocess.run(["xclip", "-selection", "clipboard", "-o", "-t", "TARGETS"],
+                                         env=self.env, capture_output=True, timeout=10).stdout.decode()
+        wait_until(lambda: mime_type in targets(), 5, what=f"{mime_type} on the clipboard")
+
     def activate(self, title):
         """Brings the window with this title to the front and gives it the keyboard."""
         ids = wait_until(lambda: self.x_windows(title), 10, what=f"an X window titled /{title}/")

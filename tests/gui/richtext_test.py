@@ -21,7 +21,6 @@ import struct
 import subprocess
 import sys
 import tempfile
-import time
 import zlib
 
 import html5lib
@@ -100,17 +99,6 @@ class RichTextTest(DesktopTest):
                              "--security", "tls", "--username", "user", "--password-stdin", input="secret\n")
         self.desktop.settings(**{"send/undoDelaySeconds": 1})
 
-    def clipboard(self, mime_type, data):
-        """Puts data on the X clipboard as a program would (xclip serves it)."""
-        path = os.path.join(self.desktop.tmp, "clip-" + mime_type.replace("/", "-"))
-        with open(path, "wb") as f:
-            f.write(data)
-        subprocess.run(["xclip", "-selection", "clipboard", "-t", mime_type, "-i", path], env=self.desktop.env,
-                       check=True, timeout=10)
-        targets = lambda: subprocess.run(["xclip", "-selection", "clipboard", "-o", "-t", "TARGETS"],
-                                         env=self.desktop.env, capture_output=True, timeout=10).stdout.decode()
-        wait_until(lambda: mime_type in targets(), 5, what=f"{mime_type} on the clipboard")
-
     def choose(self, button, item):
         """A colour from the formatting bar's menu, by mouse."""
         composer = self.app.window(COMPOSER)
@@ -175,10 +163,10 @@ class RichTextTest(DesktopTest):
         self.desktop.write_message("bob@example.test", "Every format", "")
         self.type_every_format()
         picture = png(300, 200, (200, 30, 30))
-        self.clipboard("image/png", picture)
+        self.desktop.clipboard("image/png", picture)
         self.desktop.key("ctrl+v")
         self.desktop.key("Return")
-        self.clipboard("text/html", WEB_PAGE.encode())
+        self.desktop.clipboard("text/html", WEB_PAGE.encode())
         self.desktop.key("ctrl+v")
         self.desktop.key("ctrl+Return")
         path = wait_until(lambda: next(iter(self.postfix.delivered()), None), 60, what="the message in Postfix's Maildir")
@@ -268,9 +256,7 @@ class DraftImageTest(DesktopTest):
         with open(path, "wb") as f:
             f.write(picture)
         # A file manager's copy: the image's file URL.
-        subprocess.run(["xclip", "-selection", "clipboard", "-t", "text/uri-list", "-i"], input=b"file://" + path.encode(),
-                       env=self.desktop.env, check=True, timeout=10)
-        time.sleep(0.3)
+        self.desktop.clipboard("text/uri-list", b"file://" + path.encode())
         self.desktop.key("ctrl+v")
         drafts = os.path.join(self.desktop.env["XDG_DATA_HOME"], "outpost", "drafts")
         saved = wait_until(lambda: [p for p in glob.glob(os.path.join(drafts, "*.files", "*"))
