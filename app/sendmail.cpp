@@ -214,8 +214,10 @@ int run(const QStringList &arguments)
     Core::AccountStore accounts;
     if (auto r = accounts.load(); !r)
         return App::fail(r.error());
+    // No separate write test: the message is queued right away, and a
+    // folder that cannot be written fails that as clearly.
     Core::Outbox outbox;
-    if (auto r = outbox.open(); !r)
+    if (auto r = outbox.open(Core::Outbox::WriteTest::FirstEnqueue); !r)
         return App::fail(r.error());
 
 #ifdef Q_OS_WIN

@@ -193,7 +193,7 @@ QString Outbox::messagePath(const OutboxEntry &entry) const
     return entryDir(entry.state, entry.id) + u'/' + QLatin1String(kMessageFile);
 }
 
-Result<void> Outbox::open()
+Result<void> Outbox::open(WriteTest writeTest)
 {
     // Made durably in their parents: on first use, a message reported
     // "Queued" must not vanish in a power cut with the folders made for it.
@@ -205,6 +205,8 @@ Result<void> Outbox::open()
     }
     if (!Durable::createDirectoryDurably(m_root + QStringLiteral("/tmp")))
         return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox folder cannot be created."));
+    if (writeTest == WriteTest::FirstEnqueue)
+        return {};
     // Prove it is writable now, not when the first message is at stake: in a
     // folder of tmp/ of its own, made and removed as a message's is, so that
     // a power cut or a kill in the middle leaves nothing recovery would not

@@ -69,8 +69,14 @@ public:
     void setClock(Clock clock) { m_clock = std::move(clock); }
     [[nodiscard]] QDateTime now() const { return m_clock(); }
 
+    /// When open() proves the outbox writable.
+    enum class WriteTest {
+        Now,         ///< at once, before any message is at stake (the GUI, the CLI)
+        FirstEnqueue ///< by the first enqueue, which fails as clearly (outpost-sendmail:
+                     ///< it queues at once, and each file it makes costs a process per message)
+    };
     /// Creates the directories; fails clearly if the outbox is not writable.
-    [[nodiscard]] Result<void> open();
+    [[nodiscard]] Result<void> open(WriteTest writeTest = WriteTest::Now);
 
     struct EnqueueOptions
     {
