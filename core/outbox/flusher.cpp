@@ -469,10 +469,12 @@ void Flusher::scanSome()
         sendNext(run, 2);
     if (!m_runs.empty()) {
         // Asked to send while this scan was read, or a message falls due
-        // while the runs go on: another scan then.
+        // while the runs go on: another scan then. (The latter from the
+        // GUI's index only: on the command line it would read every queued
+        // entry again, and a flush there ends with what was due.)
         if (m_pending)
             QMetaObject::invokeMethod(this, [this] { startPending(); }, Qt::QueuedConnection);
-        else
+        else if (m_outbox->isWatching())
             scheduleNextPass();
     }
     endPassIfDone();

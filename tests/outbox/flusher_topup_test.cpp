@@ -51,6 +51,8 @@ TEST(FlusherTopUp, MailQueuedDuringALongRunGoesOutWithoutWaitingForIt)
 
     Outbox outbox(dir.filePath(QStringLiteral("outbox")));
     ASSERT_TRUE(outbox.open().ok());
+    outbox.watch(); // as the GUI does: a message falling due is found in the index
+    ASSERT_EVENTUALLY(outbox.isIndexLoaded(), 10000);
     AccountStore accounts(dir.filePath(QStringLiteral("accounts.json")));
     ASSERT_TRUE(accounts.add(TestUtil::localAccount(QStringLiteral("A"), slow.ready().toUShort())).ok());
     const Account a = accounts.accounts().last();
