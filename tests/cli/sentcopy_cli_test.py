@@ -219,6 +219,21 @@ class SentCopyCli(unittest.TestCase):
         self.assertEqual(entry["sent_copy"]["state"], "done", entry)
         self.assertEqual(entry["sent_copy"]["folder"], folder)
 
+    def expect_failed_copy(self, code):
+        """The only entry: sent once, its copy failed with `code`."""
+        entry = self.only_entry()
+        mid, _ = self.expect_sent_once(entry)
+        copy = entry["sent_copy"]
+        self.assertEqual(copy["state"], "failed", entry)
+        self.assertEqual(copy["code"], code)
+        return entry, mid, copy
+
+    def expect_retry_fails_again(self, entry, exit_code):
+        """retry-copy tries once more, fails the same way, sends nothing."""
+        r = self.outpost("outbox", "retry-copy", entry["id"])
+        self.assertEqual(r.returncode, exit_code, r.stdout.decode() + r.stderr.decode())
+        self.expect_sent_once(self.only_entry())
+
     # --- tests ---------------------------------------------------------------
     def test_every_server_gets_exactly_one_copy(self):
         for profile, folder in (("special", "Sent"), ("german", "INBOX.Gesendete Objekte"),
@@ -287,40 +302,24 @@ class SentCopyCli(unittest.TestCase):
         # The IMAP user "tiny" with ada's password: the server refuses it.
         self.add_account("special", imap_user="tiny")
         self.send("wrong IMAP password")
-        entry = self.only_entry()
-        mid, _ = self.expect_sent_once(entry)
-        copy = entry["sent_copy"]
-        self.assertEqual(copy["state"], "failed", entry)
-        self.assertEqual(copy["code"], "AuthenticationFailed")
+        entry, mid, _ = self.expect_failed_copy("AuthenticationFailed")
         self.assertEqual(self.copies("special", "Sent", mid, "tiny", "tiny-secret"), [])
-        r = self.outpost("outbox", "retry-copy", entry["id"])
-        self.assertEqual(r.returncode, 77, r.stdout.decode() + r.stderr.decode())  # EX_NOPERM
-        self.expect_sent_once(self.only_entry())
+        self.expect_retry_fails_again(entry, 77)  # EX_NOPERM
 
     def test_append_refused_fails_with_the_servers_reason(self):
         self.add_account("strict")  # APPENDLIMIT=4096
         self.send("too large for the Sent folder", body=("x" * 70 + "\n") * 90)
-        entry = self.only_entry()
-        mid, _ = self.expect_sent_once(entry)
-        copy = entry["sent_copy"]
-        self.assertEqual(copy["state"], "failed", entry)
-        self.assertEqual(copy["code"], "TooLarge")
+        entry, mid, copy = self.expect_failed_copy("TooLarge")
         self.assertIn("APPENDLIMIT=4096", copy["server_text"])
         self.assertEqual(self.copies("strict", "Sent", mid), [])
         # The body stays while the copy has failed (retention keeps it).
         self.assertTrue(self.sent_bytes(entry))
-        r = self.outpost("outbox", "retry-copy", entry["id"])
-        self.assertEqual(r.returncode, 69, r.stdout.decode() + r.stderr.decode())  # EX_UNAVAILABLE
-        self.expect_sent_once(self.only_entry())
+        self.expect_retry_fails_again(entry, 69)  # EX_UNAVAILABLE
 
     def test_missing_folder_is_created_only_on_request(self):
         self.add_account("nosent")
         self.send("no Sent folder yet")
-        entry = self.only_entry()
-        mid, _ = self.expect_sent_once(entry)
-        copy = entry["sent_copy"]
-        self.assertEqual(copy["state"], "failed", entry)
-        self.assertEqual(copy["code"], "needs_folder")
+        entry, _, copy = self.expect_failed_copy("needs_folder")
         self.assertEqual(copy["folder"], "Sent")
         self.assertFalse(WORLD.folder("nosent", "Sent")["exists"])
         self.assertIn("--create-folder", self.outpost("outbox", "list", check=0).stdout.decode())

@@ -89,6 +89,16 @@ protected:
         ASSERT_TRUE(idle.wait(30000)) << "the step did not end";
     }
 
+    /// Records `state` (and `code`) as the step would have.
+    void setCopy(const QString &id, State state, const QString &code = {})
+    {
+        ASSERT_TRUE(SentCopyStore(m_outbox->root()).update(id, [&](SentCopyStatus &s) -> Result<void> {
+            s.state = state;
+            s.code = code;
+            return {};
+        }).ok());
+    }
+
     SentCopyStatus status(const QString &id) const
     {
         const auto s = SentCopyStore(m_outbox->root()).read(id);
@@ -159,11 +169,7 @@ TEST_F(SentCopyTest, RetentionKeepsTheBodyOfACopyStillToBeFiled)
 {
     const QString id = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always));
     runStep();
-    SentCopyStore store(m_outbox->root());
-    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
-        s.state = State::Pending; // a temporary failure, to be tried again
-        return {};
-    }).ok());
+    setCopy(id, State::Pending); // a temporary failure, to be tried again
     const QString body = m_outbox->root() + QStringLiteral("/sent/") + id + QStringLiteral("/message.eml");
     const QDateTime later = QDateTime::currentDateTimeUtc().addDays(60);
 
@@ -172,17 +178,11 @@ TEST_F(SentCopyTest, RetentionKeepsTheBodyOfACopyStillToBeFiled)
     EXPECT_EQ(pruned.value(), 0);
     EXPECT_TRUE(QFile::exists(body)) << "pending: what was sent is still to be filed";
 
-    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
-        s.state = State::Failed;
-        return {};
-    }).ok());
+    setCopy(id, State::Failed);
     EXPECT_EQ(m_outbox->pruneSentBodies(later).value(), 0);
     EXPECT_TRUE(QFile::exists(body)) << "failed: retry-copy may still file it";
 
-    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
-        s.state = State::Done;
-        return {};
-    }).ok());
+    setCopy(id, State::Done);
     EXPECT_EQ(m_outbox->pruneSentBodies(later).value(), 1);
     EXPECT_FALSE(QFile::exists(body)) << "filed: the body goes as any other";
 }
@@ -192,12 +192,8 @@ TEST_F(SentCopyTest, RetryCopyMakesAFailedCopyDueAndRefusesAFiledOrSkippedOne)
     const QString id = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always));
     const QString skipped = sentMessage(addAccount(QStringLiteral("smtp.gmail.com"), SentCopyMode::Auto));
     runStep();
+    setCopy(id, State::Failed, QStringLiteral("needs_folder"));
     SentCopyStore store(m_outbox->root());
-    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
-        s.state = State::Failed;
-        s.code = QStringLiteral("needs_folder");
-        return {};
-    }).ok());
 
     auto retried = store.retry(id, true);
     ASSERT_TRUE(retried.ok());
@@ -206,10 +202,7 @@ TEST_F(SentCopyTest, RetryCopyMakesAFailedCopyDueAndRefusesAFiledOrSkippedOne)
     EXPECT_FALSE(retried->nextAttemptAt.isValid());
     EXPECT_TRUE(retried->createFolder);
     EXPECT_FALSE(store.retry(skipped, false).ok());
-    ASSERT_TRUE(store.update(id, [](SentCopyStatus &s) -> Result<void> {
-        s.state = State::Done;
-        return {};
-    }).ok());
+    setCopy(id, State::Done);
     EXPECT_FALSE(store.retry(id, false).ok());
     EXPECT_FALSE(store.retry(QStringLiteral("20261206-000000-000-nothing"), false).ok());
 }
