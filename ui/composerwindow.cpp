@@ -591,6 +591,7 @@ void ComposerWindow::setDraft(const Core::Draft &draft)
         setRichText(true);
         const QSignalBlocker quiet(m_rich);
         m_rich->setHtml(draft.htmlBody);
+        m_rich->dropUnknownImages();
     }
     QStringList paths;
     for (const Core::Attachment &a : draft.attachments)
@@ -755,6 +756,7 @@ void ComposerWindow::restoreState(const QJsonObject &state)
         setRichText(true);
         const QSignalBlocker quiet(m_rich);
         m_rich->setHtml(html);
+        m_rich->dropUnknownImages();
     }
     QStringList paths;
     for (const QJsonValue &v : state.value(QStringLiteral("attachments")).toArray())

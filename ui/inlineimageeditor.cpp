@@ -172,6 +172,31 @@ void InlineImageEditor::addImages(const QList<Image> &images)
     document()->markContentsDirty(0, document()->characterCount());
 }
 
+void InlineImageEditor::dropUnknownImages()
+{
+    // Backwards: replacing a picture by its name moves what follows it.
+    QList<QPair<int, QString>> unknown;
+    for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.charFormat().isImageFormat())
+                continue;
+            const QTextImageFormat f = fragment.charFormat().toImageFormat();
+            if (f.name().startsWith(QLatin1String("cid:")) && m_images.contains(f.name().mid(4)))
+                continue;
+            const QString alt = f.stringProperty(QTextFormat::ImageAltText);
+            for (int i = 0; i < fragment.length(); ++i)
+                unknown.append({fragment.position() + i, alt.isEmpty() ? QUrl(f.name()).fileName() : alt});
+        }
+    }
+    for (auto it = unknown.crbegin(); it != unknown.crend(); ++it) {
+        QTextCursor c(document());
+        c.setPosition(it->first);
+        c.setPosition(it->first + 1, QTextCursor::KeepAnchor);
+        c.insertText(it->second, QTextCharFormat());
+    }
+}
+
 QList<InlineImageEditor::Image> InlineImageEditor::images() const
 {
     QList<Image> used;

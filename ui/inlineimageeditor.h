@@ -52,6 +52,10 @@ public:
 
     /// The images the text still shows, in the order they appear, each once.
     [[nodiscard]] QList<Image> images() const;
+    /// Pictures of the text whose bytes are not known (a draft whose image
+    /// files are gone) become their names: the message never refers to a
+    /// part it does not carry.
+    void dropUnknownImages();
     /// Makes images known again (a restored draft), before or after its HTML is set.
     void addImages(const QList<Image> &images);
 

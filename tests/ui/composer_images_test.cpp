@@ -10,6 +10,8 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -203,4 +205,60 @@ TEST(ComposerImages, ADraftKeepsItsImagesAsFilesBesideIt)
 
     store.remove(drafts.first().id);
     EXPECT_TRUE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty()) << "the draft's files go with it";
+}
+
+// A message taken back from the outbox after its window closed names image
+// files that may be gone: the text says the image's name instead, and the
+// HTML never refers to a part the message does not carry.
+TEST(ComposerImages, AnImageWhoseFileIsGoneBecomesItsName)
+{
+    QTemporaryDir dir;
+    const QString kept = dir.filePath(QStringLiteral("kept.png"));
+    {
+        QFile f(kept);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(pngBytes(5, 5, Qt::green));
+    }
+    Core::Draft draft;
+    draft.textBody = QStringLiteral("A [image: kept.png] B [image: gone.png]");
+    draft.htmlBody = QStringLiteral("<div>A <img src=\"cid:k.1@example.org\" alt=\"kept.png\"> B "
+                                    "<img src=\"cid:g.2@example.org\" alt=\"gone.png\"></div>");
+    draft.inlineImages = {Core::InlineImage{kept, QStringLiteral("k.1@example.org"), QStringLiteral("image/png"), QStringLiteral("kept.png")},
+                          Core::InlineImage{dir.filePath(QStringLiteral("gone.png")), QStringLiteral("g.2@example.org"),
+                                            QStringLiteral("image/png"), QStringLiteral("gone.png")}};
+    Composer c;
+    c.window.setDraft(draft);
+    const QList<Core::InlineImage> images = c.window.inlineImages();
+    ASSERT_EQ(images.size(), 1);
+    EXPECT_EQ(images.first().contentId, QStringLiteral("k.1@example.org"));
+    const QString html = c.window.htmlBody();
+    EXPECT_TRUE(html.contains(QLatin1String("cid:k.1@example.org")));
+    EXPECT_FALSE(html.contains(QLatin1String("cid:g.2@example.org"))) << qPrintable(html);
+    EXPECT_TRUE(html.contains(QLatin1String("B gone.png"))) << qPrintable(html);
+}
+
+TEST(ComposerImages, AnImageFileDroppedOnTheFormattedTextGoesIntoIt)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dropped.png"));
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(pngBytes(12, 12, Qt::yellow));
+    }
+    Composer c;
+    c.window.show();
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(path)});
+    const QPointF at(10, 10);
+    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(c.editor->viewport(), &enter);
+    QDragMoveEvent move(at.toPoint(), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(c.editor->viewport(), &move);
+    QDropEvent drop(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(c.editor->viewport(), &drop);
+    const QList<Core::InlineImage> images = c.window.inlineImages();
+    ASSERT_EQ(images.size(), 1) << "in the text, not among the attachments";
+    EXPECT_EQ(images.first().fileName, QStringLiteral("dropped.png"));
+    EXPECT_TRUE(c.window.attachments().isEmpty());
 }
