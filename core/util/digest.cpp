@@ -8,29 +8,59 @@
 namespace Core {
 
 #ifdef OUTPOST_HAVE_LIBCRYPTO
+// libcrypto's first use costs more than a small message's whole digest: it
+// reads the system's OpenSSL configuration and sets up its providers (half
+// a millisecond, paid by every outpost-sendmail). So the first
+// kQuickLimit octets are kept, and hashed with QCryptographicHash if that
+// is all there is; a body that grows past it goes to libcrypto, those
+// octets first. The digest is the same either way.
+constexpr qsizetype kQuickLimit = 16 * 1024;
+
 struct Sha256::Impl
 {
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1;
+    QByteArray head;
+    EVP_MD_CTX *ctx = nullptr;
+    bool ok = true;
     ~Impl() { EVP_MD_CTX_free(ctx); }
     Impl() = default;
     Impl(const Impl &) = delete;
     Impl &operator=(const Impl &) = delete;
+
+    void update(QByteArrayView data)
+    {
+        if (ok && !data.isEmpty())
+            ok = EVP_DigestUpdate(ctx, data.data(), static_cast<size_t>(data.size())) == 1;
+    }
 };
 
 void Sha256::addData(QByteArrayView data)
 {
-    if (d->ok && !data.isEmpty())
-        d->ok = EVP_DigestUpdate(d->ctx, data.data(), static_cast<size_t>(data.size())) == 1;
+    if (!d->ok || data.isEmpty())
+        return;
+    if (!d->ctx && d->head.size() + data.size() <= kQuickLimit) {
+        d->head.append(data);
+        return;
+    }
+    if (!d->ctx) {
+        d->ctx = EVP_MD_CTX_new();
+        d->ok = d->ctx && EVP_DigestInit_ex(d->ctx, EVP_sha256(), nullptr) == 1;
+        d->update(d->head);
+        d->head = QByteArray();
+    }
+    d->update(data);
 }
 
 QByteArray Sha256::hexResult()
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (!d->ok || EVP_DigestFinal_ex(d->ctx, md, &length) != 1)
+    if (!d->ok)
         return {}; // never equal to a recorded digest: treated as a mismatch
     d->ok = false;
+    if (!d->ctx)
+        return QCryptographicHash::hash(d->head, QCryptographicHash::Sha256).toHex();
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(d->ctx, md, &length) != 1)
+        return {};
     return QByteArray(reinterpret_cast<const char *>(md), static_cast<qsizetype>(length)).toHex();
 }
 

@@ -29,6 +29,30 @@ TEST(Digest, Sha256MatchesQtForEveryChunking)
     EXPECT_EQ(empty.hexResult(), QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
 }
 
+// Small bodies are hashed without libcrypto (its first use costs more than
+// they do), larger ones switch to it on the way: every size and split
+// around that limit gives Qt's digest.
+TEST(Digest, Sha256IsTheSameEitherSideOfTheQuickLimit)
+{
+    QByteArray data(40'000, Qt::Uninitialized);
+    QRandomGenerator rng(7);
+    for (char &c : data)
+        c = static_cast<char>(rng.bounded(256));
+    for (const qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(16'383), qsizetype(16'384), qsizetype(16'385),
+                                 qsizetype(32'768), data.size()}) {
+        const QByteArrayView whole = QByteArrayView(data).first(size);
+        const QByteArray expected = QCryptographicHash::hash(whole, QCryptographicHash::Sha256).toHex();
+        for (const qsizetype split : {qsizetype(0), size / 2, qsizetype(16'383), qsizetype(16'384), size}) {
+            if (split > size)
+                continue;
+            Sha256 h;
+            h.addData(whole.first(split));
+            h.addData(whole.sliced(split));
+            EXPECT_EQ(h.hexResult(), expected) << "size " << size << " split at " << split;
+        }
+    }
+}
+
 TEST(Digest, HashingWriterForwardsAndHashesWhatWasWritten)
 {
     QBuffer target;
