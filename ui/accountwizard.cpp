@@ -67,6 +67,23 @@ QString securityText(Core::SmtpSecurity s)
     return {};
 }
 
+/// Fills an encryption choice and keeps the port on the usual one for it
+/// (implicitPort for TLS, startTlsPort for STARTTLS) when it changes.
+void linkSecurityAndPort(QComboBox *security, QSpinBox *port, bool offerNone, int implicitPort, int startTlsPort)
+{
+    security->addItem(securityText(Core::SmtpSecurity::ImplicitTls), int(Core::SmtpSecurity::ImplicitTls));
+    security->addItem(securityText(Core::SmtpSecurity::StartTls), int(Core::SmtpSecurity::StartTls));
+    if (offerNone)
+        security->addItem(securityText(Core::SmtpSecurity::None), int(Core::SmtpSecurity::None));
+    QObject::connect(security, &QComboBox::currentIndexChanged, port, [security, port, implicitPort, startTlsPort] {
+        const auto s = static_cast<Core::SmtpSecurity>(security->currentData().toInt());
+        if (s == Core::SmtpSecurity::ImplicitTls && port->value() == startTlsPort)
+            port->setValue(implicitPort);
+        else if (s == Core::SmtpSecurity::StartTls && port->value() == implicitPort)
+            port->setValue(startTlsPort);
+    });
+}
+
 } // namespace
 
 struct AccountWizard::Private
@@ -363,15 +380,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->imapSecurity = new QComboBox;
     d->imapSecurity->setObjectName(QStringLiteral("imapSecurityCombo"));
     d->imapSecurity->setAccessibleName(tr("IMAP encryption"));
-    d->imapSecurity->addItem(securityText(Core::SmtpSecurity::ImplicitTls), int(Core::SmtpSecurity::ImplicitTls));
-    d->imapSecurity->addItem(securityText(Core::SmtpSecurity::StartTls), int(Core::SmtpSecurity::StartTls));
-    connect(d->imapSecurity, &QComboBox::currentIndexChanged, this, [this] {
-        const auto s = static_cast<Core::SmtpSecurity>(d->imapSecurity->currentData().toInt());
-        if (s == Core::SmtpSecurity::ImplicitTls && d->imapPort->value() == 143)
-            d->imapPort->setValue(993);
-        else if (s == Core::SmtpSecurity::StartTls && d->imapPort->value() == 993)
-            d->imapPort->setValue(143);
-    });
+    linkSecurityAndPort(d->imapSecurity, d->imapPort, false, 993, 143);
     d->imapUsername = new QLineEdit;
     d->imapUsername->setObjectName(QStringLiteral("imapUsernameEdit"));
     d->imapUsername->setAccessibleName(tr("IMAP user name"));
@@ -558,16 +567,7 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
     d->port->setValue(465);
     d->security = new QComboBox;
     d->security->setObjectName(QStringLiteral("securityCombo"));
-    d->security->addItem(securityText(Core::SmtpSecurity::ImplicitTls), int(Core::SmtpSecurity::ImplicitTls));
-    d->security->addItem(securityText(Core::SmtpSecurity::StartTls), int(Core::SmtpSecurity::StartTls));
-    d->security->addItem(securityText(Core::SmtpSecurity::None), int(Core::SmtpSecurity::None));
-    connect(d->security, &QComboBox::currentIndexChanged, this, [this] {
-        const auto s = static_cast<Core::SmtpSecurity>(d->security->currentData().toInt());
-        if (s == Core::SmtpSecurity::ImplicitTls && d->port->value() == 587)
-            d->port->setValue(465);
-        else if (s == Core::SmtpSecurity::StartTls && d->port->value() == 465)
-            d->port->setValue(587);
-    });
+    linkSecurityAndPort(d->security, d->port, true, 465, 587);
     d->username = new QLineEdit;
     d->username->setObjectName(QStringLiteral("usernameEdit"));
     d->auth = new QComboBox;

@@ -59,6 +59,8 @@ Evidence evidenceOf(Source source)
     return Evidence::Guess;
 }
 
+} // namespace
+
 QString securityText(SmtpSecurity s)
 {
     switch (s) {
@@ -68,8 +70,6 @@ QString securityText(SmtpSecurity s)
     }
     return {};
 }
-
-} // namespace
 
 int sourceTier(Source source)
 {

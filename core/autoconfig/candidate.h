@@ -162,6 +162,8 @@ struct Standing
 /// SASL mechanisms that take an OAuth 2.0 access token (XOAUTH2, OAUTHBEARER).
 [[nodiscard]] bool isOAuthMechanism(const QString &mechanism);
 [[nodiscard]] QString sourceName(Source source);
+/// "TLS", "STARTTLS" or "no encryption", translated, for the steps and reasons.
+[[nodiscard]] QString securityText(SmtpSecurity security);
 [[nodiscard]] QString sourceDescription(Source source);
 [[nodiscard]] QString trustName(Trust trust);
 [[nodiscard]] QString outcomeName(ProbeFacts::Outcome outcome);

@@ -143,35 +143,23 @@ private:
             return;
         }
         ++m_seen;
-        QString hostname;
-        QString port;
-        QString socketType;
-        QString username;
         QStringList auth;
         bool restricted = false;
         bool globalPreferred = false;
-        while (m_xml.readNextStartElement()) {
-            const auto name = m_xml.name();
-            if (name == QLatin1String("hostname"))
-                hostname = readText(m_xml);
-            else if (name == QLatin1String("port"))
-                port = readText(m_xml);
-            else if (name == QLatin1String("socketType"))
-                socketType = readText(m_xml);
-            else if (name == QLatin1String("username"))
-                username = readText(m_xml);
-            else if (name == QLatin1String("authentication")) {
+        const auto [hostname, port, socketType, username] = readFields([&](QStringView name) {
+            if (name == QLatin1String("authentication")) {
                 if (auth.size() < 16)
                     auth << readText(m_xml);
                 else
                     m_xml.skipCurrentElement();
-            } else if (name == QLatin1String("restriction"))
+            } else if (name == QLatin1String("restriction")) {
                 restricted = readText(m_xml) == QLatin1String("client-IP-address");
-            else if (name == QLatin1String("useGlobalPreferredServer"))
+            } else if (name == QLatin1String("useGlobalPreferredServer")) {
                 globalPreferred = readText(m_xml) == QLatin1String("true");
-            else
+            } else {
                 m_xml.skipCurrentElement();
-        }
+            }
+        });
         if (m_xml.hasError())
             return;
         const QString label = QCoreApplication::translate("Autoconfig", "outgoing server %1").arg(m_seen);
@@ -198,6 +186,36 @@ private:
         s.clientIpRestricted = restricted;
         s.order = int(m_config.servers.size());
         m_config.servers << s;
+    }
+
+    struct Fields
+    {
+        QString hostname;
+        QString port;
+        QString socketType;
+        QString username;
+    };
+
+    // The children of a server entry: the fields every kind has, and the
+    // rest through `other`, which reads or skips the current element.
+    template<typename Other>
+    Fields readFields(Other other)
+    {
+        Fields f;
+        while (m_xml.readNextStartElement()) {
+            const auto name = m_xml.name();
+            if (name == QLatin1String("hostname"))
+                f.hostname = readText(m_xml);
+            else if (name == QLatin1String("port"))
+                f.port = readText(m_xml);
+            else if (name == QLatin1String("socketType"))
+                f.socketType = readText(m_xml);
+            else if (name == QLatin1String("username"))
+                f.username = readText(m_xml);
+            else
+                other(name);
+        }
+        return f;
     }
 
     // Host name, port and socket type of a server entry; an empty string
@@ -240,23 +258,7 @@ private:
             return;
         }
         ++m_seenIncoming;
-        QString hostname;
-        QString port;
-        QString socketType;
-        QString username;
-        while (m_xml.readNextStartElement()) {
-            const auto name = m_xml.name();
-            if (name == QLatin1String("hostname"))
-                hostname = readText(m_xml);
-            else if (name == QLatin1String("port"))
-                port = readText(m_xml);
-            else if (name == QLatin1String("socketType"))
-                socketType = readText(m_xml);
-            else if (name == QLatin1String("username"))
-                username = readText(m_xml);
-            else
-                m_xml.skipCurrentElement();
-        }
+        const auto [hostname, port, socketType, username] = readFields([this](QStringView) { m_xml.skipCurrentElement(); });
         if (m_xml.hasError())
             return;
         const QString label = QCoreApplication::translate("Autoconfig", "IMAP server %1").arg(m_seenIncoming);

@@ -22,16 +22,6 @@ namespace Core::Autoconfig {
 
 namespace {
 
-QString securityLabel(SmtpSecurity s)
-{
-    switch (s) {
-    case SmtpSecurity::ImplicitTls: return QCoreApplication::translate("Autoconfig", "TLS");
-    case SmtpSecurity::StartTls: return QCoreApplication::translate("Autoconfig", "STARTTLS");
-    case SmtpSecurity::None: return QCoreApplication::translate("Autoconfig", "no encryption");
-    }
-    return {};
-}
-
 // Labels of a domain: how specific an MX-derived answer is (§9.4).
 int specificityOf(Source source, const QString &domain)
 {
@@ -431,27 +421,25 @@ void Discovery::lookupSrv(const QString &service, bool imap)
                 // "." means: this service is not offered (RFC 2782).
                 if (target.isEmpty() || r.port() == 0 || !isValidHostName(target))
                     continue;
-                if (imap) {
-                    ImapCandidate c;
+                // The same fields for an outgoing and an IMAP candidate.
+                auto fill = [&](auto &c) {
                     c.server.host = target;
                     c.server.port = r.port();
                     c.server.security = implicit ? SmtpSecurity::ImplicitTls : SmtpSecurity::StartTls;
                     c.server.order = order++;
                     c.source = Source::Srv;
                     c.origin = service;
+                    c.trust = Trust::Unauthenticated;
+                };
+                if (imap) {
+                    ImapCandidate c;
+                    fill(c);
                     m_imapFound << c;
-                    ++found;
-                    continue;
+                } else {
+                    Candidate c;
+                    fill(c);
+                    m_result.candidates << c;
                 }
-                Candidate c;
-                c.server.host = target;
-                c.server.port = r.port();
-                c.server.security = implicit ? SmtpSecurity::ImplicitTls : SmtpSecurity::StartTls;
-                c.server.order = order++;
-                c.source = Source::Srv;
-                c.origin = service;
-                c.trust = Trust::Unauthenticated;
-                m_result.candidates << c;
                 ++found;
             }
         }
@@ -477,12 +465,16 @@ void Discovery::addConfig(const QByteArray &xml, Source source, Trust trust, con
     for (const QString &s : config->skipped)
         step(QCoreApplication::translate("Autoconfig", "%1: skipped %2").arg(origin, s));
     const bool listed = config->listsDomain(forDomain);
-    for (const OutgoingServer &s : config->servers) {
-        Candidate c;
-        c.server = s;
+    // What an outgoing and an IMAP candidate from this file share.
+    auto fromFile = [&](auto &c, const auto &server) {
+        c.server = server;
         c.source = source;
         c.origin = origin;
         c.trust = trust;
+    };
+    for (const OutgoingServer &s : config->servers) {
+        Candidate c;
+        fromFile(c, s);
         c.domainListed = listed;
         c.displayName = config->displayName;
         c.documentationUrls = config->documentationUrls;
@@ -493,10 +485,7 @@ void Discovery::addConfig(const QByteArray &xml, Source source, Trust trust, con
     }
     for (const IncomingServer &s : config->incoming) {
         ImapCandidate c;
-        c.server = s;
-        c.source = source;
-        c.origin = origin;
-        c.trust = trust;
+        fromFile(c, s);
         m_imapFound << c;
     }
     step(QCoreApplication::translate("Autoconfig", "%1 lists %n outgoing server(s)", nullptr, int(config->servers.size())).arg(origin));
@@ -681,7 +670,7 @@ void Discovery::probeNext()
         m_probes << probe;
         ++running;
         connect(probe, &Probe::finished, this, [this, probe, index] { onProbeFinished(probe, index); });
-        step(QCoreApplication::translate("Autoconfig", "Trying %1:%2 (%3)…").arg(c.server.host).arg(c.server.port).arg(securityLabel(c.server.security)));
+        step(QCoreApplication::translate("Autoconfig", "Trying %1:%2 (%3)…").arg(c.server.host).arg(c.server.port).arg(securityText(c.server.security)));
         probe->start();
         if (m_phase == Phase::Guessing)
             m_staggerTimer.start(100);
@@ -805,11 +794,11 @@ void Discovery::complete()
     if (m_result.error.isError())
         step(m_result.error.message());
     else if (const Candidate *c = m_result.chosenCandidate())
-        step(QCoreApplication::translate("Autoconfig", "Chose %1:%2 (%3)").arg(c->server.host).arg(c->server.port).arg(securityLabel(c->server.security)));
+        step(QCoreApplication::translate("Autoconfig", "Chose %1:%2 (%3)").arg(c->server.host).arg(c->server.port).arg(securityText(c->server.security)));
     else
         step(QCoreApplication::translate("Autoconfig", "No usable server was found; enter the settings by hand."));
     if (const ImapCandidate *imap = m_result.imap())
-        step(QCoreApplication::translate("Autoconfig", "IMAP server for the Sent copy: %1:%2 (%3)").arg(imap->server.host).arg(imap->server.port).arg(securityLabel(imap->server.security)));
+        step(QCoreApplication::translate("Autoconfig", "IMAP server for the Sent copy: %1:%2 (%3)").arg(imap->server.host).arg(imap->server.port).arg(securityText(imap->server.security)));
     else if (!m_result.error.isError())
         step(QCoreApplication::translate("Autoconfig", "No IMAP server was found; the Sent copy can be set up by hand."));
     Q_EMIT finished(m_result);

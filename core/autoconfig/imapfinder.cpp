@@ -13,16 +13,6 @@ namespace {
 constexpr int MaxFoundProbed = 4;
 constexpr int FoundSlots = 2;
 
-QString securityText(SmtpSecurity s)
-{
-    switch (s) {
-    case SmtpSecurity::ImplicitTls: return QCoreApplication::translate("Autoconfig", "TLS");
-    case SmtpSecurity::StartTls: return QCoreApplication::translate("Autoconfig", "STARTTLS");
-    case SmtpSecurity::None: return QCoreApplication::translate("Autoconfig", "no encryption");
-    }
-    return {};
-}
-
 } // namespace
 
 ImapFinder::ImapFinder(QString extraCaFile, bool allowInsecure, ProbeTimeouts timeouts, QObject *parent)

@@ -6,6 +6,7 @@
 #include "core/autoconfig/discovery.h"
 #include "core/autoconfig/probe.h"
 
+#include "tests/autoconfig/worldtest.h"
 #include "tests/support/testutil.h"
 
 #include <QDir>
@@ -20,20 +21,10 @@
 using namespace Core::Autoconfig;
 using Core::SmtpSecurity;
 
+using WorldTest::worldDir;
+using WorldTest::worldOptions;
+
 namespace {
-
-QString worldDir()
-{
-    return qEnvironmentVariable("AUTOCONFIG_WORLD_DIR");
-}
-
-DiscoveryOptions worldOptions()
-{
-    DiscoveryOptions o;
-    o.ispdbBaseUrl = QUrl(qEnvironmentVariable("OUTPOST_ISPDB_URL"));
-    o.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
-    return o;
-}
 
 class World : public ::testing::Test
 {
@@ -46,15 +37,6 @@ protected:
         // Each test reads only its own traffic (the servers append per line).
         for (const char *name : {"web.log", "smtp-auth.log"})
             QFile::resize(QDir(worldDir()).filePath(QString::fromLatin1(name)), 0);
-    }
-
-    static DiscoveryResult discover(const QString &address, const DiscoveryOptions &options = worldOptions())
-    {
-        Discovery d(options);
-        QSignalSpy finished(&d, &Discovery::finished);
-        d.start(address);
-        EXPECT_TRUE(finished.wait(options.timeouts.total + 15000));
-        return d.result();
     }
 
     static QList<QJsonObject> log(const QString &name)
@@ -70,10 +52,11 @@ protected:
         return lines;
     }
 
-    static std::string describe(const DiscoveryResult &r)
+    static DiscoveryResult discover(const QString &address, const DiscoveryOptions &options = worldOptions())
     {
-        return QJsonDocument(r.toJson(true)).toJson().toStdString();
+        return WorldTest::discover(address, options);
     }
+    static std::string describe(const DiscoveryResult &r) { return WorldTest::describe(r); }
 };
 
 } // namespace
@@ -307,13 +290,8 @@ TEST_F(World, CommandLineAutoconfigAndAccountAdd)
         "\"$1\" account list --json | grep -q smtp.provider.test && exit 11\n"
         "printf '%s\\n' \"$AUTOCONFIG_WORLD_PASSWORD\" | \"$1\" account add --email someone@provider.test --password-stdin\n"
         "\"$1\" account list --json\n");
-    QProcess add;
-    add.start(QStringLiteral(TEST_SCRIPTS_DIR "/with_keyring.sh"),
-              {QStringLiteral("bash"), QStringLiteral("-c"), script, QStringLiteral("sh"), QStringLiteral(OUTPOST_BINARY)});
-    ASSERT_TRUE(add.waitForFinished(120000));
-    const QByteArray out = add.readAllStandardOutput();
-    const QByteArray err = add.readAllStandardError();
-    ASSERT_EQ(add.exitCode(), 0) << err.toStdString() << out.toStdString();
+    const auto [exitCode, out, err] = WorldTest::runWithKeyring(script);
+    ASSERT_EQ(exitCode, 0) << err.toStdString() << out.toStdString();
     EXPECT_TRUE(err.contains("not added")) << err.toStdString();
     const QJsonArray accounts = QJsonDocument::fromJson(out.mid(out.indexOf('['))).array();
     ASSERT_EQ(accounts.size(), 1) << out.toStdString();

@@ -6,6 +6,7 @@
 // without STARTTLS) and a tarpit that never answers.
 #include "core/autoconfig/discovery.h"
 
+#include "tests/autoconfig/worldtest.h"
 #include "tests/support/testutil.h"
 
 #include <QDir>
@@ -19,15 +20,10 @@
 using namespace Core::Autoconfig;
 using Core::SmtpSecurity;
 
-namespace {
+using WorldTest::describe;
+using WorldTest::discover;
 
-DiscoveryOptions worldOptions()
-{
-    DiscoveryOptions o;
-    o.ispdbBaseUrl = QUrl(qEnvironmentVariable("OUTPOST_ISPDB_URL"));
-    o.extraCaFile = qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE");
-    return o;
-}
+namespace {
 
 class ImapWorld : public ::testing::Test
 {
@@ -35,27 +31,13 @@ protected:
     void SetUp() override
     {
         // Never skipped: outside the world, this is a broken setup.
-        ASSERT_FALSE(qEnvironmentVariable("AUTOCONFIG_WORLD_DIR").isEmpty()) << "run through tests/scripts/autoconfig_world.py";
-    }
-
-    static DiscoveryResult discover(const QString &address, const DiscoveryOptions &options = worldOptions())
-    {
-        Discovery d(options);
-        QSignalSpy finished(&d, &Discovery::finished);
-        d.start(address);
-        EXPECT_TRUE(finished.wait(options.timeouts.total + 15000));
-        return d.result();
-    }
-
-    static std::string describe(const DiscoveryResult &r)
-    {
-        return QJsonDocument(r.toJson(false)).toJson().toStdString();
+        ASSERT_FALSE(WorldTest::worldDir().isEmpty()) << "run through tests/scripts/autoconfig_world.py";
     }
 
     /// The log of the Dovecot on 10.77.0.<n>.
     static QString dovecotLog(int n)
     {
-        QFile f(QDir(qEnvironmentVariable("AUTOCONFIG_WORLD_DIR")).filePath(QStringLiteral("imap-%1/dovecot.log").arg(n)));
+        QFile f(QDir(WorldTest::worldDir()).filePath(QStringLiteral("imap-%1/dovecot.log").arg(n)));
         return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
     }
 };
@@ -216,13 +198,8 @@ TEST_F(ImapWorld, AccountAddWithoutHostTakesTheImapServerFromDiscovery)
         "set -e\n"
         "printf '%s\\n' \"$AUTOCONFIG_WORLD_PASSWORD\" | \"$1\" account add --email someone@provider.test --password-stdin\n"
         "\"$1\" account list --json\n");
-    QProcess add;
-    add.start(QStringLiteral(TEST_SCRIPTS_DIR "/with_keyring.sh"),
-              {QStringLiteral("bash"), QStringLiteral("-c"), script, QStringLiteral("sh"), QStringLiteral(OUTPOST_BINARY)});
-    ASSERT_TRUE(add.waitForFinished(120000));
-    const QByteArray out = add.readAllStandardOutput();
-    const QByteArray err = add.readAllStandardError();
-    ASSERT_EQ(add.exitCode(), 0) << err.toStdString() << out.toStdString();
+    const auto [exitCode, out, err] = WorldTest::runWithKeyring(script);
+    ASSERT_EQ(exitCode, 0) << err.toStdString() << out.toStdString();
     const QJsonArray accounts = QJsonDocument::fromJson(out.mid(out.indexOf('['))).array();
     ASSERT_EQ(accounts.size(), 1) << out.toStdString();
     const QJsonObject imap = accounts.first().toObject().value(QStringLiteral("imap")).toObject();
