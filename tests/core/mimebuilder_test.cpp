@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTemporaryDir>
@@ -505,6 +507,18 @@ TEST_F(MimeBuilderFixture, LongParagraphsAreSentFlowed)
         EXPECT_LE(line.size(), 78) << qPrintable(line);
     EXPECT_TRUE(wire.contains(QStringLiteral("\n From here on\n"))) << "stuffed";
     EXPECT_TRUE(wire.contains(QStringLiteral("\n-- \nAda\n"))) << "the signature separator as typed";
+
+    // mblaze's mflow, an RFC 3676 reader from Debian, joins the lines again.
+    QProcess mflow;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PIPE_CONTENTTYPE"), QStringLiteral("text/plain; format=flowed; delsp=no"));
+    mflow.setProcessEnvironment(env);
+    mflow.start(QStringLiteral("mflow"), {QStringLiteral("-w"), QStringLiteral("100000")});
+    ASSERT_TRUE(mflow.waitForStarted()) << "mflow (mblaze) is missing: scripts/install-deps.sh test";
+    mflow.write(wire.toUtf8());
+    mflow.closeWriteChannel();
+    ASSERT_TRUE(mflow.waitForFinished(10000));
+    EXPECT_EQ(QString::fromUtf8(mflow.readAllStandardOutput()), draft.textBody);
 
     draft.textBody = QStringLiteral("Short lines\nstay as typed   \n");
     build(draft);
