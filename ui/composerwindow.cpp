@@ -310,6 +310,15 @@ void ComposerWindow::createForm()
     m_rich->hide();
     textLayout->addWidget(m_rich, 1);
     connect(m_rich, &InlineImageEditor::problem, this, &ComposerWindow::showStatus);
+    connect(m_rich, &InlineImageEditor::imageInserted, this, [this] {
+        // Like attachments, pictures can make the message more than the server takes.
+        updateAttachmentSummary();
+        const auto sender = currentSender();
+        if (sender && sender->sizeLimit > 0 && messageSizeOnTheWire() > sender->sizeLimit)
+            //: %1 is the server's message size limit ("25 MB")
+            showStatus(tr("With its images the message is larger than your server accepts (%1): it will be refused.")
+                           .arg(QLocale().formattedDataSize(sender->sizeLimit)));
+    });
     connect(m_rich, &QTextEdit::textChanged, this, [this] {
         if (m_rich->isVisible() && m_rich->document()->isModified())
             setModified();
@@ -824,6 +833,19 @@ void ComposerWindow::removeAttachment(qsizetype index)
     updateAttachmentSummary();
 }
 
+qint64 ComposerWindow::messageSizeOnTheWire() const
+{
+    qint64 total = 0;
+    for (const QString &path : std::as_const(m_attachmentPaths))
+        total += QFileInfo(path).size();
+    if (isRichText()) {
+        for (const InlineImageEditor::Image &image : m_rich->images())
+            total += image.bytes.size();
+    }
+    // Base64 makes attachments and images a third larger on the way (RFC 2045).
+    return total / 3 * 4 + body().toUtf8().size() + 4096;
+}
+
 void ComposerWindow::updateAttachmentSummary()
 {
     const bool any = !m_attachmentPaths.isEmpty();
@@ -838,8 +860,7 @@ void ComposerWindow::updateAttachmentSummary()
     qint64 total = 0;
     for (const QString &path : std::as_const(m_attachmentPaths))
         total += QFileInfo(path).size();
-    // Base64 makes attachments a third larger on the way (RFC 2045).
-    const qint64 onTheWire = total / 3 * 4 + body().toUtf8().size() + 4096;
+    const qint64 onTheWire = messageSizeOnTheWire();
     const auto sender = currentSender();
     QString text = tr("%n attachment(s), %1 in total", nullptr, static_cast<int>(m_attachmentPaths.size()))
                        .arg(QLocale().formattedDataSize(total));

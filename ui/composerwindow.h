@@ -169,6 +169,7 @@ private:
     void createForm();
     void updateTitle();
     void updateAttachmentSummary();
+    [[nodiscard]] qint64 messageSizeOnTheWire() const;
     void updateRecipientCount();
     void fitRecipientFields();
     void createMenus();

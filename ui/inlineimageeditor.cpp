@@ -143,6 +143,7 @@ bool InlineImageEditor::insertImage(const QByteArray &bytes, const QString &file
         format_.setHeight(static_cast<qreal>(size.height()) * room / size.width());
     }
     textCursor().insertImage(format_);
+    Q_EMIT imageInserted();
     if (bytes.size() > kLargeImage)
         //: %1 is a file name, %2 its size ("12 MB")
         Q_EMIT problem(tr("The image “%1” is large (%2): it is sent as it is, which may be slow or refused by the recipient's server.")

@@ -62,6 +62,8 @@ public:
 Q_SIGNALS:
     /// Something the person should know: not an image, or a very large one.
     void problem(const QString &message);
+    /// An image went into the text (the message grew by its bytes).
+    void imageInserted();
 
 protected:
     [[nodiscard]] bool canInsertImageData(const QMimeData *source) const override;

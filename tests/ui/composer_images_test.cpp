@@ -262,3 +262,16 @@ TEST(ComposerImages, AnImageFileDroppedOnTheFormattedTextGoesIntoIt)
     EXPECT_EQ(images.first().fileName, QStringLiteral("dropped.png"));
     EXPECT_TRUE(c.window.attachments().isEmpty());
 }
+
+TEST(ComposerImages, PicturesLargerThanTheServerTakesAreSaidToBeRefused)
+{
+    Gui::ComposerWindow window;
+    window.setSenders({{QStringLiteral("a1"), QStringLiteral("i1"), QStringLiteral("Ada <ada@example.org>"), 100 * 1024, {}, {}}});
+    window.setRichText(true);
+    auto *editor = window.findChild<Gui::InlineImageEditor *>(QStringLiteral("richBody"));
+    QByteArray png = pngBytes(10, 10, Qt::red);
+    png.append(QByteArray(90 * 1024, '\0')); // 90 KiB, 120 KiB in base64
+    ASSERT_TRUE(editor->insertImage(png, QStringLiteral("big.png")));
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QLatin1String("larger than your server accepts")))
+        << qPrintable(window.statusBar()->currentMessage());
+}
