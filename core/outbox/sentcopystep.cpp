@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QThread>
 
 #include <algorithm>
 
@@ -34,6 +35,8 @@ SentCopyStep::SentCopyStep(Outbox *outbox, AccountStore *accounts, TrustStore *t
 
 SentCopyStep::~SentCopyStep()
 {
+    if (m_scan)
+        m_scan->wait(); // (reads only; deleted with this object's children)
     // An attempt cut short here is settled by the next one's search.
     if (m_client) {
         m_client->disconnect(this);
@@ -55,12 +58,24 @@ bool SentCopyStep::run()
         return true;
     }
     m_timer.stop();
-    m_due = m_store.open(m_since, &m_settled);
-    if (m_due.isEmpty())
-        return false;
-    // From the event loop: the caller (the flusher ending its pass) first
-    // finishes what it does.
-    QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
+    // One small file per sent message (the first time; then only the copies
+    // still open): read off this thread, which is the GUI's.
+    m_state = State::Scanning;
+    auto found = std::make_shared<QStringList>();
+    auto settled = std::make_shared<QSet<QString>>(m_settled);
+    m_scan = QThread::create([store = m_store, since = m_since, found, settled] {
+        *found = store.open(since, settled.get());
+    });
+    m_scan->setParent(this);
+    connect(m_scan, &QThread::finished, this, [this, found, settled] {
+        m_scan->deleteLater();
+        m_scan = nullptr;
+        m_settled = std::move(*settled); // (nothing else changes it while the scan runs)
+        m_due = std::move(*found);
+        m_state = State::Idle;
+        next();
+    });
+    m_scan->start(QThread::LowPriority);
     return true;
 }
 
@@ -74,18 +89,20 @@ void SentCopyStep::next()
     };
     while (!m_due.isEmpty()) {
         const QString id = m_due.takeFirst();
+        std::optional<SentCopyStatus> status = m_store.read(id);
+        if (status && status->state != SentCopyStatus::State::Pending)
+            continue; // failed: waits for the person
+        if (status && status->nextAttemptAt.isValid() && status->nextAttemptAt > now) {
+            wakeAt(status->nextAttemptAt);
+            continue;
+        }
         const auto entry = m_outbox->find(id);
         if (!entry || entry->state != OutboxState::Sent)
             continue; // removed meanwhile
-        std::optional<SentCopyStatus> status = m_store.read(id);
         if (!status)
             status = decide(id, *entry);
         if (!status || status->state != SentCopyStatus::State::Pending)
             continue;
-        if (status->nextAttemptAt.isValid() && status->nextAttemptAt > now) {
-            wakeAt(status->nextAttemptAt);
-            continue;
-        }
         const Account *account = m_accounts->find(entry->accountId);
         if (!account) {
             fail(id, QStringLiteral("no_account"), tr("The account this message was sent from no longer exists."));

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 class QFile;
+class QThread;
 
 namespace Core {
 
@@ -40,6 +41,7 @@ class SentCopyStep final : public QObject
 public:
     enum class State {
         Idle,
+        Scanning, ///< reading which copies are open, on a worker thread
         Credentials, ///< waiting for the password or the access token
         Filing, ///< the IMAP client is at work
     };
@@ -92,6 +94,7 @@ private:
     QSet<QString> m_settled; ///< done, skipped, or from before the step: not read again
     QHash<QString, QDateTime> m_accountRestsUntil; ///< after a temporary failure
     QPointer<ImapClient> m_client;
+    QThread *m_scan = nullptr; ///< while Scanning (a child)
     QString m_oauthAccount; ///< the account whose token is in use, if any
     QTimer m_timer;
 };
