@@ -2725,6 +2725,10 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>&amp;Contacts…</source>
         <translation>&amp;Kontakte …</translation>
     </message>
+    <message>
+        <source>With its images the message is larger than your server accepts (%1): it will be refused.</source>
+        <translation>Mit seinen Bildern ist die Nachricht größer, als Ihr Server annimmt (%1): Sie wird abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ContactPicker</name>

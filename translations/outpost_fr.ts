@@ -2725,6 +2725,10 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>&amp;Contacts…</source>
         <translation>&amp;Contacts…</translation>
     </message>
+    <message>
+        <source>With its images the message is larger than your server accepts (%1): it will be refused.</source>
+        <translation>Avec ses images, le message dépasse ce que votre serveur accepte (%1)&#xa0;: il sera refusé.</translation>
+    </message>
 </context>
 <context>
     <name>Gui::ContactPicker</name>
