@@ -623,6 +623,11 @@ AccountWizard::AccountWizard(AC::DiscoveryOptions options, QWidget *parent)
         d->showImapOn(manual);
         d->explainSentCopy();
     };
+    manual->onCleanup = [this] {
+        // Back to the result page: the group goes with the person.
+        if (visitedIds().contains(ResultPage))
+            d->showImapOn(d->resultPage);
+    };
     manual->complete = [this] {
         return AC::isValidHostName(d->host->text().trimmed().toLower()) && d->imapValid() && !d->imapUnconfirmed();
     };

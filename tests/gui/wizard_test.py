@@ -182,6 +182,14 @@ class DiscoveryImapTest(WizardSteps, DesktopTest):
         self.assertEqual(wizard.find("spin button", r"^IMAP port$").text, "993")
         wizard.find("label", r"^Found: ")
         wizard.find("label", r"saves a copy in the Sent folder")
+        # The group goes along to the settings by hand, and back.
+        self.desktop.key("alt+e")  # Edit Settings…
+        wizard.find("label", r"^Server settings$")
+        self.assertEqual(wizard.find("text", r"^IMAP server$").text, "imap.provider.test")
+        self.desktop.key("alt+b")  # Back
+        wizard.find("label", r"^Outgoing server$")
+        host = wizard.find("text", r"^IMAP server$", timeout=5)
+        self.assertEqual(host.text, "imap.provider.test")
         # By keyboard: the mnemonic reaches the mode, an arrow key changes it.
         # (A combo box's accessible name is its current text.)
         mode = wizard.find("combo box", r"^(Automatic|Save a copy of sent messages:?)$")
@@ -189,6 +197,9 @@ class DiscoveryImapTest(WizardSteps, DesktopTest):
         wait_until(lambda: mode.focused, 5, what="Alt+Y to reach the copy's mode")
         self.desktop.key("Down")  # Automatic -> Always
         wait_until(lambda: wizard.find_all("combo box", r"^Always$"), 5, what="the mode to read Always")
+        self.desktop.key("alt+n")  # Next: the settings by hand again (the person chose to edit them)
+        wizard.find("label", r"^Server settings$")
+        self.assertTrue(wizard.find_all("combo box", r"^Always$"), "the mode goes along")
         self.desktop.key("alt+n")  # Next: sign in
         wizard.find("label", r"^Signing in$", timeout=10)
         wizard.find("label", r"^Signed in successfully", timeout=30)
