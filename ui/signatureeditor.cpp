@@ -6,6 +6,7 @@
 #include "ui/messageeditor.h"
 #include "ui/messagehtml.h"
 
+#include <QAction>
 #include <QVBoxLayout>
 
 namespace Gui {
@@ -22,6 +23,12 @@ SignatureEditor::SignatureEditor(QWidget *parent)
     auto *bar = new FormatBar(m_editor, this);
     bar->setObjectName(QStringLiteral("signatureFormatBar"));
     bar->setIconSize(QSize(16, 16));
+    // The bar's shortcuts act while the signature has the keyboard, not
+    // while the person types a password elsewhere in the same dialog.
+    for (QAction *a : bar->actions()) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_editor->addAction(a);
+    }
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

@@ -6,6 +6,9 @@
 #include "ui/signatureeditor.h"
 
 #include <QComboBox>
+#include <QLineEdit>
+#include <QTest>
+#include <QVBoxLayout>
 #include <QTextCursor>
 #include <QTextEdit>
 
@@ -99,4 +102,28 @@ TEST(SignatureEditor, KeepsCleanHtmlOnlyWhenFormatted)
     editor.setSignature(QStringLiteral("ignored"), QStringLiteral("<p style=\"font-family:Comic Sans\"><i>Bob</i><script>x()</script></p>"));
     EXPECT_EQ(editor.plainSignature(), QStringLiteral("/Bob/"));
     EXPECT_FALSE(editor.htmlSignature().contains(QLatin1String("Comic")));
+}
+
+// The bar's shortcuts belong to the signature: Ctrl+B in another field of
+// the same dialog does not make the signature bold.
+TEST(SignatureEditor, ShortcutsActOnlyWhileTheSignatureHasTheKeyboard)
+{
+    QWidget dialog;
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *name = new QLineEdit(&dialog);
+    auto *editor = new Gui::SignatureEditor(&dialog);
+    layout->addWidget(name);
+    layout->addWidget(editor);
+    editor->setSignature(QStringLiteral("Ada"), {});
+    dialog.show();
+    dialog.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&dialog));
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_B, Qt::ControlModifier);
+    EXPECT_TRUE(editor->htmlSignature().isEmpty()) << qPrintable(editor->htmlSignature());
+
+    editor->editor()->setFocus();
+    editor->editor()->selectAll();
+    QTest::keyClick(editor->editor(), Qt::Key_B, Qt::ControlModifier);
+    EXPECT_TRUE(editor->htmlSignature().contains(QLatin1String("<b>Ada</b>"))) << qPrintable(editor->htmlSignature());
 }
