@@ -153,13 +153,9 @@ bool SendController::becomeFlusher()
             [this](const QString &id, const Core::SentCopyStatus &status) {
                 if (m_outboxWindow)
                     m_outboxWindow->setSentCopy(id, status);
-                // A filed copy is what the person expects: only a failed one is told.
-                if (status.state != Core::SentCopyStatus::State::Failed)
-                    return;
+                // (From the index: no entry is read on this thread.)
                 const QString subject = m_outbox.indexed(Core::OutboxState::Sent).value(id).entry.subject;
-                //: %1 is the message's subject, %2 why its copy could not be filed
-                m_notifier->notify(tr("Sent, but no copy in the Sent folder"),
-                                   tr("“%1”: %2 The Outbox window can try again.").arg(subject, status.reason), true);
+                m_policy.observeSentCopy(id, subject, status);
             });
     m_flusher->flush(false); // whatever waited since the last run, or while another process held the outbox
     return true;

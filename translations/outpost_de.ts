@@ -161,15 +161,6 @@
         <source>The provider signed you in but gave Outpost no lasting permission (no refresh token). Nothing was changed.</source>
         <translation>Der Anbieter hat Sie angemeldet, Outpost aber keine dauerhafte Erlaubnis erteilt (kein Refresh-Token). Es wurde nichts geändert.</translation>
     </message>
-    <message>
-        <source>Sent, but no copy in the Sent folder</source>
-        <extracomment>%1 is the message&apos;s subject, %2 why its copy could not be filed</extracomment>
-        <translation>Gesendet, aber keine Kopie im Ordner „Gesendet“</translation>
-    </message>
-    <message>
-        <source>“%1”: %2 The Outbox window can try again.</source>
-        <translation>„%1“: %2 Im Postausgang können Sie es erneut versuchen.</translation>
-    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -3701,6 +3692,15 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>“%1” has been waiting for %2: %3 Outpost keeps trying.</source>
         <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;, %3 the reason</extracomment>
         <translation>„%1“ wartet seit %2: %3 Outpost versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Sent, but no copy in the Sent folder</source>
+        <translation>Gesendet, aber keine Kopie im Ordner „Gesendet“</translation>
+    </message>
+    <message>
+        <source>“%1” was sent. %2 The Outbox window can try again.</source>
+        <extracomment>%1 is the message&apos;s subject, %2 why its copy could not be filed</extracomment>
+        <translation>„%1“ wurde gesendet. %2 Im Postausgang können Sie es erneut versuchen.</translation>
     </message>
 </context>
 <context>

@@ -161,15 +161,6 @@
         <source>The provider signed you in but gave Outpost no lasting permission (no refresh token). Nothing was changed.</source>
         <translation>Le fournisseur vous a connecté mais n’a donné à Outpost aucune autorisation durable (pas de jeton d’actualisation). Rien n’a été modifié.</translation>
     </message>
-    <message>
-        <source>Sent, but no copy in the Sent folder</source>
-        <extracomment>%1 is the message&apos;s subject, %2 why its copy could not be filed</extracomment>
-        <translation>Envoyé, mais pas de copie dans le dossier Envoyés</translation>
-    </message>
-    <message>
-        <source>“%1”: %2 The Outbox window can try again.</source>
-        <translation>«&#xa0;%1&#xa0;»&#xa0;: %2 La fenêtre Boîte d’envoi permet de réessayer.</translation>
-    </message>
 </context>
 <context>
     <name>Autoconfig</name>
@@ -3701,6 +3692,15 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>“%1” has been waiting for %2: %3 Outpost keeps trying.</source>
         <extracomment>%1 is a subject, %2 a duration such as &quot;45 minutes&quot;, %3 the reason</extracomment>
         <translation>«&#xa0;%1&#xa0;» attend depuis %2&#xa0;: %3 Outpost continue d’essayer.</translation>
+    </message>
+    <message>
+        <source>Sent, but no copy in the Sent folder</source>
+        <translation>Envoyé, mais pas de copie dans le dossier Envoyés</translation>
+    </message>
+    <message>
+        <source>“%1” was sent. %2 The Outbox window can try again.</source>
+        <extracomment>%1 is the message&apos;s subject, %2 why its copy could not be filed</extracomment>
+        <translation>«&#xa0;%1&#xa0;» a été envoyé. %2 La fenêtre Boîte d’envoi permet de réessayer.</translation>
     </message>
 </context>
 <context>

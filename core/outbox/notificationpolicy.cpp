@@ -126,4 +126,21 @@ void NotificationPolicy::observe(const OutboxEntry &e, const QDateTime &now)
     }
 }
 
+void NotificationPolicy::observeSentCopy(const QString &id, const QString &subject, const SentCopyStatus &status)
+{
+    if (status.state != SentCopyStatus::State::Failed) {
+        m_copyFailuresSaid.remove(id); // (retried: a new failure is told again)
+        return;
+    }
+    if (m_copyFailuresSaid.contains(id))
+        return;
+    m_copyFailuresSaid.insert(id);
+    const QString name = subject.isEmpty() ? QCoreApplication::translate("Notifications", "(no subject)") : subject;
+    Q_EMIT notify({OutboxNotification::Kind::SentCopyFailed, id,
+                   QCoreApplication::translate("Notifications", "Sent, but no copy in the Sent folder"),
+                   //: %1 is the message's subject, %2 why its copy could not be filed
+                   QCoreApplication::translate("Notifications", "“%1” was sent. %2 The Outbox window can try again.")
+                       .arg(name, asSentence(status.reason))});
+}
+
 } // namespace Core

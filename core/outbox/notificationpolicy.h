@@ -2,8 +2,10 @@
 #pragma once
 
 #include "core/outbox/outboxentry.h"
+#include "core/outbox/sentcopystore.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
 namespace Core {
@@ -23,6 +25,7 @@ struct OutboxNotification
         Failed,         ///< refused for good; carries the server's reply
         NeedsAttention, ///< held: credentials, certificate, recipient, in doubt
         SentAfterDelay, ///< went out, but only after a delay
+        SentCopyFailed, ///< sent, but its copy could not be filed in the Sent folder
     };
     Kind kind;
     QString id;
@@ -47,6 +50,10 @@ public:
     void setDelayWarning(qint64 seconds) { m_delayWarning = seconds; }
     /// Considers one entry's current state at time `now`.
     void observe(const OutboxEntry &entry, const QDateTime &now);
+    /// A sent message's copy in its Sent folder changed state: only a failed
+    /// copy is worth a word, once per failure (a filed one is what the person
+    /// expects; a copy that waits for a retry is not yet a failure).
+    void observeSentCopy(const QString &id, const QString &subject, const SentCopyStatus &status);
 
 Q_SIGNALS:
     void notify(const Core::OutboxNotification &notification);
@@ -60,6 +67,7 @@ private:
     };
     qint64 m_delayWarning = 30 * 60;
     QHash<QString, Memory> m_memory;
+    QSet<QString> m_copyFailuresSaid;
 };
 
 } // namespace Core

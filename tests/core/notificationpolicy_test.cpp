@@ -126,3 +126,37 @@ TEST(NotificationPolicy, TheServersWordsAreSaidOnceAndSentencesEnd)
     EXPECT_EQ(asSentence(QStringLiteral("Host not found")), QStringLiteral("Host not found."));
     EXPECT_EQ(asSentence(QStringLiteral("Busy (421 4.7.0)")), QStringLiteral("Busy (421 4.7.0)."));
 }
+
+// The copy in the Sent folder: a filed or waiting copy says nothing; a
+// failed one is told once, with why, and again only after a retry failed.
+TEST(NotificationPolicy, OnlyAFailedSentCopyIsToldOncePerFailure)
+{
+    Core::NotificationPolicy policy;
+    QSignalSpy spy(&policy, &Core::NotificationPolicy::notify);
+    using State = Core::SentCopyStatus::State;
+    const auto copy = [](State state, const QString &reason = {}) {
+        Core::SentCopyStatus s;
+        s.state = state;
+        s.reason = reason;
+        return s;
+    };
+    policy.observeSentCopy(QStringLiteral("a"), QStringLiteral("Report"), copy(State::Pending));
+    policy.observeSentCopy(QStringLiteral("a"), QStringLiteral("Report"), copy(State::Pending, QStringLiteral("No connection")));
+    policy.observeSentCopy(QStringLiteral("b"), QStringLiteral("Minutes"), copy(State::Done));
+    policy.observeSentCopy(QStringLiteral("c"), QStringLiteral("Other"), copy(State::Skipped));
+    EXPECT_EQ(spy.count(), 0);
+
+    const auto failed = copy(State::Failed, QStringLiteral("There is no Sent folder (Sent)."));
+    policy.observeSentCopy(QStringLiteral("a"), QStringLiteral("Report"), failed);
+    ASSERT_EQ(spy.count(), 1);
+    const auto n = spy.takeFirst().first().value<Core::OutboxNotification>();
+    EXPECT_EQ(n.kind, Core::OutboxNotification::Kind::SentCopyFailed);
+    EXPECT_EQ(n.id, QStringLiteral("a"));
+    EXPECT_EQ(n.title, QStringLiteral("Sent, but no copy in the Sent folder"));
+    EXPECT_EQ(n.text, QStringLiteral("“Report” was sent. There is no Sent folder (Sent). The Outbox window can try again."));
+    policy.observeSentCopy(QStringLiteral("a"), QStringLiteral("Report"), failed);
+    EXPECT_EQ(spy.count(), 0) << "said once";
+    policy.observeSentCopy(QStringLiteral("a"), QStringLiteral("Report"), copy(State::Pending)); // retried
+    policy.observeSentCopy(QStringLiteral("a"), QStringLiteral("Report"), failed);
+    EXPECT_EQ(spy.count(), 1) << "a new failure after a retry";
+}
