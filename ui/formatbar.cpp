@@ -79,6 +79,21 @@ QTextCursor linkAround(QTextCursor cursor)
     return cursor;
 }
 
+// The list at `level` that a paragraph moved to that level continues: the
+// nearest one above it in the same run of items, unless an item of a
+// shallower level comes first (then the paragraph starts a list of its own).
+QTextList *listAbove(const QTextBlock &block, int level)
+{
+    for (QTextBlock b = block.previous(); b.isValid(); b = b.previous()) {
+        QTextList *l = b.textList();
+        if (!l || l->format().indent() < level)
+            return nullptr;
+        if (l->format().indent() == level)
+            return l;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 FormatBar::FormatBar(QTextEdit *editor, QWidget *parent)
@@ -372,68 +387,33 @@ void FormatBar::toggleList(bool numbered)
     followCursor();
 }
 
-void FormatBar::indent()
-{
-    QTextCursor cursor = m_editor->textCursor();
-    cursor.beginEditBlock();
-    if (const QTextList *list = cursor.currentList()) {
-        // Into the list one level down: the one just above, if there is one.
-        const int level = list->format().indent() + 1;
-        QTextBlock previous = cursor.block().previous();
-        QTextList *below = previous.isValid() ? previous.textList() : nullptr;
-        if (below && below != list && below->format().indent() == level) {
-            below->add(cursor.block());
-        } else {
-            QTextListFormat f = list->format();
-            f.setIndent(level);
-            if (!isNumbered(f.style()))
-                f.setStyle(bulletFor(level));
-            cursor.createList(f);
-        }
-    } else {
-        QTextBlockFormat bf = cursor.blockFormat();
-        bf.setIndent(bf.indent() + 1);
-        cursor.setBlockFormat(bf);
-    }
-    cursor.endEditBlock();
-    followCursor();
-}
+void FormatBar::indent() { changeLevel(+1); }
 
-void FormatBar::outdent()
+void FormatBar::outdent() { changeLevel(-1); }
+
+void FormatBar::changeLevel(int step)
 {
     QTextCursor cursor = m_editor->textCursor();
     cursor.beginEditBlock();
-    if (QTextList *list = cursor.currentList()) {
-        const int level = list->format().indent() - 1;
-        if (level < 1) {
-            list->remove(cursor.block());
-            QTextBlockFormat bf = cursor.blockFormat();
-            bf.setIndent(0);
-            cursor.setBlockFormat(bf);
-        } else {
-            // Back into the enclosing list: the nearest one above at that level.
-            QTextList *outer = nullptr;
-            for (QTextBlock b = cursor.block().previous(); b.isValid() && !outer; b = b.previous()) {
-                QTextList *l = b.textList();
-                if (!l)
-                    break;
-                if (l->format().indent() == level)
-                    outer = l;
-            }
-            if (outer) {
-                outer->add(cursor.block());
-            } else {
-                QTextListFormat f = list->format();
-                f.setIndent(level);
-                if (!isNumbered(f.style()))
-                    f.setStyle(bulletFor(level));
-                cursor.createList(f);
-            }
-        }
-    } else {
+    QTextList *list = cursor.currentList();
+    const int level = list ? list->format().indent() + step : 0;
+    if (!list) {
         QTextBlockFormat bf = cursor.blockFormat();
-        bf.setIndent(std::max(0, bf.indent() - 1));
+        bf.setIndent(std::max(0, bf.indent() + step));
         cursor.setBlockFormat(bf);
+    } else if (level < 1) { // out of the list: a paragraph again
+        list->remove(cursor.block());
+        QTextBlockFormat bf = cursor.blockFormat();
+        bf.setIndent(0);
+        cursor.setBlockFormat(bf);
+    } else if (QTextList *join = listAbove(cursor.block(), level)) {
+        join->add(cursor.block());
+    } else {
+        QTextListFormat f = list->format();
+        f.setIndent(level);
+        if (!isNumbered(f.style()))
+            f.setStyle(bulletFor(level));
+        cursor.createList(f);
     }
     cursor.endEditBlock();
     followCursor();

@@ -59,6 +59,7 @@ private:
     void toggleList(bool numbered);
     void indent();
     void outdent();
+    void changeLevel(int step);
     void toggleQuote();
     void editLink();
     void removeFormatting();

@@ -173,9 +173,19 @@ TEST_F(FormatBarTest, NestedListsKeepTheirNumbersInBothParts)
     key(Qt::Key_Backtab); // and back
     type(QStringLiteral("three"));
     EXPECT_EQ(plain(), QStringLiteral("1. one\n2. two\n   1. two a\n   2. two b\n3. three"));
-    EXPECT_TRUE(html().contains(QLatin1String("<ol>\n<li>one</li>\n<li>two<ol>\n<li>two a</li>\n<li>two b</li></ol></li>\n"
+    const QString html3 = html();
+    // Under "three" a list of its own, not the continuation of two's.
+    key(Qt::Key_Return);
+    key(Qt::Key_Tab);
+    type(QStringLiteral("three a"));
+    EXPECT_EQ(plain(), QStringLiteral("1. one\n2. two\n   1. two a\n   2. two b\n3. three\n   1. three a"));
+    key(Qt::Key_Backtab);
+    key(Qt::Key_Backtab); // out of the list altogether
+    EXPECT_EQ(plain(), QStringLiteral("1. one\n2. two\n   1. two a\n   2. two b\n3. three\nthree a"));
+    EXPECT_FALSE(action("numberedListAction")->isChecked());
+    EXPECT_TRUE(html3.contains(QLatin1String("<ol>\n<li>one</li>\n<li>two<ol>\n<li>two a</li>\n<li>two b</li></ol></li>\n"
                                               "<li>three</li></ol>\n</body></html>")))
-        << html().toStdString();
+        << html3.toStdString();
 }
 
 TEST_F(FormatBarTest, BulletsNestByShortcutAndComeOff)
