@@ -151,7 +151,7 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
     connect(m_sentCopies, &SentCopyStep::copyFinished, this, &Flusher::sentCopyFinished);
     // Copies are filed after a pass; the flusher is idle once they are.
     connect(m_sentCopies, &SentCopyStep::idle, this, [this] {
-        if (m_runs.empty() && !m_scan && !m_pending)
+        if (m_runs.empty() && !m_scan && !m_pending && m_sentRecords == 0)
             Q_EMIT idle();
     });
     m_passTimer.setSingleShot(true);
@@ -189,6 +189,11 @@ Flusher::~Flusher()
             run->client->cancel();
         recordPending(run.get());
     }
+    // Every "sent" record and marker written before the lock goes: the next
+    // holder's recovery would otherwise find a delivered message still in
+    // active/ with its dot-sent marker and hold it as "in doubt".
+    m_durable.reset();
+    m_lock.reset();
 }
 
 Flusher::LockResult Flusher::acquire()

@@ -6,10 +6,13 @@
 // to a real server (aiosmtpd) must stay far below it.
 #include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
+#include "core/util/filelock.h"
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include "tests/support/serverprocess.h"
@@ -17,6 +20,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <iostream>
 
 using namespace Core;
@@ -127,4 +131,61 @@ TEST(FlusherStall, ASlowSentRecordDoesNotStallTheFlushersThread)
     const qint64 worst = worstStallSendingEightWith("OUTPOST_TEST_RECORD_DELAY_MS", "150");
     EXPECT_LT(worst, 50) << "the flusher's thread stalled for " << worst << " ms";
     std::cout << "longest stall of the flusher's thread: " << worst << " ms\n";
+}
+
+TEST(FlusherStall, TheLockIsHeldUntilTheLastSentRecordIsWritten)
+{
+    // A flusher that goes away (the GUI quits, the CLI ends) while a "sent"
+    // record is still being written must keep the outbox's lock until it is
+    // written: the next holder's recovery would otherwise find the message
+    // in active/ with its dot-sent marker and hold it as "may have been
+    // delivered" although the server took it.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString received = dir.filePath(QStringLiteral("received"));
+    ASSERT_TRUE(QDir().mkpath(received));
+    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"),
+                                              received, QStringLiteral("--no-auth")});
+    ASSERT_TRUE(server.ok());
+    const QString root = dir.filePath(QStringLiteral("outbox"));
+    Outbox outbox(root);
+    ASSERT_TRUE(outbox.open().ok());
+    AccountStore accounts(dir.filePath(QStringLiteral("accounts.json")));
+    ASSERT_TRUE(accounts.add(TestUtil::localAccount(QStringLiteral("Quit"), server.ready().toUShort())).ok());
+    TrustStore trust(dir.filePath(QStringLiteral("trust.json")));
+    CredentialStore credentials;
+    auto queued = outbox.enqueue(TestUtil::draftToBob(QStringLiteral("Last words")), accounts.accounts().last(), {});
+    ASSERT_TRUE(queued.ok());
+    const QString id = queued.value().id;
+
+    auto flusher = std::make_unique<Flusher>(&outbox, &accounts, &trust, &credentials);
+    ASSERT_EQ(flusher->acquire(), Flusher::LockResult::Acquired);
+    const ScopedEnv slow("OUTPOST_TEST_RECORD_DELAY_MS", "400");
+    flusher->flush();
+    ASSERT_EVENTUALLY(QDir(received).entryList({QStringLiteral("*.json")}, QDir::Files).size() == 1, 20000);
+    QTest::qWait(100); // the 250 is read and the record begun (it takes 400 ms)
+
+    // Another process waiting for the lock: what does it find when it gets it?
+    std::atomic<bool> stillActive = false;
+    std::atomic<bool> gotLock = false;
+    QThread *other = QThread::create([&] {
+        FileLock lock(root + QStringLiteral("/.lock"));
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 10000) {
+            if (lock.lock(FileLock::Wait::No) == FileLock::Outcome::Acquired) {
+                stillActive = QFileInfo::exists(root + QStringLiteral("/active/") + id);
+                gotLock = true;
+                return;
+            }
+            QThread::msleep(1);
+        }
+    });
+    other->start();
+    flusher.reset();
+    other->wait();
+    delete other;
+    ASSERT_TRUE(gotLock);
+    EXPECT_FALSE(stillActive) << "the lock was free while the sent message was still in active/";
+    EXPECT_TRUE(QFileInfo::exists(root + QStringLiteral("/sent/") + id));
 }
