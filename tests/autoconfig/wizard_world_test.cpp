@@ -112,6 +112,13 @@ TEST_F(Wizard, FromAddressToVerifiedAccount)
     EXPECT_EQ(account.port, 465);
     EXPECT_EQ(account.security, Core::SmtpSecurity::ImplicitTls);
     EXPECT_EQ(account.username, QStringLiteral("ada@provider.test"));
+    // The IMAP server the provider's file names, for the Sent copy (issue 20).
+    EXPECT_EQ(account.imap.host, QStringLiteral("imap.provider.test"));
+    EXPECT_EQ(account.imap.port, 993);
+    EXPECT_EQ(account.imap.security, Core::SmtpSecurity::ImplicitTls);
+    EXPECT_EQ(account.imap.username, QStringLiteral("ada@provider.test"));
+    EXPECT_EQ(account.saveSent, Core::SentCopyMode::Auto);
+    EXPECT_TRUE(account.copiesToSent());
     ASSERT_EQ(account.identities.size(), 1);
     EXPECT_EQ(account.identities.first().name, QStringLiteral("Ada Lovelace"));
     EXPECT_EQ(account.identities.first().signature, QStringLiteral("Ada - analytical engines"));
@@ -132,7 +139,20 @@ TEST_F(Wizard, UnauthenticatedSourceMustBeConfirmed)
     child<QPushButton>(wizard.get(), "editButton")->click();
     EXPECT_EQ(wizard->currentId(), AccountWizard::ResultPage);
     confirm->click();
+    // The IMAP server came from SRV too: it gets the same password, so it
+    // needs its own tick while it is in the field.
+    auto *imapHost = child<QLineEdit>(wizard.get(), "imapHostEdit");
+    EXPECT_EQ(imapHost->text(), QStringLiteral("imap.srvonly.test"));
+    auto *imapConfirm = child<QCheckBox>(wizard.get(), "imapConfirmCheck");
+    EXPECT_TRUE(imapConfirm->isVisible());
+    EXPECT_FALSE(wizard->button(QWizard::NextButton)->isEnabled());
+    imapConfirm->click();
     EXPECT_TRUE(wizard->button(QWizard::NextButton)->isEnabled());
+    // Another server typed in needs no tick; emptied, there is no IMAP server.
+    imapConfirm->click();
+    type("imapHostEdit", QString());
+    EXPECT_TRUE(wizard->button(QWizard::NextButton)->isEnabled());
+    EXPECT_TRUE(wizard->account().imap.host.isEmpty());
 }
 
 TEST_F(Wizard, ManualSetupRetestAndABadPassword)
