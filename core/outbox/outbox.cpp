@@ -322,8 +322,9 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
     }
     if (!atLineStart && hashed.write("\r\n") != 2)
         return fail(Error(Error::Code::WriteFailed, body.errorString()));
-    if (auto r = Durable::syncFile(body); !r)
-        return fail(r.error());
+    // Synced by finishEnqueue(), with the sidecar and the folder at once.
+    if (!body.flush())
+        return fail(Error(Error::Code::WriteFailed, body.errorString()));
     body.close();
 
     OutboxEntry entry;
@@ -349,12 +350,17 @@ Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry ent
         return cannotWrite();
     entry.envelope.size = entry.bodySize;
     entry.notBefore = options.notBefore;
-    // The sidecar's content now, both names (it and message.eml) with one
-    // sync of the folder: all durable before the rename says "queued".
-    if (auto r = writeSidecar(tmpDir, entry, Durable::Sync::ContentOnly); !r)
+    // Every file of the message (body, sidecar, the draft if kept) and the
+    // folder's names, synced together (one wait for the disk where the file
+    // system commits them at once, instead of one each): all durable
+    // before the rename says "queued". The folder is this writer's alone.
+    if (auto r = writeSidecar(tmpDir, entry, Durable::Sync::Later); !r)
         return r.error();
     CrashPoint::hit("enqueue-sidecar");
-    if (auto r = Durable::syncDirectory(tmpDir); !r)
+    QStringList files{tmpDir + u'/' + QLatin1String(kMessageFile), tmpDir + u'/' + QLatin1String(kSidecarFile)};
+    if (const QString draft = tmpDir + u'/' + QLatin1String(kDraftFile); QFileInfo::exists(draft))
+        files << draft;
+    if (auto r = Durable::syncTogether(files, {tmpDir}); !r)
         return r.error();
     CrashPoint::hit("enqueue-rename");
     // The single rename that makes it "queued" — durable before we say so.

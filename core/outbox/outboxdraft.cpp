@@ -42,8 +42,9 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
         return envelope.error();
     }
     CrashPoint::hit("enqueue-body");
-    if (auto r = Durable::syncFile(body); !r)
-        return r.error();
+    // Synced by finishEnqueue(), with the other files and the folder at once.
+    if (!body.flush())
+        return Error(Error::Code::WriteFailed, body.errorString());
     body.close();
 
     OutboxEntry entry;
@@ -57,7 +58,7 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     entry.createdAt = m_clock();
     // A copy of the draft lets "undo send" and "edit" bring it back.
     if (auto r = Durable::replaceFileInDirectory(tmp + u'/' + QLatin1String(kDraftFile),
-                                                 QJsonDocument(draft.toJson()).toJson());
+                                                 QJsonDocument(draft.toJson()).toJson(), Durable::Sync::Later);
         !r)
         return r.error();
     entry.bodySize = hashed.written();

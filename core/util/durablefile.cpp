@@ -8,6 +8,10 @@
 #include <QRandomGenerator>
 #include <QThread>
 
+#include <functional>
+#include <future>
+#include <vector>
+
 #ifdef Q_OS_WIN
 #include <io.h>
 #include <windows.h>
@@ -152,17 +156,49 @@ Result<void> renameAtomically(const QString &from, const QString &to)
     return renameReplacing(from, to, false);
 }
 
+static Result<void> syncFileNamed(const QString &path)
+{
+    // Opened for writing: Windows flushes only through a handle that may
+    // write. Never created here.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly))
+        return writeError(path, file.errorString());
+    return syncFile(file);
+}
+
+Result<void> syncTogether(const QStringList &files, const QStringList &directories)
+{
+    std::vector<std::function<Result<void>()>> jobs;
+    for (const QString &f : files)
+        jobs.emplace_back([f] { return syncFileNamed(f); });
+    for (const QString &d : directories)
+        jobs.emplace_back([d] { return syncDirectory(d); });
+    if (jobs.empty())
+        return {};
+    // All but the first on threads of their own, the first here; every one
+    // is waited for, even after an error (none may outlive the call).
+    std::vector<std::future<Result<void>>> others;
+    others.reserve(jobs.size() - 1);
+    for (std::size_t i = 1; i < jobs.size(); ++i)
+        others.push_back(std::async(std::launch::async, jobs[i]));
+    Result<void> result = jobs.front()();
+    for (auto &other : others) {
+        Result<void> r = other.get();
+        if (result && !r)
+            result = r;
+    }
+    return result;
+}
+
 Result<void> renameDurably(const QString &from, const QString &to)
 {
     if (auto r = renameReplacing(from, to, true); !r)
         return r;
     const QString fromDir = QFileInfo(from).absolutePath();
     const QString toDir = QFileInfo(to).absolutePath();
-    if (auto r = syncDirectory(toDir); !r)
-        return r;
-    if (fromDir != toDir)
-        return syncDirectory(fromDir);
-    return {};
+    if (fromDir == toDir)
+        return syncDirectory(toDir);
+    return syncTogether({}, {toDir, fromDir});
 }
 
 Result<void> writeFileAtomically(const QString &path, const QByteArray &data, Sync sync)
@@ -186,10 +222,12 @@ Result<void> replaceFileInDirectory(const QString &path, const QByteArray &data,
         QFile::remove(tmp);
         return e;
     };
-    if (file.write(data) != data.size())
+    if (file.write(data) != data.size() || !file.flush())
         return fail(writeError(path, file.errorString()));
-    if (auto r = syncFile(file); !r)
-        return fail(r.error());
+    if (sync != Sync::Later) {
+        if (auto r = syncFile(file); !r)
+            return fail(r.error());
+    }
     file.close();
     if (auto r = sync == Sync::Full ? renameDurably(tmp, path) : renameAtomically(tmp, path); !r) {
         QFile::remove(tmp);

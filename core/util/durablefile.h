@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 class QFileDevice;
 
@@ -49,6 +50,10 @@ enum class Sync {
     /// but the replacement itself may still be undone by a power cut.
     /// A killed process changes nothing: the kernel has the data.
     ContentOnly,
+    /// Nothing waited for: the caller syncs the file and its directory
+    /// itself, with others at once (syncTogether()), before anything depends
+    /// on them. Only for a folder no other process writes (tmp/<id>/).
+    Later,
 };
 
 /// Replaces `path` with `data` atomically: a temporary file in the same
@@ -64,8 +69,15 @@ enum class Sync {
 [[nodiscard]] Result<void> replaceFileInDirectory(const QString &path, const QByteArray &data,
                                                   Sync sync = Sync::Full);
 
+/// Syncs every file in `files` (by name: opened again for it) and every
+/// directory in `directories` at the same time, each on a thread of its
+/// own, and returns once all are durable (or the first error). Independent
+/// syncs issued together cost about one wait for the disk where a
+/// journaling file system commits them together (ext4, XFS, APFS), instead
+/// of one wait each.
+[[nodiscard]] Result<void> syncTogether(const QStringList &files, const QStringList &directories);
 /// Renames (atomically replacing `to` if it exists) and syncs the parent
-/// directories of both names.
+/// directories of both names (together).
 [[nodiscard]] Result<void> renameDurably(const QString &from, const QString &to);
 
 /// Renames atomically (replacing `to` if it exists) without waiting for the
