@@ -1197,6 +1197,18 @@ void ComposerWindow::applyRichSignature()
         c.insertText(plain);
     for (QTextBlock b = m_rich->document()->findBlock(start).next(); b.isValid(); b = b.next()) {
         QTextCursor(b).mergeBlockFormat(mark);
+        // Qt reads the line break after a paragraph of HTML as a space at
+        // its end: never part of a signature.
+        const QString text = b.text();
+        qsizetype trailing = 0;
+        while (trailing < text.size() && text.at(text.size() - 1 - trailing) == u' ')
+            ++trailing;
+        if (trailing > 0 && text != QLatin1String("-- ")) {
+            QTextCursor spaces(b);
+            spaces.setPosition(b.position() + static_cast<int>(text.size() - trailing));
+            spaces.setPosition(b.position() + static_cast<int>(text.size()), QTextCursor::KeepAnchor);
+            spaces.removeSelectedText();
+        }
     }
     m_richSignature = richSignatureText();
     QTextCursor back(m_rich->document());

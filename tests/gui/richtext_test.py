@@ -287,5 +287,44 @@ class DraftImageTest(DesktopTest):
         self.assertIn("The chart: [image: chart.png]", msg.get_body(("plain",)).get_content())
 
 
+
+class SignatureTest(DesktopTest):
+    """An identity's signature, made bold in Edit Account, is sent formatted
+    in formatted text and as plain text in the plain part."""
+
+    def test_a_formatted_signature_is_edited_in_the_account_and_sent(self):
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        self.desktop.settings(**{"send/undoDelaySeconds": 1})
+        app = self.desktop.launch("accounts")
+        accounts = app.window(r"^Accounts$", timeout=15)
+        self.desktop.click(accounts.find("list item", r"^Test — "))
+        self.desktop.click(accounts.find("push button", r"Edit"))
+        dialog = app.window(r"^Edit Account$", timeout=5)
+        self.desktop.click(dialog.find("text", r"^Signature$"))
+        self.desktop.type("Ada Lovelace")
+        self.desktop.key("Home")
+        self.desktop.key("shift+Right", "shift+Right", "shift+Right")  # the first word
+        self.desktop.key("ctrl+b")
+        self.desktop.click(dialog.find("push button", r"^Save$"))
+        app.window_gone(r"^Edit Account$", timeout=10)
+        app.stop()
+
+        app = self.desktop.launch()
+        app.window(r"New Message — Outpost")
+        self.desktop.write_message("bob@example.org", "Signed", "")
+        self.desktop.key("ctrl+shift+x")
+        self.desktop.type("Hello Bob.")
+        self.desktop.key("ctrl+Return")
+        wait_until(lambda: self.desktop.received_messages(), 30, what="the message at the server")
+        with open(os.path.join(self.desktop.received, self.desktop.received_messages()[0]), "rb") as f:
+            msg = email.message_from_binary_file(f, policy=email.policy.default)
+        html = msg.get_body(("html",)).get_content()
+        plain = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")
+        self.assertRegex(html, r"<div>Hello Bob\.</div>\s*<div><br></div>\s*<div>-- </div>\s*<div><b>Ada</b> Lovelace</div>")
+        self.assertNotIn("qt", html.lower())
+        self.assertIn("Hello Bob.\n\n-- \n*Ada* Lovelace", plain)
+
+
 if __name__ == "__main__":
     desktop.main()

@@ -127,3 +127,16 @@ TEST(SignatureEditor, ShortcutsActOnlyWhileTheSignatureHasTheKeyboard)
     QTest::keyClick(editor->editor(), Qt::Key_B, Qt::ControlModifier);
     EXPECT_TRUE(editor->htmlSignature().contains(QLatin1String("<b>Ada</b>"))) << qPrintable(editor->htmlSignature());
 }
+
+// A signature as the signature editor stores it (MessageHtml's document):
+// read back, its paragraphs end where the text does, not in a space.
+TEST(ComposerSignature, AStoredSignatureComesBackWithoutTrailingSpaces)
+{
+    Gui::ComposerWindow w;
+    w.setSenders({{QStringLiteral("a1"), QStringLiteral("i1"), QStringLiteral("Ada <ada@example.org>"), 0, QStringLiteral("Ada Lovelace"),
+                   QStringLiteral("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"UTF-8\">\n</head>\n<body>\n"
+                                  "<div><b>Ada</b> Lovelace</div>\n<div>London</div>\n</body>\n</html>\n")}});
+    w.setRichText(true);
+    EXPECT_TRUE(w.body().endsWith(QLatin1String("\n-- \n*Ada* Lovelace\nLondon"))) << qPrintable(w.body());
+    EXPECT_TRUE(w.htmlBody().contains(QLatin1String("<div><b>Ada</b> Lovelace</div>\n<div>London</div>"))) << qPrintable(w.htmlBody());
+}
