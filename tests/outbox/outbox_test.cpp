@@ -13,6 +13,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QLocalSocket>
@@ -147,6 +148,38 @@ TEST_F(OutboxTest, EnqueueIsDurableAndSelfDescribing)
     EXPECT_EQ(sidecar.value(QStringLiteral("end")), QJsonValue(true));
     EXPECT_EQ(sidecar.value(QStringLiteral("message_id")).toString(), e.messageId);
     EXPECT_TRUE(QDir(m_outbox->root() + QStringLiteral("/tmp")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+}
+
+// Every sync of a queued message was waited for on its own: five waits for
+// the disk per message (issue 18: outpost-sendmail behind Postfix's
+// sendmail on a busy disk). The independent ones now go together: body,
+// sidecar and their folder, then the two parents of the rename. Each sync
+// takes 300 ms here, as on a busy disk: about two waits, not five; and
+// still two, as the rename must wait for the first group.
+TEST_F(OutboxTest, AQueuedMessageWaitsForTheDiskTwiceNotOncePerSync)
+{
+    constexpr int kSyncMs = 300;
+    qputenv("OUTPOST_TEST_SYNC_DELAY_MS", QByteArray::number(kSyncMs));
+    QBuffer input;
+    input.setData("body\n");
+    ASSERT_TRUE(input.open(QIODevice::ReadOnly));
+    Envelope envelope;
+    envelope.mailFrom = QStringLiteral("ada@example.org");
+    envelope.recipients = {QStringLiteral("bob@example.org")};
+    envelope.messageId = QStringLiteral("syncs@example.org");
+    QElapsedTimer clock;
+    clock.start();
+    auto e = m_outbox->enqueueMessage("Subject: syncs\r\n\r\n", &input, false, envelope, QStringLiteral("account"),
+                                      QStringLiteral("syncs"), {});
+    const qint64 ms = clock.elapsed();
+    qunsetenv("OUTPOST_TEST_SYNC_DELAY_MS");
+    ASSERT_TRUE(e.ok()) << qPrintable(e.error().message());
+    EXPECT_GE(ms, 2 * kSyncMs) << "the rename did not wait for the body's group";
+    EXPECT_LT(ms, 3 * kSyncMs + kSyncMs / 2) << "enqueue took " << ms << " ms: the syncs went one after the other";
+    const auto queued = m_outbox->find(e->id);
+    ASSERT_TRUE(queued.has_value());
+    EXPECT_EQ(queued->state, OutboxState::Queued);
+    EXPECT_EQ(queued->bodySize, qint64(sizeof("Subject: syncs\r\n\r\nbody\r\n") - 1));
 }
 
 TEST_F(OutboxTest, InvalidDraftIsNotQueued)
