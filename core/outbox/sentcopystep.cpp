@@ -81,6 +81,8 @@ bool SentCopyStep::run()
 
 void SentCopyStep::next()
 {
+    // The last copy (if any) is settled: nothing is in hand.
+    m_state = State::Idle;
     const QDateTime now = m_outbox->now();
     QDateTime wake;
     const auto wakeAt = [&](const QDateTime &t) {
@@ -125,7 +127,6 @@ void SentCopyStep::next()
         if (run())
             return;
     }
-    m_state = State::Idle;
     if (wake.isValid())
         m_timer.start(static_cast<int>(std::clamp<qint64>(now.msecsTo(wake), 50, 3600 * 1000)));
     Q_EMIT idle();

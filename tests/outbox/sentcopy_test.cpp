@@ -206,3 +206,18 @@ TEST_F(SentCopyTest, RetryCopyMakesAFailedCopyDueAndRefusesAFiledOrSkippedOne)
     EXPECT_FALSE(store.retry(id, false).ok());
     EXPECT_FALSE(store.retry(QStringLiteral("20261206-000000-000-nothing"), false).ok());
 }
+
+// The flusher asks again while the step is at work (a pass ended meanwhile):
+// the step looks once more when it is done, then is idle.
+TEST_F(SentCopyTest, ARunAskedForWhileBusyEndsIdle)
+{
+    const QString first = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always));
+    QSignalSpy idle(m_step.get(), &SentCopyStep::idle);
+    ASSERT_TRUE(m_step->run());
+    const QString second = sentMessage(m_accounts->accounts().first());
+    EXPECT_TRUE(m_step->run()) << "busy: it runs again afterwards";
+    ASSERT_TRUE(idle.wait(30000)) << "the step never became idle";
+    EXPECT_FALSE(m_step->isBusy());
+    EXPECT_EQ(status(first).attempts, 1);
+    EXPECT_EQ(status(second).attempts, 1) << "the second run found the second message";
+}
