@@ -19,6 +19,8 @@
 #include <QTextImageFormat>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace Gui {
 
 namespace {
@@ -115,7 +117,7 @@ bool InlineImageEditor::insertImage(const QByteArray &bytes, const QString &file
     QBuffer buffer;
     buffer.setData(bytes);
     QImageReader reader(&buffer);
-    const QString format = QString::fromLatin1(reader.format());
+    const QString readAs = QString::fromLatin1(reader.format());
     if (reader.size().isEmpty() || !reader.canRead()) {
         //: %1 is a file name
         Q_EMIT problem(tr("“%1” is not an image that can be shown in the text.").arg(fileName));
@@ -125,24 +127,24 @@ bool InlineImageEditor::insertImage(const QByteArray &bytes, const QString &file
     image.bytes = bytes;
     image.fileName = fileName;
     image.contentType = contentType.isEmpty() || !imageTypes().contains(contentType)
-        ? QStringLiteral("image/") + (format == u"jpg" ? QStringLiteral("jpeg") : format)
+        ? QStringLiteral("image/") + (readAs == u"jpg" ? QStringLiteral("jpeg") : readAs)
         : contentType;
     image.contentId = Core::MimeBuilder::generateMessageId(
         Core::MailAddress(QString(), QStringLiteral("x@") + (m_domain.isEmpty() ? QStringLiteral("outpost.invalid") : m_domain)));
     m_images.insert(image.contentId, image);
 
-    QTextImageFormat format_;
-    format_.setName(QStringLiteral("cid:") + image.contentId);
-    format_.setProperty(QTextFormat::ImageAltText, fileName);
+    QTextImageFormat shown;
+    shown.setName(QStringLiteral("cid:") + image.contentId);
+    shown.setProperty(QTextFormat::ImageAltText, fileName);
     // Large pictures are shown at most as wide as the text area (and sent
     // with that size in the HTML); the bytes stay the original ones.
     const QSize size = reader.size();
     const int room = std::max(200, viewport()->width() - 2 * static_cast<int>(document()->documentMargin()) - 8);
     if (size.width() > room) {
-        format_.setWidth(room);
-        format_.setHeight(static_cast<qreal>(size.height()) * room / size.width());
+        shown.setWidth(room);
+        shown.setHeight(static_cast<qreal>(size.height()) * room / size.width());
     }
-    textCursor().insertImage(format_);
+    textCursor().insertImage(shown);
     Q_EMIT imageInserted();
     if (bytes.size() > kLargeImage)
         //: %1 is a file name, %2 its size ("12 MB")
