@@ -164,9 +164,7 @@ QAction *FormatBar::addFormatAction(const QString &text, const QString &icon, co
     auto *a = new QAction(loadIcon(icon), text, this);
     a->setObjectName(QString::fromLatin1(name));
     a->setShortcuts(keys);
-    // Shortcuts of the editor's window, but only while it shows the bar's
-    // editor (they act on it).
-    a->setShortcutContext(Qt::WindowShortcut);
+    keepShortcutToEditor(a);
     QString tip = QString(text).remove(u'…');
     if (!keys.isEmpty())
         tip = tr("%1 (%2)").arg(tip, keys.first().toString(QKeySequence::NativeText));
@@ -213,6 +211,8 @@ void FormatBar::createSizeMenu()
     larger->setObjectName(QStringLiteral("largerAction"));
     larger->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Greater));
     connect(larger, &QAction::triggered, this, [this] { stepSize(+1); });
+    keepShortcutToEditor(smaller);
+    keepShortcutToEditor(larger);
     menu->addSeparator();
     m_sizes = new QActionGroup(this);
     using RichTextSubset::Size;
@@ -238,6 +238,15 @@ void FormatBar::createSizeMenu()
 }
 
 QList<QAction *> FormatBar::formatMenuActions() const { return actions(); }
+
+void FormatBar::keepShortcutToEditor(QAction *action)
+{
+    // The shortcuts act while the editor has the keyboard: elsewhere in
+    // the window Ctrl+B, Ctrl+K or Ctrl+U belong to the field being typed
+    // in (or to nothing), never to text the person is not looking at.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_editor->addAction(action);
+}
 
 bool FormatBar::eventFilter(QObject *watched, QEvent *event)
 {

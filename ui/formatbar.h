@@ -48,6 +48,7 @@ protected:
 private:
     QAction *addFormatAction(const QString &text, const QString &icon, const QList<QKeySequence> &keys,
                              const char *name);
+    void keepShortcutToEditor(QAction *action);
     void createColourMenu();
     void createSizeMenu();
     void followCursor();

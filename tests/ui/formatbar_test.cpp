@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QTextCursor>
@@ -129,6 +130,21 @@ TEST_F(FormatBarTest, ShortcutsOfTheBarWorkByKeyboard)
     type(QStringLiteral("gone"));
     key(Qt::Key_5, Qt::AltModifier | Qt::ShiftModifier);
     EXPECT_TRUE(html().contains(QLatin1String("<b>bold</b> <s>gone</s>"))) << html().toStdString();
+}
+
+TEST_F(FormatBarTest, ShortcutsActOnlyWhileTheEditorHasTheKeyboard)
+{
+    auto *other = new QLineEdit(&m_window);
+    m_window.setMenuWidget(other);
+    other->setFocus();
+    ASSERT_EVENTUALLY(other->hasFocus(), 2000);
+    QTest::keyClick(other, Qt::Key_B, Qt::ControlModifier);
+    EXPECT_FALSE(action("boldAction")->isChecked());
+    EXPECT_FALSE(m_editor->currentCharFormat().fontWeight() >= QFont::Bold);
+    m_editor->setFocus();
+    ASSERT_EVENTUALLY(m_editor->hasFocus(), 2000);
+    key(Qt::Key_B, Qt::ControlModifier);
+    EXPECT_TRUE(action("boldAction")->isChecked());
 }
 
 TEST_F(FormatBarTest, TheCheckedStateFollowsTheCursor)
