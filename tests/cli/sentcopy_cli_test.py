@@ -298,6 +298,22 @@ class SentCopyCli(unittest.TestCase):
         self.assertIn("Sent", r.stdout.decode())
         self.expect_one_copy("special", "Sent", self.only_entry())
 
+    def test_a_waiting_copy_is_filed_by_a_later_flush_once_due(self):
+        self.add_account("german", imap_port=closed_port())
+        self.send("IMAP down for a while")
+        entry = self.only_entry()
+        self.assertEqual(entry["sent_copy"]["state"], "pending", entry)
+        self.set_imap(port=WORLD.imap["german"]["imap"])
+        # Not due yet: a flush at once leaves it waiting (the back-off is
+        # 1 minute, here scaled to 0.6 s); once due, the next flush files it.
+        self.outpost("outbox", "flush", "--wait", check=0)
+        self.assertIn(self.only_entry()["sent_copy"]["state"], ("pending", "done"))
+        time.sleep(1.0)
+        self.outpost("outbox", "flush", "--wait", check=0)
+        entry = self.only_entry()
+        self.expect_one_copy("german", "INBOX.Gesendete Objekte", entry)
+        self.assertEqual(entry["sent_copy"]["attempts"], 1, "one failed attempt before")
+
     def test_wrong_imap_password_fails_with_the_reason(self):
         # The IMAP user "tiny" with ada's password: the server refuses it.
         self.add_account("special", imap_user="tiny")
