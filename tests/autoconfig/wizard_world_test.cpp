@@ -155,6 +155,21 @@ TEST_F(Wizard, UnauthenticatedSourceMustBeConfirmed)
     EXPECT_TRUE(wizard->account().imap.host.isEmpty());
 }
 
+TEST_F(Wizard, GmailFilesTheSentCopyItselfAndTheWizardSaysSo)
+{
+    type("addressEdit", QStringLiteral("ada@gmail.com"));
+    clickNext();
+    ASSERT_TRUE(waitForPage(AccountWizard::ResultPage)) << child<QPlainTextEdit>(wizard.get(), "discoveryLog")->toPlainText().toStdString();
+    // Outpost's table names imap.gmail.com (a Dovecot in this world).
+    EXPECT_EQ(child<QLineEdit>(wizard.get(), "imapHostEdit")->text(), QStringLiteral("imap.gmail.com"))
+        << child<QPlainTextEdit>(wizard.get(), "discoveryLog")->toPlainText().toStdString();
+    auto *explanation = child<QLabel>(wizard.get(), "saveSentLabel");
+    EXPECT_TRUE(explanation->text().contains(QLatin1String("Gmail files a copy in Sent itself"))) << explanation->text().toStdString();
+    auto *mode = child<QComboBox>(wizard.get(), "saveSentCombo");
+    mode->setCurrentIndex(mode->findData(int(Core::SentCopyMode::Always)));
+    EXPECT_TRUE(explanation->text().contains(QLatin1String("expect two"))) << explanation->text().toStdString();
+}
+
 TEST_F(Wizard, ManualSetupRetestAndABadPassword)
 {
     type("addressEdit", QStringLiteral("cy@guessme.test"));

@@ -61,7 +61,7 @@ HOSTS = {
     # IMAP for the Sent copy (issue 20): private Dovecots (dovecot_imap.py).
     # 15: 993 and 143 with STARTTLS; 16: 143 with STARTTLS only; 17: 143
     # without STARTTLS, which discovery must never offer.
-    15: ["imap.guessme.test", "imap.provider.test", "imap.srvonly.test", "imap.ispdbonly.test"],
+    15: ["imap.guessme.test", "imap.provider.test", "imap.srvonly.test", "imap.ispdbonly.test", "imap.gmail.com"],
     16: ["mail.starttlsonly.test"],
     17: ["imap.notls.test"],
     # accepts connections and never says a word
