@@ -542,7 +542,8 @@ int retrySentCopy(Profile &p, const QString &id, bool createFolder)
 {
     Core::SentCopyStore copies(p.outbox.root());
     if (const auto e = p.outbox.find(id); !e || e->state != Core::OutboxState::Sent)
-        return fail(QCoreApplication::translate("Cli", "'%1' is not a sent message in the outbox.").arg(id), ExitUsage);
+        return fail(Core::Error(Core::Error::Code::InvalidInput, // as for the other commands' unknown ids
+                                QCoreApplication::translate("Cli", "'%1' is not a sent message in the outbox.").arg(id)));
     if (auto r = copies.retry(id, createFolder); !r)
         return fail(r.error());
     (void)flushOutbox(p, false, {}, true);

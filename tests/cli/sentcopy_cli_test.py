@@ -262,6 +262,10 @@ class SentCopyCli(unittest.TestCase):
                 self.assertEqual(entry["sent_copy"]["code"], code)
                 self.assertNotEqual(entry["sent_copy"]["reason"], "")
                 self.assertEqual(self.copies("special", "Sent", mid), [])
+                # Nothing to retry: refused as the other commands refuse (EX_DATAERR).
+                r = self.outpost("outbox", "retry-copy", entry["id"], check=65)
+                self.assertIn("No copy is filed", r.stderr.decode())
+                self.outpost("outbox", "retry-copy", "20260101-000000-000-nothing", check=65)
                 self.tearDown()
 
     def test_a_crash_at_each_step_leaves_one_copy(self):
