@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/formatbar.h"
+#include "ui/linkdialog.h"
 #include "ui/messagehtml.h"
 
 #include "tests/support/testutil.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTimer>
 #include <QMainWindow>
 #include <QMenu>
 #include <QTextCursor>
@@ -282,4 +286,59 @@ TEST_F(FormatBarTest, RemoveFormattingKeepsTheWordsAndTheLinks)
     EXPECT_FALSE(html().contains(QLatin1String("<b>")));
     EXPECT_FALSE(html().contains(QLatin1String("<i>")));
     EXPECT_TRUE(html().contains(QLatin1String("<a href=\"https://example.org/\">site</a> loud"))) << html().toStdString();
+}
+
+namespace {
+
+// Answers the link dialog the bar opens (it is modal): `answer` gets it.
+void whenTheLinkDialogOpens(const std::function<void(Gui::LinkDialog *)> &answer)
+{
+    QTimer::singleShot(0, qApp, [answer] {
+        auto *dialog = qobject_cast<Gui::LinkDialog *>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        answer(dialog);
+    });
+}
+
+} // namespace
+
+TEST_F(FormatBarTest, ALinkIsInsertedEditedAndRemoved)
+{
+    type(QStringLiteral("Read "));
+    whenTheLinkDialogOpens([](Gui::LinkDialog *dialog) {
+        EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Insert Link"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("linkText"))->setText(QStringLiteral("this"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("linkAddress"))->setText(QStringLiteral("example.org/a"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    key(Qt::Key_K, Qt::ControlModifier);
+    type(QStringLiteral(" now"));
+    EXPECT_EQ(plain(), QStringLiteral("Read this <https://example.org/a> now"));
+    EXPECT_TRUE(html().contains(QLatin1String("Read <a href=\"https://example.org/a\">this</a> now"))) << html().toStdString();
+
+    // In the link: the dialog edits the whole of it.
+    QTextCursor c = m_editor->textCursor();
+    c.setPosition(7);
+    m_editor->setTextCursor(c);
+    EXPECT_TRUE(action("linkAction")->isChecked());
+    whenTheLinkDialogOpens([](Gui::LinkDialog *dialog) {
+        EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Edit Link"));
+        EXPECT_EQ(dialog->findChild<QLineEdit *>(QStringLiteral("linkText"))->text(), QStringLiteral("this"));
+        EXPECT_EQ(dialog->findChild<QLineEdit *>(QStringLiteral("linkAddress"))->text(), QStringLiteral("https://example.org/a"));
+        dialog->findChild<QPushButton *>(QStringLiteral("removeLink"))->click();
+    });
+    trigger("linkAction");
+    EXPECT_EQ(plain(), QStringLiteral("Read this now"));
+    EXPECT_FALSE(html().contains(QLatin1String("<a ")));
+    EXPECT_FALSE(html().contains(QLatin1String("<u>")));
+}
+
+TEST(LinkDialog, OnlyAddressesAMessageMayLinkToAreAccepted)
+{
+    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("example.org")), QUrl(QStringLiteral("https://example.org")));
+    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("ada@example.org")), QUrl(QStringLiteral("mailto:ada@example.org")));
+    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("tel:+441234")), QUrl(QStringLiteral("tel:+441234")));
+    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("http://example.org/x?y=1")), QUrl(QStringLiteral("http://example.org/x?y=1")));
+    for (const char *refused : {"javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://", ""})
+        EXPECT_FALSE(Gui::LinkDialog::linkTarget(QString::fromLatin1(refused)).isValid()) << refused;
 }
