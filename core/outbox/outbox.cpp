@@ -334,20 +334,18 @@ Result<OutboxEntry> Outbox::enqueueMessage(const QByteArray &head, QIODevice *in
     entry.subject = subject;
     entry.envelope = envelope;
     entry.createdAt = m_clock();
-    entry.bodySize = hashed.written();
-    entry.bodySha256 = hashed.hexResult();
-    auto done = finishEnqueue(tmp, entry, options);
-    if (done)
-        pending.setCommitted();
-    return done;
+    return finishEnqueue(pending, hashed, entry, options);
 }
 
-Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry entry,
+Result<OutboxEntry> Outbox::finishEnqueue(PendingEntry &pending, HashingWriter &hashed, OutboxEntry entry,
                                           const EnqueueOptions &options)
 {
-    // bodySize and bodySha256 were taken while the body was written.
+    // Size and checksum were taken while the body was written.
+    entry.bodySize = hashed.written();
+    entry.bodySha256 = hashed.hexResult();
     if (entry.bodySha256.isEmpty())
         return cannotWrite();
+    const QString tmpDir = pending.dir();
     entry.envelope.size = entry.bodySize;
     entry.notBefore = options.notBefore;
     // Every file of the message (body, sidecar, the draft if kept) and the
@@ -366,6 +364,7 @@ Result<OutboxEntry> Outbox::finishEnqueue(const QString &tmpDir, OutboxEntry ent
     // The single rename that makes it "queued" — durable before we say so.
     if (auto r = Durable::renameDurably(tmpDir, entryDir(OutboxState::Queued, entry.id)); !r)
         return r.error();
+    pending.setCommitted();
     entry.state = OutboxState::Queued;
     index(entry);
     notifyChanged();

@@ -22,6 +22,8 @@ class QTimer;
 namespace Core {
 
 class FileLock;
+class HashingWriter;
+class PendingEntry;
 
 /**
  * The durable outbox: one directory per message under
@@ -257,7 +259,9 @@ private:
     [[nodiscard]] Result<void> moveEntry(const QString &id, OutboxState from, OutboxState to,
                                          Durable::Sync sync = Durable::Sync::Full);
     [[nodiscard]] std::optional<OutboxState> locate(const QString &id) const;
-    [[nodiscard]] Result<OutboxEntry> finishEnqueue(const QString &tmpDir, OutboxEntry entry,
+    /// Syncs and renames a written message into queued/ (the pending entry
+    /// then committed); size and checksum from what `hashed` saw.
+    [[nodiscard]] Result<OutboxEntry> finishEnqueue(PendingEntry &pending, HashingWriter &hashed, OutboxEntry entry,
                                                     const EnqueueOptions &options);
     void setAsideCorrupt(OutboxState from, const QString &id, const QString &reason);
     /// Moves an entry to held/ as "in doubt" (durably), then drops its marker.

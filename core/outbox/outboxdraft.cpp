@@ -61,12 +61,7 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
                                                  QJsonDocument(draft.toJson()).toJson(), Durable::Sync::Later);
         !r)
         return r.error();
-    entry.bodySize = hashed.written();
-    entry.bodySha256 = hashed.hexResult();
-    auto done = finishEnqueue(tmp, entry, options);
-    if (done)
-        pending.setCommitted();
-    return done;
+    return finishEnqueue(pending, hashed, entry, options);
 }
 
 } // namespace Core
