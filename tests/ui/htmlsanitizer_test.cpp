@@ -217,6 +217,14 @@ TEST(HtmlSanitizer, PastedOfficeTextIsSentInTheSubset)
     EXPECT_TRUE(p.plain.contains(QLatin1String("see the report <https://example.com/report?q=1&x=2>."))) << p.plain.toStdString();
 }
 
+TEST(HtmlSanitizer, PastedGoogleDocsListsKeepTheirItems)
+{
+    const Pasted p = paste(sample(QStringLiteral("gdocs.html")));
+    EXPECT_EQ(p.images, 0);
+    EXPECT_EQ(p.plain.toStdString(), "Meeting notes: *decided* /soon/ _urgent_\n1. Budget\n"
+                                     "2. Plan <https://docs.google.com/document/d/1AbC/edit#heading=h.x1>\n\nImage: ");
+}
+
 TEST(HtmlSanitizer, PlainTextIsPastedAsItIs)
 {
     auto *data = new QMimeData;
