@@ -129,6 +129,17 @@ Result<void> checkPartFile(const QString &path, const QString &fileName, const Q
     return checkHeaderText(fileName, field);
 }
 
+Result<void> openAll(const QStringList &paths, std::vector<std::unique_ptr<QFile>> &files)
+{
+    for (const QString &path : paths) {
+        auto file = std::make_unique<QFile>(path);
+        if (!file->open(QIODevice::ReadOnly))
+            return unreadable(path);
+        files.push_back(std::move(file));
+    }
+    return {};
+}
+
 vmime::datetime vmimeDate(const QDateTime &when)
 {
     const QDate d = when.date();
@@ -533,21 +544,19 @@ Result<Envelope> MimeBuilder::write(const Draft &draft, QIODevice *out) const
     if (!out || !out->isWritable())
         return Error(Error::Code::WriteFailed, QCoreApplication::translate("Mime", "The message could not be written."));
 
-    // Open every attachment before the first byte is written.
+    // Open every attachment and image before the first byte is written.
+    QStringList attachmentPaths;
+    for (const Attachment &a : draft.attachments)
+        attachmentPaths << a.path;
+    QStringList imagePaths;
+    for (const InlineImage &image : draft.inlineImages)
+        imagePaths << image.path;
     std::vector<std::unique_ptr<QFile>> files;
-    for (const Attachment &a : draft.attachments) {
-        auto file = std::make_unique<QFile>(a.path);
-        if (!file->open(QIODevice::ReadOnly))
-            return unreadable(a.path);
-        files.push_back(std::move(file));
-    }
     std::vector<std::unique_ptr<QFile>> imageFiles;
-    for (const InlineImage &image : draft.inlineImages) {
-        auto file = std::make_unique<QFile>(image.path);
-        if (!file->open(QIODevice::ReadOnly))
-            return unreadable(image.path);
-        imageFiles.push_back(std::move(file));
-    }
+    if (auto r = openAll(attachmentPaths, files); !r)
+        return r.error();
+    if (auto r = openAll(imagePaths, imageFiles); !r)
+        return r.error();
 
     const Options &opt = m_impl->options;
     Envelope envelope;

@@ -39,6 +39,13 @@ QByteArray pngBytes(int width, int height, QColor colour)
     return bytes;
 }
 
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly)) << qPrintable(path);
+    f.write(bytes);
+}
+
 QByteArray fileBytes(const QString &path)
 {
     QFile f(path);
@@ -116,11 +123,7 @@ TEST(ComposerImages, AnImageFileIsPastedWithItsNameAndALargeOneIsScaledForDispla
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("Urlaub am Meer.png"));
     const QByteArray png = pngBytes(3000, 1500, Qt::blue);
-    {
-        QFile f(path);
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(png);
-    }
+    writeFile(path, png);
     Composer c;
     c.window.show();
     auto *data = new QMimeData;
@@ -214,11 +217,7 @@ TEST(ComposerImages, AnImageWhoseFileIsGoneBecomesItsName)
 {
     QTemporaryDir dir;
     const QString kept = dir.filePath(QStringLiteral("kept.png"));
-    {
-        QFile f(kept);
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(pngBytes(5, 5, Qt::green));
-    }
+    writeFile(kept, pngBytes(5, 5, Qt::green));
     Core::Draft draft;
     draft.textBody = QStringLiteral("A [image: kept.png] B [image: gone.png]");
     draft.htmlBody = QStringLiteral("<div>A <img src=\"cid:k.1@example.org\" alt=\"kept.png\"> B "
@@ -241,11 +240,7 @@ TEST(ComposerImages, AnImageFileDroppedOnTheFormattedTextGoesIntoIt)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("dropped.png"));
-    {
-        QFile f(path);
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(pngBytes(12, 12, Qt::yellow));
-    }
+    writeFile(path, pngBytes(12, 12, Qt::yellow));
     Composer c;
     c.window.show();
     QMimeData data;
