@@ -169,7 +169,7 @@ std::optional<SentCopyStatus> SentCopyStep::decide(const QString &id, const Outb
     return decided;
 }
 
-void SentCopyStep::file(const QString &id, const Account &account, SentCopyStatus status)
+void SentCopyStep::file(const QString &id, const Account &account, const SentCopyStatus &status)
 {
     // What was sent is what is filed: the body kept in sent/ (read here,
     // not later, so that retention cannot take it away mid-attempt).

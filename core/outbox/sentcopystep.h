@@ -73,7 +73,7 @@ private:
     void next();
     /// Pending for a message just seen as sent, or skipped with the reason.
     [[nodiscard]] std::optional<SentCopyStatus> decide(const QString &id, const OutboxEntry &entry);
-    void file(const QString &id, const Account &account, SentCopyStatus status);
+    void file(const QString &id, const Account &account, const SentCopyStatus &status);
     void startClient(const QString &id, const Account &account, const SaslCredentials &credentials);
     void onFinished(const QString &id, const SentCopyResult &result);
     void record(const QString &id, const std::function<void(SentCopyStatus &)> &change);

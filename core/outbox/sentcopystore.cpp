@@ -209,7 +209,7 @@ QString SentCopyStore::since() const
     // What is in sent/ now was sent before copies were filed; everything
     // sent from now on has a record. Ids sort by creation (Outbox::newId()).
     const QStringList sent = QDir(m_root + QLatin1String(kSentDir)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    const QString since = sent.isEmpty() ? QString() : sent.last();
+    QString since = sent.isEmpty() ? QString() : sent.last();
     if (!Durable::writeFileAtomically(path, since.toLatin1(), Durable::Sync::Full))
         qWarning("outbox: the start of the Sent copies cannot be recorded");
     return since;
