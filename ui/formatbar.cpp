@@ -49,8 +49,8 @@ bool isNumbered(const QTextListFormat::Style style)
 // Nested bullets change their mark by level, as every word processor does.
 QTextListFormat::Style bulletFor(int level)
 {
-    static const QTextListFormat::Style marks[] = {QTextListFormat::ListDisc, QTextListFormat::ListCircle,
-                                                   QTextListFormat::ListSquare};
+    static const QTextListFormat::Style marks[]
+        = {QTextListFormat::ListDisc, QTextListFormat::ListCircle, QTextListFormat::ListSquare};
     return marks[std::max(0, level - 1) % 3];
 }
 
@@ -103,13 +103,16 @@ FormatBar::FormatBar(QTextEdit *editor, QWidget *parent)
     setObjectName(QStringLiteral("formatToolBar"));
     setToolButtonStyle(Qt::ToolButtonIconOnly);
 
-    m_bold = addFormatAction(tr("Bold"), QStringLiteral("format-text-bold"), {QKeySequence::Bold}, "boldAction");
+    m_bold = addFormatAction(tr("Bold"), QStringLiteral("format-text-bold"), {QKeySequence::Bold},
+                             "boldAction");
     connect(m_bold, &QAction::triggered, this, &FormatBar::setBold);
-    m_italic = addFormatAction(tr("Italic"), QStringLiteral("format-text-italic"), {QKeySequence::Italic}, "italicAction");
+    m_italic = addFormatAction(tr("Italic"), QStringLiteral("format-text-italic"),
+                               {QKeySequence::Italic}, "italicAction");
     connect(m_italic, &QAction::triggered, this, [this](bool on) { m_editor->setFontItalic(on); });
-    m_underline = addFormatAction(tr("Underline"), QStringLiteral("format-text-underline"), {QKeySequence::Underline},
-                                  "underlineAction");
-    connect(m_underline, &QAction::triggered, this, [this](bool on) { m_editor->setFontUnderline(on); });
+    m_underline = addFormatAction(tr("Underline"), QStringLiteral("format-text-underline"),
+                                  {QKeySequence::Underline}, "underlineAction");
+    connect(m_underline, &QAction::triggered, this,
+            [this](bool on) { m_editor->setFontUnderline(on); });
     m_strike = addFormatAction(tr("Strikethrough"), QStringLiteral("format-text-strikethrough"),
                                {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_5)}, "strikeAction");
     connect(m_strike, &QAction::triggered, this, [this](bool on) {
@@ -123,11 +126,13 @@ FormatBar::FormatBar(QTextEdit *editor, QWidget *parent)
     addSeparator();
 
     m_bullets = addFormatAction(tr("Bulleted List"), QStringLiteral("format-list-unordered"),
-                                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_8), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+                                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_8),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
                                 "bulletListAction");
     connect(m_bullets, &QAction::triggered, this, [this] { toggleList(false); });
-    m_numbers = addFormatAction(tr("Numbered List"), QStringLiteral("format-list-ordered"),
-                                {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_7)}, "numberedListAction");
+    m_numbers
+        = addFormatAction(tr("Numbered List"), QStringLiteral("format-list-ordered"),
+                          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_7)}, "numberedListAction");
     connect(m_numbers, &QAction::triggered, this, [this] { toggleList(true); });
     m_outdent = addFormatAction(tr("Outdent"), QStringLiteral("format-indent-less"),
                                 {QKeySequence(Qt::CTRL | Qt::Key_BracketLeft)}, "outdentAction");
@@ -141,13 +146,14 @@ FormatBar::FormatBar(QTextEdit *editor, QWidget *parent)
     for (QAction *a : {m_bullets, m_numbers, m_quote})
         a->setCheckable(true);
     addSeparator();
-    m_link = addFormatAction(tr("Link…"), QStringLiteral("insert-link"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
-                             "linkAction");
+    m_link = addFormatAction(tr("Link…"), QStringLiteral("insert-link"),
+                             {QKeySequence(Qt::CTRL | Qt::Key_K)}, "linkAction");
     m_link->setCheckable(true);
     connect(m_link, &QAction::triggered, this, &FormatBar::editLink);
-    m_clear = addFormatAction(tr("Remove Formatting"), QStringLiteral("format-text-clear"),
-                              {QKeySequence(Qt::CTRL | Qt::Key_Backslash), QKeySequence(Qt::CTRL | Qt::Key_Space)},
-                              "clearFormatAction");
+    m_clear = addFormatAction(
+        tr("Remove Formatting"), QStringLiteral("format-text-clear"),
+        {QKeySequence(Qt::CTRL | Qt::Key_Backslash), QKeySequence(Qt::CTRL | Qt::Key_Space)},
+        "clearFormatAction");
     connect(m_clear, &QAction::triggered, this, &FormatBar::removeFormatting);
 
     connect(m_editor, &QTextEdit::currentCharFormatChanged, this, &FormatBar::followCursor);
@@ -158,8 +164,8 @@ FormatBar::FormatBar(QTextEdit *editor, QWidget *parent)
 
 FormatBar::~FormatBar() = default;
 
-QAction *FormatBar::addFormatAction(const QString &text, const QString &icon, const QList<QKeySequence> &keys,
-                                    const char *name)
+QAction *FormatBar::addFormatAction(const QString &text, const QString &icon,
+                                    const QList<QKeySequence> &keys, const char *name)
 {
     auto *a = new QAction(loadIcon(icon), text, this);
     a->setObjectName(QString::fromLatin1(name));
@@ -184,7 +190,8 @@ void FormatBar::createColourMenu()
     connect(standard, &QAction::triggered, this, [this] { setColour(QColor()); });
     for (const RichTextSubset::Colour &c : RichTextSubset::palette()) {
         const QColor colour = QColor::fromRgb(c.rgb);
-        QAction *a = menu->addAction(swatch(colour), QCoreApplication::translate("Gui::FormatBar", c.name));
+        QAction *a = menu->addAction(swatch(colour),
+                                     QCoreApplication::translate("Gui::FormatBar", c.name));
         a->setObjectName(QStringLiteral("colour") + QString::fromLatin1(c.name));
         connect(a, &QAction::triggered, this, [this, colour] { setColour(colour); });
     }
@@ -216,8 +223,10 @@ void FormatBar::createSizeMenu()
     menu->addSeparator();
     m_sizes = new QActionGroup(this);
     using RichTextSubset::Size;
-    const std::pair<Size, QString> sizes[] = {
-        {Size::Small, tr("&Small")}, {Size::Normal, tr("&Normal")}, {Size::Large, tr("L&arge")}, {Size::Huge, tr("&Huge")}};
+    const std::pair<Size, QString> sizes[] = {{Size::Small, tr("&Small")},
+                                              {Size::Normal, tr("&Normal")},
+                                              {Size::Large, tr("L&arge")},
+                                              {Size::Huge, tr("&Huge")}};
     for (const auto &[size, text] : sizes) {
         QAction *a = menu->addAction(text);
         a->setCheckable(true);
@@ -237,7 +246,10 @@ void FormatBar::createSizeMenu()
     }
 }
 
-QList<QAction *> FormatBar::formatMenuActions() const { return actions(); }
+QList<QAction *> FormatBar::formatMenuActions() const
+{
+    return actions();
+}
 
 void FormatBar::keepShortcutToEditor(QAction *action)
 {
@@ -277,8 +289,8 @@ void FormatBar::followCursor()
     m_italic->setChecked(f.fontItalic());
     m_underline->setChecked(f.fontUnderline() && !f.isAnchor());
     m_strike->setChecked(f.fontStrikeOut());
-    const int size = std::clamp(f.intProperty(QTextFormat::FontSizeAdjustment), int(RichTextSubset::Size::Small),
-                                int(RichTextSubset::Size::Huge));
+    const int size = std::clamp(f.intProperty(QTextFormat::FontSizeAdjustment),
+                                int(RichTextSubset::Size::Small), int(RichTextSubset::Size::Huge));
     for (QAction *a : m_sizes->actions())
         a->setChecked(a->data().toInt() == size);
     const QTextList *list = cursor.currentList();
@@ -328,7 +340,10 @@ void FormatBar::changeCharFormat(const std::function<void(QTextCharFormat &)> &c
     followCursor();
 }
 
-void FormatBar::setBold(bool on) { m_editor->setFontWeight(on ? QFont::Bold : QFont::Normal); }
+void FormatBar::setBold(bool on)
+{
+    m_editor->setFontWeight(on ? QFont::Bold : QFont::Normal);
+}
 
 void FormatBar::setSize(int adjustment)
 {
@@ -343,7 +358,8 @@ void FormatBar::setSize(int adjustment)
 void FormatBar::stepSize(int step)
 {
     const int now = m_editor->currentCharFormat().intProperty(QTextFormat::FontSizeAdjustment);
-    setSize(std::clamp(now + step, int(RichTextSubset::Size::Small), int(RichTextSubset::Size::Huge)));
+    setSize(
+        std::clamp(now + step, int(RichTextSubset::Size::Small), int(RichTextSubset::Size::Huge)));
 }
 
 void FormatBar::setColour(const QColor &colour)
@@ -396,9 +412,15 @@ void FormatBar::toggleList(bool numbered)
     followCursor();
 }
 
-void FormatBar::indent() { changeLevel(+1); }
+void FormatBar::indent()
+{
+    changeLevel(+1);
+}
 
-void FormatBar::outdent() { changeLevel(-1); }
+void FormatBar::outdent()
+{
+    changeLevel(-1);
+}
 
 void FormatBar::changeLevel(int step)
 {
@@ -452,7 +474,8 @@ void FormatBar::editLink()
         first.setPosition(cursor.selectionStart() + 1);
         href = first.charFormat().anchorHref();
     }
-    LinkDialog dialog(cursor.selectedText().replace(QChar::ParagraphSeparator, u' '), href, existing, window());
+    LinkDialog dialog(cursor.selectedText().replace(QChar::ParagraphSeparator, u' '), href,
+                      existing, window());
     dialog.exec();
     followCursor();
     if (dialog.outcome() == LinkDialog::Outcome::Cancelled)

@@ -46,8 +46,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    QAction *addFormatAction(const QString &text, const QString &icon, const QList<QKeySequence> &keys,
-                             const char *name);
+    QAction *addFormatAction(const QString &text, const QString &icon,
+                             const QList<QKeySequence> &keys, const char *name);
     void keepShortcutToEditor(QAction *action);
     void createColourMenu();
     void createSizeMenu();

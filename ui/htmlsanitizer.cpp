@@ -17,10 +17,10 @@ namespace {
 // tag without looking inside (the HTML parser reads them as raw text too).
 bool isRawText(const QString &name)
 {
-    static const QSet<QString> names{
-        QStringLiteral("script"),   QStringLiteral("style"),   QStringLiteral("title"),
-        QStringLiteral("textarea"), QStringLiteral("xmp"),     QStringLiteral("iframe"),
-        QStringLiteral("noembed"),  QStringLiteral("noframes"), QStringLiteral("noscript"),
+    static const QSet<QString> names {
+        QStringLiteral("script"),    QStringLiteral("style"),    QStringLiteral("title"),
+        QStringLiteral("textarea"),  QStringLiteral("xmp"),      QStringLiteral("iframe"),
+        QStringLiteral("noembed"),   QStringLiteral("noframes"), QStringLiteral("noscript"),
         QStringLiteral("plaintext"),
     };
     return names.contains(name);
@@ -30,10 +30,11 @@ bool isRawText(const QString &name)
 // drawings, form controls (their labels mean nothing without them).
 bool isDroppedWithContent(const QString &name)
 {
-    static const QSet<QString> names{
-        QStringLiteral("object"), QStringLiteral("applet"), QStringLiteral("svg"),    QStringLiteral("math"),
-        QStringLiteral("template"), QStringLiteral("select"), QStringLiteral("button"), QStringLiteral("canvas"),
-        QStringLiteral("video"),  QStringLiteral("audio"),  QStringLiteral("map"),    QStringLiteral("frameset"),
+    static const QSet<QString> names {
+        QStringLiteral("object"),   QStringLiteral("applet"),   QStringLiteral("svg"),
+        QStringLiteral("math"),     QStringLiteral("template"), QStringLiteral("select"),
+        QStringLiteral("button"),   QStringLiteral("canvas"),   QStringLiteral("video"),
+        QStringLiteral("audio"),    QStringLiteral("map"),      QStringLiteral("frameset"),
         QStringLiteral("datalist"), QStringLiteral("head"),
     };
     return names.contains(name);
@@ -41,11 +42,13 @@ bool isDroppedWithContent(const QString &name)
 
 bool isVoid(const QString &name)
 {
-    static const QSet<QString> names{
-        QStringLiteral("br"),   QStringLiteral("hr"),    QStringLiteral("img"),    QStringLiteral("meta"),
-        QStringLiteral("link"), QStringLiteral("input"), QStringLiteral("wbr"),    QStringLiteral("col"),
-        QStringLiteral("area"), QStringLiteral("base"),  QStringLiteral("embed"),  QStringLiteral("source"),
-        QStringLiteral("track"), QStringLiteral("param"), QStringLiteral("frame"), QStringLiteral("keygen"),
+    static const QSet<QString> names {
+        QStringLiteral("br"),     QStringLiteral("hr"),    QStringLiteral("img"),
+        QStringLiteral("meta"),   QStringLiteral("link"),  QStringLiteral("input"),
+        QStringLiteral("wbr"),    QStringLiteral("col"),   QStringLiteral("area"),
+        QStringLiteral("base"),   QStringLiteral("embed"), QStringLiteral("source"),
+        QStringLiteral("track"),  QStringLiteral("param"), QStringLiteral("frame"),
+        QStringLiteral("keygen"),
     };
     return names.contains(name);
 }
@@ -53,15 +56,18 @@ bool isVoid(const QString &name)
 // Block elements become a paragraph (or a division) of the text.
 bool isBlock(const QString &name)
 {
-    static const QSet<QString> names{
-        QStringLiteral("p"),       QStringLiteral("div"),     QStringLiteral("h1"),      QStringLiteral("h2"),
-        QStringLiteral("h3"),      QStringLiteral("h4"),      QStringLiteral("h5"),      QStringLiteral("h6"),
-        QStringLiteral("address"), QStringLiteral("article"), QStringLiteral("aside"),   QStringLiteral("section"),
-        QStringLiteral("header"),  QStringLiteral("footer"),  QStringLiteral("main"),    QStringLiteral("nav"),
-        QStringLiteral("figure"),  QStringLiteral("figcaption"), QStringLiteral("dl"),   QStringLiteral("dt"),
-        QStringLiteral("dd"),      QStringLiteral("tr"),      QStringLiteral("table"),   QStringLiteral("center"),
-        QStringLiteral("caption"), QStringLiteral("details"), QStringLiteral("summary"), QStringLiteral("fieldset"),
-        QStringLiteral("legend"),  QStringLiteral("form"),    QStringLiteral("hgroup"),
+    static const QSet<QString> names {
+        QStringLiteral("p"),        QStringLiteral("div"),     QStringLiteral("h1"),
+        QStringLiteral("h2"),       QStringLiteral("h3"),      QStringLiteral("h4"),
+        QStringLiteral("h5"),       QStringLiteral("h6"),      QStringLiteral("address"),
+        QStringLiteral("article"),  QStringLiteral("aside"),   QStringLiteral("section"),
+        QStringLiteral("header"),   QStringLiteral("footer"),  QStringLiteral("main"),
+        QStringLiteral("nav"),      QStringLiteral("figure"),  QStringLiteral("figcaption"),
+        QStringLiteral("dl"),       QStringLiteral("dt"),      QStringLiteral("dd"),
+        QStringLiteral("tr"),       QStringLiteral("table"),   QStringLiteral("center"),
+        QStringLiteral("caption"),  QStringLiteral("details"), QStringLiteral("summary"),
+        QStringLiteral("fieldset"), QStringLiteral("legend"),  QStringLiteral("form"),
+        QStringLiteral("hgroup"),
     };
     return names.contains(name);
 }
@@ -86,13 +92,15 @@ QString decodeAttribute(QString value)
         char32_t code = 0;
         if (ref.startsWith(u'#')) {
             bool ok = false;
-            const uint n = ref.startsWith(QLatin1String("#x"), Qt::CaseInsensitive) ? ref.mid(2).toUInt(&ok, 16)
-                                                                                     : ref.mid(1).toUInt(&ok, 10);
+            const uint n = ref.startsWith(QLatin1String("#x"), Qt::CaseInsensitive)
+                ? ref.mid(2).toUInt(&ok, 16)
+                : ref.mid(1).toUInt(&ok, 10);
             code = ok && n > 0 && n < 0x110000 ? n : 0xfffd;
         } else {
-            static const QHash<QString, char32_t> named{{QStringLiteral("amp"), u'&'},  {QStringLiteral("quot"), u'"'},
-                                                        {QStringLiteral("apos"), u'\''}, {QStringLiteral("lt"), u'<'},
-                                                        {QStringLiteral("gt"), u'>'},  {QStringLiteral("nbsp"), 0xa0}};
+            static const QHash<QString, char32_t> named {
+                {QStringLiteral("amp"), u'&'},   {QStringLiteral("quot"), u'"'},
+                {QStringLiteral("apos"), u'\''}, {QStringLiteral("lt"), u'<'},
+                {QStringLiteral("gt"), u'>'},    {QStringLiteral("nbsp"), 0xa0}};
             code = named.value(ref.toLower(), 0);
         }
         if (code == 0) {
@@ -191,7 +199,8 @@ private:
         if (at(QLatin1String("<!--"))) {
             m_pos += 4;
             skipPast(u"-->");
-        } else if (next == u'!' || next == u'?') { // doctype, Word's <![if …]>, processing instructions
+        } else if (next == u'!'
+                   || next == u'?') { // doctype, Word's <![if …]>, processing instructions
             skipPast(u">");
         } else if (next == u'/' && m_pos + 2 < m_in.size() && m_in.at(m_pos + 2).isLetter()) {
             m_pos += 2;
@@ -211,7 +220,8 @@ private:
     QString readName()
     {
         const qsizetype start = m_pos;
-        while (m_pos < m_in.size() && !m_in.at(m_pos).isSpace() && m_in.at(m_pos) != u'>' && m_in.at(m_pos) != u'/')
+        while (m_pos < m_in.size() && !m_in.at(m_pos).isSpace() && m_in.at(m_pos) != u'>'
+               && m_in.at(m_pos) != u'/')
             ++m_pos;
         return m_in.mid(start, m_pos - start).toLower();
     }
@@ -253,7 +263,8 @@ private:
                     m_pos = std::min(end + 1, m_in.size());
                 } else {
                     const qsizetype start = m_pos;
-                    while (m_pos < m_in.size() && !m_in.at(m_pos).isSpace() && m_in.at(m_pos) != u'>')
+                    while (m_pos < m_in.size() && !m_in.at(m_pos).isSpace()
+                           && m_in.at(m_pos) != u'>')
                         ++m_pos;
                     value = m_in.mid(start, m_pos - start);
                 }
@@ -313,13 +324,15 @@ private:
             open += o;
             close.prepend(c);
         };
-        const QHash<QString, QString> style = parseStyle(tag.attributes.value(QStringLiteral("style")));
+        const QHash<QString, QString> style
+            = parseStyle(tag.attributes.value(QStringLiteral("style")));
         bool bold = false;
         bool italic = false;
         bool underline = false;
         bool strike = false;
         int size = 0;
-        const bool heading = name.size() == 2 && name.at(0) == u'h' && name.at(1) >= u'1' && name.at(1) <= u'6';
+        const bool heading
+            = name.size() == 2 && name.at(0) == u'h' && name.at(1) >= u'1' && name.at(1) <= u'6';
         if (name == QLatin1String("p") || heading) {
             wrap(QStringLiteral("<p>"), QStringLiteral("</p>"));
             if (name != QLatin1String("p")) { // headings: bold, the first two larger
@@ -330,21 +343,26 @@ private:
             }
         } else if (isBlock(name)) {
             wrap(QStringLiteral("<div>"), QStringLiteral("</div>"));
-        } else if (name == QLatin1String("ul") || name == QLatin1String("ol") || name == QLatin1String("li")
-                   || name == QLatin1String("blockquote") || name == QLatin1String("pre")) {
+        } else if (name == QLatin1String("ul") || name == QLatin1String("ol")
+                   || name == QLatin1String("li") || name == QLatin1String("blockquote")
+                   || name == QLatin1String("pre")) {
             wrap(u'<' + name + u'>', QStringLiteral("</") + name + u'>');
         } else if (name == QLatin1String("a")) {
             const QString href = linkTarget(tag.attributes.value(QStringLiteral("href")));
             if (!href.isEmpty())
-                wrap(QStringLiteral("<a href=\"%1\">").arg(href.toHtmlEscaped()), QStringLiteral("</a>"));
-        } else if (name == QLatin1String("b") || name == QLatin1String("strong") || name == QLatin1String("th")) {
+                wrap(QStringLiteral("<a href=\"%1\">").arg(href.toHtmlEscaped()),
+                     QStringLiteral("</a>"));
+        } else if (name == QLatin1String("b") || name == QLatin1String("strong")
+                   || name == QLatin1String("th")) {
             bold = true;
-        } else if (name == QLatin1String("i") || name == QLatin1String("em") || name == QLatin1String("cite")
-                   || name == QLatin1String("dfn") || name == QLatin1String("var")) {
+        } else if (name == QLatin1String("i") || name == QLatin1String("em")
+                   || name == QLatin1String("cite") || name == QLatin1String("dfn")
+                   || name == QLatin1String("var")) {
             italic = true;
         } else if (name == QLatin1String("u") || name == QLatin1String("ins")) {
             underline = true;
-        } else if (name == QLatin1String("s") || name == QLatin1String("strike") || name == QLatin1String("del")) {
+        } else if (name == QLatin1String("s") || name == QLatin1String("strike")
+                   || name == QLatin1String("del")) {
             strike = true;
         } else if (name == QLatin1String("big")) {
             size = int(RichTextSubset::Size::Large);
@@ -355,16 +373,20 @@ private:
         // What the style says (pasted office text is mostly spans with a
         // style), within the subset; Google Docs wraps its whole fragment in
         // a <b> that its style makes normal.
-        if (const QString weight = style.value(QStringLiteral("font-weight")).toLower(); !weight.isEmpty()) {
+        if (const QString weight = style.value(QStringLiteral("font-weight")).toLower();
+            !weight.isEmpty()) {
             bool numeric = false;
             const int w = weight.toInt(&numeric);
-            bold = numeric ? w >= 600 : (weight == QLatin1String("bold") || weight == QLatin1String("bolder"));
+            bold = numeric ? w >= 600
+                           : (weight == QLatin1String("bold") || weight == QLatin1String("bolder"));
         }
-        if (const QString fontStyle = style.value(QStringLiteral("font-style")).toLower(); !fontStyle.isEmpty())
+        if (const QString fontStyle = style.value(QStringLiteral("font-style")).toLower();
+            !fontStyle.isEmpty())
             italic = fontStyle == QLatin1String("italic") || fontStyle == QLatin1String("oblique");
-        const QString decoration = style.value(QStringLiteral("text-decoration"))
-            + u' ' + style.value(QStringLiteral("text-decoration-line"));
-        underline = underline || decoration.contains(QLatin1String("underline"), Qt::CaseInsensitive);
+        const QString decoration = style.value(QStringLiteral("text-decoration")) + u' '
+            + style.value(QStringLiteral("text-decoration-line"));
+        underline
+            = underline || decoration.contains(QLatin1String("underline"), Qt::CaseInsensitive);
         strike = strike || decoration.contains(QLatin1String("line-through"), Qt::CaseInsensitive);
         if (const auto s = RichTextSubset::sizeFromCss(style.value(QStringLiteral("font-size"))))
             size = *s;
@@ -378,7 +400,8 @@ private:
         if (const QString keyword = RichTextSubset::cssSize(size); !keyword.isEmpty())
             css << QStringLiteral("font-size:%1").arg(keyword);
         if (!css.isEmpty())
-            wrap(QStringLiteral("<span style=\"%1\">").arg(css.join(u';')), QStringLiteral("</span>"));
+            wrap(QStringLiteral("<span style=\"%1\">").arg(css.join(u';')),
+                 QStringLiteral("</span>"));
         if (bold)
             wrap(QStringLiteral("<b>"), QStringLiteral("</b>"));
         if (italic)
@@ -458,8 +481,8 @@ private:
             url = m_base.resolved(url);
         }
         const QString scheme = url.scheme().toLower();
-        if (scheme != QLatin1String("https") && scheme != QLatin1String("http") && scheme != QLatin1String("mailto")
-            && scheme != QLatin1String("tel"))
+        if (scheme != QLatin1String("https") && scheme != QLatin1String("http")
+            && scheme != QLatin1String("mailto") && scheme != QLatin1String("tel"))
             return {};
         return url.toString(QUrl::FullyEncoded);
     }

@@ -36,7 +36,8 @@ LinkDialog::LinkDialog(const QString &text, const QString &address, bool existin
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     if (existing) {
-        QPushButton *remove = buttons->addButton(tr("&Remove Link"), QDialogButtonBox::DestructiveRole);
+        QPushButton *remove
+            = buttons->addButton(tr("&Remove Link"), QDialogButtonBox::DestructiveRole);
         remove->setObjectName(QStringLiteral("removeLink"));
         connect(remove, &QPushButton::clicked, this, [this] {
             m_outcome = Outcome::Removed;
@@ -64,7 +65,10 @@ QString LinkDialog::text() const
     return t.isEmpty() ? m_address->text().trimmed() : t;
 }
 
-QUrl LinkDialog::url() const { return linkTarget(m_address->text()); }
+QUrl LinkDialog::url() const
+{
+    return linkTarget(m_address->text());
+}
 
 QUrl LinkDialog::linkTarget(const QString &typed)
 {
@@ -93,7 +97,8 @@ void LinkDialog::validate()
     const bool ok = url().isValid();
     m_ok->setEnabled(ok);
     m_problem->setVisible(typed && !ok);
-    m_problem->setText(tr("A link goes to a web page (https://…), a mail address or a phone number (tel:…)."));
+    m_problem->setText(
+        tr("A link goes to a web page (https://…), a mail address or a phone number (tel:…)."));
 }
 
 } // namespace Gui

@@ -24,7 +24,8 @@ public:
     enum class Outcome { Cancelled, Set, Removed };
     Q_ENUM(Outcome)
 
-    LinkDialog(const QString &text, const QString &address, bool existing, QWidget *parent = nullptr);
+    LinkDialog(const QString &text, const QString &address, bool existing,
+               QWidget *parent = nullptr);
     ~LinkDialog() override;
 
     [[nodiscard]] QString text() const;

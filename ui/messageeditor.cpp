@@ -21,7 +21,8 @@ QUrl sourcePage(const QMimeData *source)
         return {};
     QString text;
     if (raw.size() % 2 == 0 && raw.size() < 64 * 1024) {
-        text = QString::fromUtf16(reinterpret_cast<const char16_t *>(raw.constData()), raw.size() / 2);
+        text = QString::fromUtf16(reinterpret_cast<const char16_t *>(raw.constData()),
+                                  raw.size() / 2);
         if (!text.startsWith(QLatin1String("http")))
             text = QString::fromUtf8(raw);
     } else {

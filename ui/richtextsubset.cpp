@@ -33,7 +33,7 @@ std::optional<int> sizeFromCss(const QString &value)
 
 const std::array<Colour, 6> &palette()
 {
-    static const std::array<Colour, 6> colours{{
+    static const std::array<Colour, 6> colours {{
         {0xffc62828, QT_TRANSLATE_NOOP("Gui::FormatBar", "Red")},
         {0xffef6c00, QT_TRANSLATE_NOOP("Gui::FormatBar", "Orange")},
         {0xff2e7d32, QT_TRANSLATE_NOOP("Gui::FormatBar", "Green")},

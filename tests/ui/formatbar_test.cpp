@@ -3,21 +3,21 @@
 #include "ui/linkdialog.h"
 #include "ui/messagehtml.h"
 
-#include "tests/support/testutil.h"
-
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QLineEdit>
-#include <QPushButton>
-#include <QTimer>
 #include <QMainWindow>
 #include <QMenu>
+#include <QPushButton>
 #include <QTextCursor>
 #include <QTextEdit>
+#include <QTimer>
 #include <QToolButton>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/testutil.h"
 
 namespace {
 
@@ -39,7 +39,10 @@ protected:
         m_editor->setFocus();
     }
 
-    QAction *action(const char *name) { return m_bar->findChild<QAction *>(QString::fromLatin1(name)); }
+    QAction *action(const char *name)
+    {
+        return m_bar->findChild<QAction *>(QString::fromLatin1(name));
+    }
     void trigger(const char *name)
     {
         QAction *a = action(name);
@@ -47,7 +50,10 @@ protected:
         a->trigger();
     }
     void type(const QString &text) { QTest::keyClicks(m_editor, text); }
-    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier) { QTest::keyClick(m_editor, k, m); }
+    void key(Qt::Key k, Qt::KeyboardModifiers m = Qt::NoModifier)
+    {
+        QTest::keyClick(m_editor, k, m);
+    }
     QString html() const { return Gui::MessageHtml::html(*m_editor->document()); }
     QString plain() const { return Gui::MessageHtml::plainText(*m_editor->document()); }
     void selectWord(const QString &word)
@@ -66,11 +72,19 @@ protected:
 
 TEST_F(FormatBarTest, EveryActionHasAnIconATooltipWithItsShortcutAndAName)
 {
-    const QStringList expected{QStringLiteral("Bold"), QStringLiteral("Italic"), QStringLiteral("Underline"),
-                               QStringLiteral("Strikethrough"), QStringLiteral("Text Colour"), QStringLiteral("Text Size"),
-                               QStringLiteral("Bulleted List"), QStringLiteral("Numbered List"), QStringLiteral("Outdent"),
-                               QStringLiteral("Indent"), QStringLiteral("Quote"), QStringLiteral("Link"),
-                               QStringLiteral("Remove Formatting")};
+    const QStringList expected {QStringLiteral("Bold"),
+                                QStringLiteral("Italic"),
+                                QStringLiteral("Underline"),
+                                QStringLiteral("Strikethrough"),
+                                QStringLiteral("Text Colour"),
+                                QStringLiteral("Text Size"),
+                                QStringLiteral("Bulleted List"),
+                                QStringLiteral("Numbered List"),
+                                QStringLiteral("Outdent"),
+                                QStringLiteral("Indent"),
+                                QStringLiteral("Quote"),
+                                QStringLiteral("Link"),
+                                QStringLiteral("Remove Formatting")};
     QStringList names;
     for (QAction *a : m_bar->actions()) {
         if (a->isSeparator())
@@ -81,9 +95,11 @@ TEST_F(FormatBarTest, EveryActionHasAnIconATooltipWithItsShortcutAndAName)
         ASSERT_NE(button, nullptr);
         names << button->accessibleName();
         if (!a->shortcut().isEmpty())
-            EXPECT_TRUE(a->toolTip().contains(a->shortcut().toString(QKeySequence::NativeText))) << a->toolTip().toStdString();
+            EXPECT_TRUE(a->toolTip().contains(a->shortcut().toString(QKeySequence::NativeText)))
+                << a->toolTip().toStdString();
         else
-            EXPECT_NE(a->menu(), nullptr) << a->text().toStdString(); // colour and size: their entries have keys
+            EXPECT_NE(a->menu(), nullptr)
+                << a->text().toStdString(); // colour and size: their entries have keys
     }
     EXPECT_EQ(names, expected);
     EXPECT_EQ(action("strikeAction")->shortcut(), QKeySequence(QStringLiteral("Alt+Shift+5")));
@@ -109,9 +125,10 @@ TEST_F(FormatBarTest, EachInlineFormatIsSentInTheCleanSubset)
     selectWord(QStringLiteral("h"));
     trigger("largerAction");
     const QString out = html();
-    EXPECT_TRUE(out.contains(QLatin1String("<b>a</b> <i>b</i> <u>c</u> <s>d</s> <span style=\"color:#c62828\">e</span> "
-                                           "<span style=\"font-size:x-large\">f</span> <span style=\"font-size:small\">g</span> "
-                                           "<span style=\"font-size:large\">h</span>")))
+    EXPECT_TRUE(out.contains(QLatin1String(
+        "<b>a</b> <i>b</i> <u>c</u> <s>d</s> <span style=\"color:#c62828\">e</span> "
+        "<span style=\"font-size:x-large\">f</span> <span style=\"font-size:small\">g</span> "
+        "<span style=\"font-size:large\">h</span>")))
         << out.toStdString();
     EXPECT_FALSE(out.contains(QLatin1String("qt"), Qt::CaseInsensitive));
     EXPECT_EQ(plain(), QStringLiteral("*a* /b/ _c_ d e f g h"));
@@ -198,13 +215,16 @@ TEST_F(FormatBarTest, NestedListsKeepTheirNumbersInBothParts)
     key(Qt::Key_Return);
     key(Qt::Key_Tab);
     type(QStringLiteral("three a"));
-    EXPECT_EQ(plain(), QStringLiteral("1. one\n2. two\n   1. two a\n   2. two b\n3. three\n   1. three a"));
+    EXPECT_EQ(plain(),
+              QStringLiteral("1. one\n2. two\n   1. two a\n   2. two b\n3. three\n   1. three a"));
     key(Qt::Key_Backtab);
     key(Qt::Key_Backtab); // out of the list altogether
-    EXPECT_EQ(plain(), QStringLiteral("1. one\n2. two\n   1. two a\n   2. two b\n3. three\nthree a"));
+    EXPECT_EQ(plain(),
+              QStringLiteral("1. one\n2. two\n   1. two a\n   2. two b\n3. three\nthree a"));
     EXPECT_FALSE(action("numberedListAction")->isChecked());
-    EXPECT_TRUE(html3.contains(QLatin1String("<ol>\n<li>one</li>\n<li>two<ol>\n<li>two a</li>\n<li>two b</li></ol></li>\n"
-                                              "<li>three</li></ol>\n</body></html>")))
+    EXPECT_TRUE(html3.contains(
+        QLatin1String("<ol>\n<li>one</li>\n<li>two<ol>\n<li>two a</li>\n<li>two b</li></ol></li>\n"
+                      "<li>three</li></ol>\n</body></html>")))
         << html3.toStdString();
 }
 
@@ -220,7 +240,8 @@ TEST_F(FormatBarTest, BulletsNestByShortcutAndComeOff)
     key(Qt::Key_BracketLeft, Qt::ControlModifier); // out of the list
     type(QStringLiteral("after"));
     EXPECT_EQ(plain().toStdString(), "- top\n   - inner\nafter");
-    EXPECT_TRUE(html().contains(QLatin1String("<ul>\n<li>top<ul>\n<li>inner</li></ul></li></ul>\n<div>after</div>")))
+    EXPECT_TRUE(html().contains(
+        QLatin1String("<ul>\n<li>top<ul>\n<li>inner</li></ul></li></ul>\n<div>after</div>")))
         << html().toStdString();
 }
 
@@ -234,8 +255,9 @@ TEST_F(FormatBarTest, QuotesAndIndentedParagraphs)
     trigger("indentAction");
     type(QStringLiteral("aside"));
     EXPECT_EQ(plain(), QStringLiteral("> said\n        aside"));
-    EXPECT_TRUE(html().contains(QLatin1String("<blockquote type=\"cite\">\n<div>said</div>\n</blockquote>\n"
-                                              "<div style=\"margin-left:80px\">aside</div>")))
+    EXPECT_TRUE(
+        html().contains(QLatin1String("<blockquote type=\"cite\">\n<div>said</div>\n</blockquote>\n"
+                                      "<div style=\"margin-left:80px\">aside</div>")))
         << html().toStdString();
 }
 
@@ -265,7 +287,8 @@ TEST_F(FormatBarTest, TheSentHtmlReadsBackToTheSameMessage)
     QTextEdit again;
     again.setHtml(sent);
     EXPECT_EQ(Gui::MessageHtml::html(*again.document()).toStdString(), sent.toStdString());
-    EXPECT_EQ(Gui::MessageHtml::plainText(*again.document()).toStdString(), sentPlain.toStdString());
+    EXPECT_EQ(Gui::MessageHtml::plainText(*again.document()).toStdString(),
+              sentPlain.toStdString());
 }
 
 TEST_F(FormatBarTest, RemoveFormattingKeepsTheWordsAndTheLinks)
@@ -285,7 +308,8 @@ TEST_F(FormatBarTest, RemoveFormattingKeepsTheWordsAndTheLinks)
     key(Qt::Key_Backslash, Qt::ControlModifier);
     EXPECT_FALSE(html().contains(QLatin1String("<b>")));
     EXPECT_FALSE(html().contains(QLatin1String("<i>")));
-    EXPECT_TRUE(html().contains(QLatin1String("<a href=\"https://example.org/\">site</a> loud"))) << html().toStdString();
+    EXPECT_TRUE(html().contains(QLatin1String("<a href=\"https://example.org/\">site</a> loud")))
+        << html().toStdString();
 }
 
 namespace {
@@ -308,13 +332,16 @@ TEST_F(FormatBarTest, ALinkIsInsertedEditedAndRemoved)
     whenTheLinkDialogOpens([](Gui::LinkDialog *dialog) {
         EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Insert Link"));
         dialog->findChild<QLineEdit *>(QStringLiteral("linkText"))->setText(QStringLiteral("this"));
-        dialog->findChild<QLineEdit *>(QStringLiteral("linkAddress"))->setText(QStringLiteral("example.org/a"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("linkAddress"))
+            ->setText(QStringLiteral("example.org/a"));
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
     key(Qt::Key_K, Qt::ControlModifier);
     type(QStringLiteral(" now"));
     EXPECT_EQ(plain(), QStringLiteral("Read this <https://example.org/a> now"));
-    EXPECT_TRUE(html().contains(QLatin1String("Read <a href=\"https://example.org/a\">this</a> now"))) << html().toStdString();
+    EXPECT_TRUE(
+        html().contains(QLatin1String("Read <a href=\"https://example.org/a\">this</a> now")))
+        << html().toStdString();
 
     // In the link: the dialog edits the whole of it.
     QTextCursor c = m_editor->textCursor();
@@ -323,8 +350,10 @@ TEST_F(FormatBarTest, ALinkIsInsertedEditedAndRemoved)
     EXPECT_TRUE(action("linkAction")->isChecked());
     whenTheLinkDialogOpens([](Gui::LinkDialog *dialog) {
         EXPECT_EQ(dialog->windowTitle(), QStringLiteral("Edit Link"));
-        EXPECT_EQ(dialog->findChild<QLineEdit *>(QStringLiteral("linkText"))->text(), QStringLiteral("this"));
-        EXPECT_EQ(dialog->findChild<QLineEdit *>(QStringLiteral("linkAddress"))->text(), QStringLiteral("https://example.org/a"));
+        EXPECT_EQ(dialog->findChild<QLineEdit *>(QStringLiteral("linkText"))->text(),
+                  QStringLiteral("this"));
+        EXPECT_EQ(dialog->findChild<QLineEdit *>(QStringLiteral("linkAddress"))->text(),
+                  QStringLiteral("https://example.org/a"));
         dialog->findChild<QPushButton *>(QStringLiteral("removeLink"))->click();
     });
     trigger("linkAction");
@@ -335,10 +364,16 @@ TEST_F(FormatBarTest, ALinkIsInsertedEditedAndRemoved)
 
 TEST(LinkDialog, OnlyAddressesAMessageMayLinkToAreAccepted)
 {
-    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("example.org")), QUrl(QStringLiteral("https://example.org")));
-    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("ada@example.org")), QUrl(QStringLiteral("mailto:ada@example.org")));
-    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("tel:+441234")), QUrl(QStringLiteral("tel:+441234")));
-    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("http://example.org/x?y=1")), QUrl(QStringLiteral("http://example.org/x?y=1")));
-    for (const char *refused : {"javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://", ""})
-        EXPECT_FALSE(Gui::LinkDialog::linkTarget(QString::fromLatin1(refused)).isValid()) << refused;
+    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("example.org")),
+              QUrl(QStringLiteral("https://example.org")));
+    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("ada@example.org")),
+              QUrl(QStringLiteral("mailto:ada@example.org")));
+    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("tel:+441234")),
+              QUrl(QStringLiteral("tel:+441234")));
+    EXPECT_EQ(Gui::LinkDialog::linkTarget(QStringLiteral("http://example.org/x?y=1")),
+              QUrl(QStringLiteral("http://example.org/x?y=1")));
+    for (const char *refused :
+         {"javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://", ""})
+        EXPECT_FALSE(Gui::LinkDialog::linkTarget(QString::fromLatin1(refused)).isValid())
+            << refused;
 }
