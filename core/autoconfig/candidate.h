@@ -100,7 +100,7 @@ struct Candidate
 };
 
 /**
- * An IMAP server for the Sent copy (issue 20, §9.11 of AUTOCONFIG.md):
+ * An IMAP server for the Sent copy (issue 20, §9.12 of AUTOCONFIG.md):
  * found by the same sources as the outgoing server, probed without
  * credentials (TLS or STARTTLS, greeting, CAPABILITY). In the probe facts,
  * authMechanisms are the AUTH= capabilities and extensions the others.
