@@ -19,6 +19,8 @@
 #include <QTextList>
 #include <QToolButton>
 
+#include <vector>
+
 namespace Gui {
 
 namespace {
@@ -309,32 +311,35 @@ void FormatBar::changeCharFormat(const std::function<void(QTextCharFormat &)> &c
         m_editor->setCurrentCharFormat(f);
         return;
     }
-    // Piece by piece: a property can be removed (not only set), and each
-    // piece keeps the rest of its own format.
+    // Fragment by fragment: a property can be removed (not only set), and
+    // each piece keeps the rest of its own format. The pieces are found
+    // first, as changing them merges and splits the fragments.
     const int start = cursor.selectionStart();
     const int end = cursor.selectionEnd();
+    struct Piece
+    {
+        int from;
+        int to;
+        QTextCharFormat format;
+    };
+    std::vector<Piece> pieces;
+    for (QTextBlock block = m_editor->document()->findBlock(start);
+         block.isValid() && block.position() < end; block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const int from = std::max(start, f.position());
+            const int to = std::min(end, f.position() + f.length());
+            if (from < to)
+                pieces.push_back({from, to, f.charFormat()});
+        }
+    }
     cursor.beginEditBlock();
     QTextCursor piece(m_editor->document());
-    int pos = start;
-    while (pos < end) {
-        piece.setPosition(pos);
-        piece.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
-        const QTextCharFormat current = piece.charFormat();
-        // Extend over the characters that share the format.
-        int next = pos + 1;
-        while (next < end) {
-            QTextCursor probe(m_editor->document());
-            probe.setPosition(next + 1);
-            if (probe.charFormat() != current)
-                break;
-            ++next;
-        }
-        piece.setPosition(pos);
-        piece.setPosition(next, QTextCursor::KeepAnchor);
-        QTextCharFormat f = current;
-        change(f);
-        piece.setCharFormat(f);
-        pos = next;
+    for (Piece &p : pieces) {
+        change(p.format);
+        piece.setPosition(p.from);
+        piece.setPosition(p.to, QTextCursor::KeepAnchor);
+        piece.setCharFormat(p.format);
     }
     cursor.endEditBlock();
     followCursor();
