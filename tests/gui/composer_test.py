@@ -310,17 +310,6 @@ class ComposerTest(DesktopTest):
         plain_words = re.sub(r"(?m)^- |[*/]", " ", plain).split()
         self.assertEqual(parser.words, plain_words)
 
-    def clipboard(self, mime_type, data):
-        """Puts data on the X clipboard as a program does (xclip serves it)."""
-        path = os.path.join(self.desktop.tmp, "clip-" + mime_type.replace("/", "-"))
-        with open(path, "wb") as f:
-            f.write(data)
-        subprocess.run(["xclip", "-selection", "clipboard", "-t", mime_type, "-i", path], env=self.desktop.env,
-                       check=True, timeout=10)
-        targets = lambda: subprocess.run(["xclip", "-selection", "clipboard", "-o", "-t", "TARGETS"],
-                                         env=self.desktop.env, capture_output=True, timeout=10).stdout.decode()
-        wait_until(lambda: mime_type in targets(), 5, what=f"{mime_type} on the clipboard")
-
     def parsed_html(self, html):
         """The sent HTML through an HTML5 parser, which must find no error."""
         parser = html5lib.HTMLParser(strict=False)
@@ -460,7 +449,7 @@ class ComposerTest(DesktopTest):
         self.write_message("bob@example.org", "Pasted page", "")
         self.desktop.key("ctrl+shift+x")
         self.app.window(COMPOSER).find("text", r"^Message text \(formatted\)$")
-        self.clipboard("text/html", page.encode())
+        self.desktop.clipboard("text/html", page.encode())
         self.desktop.key("ctrl+v")
         time.sleep(1)  # time for any request the paste would make
         self.desktop.key("ctrl+Return")
