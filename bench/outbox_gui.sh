@@ -63,17 +63,21 @@ for run in $(seq 0 "$runs"); do
     painted+=("$(field "rows painted after" <<<"$line")")
     open_stall+=("$(field "longest stall" <<<"$line")")
 done
-stall=(); took=()
+stall=(); took=(); sending_stall=()
 for run in $(seq 1 "$runs"); do
     rm -rf "$outbox"; cp -a "$work/flush" "$outbox"
     line=$(${FLUSH_WRAPPER:-} "$build/bench/outpost-outbox-bench" flush "$flushed")
-    stall+=("$(field "longest stall" <<<"$line")")
+    echo "  run $run: $line" >&2 # (when the longest stall came, against when the last was sent)
+    stall+=("$(sed -n 's/.*; longest stall \([0-9-]*\) ms.*/\1/p' <<<"$line")")
+    sending_stall+=("$(field "longest stall while sending" <<<"$line")")
     took+=("$(field "sent after" <<<"$line")")
 done
 printf 'outbox of %d (%d sent, %d queued, %d held), median of %d:\n' "$count" "$sent" "$queued" "$held" "$runs"
 printf '  outbox window shown after %s ms, all rows painted after %s ms (target <= 300 ms: ratio %.2f), longest stall meanwhile %s ms\n' \
     "$(printf '%s\n' "${shown[@]}" | median)" "$(printf '%s\n' "${painted[@]}" | median)" \
     "$(echo "$(printf '%s\n' "${painted[@]}" | median) / 300" | bc -l)" "$(printf '%s\n' "${open_stall[@]}" | median)"
-printf '  %d sent to smtp-sink in %s ms with the window open; longest GUI stall %s ms (target <= 16 ms: ratio %.2f)\n' \
-    "$flushed" "$(printf '%s\n' "${took[@]}" | median)" "$(printf '%s\n' "${stall[@]}" | median)" \
-    "$(echo "$(printf '%s\n' "${stall[@]}" | median) / 16" | bc -l)"
+printf '  %d sent to smtp-sink in %s ms with the window open; longest GUI stall from the first sent to the last %s ms (target <= 16 ms: ratio %.2f)\n' \
+    "$flushed" "$(printf '%s\n' "${took[@]}" | median)" "$(printf '%s\n' "${sending_stall[@]}" | median)" \
+    "$(echo "$(printf '%s\n' "${sending_stall[@]}" | median) / 16" | bc -l)"
+printf '  longest GUI stall of the whole run (with the first fill of the window and the Sent-copy step after the pass) %s ms\n' \
+    "$(printf '%s\n' "${stall[@]}" | median)"

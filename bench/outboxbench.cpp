@@ -87,6 +87,9 @@ int main(int argc, char **argv)
     meter.start();
 
     qint64 sentAt = -1;
+    qint64 worstWhileSending = -1; ///< from the first to the last of them recorded as sent
+    StallMeter sendingMeter;        ///< (the window's first fill, before, is the open case's)
+    bool sendingStarted = false;
     if (open) {
         QObject::connect(model, &QAbstractItemModel::rowsInserted, [&] {
             if (model->rowCount() == total)
@@ -97,8 +100,13 @@ int main(int argc, char **argv)
             if (!outbox.isIndexLoaded())
                 return;
             const int sent = static_cast<int>(outbox.indexed(Core::OutboxState::Sent).size());
+            if (sent > sentBefore && !sendingStarted) {
+                sendingStarted = true;
+                sendingMeter.start();
+            }
             if (sentAt < 0 && sent >= sentBefore + toSend) {
                 sentAt = clock.elapsed();
+                worstWhileSending = sendingMeter.worst();
                 QTimer::singleShot(100, &app, &QCoreApplication::quit);
             }
         });
@@ -113,9 +121,12 @@ int main(int argc, char **argv)
                     static_cast<long long>(meter.worstAt()));
         return paints.completePaint >= 0 ? 0 : 1;
     }
-    std::printf("outbox of %d: %d sent after %lld ms with the outbox window open; longest stall %lld ms (%lld ms after "
-                "show()), %d stalls over 16 ms\n",
-                total, toSend, static_cast<long long>(sentAt), static_cast<long long>(meter.worst()),
-                static_cast<long long>(meter.worstAt()), meter.stallsOver16ms());
+    // "While sending": from the first "sent" to the last. The whole run
+    // also has the window's first fill and what follows the pass (the
+    // Sent-copy step's decisions).
+    std::printf("outbox of %d: %d sent after %lld ms with the outbox window open; longest stall while sending %lld ms; "
+                "longest stall %lld ms (%lld ms after show()), %d stalls over 16 ms\n",
+                total, toSend, static_cast<long long>(sentAt), static_cast<long long>(worstWhileSending),
+                static_cast<long long>(meter.worst()), static_cast<long long>(meter.worstAt()), meter.stallsOver16ms());
     return sentAt >= 0 ? 0 : 1;
 }
