@@ -433,12 +433,16 @@ Gui::OutboxWindow *SendController::showOutbox()
                 [this](const QString &accountId) { signInAgain(accountId, m_outboxWindow); });
         connect(m_outboxWindow, &Gui::OutboxWindow::editRequested, this, [this](const QString &id) {
             const auto entry = m_outbox.find(id);
-            auto draft = m_outbox.takeBackForEdit(id);
+            // Its images leave the outbox as files of the draft that takes it back.
+            const QString draftId = Core::DraftStore::newId();
+            auto draft = m_outbox.takeBackForEdit(
+                id, [&](Core::Draft &d) { return m_drafts.adoptImages(draftId, d.inlineImages); });
             if (!draft) {
                 m_outboxWindow->statusBar()->showMessage(draft.error().message());
                 return;
             }
             Gui::ComposerWindow *composer = openComposer();
+            composer->setDraftStore(&m_drafts, draftId);
             if (entry) {
                 if (const Core::Account *a = m_accounts.find(entry->accountId)) {
                     const Core::Identity *i = a->identityFor(draft->from.address());
@@ -599,7 +603,9 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
 
 void SendController::undo(const QString &id)
 {
-    auto draft = m_outbox.takeBack(id);
+    // Its images leave the outbox as files of the draft that takes it back.
+    const QString draftId = Core::DraftStore::newId();
+    auto draft = m_outbox.takeBack(id, [&](Core::Draft &d) { return m_drafts.adoptImages(draftId, d.inlineImages); });
     const QPointer<Gui::SendToast> toast = m_toasts.value(id);
     if (!draft) {
         if (toast)
@@ -612,9 +618,11 @@ void SendController::undo(const QString &id)
     // The window the message was written in comes back, as it was.
     Gui::ComposerWindow *composer = m_composerOf.take(id);
     if (composer && composer->sendState() == Gui::ComposerWindow::SendState::Queued) {
+        m_drafts.remove(draftId); // the window still has its images (and its own draft)
         composer->setSendState(Gui::ComposerWindow::SendState::Editing, tr("Not sent: the message is back for editing."));
     } else {
         composer = openComposer();
+        composer->setDraftStore(&m_drafts, draftId);
         // The sender first: the signature in the text is recognised as its own.
         const auto sender = m_senderOf.value(id);
         composer->selectSender(sender.first, sender.second);

@@ -591,16 +591,24 @@ void ComposerWindow::setDraft(const Core::Draft &draft)
     adoptSignature();
     if (!draft.htmlBody.isEmpty()) {
         QList<InlineImageEditor::Image> images;
+        QStringList lost;
         for (const Core::InlineImage &i : draft.inlineImages) {
             QFile file(i.path);
             if (file.size() <= 64 * 1024 * 1024 && file.open(QIODevice::ReadOnly))
                 images.append({i.contentId, i.fileName, i.contentType, file.readAll()});
+            else
+                lost << i.fileName;
         }
         m_rich->addImages(images);
         setRichText(true);
         const QSignalBlocker quiet(m_rich);
         m_rich->setHtml(draft.htmlBody);
         m_rich->dropUnknownImages();
+        // Never silently: the person sees which pictures became their names.
+        if (!lost.isEmpty())
+            showStatus(tr("%n image(s) could not be recovered and appear as their names in the text: %1", nullptr,
+                          static_cast<int>(lost.size()))
+                           .arg(lost.join(QStringLiteral(", "))));
     }
     QStringList paths;
     for (const Core::Attachment &a : draft.attachments)

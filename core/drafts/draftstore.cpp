@@ -82,6 +82,20 @@ Result<void> DraftStore::saveFile(const QString &id, const QString &name, const 
     return Durable::writeFileAtomically(path, bytes);
 }
 
+Result<void> DraftStore::adoptImages(const QString &id, QList<InlineImage> &images)
+{
+    for (InlineImage &image : images) {
+        QFile file(image.path);
+        if (file.size() > kMaxDraftFile || !file.open(QIODevice::ReadOnly))
+            continue;
+        const QString name = QFileInfo(image.path).fileName();
+        if (auto r = saveFile(id, name, file.readAll()); !r)
+            return r;
+        image.path = filesFor(id) + u'/' + name;
+    }
+    return {};
+}
+
 QByteArray DraftStore::readFile(const QString &id, const QString &name) const
 {
     if (!validId(id) || !validId(name))

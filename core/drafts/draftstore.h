@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/mime/draft.h"
 #include "core/result.h"
 
 #include <QDateTime>
@@ -45,6 +46,12 @@ public:
     /// pictures is saved every few seconds, its pictures once. `name` is a
     /// plain file name (no path); a file already there is kept as it is.
     [[nodiscard]] Result<void> saveFile(const QString &id, const QString &name, const QByteArray &bytes);
+    /// Makes the images of a draft taken back from the outbox files of draft
+    /// `id` (as saveFile() does, durably) and points them there: the files
+    /// they name now are about to be removed. An image whose file cannot be
+    /// read is left as it is, for the composer to say it is missing; one
+    /// that cannot be written fails the whole call.
+    [[nodiscard]] Result<void> adoptImages(const QString &id, QList<InlineImage> &images);
     /// A file saved with saveFile(); empty when it is missing or too large.
     [[nodiscard]] QByteArray readFile(const QString &id, const QString &name) const;
     /// Every readable draft, oldest first; unreadable files are set aside.

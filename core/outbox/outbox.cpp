@@ -358,7 +358,13 @@ Result<OutboxEntry> Outbox::finishEnqueue(PendingEntry &pending, HashingWriter &
     QStringList files{tmpDir + u'/' + QLatin1String(kMessageFile), tmpDir + u'/' + QLatin1String(kSidecarFile)};
     if (const QString draft = tmpDir + u'/' + QLatin1String(kDraftFile); QFileInfo::exists(draft))
         files << draft;
-    if (auto r = Durable::syncTogether(files, {tmpDir}); !r)
+    QStringList dirs{tmpDir};
+    if (const QDir images(tmpDir + u'/' + QLatin1String(kImagesDir)); images.exists()) {
+        for (const QString &name : images.entryList(QDir::Files))
+            files << images.filePath(name);
+        dirs << images.path();
+    }
+    if (auto r = Durable::syncTogether(files, dirs); !r)
         return r.error();
     CrashPoint::hit("enqueue-rename");
     // The single rename that makes it "queued" — durable before we say so.
@@ -918,7 +924,7 @@ Result<void> Outbox::remove(const QString &id)
     return {};
 }
 
-Result<Draft> Outbox::takeBack(const QString &id)
+Result<Draft> Outbox::takeBack(const QString &id, const KeepImages &keepImages)
 {
     const StateLock lock(this);
     if (!lock.ok())
@@ -931,10 +937,10 @@ Result<Draft> Outbox::takeBack(const QString &id)
         return e.error();
     if (!e->notBefore.isValid() || e->notBefore <= m_clock())
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "The message is already due and cannot be taken back."));
-    return leaveWithDraft(*state, id);
+    return leaveWithDraft(*state, id, keepImages);
 }
 
-Result<Draft> Outbox::takeBackForEdit(const QString &id)
+Result<Draft> Outbox::takeBackForEdit(const QString &id, const KeepImages &keepImages)
 {
     const StateLock lock(this);
     if (!lock.ok())
@@ -949,16 +955,28 @@ Result<Draft> Outbox::takeBackForEdit(const QString &id)
     if (e->holdReason == HoldReason::InDoubt)
         return Error(Error::Code::InvalidInput,
                      QCoreApplication::translate("Outbox", "This message may already have been delivered: mark it as sent, or send it again."));
-    return leaveWithDraft(*state, id);
+    return leaveWithDraft(*state, id, keepImages);
 }
 
-Result<Draft> Outbox::leaveWithDraft(OutboxState state, const QString &id)
+Result<Draft> Outbox::leaveWithDraft(OutboxState state, const QString &id, const KeepImages &keepImages)
 {
-    QFile draftFile(entryDir(state, id) + u'/' + QLatin1String(kDraftFile));
+    const QString d = entryDir(state, id);
+    QFile draftFile(d + u'/' + QLatin1String(kDraftFile));
     if (!draftFile.open(QIODevice::ReadOnly))
         return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "This message has no draft to go back to."));
-    const Draft draft = Draft::fromJson(QJsonDocument::fromJson(draftFile.readAll()).object());
+    Draft draft = Draft::fromJson(QJsonDocument::fromJson(draftFile.readAll()).object());
     draftFile.close();
+    // The images are files of the entry (kImagesDir): out of it before it goes.
+    if (!draft.inlineImages.isEmpty()) {
+        if (!keepImages)
+            return Error(Error::Code::Internal, QStringLiteral("the draft's images have nowhere to go"));
+        for (InlineImage &image : draft.inlineImages) {
+            if (QDir::isRelativePath(image.path))
+                image.path = d + u'/' + image.path;
+        }
+        if (auto r = keepImages(draft); !r)
+            return r.error();
+    }
     // Out of the outbox first (one atomic rename): from here on it cannot be sent.
     if (auto r = remove(id); !r)
         return r.error();
@@ -1211,6 +1229,7 @@ Result<int> Outbox::pruneSentBodies(const QDateTime &cutoff)
             return r.error();
         QFile::remove(d + u'/' + QLatin1String(kMessageFile));
         QFile::remove(d + u'/' + QLatin1String(kDraftFile));
+        QDir(d + u'/' + QLatin1String(kImagesDir)).removeRecursively();
         index(e.value());
         ++pruned;
     }

@@ -175,14 +175,20 @@ public:
     [[nodiscard]] Result<void> sendAgain(const QString &id);
     /// Deletes an entry; refused while it is being sent.
     [[nodiscard]] Result<void> remove(const QString &id);
+    /// What takes the images of a draft taken back out of the outbox
+    /// (their files are inside the entry, removed right after): it copies
+    /// them where the draft lives next and points the draft at the copies
+    /// (DraftStore::adoptImages()). An error leaves the entry where it was.
+    using KeepImages = std::function<Result<void>(Draft &)>;
     /// Undo send / edit: takes a queued, not yet due message back out and
-    /// returns its draft. Refused once it is due or being sent.
-    [[nodiscard]] Result<Draft> takeBack(const QString &id);
+    /// returns its draft. Refused once it is due or being sent, and when
+    /// its draft has images and `keepImages` is empty.
+    [[nodiscard]] Result<Draft> takeBack(const QString &id, const KeepImages &keepImages = {});
     /// "Edit" in the outbox view: a message that is waiting (queued,
     /// deferred), held for a reason other than "in doubt", or failed leaves
     /// the outbox and comes back as its draft. Never one being sent or one
     /// that may already have been delivered.
-    [[nodiscard]] Result<Draft> takeBackForEdit(const QString &id);
+    [[nodiscard]] Result<Draft> takeBackForEdit(const QString &id, const KeepImages &keepImages = {});
 
     /// Counts per state (for badges and the status bar).
     [[nodiscard]] QMap<OutboxState, int> counts();
@@ -267,7 +273,7 @@ private:
     /// Moves an entry to held/ as "in doubt" (durably), then drops its marker.
     [[nodiscard]] Result<OutboxEntry> holdInDoubt(const QString &id);
     /// The kept draft of a message that leaves the outbox (take back, edit).
-    [[nodiscard]] Result<Draft> leaveWithDraft(OutboxState state, const QString &id);
+    [[nodiscard]] Result<Draft> leaveWithDraft(OutboxState state, const QString &id, const KeepImages &keepImages);
     [[nodiscard]] QString newId() const;
     /// markDotSent()'s marker as a hard link to a shared durable inode.
     [[nodiscard]] bool linkDotSentMarker(const QString &id);

@@ -10,10 +10,49 @@
 #include "core/util/digest.h"
 #include "core/util/durablefile.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace Core {
+
+namespace {
+
+// As large as an image the composer keeps in a draft.
+constexpr qint64 kMaxImageFile = 64 * 1024 * 1024;
+
+// Copies the images of the draft's text into <entry>/images/ (synced with
+// the entry by finishEnqueue()) and points the copy of the draft at them,
+// relative to the entry: the files it names are usually the composer's
+// temporary ones, gone with its window, and the entry moves between states.
+// Named by their content, as the draft store names them.
+Result<void> keepImages(const QString &entryDir, QList<InlineImage> &images)
+{
+    if (images.isEmpty())
+        return {};
+    const QString folder = QLatin1String(kImagesDir);
+    if (!QDir(entryDir).mkdir(folder))
+        return cannotWrite();
+    for (InlineImage &image : images) {
+        QFile file(image.path);
+        if (file.size() > kMaxImageFile || !file.open(QIODevice::ReadOnly))
+            return Error(Error::Code::InvalidInput,
+                         QCoreApplication::translate("Outbox", "The image %1 cannot be read.").arg(image.fileName));
+        const QByteArray bytes = file.readAll();
+        QString suffix = image.contentType.isEmpty() ? QFileInfo(image.path).suffix() : image.contentType.section(u'/', 1);
+        suffix.removeIf([](QChar c) { return !c.isLetterOrNumber() || c.unicode() > 127; });
+        const QString name = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())
+            + (suffix.isEmpty() ? QString() : u'.' + suffix);
+        const QString relative = folder + u'/' + name;
+        if (auto r = Durable::replaceFileInDirectory(entryDir + u'/' + relative, bytes, Durable::Sync::Later); !r)
+            return r;
+        image.path = relative;
+    }
+    return {};
+}
+
+} // namespace
 
 Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
                                     const EnqueueOptions &options)
@@ -57,8 +96,11 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     entry.envelope = envelope.value();
     entry.createdAt = m_clock();
     // A copy of the draft lets "undo send" and "edit" bring it back.
+    Draft kept = draft;
+    if (auto r = keepImages(tmp, kept.inlineImages); !r)
+        return r.error();
     if (auto r = Durable::replaceFileInDirectory(tmp + u'/' + QLatin1String(kDraftFile),
-                                                 QJsonDocument(draft.toJson()).toJson(), Durable::Sync::Later);
+                                                 QJsonDocument(kept.toJson()).toJson(), Durable::Sync::Later);
         !r)
         return r.error();
     return finishEnqueue(pending, hashed, entry, options);

@@ -17,6 +17,10 @@ namespace Core {
 
 inline constexpr auto kMessageFile = "message.eml";
 inline constexpr auto kDraftFile = "draft.json";
+// The images of the draft's text (images/<sha256>.<ext>), kept with the
+// entry: the files the composer sent them from are its own and temporary.
+// draft.json names them relative to the entry, which moves between states.
+inline constexpr auto kImagesDir = "images";
 // tmp/<id>.lock: held by the process writing tmp/<id>/ for as long as it
 // writes. A folder in tmp/ whose lock can be taken has lost its writer.
 inline constexpr auto kWriterLockSuffix = ".lock";

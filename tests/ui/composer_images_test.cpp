@@ -234,6 +234,9 @@ TEST(ComposerImages, AnImageWhoseFileIsGoneBecomesItsName)
     EXPECT_TRUE(html.contains(QLatin1String("cid:k.1@example.org")));
     EXPECT_FALSE(html.contains(QLatin1String("cid:g.2@example.org"))) << qPrintable(html);
     EXPECT_TRUE(html.contains(QLatin1String("B gone.png"))) << qPrintable(html);
+    // ...and the person is told, not left to find out from the recipient.
+    const QString said = c.window.statusBar()->currentMessage();
+    EXPECT_TRUE(said.contains(QLatin1String("gone.png")) && !said.contains(QLatin1String("kept.png"))) << qPrintable(said);
 }
 
 TEST(ComposerImages, AnImageFileDroppedOnTheFormattedTextGoesIntoIt)
