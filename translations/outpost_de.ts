@@ -2720,6 +2720,13 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>With its images the message is larger than your server accepts (%1): it will be refused.</source>
         <translation>Mit seinen Bildern ist die Nachricht größer, als Ihr Server annimmt (%1): Sie wird abgelehnt.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be recovered and appear as their names in the text: %1</source>
+        <translation>
+            <numerusform>%n Bild konnte nicht wiederhergestellt werden und steht als sein Name im Text: %1</numerusform>
+            <numerusform>%n Bilder konnten nicht wiederhergestellt werden und stehen als ihre Namen im Text: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::ContactPicker</name>
@@ -4032,6 +4039,10 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>No copy is filed for this message: %1</source>
         <translation>Für diese Nachricht wird keine Kopie abgelegt: %1</translation>
+    </message>
+    <message>
+        <source>The image %1 cannot be read.</source>
+        <translation>Das Bild %1 kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,13 @@
             <numerusform>%n words may be misspelled: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be recovered and appear as their names in the text: %1</source>
+        <translation>
+            <numerusform>%n image could not be recovered and appears as its name in the text: %1</numerusform>
+            <numerusform>%n images could not be recovered and appear as their names in the text: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::OutboxModel</name>

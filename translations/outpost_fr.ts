@@ -2720,6 +2720,13 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>With its images the message is larger than your server accepts (%1): it will be refused.</source>
         <translation>Avec ses images, le message dépasse ce que votre serveur accepte (%1)&#xa0;: il sera refusé.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be recovered and appear as their names in the text: %1</source>
+        <translation>
+            <numerusform>%n image n’a pas pu être récupérée et apparaît sous son nom dans le texte&#xa0;: %1</numerusform>
+            <numerusform>%n images n’ont pas pu être récupérées et apparaissent sous leur nom dans le texte&#xa0;: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui::ContactPicker</name>
@@ -4032,6 +4039,10 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>No copy is filed for this message: %1</source>
         <translation>Aucune copie n’est classée pour ce message&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The image %1 cannot be read.</source>
+        <translation>L’image %1 ne peut pas être lue.</translation>
     </message>
 </context>
 <context>
