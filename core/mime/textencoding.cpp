@@ -200,6 +200,16 @@ QStringList softBreak(const QString &text, qsizetype room)
         // spaces on this line, so that the next line starts with a word.
         while (cut + 1 < text.size() && text.at(cut + 1) == u' ')
             ++cut;
+        // A piece that is exactly "-- " reads as the signature separator
+        // (RFC 3676 §4.3), which readers never join to the next line: the
+        // next space is taken instead ("-- https://..." stays one piece).
+        if (QStringView(text).sliced(start, cut + 1 - start) == u"-- ") {
+            cut = text.indexOf(u' ', cut + 1);
+            if (cut < 0)
+                break;
+            while (cut + 1 < text.size() && text.at(cut + 1) == u' ')
+                ++cut;
+        }
         if (cut + 1 >= text.size())
             break;
         pieces << text.mid(start, cut + 1 - start);

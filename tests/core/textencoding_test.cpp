@@ -286,3 +286,20 @@ TEST(FlowedText, AContinuationStartingWithAQuoteMarkIsStuffed)
     EXPECT_EQ(lines.at(1), QStringLiteral(" >b "));
     EXPECT_EQ(unflow(lines.join(u'\n')), QStringList{text});
 }
+
+TEST(FlowedText, NoPieceIsTheSignatureSeparator)
+{
+    // "-- " alone on a line is the signature separator (RFC 3676 §4.3):
+    // readers do not join it to the next line, so a break never leaves it.
+    const QString url = QStringLiteral("https://example.org/") + QString(70, u'x');
+    const QStringList lines{QStringLiteral("-- ") + url, QStringLiteral("-- ") + url + QStringLiteral(" and more words"),
+                            QStringLiteral("> -- ") + url};
+    for (const QString &line : lines) {
+        const QString flowed = encodeFlowed(line);
+        for (const QString &piece : flowed.split(u'\n')) {
+            EXPECT_NE(piece, QStringLiteral("-- ")) << qPrintable(flowed);
+            EXPECT_NE(piece, QStringLiteral("> -- ")) << qPrintable(flowed);
+        }
+        EXPECT_EQ(unflow(flowed), QStringList{line});
+    }
+}
