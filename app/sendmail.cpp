@@ -152,8 +152,15 @@ QByteArray rfc5322Date(const QDateTime &now)
 QString outpostProgram()
 {
     const QDir here(QCoreApplication::applicationDirPath());
-    for (const QString &name : {QStringLiteral("outpost"), QStringLiteral("Outpost"),
-                                QStringLiteral("Outpost.app/Contents/MacOS/Outpost")}) {
+#if defined(Q_OS_WIN)
+    const QStringList names{QStringLiteral("outpost.exe")};
+#elif defined(Q_OS_MACOS)
+    // Installed: both in Outpost.app/Contents/MacOS; built: the bundle beside.
+    const QStringList names{QStringLiteral("Outpost"), QStringLiteral("Outpost.app/Contents/MacOS/Outpost")};
+#else
+    const QStringList names{QStringLiteral("outpost")};
+#endif
+    for (const QString &name : names) {
         const QString found = QStandardPaths::findExecutable(here.filePath(name));
         if (!found.isEmpty())
             return found;
