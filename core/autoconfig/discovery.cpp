@@ -415,6 +415,7 @@ void Discovery::lookupSrv(const QString &service, bool imap)
         lookup->timer->stop();
         int order = 0;
         int found = 0;
+        QList<ImapCandidate> imapFound;
         if (dns->error() == QDnsLookup::NoError) {
             for (const QDnsServiceRecord &r : dns->serviceRecords()) {
                 const QString target = stripDot(r.target());
@@ -434,7 +435,7 @@ void Discovery::lookupSrv(const QString &service, bool imap)
                 if (imap) {
                     ImapCandidate c;
                     fill(c);
-                    m_imapFound << c;
+                    imapFound << c;
                 } else {
                     Candidate c;
                     fill(c);
@@ -447,7 +448,7 @@ void Discovery::lookupSrv(const QString &service, bool imap)
             step(QCoreApplication::translate("Autoconfig", "%1 names %n server(s)", nullptr, found).arg(service));
         lookup->running = false;
         if (imap)
-            startImap();
+            onImapSrv(imapFound);
         else
             evaluateLookups();
     });
@@ -715,22 +716,34 @@ bool Discovery::imapLookupsRunning() const
 bool Discovery::imapPending() const
 {
     const ImapFinder *finder = m_imapFinder;
-    if (finder == nullptr)
-        return false;
-    const ImapFinder::State state = finder->state();
-    return state == ImapFinder::State::Probing || (state == ImapFinder::State::Idle && imapLookupsRunning());
+    return finder != nullptr && finder->state() == ImapFinder::State::Probing;
 }
 
 void Discovery::startImap()
 {
-    // Once the configuration answers are in (the lookups ended) and the
-    // IMAP SRV answers too, which the lookups do not wait for.
+    // Once the configuration answers are in (the lookups ended). The IMAP
+    // SRV lookups may still run (a resolver that drops them holds them for
+    // the whole DNS time-out, longer than the IMAP side may outlast the
+    // SMTP side): what they name joins later, so what the provider's files
+    // named is probed now (§9.12).
     ImapFinder *finder = m_imapFinder;
     if (!m_running || finder == nullptr || finder->state() != ImapFinder::State::Idle)
         return;
-    if (m_phase == Phase::Idle || m_phase == Phase::Lookups || imapLookupsRunning())
+    if (m_phase == Phase::Idle || m_phase == Phase::Lookups)
         return;
-    finder->start(m_imapFound, m_result.address.domain, m_imapGuess, m_options.timeouts.imap);
+    finder->start(m_imapFound, m_result.address.domain, m_imapGuess, m_options.timeouts.imap,
+                  imapLookupsRunning() ? std::optional(Source::Srv) : std::nullopt);
+}
+
+void Discovery::onImapSrv(const QList<ImapCandidate> &found)
+{
+    m_imapFound += found;
+    ImapFinder *finder = m_imapFinder;
+    if (finder == nullptr || finder->state() != ImapFinder::State::Probing)
+        return; // before the end of the lookups: startImap() takes m_imapFound
+    finder->add(found);
+    if (!imapLookupsRunning())
+        finder->sourcesDone();
 }
 
 void Discovery::stopProbes()
@@ -773,10 +786,16 @@ void Discovery::complete()
         t->stop();
     abortLookups(true);
     stopProbes();
-    if (ImapFinder *finder = m_imapFinder) {
+    if (ImapFinder *finder = m_imapFinder; finder && finder->state() != ImapFinder::State::Idle) {
         finder->cancel(); // keeps what answered
         m_result.imapCandidates = finder->candidates();
         m_result.imapChosen = finder->chosen();
+    } else {
+        // Ended before anything was probed (cancelled during the lookups):
+        // what the sources named is still shown, though none is chosen.
+        m_result.imapCandidates = m_imapFound;
+        ImapFinder::rank(m_result.imapCandidates);
+        m_result.imapChosen = -1;
     }
     // Guesses that never answered are noise, not alternatives.
     m_result.candidates.removeIf([](const Candidate &c) {

@@ -132,8 +132,10 @@ private:
     void lookupMx();
     /// imap: an IMAP service (_imaps, _imap), which never holds the lookups up.
     void lookupSrv(const QString &service, bool imap = false);
-    /// Starts the IMAP side once the lookups ended and the IMAP SRV answers are in.
+    /// Starts the IMAP side once the lookups ended; IMAP SRV answers may follow.
     void startImap();
+    /// An IMAP SRV lookup ended (found: what it named).
+    void onImapSrv(const QList<ImapCandidate> &found);
     void onMx(const QString &mxHost);
     void addConfig(const QByteArray &xml, Source source, Trust trust, const QString &origin, const QString &forDomain);
     void evaluateLookups();

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 namespace Core::Autoconfig {
 
 class ImapProbe;
@@ -18,8 +20,11 @@ class ImapProbe;
  * probes the best few, and only when no source named one, tries
  * imap.<domain> and mail.<domain> on 993 (implicit TLS) and 143 (STARTTLS).
  * The first candidate in rank order whose probe answered is chosen; a
- * failed probe is never chosen. Runs alongside the SMTP probes; cancel()
- * keeps what answered so far.
+ * failed probe is never chosen. A source still looking (the IMAP SRV
+ * lookups, which may take the whole DNS time-out) adds its answers later
+ * with add(); until sourcesDone(), nothing is guessed and a server is
+ * chosen only if that source could not rank above it. Runs alongside the
+ * SMTP probes; cancel() keeps what answered so far.
  */
 class ImapFinder final : public QObject
 {
@@ -31,8 +36,14 @@ public:
     ImapFinder(QString extraCaFile, bool allowInsecure, ProbeTimeouts timeouts, QObject *parent = nullptr);
     ~ImapFinder() override;
 
-    /// found: what the sources named, in the order they answered.
-    void start(QList<ImapCandidate> found, const QString &emailDomain, bool guess, int budgetMs);
+    /// found: what the sources named, in the order they answered;
+    /// stillLooking: a source whose answers may follow with add().
+    void start(QList<ImapCandidate> found, const QString &emailDomain, bool guess, int budgetMs,
+               std::optional<Source> stillLooking = std::nullopt);
+    /// More answers of the source still looking (while probing; else ignored).
+    void add(const QList<ImapCandidate> &more);
+    /// The source still looking has answered or given up.
+    void sourcesDone();
     void cancel();
 
     [[nodiscard]] State state() const { return m_state; }
@@ -49,8 +60,10 @@ Q_SIGNALS:
 
 private:
     void probeNext();
-    void onProbeFinished(ImapProbe *probe, int index);
+    void addGuesses();
+    void onProbeFinished(ImapProbe *probe);
     [[nodiscard]] bool settled() const;
+    [[nodiscard]] bool beingProbed(const ImapCandidate &c) const;
     void finish();
 
     QString m_extraCaFile;
@@ -59,7 +72,10 @@ private:
     QList<ImapCandidate> m_candidates;
     QList<QPointer<ImapProbe>> m_probes;
     QTimer m_budget;
-    int m_next = 0;
+    QString m_emailDomain;
+    std::optional<Source> m_stillLooking;
+    bool m_guess = false;
+    int m_started = 0; ///< probes started
     int m_maxProbed = 0;
     int m_slots = 2;
     int m_chosen = -1;

@@ -162,6 +162,29 @@ TEST_F(ImapWorld, AnImapServerThatNeverAnswersDoesNotHoldTheOutgoingServerUp)
     })) << describe(r);
 }
 
+TEST_F(ImapWorld, DroppedImapSrvQueriesDoNotLoseTheProvidersImapServer)
+{
+    // srvdrop.test's HTTPS autoconfig answers at once with its IMAP server;
+    // its resolver drops the _imaps/_imap SRV queries, which end only with
+    // the resolver's time-out (2 s in the world). The IMAP side gets 300 ms
+    // after the SMTP side here: it must not wait for those SRV answers.
+    DiscoveryOptions options = WorldTest::worldOptions();
+    options.timeouts.imapAfterSmtp = 300;
+    const DiscoveryResult r = discover(QStringLiteral("someone@srvdrop.test"), options);
+    const Candidate *c = r.chosenCandidate();
+    ASSERT_NE(c, nullptr) << describe(r);
+    EXPECT_EQ(c->server.host, QStringLiteral("smtp.srvdrop.test"));
+    const ImapCandidate *imap = r.imap();
+    ASSERT_NE(imap, nullptr) << describe(r);
+    EXPECT_EQ(imap->server.host, QStringLiteral("imap.srvdrop.test"));
+    EXPECT_EQ(imap->server.port, 993);
+    EXPECT_EQ(imap->source, Source::ProviderHttps);
+    EXPECT_EQ(imap->probe.outcome, ProbeFacts::Outcome::AuthUsable) << describe(r);
+    EXPECT_TRUE(r.contacted.contains(QStringLiteral("DNS SRV _imaps._tcp.srvdrop.test")));
+    // Nothing waited for the dropped queries.
+    EXPECT_LT(r.elapsedMs, 1500) << describe(r);
+}
+
 TEST_F(ImapWorld, CommandLineAutoconfigPrintsTheImapServer)
 {
     QProcess found;

@@ -43,8 +43,8 @@ import time
 NET = "10.77.0."
 HOSTS = {
     # web: autoconfig files, .well-known, ISPDB mirror
-    2: ["ispdb.test", "autoconfig.provider.test", "provider.test"],
-    3: ["smtp.provider.test"],
+    2: ["ispdb.test", "autoconfig.provider.test", "provider.test", "autoconfig.srvdrop.test"],
+    3: ["smtp.provider.test", "smtp.srvdrop.test"],
     4: ["mail.ispdbonly.test"],
     5: ["smtp.hoster.test"],
     6: ["mail.srvonly.test"],
@@ -61,7 +61,8 @@ HOSTS = {
     # IMAP for the Sent copy (issue 20): private Dovecots (dovecot_imap.py).
     # 15: 993 and 143 with STARTTLS; 16: 143 with STARTTLS only; 17: 143
     # without STARTTLS, which discovery must never offer.
-    15: ["imap.guessme.test", "imap.provider.test", "imap.srvonly.test", "imap.ispdbonly.test", "imap.gmail.com"],
+    15: ["imap.guessme.test", "imap.provider.test", "imap.srvonly.test", "imap.ispdbonly.test", "imap.gmail.com",
+         "imap.srvdrop.test"],
     16: ["mail.starttlsonly.test"],
     17: ["imap.notls.test"],
     # accepts connections and never says a word
@@ -141,6 +142,8 @@ GMAIL = oauth_provider("googlemail.com", ["gmail.com", "googlemail.com", "google
 
 WEB = {
     ("autoconfig.provider.test", "/mail/config-v1.1.xml"): PROVIDER_XML,
+    # Its IMAP SRV queries are dropped (dnsmasq's --server lines): the file answers at once.
+    ("autoconfig.srvdrop.test", "/mail/config-v1.1.xml"): PROVIDER_XML.replace("provider.test", "srvdrop.test"),
     ("provider.test", "/.well-known/autoconfig/mail/config-v1.1.xml"): PROVIDER_XML,
     ("ispdb.test", "/v1.1/ispdbonly.test"): ispdb("ispdbonly.test", [("mail.ispdbonly.test", 587, "STARTTLS")],
                                                   "%EMAILLOCALPART%", imap=[("imap.ispdbonly.test", 143, "STARTTLS")]),
@@ -445,6 +448,9 @@ def main():
             "--addn-hosts=" + hosts, "--local=/test/",
             "--local=/gmail.com/", "--local=/google.com/", "--local=/outlook.com/", "--local=/office365.com/",
             "--server=/timeout.test/" + DNS_TARPIT_IP,
+            # A resolver that drops the IMAP SRV queries of srvdrop.test.
+            "--server=/_imaps._tcp.srvdrop.test/" + DNS_TARPIT_IP,
+            "--server=/_imap._tcp.srvdrop.test/" + DNS_TARPIT_IP,
             "--mx-host=provider.test,mx.provider.test,10",
             "--mx-host=hosted.test,mx1.mail.hoster.test,10",
             "--mx-host=hosted.test,mx2.mail.hoster.test,20",
