@@ -288,6 +288,65 @@ class DraftImageTest(DesktopTest):
 
 
 
+class OutboxImageTest(DesktopTest):
+    """A formatted message with a pasted screenshot waits in the outbox;
+    the next day (Outpost restarted, the temporary files of the day before
+    gone) the person edits it from the outbox window and sends it: the
+    screenshot is still in it, not its file name."""
+
+    def test_a_pasted_image_waiting_in_the_outbox_is_still_there_when_edited_after_a_restart(self):
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        # The first day's temporary files are where a restart of the machine clears them.
+        day_one_tmp = os.path.join(self.desktop.tmp, "tmp-day-one")
+        os.makedirs(day_one_tmp)
+        app = self.desktop.launch(env={"TMPDIR": day_one_tmp})
+        app.window(r"New Message — Outpost")
+        self.desktop.write_message("bob@example.org", "Screenshot for later", "")
+        self.desktop.key("ctrl+shift+x")
+        app.window(COMPOSER).find("text", r"^Message text \(formatted\)$")
+        self.desktop.type("The screenshot: ")
+        picture = png(90, 60, (200, 40, 40))
+        self.desktop.clipboard("image/png", picture)
+        self.desktop.key("ctrl+v")
+        self.desktop.type(" as promised.")
+        # Send Later (tomorrow morning, as offered): it waits in the outbox.
+        self.desktop.key("ctrl+shift+Return")
+        app.window(r"^Send Later$", timeout=5)
+        self.desktop.key("Return")
+        app.window_gone(r"^Send Later$", timeout=20)
+        app.window_gone(r"Screenshot for later — Outpost", timeout=20)
+        entries = json.loads(self.desktop.outpost("outbox", "list", "--json").stdout)
+        entries = entries if isinstance(entries, list) else entries.get("messages", entries.get("entries", []))
+        self.assertEqual([e["subject"] for e in entries], ["Screenshot for later"])
+        app.stop()
+        shutil.rmtree(day_one_tmp)
+
+        again = self.desktop.launch()
+        again.window(r"New Message — Outpost", timeout=20)
+        self.desktop.activate("New Message")
+        self.desktop.key("ctrl+shift+o")
+        outbox = again.window(r"^Outbox — Outpost$", timeout=10)
+        self.desktop.click(outbox.find("table cell", r"^Screenshot for later$", timeout=15))
+        edit = outbox.find("push button", r"^Edit$")
+        wait_until(lambda: edit.enabled, 10, what="Edit to be offered for the waiting message")
+        self.desktop.click(edit)
+        again.window(r"Screenshot for later — Outpost", timeout=15)
+        self.desktop.activate("Screenshot for later")
+        self.desktop.key("ctrl+Return")
+        wait_until(lambda: self.desktop.received_messages(), 30, what="the message at the server")
+        with open(os.path.join(self.desktop.received, self.desktop.received_messages()[0]), "rb") as f:
+            msg = email.message_from_binary_file(f, policy=email.policy.default)
+        related = [p for p in msg.walk() if p.get_content_type() == "multipart/related"]
+        self.assertEqual(len(related), 1, "the image is sent as a related part")
+        images = [p for p in related[0].iter_parts() if p.get_content_type() == "image/png"]
+        self.assertEqual(len(images), 1)
+        self.assertEqual(images[0].get_payload(decode=True), picture, "the very screenshot, byte for byte")
+        cid = str(images[0]["Content-ID"]).strip("<>")
+        self.assertIn(f'src="cid:{cid}"', msg.get_body(("html",)).get_content())
+        self.assertRegex(msg.get_body(("plain",)).get_content(), r"The screenshot: \[image: [^\]]+\] as promised\.")
+
+
 class SignatureTest(DesktopTest):
     """An identity's signature, made bold in Edit Account, is sent formatted
     in formatted text and as plain text in the plain part."""
