@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QThread>
 
+#include <algorithm>
+#include <atomic>
 #include <functional>
 #include <future>
 #include <vector>
@@ -175,19 +177,30 @@ Result<void> syncTogether(const QStringList &files, const QStringList &directori
         jobs.emplace_back([d] { return syncDirectory(d); });
     if (jobs.empty())
         return {};
-    // All but the first on threads of their own, the first here; every one
-    // is waited for, even after an error (none may outlive the call).
-    std::vector<std::future<Result<void>>> others;
-    others.reserve(jobs.size() - 1);
-    for (std::size_t i = 1; i < jobs.size(); ++i)
-        others.push_back(std::async(std::launch::async, jobs[i]));
-    Result<void> result = jobs.front()();
-    for (auto &other : others) {
-        Result<void> r = other.get();
-        if (result && !r)
-            result = r;
+    // Up to kThreads syncs in flight (a message with many inline images
+    // must not start a thread per image): this thread and helpers take the
+    // next job until none is left; every helper is waited for, even after
+    // an error (none may outlive the call).
+    constexpr std::size_t kThreads = 8;
+    std::atomic<std::size_t> next = 0;
+    std::vector<Result<void>> results(jobs.size());
+    const auto work = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++)
+            results[i] = jobs[i]();
+    };
+    std::vector<std::future<void>> helpers;
+    const std::size_t helperCount = std::min(jobs.size(), kThreads) - 1;
+    helpers.reserve(helperCount);
+    for (std::size_t i = 0; i < helperCount; ++i)
+        helpers.push_back(std::async(std::launch::async, work));
+    work();
+    for (auto &helper : helpers)
+        helper.get();
+    for (const Result<void> &r : results) {
+        if (!r)
+            return r;
     }
-    return result;
+    return {};
 }
 
 Result<void> renameDurably(const QString &from, const QString &to)

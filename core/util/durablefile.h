@@ -70,8 +70,8 @@ enum class Sync {
                                                   Sync sync = Sync::Full);
 
 /// Syncs every file in `files` (by name: opened again for it) and every
-/// directory in `directories` at the same time, each on a thread of its
-/// own, and returns once all are durable (or the first error). Independent
+/// directory in `directories` at the same time (up to eight at once, on
+/// threads), and returns once all are durable (or the first error). Independent
 /// syncs issued together cost about one wait for the disk where a
 /// journaling file system commits them together (ext4, XFS, APFS), instead
 /// of one wait each.

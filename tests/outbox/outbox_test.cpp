@@ -182,6 +182,35 @@ TEST_F(OutboxTest, AQueuedMessageWaitsForTheDiskTwiceNotOncePerSync)
     EXPECT_EQ(queued->bodySize, qint64(sizeof("Subject: syncs\r\n\r\nbody\r\n") - 1));
 }
 
+// Durable::syncTogether(): many syncs (a message with twenty images) run
+// eight at a time, not one thread each and not one after the other; a file
+// that is missing is an error naming it, and is not created.
+TEST_F(OutboxTest, SyncsTogetherRunEightAtATimeAndReportAMissingFile)
+{
+    QStringList files;
+    for (int i = 0; i < 20; ++i) {
+        files << m_dir.filePath(QStringLiteral("f%1").arg(i));
+        QFile f(files.last());
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("x");
+    }
+    constexpr int kSyncMs = 100;
+    qputenv("OUTPOST_TEST_SYNC_DELAY_MS", QByteArray::number(kSyncMs));
+    QElapsedTimer clock;
+    clock.start();
+    const auto all = Durable::syncTogether(files, {m_dir.path()});
+    const qint64 ms = clock.elapsed();
+    const QString missing = m_dir.filePath(QStringLiteral("missing"));
+    const auto bad = Durable::syncTogether(QStringList(files.mid(0, 3)) << missing, {});
+    qunsetenv("OUTPOST_TEST_SYNC_DELAY_MS");
+    EXPECT_TRUE(all.ok());
+    EXPECT_GE(ms, 3 * kSyncMs) << "21 syncs, 8 at a time, are three rounds";
+    EXPECT_LT(ms, 8 * kSyncMs) << "took " << ms << " ms";
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message().contains(QStringLiteral("missing"))) << qPrintable(bad.error().message());
+    EXPECT_FALSE(QFile::exists(missing));
+}
+
 TEST_F(OutboxTest, InvalidDraftIsNotQueued)
 {
     const Account a = addAccount(25);
