@@ -209,10 +209,8 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
             }
             m_client = nullptr;
             onFinished(id, r);
-            if (r.kind == SentCopyResult::Kind::TemporaryFailure) {
-                if (const auto s = m_store.read(id); s && s->state == SentCopyStatus::State::Pending)
-                    m_accountRestsUntil.insert(accountId, s->nextAttemptAt);
-            }
+            if (r.kind == SentCopyResult::Kind::TemporaryFailure)
+                restAccount(id, accountId);
             QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
         });
         SentCopyRequest request;
@@ -223,11 +221,11 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
     // The same secret as SMTP: the keychain's password, or an access token.
     if (account.auth == AuthMethod::OAuth2) {
         m_oauthAccount = account.id;
-        m_tokens->fetch(account, false, this, [this, id, credentials, start](const Result<QString> &token) {
+        m_tokens->fetch(account, false, this, [this, id, accountId = account.id, credentials, start](const Result<QString> &token) {
             if (!token) {
                 m_tokens->tokenUsed(m_oauthAccount);
                 m_oauthAccount.clear();
-                fail(id, Error::codeName(token.error().code()), token.error().message());
+                failOrPostpone(id, accountId, token.error());
                 QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
                 return;
             }
@@ -242,9 +240,9 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
         return;
     }
     CredentialJob *job = m_credentials->read(account.id);
-    connect(job, &CredentialJob::finished, this, [this, id, credentials, start](CredentialJob *j) {
+    connect(job, &CredentialJob::finished, this, [this, id, accountId = account.id, credentials, start](CredentialJob *j) {
         if (j->error().isError()) {
-            fail(id, Error::codeName(j->error().code()), j->error().message());
+            failOrPostpone(id, accountId, j->error());
             QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
             return;
         }
@@ -284,38 +282,62 @@ void SentCopyStep::onFinished(const QString &id, const SentCopyResult &result)
             s.folder = result.folder;
         });
         return;
-    case Kind::TemporaryFailure: {
-        const QDateTime now = m_outbox->now();
-        record(id, [&](SentCopyStatus &s) {
-            ++s.attempts;
-            if (!s.firstAttemptAt.isValid())
-                s.firstAttemptAt = now;
-            s.code = Error::codeName(result.error.code());
-            s.serverText = result.error.serverText();
-            s.folder = result.folder.isEmpty() ? s.folder : result.folder;
-            const auto giveUp = static_cast<qint64>(static_cast<double>(kGiveUpSeconds) * m_scale);
-            if (s.firstAttemptAt.secsTo(now) > giveUp) {
-                s.state = SentCopyStatus::State::Failed;
-                s.code = QStringLiteral("gave_up");
-                //: %n is how many days Outpost kept trying, %1 the last error
-                s.reason = tr("Gave up filing the copy after %n day(s): %1", nullptr, static_cast<int>(kGiveUpSeconds / 86400))
-                               .arg(result.error.message());
-                s.nextAttemptAt = {};
-            } else {
-                s.state = SentCopyStatus::State::Pending;
-                s.reason = result.error.message();
-                s.nextAttemptAt = now.addMSecs(
-                    static_cast<qint64>(static_cast<double>(retryDelayMs(s.attempts)) * m_scale));
-            }
-        });
+    case Kind::TemporaryFailure:
+        postpone(id, result.error, result.folder);
         return;
-    }
     case Kind::Refused:
     case Kind::AuthFailure:
     case Kind::Failed:
         fail(id, Error::codeName(result.error.code()), result.error.message(), result.error.serverText());
         return;
     }
+}
+
+void SentCopyStep::postpone(const QString &id, const Error &error, const QString &folder)
+{
+    const QDateTime now = m_outbox->now();
+    record(id, [&](SentCopyStatus &s) {
+        ++s.attempts;
+        if (!s.firstAttemptAt.isValid())
+            s.firstAttemptAt = now;
+        s.code = Error::codeName(error.code());
+        s.serverText = error.serverText();
+        s.folder = folder.isEmpty() ? s.folder : folder;
+        const auto giveUp = static_cast<qint64>(static_cast<double>(kGiveUpSeconds) * m_scale);
+        if (s.firstAttemptAt.secsTo(now) > giveUp) {
+            s.state = SentCopyStatus::State::Failed;
+            s.code = QStringLiteral("gave_up");
+            //: %n is how many days Outpost kept trying, %1 the last error
+            s.reason = tr("Gave up filing the copy after %n day(s): %1", nullptr, static_cast<int>(kGiveUpSeconds / 86400))
+                           .arg(error.message());
+            s.nextAttemptAt = {};
+        } else {
+            s.state = SentCopyStatus::State::Pending;
+            s.reason = error.message();
+            s.nextAttemptAt = now.addMSecs(
+                static_cast<qint64>(static_cast<double>(retryDelayMs(s.attempts)) * m_scale));
+        }
+    });
+}
+
+void SentCopyStep::failOrPostpone(const QString &id, const QString &accountId, const Error &error)
+{
+    // No token or password yet. Offline (the token endpoint unreachable,
+    // another process holding the refresh lock, a keychain slow to answer)
+    // passes: tried again later, as an IMAP server that is down. Anything
+    // else (signed out, no password stored) waits for the person.
+    if (error.code() == Error::Code::Network || error.code() == Error::Code::Timeout) {
+        postpone(id, error, {});
+        restAccount(id, accountId);
+        return;
+    }
+    fail(id, Error::codeName(error.code()), error.message());
+}
+
+void SentCopyStep::restAccount(const QString &id, const QString &accountId)
+{
+    if (const auto s = m_store.read(id); s && s->state == SentCopyStatus::State::Pending)
+        m_accountRestsUntil.insert(accountId, s->nextAttemptAt);
 }
 
 void SentCopyStep::record(const QString &id, const std::function<void(SentCopyStatus &)> &change)

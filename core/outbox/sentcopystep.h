@@ -74,8 +74,14 @@ private:
     /// Pending for a message just seen as sent, or skipped with the reason.
     [[nodiscard]] std::optional<SentCopyStatus> decide(const QString &id, const OutboxEntry &entry);
     void file(const QString &id, const Account &account, const SentCopyStatus &status);
-    void startClient(const QString &id, const Account &account, const SaslCredentials &credentials);
     void onFinished(const QString &id, const SentCopyResult &result);
+    /// A temporary failure: pending again after the back-off, or failed
+    /// after kGiveUpSeconds.
+    void postpone(const QString &id, const Error &error, const QString &folder);
+    /// No credentials: postponed when the cause passes by itself, else failed.
+    void failOrPostpone(const QString &id, const QString &accountId, const Error &error);
+    /// The account's other copies wait for this one's next attempt.
+    void restAccount(const QString &id, const QString &accountId);
     void record(const QString &id, const std::function<void(SentCopyStatus &)> &change);
     void fail(const QString &id, const QString &code, const QString &reason, const QString &serverText = {});
 

@@ -221,3 +221,39 @@ TEST_F(SentCopyTest, ARunAskedForWhileBusyEndsIdle)
     EXPECT_EQ(status(first).attempts, 1);
     EXPECT_EQ(status(second).attempts, 1) << "the second run found the second message";
 }
+
+// An OAuth account whose token endpoint cannot be reached (offline): the
+// refresh's Network error is temporary, so the copy waits for its next
+// attempt instead of failing for good.
+TEST_F(SentCopyTest, AnUnreachableTokenEndpointIsATemporaryFailure)
+{
+    Account a = TestUtil::localAccount(QStringLiteral("OAuth"), 25, AuthMethod::OAuth2);
+    a.host = QStringLiteral("mail.example.org");
+    a.saveSent = SentCopyMode::Always;
+    a.imap.host = QStringLiteral("127.0.0.1");
+    a.imap.port = m_closedPort;
+    a.imap.security = SmtpSecurity::None;
+    const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(m_closedPort);
+    a.oauth2.issuer = QStringLiteral("login.test");
+    a.oauth2.authorizationEndpoint = QUrl(endpoint + QStringLiteral("/authorize"));
+    a.oauth2.tokenEndpoint = QUrl(endpoint + QStringLiteral("/token"));
+    a.oauth2.scopes = {QStringLiteral("mail")};
+    a.oauth2.clientId = QStringLiteral("outpost-test");
+    ASSERT_TRUE(m_accounts->add(a).ok());
+    const Account added = m_accounts->accounts().last();
+    CredentialJob *job = m_credentials.write(added.id, QStringLiteral("refresh-1"), SecretKind::OAuthRefreshToken);
+    job->setAutoDelete(false);
+    QSignalSpy written(job, &CredentialJob::finished);
+    ASSERT_TRUE(written.wait(20000));
+    ASSERT_FALSE(job->error().isError()) << qPrintable(job->error().message());
+    delete job;
+
+    const QString id = sentMessage(added);
+    runStep();
+    const SentCopyStatus s = status(id);
+    EXPECT_EQ(s.state, State::Pending) << "failed for good: " << qPrintable(s.code) << " " << qPrintable(s.reason);
+    EXPECT_EQ(s.attempts, 1);
+    EXPECT_TRUE(s.nextAttemptAt.isValid()) << "no next attempt planned";
+    EXPECT_FALSE(s.reason.isEmpty());
+    EXPECT_EQ(m_outbox->find(id)->state, OutboxState::Sent);
+}
