@@ -238,18 +238,24 @@ class RichTextTest(DesktopTest):
 
 
 
+def start_formatted_message(desktop, subject, env):
+    """A server, an account, and a new message with rich text on, its text
+    field focused; returns the running Outpost."""
+    desktop.add_account(desktop.start_smtp())
+    app = desktop.launch(env=env)
+    app.window(r"New Message — Outpost")
+    desktop.write_message("bob@example.org", subject, "")
+    desktop.key("ctrl+shift+x")
+    app.window(COMPOSER).find("text", r"^Message text \(formatted\)$")
+    return app
+
+
 class DraftImageTest(DesktopTest):
     """An image in a draft survives a crash: kept as a file beside the draft."""
 
     def test_a_pasted_image_survives_a_crash_and_is_sent(self):
-        port = self.desktop.start_smtp()
-        self.desktop.add_account(port)
         self.desktop.settings(**{"send/undoDelaySeconds": 1})
-        app = self.desktop.launch(env={"OUTPOST_DRAFT_AUTOSAVE_MS": "200"})
-        app.window(r"New Message — Outpost")
-        self.desktop.write_message("bob@example.org", "Chart after a crash", "")
-        self.desktop.key("ctrl+shift+x")
-        app.window(COMPOSER).find("text", r"^Message text \(formatted\)$")
+        app = start_formatted_message(self.desktop, "Chart after a crash", {"OUTPOST_DRAFT_AUTOSAVE_MS": "200"})
         self.desktop.type("The chart: ")
         picture = png(120, 80, (20, 120, 200))
         path = os.path.join(self.desktop.tmp, "chart.png")
@@ -295,16 +301,10 @@ class OutboxImageTest(DesktopTest):
     screenshot is still in it, not its file name."""
 
     def test_a_pasted_image_waiting_in_the_outbox_is_still_there_when_edited_after_a_restart(self):
-        port = self.desktop.start_smtp()
-        self.desktop.add_account(port)
         # The first day's temporary files are where a restart of the machine clears them.
         day_one_tmp = os.path.join(self.desktop.tmp, "tmp-day-one")
         os.makedirs(day_one_tmp)
-        app = self.desktop.launch(env={"TMPDIR": day_one_tmp})
-        app.window(r"New Message — Outpost")
-        self.desktop.write_message("bob@example.org", "Screenshot for later", "")
-        self.desktop.key("ctrl+shift+x")
-        app.window(COMPOSER).find("text", r"^Message text \(formatted\)$")
+        app = start_formatted_message(self.desktop, "Screenshot for later", {"TMPDIR": day_one_tmp})
         self.desktop.type("The screenshot: ")
         picture = png(90, 60, (200, 40, 40))
         self.desktop.clipboard("image/png", picture)

@@ -37,6 +37,15 @@ Draft draftWithPicture(const QString &picturePath)
     return d;
 }
 
+// The picture as the composer leaves it: a file in a folder of its own.
+QString writePicture(const QTemporaryDir &composerDir)
+{
+    const QString picture = composerDir.filePath(QStringLiteral("abc.png"));
+    QFile f(picture);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly) && f.write(kPicture) == kPicture.size());
+    return picture;
+}
+
 class OutboxImages : public ::testing::Test
 {
 protected:
@@ -51,10 +60,7 @@ protected:
     QString queueAndCloseComposer()
     {
         auto composerDir = std::make_unique<QTemporaryDir>();
-        const QString picture = composerDir->filePath(QStringLiteral("abc.png"));
-        QFile f(picture);
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly) && f.write(kPicture) == kPicture.size());
-        f.close();
+        const QString picture = writePicture(*composerDir);
         Outbox outbox(root());
         EXPECT_TRUE(outbox.open().ok());
         auto e = outbox.enqueue(draftWithPicture(picture), m_account, {});
@@ -101,10 +107,7 @@ TEST_F(OutboxImages, TakenBackForEditAfterARestartTheImageIsStillThere)
 TEST_F(OutboxImages, UndoneTheImageComesBackWithTheDraft)
 {
     auto composerDir = std::make_unique<QTemporaryDir>();
-    const QString picture = composerDir->filePath(QStringLiteral("abc.png"));
-    QFile f(picture);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly) && f.write(kPicture) == kPicture.size());
-    f.close();
+    const QString picture = writePicture(*composerDir);
     Outbox outbox(root());
     ASSERT_TRUE(outbox.open().ok());
     auto e = outbox.enqueue(draftWithPicture(picture), m_account, {outbox.now().addSecs(60), false});
