@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -142,4 +143,22 @@ TEST_F(OutboxImages, WhenTheImagesCannotBeKeptTheMessageStaysInTheOutbox)
     auto again = outbox.takeBackForEdit(id, [&](Draft &d) { return drafts.adoptImages(QStringLiteral("d1"), d.inlineImages); });
     ASSERT_TRUE(again.ok()) << qPrintable(again.error().message());
     EXPECT_EQ(readAll(again->inlineImages.first().path), kPicture);
+}
+
+// Once a sent message's body is pruned, its images go too: they are the
+// same bytes, kept only for taking the message back.
+TEST_F(OutboxImages, PruningASentBodyRemovesItsImages)
+{
+    const QString id = queueAndCloseComposer();
+    ASSERT_FALSE(id.isEmpty());
+    Outbox outbox(root());
+    ASSERT_TRUE(outbox.open().ok());
+    ASSERT_TRUE(outbox.claim(id).ok());
+    ASSERT_TRUE(outbox.transition(id, OutboxState::Sent, [](OutboxEntry &) {}).ok());
+    const QString images = root() + QStringLiteral("/sent/") + id + QStringLiteral("/images");
+    ASSERT_FALSE(QDir(images).isEmpty()) << "kept while the body is";
+    auto pruned = outbox.pruneSentBodies(QDateTime::currentDateTimeUtc().addDays(60));
+    ASSERT_TRUE(pruned.ok());
+    EXPECT_EQ(pruned.value(), 1);
+    EXPECT_FALSE(QFileInfo::exists(images));
 }
