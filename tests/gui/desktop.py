@@ -359,18 +359,6 @@ class Desktop:
         self.key("Tab")
         self.type(body)
 
-    def clipboard(self, mime_type, data):
-        """Puts data (bytes) on the X clipboard as a program does: xclip
-        serves it, under this one type."""
-        path = os.path.join(self.tmp, "clip-" + mime_type.replace("/", "-"))
-        with open(path, "wb") as f:
-            f.write(data)
-        subprocess.run(["xclip", "-selection", "clipboard", "-t", mime_type, "-i", path], env=self.env,
-                       check=True, timeout=10)
-        targets = lambda: subprocess.run(["xclip", "-selection", "clipboard", "-o", "-t", "TARGETS"],
-                                         env=self.env, capture_output=True, timeout=10).stdout.decode()
-        wait_until(lambda: mime_type in targets(), 5, what=f"{mime_type} on the clipboard")
-
     def click(self, widget):
         x, y, w, h = self.screen_extents(widget)
         self.xdotool("mousemove", "--sync", str(x + w // 2), str(y + h // 2))
@@ -383,8 +371,9 @@ class Desktop:
         return [w for w in out.split() if w]
 
     def clipboard(self, mime_type, data):
-        """Puts data on the X clipboard as a program does: xclip serves it
-        (in the background, until another program takes the clipboard)."""
+        """Puts data (bytes) on the X clipboard as a program does: xclip
+        serves it under this one type (in the background, until another
+        program takes the clipboard)."""
         path = os.path.join(self.tmp, "clip-" + mime_type.replace("/", "-"))
         with open(path, "wb") as f:
             f.write(data)
