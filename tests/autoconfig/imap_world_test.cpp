@@ -185,6 +185,37 @@ TEST_F(ImapWorld, DroppedImapSrvQueriesDoNotLoseTheProvidersImapServer)
     EXPECT_LT(r.elapsedMs, 1500) << describe(r);
 }
 
+TEST_F(ImapWorld, AnImapSrvAnswerAfterTheProviderFileJoinsTheRanking)
+{
+    // srvlate.test's file names imap.srvlate.test:143, which has no
+    // STARTTLS; its _imaps SRV record, half a second later, names
+    // mail.srvlate.test:993, which answers. The finder has started on the
+    // file by then: the late answer joins it.
+    const DiscoveryResult r = discover(QStringLiteral("someone@srvlate.test"));
+    ASSERT_NE(r.chosenCandidate(), nullptr) << describe(r);
+    const ImapCandidate *imap = r.imap();
+    ASSERT_NE(imap, nullptr) << describe(r);
+    EXPECT_EQ(imap->server.host, QStringLiteral("mail.srvlate.test"));
+    EXPECT_EQ(imap->server.port, 993);
+    EXPECT_EQ(imap->source, Source::Srv);
+    EXPECT_EQ(imap->origin, QStringLiteral("_imaps._tcp.srvlate.test"));
+    EXPECT_EQ(imap->probe.outcome, ProbeFacts::Outcome::AuthUsable) << describe(r);
+    const auto failed = std::find_if(r.imapCandidates.cbegin(), r.imapCandidates.cend(), [](const ImapCandidate &c) {
+        return c.server.host == QLatin1String("imap.srvlate.test");
+    });
+    ASSERT_NE(failed, r.imapCandidates.cend()) << describe(r);
+    EXPECT_EQ(failed->probe.outcome, ProbeFacts::Outcome::Failed);
+    // Ranked as before: the provider file above SRV, whatever came first.
+    EXPECT_LT(failed - r.imapCandidates.cbegin(), imap - r.imapCandidates.data()) << describe(r);
+    const auto probeStarted = std::find_if(r.steps.cbegin(), r.steps.cend(), [](const DiscoveryStep &s) {
+        return s.text.contains(QLatin1String("Trying the IMAP server imap.srvlate.test"));
+    });
+    ASSERT_NE(probeStarted, r.steps.cend()) << describe(r);
+    EXPECT_LT(probeStarted->elapsedMs, 400) << "the file's server is probed before the SRV answer: " << describe(r);
+    // Nothing is guessed when sources named servers.
+    EXPECT_EQ(r.imapCandidates.size(), 2) << describe(r);
+}
+
 TEST_F(ImapWorld, CommandLineAutoconfigPrintsTheImapServer)
 {
     QProcess found;

@@ -43,8 +43,9 @@ import time
 NET = "10.77.0."
 HOSTS = {
     # web: autoconfig files, .well-known, ISPDB mirror
-    2: ["ispdb.test", "autoconfig.provider.test", "provider.test", "autoconfig.srvdrop.test"],
-    3: ["smtp.provider.test", "smtp.srvdrop.test"],
+    2: ["ispdb.test", "autoconfig.provider.test", "provider.test", "autoconfig.srvdrop.test",
+        "autoconfig.srvlate.test"],
+    3: ["smtp.provider.test", "smtp.srvdrop.test", "smtp.srvlate.test"],
     4: ["mail.ispdbonly.test"],
     5: ["smtp.hoster.test"],
     6: ["mail.srvonly.test"],
@@ -62,15 +63,19 @@ HOSTS = {
     # 15: 993 and 143 with STARTTLS; 16: 143 with STARTTLS only; 17: 143
     # without STARTTLS, which discovery must never offer.
     15: ["imap.guessme.test", "imap.provider.test", "imap.srvonly.test", "imap.ispdbonly.test", "imap.gmail.com",
-         "imap.srvdrop.test"],
+         "imap.srvdrop.test", "mail.srvlate.test"],
     16: ["mail.starttlsonly.test"],
-    17: ["imap.notls.test"],
+    17: ["imap.notls.test", "imap.srvlate.test"],
     # accepts connections and never says a word
     251: ["autoconfig.slow.test", "slow.test", "autoconfig.timeout.test", "timeout.test",
           "smtp.timeout.test", "mail.timeout.test", "imap.slowimap.test"],
 }
 DNS_IP = NET + "1"
 DNS_TARPIT_IP = NET + "250"
+# Answers the IMAP SRV queries of srvlate.test, half a second late.
+DNS_LATE_IP = NET + "249"
+DNS_LATE_DELAY = 0.5
+DNS_LATE_SRV = {"_imaps._tcp.srvlate.test": ("mail.srvlate.test", 993)}
 USER_PASSWORD = "correct horse battery staple"
 
 PROVIDER_XML = """<?xml version="1.0"?>
@@ -144,6 +149,10 @@ WEB = {
     ("autoconfig.provider.test", "/mail/config-v1.1.xml"): PROVIDER_XML,
     # Its IMAP SRV queries are dropped (dnsmasq's --server lines): the file answers at once.
     ("autoconfig.srvdrop.test", "/mail/config-v1.1.xml"): PROVIDER_XML.replace("provider.test", "srvdrop.test"),
+    # Its IMAP server has no STARTTLS (fails); the one its SRV record names,
+    # half a second after the file, answers.
+    ("autoconfig.srvlate.test", "/mail/config-v1.1.xml"): PROVIDER_XML.replace("provider.test", "srvlate.test")
+    .replace("<port>993</port>\n      <socketType>SSL</socketType>", "<port>143</port>\n      <socketType>STARTTLS</socketType>"),
     ("provider.test", "/.well-known/autoconfig/mail/config-v1.1.xml"): PROVIDER_XML,
     ("ispdb.test", "/v1.1/ispdbonly.test"): ispdb("ispdbonly.test", [("mail.ispdbonly.test", 587, "STARTTLS")],
                                                   "%EMAILLOCALPART%", imap=[("imap.ispdbonly.test", 143, "STARTTLS")]),
@@ -372,6 +381,15 @@ def serve(workdir):
             udp.recvfrom(4096)
     threading.Thread(target=dns_tarpit, daemon=True).start()
 
+    late = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    late.bind((DNS_LATE_IP, 53))
+
+    def dns_late():
+        while True:
+            query, peer = late.recvfrom(4096)
+            threading.Timer(DNS_LATE_DELAY, lambda q=query, p=peer: late.sendto(late_srv_answer(q), p)).start()
+    threading.Thread(target=dns_late, daemon=True).start()
+
     imap_servers = start_imap(workdir, crt, key)
 
     print("READY", flush=True)
@@ -382,6 +400,27 @@ def serve(workdir):
             c.stop()
         for s in imap_servers:
             s.stop()
+
+
+def late_srv_answer(query):
+    """The answer to one DNS query (RFC 1035 §4.1): the SRV record of
+    DNS_LATE_SRV for its name, else no record."""
+    qid, question = query[:2], query[12:]
+    labels, i = [], 0
+    while i < len(question) and question[i]:
+        labels.append(question[i + 1:question[i] + i + 1].decode("ascii", "replace"))
+        i += question[i] + 1
+    question = question[:i + 5]  # name, its end, type and class
+    record = DNS_LATE_SRV.get(".".join(labels).lower())
+    answer = b""
+    if record:
+        target = b"".join(bytes([len(p)]) + p.encode() for p in record[0].split(".")) + b"\0"
+        data = (0).to_bytes(2, "big") + (1).to_bytes(2, "big") + record[1].to_bytes(2, "big") + target
+        answer = (b"\xc0\x0c" + (33).to_bytes(2, "big") + (1).to_bytes(2, "big") + (60).to_bytes(4, "big")
+                  + len(data).to_bytes(2, "big") + data)
+    flags = b"\x81\x80"  # a response, recursion desired and available, no error
+    counts = (1).to_bytes(2, "big") + (1 if record else 0).to_bytes(2, "big") + b"\0\0\0\0"
+    return qid + flags + counts + question + answer
 
 
 def start_imap(workdir, crt, key):
@@ -430,7 +469,7 @@ def main():
         nsx = ["ip", "netns", "exec", ns]
         run(*nsx, "ip", "link", "set", "lo", "up")
         # Every host of this little internet is an address on the namespace's loopback.
-        for n in [1, 250] + sorted(HOSTS):
+        for n in [1, 249, 250] + sorted(HOSTS):
             run(*nsx, "ip", "addr", "add", NET + str(n) + "/32", "dev", "lo")
         os.makedirs(etc, exist_ok=True)
         hosts = os.path.join(workdir, "hosts")
@@ -451,6 +490,9 @@ def main():
             # A resolver that drops the IMAP SRV queries of srvdrop.test.
             "--server=/_imaps._tcp.srvdrop.test/" + DNS_TARPIT_IP,
             "--server=/_imap._tcp.srvdrop.test/" + DNS_TARPIT_IP,
+            # One that answers them late.
+            "--server=/_imaps._tcp.srvlate.test/" + DNS_LATE_IP,
+            "--server=/_imap._tcp.srvlate.test/" + DNS_LATE_IP,
             "--mx-host=provider.test,mx.provider.test,10",
             "--mx-host=hosted.test,mx1.mail.hoster.test,10",
             "--mx-host=hosted.test,mx2.mail.hoster.test,20",
