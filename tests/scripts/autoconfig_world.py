@@ -151,8 +151,9 @@ WEB = {
     ("autoconfig.srvdrop.test", "/mail/config-v1.1.xml"): PROVIDER_XML.replace("provider.test", "srvdrop.test"),
     # Its IMAP server has no STARTTLS (fails); the one its SRV record names,
     # half a second after the file, answers.
-    ("autoconfig.srvlate.test", "/mail/config-v1.1.xml"): PROVIDER_XML.replace("provider.test", "srvlate.test")
-    .replace("<port>993</port>\n      <socketType>SSL</socketType>", "<port>143</port>\n      <socketType>STARTTLS</socketType>"),
+    ("autoconfig.srvlate.test", "/mail/config-v1.1.xml"): PROVIDER_XML.replace("provider.test", "srvlate.test").replace(
+        "<port>993</port>\n      <socketType>SSL</socketType>",
+        "<port>143</port>\n      <socketType>STARTTLS</socketType>"),
     ("provider.test", "/.well-known/autoconfig/mail/config-v1.1.xml"): PROVIDER_XML,
     ("ispdb.test", "/v1.1/ispdbonly.test"): ispdb("ispdbonly.test", [("mail.ispdbonly.test", 587, "STARTTLS")],
                                                   "%EMAILLOCALPART%", imap=[("imap.ispdbonly.test", 143, "STARTTLS")]),
