@@ -1205,6 +1205,7 @@ Result<int> Outbox::pruneSentBodies(const QDateTime &cutoff)
     // the cutoff was accepted after it too, and is not even read.
     const QString newest = cutoff.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     int pruned = 0;
+    const SentCopyStore copies(root());
     for (const QString &id : ids(OutboxState::Sent)) {
         if (id >= newest)
             break; // (name order is creation order)
@@ -1217,10 +1218,11 @@ Result<int> Outbox::pruneSentBodies(const QDateTime &cutoff)
         // Under the lock, as every change: it may have moved meanwhile.
         auto e = readEntry(OutboxState::Sent, id);
         // (A record torn by a power cut has no time: its creation counts.)
-        if (!e || (e->acceptedAt.isValid() ? e->acceptedAt : e->createdAt) >= cutoff)
+        const QDateTime sentAt = e ? (e->acceptedAt.isValid() ? e->acceptedAt : e->createdAt) : QDateTime();
+        if (!e || sentAt >= cutoff)
             continue;
-        if (SentCopyStore::keepsBody(d))
-            continue; // its copy in the Sent folder is still to be filed: what was sent is filed
+        if (copies.keepsBody(id, sentAt))
+            continue; // its copy in the Sent folder is still to be filed (or decided): what was sent is filed
         // The record first (durably): a crash between the two leaves a
         // record that says "removed" next to a body still there, never a
         // record whose body is missing unexplained (which reads as damaged).

@@ -91,7 +91,7 @@ private:
     CredentialStore *m_credentials;
     OAuth::AccessTokenSource *m_tokens;
     SentCopyStore m_store;
-    QString m_since; ///< SentCopyStore::since()
+    QDateTime m_since; ///< SentCopyStore::since()
     QString m_extraCaFile;
     double m_scale = 1.0;
     State m_state = State::Idle;

@@ -18,9 +18,14 @@ namespace {
 constexpr auto kSentDir = "/sent/";
 // The outbox's lock around every change of an entry (docs/design/OUTBOX.md).
 constexpr auto kStateLockFile = "/.state.lock";
-// The id from which sent messages are decided for: messages queued before
-// the step existed in this outbox get no copy.
+// When the step first ran in this outbox: messages sent before get no copy.
 constexpr auto kSinceFile = "/.sent_copy_since";
+// The outbox entry's own records, for the time it was sent.
+constexpr auto kEntryFile = "state.json";
+constexpr auto kAcceptedFile = "accepted.json";
+constexpr qint64 kMaxEntrySize = 1024 * 1024;
+// How an id begins: its creation time (UTC), so that ids sort by it.
+constexpr auto kIdTimeFormat = "yyyyMMdd-HHmmss-zzz";
 // A record is a few hundred bytes; anything far larger is not ours.
 constexpr qint64 kMaxRecordSize = 64 * 1024;
 
@@ -191,31 +196,72 @@ Result<SentCopyStatus> SentCopyStore::retry(const QString &id, bool createFolder
     });
 }
 
-bool SentCopyStore::keepsBody(const QString &entryDir)
+bool SentCopyStore::keepsBody(const QString &id, const QDateTime &sentAt) const
 {
-    const auto status = readRecord(entryDir);
-    return status
-        && (status->state == SentCopyStatus::State::Pending || status->state == SentCopyStatus::State::Failed);
+    if (const auto status = readRecord(entryDir(id)))
+        return status->state == SentCopyStatus::State::Pending || status->state == SentCopyStatus::State::Failed;
+    // Undecided: the process ended after "sent" before the step ran, or the
+    // record (never synced) was lost. The step decides it at its next run,
+    // which may come after retention: kept, unless sent before the step
+    // existed here (then it has no copy to file). No cut-off yet: the step
+    // never ran, and what it finds when it first does is from before.
+    const std::optional<QDateTime> cutoff = readSince();
+    return cutoff && sentAt.isValid() && sentAt >= *cutoff;
 }
 
-QString SentCopyStore::since() const
+std::optional<QDateTime> SentCopyStore::readSince() const
 {
-    const QString path = m_root + QLatin1String(kSinceFile);
-    if (QFile f(path); f.open(QIODevice::ReadOnly))
-        return QString::fromLatin1(f.read(64)).trimmed();
+    QFile f(m_root + QLatin1String(kSinceFile));
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QDateTime t = fromIso(QString::fromLatin1(f.read(64)).trimmed());
+    if (t.isValid())
+        return t;
+    // Written by an earlier version: the newest id in sent/ then (or
+    // nothing). Written when the step first ran, so its time is that cut-off.
+    return f.fileTime(QFileDevice::FileModificationTime).toUTC();
+}
+
+QDateTime SentCopyStore::since() const
+{
+    if (const auto t = readSince())
+        return *t;
     StateLock lock(m_root);
-    if (QFile f(path); f.open(QIODevice::ReadOnly)) // another process made it meanwhile
-        return QString::fromLatin1(f.read(64)).trimmed();
+    if (const auto t = readSince()) // another process made it meanwhile
+        return *t;
     // What is in sent/ now was sent before copies were filed; everything
-    // sent from now on has a record. Ids sort by creation (Outbox::newId()).
-    const QStringList sent = QDir(m_root + QLatin1String(kSentDir)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    QString since = sent.isEmpty() ? QString() : sent.last();
-    if (!Durable::writeFileAtomically(path, since.toLatin1(), Durable::Sync::Full))
+    // sent from now on gets a record.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!Durable::writeFileAtomically(m_root + QLatin1String(kSinceFile), iso(now).toLatin1(), Durable::Sync::Full))
         qWarning("outbox: the start of the Sent copies cannot be recorded");
-    return since;
+    return now;
 }
 
-QStringList SentCopyStore::open(const QString &since, QSet<QString> *settled) const
+bool SentCopyStore::sentBefore(const QString &id, const QDateTime &since) const
+{
+    // Created at or after the cut-off: sent after it too (the usual case,
+    // without reading the entry).
+    if (id.left(19) >= since.toUTC().toString(QLatin1String(kIdTimeFormat)))
+        return false;
+    // Created before: queued then (Send Later, a retry) and maybe sent
+    // since. The time of the server's 250 is in the entry's accepted.json
+    // (or, once folded in, its state.json); a record torn by a power cut has
+    // none: its creation counts, as for retention.
+    const auto field = [dir = entryDir(id)](const char *file, const char *key) {
+        QFile f(dir + u'/' + QLatin1String(file));
+        if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxEntrySize)
+            return QDateTime();
+        return fromIso(QJsonDocument::fromJson(f.read(kMaxEntrySize)).object().value(QLatin1String(key)));
+    };
+    QDateTime sentAt = field(kAcceptedFile, "accepted_at");
+    if (!sentAt.isValid())
+        sentAt = field(kEntryFile, "accepted_at");
+    if (!sentAt.isValid())
+        sentAt = field(kEntryFile, "created_at");
+    return sentAt.isValid() && sentAt < since;
+}
+
+QStringList SentCopyStore::open(const QDateTime &since, QSet<QString> *settled) const
 {
     QStringList out;
     const QStringList ids = QDir(m_root + QLatin1String(kSentDir)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
@@ -225,7 +271,7 @@ QStringList SentCopyStore::open(const QString &since, QSet<QString> *settled) co
         const auto status = readRecord(entryDir(id));
         const bool open = status
             ? status->state == SentCopyStatus::State::Pending || status->state == SentCopyStatus::State::Failed
-            : id > since;
+            : !sentBefore(id, since);
         if (open)
             out << id;
         else if (!status || status->state != SentCopyStatus::State::Failed)

@@ -53,8 +53,8 @@ struct SentCopyStatus
  * removed.
  *
  * A sent entry without the file is undecided: the copy step decides it when
- * it first sees it, unless it was already in sent/ when the step first ran
- * in this outbox (its id is at most since()): older messages get no copy.
+ * it first sees it, unless it was sent (acceptedAt) before the step first ran
+ * in this outbox (since()): older messages get no copy.
  */
 class SentCopyStore final
 {
@@ -73,21 +73,26 @@ public:
     /// the person agreed that the folder be made).
     [[nodiscard]] Result<SentCopyStatus> retry(const QString &id, bool createFolder);
 
-    /// Whether retention must keep the sent body in `entryDir`: its copy is
-    /// still to be filed (pending or failed).
-    [[nodiscard]] static bool keepsBody(const QString &entryDir);
+    /// Whether retention must keep the body of sent entry `id`, sent at
+    /// `sentAt`: its copy is still to be filed (pending or failed), or not
+    /// yet decided (no record, and sent after since()).
+    [[nodiscard]] bool keepsBody(const QString &id, const QDateTime &sentAt) const;
 
-    /// Sent messages up to this id were sent before the step existed in this
-    /// outbox and get no copy: the newest id in sent/ when it was first
-    /// asked (made then, durably; empty for a new outbox).
-    [[nodiscard]] QString since() const;
-    /// Sent ids that are undecided and after since(), or pending or
+    /// Messages sent before this time were sent before the step existed in
+    /// this outbox and get no copy: when it was first asked (made then,
+    /// durably).
+    [[nodiscard]] QDateTime since() const;
+    /// Sent ids that are undecided and sent after `since`, or pending or
     /// failed; those found done, skipped or older join `settled`, which is
     /// not read again.
-    [[nodiscard]] QStringList open(const QString &since, QSet<QString> *settled) const;
+    [[nodiscard]] QStringList open(const QDateTime &since, QSet<QString> *settled) const;
 
 private:
     [[nodiscard]] QString entryDir(const QString &id) const;
+    /// since(), if it was made.
+    [[nodiscard]] std::optional<QDateTime> readSince() const;
+    /// Whether undecided `id` was sent before `since` (its acceptedAt).
+    [[nodiscard]] bool sentBefore(const QString &id, const QDateTime &since) const;
     QString m_root;
 };
 

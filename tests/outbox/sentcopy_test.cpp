@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QThread>
 
 using namespace Core;
 using State = SentCopyStatus::State;
@@ -157,6 +158,7 @@ TEST_F(SentCopyTest, MessagesSentBeforeTheStepExistedGetNoCopy)
     m_step.reset();
     m_outbox.swap(older);
     const QString before = sentMessage(a);
+    QThread::msleep(5); // (sent before the step's first run, not in the same millisecond)
     m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials, &m_tokens);
     const QString after = sentMessage(a);
     runStep();
@@ -256,4 +258,73 @@ TEST_F(SentCopyTest, AnUnreachableTokenEndpointIsATemporaryFailure)
     EXPECT_TRUE(s.nextAttemptAt.isValid()) << "no next attempt planned";
     EXPECT_FALSE(s.reason.isEmpty());
     EXPECT_EQ(m_outbox->find(id)->state, OutboxState::Sent);
+}
+
+// The process ended after "sent", before the step decided the copy (the GUI
+// closed right after sending), or the record was lost: retention, which may
+// run before the step at the next start, keeps the body for the step.
+TEST_F(SentCopyTest, RetentionKeepsTheBodyOfASentMessageNotYetDecided)
+{
+    const QString id = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always));
+    ASSERT_FALSE(SentCopyStore(m_outbox->root()).read(id).has_value()) << "the step has not run";
+    const QString body = m_outbox->root() + QStringLiteral("/sent/") + id + QStringLiteral("/message.eml");
+    const QDateTime later = QDateTime::currentDateTimeUtc().addDays(60);
+
+    EXPECT_EQ(m_outbox->pruneSentBodies(later).value(), 0);
+    EXPECT_TRUE(QFile::exists(body)) << "undecided: the step may still file it";
+    runStep();
+    EXPECT_EQ(status(id).attempts, 1) << "the step found the body";
+    EXPECT_NE(status(id).code, QStringLiteral("body_removed"));
+}
+
+// A message sent before the step existed has no record either: its body goes.
+TEST_F(SentCopyTest, RetentionRemovesTheBodyOfAMessageSentBeforeTheStepExisted)
+{
+    const Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
+    QTemporaryDir dir;
+    auto older = std::make_unique<Outbox>(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(older->open().ok());
+    m_step.reset();
+    m_outbox.swap(older);
+    const QString before = sentMessage(a);
+    QThread::msleep(5); // (sent before the step's first run, not in the same millisecond)
+    m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials, &m_tokens);
+    EXPECT_EQ(m_outbox->pruneSentBodies(QDateTime::currentDateTimeUtc().addDays(60)).value(), 1);
+    EXPECT_FALSE(QFile::exists(m_outbox->root() + QStringLiteral("/sent/") + before + QStringLiteral("/message.eml")));
+}
+
+// Send Later: queued before the step first ran in this outbox, sent after:
+// it is sent from now on, so it gets its copy.
+TEST_F(SentCopyTest, AMessageQueuedBeforeTheStepExistedButSentAfterGetsACopy)
+{
+    const Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
+    QTemporaryDir dir;
+    auto older = std::make_unique<Outbox>(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(older->open().ok());
+    m_step.reset();
+    m_outbox.swap(older);
+    Draft d;
+    d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+    d.to.append(MailAddress({}, QStringLiteral("bob@example.org")));
+    d.subject = QStringLiteral("Later");
+    d.textBody = QStringLiteral("Body");
+    auto queued = m_outbox->enqueue(d, a, {});
+    ASSERT_TRUE(queued.ok());
+    QThread::msleep(5);
+    const QString sentBefore = sentMessage(a); // (sent/ is not empty)
+    QThread::msleep(5);
+    m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials, &m_tokens);
+    QThread::msleep(5);
+    // Sent now (after the step's start), with an id older than the newest sent one's.
+    const QString id = queued->id;
+    ASSERT_TRUE(m_outbox->claim(id).ok());
+    ASSERT_TRUE(m_outbox->recordAccepted(id, [](OutboxEntry &x) {
+        x.phase = OutboxPhase::Accepted;
+        x.acceptedAt = QDateTime::currentDateTimeUtc();
+    }).ok());
+    ASSERT_TRUE(id < sentBefore) << "the test needs a deferred message with an older id";
+    runStep();
+    EXPECT_FALSE(SentCopyStore(m_outbox->root()).read(sentBefore).has_value());
+    ASSERT_TRUE(SentCopyStore(m_outbox->root()).read(id).has_value()) << "settled as from before the step: no copy";
+    EXPECT_EQ(status(id).attempts, 1);
 }
