@@ -169,7 +169,7 @@ std::optional<SentCopyStatus> SentCopyStep::decide(const QString &id, const Outb
     return decided;
 }
 
-void SentCopyStep::file(const QString &id, const Account &account, const SentCopyStatus &status)
+void SentCopyStep::file(const QString &id, const Account &account, const SentCopyStatus &status, bool tokenRefused)
 {
     // What was sent is what is filed: the body kept in sent/ (read here,
     // not later, so that retention cannot take it away mid-attempt).
@@ -189,8 +189,7 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
     credentials.username = account.imapUsername();
     credentials.host = account.imap.host;
     credentials.port = account.imap.port;
-    const auto start = [this, id, account, message, createFolder = status.createFolder](
-                           const SaslCredentials &c) {
+    const auto start = [this, id, account, status, message, tokenRefused](const SaslCredentials &c) {
         m_state = State::Filing;
         auto *client = new ImapClient(
             account.imapSettings(m_trust ? m_trust->pins(account.imap.host, account.imap.port) : QStringList(),
@@ -198,7 +197,8 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
             this);
         m_client = client;
         client->setCredentials(c);
-        connect(client, &ImapClient::finished, this, [this, id, accountId = account.id](const SentCopyResult &r) {
+        connect(client, &ImapClient::finished, this, [this, id, account, status, tokenRefused](const SentCopyResult &r) {
+            const QString &accountId = account.id;
             if (m_oauthAccount == accountId) {
                 m_tokens->tokenUsed(accountId);
                 m_oauthAccount.clear();
@@ -208,6 +208,14 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
                 done->deleteLater();
             }
             m_client = nullptr;
+            if (r.kind == SentCopyResult::Kind::AuthFailure && account.auth == AuthMethod::OAuth2 && !tokenRefused) {
+                // The server refused a token this process still held as
+                // valid (revoked or expired early at the provider): one
+                // more attempt with a fresh token, as the SMTP sign-in does.
+                m_state = State::Credentials;
+                file(id, account, status, true);
+                return;
+            }
             onFinished(id, r);
             if (r.kind == SentCopyResult::Kind::TemporaryFailure)
                 restAccount(id, accountId);
@@ -215,13 +223,13 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
         });
         SentCopyRequest request;
         request.message = message;
-        request.createFolder = createFolder;
+        request.createFolder = status.createFolder;
         client->fileInSent(request);
     };
     // The same secret as SMTP: the keychain's password, or an access token.
     if (account.auth == AuthMethod::OAuth2) {
         m_oauthAccount = account.id;
-        m_tokens->fetch(account, false, this, [this, id, accountId = account.id, credentials, start](const Result<QString> &token) {
+        m_tokens->fetch(account, tokenRefused, this, [this, id, accountId = account.id, credentials, start](const Result<QString> &token) {
             if (!token) {
                 m_tokens->tokenUsed(m_oauthAccount);
                 m_oauthAccount.clear();

@@ -73,7 +73,9 @@ private:
     void next();
     /// Pending for a message just seen as sent, or skipped with the reason.
     [[nodiscard]] std::optional<SentCopyStatus> decide(const QString &id, const OutboxEntry &entry);
-    void file(const QString &id, const Account &account, const SentCopyStatus &status);
+    /// Files one copy. `tokenRefused`: the IMAP server refused the access
+    /// token just tried, so a fresh one is fetched (once).
+    void file(const QString &id, const Account &account, const SentCopyStatus &status, bool tokenRefused = false);
     void onFinished(const QString &id, const SentCopyResult &result);
     /// A temporary failure: pending again after the back-off, or failed
     /// after kGiveUpSeconds.

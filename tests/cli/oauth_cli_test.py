@@ -40,8 +40,10 @@ def read(path):
 
 
 class OAuthCli(unittest.TestCase):
+    lifetime = LIFETIME  # of the world's access tokens; subclasses may choose another
+
     def setUp(self):
-        self.world = OAuthWorld(access_token_lifetime=LIFETIME).start()
+        self.world = OAuthWorld(access_token_lifetime=self.lifetime).start()
         self.addCleanup(self.world.stop)
         self.home = tempfile.mkdtemp(prefix="outpost-oauth-")
         self.config = os.path.join(self.home, "config")

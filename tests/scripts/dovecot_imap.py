@@ -22,8 +22,9 @@ master per profile, since namespaces are per instance:
             127.0.0.2: Dovecot counts a connection whose two ends have the
             same address as secure, and would offer plaintext sign-in.
 
-Every profile has the users ada (password "ada-secret") and tiny
-("tiny-secret"), with PLAIN, LOGIN, SCRAM-SHA-1 and SCRAM-SHA-256.
+Every profile has the users ada (password "ada-secret"), tiny
+("tiny-secret") and small ("ada-secret"; 2 KiB quota on "special",
+set_quota() raises it), with PLAIN, LOGIN, SCRAM-SHA-1 and SCRAM-SHA-256.
 
 As a program:
     dovecot_imap.py serve --dir D
@@ -50,7 +51,11 @@ import sys
 
 from dovecot_instance import DOVECOT, NO_AUTH_PENALTY, Dovecot, DovecotError
 
-USERS = {"ada": "ada-secret", "tiny": "tiny-secret"}
+USERS = {"ada": "ada-secret", "tiny": "tiny-secret", "small": "ada-secret"}
+# Storage quotas (where a profile has the quota plugin): "small" shares
+# ada's password, so an account sending as ada through Postfix files its
+# copy as "small" (the outbox over quota); set_quota() changes it.
+QUOTAS = {"tiny": "2K", "small": "2K"}
 
 PROFILES = {
     "special": {
@@ -121,11 +126,7 @@ class DovecotImap(Dovecot):
             os.chmod(d, 0o755)
         shutil.chown(home, "nobody", "nogroup")
         users = os.path.join(self.dir, "users")
-        with open(users, "w") as f:
-            for user, password in USERS.items():
-                extra = "userdb_quota_rule=*:storage=2K" if user == "tiny" else ""
-                f.write("%s:{PLAIN}%s::::::%s\n" % (user, password, extra))
-        os.chmod(users, 0o644)
+        write_users(users, QUOTAS)
         p = self.p
         ssl_lines = "ssl = no"
         if p["tls"]:
@@ -201,6 +202,23 @@ service imap-login {{
                 return s.recv(4096).startswith(b"* OK")
         except OSError:
             return False
+
+
+def write_users(path, quotas):
+    """Dovecot's passwd-file of every profile: USERS with their quotas."""
+    with open(path + ".new", "w") as f:
+        for user, password in USERS.items():
+            extra = ("userdb_quota_rule=*:storage=%s" % quotas[user]) if user in quotas else ""
+            f.write("%s:{PLAIN}%s::::::%s\n" % (user, password, extra))
+    os.chmod(path + ".new", 0o644)
+    os.replace(path + ".new", path)
+
+
+def set_quota(profile_dir, user, storage):
+    """Gives `user` of the server in `profile_dir` (DIR/PROFILE of `serve`)
+    another storage quota ("2K", "1M"); Dovecot reads the changed
+    passwd-file at the next sign-in."""
+    write_users(os.path.join(profile_dir, "users"), dict(QUOTAS, **{user: storage}))
 
 
 def mailbox_utf7(name):

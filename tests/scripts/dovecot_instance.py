@@ -10,7 +10,10 @@ OAUTHBEARER, with the `oauth2` passdb that asks the authorization server
 about each token by RFC 7662 introspection. (PLAIN takes a token as its
 password there, so a real password never signs in: the contrast a provider
 that turned passwords off shows.) The IMAP servers of the Sent-copy tests
-(issue 20) are a subclass in dovecot_imap.py.
+(issue 20) are a subclass in dovecot_imap.py. With `imaps` (a certificate
+and key), it also serves IMAP over implicit TLS on a free loopback port,
+signing in through the same oauth2 passdb: one user's Maildir with a
+SPECIAL-USE "\\Sent" folder "Sent" (an OAuth account's Sent copy).
 
 As a program:
     dovecot_instance.py --dir D --introspection-url URL [--ca-file CA]
@@ -21,6 +24,7 @@ import argparse
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -50,8 +54,10 @@ class Dovecot:
 
     MECHANISMS = ("plain", "xoauth2", "oauthbearer")
 
-    def __init__(self, directory, introspection_url, ca_file=None, username_attribute="username"):
+    def __init__(self, directory, introspection_url, ca_file=None, username_attribute="username", imaps=None):
         self.dir = os.path.abspath(directory)
+        self.imaps = imaps  # (certificate, key): serve IMAP over implicit TLS too
+        self.imaps_port = None
         self.introspection_url = introspection_url
         self.ca_file = ca_file
         self.username_attribute = username_attribute
@@ -65,7 +71,49 @@ class Dovecot:
         return os.path.join(self.run_dir, "auth-client")
 
     def describe(self):
-        return {"auth_socket": self.auth_socket, "log": self.log_path, "mechanisms": list(self.MECHANISMS)}
+        return {"auth_socket": self.auth_socket, "log": self.log_path, "mechanisms": list(self.MECHANISMS),
+                "imaps_port": self.imaps_port}
+
+    def maildir(self, user):
+        """The user's Maildir (written by Dovecot as user nobody)."""
+        return os.path.join(self.dir, "home", user, "Maildir")
+
+    def _imap_config(self):
+        """The IMAP part of the configuration (empty without `imaps`)."""
+        if not self.imaps:
+            return "protocols =\nssl = no\n"
+        home = os.path.join(self.dir, "home")
+        os.makedirs(home, exist_ok=True)
+        shutil.chown(home, "nobody", "nogroup")
+        if self.imaps_port is None:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                self.imaps_port = s.getsockname()[1]
+        cert, key = self.imaps
+        return f"""protocols = imap
+ssl = yes
+ssl_cert = <{cert}
+ssl_key = <{key}
+ssl_min_protocol = TLSv1.2
+mail_location = maildir:~/Maildir
+namespace inbox {{
+  inbox = yes
+  separator = /
+  mailbox Sent {{
+    auto = subscribe
+    special_use = \\Sent
+  }}
+}}
+service imap-login {{
+  inet_listener imap {{
+    port = 0
+  }}
+  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {self.imaps_port}
+  }}
+}}
+"""
 
     def _write_config(self):
         for d in (self.dir, self.run_dir, os.path.join(self.dir, "state")):
@@ -86,15 +134,13 @@ class Dovecot:
             f.write("\n".join(lines) + "\n")
         os.chmod(oauth2, 0o644)
         with open(self.conf_path, "w") as f:
-            f.write(f"""# A private Dovecot for the tests: authentication only.
-protocols =
-instance_name = outpost-test-{secrets.token_hex(4)}
+            f.write(f"""# A private Dovecot for the tests: authentication (and IMAP with imaps).
+{self._imap_config()}instance_name = outpost-test-{secrets.token_hex(4)}
 base_dir = {self.run_dir}
 state_dir = {self.dir}/state
 log_path = {self.log_path}
 info_log_path = {self.log_path}
 listen = 127.0.0.1
-ssl = no
 # Postfix tells Dovecot whether its client used TLS; the submission port
 # demands TLS before AUTH anyway.
 disable_plaintext_auth = no

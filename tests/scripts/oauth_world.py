@@ -17,7 +17,9 @@ Starts, on 127.0.0.1 with free ports and a private temporary directory:
     short-lived access tokens, a public client with loopback redirects,
     RFC 7662 introspection, RFC 7009 revocation);
   - a private Dovecot (dovecot_instance.py) whose `oauth2` passdb asks that
-    server about every token;
+    server about every token; it also serves IMAP over implicit TLS (the
+    user's Maildir, a SPECIAL-USE "\\Sent" folder "Sent"), signing in with
+    XOAUTH2 or OAUTHBEARER through that passdb;
   - a private Postfix (postfix_instance.py) whose submission port (STARTTLS
     required) and smtps port take AUTH XOAUTH2 / OAUTHBEARER (and PLAIN,
     which takes a token, never the password) through that Dovecot and
@@ -38,7 +40,8 @@ revocation_endpoint, introspection_endpoint, device_authorization_endpoint
 redirect_uris (loopback, any port), user, password, access_token_lifetime,
 rotates_refresh_tokens,
 smtp_host, submission_port (STARTTLS), smtps_port (implicit TLS),
-sasl_mechanisms, ca_file, maildir, provider_file (the provider in
+sasl_mechanisms, imap_host, imaps_port (IMAP, implicit TLS), sent_maildir
+(the user's Sent folder on that IMAP server), ca_file, maildir, provider_file (the provider in
 Outpost's $XDG_CONFIG_HOME/outpost/oauth2/*.json format), revoke_command
 (argv: revokes every grant of the user on the server, as "remove access"
 in a provider's account settings does), logs (every log file the world
@@ -187,7 +190,7 @@ class OAuthWorld:
                             "--introspection-secret-file", os.path.join(self.dir, "introspection-secret")],
                            auth_log)
         dovecot_dir = os.path.join(self.dir, "dovecot")
-        self._dovecot = Dovecot(dovecot_dir, None, ca_file=ca)
+        self._dovecot = Dovecot(dovecot_dir, None, ca_file=ca, imaps=(crt, key))
         postfix_dir = os.path.join(self.dir, "postfix")
         os.makedirs(postfix_dir)
         postfix_log = os.path.join(self.dir, "postfix.stderr")
@@ -225,6 +228,9 @@ class OAuthWorld:
             "submission_port": smtp["submission"],
             "smtps_port": smtp["smtps"],
             "sasl_mechanisms": [m.upper() for m in Dovecot.MECHANISMS],
+            "imap_host": "127.0.0.1",
+            "imaps_port": self._dovecot.imaps_port,
+            "sent_maildir": os.path.join(self._dovecot.maildir(USER), ".Sent"),
             "ca_file": ca,
             "maildir": smtp["maildir"],
             "provider_file": provider_file,
@@ -302,6 +308,25 @@ class OAuthWorld:
         for path in found:
             with open(path, "rb") as f:
                 out.append(f.read())
+        return out
+
+    def sent_copies(self):
+        """The messages in the user's Sent folder on the IMAP server, read
+        from its Maildir (not through Outpost): (octets with CRLF line ends
+        as IMAP serves them, Maildir flags such as "S"), oldest first."""
+        found = []
+        for sub in ("new", "cur"):
+            d = os.path.join(self.description["sent_maildir"], sub)
+            if os.path.isdir(d):
+                found += [os.path.join(d, n) for n in os.listdir(d)]
+        found.sort(key=os.path.getmtime)
+        out = []
+        for path in found:
+            with open(path, "rb") as f:
+                raw = f.read()
+            # Dovecot stores LF line ends (mail_save_crlf = no).
+            flags = path.rsplit(":2,", 1)[1] if ":2," in path else ""
+            out.append((raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"), flags))
         return out
 
     def leaked(self, secret):
