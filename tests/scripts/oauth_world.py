@@ -133,6 +133,17 @@ def read_ready(process, name, timeout, stderr_path):
     return json.loads(text[6:])
 
 
+def maildir_files(maildir):
+    """The message files of a Maildir folder, oldest first."""
+    found = []
+    for sub in ("new", "cur"):
+        d = os.path.join(maildir, sub)
+        if os.path.isdir(d):
+            found += [os.path.join(d, n) for n in os.listdir(d)]
+    found.sort(key=os.path.getmtime)
+    return found
+
+
 class OAuthWorld:
     """The authorization server, Dovecot and Postfix; a context manager.
 
@@ -298,14 +309,8 @@ class OAuthWorld:
 
     def messages(self):
         """The delivered messages (bytes), oldest first."""
-        found = []
-        for sub in ("new", "cur"):
-            d = os.path.join(self.description["maildir"], sub)
-            if os.path.isdir(d):
-                found += [os.path.join(d, n) for n in os.listdir(d)]
-        found.sort(key=os.path.getmtime)
         out = []
-        for path in found:
+        for path in maildir_files(self.description["maildir"]):
             with open(path, "rb") as f:
                 out.append(f.read())
         return out
@@ -314,14 +319,8 @@ class OAuthWorld:
         """The messages in the user's Sent folder on the IMAP server, read
         from its Maildir (not through Outpost): (octets with CRLF line ends
         as IMAP serves them, Maildir flags such as "S"), oldest first."""
-        found = []
-        for sub in ("new", "cur"):
-            d = os.path.join(self.description["sent_maildir"], sub)
-            if os.path.isdir(d):
-                found += [os.path.join(d, n) for n in os.listdir(d)]
-        found.sort(key=os.path.getmtime)
         out = []
-        for path in found:
+        for path in maildir_files(self.description["sent_maildir"]):
             with open(path, "rb") as f:
                 raw = f.read()
             # Dovecot stores LF line ends (mail_save_crlf = no).
