@@ -535,6 +535,29 @@ int runSend(const QStringList &args)
 
 namespace {
 
+/// Files the due copies in the Sent folder here when this process can take
+/// the outbox (and nothing else: no message is sent), else asks the process
+/// that holds it, without waiting for what that one is sending.
+void fileSentCopies(Profile &p)
+{
+    Core::Flusher flusher(&p.outbox, &p.accounts, &p.trust, &p.credentials);
+    switch (flusher.acquire()) {
+    case Core::Flusher::LockResult::Acquired: {
+        bool idle = false;
+        QObject::connect(&flusher, &Core::Flusher::idle, &flusher, [&] { idle = true; });
+        flusher.fileSentCopies();
+        runUntil([&] { return idle; }, 12 * 60 * 1000); // (the copy's own time-outs end it sooner)
+        return;
+    }
+    case Core::Flusher::LockResult::HeldByOther:
+        (void)Core::Flusher::requestFlush(p.outbox.root(), Core::Flusher::Request::SentCopies);
+        return;
+    case Core::Flusher::LockResult::Failed:
+        err() << QCoreApplication::translate("Cli", "outpost: the outbox could not be locked.") << Qt::endl;
+        return;
+    }
+}
+
 /// `outbox retry-copy`: the copy is due now; this process files it, or the
 /// one that holds the outbox does. Exit codes as for a message: 0 filed,
 /// 75 still waiting (a temporary failure), 69 failed.
@@ -546,7 +569,7 @@ int retrySentCopy(Profile &p, const QString &id, bool createFolder)
                                 QCoreApplication::translate("Cli", "'%1' is not a sent message in the outbox.").arg(id)));
     if (auto r = copies.retry(id, createFolder); !r)
         return fail(r.error());
-    (void)flushOutbox(p, false, {}, true);
+    fileSentCopies(p);
     // Another process may hold the outbox: its flusher files the copy.
     QElapsedTimer clock;
     clock.start();

@@ -78,6 +78,7 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
     // 12 minutes: longer than the 10-minute wait for the reply to the final dot.
     constexpr int kLimitMs = 12 * 60 * 1000;
     constexpr int kQuitLimitMs = 35 * 1000; // the client's own QUIT time-out is 30 s
+    constexpr int kCopyGraceMs = 10 * 1000; // a copy of a usual message to a server that answers
     bool asked = false;
     while (clock.elapsed() < kLimitMs) {
         Core::Flusher flusher(&p.outbox, &p.accounts, &p.trust, &p.credentials);
@@ -92,7 +93,17 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
                                      tried << id;
                              });
             flusher.flush(manual);
-            runUntil([&] { return idle; }, kLimitMs);
+            if (ids.isEmpty()) {
+                // A flush of the whole outbox: the copies in the Sent folder too.
+                runUntil([&] { return idle; }, kLimitMs);
+            } else {
+                // Someone waits for these messages (`send --wait`, a script
+                // behind outpost-sendmail): done when they are sent or held.
+                // A copy in the Sent folder still under way may end here if
+                // it is quick; else it waits, pending, for the next flush.
+                runUntil([&] { return idle || !flusher.isSending(); }, kLimitMs);
+                runUntil([&] { return idle; }, kCopyGraceMs);
+            }
             // Say goodbye before exiting: QUIT answered, TLS closed.
             runUntil([&] { return !flusher.isClosingConnections(); }, kQuitLimitMs);
             return tried;

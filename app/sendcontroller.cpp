@@ -425,6 +425,7 @@ Gui::OutboxWindow *SendController::showOutbox()
         m_outboxWindow = new Gui::OutboxWindow(&m_outbox);
         m_outboxWindow->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_outboxWindow, &Gui::OutboxWindow::sendNowRequested, this, &SendController::sendNow);
+        connect(m_outboxWindow, &Gui::OutboxWindow::sentCopiesRequested, this, &SendController::fileSentCopies);
         m_outboxWindow->setBrowserSignIn([this](const QString &accountId) {
             const Core::Account *a = m_accounts.find(accountId);
             return a && a->auth == Core::AuthMethod::OAuth2;
@@ -464,6 +465,16 @@ Gui::OutboxWindow *SendController::showOutbox()
 void SendController::sendNow()
 {
     flushOrAsk(true);
+}
+
+void SendController::fileSentCopies()
+{
+    // Only the copies: a manual flush would also send deferred messages
+    // before their time and forget the servers' back-off.
+    if (becomeFlusher())
+        m_flusher->fileSentCopies();
+    else
+        Core::Flusher::requestFlushAsync(m_outbox.root(), this, {}, Core::Flusher::Request::SentCopies);
 }
 
 void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)

@@ -82,6 +82,8 @@ private:
     void undo(const QString &id);
     void onFinished(const QString &id, Core::OutboxState state);
     void sendNow();
+    /// The copies in the Sent folder that are due (Retry Copy), nothing else.
+    void fileSentCopies();
     /// Takes the outbox lock if it is free and from then on sends; false
     /// while another process (a command-line flush) holds it.
     bool becomeFlusher();

@@ -177,7 +177,7 @@ void OutboxWindow::retryCopies()
     if (!errors.isEmpty())
         statusBar()->showMessage(errors.join(u' '));
     if (any)
-        Q_EMIT sendNowRequested(); // the flusher's pass ends with the copies
+        Q_EMIT sentCopiesRequested();
 }
 
 void OutboxWindow::setProgress(const QString &id, int percent)

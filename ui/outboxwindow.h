@@ -43,6 +43,8 @@ public:
 
 Q_SIGNALS:
     void sendNowRequested();
+    /// Retry Copy made copies due: file them (nothing else is sent).
+    void sentCopiesRequested();
     /// "Edit": the person wants this message back in a composer.
     void editRequested(const QString &id);
     /// "Sign In Again": the account's sign-in expired or was revoked.

@@ -232,8 +232,11 @@ Flusher::LockResult Flusher::acquire()
         connect(m_server, &QLocalServer::newConnection, this, [this] {
             while (QLocalSocket *socket = m_server->nextPendingConnection()) {
                 connect(socket, &QLocalSocket::readyRead, socket, [this, socket] {
-                    if (socket->readAll().startsWith("flush"))
+                    const QByteArray asked = socket->readAll();
+                    if (asked.startsWith("flush"))
                         flush(true);
+                    else if (asked.startsWith("copies"))
+                        fileSentCopies();
                     socket->write("ok\n");
                     socket->disconnectFromServer();
                 });
@@ -244,19 +247,27 @@ Flusher::LockResult Flusher::acquire()
     return LockResult::Acquired;
 }
 
-bool Flusher::requestFlush(const QString &outboxRoot)
+namespace {
+QByteArray requestLine(Flusher::Request request)
+{
+    return request == Flusher::Request::SentCopies ? QByteArrayLiteral("copies\n") : QByteArrayLiteral("flush\n");
+}
+} // namespace
+
+bool Flusher::requestFlush(const QString &outboxRoot, Request request)
 {
     // Used from the command line, where a bounded blocking wait is fine.
     QLocalSocket socket;
     socket.connectToServer(localServerName(outboxRoot));
     if (!socket.waitForConnected(2000))
         return false;
-    socket.write("flush\n");
+    socket.write(requestLine(request));
     socket.waitForBytesWritten(2000);
     return socket.waitForReadyRead(5000);
 }
 
-void Flusher::requestFlushAsync(const QString &outboxRoot, QObject *context, std::function<void(bool)> done)
+void Flusher::requestFlushAsync(const QString &outboxRoot, QObject *context, std::function<void(bool)> done,
+                                Request request)
 {
     // The holder may be busy or hung: nothing here waits on this thread.
     auto *socket = new QLocalSocket(context);
@@ -270,7 +281,7 @@ void Flusher::requestFlushAsync(const QString &outboxRoot, QObject *context, std
     };
     timeout->setSingleShot(true);
     QObject::connect(timeout, &QTimer::timeout, socket, [finish] { finish(false); });
-    QObject::connect(socket, &QLocalSocket::connected, socket, [socket] { socket->write("flush\n"); });
+    QObject::connect(socket, &QLocalSocket::connected, socket, [socket, request] { socket->write(requestLine(request)); });
     QObject::connect(socket, &QLocalSocket::readyRead, socket, [finish] { finish(true); });
     QObject::connect(socket, &QLocalSocket::errorOccurred, socket, [finish] { finish(false); });
     timeout->start(9000); // requestFlush()'s bounds together
@@ -358,6 +369,17 @@ void Flusher::flush(bool manual)
     if (m_scan || startQueued)
         return;
     QMetaObject::invokeMethod(this, [this] { startPending(); }, Qt::QueuedConnection);
+}
+
+void Flusher::fileSentCopies()
+{
+    if (!m_lock)
+        return;
+    if (!m_sentCopies->run())
+        QMetaObject::invokeMethod(this, [this] {
+            if (!isBusy())
+                Q_EMIT idle();
+        }, Qt::QueuedConnection);
 }
 
 void Flusher::startPending()

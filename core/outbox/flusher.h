@@ -69,14 +69,19 @@ public:
     /// Takes the outbox lock and runs start-up recovery. Only then may the
     /// flusher send.
     [[nodiscard]] LockResult acquire();
+    /// What another process asks of the instance holding the lock.
+    enum class Request {
+        Flush, ///< flush(true): "Send Now"
+        SentCopies, ///< fileSentCopies(): retry-copy, nothing sent
+    };
     /// Asks the instance holding the lock to flush now; false if none answers.
     /// Waits (up to 9 s): for the command line.
-    [[nodiscard]] static bool requestFlush(const QString &outboxRoot);
+    [[nodiscard]] static bool requestFlush(const QString &outboxRoot, Request request = Request::Flush);
     /// The same without waiting, for the GUI thread: `done` (optional) is
     /// called on `context`'s thread with whether the flusher answered, within
     /// the same bounds.
     static void requestFlushAsync(const QString &outboxRoot, QObject *context,
-                                  std::function<void(bool)> done = {});
+                                  std::function<void(bool)> done = {}, Request request = Request::Flush);
 
     /// What a person fixed, which may end a hold.
     enum class Fix {
@@ -110,7 +115,13 @@ public:
     /// Sends what is due; manual=true also sends deferred messages before
     /// their time (never held or in-doubt ones).
     void flush(bool manual = false);
-    [[nodiscard]] bool isBusy() const { return !m_runs.empty() || m_scan || m_pending || m_sentRecords > 0 || m_sentCopies->isBusy(); }
+    /// Only the copies in the Sent folder that are due (retry-copy): no
+    /// pass, nothing sent. idle() follows.
+    void fileSentCopies();
+    [[nodiscard]] bool isBusy() const { return isSending() || m_sentCopies->isBusy(); }
+    /// A pass is under way (messages being sent or recorded); the copies in
+    /// the Sent folder that follow it aside.
+    [[nodiscard]] bool isSending() const { return !m_runs.empty() || m_scan || m_pending || m_sentRecords > 0; }
     /// A connection is still saying goodbye (QUIT sent, 221 not yet in):
     /// a process about to exit waits for it, bounded by the QUIT time-out.
     [[nodiscard]] bool isClosingConnections() const;

@@ -16,6 +16,7 @@ account's password, which IMAP shares with SMTP). OUTPOST_BINARY names the
 """
 import base64
 import email
+import fcntl
 import json
 import os
 import pathlib
@@ -301,6 +302,49 @@ class SentCopyCli(unittest.TestCase):
         r = self.outpost("outbox", "retry-copy", entry["id"], check=0)
         self.assertIn("Sent", r.stdout.decode())
         self.expect_one_copy("special", "Sent", self.only_entry())
+
+    def test_send_wait_does_not_wait_for_a_silent_imap_server(self):
+        # An IMAP server that takes the connection and never answers (it
+        # would take its 30 s and 60 s time-outs): `send --wait` ends once
+        # the message is sent; the copy waits for a later flush.
+        with socket.socket() as silent:
+            silent.bind(("127.0.0.1", 0))
+            silent.listen(8)  # (connections complete in the backlog; nothing is ever said)
+            self.add_account("special", imap_port=silent.getsockname()[1])
+            start = time.monotonic()
+            self.send("IMAP silent", check=0)
+            took = time.monotonic() - start
+            entry = self.only_entry()
+        self.assertLess(took, 25, "send --wait waited %.0f s for the copy in the Sent folder" % took)
+        self.expect_sent_once(entry)
+        self.assertEqual(entry["sent_copy"]["state"], "pending", entry)
+
+    def test_retry_copy_waits_for_the_copy_not_for_the_outbox(self):
+        # Another process holds the outbox (its lock) and is not done with a
+        # message due now: retry-copy asks it, waits its 2 minutes for the
+        # copy, and does not wait for that message (12 minutes).
+        self.add_account("special", imap_port=closed_port())
+        self.send("IMAP down, then retried")
+        entry = self.only_entry()
+        self.assertEqual(entry["sent_copy"]["state"], "pending", entry)
+        self.outpost("send", "--to", "bob@example.test", "--subject", "due now", "--body", "x", "--queue-only",
+                     check=0)
+        lock = open(self.home / "data" / "outpost" / "outbox" / ".lock", "a")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            start = time.monotonic()
+            try:
+                r = subprocess.run([OUTPOST, "outbox", "retry-copy", entry["id"]], env=self.env, capture_output=True,
+                                   timeout=200)
+            except subprocess.TimeoutExpired:
+                self.fail("retry-copy waited more than 200 s for the whole outbox")
+            took = time.monotonic() - start
+        finally:
+            lock.close()
+        self.assertLess(took, 160, "retry-copy took %.0f s" % took)
+        self.assertEqual(r.returncode, 75, r.stdout.decode() + r.stderr.decode())  # EX_TEMPFAIL: still waiting
+        copy = next(e for e in self.entries() if e["id"] == entry["id"])["sent_copy"]
+        self.assertEqual(copy["state"], "pending", copy)
 
     def test_a_waiting_copy_is_filed_by_a_later_flush_once_due(self):
         self.add_account("german", imap_port=closed_port())

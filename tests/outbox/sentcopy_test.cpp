@@ -8,6 +8,7 @@
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
 #include "core/oauth/tokensource.h"
+#include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
 #include "core/outbox/sentcopystep.h"
 #include "core/outbox/sentcopystore.h"
@@ -327,4 +328,36 @@ TEST_F(SentCopyTest, AMessageQueuedBeforeTheStepExistedButSentAfterGetsACopy)
     EXPECT_FALSE(SentCopyStore(m_outbox->root()).read(sentBefore).has_value());
     ASSERT_TRUE(SentCopyStore(m_outbox->root()).read(id).has_value()) << "settled as from before the step: no copy";
     EXPECT_EQ(status(id).attempts, 1);
+}
+
+// Retry Copy (the outbox window, or retry-copy from another process) asks the
+// flusher for the copies only: a message due now is not sent by it, a
+// deferred one not before its time.
+TEST_F(SentCopyTest, ARequestForTheCopiesSendsNothing)
+{
+    Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
+    const QString sent = sentMessage(a);
+    a.host = QStringLiteral("127.0.0.1");
+    a.port = m_closedPort; // (were it tried, it would fail: an attempt)
+    Draft d;
+    d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
+    d.to.append(MailAddress({}, QStringLiteral("bob@example.org")));
+    d.subject = QStringLiteral("Due now");
+    d.textBody = QStringLiteral("Body");
+    auto due = m_outbox->enqueue(d, a, {});
+    ASSERT_TRUE(due.ok());
+
+    Flusher flusher(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
+    ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
+    QSignalSpy idle(&flusher, &Flusher::idle);
+    bool answered = false;
+    Flusher::requestFlushAsync(m_outbox->root(), &flusher, [&](bool ok) { answered = ok; },
+                               Flusher::Request::SentCopies);
+    ASSERT_TRUE(idle.wait(30000)) << "the copies were not filed";
+    EXPECT_TRUE(answered);
+    EXPECT_EQ(status(sent).attempts, 1) << "the copy was tried";
+    const auto after = m_outbox->find(due->id);
+    ASSERT_TRUE(after.has_value());
+    EXPECT_EQ(after->state, OutboxState::Queued);
+    EXPECT_EQ(after->attempts, 0) << "a request for the copies sent a message";
 }
