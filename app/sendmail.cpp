@@ -171,30 +171,37 @@ QString outpostProgram()
 // Sends the message now, and whatever else is due, as a sendmail without
 // -odq does: in an `outpost` process (the full core), waited for. What
 // became of the message is read from the outbox afterwards; that process's
-// summary on standard output is not ours to print. False if it could not
-// run (the message stays queued for the next send).
-bool sendNow(const QString &id)
+// summary on standard output is not ours to print. Its exit status is not
+// enough either (a deferred message exits 75), but with the message still
+// queued, a failure means it did not get to send it: an `outpost` that
+// could not start, crashed early, or is not ours and refused the options.
+struct SendAttempt
 {
-    const QString program = outpostProgram();
+    QString program;    ///< empty: none was found
+    QString problem;    ///< why it did not finish normally; empty if it did
+};
+
+SendAttempt sendNow(const QString &id)
+{
+    SendAttempt attempt{outpostProgram(), {}};
+    if (attempt.program.isEmpty()) {
+        attempt.problem = QCoreApplication::translate("Sendmail", "not found");
+        return attempt;
+    }
     QProcess sender;
-    sender.setProgram(program);
+    sender.setProgram(attempt.program);
     sender.setArguments({QStringLiteral("outbox"), QStringLiteral("flush"), QStringLiteral("--wait-for"), id});
     sender.setStandardInputFile(QProcess::nullDevice());
     sender.setStandardOutputFile(QProcess::nullDevice());
     sender.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    if (!program.isEmpty()) {
-        sender.start();
-        // As long as it takes: flushOutbox() bounds it (12 minutes).
-        if (sender.waitForFinished(-1) && sender.exitStatus() == QProcess::NormalExit)
-            return true;
-    }
-    App::err() << QStringLiteral("outpost-sendmail: ")
-               //: %1 is the program's name, %2 why it could not run
-               << QCoreApplication::translate("Sendmail", "%1 could not send the message (%2); it waits in the outbox for the next send.")
-                      .arg(program.isEmpty() ? QStringLiteral("outpost") : program,
-                           program.isEmpty() ? QCoreApplication::translate("Sendmail", "not found") : sender.errorString())
-               << Qt::endl;
-    return false;
+    sender.start();
+    // As long as it takes: flushOutbox() bounds it (12 minutes).
+    if (!sender.waitForFinished(-1) || sender.exitStatus() != QProcess::NormalExit)
+        attempt.problem = sender.errorString();
+    else if (sender.exitCode() != 0)
+        //: why `outpost` did not send; %1 is a number
+        attempt.problem = QCoreApplication::translate("Sendmail", "it exited with status %1").arg(sender.exitCode());
+    return attempt;
 }
 
 int run(const QStringList &arguments)
@@ -332,7 +339,7 @@ int run(const QStringList &arguments)
         return App::fail(entry.error());
     if (options->queueOnly)
         return App::ExitOk;
-    (void)sendNow(entry->id);
+    const SendAttempt attempt = sendNow(entry->id);
     const auto after = outbox.find(entry->id);
     if (!after)
         return App::ExitSoftware;
@@ -342,10 +349,27 @@ int run(const QStringList &arguments)
     case Core::OutboxState::Sent:
         return App::ExitOk;
     case Core::OutboxState::Queued:
-    case Core::OutboxState::Deferred:
-    case Core::OutboxState::Active:
+        if (!attempt.problem.isEmpty()) { // it did not get to send it
+            App::err() << QStringLiteral("outpost-sendmail: ")
+                       //: %1 is the program's name, %2 why it could not send
+                       << QCoreApplication::translate("Sendmail", "%1 could not send the message (%2); it waits in the outbox for the next send.")
+                              .arg(attempt.program.isEmpty() ? QStringLiteral("outpost") : attempt.program, attempt.problem)
+                       << Qt::endl;
+        }
         App::err() << QStringLiteral("outpost-sendmail: ") << App::describe(after.value()) << Qt::endl;
         return App::ExitOk;
+    case Core::OutboxState::Deferred:
+        App::err() << QStringLiteral("outpost-sendmail: ") << App::describe(after.value()) << Qt::endl;
+        return App::ExitOk;
+    case Core::OutboxState::Active:
+        // The sender ended while sending (the record of a 250 may be there
+        // or not): the next flush holds it as "in doubt" and does not send
+        // it again without the person, so it is not waiting for a retry.
+        App::err() << QStringLiteral("outpost-sendmail: ")
+                   << QCoreApplication::translate("Sendmail", "The sending stopped before it finished; the message may already have been delivered "
+                                                              "and will not be sent again unless you decide to in the outbox.")
+                   << Qt::endl;
+        return App::ExitUnavailable;
     default:
         App::err() << QStringLiteral("outpost-sendmail: ") << App::describe(after.value()) << Qt::endl;
         return App::exitCodeForEntry(after.value());

@@ -4101,12 +4101,21 @@ Liest eine Nachricht von der Standardeingabe und sendet sie mit Ihrem Outpost-Ko
     </message>
     <message>
         <source>%1 could not send the message (%2); it waits in the outbox for the next send.</source>
-        <extracomment>%1 is the program&apos;s name, %2 why it could not run</extracomment>
+        <extracomment>%1 is the program&apos;s name, %2 why it could not send</extracomment>
         <translation>%1 konnte die Nachricht nicht senden (%2); sie wartet im Postausgang auf den nächsten Versand.</translation>
     </message>
     <message>
         <source>not found</source>
         <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>it exited with status %1</source>
+        <extracomment>why `outpost` did not send; %1 is a number</extracomment>
+        <translation>es endete mit dem Status %1</translation>
+    </message>
+    <message>
+        <source>The sending stopped before it finished; the message may already have been delivered and will not be sent again unless you decide to in the outbox.</source>
+        <translation>Das Senden brach ab, bevor es fertig war; die Nachricht wurde vielleicht schon zugestellt und wird erst wieder gesendet, wenn Sie es im Postausgang entscheiden.</translation>
     </message>
 </context>
 <context>

@@ -4101,12 +4101,21 @@ Lit un message sur l’entrée standard et l’envoie avec votre compte Outpost.
     </message>
     <message>
         <source>%1 could not send the message (%2); it waits in the outbox for the next send.</source>
-        <extracomment>%1 is the program&apos;s name, %2 why it could not run</extracomment>
+        <extracomment>%1 is the program&apos;s name, %2 why it could not send</extracomment>
         <translation>%1 n’a pas pu envoyer le message (%2)&#xa0;; il attend dans la boîte d’envoi le prochain envoi.</translation>
     </message>
     <message>
         <source>not found</source>
         <translation>introuvable</translation>
+    </message>
+    <message>
+        <source>it exited with status %1</source>
+        <extracomment>why `outpost` did not send; %1 is a number</extracomment>
+        <translation>il s’est terminé avec le code %1</translation>
+    </message>
+    <message>
+        <source>The sending stopped before it finished; the message may already have been delivered and will not be sent again unless you decide to in the outbox.</source>
+        <translation>L’envoi s’est arrêté avant la fin&#xa0;; le message a peut-être déjà été remis et ne sera renvoyé que si vous le décidez dans la boîte d’envoi.</translation>
     </message>
 </context>
 <context>

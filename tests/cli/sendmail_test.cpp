@@ -196,3 +196,43 @@ TEST_F(SendmailFixture, WithoutOutpostToSendTheMessageWaitsQueued)
     EXPECT_EQ(list.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
     EXPECT_TRUE(QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files).isEmpty());
 }
+
+// An `outpost` beside it that is not ours (or an older one without
+// --wait-for) exits 64 without sending: the message waits queued, and
+// outpost-sendmail says it could not be sent now, not just "Queued".
+TEST_F(SendmailFixture, AnOutpostThatRefusesTheFlushLeavesTheMessageQueuedAndSaysSo)
+{
+    startServerAndAccount();
+    const QString dir = m_home.filePath(QStringLiteral("other"));
+    ASSERT_TRUE(QDir().mkpath(dir));
+    const QString copy = dir + QStringLiteral("/outpost-sendmail");
+    ASSERT_TRUE(QFile::copy(QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail"), copy));
+    QFile fake(dir + QStringLiteral("/outpost"));
+    ASSERT_TRUE(fake.open(QIODevice::WriteOnly));
+    fake.write("#!/bin/sh\necho \"outpost: unknown option $3\" >&2\nexit 64\n");
+    fake.close();
+    ASSERT_TRUE(fake.setPermissions(fake.permissions() | QFileDevice::ExeOwner));
+    const CliRun r = runProgram(copy, {QStringLiteral("bob@example.org")}, {}, "Subject: stays\n\nbody\n", 60000);
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("could not send the message (it exited with status 64); it waits in the outbox")))
+        << r.err.toStdString();
+    const QJsonArray list = outboxList();
+    ASSERT_EQ(list.size(), 1);
+    EXPECT_EQ(list.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+    EXPECT_TRUE(QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files).isEmpty());
+}
+
+// The `outpost` that sends ends after the server's 250, before it records
+// it: the message may have been delivered and is not sent again without
+// the person, so this is not the success of a message queued for a retry.
+TEST_F(SendmailFixture, ASenderThatEndsAfterTheServerAcceptedSaysItMayBeDelivered)
+{
+    startServerAndAccount();
+    const CliRun r = runProgram(QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail"),
+                                {QStringLiteral("bob@example.org")}, "after-250", "Subject: in doubt\n\nbody\n", 60000);
+    EXPECT_FALSE(r.crashed);
+    EXPECT_EQ(r.exitCode, 69) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("may already have been delivered"))) << r.err.toStdString();
+    EXPECT_FALSE(r.err.contains(QStringLiteral("waits in the outbox"))) << r.err.toStdString();
+    EXPECT_EQ(QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files).size(), 1);
+}
