@@ -12,8 +12,12 @@ Runs as root inside tests/scripts/with_keyring.sh; OUTPOST_BINARY names the
     sentcopy_quota_cli_test.py SentCopyQuotaCli.test_NAME
 """
 import base64
+import imaplib
 import os
+import re
+import ssl
 import sys
+import time
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -33,6 +37,26 @@ def tearDownModule():
 
 
 class SentCopyQuotaCli(sentcopy_cli_test.SentCopyCli):
+    def wait_for_quota_limit(self, user, password, kib):
+        """Until Dovecot reports the storage limit `kib` for `user` (it
+        reads its changed passwd-file at a later sign-in, not at once)."""
+        p = sentcopy_cli_test.WORLD.imap["special"]
+        deadline = time.time() + 30
+        seen = None
+        while time.time() < deadline:
+            imap = imaplib.IMAP4_SSL(p["host"], p["imaps"], ssl_context=ssl.create_default_context(
+                cafile=sentcopy_cli_test.WORLD.imap["ca"]), timeout=20)
+            try:
+                imap.login(user, password)
+                _, data = imap.getquotaroot("INBOX")
+                seen = b" ".join(d for part in data for d in part if isinstance(d, bytes))
+                if re.search(rb"STORAGE \d+ %d\)" % kib, seen):
+                    return
+            finally:
+                imap.logout()
+            time.sleep(0.5)
+        self.fail("Dovecot did not take the quota of %d KiB: %r" % (kib, seen))
+
     def test_over_quota_the_message_stays_sent_and_retry_copy_files_it_once_raised(self):
         world = sentcopy_cli_test.WORLD
         self.add_account("special", imap_user="small")
@@ -45,6 +69,7 @@ class SentCopyQuotaCli(sentcopy_cli_test.SentCopyCli):
         self.assertEqual(self.copies("special", "Sent", mid, "small", "ada-secret"), [])
         # The same message, once the quota is raised: filed once, not sent again.
         set_quota(os.path.join(world.base, "imap", "special"), "small", "1M")
+        self.wait_for_quota_limit("small", "ada-secret", 1024)
         r = self.outpost("outbox", "retry-copy", entry["id"], check=0)
         self.assertIn("Sent", r.stdout.decode())
         entry = self.only_entry()
