@@ -367,10 +367,18 @@ Result<OutboxEntry> Outbox::finishEnqueue(PendingEntry &pending, HashingWriter &
     if (auto r = Durable::syncTogether(files, dirs); !r)
         return r.error();
     CrashPoint::hit("enqueue-rename");
-    // The single rename that makes it "queued" — durable before we say so.
-    if (auto r = Durable::renameDurably(tmpDir, entryDir(OutboxState::Queued, entry.id)); !r)
-        return r.error();
+    // The single rename that makes it "queued", then the syncs that make
+    // the rename durable. Once renamed it IS queued and will be sent: a sync
+    // that fails after it cannot undo that, so it is a warning, not an error
+    // (an error would keep the draft in the composer, and a second Send
+    // would deliver it twice). Only a power cut before the disk writes the
+    // folders could lose it.
+    const auto moved = Durable::renameThenSync(tmpDir, entryDir(OutboxState::Queued, entry.id));
+    if (!moved.renamed)
+        return moved.renamed.error();
     pending.setCommitted();
+    if (!moved.synced)
+        qWarning("outbox: queued, but not confirmed durable: %s", qPrintable(moved.synced.error().message()));
     entry.state = OutboxState::Queued;
     index(entry);
     notifyChanged();

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <functional>
 #include <future>
+#include <system_error>
 #include <vector>
 
 #ifdef Q_OS_WIN
@@ -42,6 +43,25 @@ void simulateSlowDisk()
 {
     if (const int ms = qEnvironmentVariableIntValue("OUTPOST_TEST_SYNC_DELAY_MS"); ms > 0)
         QThread::msleep(static_cast<unsigned long>(ms));
+}
+
+// Tests: OUTPOST_TEST_SYNC_FAIL_DIR=NAME makes the sync of every folder
+// named NAME fail with EIO, as a failing disk would, after the rename that
+// went before it has happened.
+bool simulatedDirectorySyncFailure(const QString &directory)
+{
+    const QString name = qEnvironmentVariable("OUTPOST_TEST_SYNC_FAIL_DIR");
+    return !name.isEmpty() && QFileInfo(directory).fileName() == name;
+}
+
+// Tests: OUTPOST_TEST_NO_THREADS=1 refuses every helper thread, as the
+// system does when RLIMIT_NPROC is reached (cron, containers): std::async
+// then throws std::system_error.
+std::future<void> startHelper(const std::function<void()> &work)
+{
+    if (qEnvironmentVariableIntValue("OUTPOST_TEST_NO_THREADS") == 1)
+        throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again));
+    return std::async(std::launch::async, work);
 }
 
 } // namespace
@@ -100,6 +120,8 @@ Result<void> syncDirectory(const QString &directory)
     Q_UNUSED(directory);
     return {};
 #else
+    if (simulatedDirectorySyncFailure(directory))
+        return writeError(directory, QString::fromLocal8Bit(std::strerror(EIO)));
     const int fd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return writeError(directory, QString::fromLocal8Bit(std::strerror(errno)));
@@ -191,8 +213,12 @@ Result<void> syncTogether(const QStringList &files, const QStringList &directori
     std::vector<std::future<void>> helpers;
     const std::size_t helperCount = std::min(jobs.size(), kThreads) - 1;
     helpers.reserve(helperCount);
-    for (std::size_t i = 0; i < helperCount; ++i)
-        helpers.push_back(std::async(std::launch::async, work));
+    // No thread to be had (RLIMIT_NPROC): this thread does what is left.
+    try {
+        for (std::size_t i = 0; i < helperCount; ++i)
+            helpers.push_back(startHelper(work));
+    } catch (const std::system_error &) {
+    }
     work();
     for (auto &helper : helpers)
         helper.get();
@@ -203,15 +229,22 @@ Result<void> syncTogether(const QStringList &files, const QStringList &directori
     return {};
 }
 
-Result<void> renameDurably(const QString &from, const QString &to)
+RenameOutcome renameThenSync(const QString &from, const QString &to)
 {
-    if (auto r = renameReplacing(from, to, true); !r)
-        return r;
+    RenameOutcome outcome;
+    outcome.renamed = renameReplacing(from, to, true);
+    if (!outcome.renamed)
+        return outcome;
     const QString fromDir = QFileInfo(from).absolutePath();
     const QString toDir = QFileInfo(to).absolutePath();
-    if (fromDir == toDir)
-        return syncDirectory(toDir);
-    return syncTogether({}, {toDir, fromDir});
+    outcome.synced = fromDir == toDir ? syncDirectory(toDir) : syncTogether({}, {toDir, fromDir});
+    return outcome;
+}
+
+Result<void> renameDurably(const QString &from, const QString &to)
+{
+    RenameOutcome outcome = renameThenSync(from, to);
+    return outcome.renamed ? outcome.synced : outcome.renamed;
 }
 
 Result<void> writeFileAtomically(const QString &path, const QByteArray &data, Sync sync)

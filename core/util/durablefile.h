@@ -80,6 +80,16 @@ enum class Sync {
 /// directories of both names (together).
 [[nodiscard]] Result<void> renameDurably(const QString &from, const QString &to);
 
+/// renameDurably() in two steps a caller can tell apart: when `renamed`
+/// failed nothing changed; when only `synced` failed the new name is in
+/// place (others may already act on it) but may not survive a power cut.
+struct RenameOutcome
+{
+    Result<void> renamed;
+    Result<void> synced;
+};
+[[nodiscard]] RenameOutcome renameThenSync(const QString &from, const QString &to);
+
 /// Renames atomically (replacing `to` if it exists) without waiting for the
 /// disk: a killed process cannot undo it, a power cut can.
 [[nodiscard]] Result<void> renameAtomically(const QString &from, const QString &to);

@@ -211,6 +211,57 @@ TEST_F(OutboxTest, SyncsTogetherRunEightAtATimeAndReportAMissingFile)
     EXPECT_FALSE(QFile::exists(missing));
 }
 
+// Where no thread can be started (RLIMIT_NPROC under cron or in a
+// container), syncTogether() and a rename between two folders do every
+// sync on the calling thread instead of ending the program.
+TEST_F(OutboxTest, SyncsTogetherWithoutThreadsRunOnTheCallingThread)
+{
+    QStringList files;
+    for (int i = 0; i < 10; ++i) {
+        files << m_dir.filePath(QStringLiteral("f%1").arg(i));
+        QFile f(files.last());
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("x");
+    }
+    ASSERT_TRUE(QDir(m_dir.path()).mkpath(QStringLiteral("a")));
+    ASSERT_TRUE(QDir(m_dir.path()).mkpath(QStringLiteral("b")));
+    qputenv("OUTPOST_TEST_NO_THREADS", "1");
+    const auto all = Durable::syncTogether(files, {m_dir.path()});
+    const auto renamed = Durable::renameDurably(files.first(), m_dir.filePath(QStringLiteral("a/f0")));
+    const auto bad = Durable::syncTogether(QStringList(files.mid(1, 3)) << m_dir.filePath(QStringLiteral("missing")), {});
+    qunsetenv("OUTPOST_TEST_NO_THREADS");
+    EXPECT_TRUE(all.ok());
+    EXPECT_TRUE(renamed.ok());
+    EXPECT_TRUE(QFile::exists(m_dir.filePath(QStringLiteral("a/f0"))));
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.error().message().contains(QStringLiteral("missing"))) << qPrintable(bad.error().message());
+}
+
+// The rename into queued/ happened but the sync after it failed: the
+// message IS queued and will be sent, so enqueue says so (and logs that
+// its durability is not confirmed) — an error would make the composer keep
+// the draft and the person send it a second time.
+TEST_F(OutboxTest, ASyncFailureAfterTheRenameStillReportsQueued)
+{
+    QBuffer input;
+    input.setData("body\n");
+    ASSERT_TRUE(input.open(QIODevice::ReadOnly));
+    Envelope envelope;
+    envelope.mailFrom = QStringLiteral("ada@example.org");
+    envelope.recipients = {QStringLiteral("bob@example.org")};
+    envelope.messageId = QStringLiteral("sync-fails@example.org");
+    qputenv("OUTPOST_TEST_SYNC_FAIL_DIR", "queued");
+    auto e = m_outbox->enqueueMessage("Subject: sync\r\n\r\n", &input, false, envelope, QStringLiteral("account"),
+                                      QStringLiteral("sync"), {});
+    qunsetenv("OUTPOST_TEST_SYNC_FAIL_DIR");
+    ASSERT_TRUE(e.ok()) << qPrintable(e.error().message());
+    EXPECT_EQ(e->state, OutboxState::Queued);
+    const auto queued = m_outbox->find(e->id);
+    ASSERT_TRUE(queued.has_value());
+    EXPECT_EQ(queued->state, OutboxState::Queued);
+    EXPECT_EQ(m_outbox->allEntries().size(), 1);
+}
+
 TEST_F(OutboxTest, InvalidDraftIsNotQueued)
 {
     const Account a = addAccount(25);
