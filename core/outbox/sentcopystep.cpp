@@ -37,6 +37,8 @@ SentCopyStep::~SentCopyStep()
 {
     if (m_scan)
         m_scan->wait(); // (reads only; deleted with this object's children)
+    if (m_read)
+        m_read->wait();
     // An attempt cut short here is settled by the next one's search.
     if (m_client) {
         m_client->disconnect(this);
@@ -118,7 +120,6 @@ void SentCopyStep::next()
             fail(id, QStringLiteral("body_removed"), tr("The sent message is no longer kept, so no copy can be filed."));
             continue;
         }
-        m_state = State::Credentials;
         file(id, *account, *status);
         return;
     }
@@ -169,22 +170,39 @@ std::optional<SentCopyStatus> SentCopyStep::decide(const QString &id, const Outb
     return decided;
 }
 
-void SentCopyStep::file(const QString &id, const Account &account, const SentCopyStatus &status, bool tokenRefused)
+void SentCopyStep::file(const QString &id, const Account &account, const SentCopyStatus &status)
 {
-    // What was sent is what is filed: the body kept in sent/ (read here,
-    // not later, so that retention cannot take it away mid-attempt).
+    // What was sent is what is filed: the body kept in sent/, read now (so
+    // that retention cannot take it away mid-attempt) and off this thread,
+    // the GUI's: a message of tens of megabytes would freeze the windows.
+    m_state = State::Reading;
     const auto entry = m_outbox->find(id);
-    QByteArray message;
-    if (entry) {
-        QFile f(m_outbox->messagePath(*entry));
-        if (f.open(QIODevice::ReadOnly) && f.size() == entry->bodySize)
-            message = f.read(entry->bodySize);
-    }
-    if (!entry || message.size() != entry->bodySize || message.isEmpty()) {
-        fail(id, QStringLiteral("body_removed"), tr("The sent message is no longer kept, so no copy can be filed."));
-        QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
-        return;
-    }
+    const QString path = entry ? m_outbox->messagePath(*entry) : QString();
+    const qint64 size = entry ? entry->bodySize : 0;
+    auto message = std::make_shared<QByteArray>();
+    m_read = QThread::create([path, size, message] {
+        QFile f(path);
+        if (size > 0 && f.open(QIODevice::ReadOnly) && f.size() == size)
+            *message = f.read(size);
+    });
+    m_read->setParent(this);
+    connect(m_read, &QThread::finished, this, [this, id, account, status, size, message] {
+        m_read->deleteLater();
+        m_read = nullptr;
+        if (message->isEmpty() || message->size() != size) {
+            fail(id, QStringLiteral("body_removed"), tr("The sent message is no longer kept, so no copy can be filed."));
+            QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
+            return;
+        }
+        m_state = State::Credentials;
+        signIn(id, account, status, *message);
+    });
+    m_read->start(QThread::LowPriority);
+}
+
+void SentCopyStep::signIn(const QString &id, const Account &account, const SentCopyStatus &status,
+                          const QByteArray &message, bool tokenRefused)
+{
     SaslCredentials credentials;
     credentials.username = account.imapUsername();
     credentials.host = account.imap.host;
@@ -197,7 +215,7 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
             this);
         m_client = client;
         client->setCredentials(c);
-        connect(client, &ImapClient::finished, this, [this, id, account, status, tokenRefused](const SentCopyResult &r) {
+        connect(client, &ImapClient::finished, this, [this, id, account, status, message, tokenRefused](const SentCopyResult &r) {
             const QString &accountId = account.id;
             if (m_oauthAccount == accountId) {
                 m_tokens->tokenUsed(accountId);
@@ -212,8 +230,7 @@ void SentCopyStep::file(const QString &id, const Account &account, const SentCop
                 // The server refused a token this process still held as
                 // valid (revoked or expired early at the provider): one
                 // more attempt with a fresh token, as the SMTP sign-in does.
-                m_state = State::Credentials;
-                file(id, account, status, true);
+                signIn(id, account, status, message, true);
                 return;
             }
             onFinished(id, r);

@@ -42,6 +42,7 @@ public:
     enum class State {
         Idle,
         Scanning, ///< reading which copies are open, on a worker thread
+        Reading, ///< reading the message to file, on a worker thread
         Credentials, ///< waiting for the password or the access token
         Filing, ///< the IMAP client is at work
     };
@@ -75,7 +76,11 @@ private:
     [[nodiscard]] std::optional<SentCopyStatus> decide(const QString &id, const OutboxEntry &entry);
     /// Files one copy. `tokenRefused`: the IMAP server refused the access
     /// token just tried, so a fresh one is fetched (once).
-    void file(const QString &id, const Account &account, const SentCopyStatus &status, bool tokenRefused = false);
+    /// Reads the message off this thread, then signIn().
+    void file(const QString &id, const Account &account, const SentCopyStatus &status);
+    /// With `tokenRefused`, a fresh access token (the server refused the last).
+    void signIn(const QString &id, const Account &account, const SentCopyStatus &status, const QByteArray &message,
+                bool tokenRefused = false);
     void onFinished(const QString &id, const SentCopyResult &result);
     /// A temporary failure: pending again after the back-off, or failed
     /// after kGiveUpSeconds.
@@ -103,6 +108,7 @@ private:
     QHash<QString, QDateTime> m_accountRestsUntil; ///< after a temporary failure
     QPointer<ImapClient> m_client;
     QThread *m_scan = nullptr; ///< while Scanning (a child)
+    QThread *m_read = nullptr; ///< while Reading (a child)
     QString m_oauthAccount; ///< the account whose token is in use, if any
     QTimer m_timer;
 };

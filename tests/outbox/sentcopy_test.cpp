@@ -14,11 +14,17 @@
 #include "core/outbox/sentcopystore.h"
 #include "tests/support/testutil.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
+
+#include <fcntl.h>
 
 using namespace Core;
 using State = SentCopyStatus::State;
@@ -360,4 +366,49 @@ TEST_F(SentCopyTest, ARequestForTheCopiesSendsNothing)
     ASSERT_TRUE(after.has_value());
     EXPECT_EQ(after->state, OutboxState::Queued);
     EXPECT_EQ(after->attempts, 0) << "a request for the copies sent a message";
+}
+
+// A large message (here 256 MB) is read for its copy off the calling thread,
+// which is the GUI's: its event loop keeps running while the step reads.
+TEST_F(SentCopyTest, ALargeMessageIsReadOffTheCallingThread)
+{
+    const QString id = sentMessage(addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always));
+    const QString dir = m_outbox->root() + QStringLiteral("/sent/") + id;
+    constexpr qint64 kSize = 256LL * 1024 * 1024;
+    {
+        // The body grows (its header first, then blank lines); the record follows.
+        QFile body(dir + QStringLiteral("/message.eml"));
+        ASSERT_TRUE(body.open(QIODevice::Append));
+        const QByteArray block(1024 * 1024, '\n');
+        while (body.size() + block.size() <= kSize)
+            ASSERT_EQ(body.write(block), block.size());
+        ASSERT_TRUE(body.resize(kSize));
+        QFile state(dir + QStringLiteral("/state.json"));
+        ASSERT_TRUE(state.open(QIODevice::ReadOnly));
+        QJsonObject o = QJsonDocument::fromJson(state.readAll()).object();
+        state.close();
+        o.insert(QStringLiteral("body_size"), kSize);
+        ASSERT_TRUE(state.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        state.write(QJsonDocument(o).toJson());
+    }
+    ASSERT_EQ(m_outbox->find(id)->bodySize, kSize);
+    // (Not cached: the first read comes from the disk, as after a restart.)
+    QFile cached(dir + QStringLiteral("/message.eml"));
+    ASSERT_TRUE(cached.open(QIODevice::ReadOnly));
+    posix_fadvise(cached.handle(), 0, 0, POSIX_FADV_DONTNEED);
+
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        longest = std::max(longest, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    tick.start(1);
+    runStep();
+    tick.stop();
+    EXPECT_EQ(status(id).attempts, 1) << qPrintable(status(id).code) << " the message was read and tried";
+    EXPECT_LT(longest, 100) << "the event loop stood still for " << longest << " ms";
 }
