@@ -70,24 +70,51 @@ protected:
         return m_accounts->accounts().last();
     }
 
-    /// A message of `account` as the flusher leaves it after the server's 250.
-    QString sentMessage(const Account &account)
+    /// A message of `account`, queued.
+    QString queuedMessage(const Account &account, const QString &subject = QStringLiteral("Hello"))
     {
         Draft d;
         d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
         d.to.append(MailAddress({}, QStringLiteral("bob@example.org")));
-        d.subject = QStringLiteral("Hello");
+        d.subject = subject;
         d.textBody = QStringLiteral("Body");
         auto e = m_outbox->enqueue(d, account, {});
         EXPECT_TRUE(e.ok());
-        if (!e)
-            return {};
-        EXPECT_TRUE(m_outbox->claim(e->id).ok());
-        EXPECT_TRUE(m_outbox->recordAccepted(e->id, [](OutboxEntry &x) {
+        return e ? e->id : QString();
+    }
+
+    /// Queued message `id` as the flusher leaves it after the server's 250.
+    void markSent(const QString &id)
+    {
+        EXPECT_TRUE(m_outbox->claim(id).ok());
+        EXPECT_TRUE(m_outbox->recordAccepted(id, [](OutboxEntry &x) {
             x.phase = OutboxPhase::Accepted;
             x.acceptedAt = QDateTime::currentDateTimeUtc();
         }).ok());
-        return e->id;
+    }
+
+    /// A message of `account` as the flusher leaves it after the server's 250.
+    QString sentMessage(const Account &account)
+    {
+        const QString id = queuedMessage(account);
+        if (!id.isEmpty())
+            markSent(id);
+        return id;
+    }
+
+    /// A new outbox in which the step has not run yet (an outbox from before
+    /// the Sent copy); startStep() starts it.
+    void useOutboxWithoutStep()
+    {
+        m_step.reset();
+        m_outbox = std::make_unique<Outbox>(m_older.filePath(QStringLiteral("outbox")));
+        ASSERT_TRUE(m_outbox->open().ok());
+    }
+    void startStep()
+    {
+        QThread::msleep(5); // (what was sent before is not in the same millisecond)
+        m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials,
+                                                &m_tokens);
     }
 
     void runStep()
@@ -115,6 +142,7 @@ protected:
     }
 
     QTemporaryDir m_dir;
+    QTemporaryDir m_older; ///< useOutboxWithoutStep()
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<TrustStore> m_trust;
@@ -159,14 +187,9 @@ TEST_F(SentCopyTest, MessagesSentBeforeTheStepExistedGetNoCopy)
 {
     // An outbox from before the Sent copy: its sent messages stay as they are.
     const Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
-    QTemporaryDir dir;
-    auto older = std::make_unique<Outbox>(dir.filePath(QStringLiteral("outbox")));
-    ASSERT_TRUE(older->open().ok());
-    m_step.reset();
-    m_outbox.swap(older);
+    ASSERT_NO_FATAL_FAILURE(useOutboxWithoutStep());
     const QString before = sentMessage(a);
-    QThread::msleep(5); // (sent before the step's first run, not in the same millisecond)
-    m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials, &m_tokens);
+    startStep();
     const QString after = sentMessage(a);
     runStep();
     EXPECT_FALSE(SentCopyStore(m_outbox->root()).read(before).has_value());
@@ -288,14 +311,9 @@ TEST_F(SentCopyTest, RetentionKeepsTheBodyOfASentMessageNotYetDecided)
 TEST_F(SentCopyTest, RetentionRemovesTheBodyOfAMessageSentBeforeTheStepExisted)
 {
     const Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
-    QTemporaryDir dir;
-    auto older = std::make_unique<Outbox>(dir.filePath(QStringLiteral("outbox")));
-    ASSERT_TRUE(older->open().ok());
-    m_step.reset();
-    m_outbox.swap(older);
+    ASSERT_NO_FATAL_FAILURE(useOutboxWithoutStep());
     const QString before = sentMessage(a);
-    QThread::msleep(5); // (sent before the step's first run, not in the same millisecond)
-    m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials, &m_tokens);
+    startStep();
     EXPECT_EQ(m_outbox->pruneSentBodies(QDateTime::currentDateTimeUtc().addDays(60)).value(), 1);
     EXPECT_FALSE(QFile::exists(m_outbox->root() + QStringLiteral("/sent/") + before + QStringLiteral("/message.eml")));
 }
@@ -305,30 +323,14 @@ TEST_F(SentCopyTest, RetentionRemovesTheBodyOfAMessageSentBeforeTheStepExisted)
 TEST_F(SentCopyTest, AMessageQueuedBeforeTheStepExistedButSentAfterGetsACopy)
 {
     const Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
-    QTemporaryDir dir;
-    auto older = std::make_unique<Outbox>(dir.filePath(QStringLiteral("outbox")));
-    ASSERT_TRUE(older->open().ok());
-    m_step.reset();
-    m_outbox.swap(older);
-    Draft d;
-    d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
-    d.to.append(MailAddress({}, QStringLiteral("bob@example.org")));
-    d.subject = QStringLiteral("Later");
-    d.textBody = QStringLiteral("Body");
-    auto queued = m_outbox->enqueue(d, a, {});
-    ASSERT_TRUE(queued.ok());
+    ASSERT_NO_FATAL_FAILURE(useOutboxWithoutStep());
+    const QString id = queuedMessage(a, QStringLiteral("Later"));
     QThread::msleep(5);
     const QString sentBefore = sentMessage(a); // (sent/ is not empty)
-    QThread::msleep(5);
-    m_step = std::make_unique<SentCopyStep>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials, &m_tokens);
+    startStep();
     QThread::msleep(5);
     // Sent now (after the step's start), with an id older than the newest sent one's.
-    const QString id = queued->id;
-    ASSERT_TRUE(m_outbox->claim(id).ok());
-    ASSERT_TRUE(m_outbox->recordAccepted(id, [](OutboxEntry &x) {
-        x.phase = OutboxPhase::Accepted;
-        x.acceptedAt = QDateTime::currentDateTimeUtc();
-    }).ok());
+    markSent(id);
     ASSERT_TRUE(id < sentBefore) << "the test needs a deferred message with an older id";
     runStep();
     EXPECT_FALSE(SentCopyStore(m_outbox->root()).read(sentBefore).has_value());
@@ -341,17 +343,9 @@ TEST_F(SentCopyTest, AMessageQueuedBeforeTheStepExistedButSentAfterGetsACopy)
 // deferred one not before its time.
 TEST_F(SentCopyTest, ARequestForTheCopiesSendsNothing)
 {
-    Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
+    const Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
     const QString sent = sentMessage(a);
-    a.host = QStringLiteral("127.0.0.1");
-    a.port = m_closedPort; // (were it tried, it would fail: an attempt)
-    Draft d;
-    d.from = MailAddress(QStringLiteral("Ada"), QStringLiteral("ada@example.org"));
-    d.to.append(MailAddress({}, QStringLiteral("bob@example.org")));
-    d.subject = QStringLiteral("Due now");
-    d.textBody = QStringLiteral("Body");
-    auto due = m_outbox->enqueue(d, a, {});
-    ASSERT_TRUE(due.ok());
+    const QString due = queuedMessage(a, QStringLiteral("Due now"));
 
     Flusher flusher(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
     ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
@@ -362,7 +356,7 @@ TEST_F(SentCopyTest, ARequestForTheCopiesSendsNothing)
     ASSERT_TRUE(idle.wait(30000)) << "the copies were not filed";
     EXPECT_TRUE(answered);
     EXPECT_EQ(status(sent).attempts, 1) << "the copy was tried";
-    const auto after = m_outbox->find(due->id);
+    const auto after = m_outbox->find(due);
     ASSERT_TRUE(after.has_value());
     EXPECT_EQ(after->state, OutboxState::Queued);
     EXPECT_EQ(after->attempts, 0) << "a request for the copies sent a message";
