@@ -95,7 +95,10 @@ void CredentialJob::run()
             job->disconnect(this);
             job->setParent(nullptr); // (it deletes itself when it finishes)
         }
-        complete(Error(Error::Code::Keychain,
+        // Its own code (not Keychain): a locked keyring unlocked later
+        // changes nothing a flusher would notice, so it must try again by
+        // itself, as for a server it could not reach, not hold the message.
+        complete(Error(Error::Code::Timeout,
                        QCoreApplication::translate("Keychain", "The system password store did not answer in time. "
                                                                "If it asks to be unlocked, unlock it, then try again.")));
     });

@@ -67,7 +67,7 @@ public:
     explicit CredentialStore(QObject *parent = nullptr);
 
     /// How long a job waits for the keychain before it fails with
-    /// Error::Code::Keychain ("did not answer"). The default leaves a person
+    /// Error::Code::Timeout ("did not answer"). The default leaves a person
     /// time to answer an unlock prompt (docs/design/ACCOUNTS.md, "A keychain
     /// that does not answer"); tests shorten it.
     static constexpr int kDefaultTimeoutMs = 2 * 60 * 1000;

@@ -514,6 +514,26 @@ void Flusher::holdRest(AccountRun *run, const QStringList &ids, HoldReason reaso
     holdAll(ids, reason, error);
 }
 
+void Flusher::deferRest(AccountRun *run, const QStringList &ids, const Error &error)
+{
+    // As for a server that cannot be reached: the network clock, not
+    // charged to the messages, and the account rests until the first of
+    // them is due again (a later pass tries again by itself).
+    const QDateTime now = m_outbox->now();
+    for (const QString &id : ids) {
+        auto r = m_outbox->transition(id, OutboxState::Deferred, [&](OutboxEntry &e) {
+            ++e.networkFailures;
+            e.phase = OutboxPhase::Idle;
+            e.nextAttemptAt = now.addMSecs(m_policy.networkDelayMs(e.networkFailures));
+            if (const QDateTime dead = m_accountDeadUntil.value(run->account.id); !dead.isValid() || dead > e.nextAttemptAt)
+                m_accountDeadUntil.insert(run->account.id, e.nextAttemptAt);
+            recordError(e, error);
+        });
+        if (r)
+            Q_EMIT messageFinished(id, OutboxState::Deferred);
+    }
+}
+
 void Flusher::holdAll(const QStringList &ids, HoldReason reason, const Error &error)
 {
     for (const QString &id : ids) {
@@ -567,7 +587,10 @@ void Flusher::startRun(const Account &account, const QString &firstId)
     connect(job, &CredentialJob::finished, this, [this, run](CredentialJob *j) {
         if (j->error().isError()) {
             run->intake = AccountRun::Intake::Stopped;
-            holdRest(run, run->ids.mid(run->next), HoldReason::Credentials, j->error());
+            if (j->error().code() == Error::Code::Timeout) // no answer (a locked keyring): try again later
+                deferRest(run, run->ids.mid(run->next), j->error());
+            else
+                holdRest(run, run->ids.mid(run->next), HoldReason::Credentials, j->error());
             run->next = run->ids.size();
             finishRun(run);
             return;

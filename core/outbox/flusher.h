@@ -157,6 +157,9 @@ private:
     /// Holds `ids` and, while the pass is still being read, every later due
     /// message of the run's account too (they would meet the same wall).
     void holdRest(AccountRun *run, const QStringList &ids, HoldReason reason, const Error &error);
+    /// Defers `ids` on the network clock and rests the run's account, as
+    /// for a server it cannot reach (a keychain that did not answer).
+    void deferRest(AccountRun *run, const QStringList &ids, const Error &error);
     void connectRun(AccountRun *run);
     void createClient(AccountRun *run);
     /// Claims and hands to the client until `limit` messages are in flight.

@@ -2,9 +2,10 @@
 // A keychain that never answers (issue 18): this executable runs inside
 // tests/scripts/with_silent_keyring.sh, whose Secret Service takes every
 // call and answers none, as an unlock prompt nobody answers does. Every
-// credential job ends by its time-out; the flusher holds that account's
-// messages, sends the others' and goes on with later passes; a change of
-// the account releases them.
+// credential job ends by its time-out (Error::Code::Timeout); the flusher
+// defers that account's messages and rests the account as for a server it
+// cannot reach (not held: unlocking the keyring later changes nothing the
+// flusher would notice), sends the others' and tries again in a later pass.
 #include "core/accounts/accountstore.h"
 #include "core/accounts/credentialstore.h"
 #include "core/accounts/truststore.h"
@@ -58,7 +59,7 @@ TEST_F(SilentKeychain, EveryJobEndsByItsTimeOut)
         clock.start();
         ASSERT_TRUE(finished.wait(kTimeoutMs + 5000)) << "the job waited for the keychain for ever";
         EXPECT_GE(clock.elapsed(), kTimeoutMs - 100);
-        EXPECT_EQ(job->error().code(), Error::Code::Keychain);
+        EXPECT_EQ(job->error().code(), Error::Code::Timeout);
         EXPECT_TRUE(job->error().message().contains(QStringLiteral("did not answer"))) << qPrintable(job->error().message());
         EXPECT_TRUE(job->secret().isEmpty());
         // Once only, even if the keychain answered later.
@@ -67,7 +68,7 @@ TEST_F(SilentKeychain, EveryJobEndsByItsTimeOut)
     }
 }
 
-TEST_F(SilentKeychain, AnUnansweredPasswordHoldsItsAccountNotTheOthersNorLaterPasses)
+TEST_F(SilentKeychain, AnUnansweredPasswordDefersItsAccountNotTheOthersAndALaterPassTriesAgain)
 {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
@@ -93,18 +94,24 @@ TEST_F(SilentKeychain, AnUnansweredPasswordHoldsItsAccountNotTheOthersNorLaterPa
     ASSERT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("For B")), b, {}).ok());
 
     Flusher flusher(&outbox, &accounts, &trust, &m_store);
+    RetryPolicy policy;
+    policy.scale = 0.1; // the account rests 3 s (±20 %) after the first time-out
+    flusher.setRetryPolicy(policy);
     ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
     QSignalSpy idle(&flusher, &Flusher::idle);
     flusher.flush();
-    // The pass ends: B's message went, A's waits with the reason.
+    // The pass ends: B's message went, A's waits for a retry with the reason.
     ASSERT_EVENTUALLY(idle.size() == 1, kTimeoutMs + 10000);
     EXPECT_EQ(outbox.entries(OutboxState::Sent).size(), 1);
-    const auto held = outbox.find(forA->id);
-    ASSERT_TRUE(held.has_value());
-    EXPECT_EQ(held->state, OutboxState::Held);
-    EXPECT_EQ(held->holdReason, HoldReason::Credentials);
-    EXPECT_EQ(held->lastErrorCode, Error::codeName(Error::Code::Keychain));
-    EXPECT_TRUE(held->lastErrorMessage.contains(QStringLiteral("did not answer"))) << qPrintable(held->lastErrorMessage);
+    const auto deferred = outbox.find(forA->id);
+    ASSERT_TRUE(deferred.has_value());
+    EXPECT_EQ(deferred->state, OutboxState::Deferred);
+    EXPECT_EQ(deferred->holdReason, HoldReason::None);
+    EXPECT_EQ(deferred->networkFailures, 1);
+    EXPECT_EQ(deferred->attempts, 0) << "a keychain that did not answer is not charged to the message";
+    EXPECT_TRUE(deferred->nextAttemptAt.isValid());
+    EXPECT_EQ(deferred->lastErrorCode, Error::codeName(Error::Code::Timeout));
+    EXPECT_TRUE(deferred->lastErrorMessage.contains(QStringLiteral("did not answer"))) << qPrintable(deferred->lastErrorMessage);
 
     // A later pass is not held up: B's next message goes at once.
     ASSERT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("For B again")), b, {}).ok());
@@ -113,14 +120,11 @@ TEST_F(SilentKeychain, AnUnansweredPasswordHoldsItsAccountNotTheOthersNorLaterPa
     EXPECT_EQ(outbox.entries(OutboxState::Sent).size(), 2);
     EXPECT_EQ(QDir(received).entryList({QStringLiteral("*.json")}, QDir::Files).size(), 2);
 
-    // A change of the account (or a password saved for it) releases A's
-    // message, as it does a hold for a locked keyring; it meets the silent
-    // keychain again and is held again after the time-out.
-    EXPECT_EQ(Flusher::releaseHeld(outbox, {b.id}, Flusher::Fix::Account), QStringList());
-    EXPECT_EQ(Flusher::releaseHeld(outbox, {a.id}, Flusher::Fix::Account), QStringList{forA->id});
-    EXPECT_EQ(outbox.find(forA->id)->state, OutboxState::Queued);
-    flusher.flush();
-    ASSERT_EVENTUALLY(idle.size() == 3, kTimeoutMs + 10000);
-    EXPECT_EQ(outbox.find(forA->id)->state, OutboxState::Held);
+    EXPECT_EQ(outbox.find(forA->id)->networkFailures, 1) << "the resting account was asked again at once";
+
+    // Nothing releases it by hand: once the account has rested, a later
+    // pass of its own asks the keychain again (which still does not answer).
+    ASSERT_EVENTUALLY(outbox.find(forA->id).value_or(OutboxEntry{}).networkFailures == 2, 3600 + kTimeoutMs + 10000);
+    EXPECT_EQ(outbox.find(forA->id)->state, OutboxState::Deferred);
     EXPECT_EQ(QDir(received).entryList({QStringLiteral("*.json")}, QDir::Files).size(), 2);
 }
