@@ -439,6 +439,7 @@ Gui::OutboxWindow *SendController::showOutbox()
             auto draft = m_outbox.takeBackForEdit(
                 id, [&](Core::Draft &d) { return m_drafts.adoptImages(draftId, d.inlineImages); });
             if (!draft) {
+                m_drafts.remove(draftId); // the images it may have taken: no draft will own them
                 m_outboxWindow->statusBar()->showMessage(draft.error().message());
                 return;
             }
@@ -619,6 +620,7 @@ void SendController::undo(const QString &id)
     auto draft = m_outbox.takeBack(id, [&](Core::Draft &d) { return m_drafts.adoptImages(draftId, d.inlineImages); });
     const QPointer<Gui::SendToast> toast = m_toasts.value(id);
     if (!draft) {
+        m_drafts.remove(draftId); // the images it may have taken: no draft will own them
         if (toast)
             toast->showWaiting(draft.error().message()); // it keeps following the message
         return;

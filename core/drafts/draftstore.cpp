@@ -84,15 +84,39 @@ Result<void> DraftStore::saveFile(const QString &id, const QString &name, const 
 
 Result<void> DraftStore::adoptImages(const QString &id, QList<InlineImage> &images)
 {
-    for (InlineImage &image : images) {
+    if (!validId(id))
+        return Error(Error::Code::Internal, QStringLiteral("bad draft id"));
+    // Called with the outbox's lock held, on the GUI thread: each file is
+    // written without waiting for the disk, then all of them and the folder
+    // are synced at once (one wait instead of one per image).
+    QStringList written;
+    QList<QString> paths;
+    for (const InlineImage &image : std::as_const(images)) {
         QFile file(image.path);
-        if (file.size() > kMaxDraftFile || !file.open(QIODevice::ReadOnly))
-            continue;
         const QString name = QFileInfo(image.path).fileName();
-        if (auto r = saveFile(id, name, file.readAll()); !r)
-            return r;
-        image.path = filesFor(id) + u'/' + name;
+        if (!validId(name))
+            return Error(Error::Code::Internal, QStringLiteral("bad draft file name"));
+        if (file.size() > kMaxDraftFile || !file.open(QIODevice::ReadOnly)) {
+            paths << image.path; // (as before: left where it is)
+            continue;
+        }
+        const QString path = filesFor(id) + u'/' + name;
+        if (QFileInfo(path).size() != file.size()) { // named by its content: else already there
+            if (!QDir().mkpath(filesFor(id)))
+                return Error(Error::Code::WriteFailed,
+                             QCoreApplication::translate("Drafts", "The draft cannot be saved: the folder %1 cannot be created.").arg(filesFor(id)));
+            if (auto r = Durable::writeFileAtomically(path, file.readAll(), Durable::Sync::Later); !r)
+                return r;
+            written << path;
+        }
+        paths << path;
     }
+    if (!written.isEmpty()) {
+        if (auto r = Durable::syncTogether(written, {filesFor(id), m_root}); !r)
+            return r;
+    }
+    for (qsizetype i = 0; i < images.size(); ++i)
+        images[i].path = paths.at(i);
     return {};
 }
 

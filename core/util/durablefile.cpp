@@ -45,13 +45,13 @@ void simulateSlowDisk()
         QThread::msleep(static_cast<unsigned long>(ms));
 }
 
-// Tests: OUTPOST_TEST_SYNC_FAIL_DIR=NAME makes the sync of every folder
-// named NAME fail with EIO, as a failing disk would, after the rename that
-// went before it has happened.
+// Tests: OUTPOST_TEST_SYNC_FAIL_DIR=PATTERN makes the sync of every folder
+// whose name matches the wildcard PATTERN ("queued", "*.files") fail with
+// EIO, as a failing disk would, after the rename that went before it.
 bool simulatedDirectorySyncFailure(const QString &directory)
 {
-    const QString name = qEnvironmentVariable("OUTPOST_TEST_SYNC_FAIL_DIR");
-    return !name.isEmpty() && QFileInfo(directory).fileName() == name;
+    const QString pattern = qEnvironmentVariable("OUTPOST_TEST_SYNC_FAIL_DIR");
+    return !pattern.isEmpty() && QDir::match(pattern, QFileInfo(directory).fileName());
 }
 
 // Tests: OUTPOST_TEST_NO_THREADS=1 refuses every helper thread, as the

@@ -291,6 +291,54 @@ TEST_F(SendFlow, EditInTheOutboxBringsAWaitingMessageBackToAComposer)
     outbox->close();
 }
 
+// Edit fails while the draft takes the message's pictures (the disk fails
+// the sync of the draft's folder of files): the message stays in the
+// outbox, and nothing is left in the drafts' folder — a `.files` folder
+// without its draft is one DraftStore::list() never shows nor cleans.
+TEST_F(SendFlow, AnEditThatCannotKeepThePicturesLeavesNoFilesInTheDrafts)
+{
+    addAccount(1);
+    App::SendController controller;
+    ASSERT_TRUE(controller.start().ok());
+    Core::AccountStore store;
+    ASSERT_TRUE(store.load().ok());
+    QTemporaryDir composerDir;
+    Core::Draft d;
+    d.from = Core::MailAddress(QStringLiteral("Ada Lovelace"), QStringLiteral("ada@example.org"));
+    d.to = {Core::MailAddress({}, QStringLiteral("bob@example.org"))};
+    d.subject = QStringLiteral("Pictures");
+    d.textBody = QStringLiteral("Look [image: a.png] [image: b.png]");
+    d.htmlBody = QStringLiteral("<div>Look <img src=\"cid:a@example.org\"><img src=\"cid:b@example.org\"></div>");
+    for (const char *name : {"a", "b"}) {
+        const QString path = composerDir.filePath(QLatin1String(name) + QStringLiteral(".png"));
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(3000, name[0]));
+        f.close();
+        d.inlineImages << Core::InlineImage{path, QLatin1String(name) + QStringLiteral("@example.org"), QStringLiteral("image/png"),
+                                            QLatin1String(name) + QStringLiteral(".png")};
+    }
+    Core::Outbox::EnqueueOptions later;
+    later.notBefore = QDateTime::currentDateTimeUtc().addDays(1);
+    const auto queued = controller.outbox().enqueue(d, store.accounts().first(), later);
+    ASSERT_TRUE(queued.ok()) << qPrintable(queued.error().message());
+    Gui::OutboxWindow *outbox = controller.showOutbox();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(outbox));
+    auto *view = outbox->findChild<QTableView *>();
+    ASSERT_NE(view, nullptr);
+    ASSERT_EVENTUALLY(view->model()->rowCount() == 1, 5000);
+    view->selectRow(0);
+    qputenv("OUTPOST_TEST_SYNC_FAIL_DIR", "*.files");
+    outbox->findChild<QAction *>(QStringLiteral("editAction"))->trigger();
+    qunsetenv("OUTPOST_TEST_SYNC_FAIL_DIR");
+    EXPECT_EQ(visibleComposer(), nullptr);
+    EXPECT_FALSE(outbox->statusBar()->currentMessage().isEmpty());
+    EXPECT_EQ(controller.outbox().counts().value(Core::OutboxState::Queued), 1) << "still in the outbox";
+    const QDir drafts(Core::DraftStore().root());
+    EXPECT_EQ(drafts.entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList()) << "left in the drafts' folder";
+    outbox->close();
+}
+
 TEST_F(SendFlow, SendLaterQueuesForTheChosenTime)
 {
     addAccount(1);
