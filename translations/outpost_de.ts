@@ -4044,6 +4044,11 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>The image %1 cannot be read.</source>
         <translation>Das Bild %1 kann nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>The image %1 is larger than 64 MiB: too large to keep with the message.</source>
+        <extracomment>%1 is the image&apos;s file name</extracomment>
+        <translation>Das Bild %1 ist größer als 64 MiB: zu groß, um es mit der Nachricht aufzubewahren.</translation>
+    </message>
 </context>
 <context>
     <name>PersonalDictionary</name>

@@ -4044,6 +4044,11 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>The image %1 cannot be read.</source>
         <translation>L’image %1 ne peut pas être lue.</translation>
     </message>
+    <message>
+        <source>The image %1 is larger than 64 MiB: too large to keep with the message.</source>
+        <extracomment>%1 is the image&apos;s file name</extracomment>
+        <translation>L’image %1 dépasse 64&#xa0;Mio&#xa0;: trop grande pour être conservée avec le message.</translation>
+    </message>
 </context>
 <context>
     <name>PersonalDictionary</name>

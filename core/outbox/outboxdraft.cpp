@@ -62,6 +62,15 @@ Result<OutboxEntry> Outbox::enqueue(const Draft &draft, const Account &account,
     if (!pending.create())
         return cannotWrite();
     const QString tmp = pending.dir();
+    // The copy of the draft keeps its images (keepImages()): one it cannot
+    // keep is refused before the message is built, and for what it is.
+    for (const InlineImage &image : draft.inlineImages) {
+        if (QFileInfo(image.path).size() > kMaxImageFile)
+            //: %1 is the image's file name
+            return Error(Error::Code::InvalidInput,
+                         QCoreApplication::translate("Outbox", "The image %1 is larger than 64 MiB: too large to keep with the message.")
+                             .arg(image.fileName));
+    }
 
     MimeBuilder builder;
     MimeBuilder::Options mimeOptions;

@@ -162,3 +162,23 @@ TEST_F(OutboxImages, PruningASentBodyRemovesItsImages)
     EXPECT_EQ(pruned.value(), 1);
     EXPECT_FALSE(QFileInfo::exists(images));
 }
+
+// An image over the 64 MiB a draft keeps is refused for what it is (too
+// large), before the message is built, not as "cannot be read" after it.
+TEST_F(OutboxImages, AnImageTooLargeToKeepIsRefusedAsTooLarge)
+{
+    QTemporaryDir composerDir;
+    const QString picture = writePicture(composerDir);
+    {
+        QFile f(picture);
+        ASSERT_TRUE(f.resize(64 * 1024 * 1024 + 1)); // sparse: no 64 MiB written
+    }
+    Outbox outbox(root());
+    ASSERT_TRUE(outbox.open().ok());
+    auto e = outbox.enqueue(draftWithPicture(picture), m_account, {});
+    ASSERT_FALSE(e.ok());
+    EXPECT_TRUE(e.error().message().contains(QStringLiteral("too large"))) << qPrintable(e.error().message());
+    EXPECT_FALSE(e.error().message().contains(QStringLiteral("cannot be read"))) << qPrintable(e.error().message());
+    EXPECT_TRUE(outbox.allEntries().isEmpty());
+    EXPECT_TRUE(QDir(root() + QStringLiteral("/tmp")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+}
