@@ -978,8 +978,12 @@ Result<Draft> Outbox::leaveWithDraft(OutboxState state, const QString &id, const
     if (!draft.inlineImages.isEmpty()) {
         if (!keepImages)
             return Error(Error::Code::Internal, QStringLiteral("the draft's images have nowhere to go"));
+        // Only the entry's own copies (images/...) are relative to it; an
+        // entry queued before they were kept names the file as the command
+        // that queued it was given it (relative to its working directory).
+        const QString ownImages = QLatin1String(kImagesDir) + u'/';
         for (InlineImage &image : draft.inlineImages) {
-            if (QDir::isRelativePath(image.path))
+            if (QDir::isRelativePath(image.path) && image.path.startsWith(ownImages))
                 image.path = d + u'/' + image.path;
         }
         if (auto r = keepImages(draft); !r)

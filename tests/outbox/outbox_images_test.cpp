@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -181,4 +182,38 @@ TEST_F(OutboxImages, AnImageTooLargeToKeepIsRefusedAsTooLarge)
     EXPECT_FALSE(e.error().message().contains(QStringLiteral("cannot be read"))) << qPrintable(e.error().message());
     EXPECT_TRUE(outbox.allEntries().isEmpty());
     EXPECT_TRUE(QDir(root() + QStringLiteral("/tmp")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+}
+
+// A message queued before the outbox kept images (`outpost send
+// --inline-image id=pic.png`) names its picture relative to the working
+// directory of that command, not to the entry: Edit takes that file, as
+// the message was built from it, instead of a name inside the entry that
+// does not exist (the picture came back as its file name only).
+TEST_F(OutboxImages, AnOldEntryWithAPathRelativeToItsCommandStillHasItsPicture)
+{
+    QTemporaryDir cwd;
+    ASSERT_TRUE(cwd.isValid());
+    const QString picture = writePicture(cwd);
+    Outbox outbox(root());
+    ASSERT_TRUE(outbox.open().ok());
+    auto e = outbox.enqueue(draftWithPicture(picture), m_account, {});
+    ASSERT_TRUE(e.ok()) << qPrintable(e.error().message());
+    // As such an entry was written: the draft names "abc.png", no images/.
+    const QString entry = root() + QStringLiteral("/queued/") + e->id;
+    ASSERT_TRUE(QDir(entry + QStringLiteral("/images")).removeRecursively());
+    Draft old = draftWithPicture(QStringLiteral("abc.png"));
+    {
+        QFile draft(entry + QStringLiteral("/draft.json"));
+        ASSERT_TRUE(draft.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        draft.write(QJsonDocument(old.toJson()).toJson());
+    }
+    const QString before = QDir::currentPath();
+    ASSERT_TRUE(QDir::setCurrent(cwd.path()));
+    DraftStore drafts(m_dir.filePath(QStringLiteral("drafts")));
+    const QString draftId = DraftStore::newId();
+    auto back = outbox.takeBackForEdit(e->id, [&](Draft &d) { return drafts.adoptImages(draftId, d.inlineImages); });
+    QDir::setCurrent(before);
+    ASSERT_TRUE(back.ok()) << qPrintable(back.error().message());
+    ASSERT_EQ(back->inlineImages.size(), 1);
+    EXPECT_EQ(readAll(back->inlineImages.first().path), kPicture) << "at " << qPrintable(back->inlineImages.first().path);
 }
