@@ -138,6 +138,36 @@ protected:
         QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
     }
 
+    // A message from Ada to Bob.
+    static Core::Draft adaToBob(const QString &subject, const QString &text)
+    {
+        Core::Draft d;
+        d.from = Core::MailAddress(QStringLiteral("Ada Lovelace"), QStringLiteral("ada@example.org"));
+        d.to = {Core::MailAddress({}, QStringLiteral("bob@example.org"))};
+        d.subject = subject;
+        d.textBody = text;
+        return d;
+    }
+
+    // Queues `d` for tomorrow ("send later") and selects it in the outbox
+    // window, shown.
+    static void queueForTomorrowAndSelect(App::SendController &controller, const Core::Draft &d, Gui::OutboxWindow **window)
+    {
+        Core::AccountStore store;
+        ASSERT_TRUE(store.load().ok());
+        Core::Outbox::EnqueueOptions later;
+        later.notBefore = QDateTime::currentDateTimeUtc().addDays(1);
+        const auto queued = controller.outbox().enqueue(d, store.accounts().first(), later);
+        ASSERT_TRUE(queued.ok()) << qPrintable(queued.error().message());
+        Gui::OutboxWindow *outbox = controller.showOutbox();
+        *window = outbox;
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(outbox));
+        auto *view = outbox->findChild<QTableView *>();
+        ASSERT_NE(view, nullptr);
+        ASSERT_EVENTUALLY(view->model()->rowCount() == 1, 5000);
+        view->selectRow(0);
+    }
+
     QTemporaryDir m_home;
     QString m_received;
     std::unique_ptr<ServerProcess> m_server;
@@ -262,22 +292,8 @@ TEST_F(SendFlow, EditInTheOutboxBringsAWaitingMessageBackToAComposer)
     addAccount(1);
     App::SendController controller;
     ASSERT_TRUE(controller.start().ok());
-    Core::AccountStore store;
-    ASSERT_TRUE(store.load().ok());
-    Core::Draft d;
-    d.from = Core::MailAddress(QStringLiteral("Ada Lovelace"), QStringLiteral("ada@example.org"));
-    d.to = {Core::MailAddress({}, QStringLiteral("bob@example.org"))};
-    d.subject = QStringLiteral("Later");
-    d.textBody = QStringLiteral("Tomorrow morning.");
-    Core::Outbox::EnqueueOptions later;
-    later.notBefore = QDateTime::currentDateTimeUtc().addDays(1); // "send later"
-    ASSERT_TRUE(controller.outbox().enqueue(d, store.accounts().first(), later).ok());
-    Gui::OutboxWindow *outbox = controller.showOutbox();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(outbox));
-    auto *view = outbox->findChild<QTableView *>();
-    ASSERT_NE(view, nullptr);
-    ASSERT_EVENTUALLY(view->model()->rowCount() == 1, 5000);
-    view->selectRow(0);
+    Gui::OutboxWindow *outbox = nullptr;
+    ASSERT_NO_FATAL_FAILURE(queueForTomorrowAndSelect(controller, adaToBob(QStringLiteral("Later"), QStringLiteral("Tomorrow morning.")), &outbox));
     auto *edit = outbox->findChild<QAction *>(QStringLiteral("editAction"));
     ASSERT_TRUE(edit->isEnabled());
     edit->trigger();
@@ -300,14 +316,8 @@ TEST_F(SendFlow, AnEditThatCannotKeepThePicturesLeavesNoFilesInTheDrafts)
     addAccount(1);
     App::SendController controller;
     ASSERT_TRUE(controller.start().ok());
-    Core::AccountStore store;
-    ASSERT_TRUE(store.load().ok());
     QTemporaryDir composerDir;
-    Core::Draft d;
-    d.from = Core::MailAddress(QStringLiteral("Ada Lovelace"), QStringLiteral("ada@example.org"));
-    d.to = {Core::MailAddress({}, QStringLiteral("bob@example.org"))};
-    d.subject = QStringLiteral("Pictures");
-    d.textBody = QStringLiteral("Look [image: a.png] [image: b.png]");
+    Core::Draft d = adaToBob(QStringLiteral("Pictures"), QStringLiteral("Look [image: a.png] [image: b.png]"));
     d.htmlBody = QStringLiteral("<div>Look <img src=\"cid:a@example.org\"><img src=\"cid:b@example.org\"></div>");
     for (const char *name : {"a", "b"}) {
         const QString path = composerDir.filePath(QLatin1String(name) + QStringLiteral(".png"));
@@ -318,16 +328,8 @@ TEST_F(SendFlow, AnEditThatCannotKeepThePicturesLeavesNoFilesInTheDrafts)
         d.inlineImages << Core::InlineImage{path, QLatin1String(name) + QStringLiteral("@example.org"), QStringLiteral("image/png"),
                                             QLatin1String(name) + QStringLiteral(".png")};
     }
-    Core::Outbox::EnqueueOptions later;
-    later.notBefore = QDateTime::currentDateTimeUtc().addDays(1);
-    const auto queued = controller.outbox().enqueue(d, store.accounts().first(), later);
-    ASSERT_TRUE(queued.ok()) << qPrintable(queued.error().message());
-    Gui::OutboxWindow *outbox = controller.showOutbox();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(outbox));
-    auto *view = outbox->findChild<QTableView *>();
-    ASSERT_NE(view, nullptr);
-    ASSERT_EVENTUALLY(view->model()->rowCount() == 1, 5000);
-    view->selectRow(0);
+    Gui::OutboxWindow *outbox = nullptr;
+    ASSERT_NO_FATAL_FAILURE(queueForTomorrowAndSelect(controller, d, &outbox));
     qputenv("OUTPOST_TEST_SYNC_FAIL_DIR", "*.files");
     outbox->findChild<QAction *>(QStringLiteral("editAction"))->trigger();
     qunsetenv("OUTPOST_TEST_SYNC_FAIL_DIR");

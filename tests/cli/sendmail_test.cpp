@@ -25,6 +25,27 @@ protected:
         return runProgram(program, args, {}, input, 60000);
     }
 
+    // A copy of outpost-sendmail alone in a new folder of the test's home
+    // (no `outpost` beside it); empty if it could not be made.
+    QString sendmailCopyIn(const QString &folder) const
+    {
+        const QString dir = m_home.filePath(folder);
+        const QString copy = dir + QStringLiteral("/outpost-sendmail");
+        if (!QDir().mkpath(dir)
+            || !QFile::copy(QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail"), copy))
+            return {};
+        return copy;
+    }
+
+    // The message was accepted and waits queued; nothing reached the server.
+    void expectOneQueuedNoneDelivered() const
+    {
+        const QJsonArray list = outboxList();
+        ASSERT_EQ(list.size(), 1);
+        EXPECT_EQ(list.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+        EXPECT_TRUE(QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files).isEmpty());
+    }
+
     // The only message the server received, and its envelope.
     QByteArray delivered(QJsonObject *envelope = nullptr) const
     {
@@ -181,20 +202,15 @@ TEST_F(SendmailFixture, WithoutOdqItSendsAtOnceAndSaysWhatBecameOfTheMessage)
 TEST_F(SendmailFixture, WithoutOutpostToSendTheMessageWaitsQueued)
 {
     startServerAndAccount();
-    const QString alone = m_home.filePath(QStringLiteral("alone"));
-    ASSERT_TRUE(QDir().mkpath(alone));
-    const QString copy = alone + QStringLiteral("/outpost-sendmail");
-    ASSERT_TRUE(QFile::copy(QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail"), copy));
-    m_extraEnvironment.insert(QStringLiteral("PATH"), alone);
+    const QString copy = sendmailCopyIn(QStringLiteral("alone"));
+    ASSERT_FALSE(copy.isEmpty());
+    m_extraEnvironment.insert(QStringLiteral("PATH"), QFileInfo(copy).absolutePath());
     const CliRun r = runProgram(copy, {QStringLiteral("bob@example.org")}, {}, "Subject: stays\n\nbody\n", 60000);
     m_extraEnvironment.remove(QStringLiteral("PATH"));
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("could not send the message (not found)"))) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("outpost-sendmail: Queued\n"))) << r.err.toStdString();
-    const QJsonArray list = outboxList();
-    ASSERT_EQ(list.size(), 1);
-    EXPECT_EQ(list.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
-    EXPECT_TRUE(QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files).isEmpty());
+    expectOneQueuedNoneDelivered();
 }
 
 // An `outpost` beside it that is not ours (or an older one without
@@ -203,11 +219,9 @@ TEST_F(SendmailFixture, WithoutOutpostToSendTheMessageWaitsQueued)
 TEST_F(SendmailFixture, AnOutpostThatRefusesTheFlushLeavesTheMessageQueuedAndSaysSo)
 {
     startServerAndAccount();
-    const QString dir = m_home.filePath(QStringLiteral("other"));
-    ASSERT_TRUE(QDir().mkpath(dir));
-    const QString copy = dir + QStringLiteral("/outpost-sendmail");
-    ASSERT_TRUE(QFile::copy(QFileInfo(QStringLiteral(OUTPOST_BINARY)).absolutePath() + QStringLiteral("/outpost-sendmail"), copy));
-    QFile fake(dir + QStringLiteral("/outpost"));
+    const QString copy = sendmailCopyIn(QStringLiteral("other"));
+    ASSERT_FALSE(copy.isEmpty());
+    QFile fake(QFileInfo(copy).absolutePath() + QStringLiteral("/outpost"));
     ASSERT_TRUE(fake.open(QIODevice::WriteOnly));
     fake.write("#!/bin/sh\necho \"outpost: unknown option $3\" >&2\nexit 64\n");
     fake.close();
@@ -216,10 +230,7 @@ TEST_F(SendmailFixture, AnOutpostThatRefusesTheFlushLeavesTheMessageQueuedAndSay
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("could not send the message (it exited with status 64); it waits in the outbox")))
         << r.err.toStdString();
-    const QJsonArray list = outboxList();
-    ASSERT_EQ(list.size(), 1);
-    EXPECT_EQ(list.first().toObject().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
-    EXPECT_TRUE(QDir(m_received).entryList({QStringLiteral("*.eml")}, QDir::Files).isEmpty());
+    expectOneQueuedNoneDelivered();
 }
 
 // The `outpost` that sends ends after the server's 250, before it records

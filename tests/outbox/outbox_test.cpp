@@ -64,6 +64,32 @@ protected:
         return m_accounts->accounts().last();
     }
 
+    // A message as outpost-sendmail queues it: header and body as bytes.
+    Result<OutboxEntry> enqueueBytes(const QString &subject)
+    {
+        QBuffer input;
+        input.setData("body\n");
+        input.open(QIODevice::ReadOnly);
+        Envelope envelope;
+        envelope.mailFrom = QStringLiteral("ada@example.org");
+        envelope.recipients = {QStringLiteral("bob@example.org")};
+        envelope.messageId = subject + QStringLiteral("@example.org");
+        return m_outbox->enqueueMessage("Subject: " + subject.toUtf8() + "\r\n\r\n", &input, false, envelope,
+                                        QStringLiteral("account"), subject, {});
+    }
+
+    // `count` files of one byte each in the test's folder: f0, f1, ...
+    QStringList smallFiles(int count) const
+    {
+        QStringList files;
+        for (int i = 0; i < count; ++i) {
+            QFile f(m_dir.filePath(QStringLiteral("f%1").arg(i)));
+            if (f.open(QIODevice::WriteOnly) && f.write("x") == 1)
+                files << f.fileName();
+        }
+        return files;
+    }
+
     Draft draft(const QString &subject = QStringLiteral("Hello"), QStringList to = {QStringLiteral("bob@example.org")})
     {
         Draft d;
@@ -160,17 +186,9 @@ TEST_F(OutboxTest, AQueuedMessageWaitsForTheDiskTwiceNotOncePerSync)
 {
     constexpr int kSyncMs = 300;
     qputenv("OUTPOST_TEST_SYNC_DELAY_MS", QByteArray::number(kSyncMs));
-    QBuffer input;
-    input.setData("body\n");
-    ASSERT_TRUE(input.open(QIODevice::ReadOnly));
-    Envelope envelope;
-    envelope.mailFrom = QStringLiteral("ada@example.org");
-    envelope.recipients = {QStringLiteral("bob@example.org")};
-    envelope.messageId = QStringLiteral("syncs@example.org");
     QElapsedTimer clock;
     clock.start();
-    auto e = m_outbox->enqueueMessage("Subject: syncs\r\n\r\n", &input, false, envelope, QStringLiteral("account"),
-                                      QStringLiteral("syncs"), {});
+    auto e = enqueueBytes(QStringLiteral("syncs"));
     const qint64 ms = clock.elapsed();
     qunsetenv("OUTPOST_TEST_SYNC_DELAY_MS");
     ASSERT_TRUE(e.ok()) << qPrintable(e.error().message());
@@ -187,13 +205,8 @@ TEST_F(OutboxTest, AQueuedMessageWaitsForTheDiskTwiceNotOncePerSync)
 // that is missing is an error naming it, and is not created.
 TEST_F(OutboxTest, SyncsTogetherRunEightAtATimeAndReportAMissingFile)
 {
-    QStringList files;
-    for (int i = 0; i < 20; ++i) {
-        files << m_dir.filePath(QStringLiteral("f%1").arg(i));
-        QFile f(files.last());
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write("x");
-    }
+    const QStringList files = smallFiles(20);
+    ASSERT_EQ(files.size(), 20);
     constexpr int kSyncMs = 100;
     qputenv("OUTPOST_TEST_SYNC_DELAY_MS", QByteArray::number(kSyncMs));
     QElapsedTimer clock;
@@ -216,13 +229,8 @@ TEST_F(OutboxTest, SyncsTogetherRunEightAtATimeAndReportAMissingFile)
 // sync on the calling thread instead of ending the program.
 TEST_F(OutboxTest, SyncsTogetherWithoutThreadsRunOnTheCallingThread)
 {
-    QStringList files;
-    for (int i = 0; i < 10; ++i) {
-        files << m_dir.filePath(QStringLiteral("f%1").arg(i));
-        QFile f(files.last());
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write("x");
-    }
+    const QStringList files = smallFiles(10);
+    ASSERT_EQ(files.size(), 10);
     ASSERT_TRUE(QDir(m_dir.path()).mkpath(QStringLiteral("a")));
     ASSERT_TRUE(QDir(m_dir.path()).mkpath(QStringLiteral("b")));
     qputenv("OUTPOST_TEST_NO_THREADS", "1");
@@ -243,16 +251,8 @@ TEST_F(OutboxTest, SyncsTogetherWithoutThreadsRunOnTheCallingThread)
 // the draft and the person send it a second time.
 TEST_F(OutboxTest, ASyncFailureAfterTheRenameStillReportsQueued)
 {
-    QBuffer input;
-    input.setData("body\n");
-    ASSERT_TRUE(input.open(QIODevice::ReadOnly));
-    Envelope envelope;
-    envelope.mailFrom = QStringLiteral("ada@example.org");
-    envelope.recipients = {QStringLiteral("bob@example.org")};
-    envelope.messageId = QStringLiteral("sync-fails@example.org");
     qputenv("OUTPOST_TEST_SYNC_FAIL_DIR", "queued");
-    auto e = m_outbox->enqueueMessage("Subject: sync\r\n\r\n", &input, false, envelope, QStringLiteral("account"),
-                                      QStringLiteral("sync"), {});
+    auto e = enqueueBytes(QStringLiteral("sync-fails"));
     qunsetenv("OUTPOST_TEST_SYNC_FAIL_DIR");
     ASSERT_TRUE(e.ok()) << qPrintable(e.error().message());
     EXPECT_EQ(e->state, OutboxState::Queued);
