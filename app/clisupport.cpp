@@ -102,7 +102,10 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
                 // A copy in the Sent folder still under way may end here if
                 // it is quick; else it waits, pending, for the next flush.
                 runUntil([&] { return idle || !flusher.isSending(); }, kLimitMs);
-                runUntil([&] { return idle; }, kCopyGraceMs);
+                // (A pass that starts meanwhile, a retry falling due, is
+                // never cut short: only the copies are.)
+                const QDeadlineTimer grace(kCopyGraceMs);
+                runUntil([&] { return idle || (!flusher.isSending() && grace.hasExpired()); }, kLimitMs);
             }
             // Say goodbye before exiting: QUIT answered, TLS closed.
             runUntil([&] { return !flusher.isClosingConnections(); }, kQuitLimitMs);
