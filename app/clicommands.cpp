@@ -570,12 +570,14 @@ int retrySentCopy(Profile &p, const QString &id, bool createFolder)
     if (auto r = copies.retry(id, createFolder); !r)
         return fail(r.error());
     fileSentCopies(p);
-    // Another process may hold the outbox: its flusher files the copy.
+    // Another process may hold the outbox: its flusher files the copy. Two
+    // minutes for it (scaled like the retry delays in tests).
+    const auto waitMs = std::max<qint64>(2000, static_cast<qint64>(120'000 * Core::RetryPolicy::fromEnvironment().scale));
     QElapsedTimer clock;
     clock.start();
     auto status = copies.read(id);
     while (status && status->state == Core::SentCopyStatus::State::Pending && status->attempts == 0
-           && clock.elapsed() < 120'000) {
+           && clock.elapsed() < waitMs) {
         QThread::msleep(200);
         status = copies.read(id);
     }

@@ -321,7 +321,7 @@ class SentCopyCli(unittest.TestCase):
 
     def test_retry_copy_waits_for_the_copy_not_for_the_outbox(self):
         # Another process holds the outbox (its lock) and is not done with a
-        # message due now: retry-copy asks it, waits its 2 minutes for the
+        # message due now: retry-copy asks it, waits its 2 minutes (scaled) for the
         # copy, and does not wait for that message (12 minutes).
         self.add_account("special", imap_port=closed_port())
         self.send("IMAP down, then retried")
@@ -341,7 +341,7 @@ class SentCopyCli(unittest.TestCase):
             took = time.monotonic() - start
         finally:
             lock.close()
-        self.assertLess(took, 160, "retry-copy took %.0f s" % took)
+        self.assertLess(took, 60, "retry-copy took %.0f s" % took)  # its own wait: 2 min, scaled here to 2 s
         self.assertEqual(r.returncode, 75, r.stdout.decode() + r.stderr.decode())  # EX_TEMPFAIL: still waiting
         copy = next(e for e in self.entries() if e["id"] == entry["id"])["sent_copy"]
         self.assertEqual(copy["state"], "pending", copy)
