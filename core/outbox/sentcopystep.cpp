@@ -13,6 +13,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <utility>
 
 namespace Core {
 
@@ -86,12 +87,22 @@ void SentCopyStep::next()
     // The last copy (if any) is settled: nothing is in hand.
     m_state = State::Idle;
     const QDateTime now = m_outbox->now();
-    QDateTime wake;
+    QDateTime wake = std::exchange(m_wake, QDateTime());
     const auto wakeAt = [&](const QDateTime &t) {
         if (t.isValid() && (!wake.isValid() || t < wake))
             wake = t;
     };
+    int looked = 0;
     while (!m_due.isEmpty()) {
+        // Each look may read and write a small file, on the GUI's thread:
+        // after a large pass, a thousand in one turn of the event loop froze
+        // the windows for half a second. A few per turn; the list is still
+        // due meanwhile, so run() asks for another round instead of scanning.
+        if (++looked > kLooksPerTurn) {
+            m_wake = wake;
+            QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
+            return;
+        }
         const QString id = m_due.takeFirst();
         std::optional<SentCopyStatus> status = m_store.read(id);
         if (status && status->state != SentCopyStatus::State::Pending)

@@ -102,6 +102,9 @@ private:
     QString m_extraCaFile;
     double m_scale = 1.0;
     State m_state = State::Idle;
+    /// next() looks at this many due copies per turn of the event loop.
+    static constexpr int kLooksPerTurn = 8;
+    QDateTime m_wake; ///< the earliest retry seen by next() so far, while it goes a few at a time
     QStringList m_due;
     bool m_again = false;
     QSet<QString> m_settled; ///< done, skipped, or from before the step: not read again
