@@ -231,7 +231,7 @@ QDateTime SentCopyStore::since() const
         return *t;
     // What is in sent/ now was sent before copies were filed; everything
     // sent from now on gets a record.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime now = QDateTime::currentDateTimeUtc();
     if (!Durable::writeFileAtomically(m_root + QLatin1String(kSinceFile), iso(now).toLatin1(), Durable::Sync::Full))
         qWarning("outbox: the start of the Sent copies cannot be recorded");
     return now;
