@@ -267,9 +267,7 @@ class DiscoveryOAuthTest(WizardSteps, DesktopTest):
 
     def discover_outlook(self):
         wizard = self.first_start()
-        self.desktop.type("Ada Lovelace")
-        self.desktop.key("Tab")
-        self.desktop.type("ada@outlook.com")
+        self.type_name_and_address(wizard, "ada@outlook.com")
         self.desktop.key("Return")  # Next: discovery
         wizard.find("label", r"^Outgoing server$", timeout=60)
         wizard.find("label", r"^smtp-mail\.outlook\.com, port 587(.|\n)*OAuth 2\.0", timeout=5)

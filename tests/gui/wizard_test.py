@@ -25,6 +25,23 @@ class WizardSteps:
         self.app = self.desktop.launch()
         return self.app.window(WIZARD, timeout=20)
 
+    def type_name_and_address(self, wizard, address, password=None):
+        """Types the first page as a person does: name, Tab, address (Tab,
+        password). The window can be on screen a moment before it has the
+        keyboard, so this types once the name field has it, and checks that
+        each field took all it was given."""
+        name = wizard.find("text", r"^Your name$")
+        wait_until(lambda: name.focused, 10, what="the name field to have the keyboard")
+        self.desktop.type("Ada Lovelace")
+        wait_until(lambda: name.text == "Ada Lovelace", 5, what=f"the name field to read what was typed ({name.text!r})")
+        self.desktop.key("Tab")
+        self.desktop.type(address)
+        field = wizard.find("text", r"^E-mail address$")
+        wait_until(lambda: field.text == address, 5, what=f"the address field to read what was typed ({field.text!r})")
+        if password:
+            self.desktop.key("Tab")
+            self.desktop.type(password)
+
     def set_field(self, window, role, name, text):
         field = window.find(role, name)
         self.desktop.click(field)
@@ -41,12 +58,7 @@ class WizardSteps:
     def manual_setup(self, host, port, no_encryption, no_sign_in, address="ada@example.org",
                      password="not-a-real-password", starttls=False, oauth=False):
         wizard = self.first_start()
-        self.desktop.type("Ada Lovelace")
-        self.desktop.key("Tab")
-        self.desktop.type(address)
-        if password:
-            self.desktop.key("Tab")
-            self.desktop.type(password)
+        self.type_name_and_address(wizard, address, password)
         self.desktop.click(wizard.find("push button", r"Manual Setup"))
         wizard.find("label", r"^Server settings$")
         self.set_field(wizard, "text", r"^Server:$", host)
@@ -145,9 +157,7 @@ class WizardTest(WizardSteps, DesktopTest):
     def test_offline_discovery_says_plainly_that_nothing_was_found(self):
         # No network in this desktop: every source fails, every guess too.
         wizard = self.first_start()
-        self.desktop.type("Ada Lovelace")
-        self.desktop.key("Tab")
-        self.desktop.type("ada@offline-example.org")
+        self.type_name_and_address(wizard, "ada@offline-example.org")
         self.desktop.key("alt+n")
         wizard.find("label", r"^Outgoing server$", timeout=60)
         headline = wizard.find("label", r"could not find your settings")
@@ -169,11 +179,7 @@ class DiscoveryImapTest(WizardSteps, DesktopTest):
 
     def test_the_found_imap_server_is_shown_and_saved_with_the_account(self):
         wizard = self.first_start()
-        self.desktop.type("Ada Lovelace")
-        self.desktop.key("Tab")
-        self.desktop.type("someone@provider.test")
-        self.desktop.key("Tab")
-        self.desktop.type(os.environ["AUTOCONFIG_WORLD_PASSWORD"])
+        self.type_name_and_address(wizard, "someone@provider.test", os.environ["AUTOCONFIG_WORLD_PASSWORD"])
         self.desktop.key("Return")  # Next: discovery
         wizard.find("label", r"^Outgoing server$", timeout=60)
         host = wizard.find("text", r"^IMAP server$")
