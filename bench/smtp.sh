@@ -11,6 +11,9 @@
 #
 #   bench/smtp.sh            # RUNS=5 by default; RUNS_200=3
 #   OUTPOST_ONLY=1 bench/smtp.sh   # Outpost's figures only (while optimising)
+#   OUTPOST_BASELINE=/old/build/app/outpost bench/smtp.sh
+#       # also an earlier Outpost, in turns with this one in every round
+#       # (the same server, the same moment), and the ratios between them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -53,6 +56,12 @@ port=$($py -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().split(
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data OUTPOST_EXTRA_CA_FILE=$work/ca.pem
 echo -n secret | "$outpost" account add --name bench --email user@example.test --host localhost \
     --port "$port" --security starttls --username user --password-stdin >/dev/null
+baseline=${OUTPOST_BASELINE:-}
+if [[ -n $baseline ]]; then # its own profile: an older program may not read the newer files
+    echo -n secret | XDG_CONFIG_HOME=$work/bconfig XDG_DATA_HOME=$work/bdata "$baseline" account add --name bench \
+        --email user@example.test --host localhost --port "$port" --security starttls --username user \
+        --password-stdin >/dev/null
+fi
 
 cat >"$work/msmtprc" <<MSMTP
 account default
@@ -116,7 +125,27 @@ o25() { "$outpost" send --to rcpt@example.test --subject big --body 'See attachm
 m25() { msmtp -C "$work/msmtprc" rcpt@example.test <"$work/big.eml"; }
 s25() { $py bench/smtplib_client.py --port "$port" --cafile "$work/ca.pem" --message "$work/big.eml" --count 1; }
 
+# The same three with the baseline program and its profile.
+with_baseline() { XDG_CONFIG_HOME=$work/bconfig XDG_DATA_HOME=$work/bdata outpost=$baseline "$@"; }
+b1() { with_baseline o1; }
+b200() { with_baseline o200; }
+b25() { with_baseline o25; }
+
 o1 >/dev/null; m1; s1 # warm up TLS session caches, Postfix processes, page cache
+if [[ -n $baseline ]]; then
+    b1 >/dev/null
+    mkdir "$work/ab"
+    for _ in $(seq "$runs"); do elapsed o1 >>"$work/ab/o1"; elapsed b1 >>"$work/ab/b1"; done
+    for _ in $(seq "$runs200"); do o200 >>"$work/ab/o200"; b200 >>"$work/ab/b200"; done
+    for _ in $(seq "$runs"); do elapsed o25 >>"$work/ab/o25"; elapsed b25 >>"$work/ab/b25"; done
+    printf '\nthis Outpost against %s, in turns; medians of %d runs (200-message case: %d runs), seconds\n' \
+        "$baseline" "$runs" "$runs200"
+    printf '%-28s %9s %9s %13s\n' scenario this baseline this/baseline
+    for k in "1:1 small message" "200:200 small messages" "25:25 MiB attachment"; do
+        o=$(median <"$work/ab/o${k%%:*}"); b=$(median <"$work/ab/b${k%%:*}")
+        printf '%-28s %9.3f %9.3f %13.2f\n' "${k#*:}" "$o" "$b" "$(echo "$o/$b" | bc -l)"
+    done
+fi
 if [[ -n ${OUTPOST_ONLY:-} ]]; then
     printf 'outpost only, medians of %d runs (200: %d): 1 message %.3f s, 200 messages %.3f s, 25 MiB %.3f s\n' \
         "$runs" "$runs200" "$(repeat "$runs" o1)" "$(for _ in $(seq "$runs200"); do o200; done | median)" "$(repeat "$runs" o25)"
