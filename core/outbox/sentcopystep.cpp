@@ -358,11 +358,12 @@ void SentCopyStep::postpone(const QString &id, const Error &error, const QString
 
 void SentCopyStep::failOrPostpone(const QString &id, const QString &accountId, const Error &error)
 {
-    // No token or password yet. Offline (the token endpoint unreachable,
-    // another process holding the refresh lock, a keychain slow to answer)
-    // passes: tried again later, as an IMAP server that is down. Anything
-    // else (signed out, no password stored) waits for the person.
-    if (error.code() == Error::Code::Network || error.code() == Error::Code::Timeout) {
+    // No token or password yet. Offline (the token endpoint unreachable or
+    // answering 5xx, another process holding the refresh lock, a keychain
+    // slow to answer) passes: tried again later, as an IMAP server that is
+    // down. Anything else (signed out, no password stored) waits for the person.
+    if (error.code() == Error::Code::Network || error.code() == Error::Code::Timeout
+        || error.code() == Error::Code::Transient) {
         postpone(id, error, {});
         restAccount(id, accountId);
         return;

@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -256,32 +257,67 @@ TEST_F(SentCopyTest, ARunAskedForWhileBusyEndsIdle)
     EXPECT_EQ(status(second).attempts, 1) << "the second run found the second message";
 }
 
-// An OAuth account whose token endpoint cannot be reached (offline): the
-// refresh's Network error is temporary, so the copy waits for its next
-// attempt instead of failing for good.
-TEST_F(SentCopyTest, AnUnreachableTokenEndpointIsATemporaryFailure)
+namespace {
+
+/// A token endpoint that answers every request with 503 (a provider's
+/// outage), a fault no real authorization server produces on demand.
+class UnavailableTokenEndpoint final : public QTcpServer
+{
+public:
+    UnavailableTokenEndpoint()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [s] {
+                    s->readAll();
+                    ++answered;
+                    s->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
+                             "Content-Length: 5\r\nConnection: close\r\n\r\nbusy\n");
+                    s->disconnectFromHost();
+                });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+    static inline int answered = 0;
+};
+
+} // namespace
+
+/// An OAuth account whose token endpoint is `endpoint`, with a refresh token
+/// in the keychain, and its IMAP server on the closed port.
+static Account addOAuthAccount(AccountStore &accounts, CredentialStore &credentials, const QString &endpoint,
+                               quint16 imapPort)
 {
     Account a = TestUtil::localAccount(QStringLiteral("OAuth"), 25, AuthMethod::OAuth2);
     a.host = QStringLiteral("mail.example.org");
     a.saveSent = SentCopyMode::Always;
     a.imap.host = QStringLiteral("127.0.0.1");
-    a.imap.port = m_closedPort;
+    a.imap.port = imapPort;
     a.imap.security = SmtpSecurity::None;
-    const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(m_closedPort);
     a.oauth2.issuer = QStringLiteral("login.test");
     a.oauth2.authorizationEndpoint = QUrl(endpoint + QStringLiteral("/authorize"));
     a.oauth2.tokenEndpoint = QUrl(endpoint + QStringLiteral("/token"));
     a.oauth2.scopes = {QStringLiteral("mail")};
     a.oauth2.clientId = QStringLiteral("outpost-test");
-    ASSERT_TRUE(m_accounts->add(a).ok());
-    const Account added = m_accounts->accounts().last();
-    CredentialJob *job = m_credentials.write(added.id, QStringLiteral("refresh-1"), SecretKind::OAuthRefreshToken);
+    EXPECT_TRUE(accounts.add(a).ok());
+    const Account added = accounts.accounts().last();
+    CredentialJob *job = credentials.write(added.id, QStringLiteral("refresh-1"), SecretKind::OAuthRefreshToken);
     job->setAutoDelete(false);
     QSignalSpy written(job, &CredentialJob::finished);
-    ASSERT_TRUE(written.wait(20000));
-    ASSERT_FALSE(job->error().isError()) << qPrintable(job->error().message());
+    EXPECT_TRUE(written.wait(20000));
+    EXPECT_FALSE(job->error().isError()) << qPrintable(job->error().message());
     delete job;
+    return added;
+}
 
+// An OAuth account whose token endpoint cannot be reached (offline): the
+// refresh's Network error is temporary, so the copy waits for its next
+// attempt instead of failing for good.
+TEST_F(SentCopyTest, AnUnreachableTokenEndpointIsATemporaryFailure)
+{
+    const Account added = addOAuthAccount(*m_accounts, m_credentials,
+                                          QStringLiteral("http://127.0.0.1:%1").arg(m_closedPort), m_closedPort);
     const QString id = sentMessage(added);
     runStep();
     const SentCopyStatus s = status(id);
@@ -290,6 +326,32 @@ TEST_F(SentCopyTest, AnUnreachableTokenEndpointIsATemporaryFailure)
     EXPECT_TRUE(s.nextAttemptAt.isValid()) << "no next attempt planned";
     EXPECT_FALSE(s.reason.isEmpty());
     EXPECT_EQ(m_outbox->find(id)->state, OutboxState::Sent);
+}
+
+// The token endpoint answers 503 (the provider's outage): as an unreachable
+// one, the copy waits for its next attempt with back-off, and the account's
+// other copies rest meanwhile; it is not failed for good.
+TEST_F(SentCopyTest, ATokenEndpointsServerErrorPostponesTheCopy)
+{
+    UnavailableTokenEndpoint endpoint;
+    ASSERT_TRUE(endpoint.listen(QHostAddress::LocalHost));
+    UnavailableTokenEndpoint::answered = 0;
+    const Account added = addOAuthAccount(*m_accounts, m_credentials,
+                                          QStringLiteral("http://127.0.0.1:%1").arg(endpoint.serverPort()),
+                                          m_closedPort);
+    const QString first = sentMessage(added);
+    const QString second = sentMessage(added);
+    runStep();
+    EXPECT_GE(UnavailableTokenEndpoint::answered, 1) << "the token endpoint was not asked";
+    const SentCopyStatus a = status(first);
+    const SentCopyStatus b = status(second);
+    EXPECT_EQ(a.attempts + b.attempts, 1) << "the account's next copy did not wait for the back-off";
+    const SentCopyStatus &s = a.attempts > 0 ? a : b;
+    EXPECT_EQ(s.state, State::Pending) << "failed for good: " << qPrintable(s.code) << " " << qPrintable(s.reason);
+    EXPECT_EQ(s.code, QStringLiteral("Transient"));
+    EXPECT_TRUE(s.nextAttemptAt.isValid()) << "no next attempt planned";
+    EXPECT_TRUE(s.reason.contains(QStringLiteral("503"))) << qPrintable(s.reason);
+    EXPECT_EQ(m_outbox->find(first)->state, OutboxState::Sent);
 }
 
 // The process ended after "sent", before the step decided the copy (the GUI
