@@ -1683,6 +1683,10 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <source>The IMAP server refused to file the message: %1</source>
         <translation>Der IMAP-Server hat sich geweigert, die Nachricht abzulegen: %1</translation>
     </message>
+    <message>
+        <source>The IMAP server did not accept the account&apos;s sign-in permission (OAuth 2.0): %1</source>
+        <translation>Der IMAP-Server hat die Anmeldeberechtigung des Kontos (OAuth 2.0) nicht akzeptiert: %1</translation>
+    </message>
 </context>
 <context>
     <name>Core::SentCopyStep</name>
@@ -4335,6 +4339,11 @@ Liest eine Nachricht von der Standardeingabe und sendet sie mit Ihrem Outpost-Ko
     <message>
         <source>The password contains characters that cannot be used for signing in (SASLprep, RFC 4013).</source>
         <translation>Das Passwort enthält Zeichen, die für die Anmeldung nicht verwendet werden können (SASLprep, RFC 4013).</translation>
+    </message>
+    <message>
+        <source>The mail server did not accept the account&apos;s sign-in permission (OAuth 2.0): %1</source>
+        <extracomment>%1 is the server&apos;s own words; no password is involved in an OAuth sign-in</extracomment>
+        <translation>Der Mailserver hat die Anmeldeberechtigung des Kontos (OAuth 2.0) nicht akzeptiert: %1</translation>
     </message>
 </context>
 </TS>

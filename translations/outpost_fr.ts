@@ -1683,6 +1683,10 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <source>The IMAP server refused to file the message: %1</source>
         <translation>Le serveur IMAP a refusé de classer le message&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>The IMAP server did not accept the account&apos;s sign-in permission (OAuth 2.0): %1</source>
+        <translation>Le serveur IMAP n’a pas accepté l’autorisation de connexion du compte (OAuth 2.0)&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Core::SentCopyStep</name>
@@ -4335,6 +4339,11 @@ Lit un message sur l’entrée standard et l’envoie avec votre compte Outpost.
     <message>
         <source>The password contains characters that cannot be used for signing in (SASLprep, RFC 4013).</source>
         <translation>Le mot de passe contient des caractères inutilisables pour la connexion (SASLprep, RFC 4013).</translation>
+    </message>
+    <message>
+        <source>The mail server did not accept the account&apos;s sign-in permission (OAuth 2.0): %1</source>
+        <extracomment>%1 is the server&apos;s own words; no password is involved in an OAuth sign-in</extracomment>
+        <translation>Le serveur de messagerie n’a pas accepté l’autorisation de connexion du compte (OAuth 2.0)&#xa0;: %1</translation>
     </message>
 </context>
 </TS>

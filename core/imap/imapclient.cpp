@@ -381,7 +381,10 @@ void ImapClient::onTagged(const ImapResponse &response)
                         tr("Signing in to the IMAP server is temporarily not possible: %1")
                             .arg(response.serverText()))
                 : Error(Error::Code::AuthenticationFailed,
-                        tr("The IMAP server did not accept the user name or password: %1")
+                        (m_credentials.oauthToken.isEmpty()
+                             ? tr("The IMAP server did not accept the user name or password: %1")
+                             //: no password is involved in an OAuth sign-in
+                             : tr("The IMAP server did not accept the account's sign-in permission (OAuth 2.0): %1"))
                             .arg(response.serverText()));
             // The session is intact: say goodbye, then report.
             m_result.kind = kind;
@@ -679,6 +682,12 @@ void ImapClient::createFolder()
 
 void ImapClient::examine()
 {
+    if (m_request.checkOnly) {
+        m_result.kind = Kind::Done;
+        m_resultReady = true;
+        logout();
+        return;
+    }
     const QByteArray id = ImapStrings::messageId(m_request.message);
     if (id.isEmpty()) {
         append(); // nothing to search by; the outbox always gives a Message-ID

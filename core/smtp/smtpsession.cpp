@@ -262,13 +262,18 @@ SmtpSession::Step SmtpSession::handleAuthReply(const SmtpReply &reply)
     }
     SmtpResult r;
     r.reply = reply;
+    QString refused;
+    if (m_credentials.oauthToken.isEmpty()) {
+        //: %1 is the server's own words
+        refused = QCoreApplication::translate("Smtp", "The mail server did not accept the user name or password: %1");
+    } else {
+        //: %1 is the server's own words; no password is involved in an OAuth sign-in
+        refused = QCoreApplication::translate("Smtp", "The mail server did not accept the account's sign-in permission (OAuth 2.0): %1");
+    }
     r.error = reply.isTransient()
         ? Error(Error::Code::Transient,
                 QCoreApplication::translate("Smtp", "Signing in is temporarily not possible: %1").arg(reply.text()))
-        : Error(Error::Code::AuthenticationFailed,
-                //: %1 is the server's own words
-                QCoreApplication::translate("Smtp", "The mail server did not accept the user name or password: %1")
-                    .arg(reply.text()));
+        : Error(Error::Code::AuthenticationFailed, refused.arg(reply.text()));
     r.error.withServerReply(reply.code, reply.enhancedCode, reply.text());
     return fail(r); // RFC 5321 §4.1.1.10: QUIT, also after a refusal
 }

@@ -163,6 +163,29 @@ TEST_F(OAuthFlusher, RefusedTokenIsReplacedOnce)
     EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
 }
 
+TEST_F(OAuthFlusher, ATokenRefusedTwiceIsHeldAsAPermissionNotAPassword)
+{
+    // The fresh token is refused too: the account needs a new sign-in. The
+    // person never typed a password for it, so the reason must not ask
+    // them to check one.
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", ""));
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-2", ""));
+    for (const char *token : {"access-1", "access-2"})
+        m_smtp.addScenario(kGreet + authWith(token)
+                           + QStringLiteral("S: 334 eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIn0=\nC: AQ==\nS: 535 5.7.8 invalid token\n")
+                           + kQuit);
+    const QString id = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushOnce());
+
+    const auto e = m_outbox->find(id);
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(e->state, OutboxState::Held);
+    EXPECT_EQ(e->attempts, 0);
+    EXPECT_FALSE(e->lastErrorMessage.contains(QStringLiteral("password"))) << qPrintable(e->lastErrorMessage);
+    EXPECT_TRUE(e->lastErrorMessage.contains(QStringLiteral("OAuth"))) << qPrintable(e->lastErrorMessage);
+    EXPECT_TRUE(e->lastErrorMessage.contains(QStringLiteral("invalid token"))) << qPrintable(e->lastErrorMessage);
+}
+
 TEST_F(OAuthFlusher, DeadRefreshTokenHoldsWithSignInAgainUntilSignedIn)
 {
     m_endpoint.addResponse(400, R"({"error":"invalid_grant","error_description":"token revoked"})");

@@ -303,6 +303,9 @@ TEST(ImapClientFaults, ARefusedTokenIsAnAuthFailure)
         = run(server, {QStringLiteral("ada@example.org"), {}, QStringLiteral("expired"), {}, 0});
     EXPECT_EQ(r.kind, Kind::AuthFailure);
     EXPECT_EQ(r.error.code(), Core::Error::Code::AuthenticationFailed);
+    // No password was given: the reason names the permission, not one.
+    EXPECT_FALSE(r.error.message().contains(QStringLiteral("password"))) << qPrintable(r.error.message());
+    EXPECT_TRUE(r.error.message().contains(QStringLiteral("OAuth"))) << qPrintable(r.error.message());
     ASSERT_GE(server.commands.size(), 2);
     EXPECT_EQ(server.commands[1], QByteArray())
         << "XOAUTH2 answers the error with an empty response";
