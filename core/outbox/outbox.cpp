@@ -56,6 +56,12 @@ const QList<OutboxState> kAllStates = {OutboxState::Queued, OutboxState::Deferre
                                        OutboxState::Failed, OutboxState::Sent,
                                        OutboxState::Corrupt};
 
+/// An index map's place in Outbox::IndexMaps.
+constexpr size_t slot(OutboxState state)
+{
+    return static_cast<size_t>(state);
+}
+
 Error notFound()
 {
     return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "There is no such message in the outbox."));
@@ -838,8 +844,19 @@ Result<void> Outbox::writeAccepted(const QString &id, const std::function<void(O
 void Outbox::learnAccepted(const QString &id, const std::function<void(OutboxEntry &)> &update)
 {
     if (isWatching()) {
-        const IndexMap &active = m_index[static_cast<size_t>(OutboxState::Active)];
-        OutboxEntry sent = active.value(id).entry;
+        // The entry as claimed, or as the watcher read it in sent/ when its
+        // refresh came first (the record's group can end well after the
+        // rename): either way whole, with its subject and recipients.
+        std::optional<OutboxEntry> known;
+        for (const OutboxState s : {OutboxState::Active, OutboxState::Sent}) {
+            if (const auto it = m_index[slot(s)].constFind(id); !known && it != m_index[slot(s)].cend())
+                known = it->entry;
+        }
+        if (!known) { // (neither: read from the disk, where it is whole)
+            auto read = readEntry(OutboxState::Sent, id);
+            known = read ? read.value() : OutboxEntry();
+        }
+        OutboxEntry sent = *known;
         sent.id = id;
         if (update)
             update(sent);
@@ -1006,11 +1023,6 @@ QMap<OutboxState, int> Outbox::counts()
 // --- the index --------------------------------------------------------------
 
 namespace {
-constexpr size_t slot(OutboxState state)
-{
-    return static_cast<size_t>(state);
-}
-
 qint64 sidecarMtime(const QString &entryDir)
 {
     return QFileInfo(entryDir + u'/' + QLatin1String(kSidecarFile)).lastModified().toMSecsSinceEpoch();

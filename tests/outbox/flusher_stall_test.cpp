@@ -189,3 +189,44 @@ TEST(FlusherStall, TheLockIsHeldUntilTheLastSentRecordIsWritten)
     EXPECT_FALSE(stillActive) << "the lock was free while the sent message was still in active/";
     EXPECT_TRUE(QFileInfo::exists(root + QStringLiteral("/sent/") + id));
 }
+
+TEST(SentRecord, LearntAfterTheWatcherReadItTheRowKeepsItsSubjectAndRecipients)
+{
+    // The flusher learns "sent" when the durable writer's group holding
+    // the record is done, which can be long after the record's rename into
+    // sent/ (a slow step after it in the group): the watcher's refresh,
+    // 200 ms after the rename, may have read the entry there first. The
+    // row must still show what the message was, not only its reply.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    outbox.watch();
+    ASSERT_EVENTUALLY(outbox.isIndexLoaded(), 10000);
+    AccountStore accounts(dir.filePath(QStringLiteral("accounts.json")));
+    ASSERT_TRUE(accounts.add(TestUtil::localAccount(QStringLiteral("Late"), 25)).ok());
+    auto queued = outbox.enqueue(TestUtil::draftToBob(QStringLiteral("Late record")), accounts.accounts().last(), {});
+    ASSERT_TRUE(queued.ok());
+    const QString id = queued->id;
+    ASSERT_TRUE(outbox.claim(id).ok());
+    const QDateTime acceptedAt = QDateTime::currentDateTimeUtc();
+    const auto update = [acceptedAt](OutboxEntry &e) {
+        e.acceptedAt = acceptedAt;
+        e.acceptedReply = QStringLiteral("250 2.0.0 queued");
+    };
+
+    // The durable writer's part (the record and the rename into sent/)...
+    ASSERT_TRUE(outbox.writeAccepted(id, update).ok());
+    // ...the watcher reads sent/ before the record's group is done...
+    ASSERT_EVENTUALLY(outbox.indexed(OutboxState::Sent).contains(id), 5000);
+    // ...and then the flusher learns it.
+    outbox.learnAccepted(id, update);
+
+    ASSERT_TRUE(outbox.indexed(OutboxState::Sent).contains(id));
+    const OutboxEntry row = outbox.indexed(OutboxState::Sent).value(id).entry;
+    EXPECT_EQ(row.subject, QStringLiteral("Late record")) << "the row lost its subject";
+    EXPECT_EQ(row.envelope.recipients, QStringList{QStringLiteral("bob@example.org")}) << "the row lost its recipients";
+    EXPECT_EQ(row.acceptedReply, QStringLiteral("250 2.0.0 queued"));
+    EXPECT_EQ(row.state, OutboxState::Sent);
+    EXPECT_FALSE(outbox.indexed(OutboxState::Active).contains(id));
+}
