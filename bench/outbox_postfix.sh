@@ -11,6 +11,8 @@
 #      connection (-d); target <= 2x.
 # Medians of RUNS runs, Release build. Runs as root (Postfix).
 #   bench/outbox_postfix.sh        # ENQUEUE=300 FLUSH=3000 RUNS=3
+# FLUSH_WRAP runs the flush under a profiler, e.g.
+#   FLUSH_WRAP="strace -f -c -o /tmp/flush.strace" bench/outbox_postfix.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -98,7 +100,7 @@ for i in range(n):
         json.dump(dict(entry, id=new_id), f, indent=4)
 PY
     sync
-    o_flush+=("$(seconds "$outpost" outbox flush --wait)")
+    o_flush+=("$(seconds ${FLUSH_WRAP:-} "$outpost" outbox flush --wait)")
     sent=$(find "$XDG_DATA_HOME/outpost/outbox/sent" -mindepth 1 -maxdepth 1 | wc -l)
     [[ $sent -eq $flush ]] || { echo "outbox flush sent $sent of $flush" >&2; exit 1; }
     p_flush+=("$(seconds smtp-source -d -m "$flush" -l "$size" -f ada@example.org -t bob@example.test "127.0.0.1:$port")")
