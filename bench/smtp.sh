@@ -13,7 +13,8 @@
 #   OUTPOST_ONLY=1 bench/smtp.sh   # Outpost's figures only (while optimising)
 #   OUTPOST_BASELINE=/old/build/app/outpost bench/smtp.sh
 #       # also an earlier Outpost, in turns with this one in every round
-#       # (the same server, the same moment), and the ratios between them
+#       # (the same server, the same moment), and the ratios between them;
+#       # AB_ONLY=1 stops after that comparison
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -145,6 +146,7 @@ if [[ -n $baseline ]]; then
         o=$(median <"$work/ab/o${k%%:*}"); b=$(median <"$work/ab/b${k%%:*}")
         printf '%-28s %9.3f %9.3f %13.2f\n' "${k#*:}" "$o" "$b" "$(echo "$o/$b" | bc -l)"
     done
+    [[ -n ${AB_ONLY:-} ]] && exit 0
 fi
 if [[ -n ${OUTPOST_ONLY:-} ]]; then
     printf 'outpost only, medians of %d runs (200: %d): 1 message %.3f s, 200 messages %.3f s, 25 MiB %.3f s\n' \
