@@ -6,9 +6,14 @@
 #include <QPromise>
 #include <QSet>
 
+#include <atomic>
 #include <vector>
 
 namespace Core {
+
+namespace {
+std::atomic<quint64> g_directorySyncs{0};
+} // namespace
 
 struct DurableWriter::Pending
 {
@@ -44,6 +49,11 @@ QFuture<bool> DurableWriter::post(Step step)
     return future;
 }
 
+quint64 DurableWriter::directorySyncs()
+{
+    return g_directorySyncs.load(std::memory_order_relaxed);
+}
+
 void DurableWriter::run()
 {
     for (;;) {
@@ -74,6 +84,7 @@ void DurableWriter::commit(std::deque<Pending> &group)
     }
     QSet<QString> failed;
     for (const QString &directory : std::as_const(directories)) {
+        g_directorySyncs.fetch_add(1, std::memory_order_relaxed);
         if (!Durable::syncDirectory(directory).ok())
             failed.insert(directory);
     }

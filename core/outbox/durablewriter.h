@@ -54,6 +54,10 @@ public:
     /// (QFuture::then(context, ...)) to hear back on that object's thread.
     [[nodiscard]] QFuture<bool> post(Step step);
 
+    /// How many directory syncs the durable writers of this process have
+    /// made: what a test counts to see steps share their syncs.
+    [[nodiscard]] static quint64 directorySyncs();
+
 private:
     struct Pending;
     void run();
