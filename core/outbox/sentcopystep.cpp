@@ -168,17 +168,29 @@ std::optional<SentCopyStatus> SentCopyStep::decide(const QString &id, const Outb
     if (!account)
         record(SentCopyStatus::State::Failed, QStringLiteral("no_account"),
                tr("The account this message was sent from no longer exists."));
-    else if (account->saveSent == SentCopyMode::Never)
-        record(SentCopyStatus::State::Skipped, QStringLiteral("never"),
-               tr("The account does not keep copies of sent messages."));
-    else if (account->imap.host.isEmpty())
-        record(SentCopyStatus::State::Skipped, QStringLiteral("no_imap_server"), tr("The account has no IMAP server."));
-    else if (!account->copiesToSent())
-        record(SentCopyStatus::State::Skipped, QStringLiteral("provider_files_copy"),
-               tr("The provider files a copy in the Sent folder itself."));
+    else if (const auto skip = skipped(*account))
+        record(skip->state, skip->code, skip->reason);
     else
         record(SentCopyStatus::State::Pending, {}, {});
     return decided;
+}
+
+std::optional<SentCopyStatus> SentCopyStep::skipped(const Account &account)
+{
+    const auto skip = [](const QString &code, const QString &reason) {
+        SentCopyStatus s;
+        s.state = SentCopyStatus::State::Skipped;
+        s.code = code;
+        s.reason = reason;
+        return s;
+    };
+    if (account.saveSent == SentCopyMode::Never)
+        return skip(QStringLiteral("never"), tr("The account does not keep copies of sent messages."));
+    if (account.imap.host.isEmpty())
+        return skip(QStringLiteral("no_imap_server"), tr("The account has no IMAP server."));
+    if (!account.copiesToSent())
+        return skip(QStringLiteral("provider_files_copy"), tr("The provider files a copy in the Sent folder itself."));
+    return std::nullopt;
 }
 
 void SentCopyStep::file(const QString &id, const Account &account, const SentCopyStatus &status)

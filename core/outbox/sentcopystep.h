@@ -64,6 +64,11 @@ public:
     [[nodiscard]] static qint64 retryDelayMs(int attempts);
     /// Temporary failures are retried for this long, then the copy fails.
     static constexpr qint64 kGiveUpSeconds = 3 * 24 * 3600;
+    /// The record of a copy `account` does not file (never, no IMAP server,
+    /// the provider files it itself); nothing when it files one. The
+    /// flusher writes it with the "sent" record, so that a long queue sent
+    /// from such an account leaves the step nothing to decide per message.
+    [[nodiscard]] static std::optional<SentCopyStatus> skipped(const Account &account);
 
 Q_SIGNALS:
     /// A copy's state changed (decided, filed, failed, waiting again).
