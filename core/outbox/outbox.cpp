@@ -517,19 +517,31 @@ std::optional<OutboxState> Outbox::locate(const QString &id) const
 
 std::optional<OutboxEntry> Outbox::find(const QString &id)
 {
-    const auto state = locate(id);
-    if (!state)
-        return std::nullopt;
-    if (*state == OutboxState::Corrupt) {
-        OutboxEntry e;
-        e.id = id;
-        e.state = OutboxState::Corrupt;
-        return e;
+    // Another process may move the entry between the folders while this
+    // one looks (a claim, a send, a retry): missed by the probe, or gone
+    // from the folder it was found in before its files were read. Look
+    // again; only an entry that stays missing is gone. (A few probes of
+    // the folders: nothing next to the sync of any move.)
+    constexpr int kLooks = 16;
+    for (int look = 0; look < kLooks; ++look) {
+        const auto state = locate(id);
+        if (!state) {
+            if (look < 2)
+                continue; // moved on between two probes, or was removed
+            return std::nullopt;
+        }
+        if (*state == OutboxState::Corrupt) {
+            OutboxEntry e;
+            e.id = id;
+            e.state = OutboxState::Corrupt;
+            return e;
+        }
+        if (auto e = readEntry(*state, id))
+            return e.value();
+        if (QFileInfo::exists(entryDir(*state, id)) && look > 0)
+            return std::nullopt; // still there, and unreadable twice: not a move
     }
-    auto e = readEntry(*state, id);
-    if (!e)
-        return std::nullopt;
-    return e.value();
+    return std::nullopt;
 }
 
 Result<void> Outbox::moveEntry(const QString &id, OutboxState from, OutboxState to, Durable::Sync sync)

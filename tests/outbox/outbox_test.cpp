@@ -24,7 +24,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <future>
+#include <thread>
 
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>
@@ -260,6 +262,48 @@ TEST_F(OutboxTest, ASyncFailureAfterTheRenameStillReportsQueued)
     ASSERT_TRUE(queued.has_value());
     EXPECT_EQ(queued->state, OutboxState::Queued);
     EXPECT_EQ(m_outbox->allEntries().size(), 1);
+}
+
+// Another process moves an entry between state folders (claims it, sends
+// it, takes it back) while this one looks it up: find() must follow it, not
+// report it gone. outpost-sendmail's child read "gone" as "settled" and
+// stopped waiting; sendmail then said the sending had stopped (exit 69)
+// while another process was sending the message.
+TEST_F(OutboxTest, FindFollowsAnEntryAnotherProcessMoves)
+{
+    auto queued = enqueueBytes(QStringLiteral("moving"));
+    ASSERT_TRUE(queued.ok());
+    const QString id = queued->id;
+    const QString inQueued = m_outbox->root() + QStringLiteral("/queued/") + id;
+    const QString inActive = m_outbox->root() + QStringLiteral("/active/") + id;
+    std::atomic<bool> stop{false};
+    std::atomic<int> moves{0};
+    std::thread mover([&] {
+        bool there = false;
+        while (!stop) {
+            if (::rename(qPrintable(there ? inActive : inQueued), qPrintable(there ? inQueued : inActive)) == 0) {
+                there = !there;
+                ++moves;
+            }
+            std::this_thread::sleep_for(std::chrono::microseconds(300));
+        }
+        if (there)
+            (void)::rename(qPrintable(inActive), qPrintable(inQueued));
+    });
+    int lost = 0;
+    QElapsedTimer clock;
+    clock.start();
+    int looks = 0;
+    while (clock.elapsed() < 1500 || moves < 200) {
+        if (!m_outbox->find(id))
+            ++lost;
+        ++looks;
+    }
+    stop = true;
+    mover.join();
+    EXPECT_EQ(lost, 0) << "find() lost the entry " << lost << " times in " << looks << " looks while it moved "
+                       << moves << " times";
+    EXPECT_GT(moves, 200);
 }
 
 TEST_F(OutboxTest, InvalidDraftIsNotQueued)
