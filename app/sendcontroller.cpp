@@ -426,6 +426,7 @@ Gui::OutboxWindow *SendController::showOutbox()
         m_outboxWindow->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_outboxWindow, &Gui::OutboxWindow::sendNowRequested, this, &SendController::sendNow);
         connect(m_outboxWindow, &Gui::OutboxWindow::sentCopiesRequested, this, &SendController::fileSentCopies);
+        m_outboxWindow->setTrustStore(&m_trust); // the flusher's: its copy step reads the pins
         m_outboxWindow->setBrowserSignIn([this](const QString &accountId) {
             const Core::Account *a = m_accounts.find(accountId);
             return a && a->auth == Core::AuthMethod::OAuth2;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/accountsdialog.h"
 
+#include "core/imap/imapclient.h"
 #include "core/smtp/smtpclient.h"
 #include "ui/certificatedialog.h"
 #include "ui/oauthsignin.h"
@@ -150,6 +151,10 @@ AccountsDialog::~AccountsDialog()
 {
     if (m_client)
         m_client->cancel();
+    if (m_imap) {
+        m_imap->disconnect(this);
+        m_imap->cancel();
+    }
 }
 
 void AccountsDialog::refresh()
@@ -357,8 +362,7 @@ void AccountsDialog::testSelected()
         m_accessTokens->fetch(account, false, this, [this, account](const Core::Result<QString> &token) {
             if (!token) {
                 log(tr("Failed: %1").arg(token.error().message()));
-                m_test->setEnabled(true);
-                Q_EMIT testFinished(false);
+                finishTest(false);
                 return;
             }
             runTest(account, QString(), token.value());
@@ -373,8 +377,7 @@ void AccountsDialog::testSelected()
     connect(job, &Core::CredentialJob::finished, this, [this, account](Core::CredentialJob *j) {
         if (j->error().isError()) {
             log(j->error().message());
-            m_test->setEnabled(true);
-            Q_EMIT testFinished(false);
+            finishTest(false);
             return;
         }
         runTest(account, j->secret());
@@ -402,7 +405,7 @@ void AccountsDialog::runTest(const Core::Account &account, const QString &passwo
         if (account.auth == Core::AuthMethod::OAuth2 && m_accessTokens)
             m_accessTokens->tokenUsed(account.id);
     };
-    connect(client, &Core::SmtpClient::sessionReady, this, [this, client, account, tokenTried] {
+    connect(client, &Core::SmtpClient::sessionReady, this, [this, client, account, tokenTried, password, oauthToken] {
         tokenTried();
         const Core::SmtpCapabilities &caps = client->capabilities();
         const QLocale locale;
@@ -443,38 +446,104 @@ void AccountsDialog::runTest(const Core::Account &account, const QString &passwo
                 (void)m_accounts->save();
         }
         client->quit();
-        m_test->setEnabled(true);
-        Q_EMIT testFinished(true);
+        if (account.imap.host.isEmpty())
+            finishTest(true);
+        else
+            testImap(account, password, oauthToken, true);
     });
-    connect(client, &Core::SmtpClient::sessionFailed, this, [this, client, account, tokenTried](const Core::SmtpResult &r) {
+    connect(client, &Core::SmtpClient::sessionFailed, this, [this, client, account, tokenTried, password,
+                                                             oauthToken](const Core::SmtpResult &r) {
         tokenTried();
         client->deleteLater();
         log(tr("Failed: %1").arg(r.error.message()));
         if (!r.error.serverText().isEmpty())
             log(tr("The server said: %1 %2").arg(r.error.replyCode()).arg(r.error.serverText()));
-        m_test->setEnabled(true);
         const bool changed = r.error.code() == Core::Error::Code::CertificateChanged;
         if (r.error.code() == Core::Error::Code::CertificateUntrusted || changed) {
-            Core::CertificateInfo info = r.certificate;
-            info.host = account.host; // pinned per host and port, as the account names them
-            auto *dialog = new CertificateDialog(info, account.port, changed, this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            connect(dialog, &CertificateDialog::trusted, this, [this, changed](const QString &host, quint16 port, const QString &sha256) {
-                if (changed)
-                    m_trust->unpinAll(host, port); // the old one is not trusted any more
-                m_trust->pin(host, port, sha256);
-                if (auto saved = m_trust->save(); !saved) {
-                    log(saved.error().message());
-                    return;
-                }
-                log(tr("Trusted the certificate %1 for %2:%3; testing again.").arg(sha256.left(16) + QStringLiteral("…"), host).arg(port));
-                testSelected();
-            });
-            dialog->open();
+            // Trusting it tests again, the IMAP server too.
+            offerTrust(r.certificate, account.host, account.port, changed);
+            finishTest(false);
+        } else if (!account.imap.host.isEmpty()) {
+            testImap(account, password, oauthToken, false);
+        } else {
+            finishTest(false);
         }
-        Q_EMIT testFinished(false);
     });
     client->connectToServer();
+}
+
+void AccountsDialog::testImap(const Core::Account &account, const QString &password, const QString &oauthToken, bool smtpOk)
+{
+    //: the account's IMAP server for the Sent copy: %1 server, %2 port, %3 encryption
+    log(tr("Testing the IMAP server for copies of sent messages (%1:%2, %3)…")
+            .arg(account.imap.host)
+            .arg(account.imap.port)
+            .arg(securityText(account.imap.security)));
+    // The settings, pins and secret the Sent copy uses: what passes here files copies.
+    auto *client = new Core::ImapClient(account.imapSettings(m_trust->pins(account.imap.host, account.imap.port),
+                                                             qEnvironmentVariable("OUTPOST_EXTRA_CA_FILE")),
+                                        this);
+    m_imap = client;
+    Core::SaslCredentials credentials;
+    credentials.username = account.imapUsername();
+    credentials.host = account.imap.host;
+    credentials.port = account.imap.port;
+    if (account.auth == Core::AuthMethod::Password)
+        credentials.password = password;
+    else if (account.auth == Core::AuthMethod::OAuth2)
+        credentials.oauthToken = oauthToken;
+    client->setCredentials(credentials);
+    connect(client, &Core::ImapClient::finished, this, [this, client, account, smtpOk](const Core::SentCopyResult &r) {
+        client->deleteLater();
+        using Kind = Core::SentCopyResult::Kind;
+        if (r.kind == Kind::Done) {
+            log(tr("IMAP: signed in; copies of sent messages go to the folder “%1”.").arg(r.folder));
+            finishTest(smtpOk);
+            return;
+        }
+        if (r.kind == Kind::NeedsFolder) {
+            log(tr("IMAP: signed in; there is no Sent folder yet (%1). Outpost asks you before it creates one.")
+                    .arg(r.folder));
+            finishTest(smtpOk);
+            return;
+        }
+        log(tr("IMAP failed: %1").arg(r.error.message()));
+        if (!r.error.serverText().isEmpty())
+            log(tr("The IMAP server said: %1").arg(r.error.serverText()));
+        const bool changed = r.error.code() == Core::Error::Code::CertificateChanged;
+        if (r.error.code() == Core::Error::Code::CertificateUntrusted || changed)
+            offerTrust(r.certificate, account.imap.host, account.imap.port, changed);
+        finishTest(false);
+    });
+    Core::SentCopyRequest request;
+    request.checkOnly = true;
+    client->fileInSent(request);
+}
+
+void AccountsDialog::offerTrust(const Core::CertificateInfo &certificate, const QString &host, quint16 port, bool changed)
+{
+    Core::CertificateInfo info = certificate;
+    info.host = host; // pinned per host and port, as the account names them
+    auto *dialog = new CertificateDialog(info, port, changed, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CertificateDialog::trusted, this, [this, changed](const QString &trustedHost, quint16 trustedPort, const QString &sha256) {
+        if (changed)
+            m_trust->unpinAll(trustedHost, trustedPort); // the old one is not trusted any more
+        m_trust->pin(trustedHost, trustedPort, sha256);
+        if (auto saved = m_trust->save(); !saved) {
+            log(saved.error().message());
+            return;
+        }
+        log(tr("Trusted the certificate %1 for %2:%3; testing again.").arg(sha256.left(16) + QStringLiteral("…"), trustedHost).arg(trustedPort));
+        testSelected();
+    });
+    dialog->open();
+}
+
+void AccountsDialog::finishTest(bool ok)
+{
+    m_test->setEnabled(true);
+    Q_EMIT testFinished(ok);
 }
 
 } // namespace Gui

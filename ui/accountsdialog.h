@@ -13,7 +13,9 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace Core {
+class ImapClient;
 class SmtpClient;
+struct CertificateInfo;
 }
 namespace Core::OAuth {
 class AccessTokenSource;
@@ -25,8 +27,10 @@ namespace Gui {
  * The accounts: list, add (the setup wizard, through addRequested()), edit,
  * remove, make default, and "Test Connection" with a readable report —
  * encryption and TLS version, the certificate, the sign-in methods offered
- * and used, the extensions and the size limit. A certificate that fails
- * verification opens the CertificateDialog; trusting it pins it and tests
+ * and used, the extensions and the size limit; then, where the account has
+ * one, the IMAP server of the Sent copy (signed in, the folder found, nothing
+ * filed). A certificate of either that fails verification opens the
+ * CertificateDialog; trusting it pins it for that host and port and tests
  * again. OAuth 2.0 accounts show their provider and offer "Sign In Again";
  * removing one withdraws its permission at the provider where it offers
  * that (RFC 7009). The stores are the caller's; every change is saved at once.
@@ -59,6 +63,12 @@ private:
     void removeSelected();
     /// Signs in with the password, or for OAuth 2.0 with the access token.
     void runTest(const Core::Account &account, const QString &password, const QString &oauthToken = {});
+    /// The IMAP server of the Sent copy, with the same secret; `smtpOk`: the
+    /// SMTP part passed.
+    void testImap(const Core::Account &account, const QString &password, const QString &oauthToken, bool smtpOk);
+    /// The certificate of host:port failed verification: the person may trust it.
+    void offerTrust(const Core::CertificateInfo &certificate, const QString &host, quint16 port, bool changed);
+    void finishTest(bool ok);
     void log(const QString &line);
 
     Core::AccountStore *m_accounts;
@@ -68,6 +78,7 @@ private:
     QPlainTextEdit *m_report = nullptr;
     QPushButton *m_test = nullptr;
     QPointer<Core::SmtpClient> m_client;
+    QPointer<Core::ImapClient> m_imap;
     Core::OAuth::AccessTokenSource *m_accessTokens = nullptr; ///< for testing OAuth 2.0 accounts
 };
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/outboxwindow.h"
 
+#include "ui/certificatedialog.h"
 #include "ui/iconloader.h"
 #include "ui/outboxmodel.h"
 
+#include "core/accounts/truststore.h"
 #include "core/outbox/outbox.h"
 #include "core/outbox/sentcopystore.h"
 #include "core/version.h"
@@ -79,7 +81,7 @@ OutboxWindow::OutboxWindow(Core::Outbox *outbox, QWidget *parent)
     m_sendAgain->setToolTip(tr("Send this message again; its recipients may get it twice."));
     // The copy in the Sent folder of a sent message whose copy failed: its
     // text says when it also creates the folder (the person's consent).
-    m_retryCopy = bar->addAction(tr("Retry &Copy"), this, &OutboxWindow::retryCopies);
+    m_retryCopy = bar->addAction(tr("Retry &Copy"), this, qOverload<>(&OutboxWindow::retryCopies));
     m_retryCopy->setObjectName(QStringLiteral("retryCopyAction"));
     m_retryCopy->setToolTip(tr("File the copy of the sent message in the Sent folder again; the message is not sent again."));
     auto *close = new QAction(tr("&Close"), this);
@@ -157,13 +159,73 @@ void OutboxWindow::loadSentCopies()
     thread->start(QThread::LowPriority);
 }
 
+namespace {
+
+bool failedOnCertificate(const std::optional<Core::SentCopyStatus> &copy)
+{
+    return copy && copy->state == Core::SentCopyStatus::State::Failed && copy->certificate
+        && (copy->code == Core::Error::codeName(Core::Error::Code::CertificateUntrusted)
+            || copy->code == Core::Error::codeName(Core::Error::Code::CertificateChanged));
+}
+
+} // namespace
+
+std::optional<Core::SentCopyStatus::Certificate> OutboxWindow::selectedCertificate(bool *changed) const
+{
+    std::optional<Core::SentCopyStatus::Certificate> first;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        const auto copy = m_model->sentCopy(m_model->entry(index.row()).id);
+        if (!failedOnCertificate(copy))
+            return std::nullopt;
+        if (!first) {
+            first = copy->certificate;
+            *changed = copy->code == Core::Error::codeName(Core::Error::Code::CertificateChanged);
+        }
+    }
+    return first;
+}
+
 void OutboxWindow::retryCopies()
+{
+    QStringList ids; // read first: the dialog is not modal to the rows
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        ids << m_model->entry(index.row()).id;
+    bool changed = false;
+    const auto certificate = selectedCertificate(&changed);
+    if (!certificate || !m_trust) {
+        retryCopies(ids);
+        return;
+    }
+    // As for SMTP: the person sees the certificate the IMAP server showed and
+    // may trust it for that host and port; the copies are retried then.
+    Core::CertificateInfo info;
+    info.host = certificate->host;
+    info.sha256 = certificate->sha256;
+    info.chain = QSslCertificate::fromData(certificate->pem, QSsl::Pem);
+    if (!info.chain.isEmpty())
+        info.errors = QSslCertificate::verify(info.chain, certificate->host);
+    auto *dialog = new CertificateDialog(info, certificate->port, changed, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CertificateDialog::trusted, this,
+            [this, ids, changed](const QString &host, quint16 port, const QString &sha256) {
+                if (changed)
+                    m_trust->unpinAll(host, port); // the old one is not trusted any more
+                m_trust->pin(host, port, sha256);
+                if (auto saved = m_trust->save(); !saved) {
+                    statusBar()->showMessage(saved.error().message());
+                    return;
+                }
+                retryCopies(ids);
+            });
+    dialog->open();
+}
+
+void OutboxWindow::retryCopies(const QStringList &ids)
 {
     Core::SentCopyStore store(m_outbox->root());
     QStringList errors;
     bool any = false;
-    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
-        const QString id = m_model->entry(index.row()).id;
+    for (const QString &id : ids) {
         const auto copy = m_model->sentCopy(id);
         const bool createFolder = copy && copy->code == QLatin1String("needs_folder");
         auto r = store.retry(id, createFolder);
@@ -230,7 +292,11 @@ void OutboxWindow::updateActions()
     const bool createsFolder = all([&](const Core::OutboxEntry &e) {
         return copyFailed(e) && m_model->sentCopy(e.id)->code == QLatin1String("needs_folder");
     });
-    m_retryCopy->setText(createsFolder ? tr("Create Folder and Retry &Copy") : tr("Retry &Copy"));
+    bool changedCertificate = false;
+    const bool reviewsCertificate = m_trust && selectedCertificate(&changedCertificate).has_value();
+    m_retryCopy->setText(createsFolder        ? tr("Create Folder and Retry &Copy")
+                         : reviewsCertificate ? tr("Review Certificate and Retry &Copy…")
+                                              : tr("Retry &Copy"));
     statusBar()->showMessage(m_model->summary().isEmpty() ? tr("Nothing waiting.") : m_model->summary());
 }
 

@@ -13,6 +13,7 @@ class QTableView;
 
 namespace Core {
 class Outbox;
+class TrustStore;
 }
 
 namespace Gui {
@@ -40,6 +41,9 @@ public:
     void setBrowserSignIn(std::function<bool(const QString &accountId)> signsInWithBrowser);
     /// The copy of a sent message in its Sent folder changed (the flusher's step).
     void setSentCopy(const QString &id, const Core::SentCopyStatus &status);
+    /// Where a certificate the person trusts for a Sent copy is pinned: the
+    /// store the flusher's copy step reads.
+    void setTrustStore(Core::TrustStore *trust) { m_trust = trust; }
 
 Q_SIGNALS:
     void sendNowRequested();
@@ -54,8 +58,15 @@ private:
     void updateActions();
     void act(const QString &what);
     /// "Retry Copy" (or "Create Folder and Retry Copy": the person agrees
-    /// that the missing Sent folder be made).
+    /// that the missing Sent folder be made; or "Review Certificate and Retry
+    /// Copy": the IMAP server's certificate is shown first, and trusting it
+    /// pins it and retries).
     void retryCopies();
+    /// Makes `ids`' copies due and asks for them.
+    void retryCopies(const QStringList &ids);
+    /// The certificate a selected copy failed on, if every selected copy
+    /// failed on one (the first; trusting it retries them all).
+    [[nodiscard]] std::optional<Core::SentCopyStatus::Certificate> selectedCertificate(bool *changed) const;
     /// The copies still to be filed or failed, read on a worker thread.
     void loadSentCopies();
 
@@ -72,6 +83,7 @@ private:
     QAction *m_retryCopy = nullptr;
     std::function<bool(const QString &)> m_signsInWithBrowser;
     QComboBox *m_keepSent = nullptr;
+    Core::TrustStore *m_trust = nullptr;
 };
 
 } // namespace Gui

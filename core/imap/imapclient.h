@@ -29,6 +29,9 @@ struct SentCopyRequest
     QString folder;
     /// Create the folder when none exists (the person agreed to it).
     bool createFolder = false;
+    /// Sign in and find the folder, file nothing (the accounts' Test
+    /// Connection): Done with the folder, or NeedsFolder.
+    bool checkOnly = false;
 };
 
 /// How filing a copy ended. The outbox step branches on kind alone.

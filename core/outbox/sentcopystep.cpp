@@ -256,7 +256,7 @@ void SentCopyStep::signIn(const QString &id, const Account &account, const SentC
                 signIn(id, account, status, message, true);
                 return;
             }
-            onFinished(id, r);
+            onFinished(id, r, account);
             if (r.kind == SentCopyResult::Kind::TemporaryFailure)
                 restAccount(id, accountId);
             QMetaObject::invokeMethod(this, &SentCopyStep::next, Qt::QueuedConnection);
@@ -300,7 +300,7 @@ void SentCopyStep::signIn(const QString &id, const Account &account, const SentC
     });
 }
 
-void SentCopyStep::onFinished(const QString &id, const SentCopyResult &result)
+void SentCopyStep::onFinished(const QString &id, const SentCopyResult &result, const Account &account)
 {
     // Test-only: the copy may be filed, its record not yet written.
     CrashPoint::hit("copy-before-record");
@@ -316,6 +316,7 @@ void SentCopyStep::onFinished(const QString &id, const SentCopyResult &result)
             s.folder = result.folder;
             s.nextAttemptAt = {};
             s.createFolder = false;
+            s.certificate.reset();
         });
         m_settled.insert(id);
         return;
@@ -335,9 +336,18 @@ void SentCopyStep::onFinished(const QString &id, const SentCopyResult &result)
         return;
     case Kind::Refused:
     case Kind::AuthFailure:
-    case Kind::Failed:
-        fail(id, Error::codeName(result.error.code()), result.error.message(), result.error.serverText());
+    case Kind::Failed: {
+        // A certificate the person may trust (as for SMTP): kept with the
+        // failure, pinned for the IMAP host and port the account names.
+        std::optional<SentCopyStatus::Certificate> certificate;
+        const Error::Code code = result.error.code();
+        if ((code == Error::Code::CertificateUntrusted || code == Error::Code::CertificateChanged)
+            && !result.certificate.sha256.isEmpty() && !result.certificate.chain.isEmpty())
+            certificate = SentCopyStatus::Certificate{account.imap.host, account.imap.port, result.certificate.sha256,
+                                                      result.certificate.chain.first().toPem()};
+        fail(id, Error::codeName(code), result.error.message(), result.error.serverText(), certificate);
         return;
+    }
     }
 }
 
@@ -402,7 +412,8 @@ void SentCopyStep::record(const QString &id, const std::function<void(SentCopySt
     Q_EMIT copyFinished(id, r.value());
 }
 
-void SentCopyStep::fail(const QString &id, const QString &code, const QString &reason, const QString &serverText)
+void SentCopyStep::fail(const QString &id, const QString &code, const QString &reason, const QString &serverText,
+                        const std::optional<SentCopyStatus::Certificate> &certificate)
 {
     record(id, [&](SentCopyStatus &s) {
         ++s.attempts;
@@ -411,6 +422,7 @@ void SentCopyStep::fail(const QString &id, const QString &code, const QString &r
         s.reason = reason;
         s.serverText = serverText;
         s.nextAttemptAt = {};
+        s.certificate = certificate;
     });
 }
 

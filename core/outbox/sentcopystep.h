@@ -86,7 +86,7 @@ private:
     /// With `tokenRefused`, a fresh access token (the server refused the last).
     void signIn(const QString &id, const Account &account, const SentCopyStatus &status, const QByteArray &message,
                 bool tokenRefused = false);
-    void onFinished(const QString &id, const SentCopyResult &result);
+    void onFinished(const QString &id, const SentCopyResult &result, const Account &account);
     /// A temporary failure: pending again after the back-off, or failed
     /// after kGiveUpSeconds.
     void postpone(const QString &id, const Error &error, const QString &folder);
@@ -95,7 +95,9 @@ private:
     /// The account's other copies wait for this one's next attempt.
     void restAccount(const QString &id, const QString &accountId);
     void record(const QString &id, const std::function<void(SentCopyStatus &)> &change);
-    void fail(const QString &id, const QString &code, const QString &reason, const QString &serverText = {});
+    /// With `certificate`: the one the server showed, for the person to review.
+    void fail(const QString &id, const QString &code, const QString &reason, const QString &serverText = {},
+              const std::optional<SentCopyStatus::Certificate> &certificate = std::nullopt);
 
     Outbox *m_outbox;
     AccountStore *m_accounts;

@@ -82,6 +82,11 @@ QJsonObject SentCopyStatus::toJson() const
                   {QStringLiteral("first_attempt_at"), iso(firstAttemptAt)},
                   {QStringLiteral("next_attempt_at"), iso(nextAttemptAt)},
                   {QStringLiteral("create_folder"), createFolder}};
+    if (certificate)
+        o.insert(QStringLiteral("certificate"), QJsonObject{{QStringLiteral("host"), certificate->host},
+                                                            {QStringLiteral("port"), certificate->port},
+                                                            {QStringLiteral("sha256"), QString::fromLatin1(certificate->sha256)},
+                                                            {QStringLiteral("pem"), QString::fromLatin1(certificate->pem)}});
     return o;
 }
 
@@ -106,6 +111,14 @@ std::optional<SentCopyStatus> SentCopyStatus::fromJson(const QJsonObject &json)
     s.firstAttemptAt = fromIso(json.value(QStringLiteral("first_attempt_at")));
     s.nextAttemptAt = fromIso(json.value(QStringLiteral("next_attempt_at")));
     s.createFolder = json.value(QStringLiteral("create_folder")).toBool();
+    if (const QJsonObject c = json.value(QStringLiteral("certificate")).toObject(); !c.isEmpty()) {
+        const int port = c.value(QStringLiteral("port")).toInt();
+        SentCopyStatus::Certificate certificate{c.value(QStringLiteral("host")).toString(), static_cast<quint16>(port),
+                                                c.value(QStringLiteral("sha256")).toString().toLatin1(),
+                                                c.value(QStringLiteral("pem")).toString().toLatin1()};
+        if (!certificate.host.isEmpty() && port > 0 && port <= 65535 && !certificate.sha256.isEmpty())
+            s.certificate = std::move(certificate);
+    }
     return s;
 }
 
@@ -188,6 +201,7 @@ Result<SentCopyStatus> SentCopyStore::retry(const QString &id, bool createFolder
         s.code.clear(); // (the last failure no longer describes it)
         s.reason.clear();
         s.serverText.clear();
+        s.certificate.reset(); // (trusted meanwhile, or to be shown again after the next attempt)
         s.attempts = 0;
         s.firstAttemptAt = {};
         s.nextAttemptAt = {};

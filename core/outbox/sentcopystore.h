@@ -37,6 +37,17 @@ struct SentCopyStatus
     QDateTime nextAttemptAt; ///< pending: not before
     /// The person agreed to create the folder (retry-copy --create-folder).
     bool createFolder = false;
+    /// The certificate the IMAP server showed when the copy failed on it
+    /// (code CertificateUntrusted or CertificateChanged): public data, kept
+    /// so that the person can review and trust it before retrying.
+    struct Certificate
+    {
+        QString host; ///< as the account names it: the pin is for host and port
+        quint16 port = 0;
+        QByteArray sha256; ///< hex, of the server's certificate
+        QByteArray pem; ///< the server's certificate itself (not its chain)
+    };
+    std::optional<Certificate> certificate;
 
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] static std::optional<SentCopyStatus> fromJson(const QJsonObject &json);
