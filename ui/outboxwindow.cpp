@@ -168,6 +168,11 @@ bool failedOnCertificate(const std::optional<Core::SentCopyStatus> &copy)
             || copy->code == Core::Error::codeName(Core::Error::Code::CertificateChanged));
 }
 
+bool isPinned(const Core::TrustStore &trust, const Core::SentCopyStatus::Certificate &certificate)
+{
+    return trust.pins(certificate.host, certificate.port).contains(QString::fromLatin1(certificate.sha256).toLower());
+}
+
 } // namespace
 
 std::optional<Core::SentCopyStatus::Certificate> OutboxWindow::selectedCertificate(bool *changed) const
@@ -192,7 +197,8 @@ void OutboxWindow::retryCopies()
         ids << m_model->entry(index.row()).id;
     bool changed = false;
     const auto certificate = selectedCertificate(&changed);
-    if (!certificate || !m_trust) {
+    // (Trusted meanwhile, from the accounts' Test Connection: nothing to ask.)
+    if (!certificate || !m_trust || isPinned(*m_trust, *certificate)) {
         retryCopies(ids);
         return;
     }
@@ -293,7 +299,8 @@ void OutboxWindow::updateActions()
         return copyFailed(e) && m_model->sentCopy(e.id)->code == QLatin1String("needs_folder");
     });
     bool changedCertificate = false;
-    const bool reviewsCertificate = m_trust && selectedCertificate(&changedCertificate).has_value();
+    const auto certificate = m_trust ? selectedCertificate(&changedCertificate) : std::nullopt;
+    const bool reviewsCertificate = certificate && !isPinned(*m_trust, *certificate);
     m_retryCopy->setText(createsFolder        ? tr("Create Folder and Retry &Copy")
                          : reviewsCertificate ? tr("Review Certificate and Retry &Copy…")
                                               : tr("Retry &Copy"));

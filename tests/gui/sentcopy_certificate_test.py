@@ -5,6 +5,8 @@
 CA that Outpost is not given; the copy fails and says why; Retry Copy shows
 the server's certificate (the real dialog, read through AT-SPI), trusting
 it pins it, and the copy is filed once (read back from Dovecot by imaplib).
+Then the server's certificate changes: the accounts' Test Connection, which
+checks the IMAP server too, shows the loud warning and pins the new one.
 Sending goes through aiosmtpd over STARTTLS, whose certificate Outpost does
 trust (OUTPOST_EXTRA_CA_FILE).
 
@@ -31,6 +33,11 @@ import dovecot_imap  # noqa: E402 (after the path)
 USER, PASSWORD = "ada", dovecot_imap.USERS["ada"]
 
 
+def fingerprint(cert):
+    with open(cert, "rb") as f:
+        return hashlib.sha256(ssl.PEM_cert_to_DER_cert(f.read().decode())).hexdigest().upper()
+
+
 class SentCopyCertificateTest(DesktopTest):
     keyring = True
 
@@ -41,10 +48,8 @@ class SentCopyCertificateTest(DesktopTest):
         self.addCleanup(shutil.rmtree, self.base, ignore_errors=True)
         self.ca, cert, key = dovecot_imap.make_certificates(os.path.join(self.base, "tls"))
         self.dovecot = dovecot_imap.DovecotImap(os.path.join(self.base, "special"), "special", cert, key).start()
-        self.addCleanup(self.dovecot.stop)
-        with open(cert, "rb") as f:
-            der = ssl.PEM_cert_to_DER_cert(f.read().decode())
-        self.fingerprint = hashlib.sha256(der).hexdigest().upper()
+        self.addCleanup(lambda: self.dovecot.stop())  # (the one running then)
+        self.fingerprint = fingerprint(cert)
         # The sending server's own certificate: the one CA file Outpost gets.
         self.smtp_cert, smtp_key = os.path.join(self.base, "smtp.pem"), os.path.join(self.base, "smtp.key")
         subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
@@ -59,6 +64,18 @@ class SentCopyCertificateTest(DesktopTest):
         m = re.match(r"READY (\d+)", smtp.stdout.readline())
         self.assertTrue(m, "aiosmtpd did not start")
         self.smtp_port = int(m.group(1))
+
+    def replace_certificate(self):
+        """The IMAP server starts again, on the same ports, with another certificate."""
+        self.dovecot.stop()
+        _, cert, key = dovecot_imap.make_certificates(os.path.join(self.base, "tls-new"))
+        again = dovecot_imap.DovecotImap(os.path.join(self.base, "special-new"), "special", cert, key)
+        again.imap_port, again.imaps_port = self.dovecot.imap_port, self.dovecot.imaps_port
+        self.dovecot = again.start()
+        return fingerprint(cert)
+
+    def shown_fingerprint(self, dialog):
+        return dialog.find("label", r"^[0-9A-F:\n]+$").name.replace(":", "").replace("\n", "")
 
     def copies_in_sent(self, mid):
         imap = imaplib.IMAP4_SSL("127.0.0.1", self.dovecot.imaps_port,
@@ -101,8 +118,7 @@ class SentCopyCertificateTest(DesktopTest):
         wait_until(lambda: retry.enabled, 10, what="Retry Copy to be offered for the failed copy")
         d.click(retry)
         dialog = app.window(r"^Untrusted Server Certificate$", timeout=10)  # failed before: no dialog, the copy failed again
-        shown = dialog.find("label", r"^[0-9A-F:\n]+$").name.replace(":", "").replace("\n", "")
-        self.assertEqual(shown, self.fingerprint, "the dialog shows the IMAP server's certificate")
+        self.assertEqual(self.shown_fingerprint(dialog), self.fingerprint, "the dialog shows the IMAP server's certificate")
         dialog.find("label", r"^127\.0\.0\.1:%d$" % self.dovecot.imaps_port)
         d.click(dialog.find("push button", r"^Trust This Certificate for This Server$"))
         app.window_gone(r"^Untrusted Server Certificate$", timeout=10)
@@ -110,6 +126,23 @@ class SentCopyCertificateTest(DesktopTest):
         wait_until(lambda: copy().get("state") == "done", 30, what=f"the copy to be filed ({copy()!r})")
         self.assertEqual(self.copies_in_sent("<%s>" % self.entry()["message_id"]), 1)
         self.assertEqual(len(d.received_messages()), 1, "the message was sent once")
+
+        # The accounts' Test Connection checks the IMAP server too, with the
+        # same pins: a certificate that changed since is a loud warning, and
+        # trusting it pins it for the IMAP port, after which the test passes.
+        replaced = self.replace_certificate()
+        d.launch("accounts")
+        accounts = app.window(r"^Accounts$", timeout=10)
+        d.click(accounts.find("list item", r"^Test — "))
+        d.click(accounts.find("push button", r"^Test Connection$"))
+        dialog = app.window(r"^Server Certificate Changed$", timeout=15)
+        self.assertEqual(self.shown_fingerprint(dialog), replaced)
+        dialog.find("label", r"^127\.0\.0\.1:%d$" % self.dovecot.imaps_port)
+        d.click(dialog.find("check box", r"^My provider confirmed this new fingerprint$"))
+        d.click(dialog.find("push button", r"^Trust This Certificate for This Server$"))
+        report = accounts.find("text", r"^Connection test report$")
+        wait_until(lambda: "IMAP: signed in; copies of sent messages go to the folder “Sent”." in report.text, 15,
+                   what=f"the IMAP server to pass the test ({report.text!r})")
         self.assertIsNone(app.proc.poll(), "the GUI quit:\n" + app.log())
 
 
