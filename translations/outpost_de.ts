@@ -2318,6 +2318,27 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
         <extracomment>the account&apos;s IMAP server for the Sent copy: %1 server, %2 port, %3 encryption</extracomment>
         <translation>IMAP %1:%2, %3</translation>
     </message>
+    <message>
+        <source>Testing the IMAP server for copies of sent messages (%1:%2, %3)…</source>
+        <extracomment>the account&apos;s IMAP server for the Sent copy: %1 server, %2 port, %3 encryption</extracomment>
+        <translation>Teste den IMAP-Server für Kopien gesendeter Nachrichten (%1:%2, %3)…</translation>
+    </message>
+    <message>
+        <source>IMAP: signed in; copies of sent messages go to the folder “%1”.</source>
+        <translation>IMAP: angemeldet; Kopien gesendeter Nachrichten kommen in den Ordner „%1“.</translation>
+    </message>
+    <message>
+        <source>IMAP: signed in; there is no Sent folder yet (%1). Outpost asks you before it creates one.</source>
+        <translation>IMAP: angemeldet; es gibt noch keinen Ordner für gesendete Nachrichten (%1). Outpost fragt Sie, bevor es einen anlegt.</translation>
+    </message>
+    <message>
+        <source>IMAP failed: %1</source>
+        <translation>IMAP fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server said: %1</source>
+        <translation>Der IMAP-Server sagte: %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CertificateDialog</name>
@@ -3279,6 +3300,10 @@ auflisten, sie als vCard 4.0 exportieren. Jeder Befehl kennt --help.
     <message>
         <source>Create Folder and Retry &amp;Copy</source>
         <translation>Ordner anlegen und &amp;Kopie erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Review Certificate and Retry &amp;Copy…</source>
+        <translation>Zertifikat prüfen und &amp;Kopie erneut versuchen…</translation>
     </message>
 </context>
 <context>

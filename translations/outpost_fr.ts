@@ -2318,6 +2318,27 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
         <extracomment>the account&apos;s IMAP server for the Sent copy: %1 server, %2 port, %3 encryption</extracomment>
         <translation>IMAP %1:%2, %3</translation>
     </message>
+    <message>
+        <source>Testing the IMAP server for copies of sent messages (%1:%2, %3)…</source>
+        <extracomment>the account&apos;s IMAP server for the Sent copy: %1 server, %2 port, %3 encryption</extracomment>
+        <translation>Test du serveur IMAP des copies des messages envoyés (%1:%2, %3)…</translation>
+    </message>
+    <message>
+        <source>IMAP: signed in; copies of sent messages go to the folder “%1”.</source>
+        <translation>IMAP&#xa0;: connecté&#xa0;; les copies des messages envoyés vont dans le dossier «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>IMAP: signed in; there is no Sent folder yet (%1). Outpost asks you before it creates one.</source>
+        <translation>IMAP&#xa0;: connecté&#xa0;; il n’y a pas encore de dossier des messages envoyés (%1). Outpost vous demandera avant d’en créer un.</translation>
+    </message>
+    <message>
+        <source>IMAP failed: %1</source>
+        <translation>Échec IMAP&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The IMAP server said: %1</source>
+        <translation>Le serveur IMAP a répondu&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Gui::CertificateDialog</name>
@@ -3279,6 +3300,10 @@ lister les contacts, les exporter en vCard 4.0. Chaque commande accepte --help.
     <message>
         <source>Create Folder and Retry &amp;Copy</source>
         <translation>Créer le dossier et réessayer la &amp;copie</translation>
+    </message>
+    <message>
+        <source>Review Certificate and Retry &amp;Copy…</source>
+        <translation>Examiner le certificat et réessayer la &amp;copie…</translation>
     </message>
 </context>
 <context>
