@@ -34,11 +34,11 @@ int timeoutFromEnvironment(int fallback)
 
 } // namespace
 
-bool Tokens::accessTokenExpiresWithin(qint64 marginSeconds, const QDateTime &now) const
+bool Tokens::accessTokenExpiresWithin(qint64 marginMs, const QDateTime &now) const
 {
     if (accessToken.isEmpty())
         return true;
-    return expiresAt.isValid() && now.secsTo(expiresAt) <= marginSeconds;
+    return expiresAt.isValid() && now.msecsTo(expiresAt) <= marginMs;
 }
 
 Result<Tokens> parseTokenResponse(int httpStatus, const QByteArray &body, const QDateTime &now)

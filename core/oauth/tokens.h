@@ -26,8 +26,8 @@ struct Tokens
     QDateTime expiresAt;  ///< UTC; invalid when the server did not say
     QString scope;
 
-    /// True when the access token is missing or expires within `marginSeconds`.
-    [[nodiscard]] bool accessTokenExpiresWithin(qint64 marginSeconds, const QDateTime &now) const;
+    /// True when the access token is missing or expires within `marginMs`.
+    [[nodiscard]] bool accessTokenExpiresWithin(qint64 marginMs, const QDateTime &now) const;
 };
 
 /// Parses a token endpoint's answer (a JSON body, RFC 6749 §5.1 and §5.2).

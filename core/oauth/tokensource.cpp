@@ -18,10 +18,6 @@ namespace Core::OAuth {
 
 namespace {
 
-/// A token closer than this to its expiry is refreshed first: a message
-/// may take a while to reach AUTH.
-constexpr qint64 kExpiryMarginSeconds = 60;
-
 } // namespace
 
 Provider providerForAccount(const Account &account, const ProviderRegistry &registry)
@@ -317,7 +313,7 @@ void AccessTokenSource::fetch(const Account &account, bool refused, QObject *con
     const auto cached = m_cache.constFind(account.id);
     if (cached != m_cache.cend()
         && !(Tokens{cached->accessToken, {}, cached->expiresAt, {}}.accessTokenExpiresWithin(
-            kExpiryMarginSeconds, QDateTime::currentDateTimeUtc()))) {
+            refreshMarginMs(), QDateTime::currentDateTimeUtc()))) {
         const QString token = cached->accessToken;
         QMetaObject::invokeMethod(context, [done = std::move(done), token] { done(token); }, Qt::QueuedConnection);
         return;
@@ -346,6 +342,13 @@ QString AccessTokenSource::refreshLockPath(const QString &accountId)
 void AccessTokenSource::removeRefreshLock(const QString &accountId)
 {
     QFile::remove(refreshLockPath(accountId));
+}
+
+qint64 AccessTokenSource::refreshMarginMs()
+{
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue("OUTPOST_OAUTH_REFRESH_MARGIN_MS", &ok);
+    return ok && ms >= 0 ? ms : 60 * 1000;
 }
 
 int AccessTokenSource::lockTimeoutMs()

@@ -31,7 +31,8 @@ namespace Core::OAuth {
 
 /**
  * Access tokens for OAuth2 accounts, in this process's memory only. fetch()
- * answers with a token that is valid for at least another minute: the one
+ * answers with a token that is valid for at least another minute
+ * (refreshMarginMs()): the one
  * in memory, or a new one from the token endpoint with the refresh token
  * read from the keychain (a rotated refresh token is written back). With
  * `refused` (the mail server refused the token: 535 or the 334 JSON error)
@@ -87,6 +88,11 @@ public:
     [[nodiscard]] static QString refreshLockPath(const QString &accountId);
     /// Deletes that file: the account is removed.
     static void removeRefreshLock(const QString &accountId);
+    /// A token in memory closer than this to its expiry is refreshed before
+    /// it is used (a message may take a while to reach AUTH): a minute.
+    /// OUTPOST_OAUTH_REFRESH_MARGIN_MS overrides it for tests whose tokens
+    /// live less than a minute, which would otherwise never be used twice.
+    [[nodiscard]] static qint64 refreshMarginMs();
     /// How long a refresh waits for another process's: 2 minutes
     /// (OUTPOST_OAUTH_LOCK_TIMEOUT_MS overrides, for tests).
     [[nodiscard]] static int lockTimeoutMs();

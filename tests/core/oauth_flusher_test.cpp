@@ -5,6 +5,7 @@
 // again" until a sign-in releases them. Scripted SMTP server and token
 // endpoint (the refusals are not produced on demand by real ones; the real
 // servers are in the end-to-end tests). Runs inside with_keyring.sh.
+#include "core/oauth/tokensource.h"
 #include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
 
@@ -13,6 +14,7 @@
 #include "tests/support/testutil.h"
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -98,18 +100,30 @@ protected:
                               "S: 250 2.1.0 Ok\nS: 250 2.1.5 Ok\nS: 354 go\nDATA\nS: 250 2.0.0 Ok: queued as 1\n");
     }
 
-    void flushOnce()
+    std::unique_ptr<Flusher> makeFlusher()
     {
-        Flusher flusher(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
-        flusher.setRetryPolicy(RetryPolicy{});
+        auto flusher = std::make_unique<Flusher>(m_outbox.get(), m_accounts.get(), m_trust.get(), &m_credentials);
+        flusher->setRetryPolicy(RetryPolicy{});
         SmtpTimeouts t;
         t.greeting = t.command = t.quit = 3000;
-        flusher.setTimeouts(t);
-        ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
+        flusher->setTimeouts(t);
+        EXPECT_EQ(flusher->acquire(), Flusher::LockResult::Acquired);
+        return flusher;
+    }
+
+    /// One pass of `flusher` (one process: its access tokens in memory stay).
+    static void flushWith(Flusher &flusher)
+    {
         QSignalSpy idle(&flusher, &Flusher::idle);
         flusher.flush(true);
         ASSERT_TRUE(idle.wait(20000));
         ASSERT_EVENTUALLY(!flusher.isClosingConnections(), 5000);
+    }
+
+    void flushOnce()
+    {
+        const std::unique_ptr<Flusher> flusher = makeFlusher();
+        ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
     }
 
     QTemporaryDir m_dir;
@@ -325,4 +339,76 @@ TEST_F(OAuthFlusher, ALockedKeychainKeepsTheRotatedTokenInMemory)
     EXPECT_EQ(second->value(), QStringLiteral("access-3"));
     ASSERT_EQ(m_endpoint.requests().size(), 2);
     EXPECT_EQ(m_endpoint.requests().at(1).queryItemValue(QStringLiteral("refresh_token")), QStringLiteral("refresh-2"));
+}
+
+// One process sends twice within the access token's lifetime: the token in
+// memory is used again, the token endpoint is asked once.
+TEST_F(OAuthFlusher, ATokenValidForAnHourIsUsedAgainFromMemory)
+{
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", "", 3600));
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-2", "", 3600));
+    for (int i = 0; i < 2; ++i)
+        m_smtp.addScenario(kGreet + authWith("access-1") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
+    const std::unique_ptr<Flusher> flusher = makeFlusher();
+    const QString first = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
+    const QString second = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
+
+    for (const QString &id : {first, second}) {
+        const auto e = m_outbox->find(id);
+        ASSERT_TRUE(e.has_value());
+        EXPECT_EQ(e->state, OutboxState::Sent) << qPrintable(e->lastErrorMessage);
+    }
+    EXPECT_EQ(m_smtp.connections(), 2);
+    EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+    EXPECT_EQ(m_endpoint.requests().size(), 1) << "the second send asked the token endpoint again";
+}
+
+// The token in memory has less than the refresh margin (a minute) left: it is
+// replaced BEFORE it is used, so the server sees only the new one and refuses
+// nothing (the one retry after a refusal is not what renews it).
+TEST_F(OAuthFlusher, ATokenAboutToExpireIsRefreshedBeforeItIsUsed)
+{
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", "", 30)); // < the 60 s margin
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-2", "", 3600));
+    m_smtp.addScenario(kGreet + authWith("access-1") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
+    // A stale token would meet a script expecting the new one: a problem, and
+    // a refusal the Flusher would answer with a third token request.
+    m_smtp.addScenario(kGreet + authWith("access-2") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
+    const std::unique_ptr<Flusher> flusher = makeFlusher();
+    const QString first = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
+    ASSERT_EQ(m_endpoint.requests().size(), 1);
+    const QString second = enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
+
+    for (const QString &id : {first, second}) {
+        const auto e = m_outbox->find(id);
+        ASSERT_TRUE(e.has_value());
+        EXPECT_EQ(e->state, OutboxState::Sent) << qPrintable(e->lastErrorMessage);
+        EXPECT_EQ(e->attempts, 0);
+    }
+    EXPECT_EQ(m_smtp.connections(), 2) << "one session per send: no refused sign-in, no retry";
+    EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+    EXPECT_EQ(m_endpoint.requests().size(), 2);
+}
+
+// Tests whose tokens live less than a minute (the OAuth world's 20 s) set a
+// smaller margin: a 30 s token is then used again from memory.
+TEST_F(OAuthFlusher, TheRefreshMarginCanBeSetForShortLivedTestTokens)
+{
+    qputenv("OUTPOST_OAUTH_REFRESH_MARGIN_MS", "5000");
+    const auto restore = qScopeGuard([] { qunsetenv("OUTPOST_OAUTH_REFRESH_MARGIN_MS"); });
+    EXPECT_EQ(OAuth::AccessTokenSource::refreshMarginMs(), 5000);
+    m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", "", 30));
+    for (int i = 0; i < 2; ++i)
+        m_smtp.addScenario(kGreet + authWith("access-1") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
+    const std::unique_ptr<Flusher> flusher = makeFlusher();
+    enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
+    enqueue();
+    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
+    EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+    EXPECT_EQ(m_endpoint.requests().size(), 1);
 }

@@ -134,8 +134,8 @@ TEST(OAuthTokens, ParsesAnswersAndErrors)
     EXPECT_EQ(t->accessToken, QStringLiteral("A"));
     EXPECT_EQ(t->refreshToken, QStringLiteral("R"));
     EXPECT_EQ(now.secsTo(t->expiresAt), 120);
-    EXPECT_FALSE(t->accessTokenExpiresWithin(60, now));
-    EXPECT_TRUE(t->accessTokenExpiresWithin(60, now.addSecs(61)));
+    EXPECT_FALSE(t->accessTokenExpiresWithin(60000, now));
+    EXPECT_TRUE(t->accessTokenExpiresWithin(60000, now.addSecs(61)));
 
     auto dead = parseTokenResponse(400, R"({"error":"invalid_grant","error_description":"revoked"})", now);
     ASSERT_FALSE(dead);
