@@ -49,6 +49,12 @@ void recordError(OutboxEntry &e, const Error &error)
     e.lastServerText = error.serverText();
 }
 
+/// What SmtpClient::cancel() reports for a message it had not sent (its words).
+Error cancelled()
+{
+    return Error(Error::Code::Cancelled, QCoreApplication::translate("Smtp", "Sending was cancelled."));
+}
+
 void recordRecipients(OutboxEntry &e, const QList<RecipientResult> &recipients)
 {
     if (recipients.isEmpty())
@@ -94,6 +100,13 @@ struct Flusher::AccountRun
     /// the one whose envelope the client pipelines behind its final dot, and
     /// (claimed after that dot) the one after. Results come in this order.
     std::deque<QString> inFlight;
+    /// Claims posted to the claim worker and not yet back: the run ends
+    /// only once they are (each is handed over, or takes the run's end).
+    int claiming = 0;
+    /// Once the run has stopped: what such a claim takes when it is back,
+    /// as the messages queued behind the failure in the client did (the
+    /// session's failure, or a cancel).
+    SmtpResult stoppedWith;
     /// "sent" records not yet written: done while the server works on the
     /// next message (after its final dot), or when nothing else is waiting.
     std::vector<std::function<void()>> pendingRecords;
@@ -104,6 +117,10 @@ struct Flusher::AccountRun
     bool tokenRefused = false;
     /// The password is in hand (or none is needed): messages may be claimed.
     bool ready = false;
+    /// The password is in hand, the session (opened ahead) not yet given it:
+    /// it signs in once a message is queued in the client (handOver()), so
+    /// that a refusal reports that message instead of going unheard.
+    bool passwordToGive = false;
     /// Takes messages found after it started (a later scan of the same pass,
     /// see startPass()) until it stops for a failure or finishes.
     enum class Intake { Open, Stopped, Finishing };
@@ -145,6 +162,7 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
     , m_credentials(credentials)
     , m_accessTokens(new OAuth::AccessTokenSource(credentials, this))
     , m_durable(std::make_unique<DurableWriter>())
+    , m_claims(std::make_unique<DurableWriter>())
     , m_sentCopies(new SentCopyStep(outbox, accounts, trust, credentials, m_accessTokens, this))
 {
     m_sentCopies->setTimeScale(m_policy.scale);
@@ -189,6 +207,9 @@ Flusher::~Flusher()
             run->client->cancel();
         recordPending(run.get());
     }
+    // No claim after the lock goes (one done meanwhile leaves its entry in
+    // active/, which the next holder's recovery puts back in the queue).
+    m_claims.reset();
     // Every "sent" record and marker written before the lock goes: the next
     // holder's recovery would otherwise find a delivered message still in
     // active/ with its dot-sent marker and hold it as "in doubt".
@@ -596,8 +617,7 @@ void Flusher::startRun(const Account &account, const QString &firstId)
             return;
         }
         run->credentials.password = j->secret();
-        if (SmtpClient *client = run->client.data())
-            client->setCredentials(run->credentials);
+        run->passwordToGive = true;
         run->ready = true;
         sendNext(run, 2);
     });
@@ -736,39 +756,83 @@ void Flusher::createClient(AccountRun *run)
 
 void Flusher::sendNext(AccountRun *run, size_t limit)
 {
-    while (run->next < run->ids.size() && run->inFlight.size() < limit) {
-        const QString id = run->ids.at(run->next++);
-        auto claimed = m_outbox->claim(id);
-        if (!claimed)
-            continue; // removed meanwhile, or found corrupt and set aside
-        run->inFlight.push_back(id);
-        SmtpMessage message;
-        message.envelope = claimed->envelope;
-        message.path = m_outbox->messagePath(claimed.value());
-        message.expectedSize = claimed->bodySize;
-        message.expectedSha256Hex = claimed->bodySha256;
-        if (run->account.requestDsn)
-            message.dsn = SmtpDsn{{QStringLiteral("SUCCESS"), QStringLiteral("FAILURE"), QStringLiteral("DELAY")},
-                                  false, claimed->messageId};
-        // Write-ahead: "dot_sent" is durable before the "." can be written.
-        // Synced on the durable writer's thread, never this one (the GUI's);
-        // the client writes the dot once the future says it is on disk.
-        // A small message's marker starts now, so that the markers of the
-        // messages in flight share a sync (docs/design/OUTBOX.md, "Durable
-        // steps off the flusher's thread"); a large one's when the client
-        // sees the end of its data, so that a crash during a long upload
-        // leaves it queued, not in doubt.
-        if (claimed->bodySize <= kEarlyMarkerSize) {
-            const QFuture<bool> marked = markDotSent(id);
-            message.recordBeforeFinalDot = [marked] { return QFuture<bool>(marked); }; // a copy: the future is shared
-        } else {
-            message.recordBeforeFinalDot = [this, id] { return markDotSent(id); };
-        }
-        run->client->send(message);
-    }
+    // Claimed off this thread (the GUI's): finding the entry, reading its
+    // state file, checking its body and the rename into active/ wait for
+    // the disk. The client is handed each message when its claim is back.
+    while (run->intake != AccountRun::Intake::Stopped && run->next < run->ids.size()
+           && run->inFlight.size() + static_cast<size_t>(run->claiming) < limit)
+        postClaim(run, run->ids.at(run->next++), limit);
     // Nothing left to send, unless the pass is still finding messages.
-    if (run->inFlight.empty() && !(m_scan && m_scan->runs.value(run->account.id) == run))
+    const bool fed = run->intake != AccountRun::Intake::Stopped && m_scan && m_scan->runs.value(run->account.id) == run;
+    if (run->inFlight.empty() && run->claiming == 0 && !fed)
         finishRun(run);
+}
+
+void Flusher::postClaim(AccountRun *run, const QString &id, size_t limit)
+{
+    ++run->claiming;
+    auto claimed = std::make_shared<Outbox::Claim>();
+    QFuture<bool> done = m_claims->post({[outbox = m_outbox, id, claimed] {
+                                                  *claimed = outbox->claimOnDisk(id);
+                                                  return Result<void>();
+                                              },
+                                              {}, {}});
+    // (The run waits for its claims before it ends: its serial finds it.)
+    done.then(this, [this, serial = run->serial, claimed, limit](bool) { onClaimed(serial, *claimed, limit); });
+}
+
+void Flusher::onClaimed(quint64 serial, const Outbox::Claim &claim, size_t limit)
+{
+    m_outbox->learnClaim(claim);
+    AccountRun *run = findRun(serial);
+    if (!run)
+        return;
+    --run->claiming;
+    if (!claim.entry) { // removed meanwhile, held as in doubt, or set aside as damaged: the next one
+        sendNext(run, limit);
+        return;
+    }
+    if (run->intake == AccountRun::Intake::Stopped || !run->client) {
+        // The run stopped while this was being claimed: it ends as the
+        // messages queued behind the failure did.
+        SmtpResult stopped = run->stoppedWith;
+        if (stopped.ok())
+            stopped.error = cancelled();
+        settle(run, claim.id, stopped);
+        return;
+    }
+    handOver(run, claim.entry.value());
+}
+
+void Flusher::handOver(AccountRun *run, const OutboxEntry &claimed)
+{
+    const QString id = claimed.id;
+    run->inFlight.push_back(id);
+    SmtpMessage message;
+    message.envelope = claimed.envelope;
+    message.path = m_outbox->messagePath(claimed);
+    message.expectedSize = claimed.bodySize;
+    message.expectedSha256Hex = claimed.bodySha256;
+    if (run->account.requestDsn)
+        message.dsn = SmtpDsn{{QStringLiteral("SUCCESS"), QStringLiteral("FAILURE"), QStringLiteral("DELAY")},
+                              false, claimed.messageId};
+    // Write-ahead: "dot_sent" is durable before the "." can be written.
+    // Synced on the durable writer's thread, never this one (the GUI's);
+    // the client writes the dot once the future says it is on disk.
+    // A small message's marker starts now, so that the markers of the
+    // messages in flight share a sync (docs/design/OUTBOX.md, "Durable
+    // steps off the flusher's thread"); a large one's when the client
+    // sees the end of its data, so that a crash during a long upload
+    // leaves it queued, not in doubt.
+    if (claimed.bodySize <= kEarlyMarkerSize) {
+        const QFuture<bool> marked = markDotSent(id);
+        message.recordBeforeFinalDot = [marked] { return QFuture<bool>(marked); }; // a copy: the future is shared
+    } else {
+        message.recordBeforeFinalDot = [this, id] { return markDotSent(id); };
+    }
+    run->client->send(message);
+    if (std::exchange(run->passwordToGive, false))
+        run->client->setCredentials(run->credentials);
 }
 
 void Flusher::recordSent(const QString &id, std::function<void(OutboxEntry &)> attempt)
@@ -817,6 +881,11 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
         return;
     const QString id = run->inFlight.front();
     run->inFlight.pop_front();
+    settle(run, id, r);
+}
+
+void Flusher::settle(AccountRun *run, const QString &id, const SmtpResult &r)
+{
     if (const auto marker = m_markerWrites.constFind(id); marker != m_markerWrites.cend()) {
         // A message refused (or cancelled) while its marker was being
         // written: the marker lands before its entry leaves active/, or it
@@ -999,15 +1068,22 @@ void Flusher::onResult(AccountRun *run, const SmtpResult &r)
     }
     if (stopRun) {
         run->intake = AccountRun::Intake::Stopped;
+        if (r.sessionFailed())
+            run->stoppedWith.error = r.error;
+        else
+            run->stoppedWith.error = cancelled();
+        run->stoppedWith.scope = SmtpScope::Session;
         // No more messages for this account now. The other one in flight is
         // reported by the client (cancelled, unless its session has already
         // ended with the same error) and recorded like this one; then the
         // run ends.
         run->next = run->ids.size();
-        if (run->inFlight.empty())
-            finishRun(run);
-        else if (SmtpClient *client = run->client.data())
-            client->cancel();
+        if (!run->inFlight.empty()) {
+            if (SmtpClient *client = run->client.data())
+                client->cancel();
+        } else if (run->claiming == 0) {
+            finishRun(run); // (else once the claims under way are back, see onClaimed())
+        }
         return;
     }
     // Kept at two here (the third is claimed after the next dot, off the

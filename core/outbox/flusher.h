@@ -162,9 +162,18 @@ private:
     void deferRest(AccountRun *run, const QStringList &ids, const Error &error);
     void connectRun(AccountRun *run);
     void createClient(AccountRun *run);
-    /// Claims and hands to the client until `limit` messages are in flight.
+    /// Claims (off this thread) until `limit` messages are in flight or
+    /// being claimed; each goes to the client when its claim is back.
     void sendNext(AccountRun *run, size_t limit);
+    /// Posts the claim of `id` to m_claims; onClaimed() follows here.
+    void postClaim(AccountRun *run, const QString &id, size_t limit);
+    void onClaimed(quint64 serial, const Outbox::Claim &claim, size_t limit);
+    /// Hands a claimed message to the run's client.
+    void handOver(AccountRun *run, const OutboxEntry &claimed);
+    /// The result for the oldest message in flight.
     void onResult(AccountRun *run, const SmtpResult &result);
+    /// Records the result of the attempt of `id`, no longer in flight.
+    void settle(AccountRun *run, const QString &id, const SmtpResult &result);
     void finishRun(AccountRun *run);
     /// With no run left and the pass read: the next pass, or idle.
     void endPassIfDone();
@@ -189,6 +198,11 @@ private:
     /// its last step) before the Outbox it writes into, which outlives the
     /// flusher.
     std::unique_ptr<DurableWriter> m_durable;
+    /// The claims (Outbox::claimOnDisk()), off this thread too: the same
+    /// ordered worker, on a thread of its own so that a claim never waits
+    /// for a group's sync; its steps name no directory and are not synced.
+    /// Destroyed before the lock is released, so that no claim outlives it.
+    std::unique_ptr<DurableWriter> m_claims;
     /// Files the copies of sent messages after each pass (a child).
     SentCopyStep *m_sentCopies;
     QHash<QString, QFuture<bool>> m_markerWrites; ///< per message in flight

@@ -62,6 +62,22 @@ constexpr size_t slot(OutboxState state)
     return static_cast<size_t>(state);
 }
 
+Error cannotLock(const QString &reason)
+{
+    //: %1 is the system's reason
+    return Error(Error::Code::WriteFailed, QCoreApplication::translate("Outbox", "The outbox cannot be locked: %1").arg(reason));
+}
+
+// What a message whose final "." may have been written is held with.
+void markInDoubt(OutboxEntry &e)
+{
+    e.phase = OutboxPhase::InDoubt;
+    e.holdReason = HoldReason::InDoubt;
+    e.lastErrorCode = Error::codeName(Error::Code::InDoubt);
+    e.lastErrorMessage = QCoreApplication::translate("Outbox", "Outpost stopped while this message was being "
+                                                               "sent. It may have been delivered.");
+}
+
 Error notFound()
 {
     return Error(Error::Code::InvalidInput, QCoreApplication::translate("Outbox", "There is no such message in the outbox."));
@@ -127,9 +143,7 @@ Result<void> Outbox::lockState()
     // Changes are short (a sidecar write and a rename): waiting is bounded.
     if (m_stateLock->lock(FileLock::Wait::Yes) != FileLock::Outcome::Acquired) {
         --m_stateLockDepth;
-        //: %1 is the system's reason
-        return Error(Error::Code::WriteFailed,
-                     QCoreApplication::translate("Outbox", "The outbox cannot be locked: %1").arg(m_stateLock->errorString()));
+        return cannotLock(m_stateLock->errorString());
     }
     return {};
 }
@@ -435,12 +449,22 @@ Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) cons
 void Outbox::setAsideCorrupt(OutboxState from, const QString &id, const QString &reason)
 {
     const StateLock lock(this); // (without it, set aside all the same)
+    setAsideOnDisk(from, id, reason);
+    learnSetAside(from, id, reason);
+}
+
+void Outbox::setAsideOnDisk(OutboxState from, const QString &id, const QString &reason) const
+{
     const QString target = entryDir(OutboxState::Corrupt, id);
     if (Durable::renameDurably(entryDir(from, id), target).ok()) {
         QFile note(target + u'/' + QLatin1String(kReasonFile));
         if (note.open(QIODevice::WriteOnly))
             note.write(reason.toUtf8() + '\n');
     }
+}
+
+void Outbox::learnSetAside(OutboxState from, const QString &id, const QString &reason)
+{
     m_corruptToReport.append({id, reason});
     OutboxEntry known = m_index[static_cast<size_t>(from)].value(id).entry;
     known.id = id;
@@ -544,7 +568,7 @@ std::optional<OutboxEntry> Outbox::find(const QString &id)
     return std::nullopt;
 }
 
-Result<void> Outbox::moveEntry(const QString &id, OutboxState from, OutboxState to, Durable::Sync sync)
+Result<void> Outbox::moveEntry(const QString &id, OutboxState from, OutboxState to, Durable::Sync sync) const
 {
     if (from == to)
         return {};
@@ -621,13 +645,7 @@ Result<QStringList> Outbox::recover()
 
 Result<OutboxEntry> Outbox::holdInDoubt(const QString &id)
 {
-    auto held = transition(id, OutboxState::Held, [](OutboxEntry &x) {
-        x.phase = OutboxPhase::InDoubt;
-        x.holdReason = HoldReason::InDoubt;
-        x.lastErrorCode = Error::codeName(Error::Code::InDoubt);
-        x.lastErrorMessage = QCoreApplication::translate("Outbox", "Outpost stopped while this message was being "
-                                                                   "sent. It may have been delivered.");
-    });
+    auto held = transition(id, OutboxState::Held, markInDoubt);
     if (held) // recorded durably in the sidecar: the marker has done its job
         QFile::remove(dotSentMarker(id));
     return held;
@@ -675,43 +693,88 @@ Result<void> Outbox::clearOrphanMarkers()
 
 Result<OutboxEntry> Outbox::claim(const QString &id)
 {
-    const StateLock lock(this);
-    if (!lock.ok())
-        return lock.error();
+    Q_ASSERT(m_stateLockDepth == 0); // (claimOnDisk() takes the state lock through a lock of its own)
+    const Claim claimed = claimOnDisk(id);
+    learnClaim(claimed);
+    return claimed.entry;
+}
+
+Outbox::Claim Outbox::claimOnDisk(const QString &id) const
+{
+    Claim claim{id, OutboxState::Queued, notFound(), std::nullopt, {}};
+    // An open file of its own: flock() excludes this Outbox's StateLock,
+    // held on another thread, as it excludes another process's.
+    FileLock lock(m_root + QLatin1String(kStateLockFile));
+    if (lock.lock(FileLock::Wait::Yes) != FileLock::Outcome::Acquired) {
+        claim.entry = cannotLock(lock.errorString());
+        return claim;
+    }
     const auto state = locate(id);
     if (!state || (*state != OutboxState::Queued && *state != OutboxState::Deferred))
-        return notFound();
+        return claim;
+    claim.from = *state;
     auto e = readEntry(*state, id);
     if (!e) {
-        setAsideCorrupt(*state, id, e.error().message());
-        return e.error();
+        claim.setAsideReason = e.error().message();
+        setAsideOnDisk(*state, id, claim.setAsideReason);
+        claim.entry = e.error();
+        return claim;
     }
     if (e->phase == OutboxPhase::DotSent || e->phase == OutboxPhase::InDoubt || QFileInfo::exists(dotSentMarker(id))) {
         // Its final "." may have been written (a file system that lost the
         // claim's rename but kept the mark): never sent again by itself.
-        auto held = holdInDoubt(id);
-        return held ? Error(Error::Code::InDoubt, held->lastErrorMessage) : held.error();
+        auto held = transitionOnDisk(*state, id, OutboxState::Held, markInDoubt, Durable::Sync::Full);
+        if (!held) {
+            claim.entry = held.error();
+            return claim;
+        }
+        QFile::remove(dotSentMarker(id)); // (recorded durably in the sidecar: the marker has done its job)
+        claim.entry = Error(Error::Code::InDoubt, held->lastErrorMessage);
+        claim.heldInDoubt = std::move(held.value());
+        return claim;
     }
     // Small bodies are checked here; big ones while they stream to the
     // server (SmtpMessage::expectedSha256Hex), so that claiming a 200 MB
-    // message does not stall the event loop with a second full read.
+    // message does not take a second full read.
     Result<QPair<qint64, QByteArray>> hashed = e->bodySize <= kVerifyAtClaimLimit
         ? hashFile(entryDir(*state, id) + u'/' + QLatin1String(kMessageFile))
         : Result<QPair<qint64, QByteArray>>(QPair<qint64, QByteArray>(e->bodySize, e->bodySha256));
     if (!hashed || hashed->first != e->bodySize || hashed->second != e->bodySha256) {
-        const QString reason = QCoreApplication::translate("Outbox", "its message file does not match its checksum");
-        setAsideCorrupt(*state, id, reason);
-        return Error(Error::Code::Corrupt, reason);
+        claim.setAsideReason = QCoreApplication::translate("Outbox", "its message file does not match its checksum");
+        setAsideOnDisk(*state, id, claim.setAsideReason);
+        claim.entry = Error(Error::Code::Corrupt, claim.setAsideReason);
+        return claim;
     }
+    // Tests: OUTPOST_TEST_CLAIM_DELAY_MS makes the claim that slow, as
+    // finding, reading and renaming an entry on a loaded disk can be, to
+    // show which thread waits for it.
+    if (const int ms = qEnvironmentVariableIntValue("OUTPOST_TEST_CLAIM_DELAY_MS"); ms > 0)
+        QThread::msleep(static_cast<unsigned long>(ms));
     // The attempt is recorded by the transition that ends it; the claim is a
     // rename only (see claim() in outbox.h for why it need not be synced).
-    if (auto r = moveEntry(id, *state, OutboxState::Active, Durable::Sync::ContentOnly); !r)
-        return r.error();
+    if (auto r = moveEntry(id, *state, OutboxState::Active, Durable::Sync::ContentOnly); !r) {
+        claim.entry = r.error();
+        return claim;
+    }
     CrashPoint::hit("claim");
     e->state = OutboxState::Active;
-    index(e.value());
+    claim.entry = std::move(e);
+    return claim;
+}
+
+void Outbox::learnClaim(const Claim &claim)
+{
+    if (!claim.setAsideReason.isEmpty()) {
+        learnSetAside(claim.from, claim.id, claim.setAsideReason);
+        return;
+    }
+    if (claim.entry)
+        index(claim.entry.value());
+    else if (claim.heldInDoubt)
+        index(*claim.heldInDoubt);
+    else
+        return; // nothing changed
     notifyChanged();
-    return e;
 }
 
 bool Outbox::linkDotSentMarker(const QString &id)
@@ -795,12 +858,23 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
     const auto state = locate(id);
     if (!state || *state == OutboxState::Corrupt)
         return notFound();
-    auto e = readEntry(*state, id);
+    auto e = transitionOnDisk(*state, id, target, update, sync);
+    if (e) {
+        index(e.value());
+        notifyChanged();
+    }
+    return e;
+}
+
+Result<OutboxEntry> Outbox::transitionOnDisk(OutboxState from, const QString &id, OutboxState target,
+                                             const std::function<void(OutboxEntry &)> &update, Durable::Sync sync) const
+{
+    auto e = readEntry(from, id);
     if (!e)
         return e.error();
     if (update)
         update(e.value());
-    if (auto r = writeSidecar(entryDir(*state, id), e.value(), sync); !r)
+    if (auto r = writeSidecar(entryDir(from, id), e.value(), sync); !r)
         return r.error();
     // The sidecar now records the phase (durably, with Sync::Full): the
     // marker can go before the move, so that no marker outlives its entry's
@@ -808,13 +882,11 @@ Result<OutboxEntry> Outbox::transition(const QString &id, OutboxState target,
     // that marker stays until the move is durable, or a power cut could keep
     // the unlink, lose the move, and leave the entry in active/ looking
     // unsent (clearOrphanMarkers()).
-    if (*state == OutboxState::Active && target != OutboxState::Active && sync == Durable::Sync::Full)
+    if (from == OutboxState::Active && target != OutboxState::Active && sync == Durable::Sync::Full)
         QFile::remove(dotSentMarker(id));
-    if (auto r = moveEntry(id, *state, target, sync); !r)
+    if (auto r = moveEntry(id, from, target, sync); !r)
         return r.error();
     e->state = target;
-    index(e.value());
-    notifyChanged();
     return e;
 }
 

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QFileSystemWatcher;
 class QThread;
@@ -124,6 +125,26 @@ public:
     /// simply queued again, as nothing past DATA can have been sent without
     /// markDotSent(), which makes the claim durable too.
     [[nodiscard]] Result<OutboxEntry> claim(const QString &id);
+    /// What a claim did, for the index of the Outbox that asked for it.
+    struct Claim
+    {
+        QString id;
+        OutboxState from = OutboxState::Queued; ///< where the entry was found
+        /// The entry, now in active/, or why it is not.
+        Result<OutboxEntry> entry = Error();
+        /// Instead of claimed: held as in doubt...
+        std::optional<OutboxEntry> heldInDoubt;
+        /// ...or set aside as damaged, for this reason.
+        QString setAsideReason;
+    };
+    /// claim() in two steps, for a flusher that claims on another thread
+    /// (the GUI's would wait for the disk): the disk part, thread-safe (it
+    /// reads only paths, and takes .state.lock through a lock of its own,
+    /// which excludes this Outbox's on another thread as it excludes
+    /// another process; so never call it under this Outbox's lock)...
+    [[nodiscard]] Claim claimOnDisk(const QString &id) const;
+    /// ...and, on this Outbox's thread once that is done, the index.
+    void learnClaim(const Claim &claim);
     /// Resolves dot_sent markers whose entry is no longer in active/: held
     /// as in doubt if the entry is back in queued/ or deferred/ (a lost
     /// claim), else removed once the moves out of active/ are durable. Run
@@ -263,13 +284,23 @@ private:
     [[nodiscard]] Result<void> writeSidecar(const QString &entryDir, const OutboxEntry &entry,
                                             Durable::Sync sync = Durable::Sync::Full) const;
     [[nodiscard]] Result<void> moveEntry(const QString &id, OutboxState from, OutboxState to,
-                                         Durable::Sync sync = Durable::Sync::Full);
+                                         Durable::Sync sync = Durable::Sync::Full) const;
     [[nodiscard]] std::optional<OutboxState> locate(const QString &id) const;
     /// Syncs and renames a written message into queued/ (the pending entry
     /// then committed); size and checksum from what `hashed` saw.
     [[nodiscard]] Result<OutboxEntry> finishEnqueue(PendingEntry &pending, HashingWriter &hashed, OutboxEntry entry,
                                                     const EnqueueOptions &options);
     void setAsideCorrupt(OutboxState from, const QString &id, const QString &reason);
+    /// setAsideCorrupt()'s two parts: the move into corrupt/ (the caller
+    /// holds the state lock, or could not take it)...
+    void setAsideOnDisk(OutboxState from, const QString &id, const QString &reason) const;
+    /// ...and the index and the report.
+    void learnSetAside(OutboxState from, const QString &id, const QString &reason);
+    /// transition()'s disk part, for an entry found in `from` under the state
+    /// lock: the sidecar updated, then the move.
+    [[nodiscard]] Result<OutboxEntry> transitionOnDisk(OutboxState from, const QString &id, OutboxState target,
+                                                       const std::function<void(OutboxEntry &)> &update,
+                                                       Durable::Sync sync) const;
     /// Moves an entry to held/ as "in doubt" (durably), then drops its marker.
     [[nodiscard]] Result<OutboxEntry> holdInDoubt(const QString &id);
     /// The kept draft of a message that leaves the outbox (take back, edit).

@@ -133,6 +133,17 @@ TEST(FlusherStall, ASlowSentRecordDoesNotStallTheFlushersThread)
     std::cout << "longest stall of the flusher's thread: " << worst << " ms\n";
 }
 
+TEST(FlusherStall, ASlowClaimDoesNotStallTheFlushersThread)
+{
+    // Claiming a message (finding its folder, reading its state file,
+    // checking its body, the rename into active/) taking 150 ms, as on a
+    // loaded disk: it is done off this thread, and the client is handed
+    // the message when it is.
+    const qint64 worst = worstStallSendingEightWith("OUTPOST_TEST_CLAIM_DELAY_MS", "150");
+    EXPECT_LT(worst, 50) << "the flusher's thread stalled for " << worst << " ms";
+    std::cout << "longest stall of the flusher's thread: " << worst << " ms\n";
+}
+
 TEST(FlusherStall, TheLockIsHeldUntilTheLastSentRecordIsWritten)
 {
     // A flusher that goes away (the GUI quits, the CLI ends) while a "sent"
