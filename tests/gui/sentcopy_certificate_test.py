@@ -68,7 +68,7 @@ class SentCopyCertificateTest(DesktopTest):
     def replace_certificate(self):
         """The IMAP server starts again, on the same ports, with another certificate."""
         self.dovecot.stop()
-        _, cert, key = dovecot_imap.make_certificates(os.path.join(self.base, "tls-new"))
+        self.ca, cert, key = dovecot_imap.make_certificates(os.path.join(self.base, "tls-new"))
         again = dovecot_imap.DovecotImap(os.path.join(self.base, "special-new"), "special", cert, key)
         again.imap_port, again.imaps_port = self.dovecot.imap_port, self.dovecot.imaps_port
         self.dovecot = again.start()
@@ -77,7 +77,8 @@ class SentCopyCertificateTest(DesktopTest):
     def shown_fingerprint(self, dialog):
         return dialog.find("label", r"^[0-9A-F:\n]+$").name.replace(":", "").replace("\n", "")
 
-    def copies_in_sent(self, mid):
+    def copies_in_sent(self, mid=None):
+        """How many messages in Sent have Message-ID `mid` (None: how many there are)."""
         imap = imaplib.IMAP4_SSL("127.0.0.1", self.dovecot.imaps_port,
                                  ssl_context=ssl.create_default_context(cafile=self.ca), timeout=20)
         imap.login(USER, PASSWORD)
@@ -85,7 +86,7 @@ class SentCopyCertificateTest(DesktopTest):
         _, data = imap.uid("FETCH", "1:*", "(BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
         imap.logout()
         ids = [email.message_from_bytes(item[1])["Message-ID"].strip() for item in data if isinstance(item, tuple)]
-        return ids.count(mid)
+        return len(ids) if mid is None else ids.count(mid)
 
     def entry(self):
         entries = json.loads(self.desktop.outpost("outbox", "list", "--json").stdout)
@@ -143,6 +144,7 @@ class SentCopyCertificateTest(DesktopTest):
         report = accounts.find("text", r"^Connection test report$")
         wait_until(lambda: "IMAP: signed in; copies of sent messages go to the folder “Sent”." in report.text, 15,
                    what=f"the IMAP server to pass the test ({report.text!r})")
+        self.assertEqual(self.copies_in_sent(), 0, "Test Connection filed nothing")
         self.assertIsNone(app.proc.poll(), "the GUI quit:\n" + app.log())
 
 
