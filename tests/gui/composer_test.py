@@ -603,20 +603,67 @@ class ComposerTest(DesktopTest):
         expected = datetime.datetime.now(local_tz).replace(hour=11, minute=0, second=0, microsecond=0)
         self.assertEqual(due.astimezone(datetime.timezone.utc), expected.astimezone(datetime.timezone.utc))
 
+    def select_visible_text(self, window, label):
+        """Drags the mouse across the part of `label` that lies inside
+        `window`, as a person selects what they can see, and returns the
+        selection (Qt puts it in X11's primary selection on release). Text
+        cut off by the label or the window is not reached by the drag."""
+        lx, ly, lw, lh = self.desktop.screen_extents(label)
+        wx, wy, ww, wh = self.desktop.screen_extents(window)
+        x0, y0 = max(lx, wx) + 1, max(ly, wy) + 1
+        x1, y1 = min(lx + lw, wx + ww) - 2, min(ly + lh, wy + wh) - 2
+        self.assertTrue(x0 < x1 and y0 < y1, f"label {lx},{ly} {lw}×{lh} is not inside {wx},{wy} {ww}×{wh}")
+        d = self.desktop
+        d.xdotool("mousemove", "--sync", str(x0), str(y0))
+        d.xdotool("mousedown", "1")
+        d.xdotool("mousemove", "--sync", str((x0 + x1) // 2), str((y0 + y1) // 2))
+        d.xdotool("mousemove", "--sync", str(x1), str(y1))
+        d.xdotool("mouseup", "1")
+        time.sleep(0.2)
+        return subprocess.run(["xclip", "-o", "-selection", "primary"], env=d.env, capture_output=True, text=True,
+                              timeout=10).stdout
+
+    def notices(self):
+        return [w for w in self.app.windows() if w.name == "Outpost"]
+
     def test_notices_of_sent_messages_make_room_for_the_next(self):
-        self.start_with_account(undo_seconds=1)
-        self.write_message("bob@example.org", "First of two", "One.")
-        self.desktop.key("ctrl+Return")
-        first = self.app.window(r"^Outpost$", timeout=5)
-        wait_until(lambda: "was sent" in first.all_text(), 20, what="the first notice to say 'was sent'")
+        self.start_with_account(undo_seconds=4)
+        # The second message waits in its own window from the start: it is
+        # sent within moments of the first notice saying "was sent".
+        self.app.window(r"New Message — Outpost")
         self.desktop.launch("compose", "--to", "bob@example.org", "--subject", "Second of two", "--body", "Two.")
         self.app.window(r"Second of two — Outpost", timeout=10)
-        self.desktop.activate("Second of two")
+        long_subject = "First of two, with a subject long enough to push the countdown out of a notice of fixed size"
+        self.write_message("bob@example.org", long_subject, "One.")
+        self.app.window(re.escape(long_subject) + " — Outpost", timeout=5)
         self.desktop.key("ctrl+Return")
-        wait_until(lambda: any("Second of two" in w.all_text() for w in self.app.windows() if w.name == "Outpost"), 10,
-                   what="the second notice")
-        notices = [w for w in self.app.windows() if w.name == "Outpost"]
+        first = self.app.window(r"^Outpost$", timeout=5)
+        # The countdown is there to be read with a long subject: a drag over
+        # what the notice shows selects it.
+        countdown = first.find("label", r"will be sent in 4 seconds\.$")
+        self.assertRegex(self.select_visible_text(first, countdown), r"“First of two.*…” is queued and will be sent in 4 "
+                         r"seconds\.$")
+        # The first notice closes by itself 6 s after "was sent": the last
+        # moment it did not say so yet bounds how long it is open anyway.
+        not_sent_yet = time.monotonic()
+
+        def says_sent():
+            nonlocal not_sent_yet
+            if "was sent" in first.all_text():
+                return True
+            not_sent_yet = time.monotonic()
+            return False
+        wait_until(says_sent, 20, what="the first notice to say 'was sent'")
+        self.desktop.activate("Second of two")
+        self.assertTrue(any("was sent" in w.all_text() for w in self.notices()),
+                        "the first notice is still open right before the second Send")
+        self.desktop.key("ctrl+Return")
+        wait_until(lambda: any("Second of two" in w.all_text() for w in self.notices()), 10, what="the second notice")
+        notices = self.notices()
+        counted_after = time.monotonic() - not_sent_yet
         self.assertEqual(len(notices), 1, [w.all_text() for w in notices])
+        self.assertIn("Second of two", notices[0].all_text())
+        self.assertLess(counted_after, 6, "too slow to tell: the first notice might have closed by itself")
 
     def test_the_attachments_never_take_the_texts_room(self):
         path = os.path.join(self.desktop.tmp, "report.pdf")
@@ -630,6 +677,104 @@ class ComposerTest(DesktopTest):
         text = composer.find("text", r"^Message text$")
         attachments = composer.find("list", r"^Attachments$")
         self.assertGreater(self.desktop.screen_extents(text)[3], self.desktop.screen_extents(attachments)[3])
+
+    # Every Send of a window that Undo or the outbox's Edit brought back
+    # closes it too: none is left behind, greyed out or hidden.
+    def windows_titled(self, title):
+        """The application's windows with this title, shown or hidden (a
+        hidden window that still exists is listed too, not showing)."""
+        app = self.app._application()
+        if app is None:  # gone with Outpost, which proves nothing about them
+            raise AssertionError(f"outpost is not running (exit status {self.app.proc.poll()})")
+        found = []
+        for i in range(app.childCount):
+            c = app.getChildAtIndex(i)
+            try:
+                if c is not None and re.search(title, c.name or ""):
+                    found.append(c.name)
+            except Exception:  # went away meanwhile
+                continue
+        return found
+
+    def assert_sent_once_and_closed(self, subject, body):
+        """The window is gone at once (well within the Undo time); the
+        message arrives once; no window of it is left, not even a hidden
+        one, when it arrives: Undo is over before the message leaves."""
+        title = re.escape(subject) + " — Outpost"
+        self.app.window_gone(title, timeout=5)
+        wait_until(lambda: self.desktop.received_messages(), 20, what="the message at the server")
+        left = []
+
+        def none_left():
+            left[:] = self.windows_titled(title)
+            return not left
+        try:
+            wait_until(none_left, 3, what="no window of the message left, hidden or not")
+        except AssertionError as e:
+            raise AssertionError(f"{e}; still there: {left}") from None
+        entries = json.loads(self.desktop.outpost("outbox", "list", "--json").stdout)
+        self.assertEqual([(e["subject"], e["state"]) for e in entries], [(subject, "sent")])
+        self.assertEqual(len(self.desktop.received_messages()), 1)
+        msg = self.read_received()
+        self.assertEqual(msg["Subject"], subject)
+        self.assertIn(body, msg.get_body(("plain",)).get_content())
+
+    def start_written(self, subject, body):
+        """A message written in the first window, its subject in the title;
+        Undo is offered longer than a window may take to go away."""
+        self.start_with_account(undo_seconds=6)
+        self.write_message("bob@example.org", subject, body)
+        self.app.window(re.escape(subject) + " — Outpost", timeout=5)
+
+    def test_sending_again_after_undo_closes_the_composer(self):
+        self.start_written("Sent after all", "Taken back, then sent.")
+        self.desktop.key("ctrl+Return")
+        self.app.window_gone(r"Sent after all — Outpost", timeout=5)
+        wait_until(lambda: self.desktop.active_window_title() == "Outpost", 5, what="the notice to have the keyboard")
+        self.desktop.key("ctrl+z")
+        composer = self.app.window(r"Sent after all — Outpost", timeout=5)
+        wait_until(lambda: self.desktop.active_window_title() == "Sent after all — Outpost", 5,
+                   what="the composer to have the keyboard")
+        self.assertTrue(composer.find("text", r"^Subject:$").enabled)
+        self.desktop.key("ctrl+Return")
+        self.assert_sent_once_and_closed("Sent after all", "Taken back, then sent.")
+        # Nothing is left to keep Outpost: the notice dismissed, it ends.
+        notice = self.app.window(r"^Outpost$", timeout=5)
+        wait_until(lambda: "was sent" in notice.all_text(), 10, what="the notice to say 'was sent'")
+        self.desktop.activate("^Outpost$")
+        self.desktop.key("Escape")
+        self.assertEqual(self.app.exited(timeout=10), 0)
+
+    def test_sending_again_after_edit_from_the_outbox_closes_the_composer(self):
+        self.start_written("Planned then edited", "Planned for tomorrow.")
+        self.desktop.key("ctrl+shift+Return")
+        self.app.window(r"^Send Later$", timeout=5)
+        self.desktop.key("Return")  # tomorrow morning, as offered
+        self.app.window_gone(r"^Send Later$", timeout=20)
+        self.app.window_gone(r"Planned then edited — Outpost", timeout=5)
+        wait_until(lambda: not self.windows_titled(r"Planned then edited — Outpost"), 5,
+                   what="no window of the scheduled message left")
+        # Another message window, from which the outbox opens.
+        self.desktop.launch("compose")
+        self.app.window(r"New Message — Outpost", timeout=10)
+        self.desktop.activate("New Message")
+        self.desktop.key("ctrl+shift+o")
+        outbox = self.app.window(r"^Outbox — Outpost$", timeout=10)
+        self.desktop.click(outbox.find("table cell", r"^Planned then edited$", timeout=15))
+        edit = outbox.find("push button", r"^Edit$")
+        wait_until(lambda: edit.enabled, 10, what="Edit to be offered for the waiting message")
+        self.desktop.click(edit)
+        composer = self.app.window(r"Planned then edited — Outpost", timeout=10)
+        self.desktop.activate("Planned then edited")
+        body = composer.find("text", r"^Message text$")
+        self.desktop.click(body)
+        wait_until(lambda: body.focused, 5, what="the keyboard in the message text")
+        self.desktop.key("ctrl+End")
+        self.desktop.type(" Sent today instead.")
+        wait_until(lambda: "Sent today instead." in body.text, 5, what=f"the typed words in the text ({body.text!r})")
+        self.desktop.key("ctrl+Return")
+        self.assert_sent_once_and_closed("Planned then edited", "Planned for tomorrow. Sent today instead.")
+        self.assertTrue(self.app.window(r"New Message — Outpost").showing)  # the other window stays
 
 
 class TrayTest(DesktopTest):
