@@ -131,6 +131,13 @@ class OAuthCli(unittest.TestCase):
             if r.stdout.strip():
                 self.tokens.add(r.stdout.strip())
 
+    def refused_sign_ins(self):
+        """The SMTP sign-ins the server has refused so far: Postfix logs each
+        one ("SASL OAUTHBEARER authentication failed")."""
+        maillog = next(p for p in self.world.description["logs"] if p.endswith("maillog"))
+        with open(maillog, errors="replace") as f:
+            return [line.strip() for line in f if "authentication failed" in line]
+
     def accounts(self):
         path = os.path.join(self.config, "outpost", "accounts.json")
         if not os.path.exists(path):
@@ -187,6 +194,9 @@ class OAuthCli(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.wait_delivered("second")
         self.assertEqual(read(browser_log).count("\n"), steps, "refreshed without asking the person")
+        # ... and before the token was used: the one retry after a refused
+        # sign-in must not be what renews it.
+        self.assertEqual(self.refused_sign_ins(), [], "the server refused no token")
         self.collect_tokens()
 
         self.assertGreaterEqual(self.world.revoke_grants(), 1)
