@@ -689,21 +689,20 @@ void Flusher::startOAuthRun(AccountRun *run)
 void Flusher::failRun(AccountRun *run, const Error &error)
 {
     run->intake = AccountRun::Intake::Stopped;
-    while (run->next < run->ids.size()) {
-        const QString id = run->ids.at(run->next++);
-        if (m_outbox->claim(id)) {
-            run->inFlight.push_back(id);
-            break;
-        }
-    }
-    if (run->inFlight.empty()) {
-        finishRun(run);
-        return;
-    }
     SmtpResult result;
     result.error = error;
     result.scope = SmtpScope::Session;
-    onResult(run, result);
+    run->stoppedWith = result; // (for claims still under way, see onClaimed())
+    // (Claimed here, on this thread: once per failed session.)
+    while (run->next < run->ids.size()) {
+        const QString id = run->ids.at(run->next++);
+        if (m_outbox->claim(id)) {
+            settle(run, id, result);
+            return;
+        }
+    }
+    if (run->inFlight.empty() && run->claiming == 0)
+        finishRun(run);
 }
 
 void Flusher::connectRun(AccountRun *run)
