@@ -180,9 +180,16 @@ private:
     void recordPending(AccountRun *run);
     /// Records `id` as sent (Outbox::writeAccepted()) on the durable writer,
     /// then in the index, and reports it.
-    void recordSent(const QString &id, std::function<void(OutboxEntry &)> attempt);
-    /// Queues `id`'s dot-sent marker on the durable writer.
-    [[nodiscard]] QFuture<bool> markDotSent(const QString &id);
+    /// With `noCopy`, the record of the copy the account does not file in
+    /// its Sent folder is written with it.
+    void recordSent(const QString &id, std::function<void(OutboxEntry &)> attempt,
+                    const std::optional<SentCopyStatus> &noCopy);
+    /// Queues the dot-sent markers of `ids` on the durable writer, made
+    /// durable together (one sync).
+    [[nodiscard]] QFuture<bool> markDotSent(const QStringList &ids);
+    struct MarkerWindow;
+    /// Posts `window`'s markers, once; their future.
+    QFuture<bool> postWindow(MarkerWindow &window);
     void holdAll(const QStringList &ids, HoldReason reason, const Error &error);
     void scheduleNextPass();
     /// Retention: removes the bodies of old sent messages, off this thread.

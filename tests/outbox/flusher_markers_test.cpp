@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The dot-sent markers of a long queue share their syncs (issue 18): each
+// marker must be durable before its message's final dot, and one directory
+// sync per message bound a flush to the disk's sync time. Markers of a
+// window of messages claimed together go to the disk in one sync; the
+// window starts at one message, so a single message waits for nothing else.
+#include "core/outbox/durablewriter.h"
+#include "core/outbox/flusher.h"
+#include "core/outbox/outbox.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include "tests/support/serverprocess.h"
+#include "tests/support/testutil.h"
+
+#include <gtest/gtest.h>
+
+#include <iostream>
+
+using namespace Core;
+
+namespace {
+
+struct Sent
+{
+    quint64 syncs = 0;
+    qsizetype delivered = 0;
+    qsizetype sent = 0;
+};
+
+/// Queues `count` small messages, flushes them to aiosmtpd, and counts the
+/// durable writer's directory syncs meanwhile.
+Sent flushSmallMessages(int count)
+{
+    QTemporaryDir dir;
+    EXPECT_TRUE(dir.isValid());
+    const QString received = dir.filePath(QStringLiteral("received"));
+    EXPECT_TRUE(QDir().mkpath(received));
+    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"),
+                                              received, QStringLiteral("--no-auth")});
+    EXPECT_TRUE(server.ok());
+    Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    EXPECT_TRUE(outbox.open().ok());
+    AccountStore accounts(dir.filePath(QStringLiteral("accounts.json")));
+    EXPECT_TRUE(accounts.add(TestUtil::localAccount(QStringLiteral("Markers"), server.ready().toUShort())).ok());
+    const Account account = accounts.accounts().last();
+    TrustStore trust(dir.filePath(QStringLiteral("trust.json")));
+    CredentialStore credentials;
+    for (int i = 0; i < count; ++i)
+        EXPECT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("Message %1").arg(i)), account, {}).ok());
+    Sent result;
+    {
+        Flusher flusher(&outbox, &accounts, &trust, &credentials);
+        EXPECT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
+        const quint64 before = DurableWriter::directorySyncs();
+        flusher.flush();
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] { return outbox.entries(OutboxState::Sent).size() == count && !flusher.isBusy(); }, 60000))
+            << "the messages were not all sent";
+        result.syncs = DurableWriter::directorySyncs() - before;
+    }
+    result.delivered = QDir(received).entryList({QStringLiteral("*.json")}, QDir::Files).size();
+    result.sent = outbox.entries(OutboxState::Sent).size();
+    return result;
+}
+
+} // namespace
+
+TEST(FlusherMarkers, FiftyMessagesShareFarFewerSyncsThanFifty)
+{
+    const Sent fifty = flushSmallMessages(50);
+    EXPECT_EQ(fifty.delivered, 50);
+    EXPECT_EQ(fifty.sent, 50);
+    // Windows of 1, 2, 4, 8, 16, then at most 32: about six syncs, a few
+    // more where a window is cut short by what the pass has read so far.
+    EXPECT_LE(fifty.syncs, 15u) << "the markers of 50 messages took " << fifty.syncs << " syncs";
+    std::cout << "50 messages: " << fifty.syncs << " directory syncs\n";
+}
+
+TEST(FlusherMarkers, ASingleMessageWaitsForNoWindow)
+{
+    const Sent one = flushSmallMessages(1);
+    EXPECT_EQ(one.delivered, 1);
+    EXPECT_EQ(one.syncs, 1u) << "one message, one marker, one sync";
+}
