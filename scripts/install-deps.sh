@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Outpost needs on Debian 12 (or newer), and nothing when all of
 # it is already there. Usage: scripts/install-deps.sh [build|test]
-#   build  compilers, Qt 6, QtKeychain, vmime, Hunspell, GoogleTest, libcrypto
+#   build  compilers, Qt 6, QtKeychain, vmime, uchardet, Hunspell, GoogleTest, libcrypto
 #   test   build + the real servers and tools the test suite talks to
 set -euo pipefail
 
@@ -12,7 +12,7 @@ build_pkgs=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
     qtkeychain-qt6-dev libvmime-dev libgl-dev libqt6svg6 libssl-dev
-    libgtest-dev libgmock-dev libhunspell-dev
+    libgtest-dev libgmock-dev libhunspell-dev libuchardet-dev
 )
 test_pkgs=(
     python3 shared-mime-info xauth xvfb xdotool

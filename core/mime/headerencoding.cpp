@@ -15,43 +15,58 @@ constexpr qsizetype kEncodedLineLimit = 76; // RFC 2047 §2
 constexpr qsizetype kEncodedWordLimit = 75; // RFC 2047 §2
 constexpr char kHex[] = "0123456789ABCDEF";
 
-// Writes atoms and folds at the spaces between them.
+// Writes atoms and folds at the spaces between them: at 78 columns, or at 76
+// on a line that holds an encoded word (RFC 2047 §2).
 class FoldingWriter
 {
 public:
+    enum class Atom { Plain, EncodedWord };
+
     explicit FoldingWriter(qsizetype prefixLength)
         : m_column(prefixLength)
     {
     }
 
     /// Appends atom after a space (a place to fold) when spaceBefore, else
-    /// right after what is there. limit is the longest line the atom may end.
-    void put(const QByteArray &atom, bool spaceBefore, qsizetype limit = kFoldColumn)
+    /// right after what is there.
+    void put(const QByteArray &atom, bool spaceBefore, Atom kind = Atom::Plain)
     {
+        // Whether the line the atom ends will hold an encoded word decides
+        // its limit; a new line holds only what follows.
+        const bool encoded = kind == Atom::EncodedWord;
+        const auto limitFor = [&](bool lineEncoded) { return lineEncoded || encoded ? kEncodedLineLimit : kFoldColumn; };
+        const qsizetype limit = limitFor(m_lineEncoded);
         if (spaceBefore) {
             if (m_column + 1 + atom.size() > limit && m_column > 1) {
-                m_out += "\r\n ";
-                m_column = 1;
+                newLine();
             } else {
                 m_out += ' ';
                 ++m_column;
             }
         } else if (m_out.isEmpty() && m_column + atom.size() > limit && m_column > 1) {
             // A long field name leaves no room: start the value on a new line.
-            m_out += "\r\n ";
-            m_column = 1;
+            newLine();
         }
         m_out += atom;
         m_column += atom.size();
+        m_lineEncoded = m_lineEncoded || encoded;
     }
 
-    /// Columns left on the current line for an atom after a space.
-    [[nodiscard]] qsizetype roomAfterSpace(qsizetype limit) const { return limit - m_column - 1; }
+    /// Columns left on the current line for an encoded word after a space.
+    [[nodiscard]] qsizetype roomForEncodedWord() const { return kEncodedLineLimit - m_column - 1; }
     [[nodiscard]] QByteArray result() const { return m_out; }
 
 private:
+    void newLine()
+    {
+        m_out += "\r\n ";
+        m_column = 1;
+        m_lineEncoded = false;
+    }
+
     QByteArray m_out;
     qsizetype m_column;
+    bool m_lineEncoded = false; ///< the current line holds an encoded word
 };
 
 bool isAtext(char16_t u)
@@ -139,7 +154,7 @@ void putEncodedRun(FoldingWriter &w, const QStringList &words, bool spaceBefore)
             units += graphemes(piece);
     }
     const auto roomFor = [&](bool space) {
-        const qsizetype room = space ? w.roomAfterSpace(kEncodedLineLimit) : w.roomAfterSpace(kEncodedLineLimit) + 1;
+        const qsizetype room = space ? w.roomForEncodedWord() : w.roomForEncodedWord() + 1;
         return std::min(kEncodedWordLimit, room);
     };
     QString chunk;
@@ -155,13 +170,13 @@ void putEncodedRun(FoldingWriter &w, const QStringList &words, bool spaceBefore)
             chunk += unit;
             continue;
         }
-        w.put(encodedWord(chunk), spaceBefore, kEncodedLineLimit);
+        w.put(encodedWord(chunk), spaceBefore, FoldingWriter::Atom::EncodedWord);
         spaceBefore = true;
         chunk = unit;
         room = encodedWord(chunk).size() <= roomFor(true) ? roomFor(true) : kEncodedWordLimit;
     }
     if (!chunk.isEmpty())
-        w.put(encodedWord(chunk), spaceBefore, kEncodedLineLimit);
+        w.put(encodedWord(chunk), spaceBefore, FoldingWriter::Atom::EncodedWord);
 }
 
 // Writes words separated by single spaces; needsEncoding says which must be
@@ -326,11 +341,16 @@ QByteArray encodeAddressList(const QList<Mailbox> &mailboxes, qsizetype prefixLe
         const Mailbox &m = mailboxes.at(i);
         // The separating comma stays with the address, within the line.
         const QByteArray comma = i + 1 < mailboxes.size() ? "," : "";
-        if (m.name.isEmpty()) {
+        // Spaces around a name are not part of it, and no form keeps them
+        // for every reader: Python's policy.default collapses them in an
+        // encoded word, and SpamAssassin takes a quoted From name that
+        // starts with a space for a spammer's (its FROMSPACE rule).
+        const QString name = m.name.trimmed();
+        if (name.isEmpty()) {
             w.put(m.address.toUtf8() + comma, i > 0);
             continue;
         }
-        putDisplayName(w, m.name, i > 0);
+        putDisplayName(w, name, i > 0);
         w.put('<' + m.address.toUtf8() + '>' + comma, true);
     }
     return w.result();

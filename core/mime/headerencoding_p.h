@@ -13,7 +13,7 @@
 // the length of "Name: "): lines joined with CRLF + space, no final CRLF,
 // folded at white space so that no line passes 78 columns where a break is
 // possible (RFC 5322 §2.1.1); a line holding an encoded word stays within 76
-// (RFC 2047 §2), an encoded word within 75.
+// (RFC 2047 §2), whatever else is on it, and an encoded word within 75.
 
 #include <QByteArray>
 #include <QList>
@@ -42,9 +42,9 @@ struct Mailbox
 };
 
 /**
- * An address list (From, To, Cc, Reply-To, ...). A display name is written
- * as atoms when it is plain ASCII words, as a quoted string when it is ASCII
- * with specials ("Doe, John"), and otherwise as a phrase in which only the
+ * An address list (From, To, Cc, Reply-To, ...). A display name, without
+ * the spaces around it, is written as atoms when it is plain ASCII words, as
+ * a quoted string when it is ASCII with specials ("Doe, John"), and otherwise as a phrase in which only the
  * words that need it are encoded words (RFC 2047 §5(3)). An empty list gives
  * the empty group "undisclosed-recipients:;" (RFC 5322 §3.4).
  */

@@ -7,6 +7,7 @@
 
 #include "tests/support/testutil.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -182,6 +183,42 @@ TEST_F(MimeReadersTest, EncodedWordsAndFoldedLinesKeepTheirLimits)
     EXPECT_EQ(m_python[QStringLiteral("to")].toArray().size(), 30);
 }
 
+// RFC 2047 §2: a header line holding an encoded word is at most 76 octets.
+// An ASCII word or an address after an encoded word took the line to 77-78.
+TEST_F(MimeReadersTest, LinesHoldingEncodedWordsStayWithin76)
+{
+    Draft d = draft();
+    d.subject = QStringLiteral("Grüße aus München: Straßenbahn, Übergröße und Ölförderung im Überblick für das Jahr 2026");
+    d.to = {MailAddress(QStringLiteral("Party 🎉 Planner"), QStringLiteral("to14@example.test")),
+            MailAddress({}, QStringLiteral("plain@example.test"))};
+    build(d);
+    int encodedLines = 0;
+    for (const QByteArray &line : headerLines()) {
+        if (!kEncodedWord.match(QString::fromLatin1(line)).hasMatch())
+            continue;
+        ++encodedLines;
+        EXPECT_LE(line.size(), 76) << line.constData();
+    }
+    EXPECT_GE(encodedLines, 3);
+    EXPECT_EQ(m_python[QStringLiteral("subject")].toString(), d.subject);
+    EXPECT_EQ(m_python[QStringLiteral("to")].toArray().at(0)[QStringLiteral("name")].toString(), d.to.at(0).name());
+}
+
+// A display name with spaces around it was a quoted string starting with a
+// space, which SpamAssassin's FROMSPACE rule takes for a spammer's. The
+// spaces around a name are dropped; doubled ones inside stay, quoted.
+TEST_F(MimeReadersTest, SpacesAroundADisplayNameAreDropped)
+{
+    Draft d = draft();
+    d.from = MailAddress(QStringLiteral("  spaces  around  "), QStringLiteral("ada@example.org"));
+    build(d);
+    EXPECT_TRUE(m_raw.contains("\r\nFrom: \"spaces  around\" <ada@example.org>\r\n")) << m_raw.constData();
+    const QString name = QStringLiteral("spaces  around");
+    EXPECT_EQ(m_python[QStringLiteral("from")].toArray().at(0)[QStringLiteral("name")].toString(), name);
+    EXPECT_EQ(m_python[QStringLiteral("compat32")][QStringLiteral("from")].toArray().at(0)[QStringLiteral("name")].toString(),
+              name);
+}
+
 // Defect 5: RFC 2231 values carried raw "'" and "*".
 TEST_F(MimeReadersTest, Rfc2231ValuesPercentEncodeQuoteAndStar)
 {
@@ -269,6 +306,38 @@ TEST_F(MimeReadersTest, TextAttachmentCarriesItsCharset)
     EXPECT_TRUE(QRegularExpression(QStringLiteral("Content-Type: text/plain;\\s+charset=us-ascii;\\s+name=plain.txt"))
                     .match(QString::fromLatin1(m_raw)).hasMatch())
         << m_raw.constData();
+}
+
+// Defect 8, continued: Latin-1 and CP1251 text went out as charset=utf-8
+// (the UTF-8 check discarded the decoder's result, so it never saw an
+// error). Text in a legacy charset is labelled with the charset uchardet
+// finds; an unfinished UTF-8 sequence at the end is not UTF-8, one split
+// between two blocks of the check is.
+TEST_F(MimeReadersTest, LegacyCharsetTextIsLabelledWithItsCharset)
+{
+    Draft d = draft();
+    const QByteArray latin1 = QStringLiteral("Gr\u00FC\u00DFe aus K\u00F6ln\n").toLatin1();
+    const QByteArray cp1251("\xCF\xF0\xE8\xE2\xE5\xF2 \xEC\xE8\xF0\n"); // "Привет мир"
+    const QByteArray unfinished = QByteArray("Gr\xC3\xBC\xC3\x9F" "e \xC3");
+    const QByteArray split = QByteArray(64 * 1024 - 1, 'a') + "\xC3\xBC\n";
+    d.attachments = {Attachment{file(QStringLiteral("l.txt"), latin1), {}, QStringLiteral("latin1.txt")},
+                     Attachment{file(QStringLiteral("c.txt"), cp1251), {}, QStringLiteral("cp1251.txt")},
+                     Attachment{file(QStringLiteral("u.txt"), unfinished), {}, QStringLiteral("unfinished.txt")},
+                     Attachment{file(QStringLiteral("s.txt"), split), {}, QStringLiteral("split.txt")}};
+    build(d);
+    const QString raw = QString::fromLatin1(m_raw);
+    const auto labelled = [&](const QString &pattern) { return QRegularExpression(pattern).match(raw).hasMatch(); };
+    EXPECT_TRUE(labelled(QStringLiteral("Content-Type: text/plain;\\s+charset=iso-8859-1;\\s+name=latin1.txt"))) << m_raw.constData();
+    EXPECT_TRUE(labelled(QStringLiteral("Content-Type: text/plain;\\s+charset=windows-1251;\\s+name=cp1251.txt"))) << m_raw.constData();
+    EXPECT_FALSE(labelled(QStringLiteral("charset=utf-8;\\s+name=unfinished.txt"))) << m_raw.constData();
+    EXPECT_TRUE(labelled(QStringLiteral("Content-Type: text/plain;\\s+charset=utf-8;\\s+name=split.txt"))) << m_raw.constData();
+    // Python saves the bytes as they were.
+    const QJsonArray attachments = m_python[QStringLiteral("attachments")].toArray();
+    ASSERT_EQ(attachments.size(), 4);
+    EXPECT_EQ(attachments.at(0)[QStringLiteral("sha256")].toString(),
+              QString::fromLatin1(QCryptographicHash::hash(latin1, QCryptographicHash::Sha256).toHex()));
+    EXPECT_EQ(attachments.at(1)[QStringLiteral("sha256")].toString(),
+              QString::fromLatin1(QCryptographicHash::hash(cp1251, QCryptographicHash::Sha256).toHex()));
 }
 
 // Defect 9: a Bcc-only message had neither To nor Cc.
