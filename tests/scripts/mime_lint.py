@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Lint of a message's raw bytes against the rules issue 21 lists: lines of
-at most 998 octets, header lines of at most 78 where a fold was possible,
-encoded words of at most 75 characters that decode on their own, never
+at most 998 octets, header lines of at most 78 where a fold was possible
+and of at most 76 when they hold an encoded word (RFC 2047 §2), encoded
+words of at most 75 characters that decode on their own, never
 inside a quoted string, RFC 2231 parameter syntax, and a charset on every
 text part with non-ASCII content.
 
@@ -59,7 +60,9 @@ def lint(raw):
     for head in blocks:
         for name, value, lines in fields(head):
             for line in lines:
-                if len(line) > 78 and len(line.strip().split(b" ")) > 1 and b" " in line.strip():
+                if len(line) > 76 and ENCODED_WORD.search(line):  # RFC 2047 §2
+                    problems.append("%s: line of %d octets with an encoded word: %r" % (name.decode(), len(line), line[:90]))
+                elif len(line) > 78 and len(line.strip().split(b" ")) > 1 and b" " in line.strip():
                     words = line.strip().split(b" ")
                     if len(words[-1]) < 77:  # a fold was possible
                         problems.append("%s: line of %d octets: %r" % (name.decode(), len(line), line[:90]))
