@@ -346,6 +346,27 @@ def known_misread(reader, diff, raw):
     return None
 
 
+def checker_catches(messages, work):
+    """The comparison itself, on two delivered messages spoiled on purpose:
+    a text part no reader can find, and a Latin-1 file labelled UTF-8. Each
+    must be caught by the readers that show that field; returns what was
+    not."""
+    problems = []
+    spoils = [("text", 5, lambda c: not c["files"] and not c["html"],
+               lambda raw: raw.replace(b"Content-Type: text/plain", b"Content-Type: application/x-spoiled", 1)),
+              ("attachment_texts", 3, lambda c: any(n == "latin1.txt" for n, _ in c["files"]),
+               lambda raw: re.sub(rb"charset=[\w-]+;(\s+)name=latin1\.txt", rb"charset=utf-8;\1name=latin1.txt", raw))]
+    for field, least, fits, spoil in spoils:
+        case, path, _ = next(m for m in messages if fits(m[0]))
+        spoiled = work / ("spoiled-%s.eml" % field)
+        spoiled.write_bytes(spoil(path.read_bytes()))
+        caught = [r for r in mime_parsers.READERS
+                  if any(d["field"] == field for d in differences(expected(case), mime_parsers.read(r, spoiled)))]
+        if len(caught) < least:
+            problems.append("a spoiled %s is caught by %s only" % (field, caught))
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--outpost", required=True)
@@ -445,6 +466,7 @@ def main():
               "said): %d field(s)" % (reader, len(lines)))
         for line in lines:
             print("  " + line[:300])
+    failures += ["the comparison: " + p for p in checker_catches(messages, work)]
     spam = mime_parsers.spamassassin_hits([p for _, p, _ in messages])  # as delivered
     for path, hits in spam.items():
         failures.append("%s: SpamAssassin format rules hit: %s" % (path.name, ", ".join(hits)))
