@@ -184,6 +184,8 @@ private:
     /// its Sent folder is written with it.
     void recordSent(const QString &id, std::function<void(OutboxEntry &)> attempt,
                     const std::optional<SentCopyStatus> &noCopy);
+    /// Writes the record of a copy `id`'s account does not file.
+    void recordNoCopy(const QString &id, const SentCopyStatus &status);
     /// Queues the dot-sent markers of `ids` on the durable writer, made
     /// durable together (one sync).
     [[nodiscard]] QFuture<bool> markDotSent(const QStringList &ids);
@@ -210,6 +212,9 @@ private:
     /// for a group's sync; its steps name no directory and are not synced.
     /// Destroyed before the lock is released, so that no claim outlives it.
     std::unique_ptr<DurableWriter> m_claims;
+    /// The Sent-copy records of accounts that file no copy (recordNoCopy()),
+    /// off the markers' worker; nothing synced.
+    std::unique_ptr<DurableWriter> m_copyRecords;
     /// Files the copies of sent messages after each pass (a child).
     SentCopyStep *m_sentCopies;
     QHash<QString, QFuture<bool>> m_markerWrites; ///< per message in flight
