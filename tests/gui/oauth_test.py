@@ -37,9 +37,12 @@ def lock_is_free(path):
     except OSError:
         return False
 
-# Short, so that a test can wait past it (Outpost refreshes a token that
-# has less than a minute left, so every send after this has to refresh).
+# Short, so that a test can wait past it. Outpost refreshes a token that
+# has less than a minute left, so with these every send would refresh;
+# WizardOAuthTest sets a margin of MARGIN instead, so that a token in memory
+# is also used again (see docs/design/OAUTH.md, Tests).
 LIFETIME = 20
+MARGIN = 5
 
 
 class OAuthTest(WizardSteps, DesktopTest):
@@ -91,6 +94,24 @@ class OAuthTest(WizardSteps, DesktopTest):
             return 0
         with open(path) as f:
             return sum("presses Authorize" in line for line in f)
+
+    def server_log(self, path, needle):
+        """The lines of one of the world's logs that contain `needle`."""
+        with open(path, errors="replace") as f:
+            return [line.strip() for line in f if needle in line]
+
+    def token_requests(self):
+        """Token endpoint answers (a sign-in's code or a refresh)."""
+        return len(self.server_log(os.path.join(self.world.dir, "authserver", "access.log"), "POST /o/token/ 200"))
+
+    def introspections(self):
+        """How often the mail server asked about a token: one per AUTH."""
+        return len(self.server_log(os.path.join(self.world.dir, "authserver", "access.log"), "POST /o/introspect/"))
+
+    def refused_sign_ins(self):
+        """The SMTP sign-ins Postfix refused ("SASL ... authentication failed")."""
+        maillog = next(p for p in self.world.description["logs"] if p.endswith("maillog"))
+        return self.server_log(maillog, "authentication failed")
 
     def subjects(self):
         return [email.message_from_bytes(m, policy=email.policy.default)["Subject"] for m in self.world.messages()]
@@ -163,6 +184,12 @@ class OAuthTest(WizardSteps, DesktopTest):
 
 
 class WizardOAuthTest(OAuthTest):
+    def setUp(self):
+        super().setUp()
+        # A token is refreshed when less than MARGIN is left: used again for
+        # LIFETIME - MARGIN seconds, renewed before use after that.
+        self.desktop.env["OUTPOST_OAUTH_REFRESH_MARGIN_MS"] = str(MARGIN * 1000)
+
     def test_sign_in_send_refresh_revoke_and_sign_in_again_from_the_outbox(self):
         user = self.world.description["user"]
         wizard = self.wizard_to_browser_sign_in()
@@ -177,16 +204,35 @@ class WizardOAuthTest(OAuthTest):
         self.assertEqual(accounts[0]["auth"], "oauth2")
         self.assertTrue(accounts[0]["refresh_token_stored"])
 
+        # A second composer stays open, so that this one process sends every
+        # message below (with the token in its memory) and never quits.
+        gui = self.app
+        self.open_in_gui("compose")
+        wait_until(lambda: len(self.desktop.x_windows("New Message")) == 2, 15, what="a second composer")
+
         # Sent.
         self.desktop.write_message("bob@example.test", "First", "First.")
         self.desktop.key("ctrl+Return")
         self.wait_delivered(["First"])
         self.note_tokens()
 
-        # Past the access token's lifetime: a new one, without asking.
+        # Within the token's lifetime: the one in memory is shown to the
+        # server again, the token endpoint is not asked.
+        tokens, checks = self.token_requests(), self.introspections()
+        self.send("Again")
+        self.wait_delivered(["First", "Again"])
+        self.assertEqual(self.token_requests(), tokens, "the access token in memory was not used again")
+        self.assertGreater(self.introspections(), checks, "the second message was sent without signing in")
+
+        # Past the access token's lifetime: a new one, without asking, and
+        # before it is used (not after the server refused the old one).
         time.sleep(LIFETIME + 5)
         self.send("Second")
-        self.wait_delivered(["First", "Second"])
+        self.wait_delivered(["First", "Again", "Second"])
+        self.assertIs(self.app, gui, "another process sent the message")
+        self.assertIsNone(gui.proc.poll(), "the process that had the token in memory has quit")
+        self.assertGreater(self.token_requests(), tokens, "the expired token was not refreshed")
+        self.assertEqual(self.refused_sign_ins(), [], "the server refused a token")
         self.note_tokens()
 
         # "Remove access" at the provider: the next message waits for a sign-in.
@@ -194,7 +240,7 @@ class WizardOAuthTest(OAuthTest):
         self.send("Third")
         wait_until(lambda: self.outbox_state("Third") == "held", 60,
                    what=f"the third message to be held (it is {self.outbox_state('Third')!r})")
-        self.assertEqual(sorted(self.subjects()), ["First", "Second"])
+        self.assertEqual(sorted(self.subjects()), ["Again", "First", "Second"])
 
         # The outbox says so, and offers the cure.
         self.open_in_gui("compose")
@@ -209,7 +255,7 @@ class WizardOAuthTest(OAuthTest):
         self.assertEqual(self.consents(), 1)
         self.desktop.click(again)
         # The browser signs in again; the held message goes out, once.
-        self.wait_delivered(["First", "Second", "Third"], timeout=90)
+        self.wait_delivered(["First", "Again", "Second", "Third"], timeout=90)
         self.assertEqual(self.consents(), 2)
         self.app.window_gone(r"^Sign In Again", timeout=10)
         wait_until(lambda: self.outbox_state("Third") == "sent", 30, what="the outbox to record it as sent")
