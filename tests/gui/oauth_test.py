@@ -14,9 +14,12 @@ import fcntl
 import json
 import os
 import shutil
+import socket
 import sqlite3
+import subprocess
 import sys
 import time
+import urllib.parse
 
 import desktop
 from desktop import DesktopTest, wait_until
@@ -436,6 +439,50 @@ class AccountsOAuthTest(OAuthTest):
         self.assertFalse(os.path.exists(lock), "the removed account's refresh lock file is left behind")
         self.note_tokens()
         self.assert_no_token_anywhere()
+
+
+class CancelOAuthTest(OAuthTest):
+    browser_mode = "ignore"  # the person has not signed in at the browser yet
+
+    def clipboard(self):
+        r = subprocess.run(["xclip", "-o", "-selection", "clipboard"], env=self.desktop.env,
+                           capture_output=True, text=True, timeout=10)
+        return r.stdout.strip() if r.returncode == 0 else ""
+
+    def test_copy_link_gives_the_sign_in_page_and_cancel_saves_nothing(self):
+        d = self.world.description
+        wizard = self.wizard_to_browser_sign_in()
+        # Copy Link: the authorization URL, for a browser Outpost did not open.
+        self.desktop.click(wizard.find("push button", r"^Copy Link$", timeout=15))
+        url = wait_until(lambda: self.clipboard().startswith(d["authorization_endpoint"] + "?") and self.clipboard(),
+                         10, what=f"the sign-in link on the clipboard (it holds {self.clipboard()!r})")
+        query = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)
+        self.assertEqual(query["client_id"], [d["client_id"]])
+        self.assertEqual(query["response_type"], ["code"])
+        self.assertEqual(query["code_challenge_method"], ["S256"])
+        self.assertEqual(query["login_hint"], [d["user"]])
+        self.assertTrue(query["state"][0] and query["code_challenge"][0])
+        redirect = urllib.parse.urlsplit(query["redirect_uri"][0])
+        self.assertEqual(redirect.hostname, "127.0.0.1")
+        socket.create_connection(("127.0.0.1", redirect.port), timeout=5).close()  # the listener waits
+
+        # Cancel Sign-in: said so, the listener closed, the sign-in can start again.
+        self.desktop.click(wizard.find("push button", r"^Cancel Sign-in$"))
+        wizard.find("label", r"^The sign-in was cancelled\. Nothing was saved\.$", timeout=10)
+        with self.assertRaises(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", redirect.port), timeout=5).close()
+        self.assertFalse(wizard.find("push button", r"^Next").enabled)
+        self.assertTrue(wizard.find("push button", r"^Sign in with .* in your browser$").enabled)
+        self.assertFalse(wizard.find_all("push button", r"^Copy Link$"))
+        # Back to the server settings, then the person gives up.
+        self.desktop.key("alt+b")
+        wizard.find("label", r"^Server settings$", timeout=10)
+        self.desktop.key("Escape")
+        self.app.window_gone(WIZARD, timeout=10)
+        time.sleep(1)
+        self.assertEqual(self.accounts(), [])
+        self.note_tokens()
+        self.assertEqual(self.tokens, set(), "the server issued tokens for a cancelled sign-in")
 
 
 if __name__ == "__main__":
