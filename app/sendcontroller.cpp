@@ -452,6 +452,7 @@ Gui::OutboxWindow *SendController::showOutbox()
                     composer->selectSender(a->id, i ? i->id : a->defaultIdentity() ? a->defaultIdentity()->id : QString());
                 }
             }
+            closeNotices(id);
             composer->setDraft(draft.value());
             composer->markUnsaved(); // it left the outbox: from now on a draft keeps it
             composer->saveDraft();
@@ -588,20 +589,28 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
         }
         m_allToasts.removeAll(nullptr);
         auto *toast = new Gui::SendToast;
-        m_toasts.insert(id, toast);
         m_allToasts.append(toast);
-        connect(toast, &Gui::SendToast::undoRequested, this, [this, id] { undo(id); });
-        // Out of reach of Undo (time is up, or the notice was closed): the
-        // composer closes for good.
-        const auto release = [this, id] {
-            if (const QPointer<Gui::ComposerWindow> revivable = m_composerOf.take(id))
-                revivable->setSendState(Gui::ComposerWindow::SendState::Done);
-        };
-        connect(toast, &Gui::SendToast::undoExpired, this, release);
-        connect(toast, &QObject::destroyed, this, release);
         if (at.isValid()) {
+            // Nothing to follow until then, perhaps not even in this run: the
+            // notice says when and goes, and keeps no one running (a message
+            // due more than a day ahead must let Outpost quit).
+            m_scheduledToasts.insert(id, toast);
+            connect(toast, &QObject::destroyed, this, [this, id] {
+                if (!m_scheduledToasts.value(id))
+                    m_scheduledToasts.remove(id);
+            });
             toast->showScheduled(subject, at);
         } else {
+            m_toasts.insert(id, toast);
+            connect(toast, &Gui::SendToast::undoRequested, this, [this, id] { undo(id); });
+            // Out of reach of Undo (time is up, or the notice was closed): the
+            // composer closes for good.
+            const auto release = [this, id] {
+                if (const QPointer<Gui::ComposerWindow> revivable = m_composerOf.take(id))
+                    revivable->setSendState(Gui::ComposerWindow::SendState::Done);
+            };
+            connect(toast, &Gui::SendToast::undoExpired, this, release);
+            connect(toast, &QObject::destroyed, this, release);
             // Undo is offered for as long as the outbox still holds the message back.
             const qint64 left = entry.notBefore.isValid() ? m_outbox.now().msecsTo(entry.notBefore) : 0;
             toast->showQueued(subject, undoSeconds, static_cast<int>(std::max<qint64>(0, left)));
@@ -645,6 +654,16 @@ void SendController::undo(const QString &id)
     }
     composer->markUnsaved(); // out of the outbox: only this window and its draft hold it
     composer->saveDraft();
+}
+
+void SendController::closeNotices(const QString &id)
+{
+    // The message left the outbox: no notice may say it will be sent, and
+    // nothing follows it any more (its Send again brings a new notice).
+    if (const QPointer<Gui::SendToast> toast = m_toasts.take(id))
+        toast->close(); // a composer Undo could still revive goes with it
+    if (const QPointer<Gui::SendToast> toast = m_scheduledToasts.take(id))
+        toast->close();
 }
 
 void SendController::observe(const QString &id)

@@ -102,6 +102,8 @@ private:
     void reload(const QString &path);
     /// Sends again what waited for something a person has now fixed.
     void release(const QSet<QString> &accountIds, Core::Flusher::Fix fix);
+    /// Edit took the message back: its notices go.
+    void closeNotices(const QString &id);
     void observe(const QString &id);
     void observeWaiting();
     /// The address book's contacts and the addresses used, for To, Cc and Bcc.
@@ -135,6 +137,8 @@ private:
     bool m_ownFlusher = false;
     QTimer m_lockRetry; ///< tries the outbox lock again while another process holds it
     QHash<QString, QPointer<Gui::SendToast>> m_toasts; ///< by outbox id, while its message is on its way
+    /// by outbox id, while its "will be sent at" notice is open (Edit closes it)
+    QHash<QString, QPointer<Gui::SendToast>> m_scheduledToasts;
     QList<QPointer<Gui::SendToast>> m_allToasts; ///< every notice still open
     QHash<QString, QPointer<Gui::ComposerWindow>> m_composerOf; ///< by outbox id, while Undo can revive it
     QPointer<Gui::OutboxWindow> m_outboxWindow;

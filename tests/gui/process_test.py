@@ -9,6 +9,7 @@ import datetime
 import fcntl
 import json
 import os
+import re
 import time
 
 import desktop
@@ -106,6 +107,33 @@ class NoTrayTest(DesktopTest):
                          f"nothing was sent; Outpost exited with {app.proc.poll()}")
         # Nothing left to send: it goes.
         self.assertEqual(app.exited(timeout=30), 0)
+
+    def test_a_message_sent_later_than_a_day_ahead_lets_outpost_quit(self):
+        # Due in three days: nothing is due within a day, so Outpost ends once
+        # its windows and its notice are closed; the outbox keeps the message
+        # for a later run (as the notice and "Outpost keeps running" say).
+        port = self.desktop.start_smtp()
+        self.desktop.add_account(port)
+        app = self.desktop.launch()
+        app.window(r"New Message — Outpost")
+        self.desktop.write_message("bob@example.org", "In three days", "Not before.")
+        app.window(r"In three days — Outpost", timeout=5)
+        self.desktop.key("ctrl+shift+Return")
+        dialog = app.window(r"^Send Later$", timeout=5)
+        field = dialog.find("spin button", r"Send at")
+        day = (datetime.date.today() + datetime.timedelta(days=3)).day
+        self.desktop.key("Up", "Up")  # tomorrow as offered (the day has the keyboard), then two days on
+        wait_until(lambda: re.match(rf"^{day}\D", field.text), 5, what=f"the field to read day {day} ({field.text!r})")
+        self.desktop.key("Return")
+        app.window_gone(r"In three days — Outpost", timeout=20)
+        notice = app.window(r"^Outpost$", timeout=5)
+        self.assertIn("will be sent at", notice.all_text())
+        self.desktop.activate("^Outpost$")
+        self.desktop.key("Escape")  # the person has read it
+        self.assertEqual(app.exited(timeout=5), 0)
+        entries = json.loads(self.desktop.outpost("outbox", "list", "--json").stdout)
+        self.assertEqual([(e["subject"], e["state"]) for e in entries], [("In three days", "queued")])
+        self.assertEqual(self.desktop.received_messages(), [])
 
 
 if __name__ == "__main__":
