@@ -291,11 +291,20 @@ QString legacyCharset(QFile &file)
         "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254", "windows-1255",
         "windows-1256", "windows-1257", "windows-1258", "koi8-r", "koi8-u", "shift_jis", "euc-jp", "iso-2022-jp",
         "euc-kr", "big5", "gb18030", "tis-620"};
+    // Control characters other than tab, line ends, form feed and escape
+    // (ISO-2022-JP) are in no text: binary data, for which uchardet would
+    // still name a charset now and then.
+    const auto control = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 || u == 0x7F) && u != '\t' && u != '\n' && u != '\r' && u != '\f' && u != 0x1B;
+    };
     const std::unique_ptr<uchardet, decltype(&uchardet_delete)> detector(uchardet_new(), &uchardet_delete);
     QByteArray block;
     while (!(block = file.read(64 * 1024)).isEmpty()) {
+        if (std::any_of(block.begin(), block.end(), control))
+            return {};
         if (uchardet_handle_data(detector.get(), block.constData(), static_cast<size_t>(block.size())) != 0)
-            break;
+            return {};
     }
     uchardet_data_end(detector.get());
     const QByteArray name = QByteArray(uchardet_get_charset(detector.get())).toLower();

@@ -340,6 +340,23 @@ TEST_F(MimeReadersTest, LegacyCharsetTextIsLabelledWithItsCharset)
               QString::fromLatin1(QCryptographicHash::hash(cp1251, QCryptographicHash::Sha256).toHex()));
 }
 
+// A file that starts like text in a legacy charset (QMimeDatabase looks at
+// its start) but holds control characters further on is no text, whatever
+// charset uchardet names for it (it names one for some random bytes too).
+TEST_F(MimeReadersTest, LegacyTextWithControlCharactersIsNotLabelledAsText)
+{
+    Draft d = draft();
+    // "Съешь же ещё этих мягких французских булок" in CP1251, then binary.
+    const QByteArray sentence("\xD1\xFA\xE5\xF8\xFC \xE6\xE5 \xE5\xF9\xB8 \xFD\xF2\xE8\xF5 \xEC\xFF\xE3\xEA\xE8\xF5 "
+                              "\xF4\xF0\xE0\xED\xF6\xF3\xE7\xF1\xEA\xE8\xF5 \xE1\xF3\xEB\xEE\xEA. ");
+    const QByteArray data = sentence.repeated(4) + QByteArray("\x01\x02\x03\x04\x05\x06\x07\x08", 8) + sentence;
+    d.attachments = {Attachment{file(QStringLiteral("b.bin"), data), {}, QStringLiteral("data.bin")}};
+    build(d);
+    EXPECT_TRUE(QRegularExpression(QStringLiteral("Content-Type: application/octet-stream;\\s+name=data.bin"))
+                    .match(QString::fromLatin1(m_raw)).hasMatch())
+        << m_raw.constData();
+}
+
 // Defect 9: a Bcc-only message had neither To nor Cc.
 TEST_F(MimeReadersTest, BccOnlyMessageHasUndisclosedRecipients)
 {
