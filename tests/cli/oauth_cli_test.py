@@ -373,6 +373,39 @@ class OAuthCli(unittest.TestCase):
         self.assertEqual(r.returncode, 78, r.stderr)
         self.assert_nothing_saved(r, "OUTPOST_OAUTH_GOOGLE_CLIENT_ID", os.path.join("oauth2", "google.json"))
 
+    def test_added_without_host_through_discovery(self):
+        """`account add --auth oauth2` without --host: discovery names the
+        server and its <oAuth2> block. The source is the override file an
+        administrator puts in $XDG_CONFIG_HOME/outpost/isp/ (it ends the
+        lookups before anything goes on the network, so no DNS is needed);
+        the provider comes from the block, its client id from a provider
+        file with the same issuer and no hosts."""
+        d = self.world.description
+        isp = os.path.join(self.config, "outpost", "isp")
+        os.makedirs(isp)
+        with open(os.path.join(isp, d["user"].split("@", 1)[1] + ".xml"), "w") as f:
+            f.write('<?xml version="1.0"?>\n<clientConfig version="1.1"><emailProvider id="world">'
+                    "<domain>%s</domain><displayName>The OAuth world</displayName>"
+                    '<outgoingServer type="smtp"><hostname>%s</hostname><port>%d</port>'
+                    "<socketType>STARTTLS</socketType><authentication>OAuth2</authentication>"
+                    "<username>%%EMAILADDRESS%%</username></outgoingServer></emailProvider>"
+                    "<oAuth2><issuer>%s</issuer><scope>%s</scope><authURL>%s</authURL><tokenURL>%s</tokenURL>"
+                    "</oAuth2></clientConfig>\n"
+                    % (d["user"].split("@", 1)[1], d["smtp_host"], d["submission_port"], d["issuer"],
+                       " ".join(d["scopes"]), d["authorization_endpoint"], d["token_endpoint"]))
+        self.write_provider({"issuer": d["issuer"], "client_id": d["client_id"]})
+        r = self.outpost("account", "add", "--name", "World", "--email", d["user"], "--auth", "oauth2")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Found %s" % d["smtp_host"], r.stderr)
+        self.assertIn(d["authorization_endpoint"] + "?", r.stderr, "the browser sign-in ran at the block's endpoint")
+        self.assertIn("Signed in successfully.", r.stderr)
+        listed = json.loads(self.outpost("account", "list", "--json").stdout)
+        self.assertEqual([(a["auth"], a["smtp"]["host"], a["smtp"]["port"], a["refresh_token_stored"]) for a in listed],
+                         [("oauth2", d["smtp_host"], d["submission_port"], True)])
+        r = self.send("discovered")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.wait_delivered("discovered")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
