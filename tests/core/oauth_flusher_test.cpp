@@ -120,6 +120,27 @@ protected:
         ASSERT_EVENTUALLY(!flusher.isClosingConnections(), 5000);
     }
 
+    /// One Flusher (one process: the access token in memory stays) sends a
+    /// message, then another; each goes out in one session, first time.
+    void sendTwiceWithOneFlusher(qsizetype *requestsAfterFirst = nullptr)
+    {
+        const std::unique_ptr<Flusher> flusher = makeFlusher();
+        const QString first = enqueue();
+        ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
+        if (requestsAfterFirst)
+            *requestsAfterFirst = m_endpoint.requests().size();
+        const QString second = enqueue();
+        ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
+        for (const QString &id : {first, second}) {
+            const auto e = m_outbox->find(id);
+            ASSERT_TRUE(e.has_value());
+            EXPECT_EQ(e->state, OutboxState::Sent) << qPrintable(e->lastErrorMessage);
+            EXPECT_EQ(e->attempts, 0);
+        }
+        EXPECT_EQ(m_smtp.connections(), 2) << "one session per send: no refused sign-in, no retry";
+        EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+    }
+
     void flushOnce()
     {
         const std::unique_ptr<Flusher> flusher = makeFlusher();
@@ -349,19 +370,7 @@ TEST_F(OAuthFlusher, ATokenValidForAnHourIsUsedAgainFromMemory)
     m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-2", "", 3600));
     for (int i = 0; i < 2; ++i)
         m_smtp.addScenario(kGreet + authWith("access-1") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
-    const std::unique_ptr<Flusher> flusher = makeFlusher();
-    const QString first = enqueue();
-    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
-    const QString second = enqueue();
-    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
-
-    for (const QString &id : {first, second}) {
-        const auto e = m_outbox->find(id);
-        ASSERT_TRUE(e.has_value());
-        EXPECT_EQ(e->state, OutboxState::Sent) << qPrintable(e->lastErrorMessage);
-    }
-    EXPECT_EQ(m_smtp.connections(), 2);
-    EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+    ASSERT_NO_FATAL_FAILURE(sendTwiceWithOneFlusher());
     EXPECT_EQ(m_endpoint.requests().size(), 1) << "the second send asked the token endpoint again";
 }
 
@@ -376,21 +385,9 @@ TEST_F(OAuthFlusher, ATokenAboutToExpireIsRefreshedBeforeItIsUsed)
     // A stale token would meet a script expecting the new one: a problem, and
     // a refusal the Flusher would answer with a third token request.
     m_smtp.addScenario(kGreet + authWith("access-2") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
-    const std::unique_ptr<Flusher> flusher = makeFlusher();
-    const QString first = enqueue();
-    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
-    ASSERT_EQ(m_endpoint.requests().size(), 1);
-    const QString second = enqueue();
-    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
-
-    for (const QString &id : {first, second}) {
-        const auto e = m_outbox->find(id);
-        ASSERT_TRUE(e.has_value());
-        EXPECT_EQ(e->state, OutboxState::Sent) << qPrintable(e->lastErrorMessage);
-        EXPECT_EQ(e->attempts, 0);
-    }
-    EXPECT_EQ(m_smtp.connections(), 2) << "one session per send: no refused sign-in, no retry";
-    EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+    qsizetype afterFirst = 0;
+    ASSERT_NO_FATAL_FAILURE(sendTwiceWithOneFlusher(&afterFirst));
+    EXPECT_EQ(afterFirst, 1);
     EXPECT_EQ(m_endpoint.requests().size(), 2);
 }
 
@@ -404,11 +401,6 @@ TEST_F(OAuthFlusher, TheRefreshMarginCanBeSetForShortLivedTestTokens)
     m_endpoint.addResponse(200, FakeTokenEndpoint::tokens("access-1", "", 30));
     for (int i = 0; i < 2; ++i)
         m_smtp.addScenario(kGreet + authWith("access-1") + QStringLiteral("S: 235 2.7.0 ok\n") + delivery() + kQuit);
-    const std::unique_ptr<Flusher> flusher = makeFlusher();
-    enqueue();
-    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
-    enqueue();
-    ASSERT_NO_FATAL_FAILURE(flushWith(*flusher));
-    EXPECT_TRUE(m_smtp.problems().isEmpty()) << m_smtp.problems().join(u'\n').toStdString();
+    ASSERT_NO_FATAL_FAILURE(sendTwiceWithOneFlusher());
     EXPECT_EQ(m_endpoint.requests().size(), 1);
 }
