@@ -9,10 +9,7 @@
 #include "core/outbox/outbox.h"
 #include "core/outbox/sentcopystore.h"
 
-#include <QDir>
-#include <QTemporaryDir>
-
-#include "tests/support/serverprocess.h"
+#include "tests/support/aiosmtpdoutbox.h"
 #include "tests/support/testutil.h"
 
 #include <gtest/gtest.h>
@@ -38,25 +35,14 @@ struct Sent
 /// durable writer's directory syncs meanwhile.
 Sent flushSmallMessages(int count)
 {
-    QTemporaryDir dir;
-    EXPECT_TRUE(dir.isValid());
-    const QString received = dir.filePath(QStringLiteral("received"));
-    EXPECT_TRUE(QDir().mkpath(received));
-    ServerProcess server(TestUtil::python(), {TestUtil::scriptPath("aiosmtpd_server.py"), QStringLiteral("--outdir"),
-                                              received, QStringLiteral("--no-auth")});
-    EXPECT_TRUE(server.ok());
-    Outbox outbox(dir.filePath(QStringLiteral("outbox")));
-    EXPECT_TRUE(outbox.open().ok());
-    AccountStore accounts(dir.filePath(QStringLiteral("accounts.json")));
-    EXPECT_TRUE(accounts.add(TestUtil::localAccount(QStringLiteral("Markers"), server.ready().toUShort())).ok());
-    const Account account = accounts.accounts().last();
-    TrustStore trust(dir.filePath(QStringLiteral("trust.json")));
-    CredentialStore credentials;
+    AiosmtpdOutbox setup(QStringLiteral("Markers"));
+    Outbox &outbox = setup.outbox;
+    const Account account = setup.account();
     for (int i = 0; i < count; ++i)
         EXPECT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("Message %1").arg(i)), account, {}).ok());
     Sent result;
     {
-        Flusher flusher(&outbox, &accounts, &trust, &credentials);
+        Flusher flusher(&outbox, &setup.accounts, &setup.trust, &setup.credentials);
         EXPECT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
         qsizetype sentSoFar = 0;
         QObject::connect(&flusher, &Flusher::messageFinished, [&](const QString &, OutboxState state) {
@@ -73,7 +59,7 @@ Sent flushSmallMessages(int count)
             << "the messages were not all sent";
         result.syncs = DurableWriter::directorySyncs() - before;
     }
-    result.delivered = QDir(received).entryList({QStringLiteral("*.json")}, QDir::Files).size();
+    result.delivered = setup.delivered();
     result.sent = outbox.entries(OutboxState::Sent).size();
     for (const OutboxEntry &e : outbox.entries(OutboxState::Sent)) {
         const auto copy = SentCopyStore(outbox.root()).read(e.id);
