@@ -10,7 +10,7 @@
 TEST_F(CliFixture, ACrashAfterAWindowsMarkersHoldsItsMessagesInDoubtAndSendsNothingTwice)
 {
     startServerAndAccount();
-    constexpr int kMessages = 12;
+    constexpr int kMessages = 16; // windows of 1, 1, 2, 4...: one of two or more comes early
     QStringList told;
     for (int i = 0; i < kMessages; ++i) {
         const CliRun r = run({QStringLiteral("send"), QStringLiteral("--queue-only"), QStringLiteral("--to"),
@@ -48,9 +48,9 @@ TEST_F(CliFixture, ACrashAfterAWindowsMarkersHoldsItsMessagesInDoubtAndSendsNoth
     }
     EXPECT_EQ(sent + inDoubt, kMessages) << "a message was lost";
     // The window (two or more messages, marked together, no dot written):
-    // all of them asked about, none of them sent.
+    // all of them asked about, none of them sent. (Messages answered just
+    // before the crash whose "sent" record was not yet written are in
+    // doubt too, with their one delivery: checkInvariant() above.)
     EXPECT_GE(inDoubtNeverDelivered, 2);
-    // Only the window and the messages in flight with it can be in doubt.
-    EXPECT_LE(inDoubt, inDoubtNeverDelivered + 2);
     EXPECT_EQ(static_cast<int>(delivered.size()), sent + (inDoubt - inDoubtNeverDelivered));
 }
