@@ -479,13 +479,28 @@ void Flusher::startPass(bool manual)
 void Flusher::scanSome()
 {
     PassScan &scan = *m_scan;
+    // The GUI's index holds the entries (this process's changes at once,
+    // other processes' through the watcher): only what it does not have is
+    // read from the disk here (new, or damaged: set aside). Reading every
+    // waiting entry on this thread at each pass cost the GUI more than the
+    // sending; the claim reads the entry again before it goes out.
+    const bool fromIndex = m_outbox->isWatching() && m_outbox->isIndexLoaded();
     for (int n = 0; n < kScanBatch && scan.next < scan.names.size(); ++n) {
         const auto [id, state] = scan.names.at(scan.next++);
         if (scan.known.contains(id))
             continue; // a run has it already
-        const auto e = m_outbox->scanEntry(state, id);
-        if (!e)
-            continue; // gone meanwhile, or damaged and set aside
+        std::optional<OutboxEntry> e;
+        if (fromIndex) {
+            const Outbox::IndexMap &known = m_outbox->indexed(state);
+            if (const auto it = known.constFind(id); it != known.cend())
+                e = it->entry;
+        }
+        if (!e) {
+            auto read = m_outbox->scanEntry(state, id);
+            if (!read)
+                continue; // gone meanwhile, or damaged and set aside
+            e = std::move(read.value());
+        }
         const bool due = state == OutboxState::Queued
             ? !e->notBefore.isValid() || e->notBefore <= scan.now
             : scan.manual || !e->nextAttemptAt.isValid() || e->nextAttemptAt <= scan.now;
