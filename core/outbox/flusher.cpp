@@ -813,14 +813,25 @@ void Flusher::sendNext(AccountRun *run, size_t limit)
 void Flusher::postClaim(AccountRun *run, const QString &id, size_t limit)
 {
     ++run->claiming;
-    auto claimed = std::make_shared<Outbox::Claim>();
-    QFuture<bool> done = m_claims->post({[outbox = m_outbox, id, claimed] {
-                                                  *claimed = outbox->claimOnDisk(id);
-                                                  return Result<void>();
-                                              },
-                                              {}, {}});
-    // (The run waits for its claims before it ends: its serial finds it.)
-    done.then(this, [this, serial = run->serial, claimed, limit](bool) { onClaimed(serial, *claimed, limit); });
+    // The result comes back as a queued call, always from the event loop
+    // (the run waits for its claims before it ends: its serial finds it).
+    // Not QFuture::then(this, ...): on a future already finished when it
+    // is called (a worker quicker than this thread), Qt 6.4 runs the
+    // continuation from a dangling object, or inside then(), i.e. inside
+    // sendNext(). A call posted to this object while it is destroyed is
+    // dropped with it; its destructor joins the worker first.
+    const quint64 serial = run->serial;
+    (void)m_claims->post({[this, outbox = m_outbox, id, serial, limit] {
+                              Outbox::Claim claimed = outbox->claimOnDisk(id);
+                              QMetaObject::invokeMethod(
+                                  this,
+                                  [this, serial, claimed = std::move(claimed), limit] {
+                                      onClaimed(serial, claimed, limit);
+                                  },
+                                  Qt::QueuedConnection);
+                              return Result<void>();
+                          },
+                          {}, {}});
 }
 
 void Flusher::onClaimed(quint64 serial, const Outbox::Claim &claim, size_t limit)
