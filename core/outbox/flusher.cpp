@@ -122,6 +122,9 @@ struct Flusher::AccountRun
     SaslCredentials credentials;
     QPointer<SmtpClient> client;
     quint64 serial = 0; ///< finds the run again from a callback that may outlive it
+    /// finishRun() has run: it claims nothing more, and leaves m_runs from
+    /// the event loop (by its serial: another run may take its address).
+    bool finished = false;
     /// OAuth2: the server refused an access token and a new one was asked for.
     bool tokenRefused = false;
     /// The password is in hand (or none is needed): messages may be claimed.
@@ -226,6 +229,13 @@ Flusher::~Flusher()
         if (run->client)
             run->client->cancel();
         recordPending(run.get());
+    }
+    // Any client still holding messages, a run's or not (a retired one
+    // saying goodbye, or one whose run has gone): none of their final dots
+    // may be written once the outbox is released.
+    for (SmtpClient *client : findChildren<SmtpClient *>(Qt::FindDirectChildrenOnly)) {
+        if (client->queuedMessages() > 0)
+            client->cancel();
     }
     // No claim after the lock goes (one done meanwhile leaves its entry in
     // active/, which the next holder's recovery puts back in the queue).
@@ -798,6 +808,8 @@ void Flusher::sendNext(AccountRun *run, size_t limit)
     // one claimed while half of the last is still to go, so that the client
     // never waits for a claim or a sync; with a window of one, as before:
     // one claim each time fewer than `limit` are in flight.
+    if (run->finished)
+        return;
     const size_t ahead = limit + static_cast<size_t>(run->window / 2);
     while (run->intake != AccountRun::Intake::Stopped && run->next < run->ids.size()
            && run->inFlight.size() + static_cast<size_t>(run->claiming) < ahead) {
@@ -821,17 +833,19 @@ void Flusher::postClaim(AccountRun *run, const QString &id, size_t limit)
     // sendNext(). A call posted to this object while it is destroyed is
     // dropped with it; its destructor joins the worker first.
     const quint64 serial = run->serial;
-    (void)m_claims->post({[this, outbox = m_outbox, id, serial, limit] {
-                              Outbox::Claim claimed = outbox->claimOnDisk(id);
-                              QMetaObject::invokeMethod(
-                                  this,
-                                  [this, serial, claimed = std::move(claimed), limit] {
-                                      onClaimed(serial, claimed, limit);
-                                  },
-                                  Qt::QueuedConnection);
-                              return Result<void>();
-                          },
-                          {}, {}});
+    QFuture<bool> done = m_claims->post({[this, outbox = m_outbox, id, serial, limit] {
+                                             Outbox::Claim claimed = outbox->claimOnDisk(id);
+                                             postHere([this, serial, claimed = std::move(claimed), limit] {
+                                                 onClaimed(serial, claimed, limit);
+                                             });
+                                             return Result<void>();
+                                         },
+                                         {}, {}});
+    // Tests: the claim is done before its continuation is attached, as
+    // when the worker is quicker than this thread (issue 18).
+    static const bool claimsFinishFirst = qEnvironmentVariableIsSet("OUTPOST_TEST_CLAIMS_FINISH_FIRST");
+    if (claimsFinishFirst)
+        done.waitForFinished();
 }
 
 void Flusher::onClaimed(quint64 serial, const Outbox::Claim &claim, size_t limit)
@@ -842,7 +856,12 @@ void Flusher::onClaimed(quint64 serial, const Outbox::Claim &claim, size_t limit
         return;
     --run->claiming;
     if (!claim.entry) { // removed meanwhile, held as in doubt, or set aside as damaged: the next one
-        sendNext(run, limit);
+        // From the event loop, never inside a caller that may be in
+        // sendNext() already (which would end the run a second time).
+        postHere([this, serial, limit] {
+            if (AccountRun *r = findRun(serial))
+                sendNext(r, limit);
+        });
         return;
     }
     if (run->intake == AccountRun::Intake::Stopped || !run->client) {
@@ -907,7 +926,7 @@ void Flusher::recordSent(const QString &id, std::function<void(OutboxEntry &)> a
                                                        return r;
                                                    },
                                                    {}, {}});
-    written.then(this, [this, id, attempt = std::move(attempt), noCopy](bool ok) {
+    whenDone(written, [this, id, attempt = std::move(attempt), noCopy](bool ok) {
         --m_sentRecords;
         if (ok) {
             m_outbox->learnAccepted(id, attempt);
@@ -935,12 +954,28 @@ void Flusher::recordNoCopy(const QString &id, const SentCopyStatus &status)
                                                        return r ? Result<void>() : Result<void>(r.error());
                                                    },
                                                    {}, {}});
-    recorded.then(this, [this, id, status](bool ok) {
+    whenDone(recorded, [this, id, status](bool ok) {
         --m_sentRecords;
         if (ok)
             Q_EMIT sentCopyFinished(id, status);
         endPassIfDone();
     });
+}
+
+void Flusher::postHere(std::function<void()> body)
+{
+    // Thread-safe; dropped if this flusher is destroyed first (its
+    // destructor joins the workers that post here).
+    QMetaObject::invokeMethod(this, std::move(body), Qt::QueuedConnection);
+}
+
+void Flusher::whenDone(const QFuture<bool> &future, std::function<void(bool)> body)
+{
+    // Not QFuture::then(this, ...): on a future already finished when it
+    // is called, Qt 6.4 runs the continuation inside then(), i.e. inside
+    // the caller (or from a dangling object): this one only posts, on the
+    // worker's thread or inside then(), and the body runs from the event loop.
+    QFuture<bool>(future).then([this, body = std::move(body)](bool ok) { postHere([body, ok] { body(ok); }); });
 }
 
 QFuture<bool> Flusher::markDotSent(const QStringList &ids)
@@ -1206,6 +1241,8 @@ void Flusher::settle(AccountRun *run, const QString &id, const SmtpResult &r)
 
 void Flusher::finishRun(AccountRun *run)
 {
+    if (std::exchange(run->finished, true))
+        return; // once: a second end would erase the run after it, see below
     if (run->intake == AccountRun::Intake::Open)
         run->intake = AccountRun::Intake::Finishing;
     // Later messages of this account found by the pass wait for the next.
@@ -1216,10 +1253,11 @@ void Flusher::finishRun(AccountRun *run)
     recordPending(run);
     retireClient(run);
     // Deferred: the run may be finishing from inside one of its callbacks.
-    QMetaObject::invokeMethod(this, [this, run] {
-        std::erase_if(m_runs, [run](const auto &p) { return p.get() == run; });
+    // By serial, not address: a run started meanwhile may have this one's.
+    postHere([this, serial = run->serial] {
+        std::erase_if(m_runs, [serial](const auto &p) { return p->serial == serial; });
         endPassIfDone();
-    }, Qt::QueuedConnection);
+    });
 }
 
 void Flusher::retireClient(AccountRun *run)
@@ -1272,6 +1310,15 @@ bool Flusher::isClosingConnections() const
     const auto clients = findChildren<SmtpClient *>(Qt::FindDirectChildrenOnly);
     return std::any_of(clients.begin(), clients.end(),
                        [](const SmtpClient *c) { return c->state() != SmtpClient::State::Disconnected; });
+}
+
+void Flusher::stopListening()
+{
+    if (!m_server)
+        return;
+    m_server->close();
+    m_server->deleteLater();
+    m_server = nullptr;
 }
 
 void Flusher::scheduleNextPass()

@@ -125,6 +125,10 @@ public:
     /// A connection is still saying goodbye (QUIT sent, 221 not yet in):
     /// a process about to exit waits for it, bounded by the QUIT time-out.
     [[nodiscard]] bool isClosingConnections() const;
+    /// Answers no more requests from other processes (requestFlush() then
+    /// returns false there): a process about to exit, whose last pass is
+    /// done, starts no other.
+    void stopListening();
 
 Q_SIGNALS:
     /// A pass over the due messages ended (nothing is being sent).
@@ -186,6 +190,12 @@ private:
                     const std::optional<SentCopyStatus> &noCopy);
     /// Writes the record of a copy `id`'s account does not file.
     void recordNoCopy(const QString &id, const SentCopyStatus &status);
+    /// Runs `body` on this flusher's thread from its event loop, never
+    /// inside the caller; callable from any thread.
+    void postHere(std::function<void()> body);
+    /// Runs `body` with the result of `future` (a worker's) from this
+    /// flusher's event loop, never inside the caller.
+    void whenDone(const QFuture<bool> &future, std::function<void(bool)> body);
     /// Queues the dot-sent markers of `ids` on the durable writer, made
     /// durable together (one sync).
     [[nodiscard]] QFuture<bool> markDotSent(const QStringList &ids);
