@@ -865,15 +865,23 @@ void Flusher::onClaimed(quint64 serial, const Outbox::Claim &claim, size_t limit
         return;
     }
     if (run->intake == AccountRun::Intake::Stopped || !run->client) {
-        // The run stopped while this was being claimed: it ends as the
-        // messages queued behind the failure did.
-        SmtpResult stopped = run->stoppedWith;
-        if (stopped.ok())
-            stopped.error = cancelled();
-        settle(run, claim.id, stopped);
+        // The run stopped while this was being claimed: never handed to a
+        // server, so not an attempt (no failure counted, its lifetime not
+        // started); it waits where it was for the next pass, which the
+        // account's rest (if any) holds back.
+        putBack(run, claim);
         return;
     }
     handOver(run, claim.entry.value());
+}
+
+void Flusher::putBack(AccountRun *run, const Outbox::Claim &claim)
+{
+    const OutboxState target = claim.from == OutboxState::Deferred ? OutboxState::Deferred : OutboxState::Queued;
+    if (m_outbox->transition(claim.id, target, [](OutboxEntry &e) { e.phase = OutboxPhase::Idle; }).ok())
+        Q_EMIT messageFinished(claim.id, target);
+    if (run->inFlight.empty() && run->claiming == 0)
+        finishRun(run);
 }
 
 void Flusher::handOver(AccountRun *run, const OutboxEntry &claimed)

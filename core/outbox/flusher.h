@@ -172,6 +172,8 @@ private:
     /// Posts the claim of `id` to m_claims; onClaimed() follows here.
     void postClaim(AccountRun *run, const QString &id, size_t limit);
     void onClaimed(quint64 serial, const Outbox::Claim &claim, size_t limit);
+    /// A message claimed after its run stopped goes back, unattempted.
+    void putBack(AccountRun *run, const Outbox::Claim &claim);
     /// Hands a claimed message to the run's client.
     void handOver(AccountRun *run, const OutboxEntry &claimed);
     /// The result for the oldest message in flight.

@@ -10,9 +10,11 @@
 #include "core/outbox/outbox.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "tests/support/aiosmtpdoutbox.h"
+#include "tests/support/fakesmtpserver.h"
 #include "tests/support/testutil.h"
 
 #include <gtest/gtest.h>
@@ -76,4 +78,64 @@ TEST(FlusherClaimRace, AClaimThatFindsNothingEndsItsRunOnceAndTheNextPassSendsAl
     EXPECT_EQ(sent, queued);
     EXPECT_EQ(setup.delivered(), 3);
     qunsetenv("OUTPOST_TEST_CLAIMS_FINISH_FIRST");
+}
+
+// A run that stops (here a 421) while messages are being claimed for it:
+// those never reach the client, so they are not attempts. They go back to
+// the queue uncharged (no network failure, no first attempt: their
+// lifetime has not started), and Remove, Retry and Edit take them at once.
+TEST(FlusherClaimRace, MessagesClaimedAfterTheRunStoppedAreNotAttempts)
+{
+    qputenv("OUTPOST_KEYCHAIN_SERVICE", "Outpost-flusher-claim-race-test");
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    FakeSmtpServer server;
+    // No PIPELINING: one message at a time. The 250 for the first message
+    // and the 421 come in one read: the second message fails while the
+    // claims the 250 started (the window has grown to two) are under way.
+    server.addScenario(QStringLiteral("S: 220 fake ESMTP\nC: EHLO .*\nS: 250-fake\nS: 250 ENHANCEDSTATUSCODES\n"
+                                      "C: MAIL FROM:.*\nS: 250 Ok\nC: RCPT TO:.*\nS: 250 Ok\nC: DATA\nS: 354 go\nDATA\n"
+                                      "R: 250 2.0.0 Ok\\r\\n421 4.3.2 Shutting down\\r\\n\nCLOSED\n"));
+    Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    AccountStore accounts(dir.filePath(QStringLiteral("accounts.json")));
+    TrustStore trust(dir.filePath(QStringLiteral("trust.json")));
+    CredentialStore credentials;
+    ASSERT_TRUE(accounts.add(TestUtil::localAccount(QStringLiteral("Stops"), server.serverPort())).ok());
+    const Account account = accounts.accounts().last();
+    QStringList ids;
+    for (int i = 0; i < 8; ++i) {
+        auto e = outbox.enqueue(TestUtil::draftToBob(QStringLiteral("Message %1").arg(i)), account, {});
+        ASSERT_TRUE(e.ok());
+        ids << e.value().id;
+    }
+    Flusher flusher(&outbox, &accounts, &trust, &credentials);
+    flusher.setRetryPolicy(RetryPolicy{}); // real delays: no second pass here
+    ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
+    QSignalSpy idle(&flusher, &Flusher::idle);
+    flusher.flush(true);
+    ASSERT_TRUE(idle.wait(20000));
+
+    int sent = 0;
+    int charged = 0;
+    QStringList uncharged;
+    for (const QString &id : std::as_const(ids)) {
+        const auto e = outbox.find(id);
+        ASSERT_TRUE(e.has_value());
+        if (e->state == OutboxState::Sent) {
+            ++sent;
+            continue;
+        }
+        if (e->networkFailures > 0 || e->attempts > 0 || e->firstAttemptAt.isValid()) {
+            ++charged;
+            continue;
+        }
+        EXPECT_EQ(e->state, OutboxState::Queued) << qPrintable(OutboxEntry::stateName(e->state));
+        uncharged << id;
+    }
+    EXPECT_EQ(sent, 1);
+    // The one the 421 answered, and the one behind it in the client.
+    EXPECT_LE(charged, 2) << "messages never handed to the server were charged";
+    EXPECT_EQ(uncharged.size(), 8 - sent - charged);
+    EXPECT_TRUE(outbox.ids(OutboxState::Active).isEmpty());
 }
