@@ -81,11 +81,13 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
     constexpr int kCopyGraceMs = 10 * 1000; // a copy of a usual message to a server that answers
     bool asked = false;
     while (clock.elapsed() < kLimitMs) {
+        // Before the flusher: its destructor cancels what is still in
+        // flight, and reports those messages to the lambdas below.
+        bool idle = false;
+        QStringList tried;
         Core::Flusher flusher(&p.outbox, &p.accounts, &p.trust, &p.credentials);
         const auto lock = flusher.acquire();
         if (lock == Core::Flusher::LockResult::Acquired) {
-            bool idle = false;
-            QStringList tried;
             QObject::connect(&flusher, &Core::Flusher::idle, &flusher, [&] { idle = true; });
             QObject::connect(&flusher, &Core::Flusher::messageFinished, &flusher,
                              [&](const QString &id) {
@@ -107,8 +109,14 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
                 const QDeadlineTimer grace(kCopyGraceMs);
                 runUntil([&] { return idle || (!flusher.isSending() && grace.hasExpired()); }, kLimitMs);
             }
+            // No more "send now" from other processes: one answered from
+            // here on would start a pass this process then cut short by
+            // exiting. Theirs take the outbox over once it is released.
+            flusher.stopListening();
+            // A pass such a request started before that runs to its end.
+            runUntil([&] { return !flusher.isSending(); }, kLimitMs);
             // Say goodbye before exiting: QUIT answered, TLS closed.
-            runUntil([&] { return !flusher.isClosingConnections(); }, kQuitLimitMs);
+            runUntil([&] { return !flusher.isSending() && !flusher.isClosingConnections(); }, kQuitLimitMs);
             return tried;
         }
         if (lock == Core::Flusher::LockResult::Failed) {

@@ -139,3 +139,30 @@ TEST(FlusherClaimRace, MessagesClaimedAfterTheRunStoppedAreNotAttempts)
     EXPECT_EQ(uncharged.size(), 8 - sent - charged);
     EXPECT_TRUE(outbox.ids(OutboxState::Active).isEmpty());
 }
+
+// A process about to exit stops answering "send now" (issue 18): a pass
+// started by one in its closing wait was cut short by the exit. The
+// asking process, told no one answered, takes the outbox over itself.
+TEST(FlusherClaimRace, AFlusherThatStoppedListeningAnswersNoRequest)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    Outbox outbox(dir.filePath(QStringLiteral("outbox")));
+    ASSERT_TRUE(outbox.open().ok());
+    AccountStore accounts(dir.filePath(QStringLiteral("accounts.json")));
+    TrustStore trust(dir.filePath(QStringLiteral("trust.json")));
+    CredentialStore credentials;
+    Flusher flusher(&outbox, &accounts, &trust, &credentials);
+    ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
+    const auto ask = [&] {
+        std::optional<bool> answered;
+        QObject context;
+        Flusher::requestFlushAsync(outbox.root(), &context, [&](bool a) { answered = a; });
+        EXPECT_TRUE(QTest::qWaitFor([&] { return answered.has_value(); }, 15000));
+        return answered.value_or(true);
+    };
+    EXPECT_TRUE(ask()) << "the flusher did not answer while listening";
+    flusher.stopListening();
+    EXPECT_FALSE(ask()) << "the flusher answered after it stopped listening";
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !flusher.isBusy(); }, 5000));
+}
