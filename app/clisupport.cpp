@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 
 namespace App {
 
@@ -79,13 +80,16 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
     constexpr int kLimitMs = 12 * 60 * 1000;
     constexpr int kQuitLimitMs = 35 * 1000; // the client's own QUIT time-out is 30 s
     constexpr int kCopyGraceMs = 10 * 1000; // a copy of a usual message to a server that answers
+    constexpr int kUnansweredLimitMs = 60 * 1000; // a holder's last wait: QUIT's 35 s and a pass
     bool asked = false;
     while (clock.elapsed() < kLimitMs) {
         // Before the flusher: its destructor cancels what is still in
-        // flight, and reports those messages to the lambdas below.
+        // flight, and reports those messages to the lambdas below, before
+        // `tried` is returned (the flusher is destroyed first, below).
         bool idle = false;
         QStringList tried;
-        Core::Flusher flusher(&p.outbox, &p.accounts, &p.trust, &p.credentials);
+        std::optional<Core::Flusher> held(std::in_place, &p.outbox, &p.accounts, &p.trust, &p.credentials);
+        Core::Flusher &flusher = *held;
         const auto lock = flusher.acquire();
         if (lock == Core::Flusher::LockResult::Acquired) {
             QObject::connect(&flusher, &Core::Flusher::idle, &flusher, [&] { idle = true; });
@@ -117,6 +121,7 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
             runUntil([&] { return !flusher.isSending(); }, kLimitMs);
             // Say goodbye before exiting: QUIT answered, TLS closed.
             runUntil([&] { return !flusher.isSending() && !flusher.isClosingConnections(); }, kQuitLimitMs);
+            held.reset(); // what it cancels is reported into `tried` now
             return tried;
         }
         if (lock == Core::Flusher::LockResult::Failed) {
@@ -128,12 +133,21 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
         collect();
         if (!asked)
             asked = Core::Flusher::requestFlush(p.outbox.root());
-        if (!wait)
+        if (!wait && asked)
             return {}; // handed over: nothing here knows how it ends
-        if (asked && allSettled())
+        // Not answered: the holder is about to exit (it takes no more
+        // requests once its last pass is done), and the outbox is ours
+        // then. One that neither answers nor goes is not waited for long.
+        if (!wait && clock.elapsed() > kUnansweredLimitMs) {
+            err() << QCoreApplication::translate("Cli", "outpost: another Outpost holds the outbox and did not answer; "
+                                                        "it sends the messages when it can.")
+                  << Qt::endl;
+            return {};
+        }
+        if (wait && asked && allSettled())
             return ids;
         QThread::msleep(200);
-        if (allSettled())
+        if (wait && allSettled())
             return ids;
     }
     return ids;

@@ -1345,6 +1345,10 @@ zurückgestellt), 78 Konfigurationsfehler (kein solches Konto).
                        list [--json] | test NAME [--json] | login NAME | remove NAME
 </translation>
     </message>
+    <message>
+        <source>outpost: another Outpost holds the outbox and did not answer; it sends the messages when it can.</source>
+        <translation>outpost: Ein anderes Outpost hält den Postausgang und hat nicht geantwortet; es sendet die Nachrichten, sobald es kann.</translation>
+    </message>
 </context>
 <context>
     <name>CliContacts</name>

@@ -1345,6 +1345,10 @@ ou différé), 78 erreur de configuration (compte inexistant).
                        list [--json] | test NOM [--json] | login NOM | remove NOM
 </translation>
     </message>
+    <message>
+        <source>outpost: another Outpost holds the outbox and did not answer; it sends the messages when it can.</source>
+        <translation>outpost&#xa0;: une autre instance d’Outpost tient la boîte d’envoi et n’a pas répondu&#xa0;; elle enverra les messages dès qu’elle le pourra.</translation>
+    </message>
 </context>
 <context>
     <name>CliContacts</name>

@@ -116,6 +116,10 @@ struct Flusher::AccountRun
     /// as the messages queued behind the failure in the client did (the
     /// session's failure, or a cancel).
     SmtpResult stoppedWith;
+    /// The account was held as one (holdRest(): a 554 greeting, a refused
+    /// password…): a claim back after that is held with it, not queued to
+    /// meet the same wall on the next pass.
+    std::optional<std::pair<HoldReason, Error>> held;
     /// "sent" records not yet written: done while the server works on the
     /// next message (after its final dot), or when nothing else is waiting.
     std::vector<std::function<void()>> pendingRecords;
@@ -221,6 +225,7 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
 
 Flusher::~Flusher()
 {
+    m_stopping->store(true);
     if (m_housekeeping) { // (its own Outbox: nothing of this one)
         m_housekeeping->wait();
         delete m_housekeeping;
@@ -410,7 +415,7 @@ void Flusher::watchConnectivity()
 
 void Flusher::flush(bool manual)
 {
-    if (!m_lock)
+    if (!m_lock || m_noNewPasses)
         return;
     const bool startQueued = m_pending;
     m_pending = true;
@@ -576,6 +581,7 @@ void Flusher::scanSome()
 
 void Flusher::holdRest(AccountRun *run, const QStringList &ids, HoldReason reason, const Error &error)
 {
+    run->held = std::make_pair(reason, error);
     if (m_scan)
         m_scan->held.insert(run->account.id, {reason, error});
     holdAll(ids, reason, error);
@@ -833,7 +839,9 @@ void Flusher::postClaim(AccountRun *run, const QString &id, size_t limit)
     // sendNext(). A call posted to this object while it is destroyed is
     // dropped with it; its destructor joins the worker first.
     const quint64 serial = run->serial;
-    QFuture<bool> done = m_claims->post({[this, outbox = m_outbox, id, serial, limit] {
+    QFuture<bool> done = m_claims->post({[this, outbox = m_outbox, id, serial, limit, stopping = m_stopping] {
+                                             if (stopping->load())
+                                                 return Result<void>(); // the flusher is going: not claimed
                                              Outbox::Claim claimed = outbox->claimOnDisk(id);
                                              postHere([this, serial, claimed = std::move(claimed), limit] {
                                                  onClaimed(serial, claimed, limit);
@@ -878,8 +886,12 @@ void Flusher::onClaimed(quint64 serial, const Outbox::Claim &claim, size_t limit
 void Flusher::putBack(AccountRun *run, const Outbox::Claim &claim)
 {
     const OutboxState target = claim.from == OutboxState::Deferred ? OutboxState::Deferred : OutboxState::Queued;
-    if (m_outbox->transition(claim.id, target, [](OutboxEntry &e) { e.phase = OutboxPhase::Idle; }).ok())
-        Q_EMIT messageFinished(claim.id, target);
+    if (m_outbox->transition(claim.id, target, [](OutboxEntry &e) { e.phase = OutboxPhase::Idle; }).ok()) {
+        if (run->held)
+            holdAll({claim.id}, run->held->first, run->held->second); // with the rest of the account
+        else
+            Q_EMIT messageFinished(claim.id, target);
+    }
     if (run->inFlight.empty() && run->claiming == 0)
         finishRun(run);
 }
@@ -1322,6 +1334,10 @@ bool Flusher::isClosingConnections() const
 
 void Flusher::stopListening()
 {
+    // Nor a pass of its own: a retry falling due during the process's
+    // last wait would start one that its exit then cuts short.
+    m_noNewPasses = true;
+    m_passTimer.stop();
     if (!m_server)
         return;
     m_server->close();
@@ -1331,6 +1347,8 @@ void Flusher::stopListening()
 
 void Flusher::scheduleNextPass()
 {
+    if (m_noNewPasses)
+        return;
     const QDateTime now = m_outbox->now();
     QDateTime next;
     const auto consider = [&](const QDateTime &t) {

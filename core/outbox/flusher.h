@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 class QLocalServer;
@@ -126,8 +127,9 @@ public:
     /// a process about to exit waits for it, bounded by the QUIT time-out.
     [[nodiscard]] bool isClosingConnections() const;
     /// Answers no more requests from other processes (requestFlush() then
-    /// returns false there): a process about to exit, whose last pass is
-    /// done, starts no other.
+    /// returns false there) and starts no pass of its own any more (no
+    /// retry falling due, no flush()): a process about to exit, whose last
+    /// pass is done, starts no other that its exit would cut short.
     void stopListening();
 
 Q_SIGNALS:
@@ -244,6 +246,10 @@ private:
     /// Accounts whose server refused an envelope pipelined behind a final dot.
     QSet<QString> m_noPipelineBehindDot;
     QTimer m_passTimer;
+    bool m_noNewPasses = false; ///< stopListening(): the process is about to exit
+    /// Set when the flusher goes: claims still queued on m_claims are not
+    /// made (their entries would wait in active/ for the next holder).
+    std::shared_ptr<std::atomic<bool>> m_stopping = std::make_shared<std::atomic<bool>>(false);
     quint64 m_nextRunSerial = 0;
     QDateTime m_lastConnectivityFlush;
     bool m_pending = false;

@@ -6,6 +6,7 @@
 // flushing instances at once, and a flush while outpost-sendmail is still
 // reading its message.
 #include "tests/cli/clitest.h"
+#include "core/util/filelock.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -301,4 +302,30 @@ TEST_F(CliFixture, FirstUseMakesEveryOutboxFolderDurableInItsParent)
         if (outboxPath(dir) || root.startsWith(dir + u'/'))
             unsynced << dir;
     EXPECT_TRUE(unsynced.isEmpty()) << "made without syncing its parent: " << unsynced.join(u' ').toStdString();
+}
+
+// `outpost outbox flush` (no --wait) while another process holds the outbox
+// and takes no more requests (a flushing process in its last wait before it
+// exits): the request goes unanswered, so the outbox is this process's as
+// soon as it is free. It used to return at once, exit 0, nothing sent.
+TEST_F(CliFixture, AFlushNobodyAnswersSendsOnceTheOutboxIsFree)
+{
+    startServerAndAccount();
+    const CliRun queued = run({QStringLiteral("send"), QStringLiteral("--queue-only"), QStringLiteral("--to"),
+                               QStringLiteral("bob@example.org"), QStringLiteral("--subject"), QStringLiteral("unanswered"),
+                               QStringLiteral("--body"), QStringLiteral("x")});
+    ASSERT_EQ(queued.exitCode, 0) << queued.err.toStdString();
+    // The holder: the outbox's lock, and no local server answering.
+    Core::FileLock holder(m_home.filePath(QStringLiteral("data/outpost/outbox/.lock")));
+    ASSERT_EQ(holder.lock(Core::FileLock::Wait::No), Core::FileLock::Outcome::Acquired);
+    QProcess flush;
+    flush.setProcessEnvironment(environment());
+    flush.start(QStringLiteral(OUTPOST_BINARY), {QStringLiteral("outbox"), QStringLiteral("flush")});
+    ASSERT_TRUE(flush.waitForStarted(10000));
+    QThread::msleep(1500);
+    holder.unlock();
+    ASSERT_TRUE(flush.waitForFinished(60000));
+    EXPECT_EQ(flush.exitCode(), 0) << flush.readAllStandardError().toStdString();
+    const auto d = deliveries();
+    EXPECT_EQ(d.size(), 1) << "the message was not sent once the outbox was free";
 }

@@ -166,3 +166,24 @@ TEST(FlusherClaimRace, AFlusherThatStoppedListeningAnswersNoRequest)
     EXPECT_FALSE(ask()) << "the flusher answered after it stopped listening";
     EXPECT_TRUE(QTest::qWaitFor([&] { return !flusher.isBusy(); }, 5000));
 }
+
+// A process in its last wait (stopListening()) starts no pass of its own
+// either: a retry falling due then would start one that its exit cuts
+// short, cancelling messages mid-send (a dot written, its reply not read:
+// held in doubt). The message waits, queued, for the next holder.
+TEST(FlusherClaimRace, AFlusherThatStoppedListeningStartsNoPass)
+{
+    qputenv("OUTPOST_KEYCHAIN_SERVICE", "Outpost-flusher-claim-race-test");
+    AiosmtpdOutbox setup(QStringLiteral("Plain"));
+    Flusher flusher(&setup.outbox, &setup.accounts, &setup.trust, &setup.credentials);
+    ASSERT_EQ(flusher.acquire(), Flusher::LockResult::Acquired);
+    flusher.stopListening();
+    auto queued = setup.outbox.enqueue(TestUtil::draftToBob(QStringLiteral("After the last pass")), setup.account(), {});
+    ASSERT_TRUE(queued.ok());
+    flusher.flush(true);
+    QTest::qWait(1500);
+    EXPECT_FALSE(flusher.isSending()) << "a pass started after the flusher stopped listening";
+    const auto e = setup.outbox.find(queued->id);
+    ASSERT_TRUE(e.has_value());
+    EXPECT_EQ(e->state, OutboxState::Queued);
+}
