@@ -595,9 +595,13 @@ void SendController::send(Gui::ComposerWindow *composer, const QDateTime &at)
             // notice says when and goes, and keeps no one running (a message
             // due more than a day ahead must let Outpost quit).
             m_scheduledToasts.insert(id, toast);
+            // Looked at once it is gone: while destroyed() is emitted the
+            // QPointer still holds it, no longer a SendToast (UBSan).
             connect(toast, &QObject::destroyed, this, [this, id] {
-                if (!m_scheduledToasts.value(id))
-                    m_scheduledToasts.remove(id);
+                QMetaObject::invokeMethod(this, [this, id] {
+                    if (!m_scheduledToasts.value(id))
+                        m_scheduledToasts.remove(id);
+                }, Qt::QueuedConnection);
             });
             toast->showScheduled(subject, at);
         } else {
