@@ -54,8 +54,11 @@ xdotool key Tab Tab Tab
 xdotool type --delay 15 "Crash test"
 xdotool key Tab
 xdotool type --delay 15 "Words nobody saved by hand."
-# Autosave runs 300 ms after a change here (5 s normally).
-for _ in $(seq 50); do ls "$XDG_DATA_HOME"/outpost/drafts/*.json >/dev/null 2>&1 && break; sleep 0.1; done
+# Autosave runs 300 ms after a change here (5 s normally); a loaded machine
+# (the sanitizer build, tests in parallel) may take far longer.
+for _ in $(seq 300); do ls "$XDG_DATA_HOME"/outpost/drafts/*.json >/dev/null 2>&1 && break; sleep 0.1; done
+ls "$XDG_DATA_HOME"/outpost/drafts/*.json >/dev/null 2>&1 || {
+    echo "draft_crash_test: FAIL: nothing was saved within 30 s of typing" >&2; cat "$tmp/first.log" >&2; exit 1; }
 sleep 0.6
 kill -9 "$app"
 wait "$app" 2>/dev/null || true
@@ -63,7 +66,14 @@ app=
 
 OUTPOST_REPORT_COMPOSER=1 "$outpost" >"$tmp/second.log" 2>&1 &
 app=$!
-for _ in $(seq 100); do grep -q '"restored":true' "$tmp/second.log" && break; sleep 0.1; done
+# Its report comes once the composer is up (restored or not): slow to
+# start under the sanitizers on a loaded machine, so up to 90 s.
+for _ in $(seq 900); do grep -q '"restored":' "$tmp/second.log" && break; sleep 0.1; done
+if ! grep -q '"restored":' "$tmp/second.log"; then
+    kill -0 "$app" 2>/dev/null && echo "draft_crash_test: the second start is still running, no composer shown: $(ps -o stat=,etime=,time= -p "$app")" >&2
+    echo "windows with a name on the display:" >&2
+    xdotool search --name '.' getwindowname %@ >&2 2>/dev/null || true
+fi
 kill "$app" 2>/dev/null || true
 wait "$app" 2>/dev/null || true
 app=
