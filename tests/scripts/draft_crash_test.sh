@@ -6,6 +6,14 @@
 # text and attachment.
 #   draft_crash_test.sh OUTPOST_BINARY
 set -euo pipefail
+# A D-Bus session of its own: without one, libdbus "autolaunches" a bus for
+# the X display and records it in ~/.dbus/session-bus/, where a later test
+# on the same display number finds a stale or stuck bus, and Outpost's
+# first D-Bus call then hangs (seen in CI: no window after 60 s, no CPU).
+if [[ -z ${DRAFT_CRASH_TEST_IN_BUS:-} ]]; then
+    export DRAFT_CRASH_TEST_IN_BUS=1
+    exec dbus-run-session -- bash "$0" "$@"
+fi
 outpost=$1
 for tool in Xvfb xdotool; do
     command -v "$tool" >/dev/null || { echo "draft_crash_test: $tool is missing (scripts/install-deps.sh test)" >&2; exit 1; }
