@@ -550,7 +550,7 @@ std::optional<OutboxEntry> Outbox::find(const QString &id)
     for (int look = 0; look < kLooks; ++look) {
         const auto state = locate(id);
         if (!state) {
-            if (look < 2)
+            if (look < 4)
                 continue; // moved on between two probes, or was removed
             return std::nullopt;
         }
