@@ -258,14 +258,18 @@ class OAuthWorld:
         return p
 
     def stop(self):
+        # Everything is told first and waited for after: Dovecot's master
+        # alone takes about a second to end.
         if self._dovecot is not None:
-            self._dovecot.stop()
-            self._dovecot = None
+            self._dovecot.terminate()
         for p in reversed(self._processes):
             try:
                 p.stdin.close()  # the helpers stop their servers when stdin closes
             except OSError:
                 pass
+        if self._dovecot is not None:
+            self._dovecot.stop()
+            self._dovecot = None
         for p in reversed(self._processes):
             p.stdout.close()
             try:
