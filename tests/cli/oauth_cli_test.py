@@ -30,7 +30,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "scripts"))
 from oauth_world import OAuthWorld  # noqa: E402
 
 OUTPOST = os.environ.get("OUTPOST_BINARY", os.path.join(HERE, "..", "..", "build", "app", "outpost"))
-LIFETIME = 20  # seconds an access token lives in this world
+LIFETIME = 8  # seconds an access token lives in this world (each process uses its own at once)
 SERVICE = "Outpost-oauth-cli-test"
 
 
