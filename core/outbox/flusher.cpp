@@ -189,7 +189,6 @@ Flusher::Flusher(Outbox *outbox, AccountStore *accounts, TrustStore *trust,
     , m_accessTokens(new OAuth::AccessTokenSource(credentials, this))
     , m_durable(std::make_unique<DurableWriter>())
     , m_claims(std::make_unique<DurableWriter>())
-    , m_copyRecords(std::make_unique<DurableWriter>())
     , m_sentCopies(new SentCopyStep(outbox, accounts, trust, credentials, m_accessTokens, this))
 {
     m_sentCopies->setTimeScale(m_policy.scale);
@@ -249,7 +248,6 @@ Flusher::~Flusher()
     // holder's recovery would otherwise find a delivered message still in
     // active/ with its dot-sent marker and hold it as "in doubt".
     m_durable.reset();
-    m_copyRecords.reset();
     m_lock.reset();
 }
 
@@ -938,6 +936,16 @@ void Flusher::recordSent(const QString &id, std::function<void(OutboxEntry &)> a
     // up to 9 ms on a loaded disk) on the durable writer's thread; the index
     // and the signal here once they are done. Nothing is synced: see
     // onResult(). The pass ends only after its last record (endPassIfDone()).
+    // An account that files no copy: that decision goes into the same
+    // record (no file of its own per message), and the Sent-copy step after
+    // the pass finds nothing to decide (it did so per message on this
+    // thread: over a second for 3,000).
+    if (noCopy) {
+        attempt = [attempt = std::move(attempt), decision = noCopy->toJson()](OutboxEntry &e) {
+            attempt(e);
+            e.sentCopyDecision = decision;
+        };
+    }
     ++m_sentRecords;
     QFuture<bool> written = m_durable->post({[outbox = m_outbox, id, attempt] {
                                                        Result<void> r = outbox->writeAccepted(id, attempt);
@@ -952,32 +960,8 @@ void Flusher::recordSent(const QString &id, std::function<void(OutboxEntry &)> a
             m_outbox->learnAccepted(id, attempt);
             Q_EMIT messageFinished(id, OutboxState::Sent);
             if (noCopy)
-                recordNoCopy(id, *noCopy);
+                Q_EMIT sentCopyFinished(id, *noCopy);
         }
-        endPassIfDone();
-    });
-}
-
-void Flusher::recordNoCopy(const QString &id, const SentCopyStatus &status)
-{
-    // An account that files no copy in its Sent folder has that recorded
-    // as its messages are sent, so that the Sent-copy step after the pass
-    // finds nothing to decide (it did so per message on this thread: over
-    // a second for 3,000). On a worker of its own: a new file costs up to
-    // a millisecond on a busy ext4, and the markers must not wait behind it.
-    ++m_sentRecords;
-    QFuture<bool> recorded = m_copyRecords->post({[root = m_outbox->root(), id, status] {
-                                                       auto r = SentCopyStore(root).update(id, [&status](SentCopyStatus &s) {
-                                                           s = status;
-                                                           return Result<void>();
-                                                       });
-                                                       return r ? Result<void>() : Result<void>(r.error());
-                                                   },
-                                                   {}, {}});
-    whenDone(recorded, [this, id, status](bool ok) {
-        --m_sentRecords;
-        if (ok)
-            Q_EMIT sentCopyFinished(id, status);
         endPassIfDone();
     });
 }

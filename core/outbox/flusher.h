@@ -188,12 +188,10 @@ private:
     void recordPending(AccountRun *run);
     /// Records `id` as sent (Outbox::writeAccepted()) on the durable writer,
     /// then in the index, and reports it.
-    /// With `noCopy`, the record of the copy the account does not file in
-    /// its Sent folder is written with it.
+    /// With `noCopy`, the decision not to file a copy in the Sent folder
+    /// (an account that files none) is part of that record.
     void recordSent(const QString &id, std::function<void(OutboxEntry &)> attempt,
                     const std::optional<SentCopyStatus> &noCopy);
-    /// Writes the record of a copy `id`'s account does not file.
-    void recordNoCopy(const QString &id, const SentCopyStatus &status);
     /// Runs `body` on this flusher's thread from its event loop, never
     /// inside the caller; callable from any thread.
     void postHere(std::function<void()> body);
@@ -226,9 +224,6 @@ private:
     /// for a group's sync; its steps name no directory and are not synced.
     /// Destroyed before the lock is released, so that no claim outlives it.
     std::unique_ptr<DurableWriter> m_claims;
-    /// The Sent-copy records of accounts that file no copy (recordNoCopy()),
-    /// off the markers' worker; nothing synced.
-    std::unique_ptr<DurableWriter> m_copyRecords;
     /// Files the copies of sent messages after each pass (a child).
     SentCopyStep *m_sentCopies;
     QHash<QString, QFuture<bool>> m_markerWrites; ///< per message in flight

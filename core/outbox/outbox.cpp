@@ -427,6 +427,9 @@ Result<OutboxEntry> Outbox::readEntry(OutboxState state, const QString &id) cons
         if (whole) {
             for (const QString &key : acceptedKeys())
                 object.insert(key, fields.value(key));
+            // (Optional: only an account that files no copy has one.)
+            if (const auto decision = fields.constFind(QLatin1String(OutboxEntry::kSentCopyKey)); decision != fields.constEnd())
+                object.insert(decision.key(), decision.value());
         }
     }
     auto entry = OutboxEntry::fromJson(object);

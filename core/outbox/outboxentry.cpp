@@ -119,7 +119,7 @@ qint64 OutboxEntry::secondsTrying(const QDateTime &now) const
 
 QJsonObject OutboxEntry::acceptedJson() const
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("phase"), phaseName(phase)},
         {QStringLiteral("hold_reason"), holdReasonName(holdReason)},
         {QStringLiteral("accepted_at"), dateString(acceptedAt)},
@@ -127,12 +127,15 @@ QJsonObject OutboxEntry::acceptedJson() const
         {QStringLiteral("recipients"), recipientsJson(recipients)},
         {QStringLiteral("last_attempt_at"), dateString(lastAttemptAt)},
     };
+    if (!sentCopyDecision.isEmpty())
+        json.insert(QLatin1String(kSentCopyKey), sentCopyDecision);
+    return json;
 }
 
 QJsonObject OutboxEntry::toJson() const
 {
     const QJsonArray rcpts = recipientsJson(recipients);
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("schema_version"), kSchemaVersion},
         {QStringLiteral("id"), id},
         {QStringLiteral("account"), accountId},
@@ -168,6 +171,9 @@ QJsonObject OutboxEntry::toJson() const
         // Written last by construction; a sidecar without it is incomplete.
         {QStringLiteral("end"), true},
     };
+    if (!sentCopyDecision.isEmpty())
+        json.insert(QLatin1String(kSentCopyKey), sentCopyDecision);
+    return json;
 }
 
 Result<OutboxEntry> OutboxEntry::fromJson(const QJsonObject &json)
@@ -222,6 +228,7 @@ Result<OutboxEntry> OutboxEntry::fromJson(const QJsonObject &json)
     }
     e.expired = json.value(QStringLiteral("expired")).toBool();
     e.bodyRemoved = json.value(QStringLiteral("body_removed")).toBool();
+    e.sentCopyDecision = json.value(QLatin1String(kSentCopyKey)).toObject();
     if (!json.contains(QStringLiteral("first_attempt_at")) && (e.attempts > 0 || e.networkFailures > 0)) {
         // Written by a version that did not record the first attempt: it
         // began when the message was due at the earliest. (An empty value is

@@ -67,6 +67,12 @@ struct OutboxEntry
     /// Sent, and its message.eml (and draft) removed after the retention
     /// time (Outbox::pruneSentBodies()); the record stays.
     bool bodyRemoved = false;
+    /// The copy in the Sent folder as decided at the server's 250 when the
+    /// account files none (a SentCopyStatus in JSON, under kSentCopyKey),
+    /// so that no record of its own is written per message; else empty.
+    /// SentCopyStore reads it where sent_copy.json is absent.
+    QJsonObject sentCopyDecision;
+    static constexpr auto kSentCopyKey = "sent_copy";
 
     OutboxState state = OutboxState::Queued; ///< from the directory; not stored
 
@@ -78,7 +84,7 @@ struct OutboxEntry
     [[nodiscard]] QJsonObject toJson() const;
     /// The part of toJson() a 250 changes (Outbox::recordAccepted()):
     /// phase, hold_reason, accepted_at, accepted_reply, recipients,
-    /// last_attempt_at.
+    /// last_attempt_at; and sent_copy, when decided.
     [[nodiscard]] QJsonObject acceptedJson() const;
     /// Fails for anything not written by us in full: bad types, unknown
     /// schema, missing end marker.

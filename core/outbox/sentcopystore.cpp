@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/outbox/sentcopystore.h"
 
+#include "core/outbox/outboxentry.h"
+
 #include "core/util/durablefile.h"
 #include "core/util/filelock.h"
 
@@ -138,13 +140,35 @@ QString SentCopyStore::entryDir(const QString &id) const
 }
 
 namespace {
+/// A top-level value of one of the entry's own files (bounded read), or
+/// undefined.
+QJsonValue fileValue(const QString &entryDir, const char *file, QLatin1String key)
+{
+    QFile f(entryDir + u'/' + QLatin1String(file));
+    if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxEntrySize)
+        return QJsonValue(QJsonValue::Undefined);
+    return QJsonDocument::fromJson(f.read(kMaxEntrySize)).object().value(key);
+}
+
 std::optional<SentCopyStatus> readRecord(const QString &entryDir)
 {
     QFile f(entryDir + u'/' + QLatin1String(SentCopyStore::kFileName));
-    if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxRecordSize)
-        return std::nullopt;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.read(kMaxRecordSize));
-    return doc.isObject() ? SentCopyStatus::fromJson(doc.object()) : std::nullopt;
+    if (f.open(QIODevice::ReadOnly)) {
+        if (f.size() > kMaxRecordSize)
+            return std::nullopt;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.read(kMaxRecordSize));
+        return doc.isObject() ? SentCopyStatus::fromJson(doc.object()) : std::nullopt;
+    }
+    // No record of its own: an account that files no copy has the decision
+    // taken at the server's 250 kept with the entry (OutboxEntry::
+    // sentCopyDecision), in its accepted.json or, once folded in, its
+    // state.json; no file per message for it.
+    for (const char *file : {kAcceptedFile, kEntryFile}) {
+        const QJsonObject decision = fileValue(entryDir, file, QLatin1String(OutboxEntry::kSentCopyKey)).toObject();
+        if (!decision.isEmpty())
+            return SentCopyStatus::fromJson(decision);
+    }
+    return std::nullopt;
 }
 } // namespace
 
@@ -262,10 +286,7 @@ bool SentCopyStore::sentBefore(const QString &id, const QDateTime &since) const
     // (or, once folded in, its state.json); a record torn by a power cut has
     // none: its creation counts, as for retention.
     const auto field = [dir = entryDir(id)](const char *file, const char *key) {
-        QFile f(dir + u'/' + QLatin1String(file));
-        if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxEntrySize)
-            return QDateTime();
-        return fromIso(QJsonDocument::fromJson(f.read(kMaxEntrySize)).object().value(QLatin1String(key)));
+        return fromIso(fileValue(dir, file, QLatin1String(key)));
     };
     QDateTime sentAt = field(kAcceptedFile, "accepted_at");
     if (!sentAt.isValid())

@@ -63,7 +63,9 @@ struct SentCopyStatus
  * update()); it never creates the entry's folder, so a removed entry stays
  * removed.
  *
- * A sent entry without the file is undecided: the copy step decides it when
+ * An account that files no copy writes no such file: the decision is kept
+ * with the entry (OutboxEntry::sentCopyDecision) and read from there.
+ * A sent entry without either is undecided: the copy step decides it when
  * it first sees it, unless it was sent (acceptedAt) before the step first ran
  * in this outbox (since()): older messages get no copy.
  */

@@ -14,6 +14,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QDir>
+#include <QFile>
+
 #include <iostream>
 
 using namespace Core;
@@ -29,6 +32,13 @@ struct Sent
     /// being sent, and such records on disk at the end.
     int copySkippedWhileSending = 0;
     int copySkippedRecords = 0;
+    /// Files in the sent entries' folders besides those written when queued
+    /// (message.eml, state.json, draft.json) and the "sent" record
+    /// (accepted.json): each costs a new file per message.
+    QStringList otherFiles;
+    /// Skipped records read again after retention removed the bodies, which
+    /// folds each entry's "sent" record into its state.json.
+    int copySkippedAfterPruning = 0;
 };
 
 /// Queues `count` small messages, flushes them to aiosmtpd, and counts the
@@ -64,6 +74,18 @@ Sent flushSmallMessages(int count)
     for (const OutboxEntry &e : outbox.entries(OutboxState::Sent)) {
         const auto copy = SentCopyStore(outbox.root()).read(e.id);
         result.copySkippedRecords += copy && copy->code == QLatin1String("no_imap_server") ? 1 : 0;
+        const QStringList files = QDir(outbox.root() + QStringLiteral("/sent/") + e.id).entryList(QDir::Files);
+        for (const QString &f : files) {
+            if (f != QLatin1String("message.eml") && f != QLatin1String("state.json") && f != QLatin1String("draft.json")
+                && f != QLatin1String("accepted.json"))
+                result.otherFiles << e.id + u'/' + f;
+        }
+    }
+    EXPECT_EQ(outbox.pruneSentBodies(QDateTime::currentDateTimeUtc().addDays(60)).value(), count);
+    for (const OutboxEntry &e : outbox.entries(OutboxState::Sent)) {
+        EXPECT_FALSE(QFile::exists(outbox.root() + QStringLiteral("/sent/") + e.id + QStringLiteral("/accepted.json")));
+        const auto copy = SentCopyStore(outbox.root()).read(e.id);
+        result.copySkippedAfterPruning += copy && copy->state == SentCopyStatus::State::Skipped ? 1 : 0;
     }
     return result;
 }
@@ -97,4 +119,8 @@ TEST(FlusherMarkers, AnAccountWithoutImapHasItsCopySkippedWithTheSentRecord)
     EXPECT_EQ(twenty.delivered, 20);
     EXPECT_EQ(twenty.copySkippedRecords, 20);
     EXPECT_GT(twenty.copySkippedWhileSending, 0) << "the copies were decided only after the pass";
+    // Part of the "sent" record, not a file of its own per message; kept
+    // when that record is folded into the sidecar.
+    EXPECT_TRUE(twenty.otherFiles.isEmpty()) << "files per sent message: " << twenty.otherFiles.join(u' ').toStdString();
+    EXPECT_EQ(twenty.copySkippedAfterPruning, 20);
 }
