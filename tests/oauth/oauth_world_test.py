@@ -31,7 +31,7 @@ from email.message import EmailMessage
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
 from oauth_world import OAuthWorld  # noqa: E402
 
-LIFETIME = 20  # seconds an access token lives in this world
+LIFETIME = 12  # seconds an access token lives in this world (a test uses its token within a few)
 
 
 class Listener:
