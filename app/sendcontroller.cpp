@@ -670,8 +670,15 @@ void SendController::closeNotices(const QString &id)
         toast->close();
 }
 
-void SendController::observe(const QString &id)
+void SendController::observe(const QString &id, Core::OutboxState state)
 {
+    // This process's own transitions are in the index before they are
+    // reported: nothing is read on the GUI thread per message (a flush of
+    // a thousand probed the state folders and read a sidecar for each).
+    if (const auto known = m_outbox.indexedEntry(id); known && known->state == state) {
+        m_policy.observe(*known, m_outbox.now());
+        return;
+    }
     if (const auto entry = m_outbox.find(id))
         m_policy.observe(*entry, m_outbox.now());
 }
@@ -733,7 +740,7 @@ void SendController::allWindowsClosed()
 
 void SendController::onFinished(const QString &id, Core::OutboxState state)
 {
-    observe(id);
+    observe(id, state);
     const QPointer<Gui::SendToast> toast = m_toasts.value(id);
     if (!toast)
         return;

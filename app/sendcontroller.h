@@ -104,7 +104,7 @@ private:
     void release(const QSet<QString> &accountIds, Core::Flusher::Fix fix);
     /// Edit took the message back: its notices go.
     void closeNotices(const QString &id);
-    void observe(const QString &id);
+    void observe(const QString &id, Core::OutboxState state);
     void observeWaiting();
     /// The address book's contacts and the addresses used, for To, Cc and Bcc.
     [[nodiscard]] QList<Core::RecipientCompletion> recipientCompletions() const;

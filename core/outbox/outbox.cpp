@@ -1198,6 +1198,17 @@ const Outbox::IndexMap &Outbox::indexed(OutboxState state)
     return m_index[slot(state)];
 }
 
+std::optional<OutboxEntry> Outbox::indexedEntry(const QString &id) const
+{
+    if (!isWatching())
+        return std::nullopt;
+    for (const IndexMap &map : m_index) {
+        if (const auto it = map.constFind(id); it != map.cend())
+            return it->entry;
+    }
+    return std::nullopt;
+}
+
 Outbox::IndexMap Outbox::readState(OutboxState state, const IndexMap &known, bool *changedAny) const
 {
     // Only what is new here or was rewritten (its sidecar's time) is read;

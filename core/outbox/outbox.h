@@ -235,6 +235,9 @@ public:
     /// until the first load is done). Otherwise read from the disk now (the
     /// command line, where nothing else waits), damaged entries skipped.
     [[nodiscard]] const IndexMap &indexed(OutboxState state);
+    /// Entry `id` as this process knows it, in any state, without reading
+    /// the disk; nothing when not watching or not indexed.
+    [[nodiscard]] std::optional<OutboxEntry> indexedEntry(const QString &id) const;
     /// An entry another Outbox of this process wrote (a worker thread's
     /// enqueue): known at once, without waiting for the watcher.
     void learn(const OutboxEntry &entry);
