@@ -13,6 +13,11 @@
 #   bench/outbox_postfix.sh        # ENQUEUE=300 FLUSH=3000 RUNS=3
 # FLUSH_WRAP runs the flush under a profiler, e.g.
 #   FLUSH_WRAP="strace -f -c -o /tmp/flush.strace" bench/outbox_postfix.sh
+# BENCH_EXT4=1 runs everything (both queues, both outboxes) on a new ext4
+# file system with its journal, as desktops have (mkfs.ext4's defaults, a
+# 2 GiB image under /var/tmp mounted through a loop device): a file system
+# without a journal, aged by builds, makes every new file cost far more than
+# it does there (ext4 then scans recently deleted inodes for each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -26,6 +31,15 @@ flock /tmp/outpost-build.lock env BUILD_DIR="$build_dir" BUILD_TYPE=Release \
 outpost=$root/$build_dir/app/outpost
 sendmail=$root/$build_dir/app/outpost-sendmail
 
+fs=
+if [[ -n ${BENCH_EXT4:-} ]]; then
+    fs=$(mktemp -d)
+    truncate -s 2G "$fs.img"
+    mkfs.ext4 -q -F "$fs.img"
+    mount -o loop "$fs.img" "$fs"
+    chmod 755 "$fs"
+    export TMPDIR=$fs
+fi
 work=$(mktemp -d)
 chmod 755 "$work" # Postfix daemons (user postfix) must reach the instance below it
 postfix_pid=
@@ -33,8 +47,17 @@ sink=
 cleanup() {
     trap '' TERM # (stopping Postfix signals this process group too)
     [[ -n $sink ]] && kill "$sink" 2>/dev/null
-    [[ -n $postfix_pid ]] && kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null
+    if [[ -n $postfix_pid ]]; then
+        # End of its stdin stops the instance and its Postfix; a signal
+        # would leave Postfix's master running.
+        exec 3>&- 2>/dev/null
+        for _ in $(seq 100); do kill -0 "$postfix_pid" 2>/dev/null || break; sleep 0.1; done
+        kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null
+    fi
     rm -rf "$work"
+    if [[ -n $fs ]]; then
+        umount "$fs" && rmdir "$fs" && rm -f "$fs.img"
+    fi
 }
 trap cleanup EXIT
 export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -108,7 +131,7 @@ done
 
 oe=$(printf '%s\n' "${o_enq[@]}" | median); pe=$(printf '%s\n' "${p_enq[@]}" | median)
 of=$(printf '%s\n' "${o_flush[@]}" | median); pf=$(printf '%s\n' "${p_flush[@]}" | median)
-printf 'median of %d runs, Release build (%s)\n' "$runs" "$outpost"
+printf 'median of %d runs, Release build (%s), on %s\n' "$runs" "$outpost" "$(findmnt -no SOURCE,FSTYPE,OPTIONS -T "$work" | cut -c1-60)"
 printf 'enqueue, one process per message: outpost-sendmail -odq %.2f ms, Postfix sendmail %.2f ms per message; ratio %.2f (target <= 1.0)\n' \
     "$(echo "$oe * 1000 / $enqueue" | bc -l)" "$(echo "$pe * 1000 / $enqueue" | bc -l)" "$(echo "$oe / $pe" | bc -l)"
 printf 'flush of %d messages of %d octets to smtp-sink: outpost outbox flush --wait %.2f s, smtp-source -d %.2f s; ratio %.2f (target <= 2.0)\n' \

@@ -34,7 +34,13 @@ work=$(mktemp -d)
 chmod 755 "$work" # Postfix daemons (user postfix) must reach the instance below it
 postfix_pid=
 cleanup() {
-    [[ -n $postfix_pid ]] && kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null
+    if [[ -n $postfix_pid ]]; then
+        # End of its stdin stops the instance and its Postfix; a signal
+        # would leave Postfix's master running.
+        exec 3>&- 2>/dev/null
+        for _ in $(seq 100); do kill -0 "$postfix_pid" 2>/dev/null || break; sleep 0.1; done
+        kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null
+    fi
     rm -rf "$work"
 }
 trap cleanup EXIT
