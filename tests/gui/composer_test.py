@@ -66,6 +66,7 @@ class ComposerTest(DesktopTest):
         self.start_with_account(undo_seconds=8)
         self.write_message("bob@example.org", "Taken back", "Not yet, please.")
         self.desktop.key("ctrl+Return")
+        sent = time.monotonic()
         self.app.window_gone(r"Taken back — Outpost", timeout=5)
         notice = self.app.window(r"^Outpost$", timeout=5)
         # The notice holds the keyboard right after Send: Ctrl+Z undoes.
@@ -78,7 +79,7 @@ class ComposerTest(DesktopTest):
                         composer.all_text())
         body = composer.find("text", r"^Message text")
         self.assertIn("Not yet, please.", body.text)
-        time.sleep(9)  # past the undo delay: nothing may have been sent
+        time.sleep(max(0.0, sent + 9 - time.monotonic()))  # past the undo delay: nothing may have been sent
         self.assertEqual(self.desktop.received_messages(), [])
         del notice
 
