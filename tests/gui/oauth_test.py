@@ -383,7 +383,7 @@ class ClosedBrowserOAuthTest(FailedOAuthTest):
 
     def setUp(self):
         super().setUp()
-        self.desktop.env["OUTPOST_OAUTH_TIMEOUT_MS"] = "5000"
+        self.desktop.env["OUTPOST_OAUTH_TIMEOUT_MS"] = "2000"  # nothing comes, however long
 
     def test_a_closed_browser_times_out_and_saves_nothing(self):
         self.fails_with(r"(?i)not completed in time")
@@ -395,8 +395,9 @@ class WrongStateOAuthTest(FailedOAuthTest):
     def setUp(self):
         super().setUp()
         # The answer with another state is refused and the sign-in waits on
-        # for the real one, until its time-out (long enough for the browser).
-        self.desktop.env["OUTPOST_OAUTH_TIMEOUT_MS"] = "15000"
+        # for the real one, until its time-out (long enough for the browser's
+        # answer, which the command-line test expects within 8 s).
+        self.desktop.env["OUTPOST_OAUTH_TIMEOUT_MS"] = "10000"
 
     def test_an_answer_with_another_state_is_refused_and_saves_nothing(self):
         self.fails_with(r"(?is)not completed in time.*refused an answer with a wrong state")
