@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QSet>
 #include <QThread>
 #include <QTimer>
 
@@ -93,10 +94,15 @@ QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait)
         const auto lock = flusher.acquire();
         if (lock == Core::Flusher::LockResult::Acquired) {
             QObject::connect(&flusher, &Core::Flusher::idle, &flusher, [&] { idle = true; });
+            // (Not those sent: each would be looked up on disk again for the
+            // exit status, thousands after a long queue.)
+            QSet<QString> seen;
             QObject::connect(&flusher, &Core::Flusher::messageFinished, &flusher,
-                             [&](const QString &id) {
-                                 if (!tried.contains(id))
+                             [&](const QString &id, Core::OutboxState state) {
+                                 if (state != Core::OutboxState::Sent && !seen.contains(id)) {
+                                     seen.insert(id);
                                      tried << id;
+                                 }
                              });
             flusher.flush(manual);
             if (ids.isEmpty()) {

@@ -34,7 +34,8 @@ void runUntil(const std::function<bool()> &done, int timeoutMs);
  * otherwise by asking the instance that holds it. With `wait`, returns only
  * when every id in `ids` (or every message due now, if empty) reached a final
  * or waiting state. Returns the messages it tried (sent here, or watched
- * while another instance sent them). Flushing here, it also files the copies
+ * while another instance sent them), for exitCodeForFlush(); sending here,
+ * those it saw sent are left out (sent is final: nothing to look up). Flushing here, it also files the copies
  * in the Sent folder that follow; with `ids`, it waits for them 10 seconds at
  * most after the messages are sent (the rest stay pending for the next flush).
  */
