@@ -90,8 +90,10 @@ class NoTrayTest(DesktopTest):
         self.desktop.settings(**{"send/undoDelaySeconds": 0})
         app = self.desktop.launch()
         app.window(r"New Message — Outpost")
-        # Scheduled ~20 s ahead while the GUI runs (the GUI is the sender).
-        when = datetime.datetime.now().replace(microsecond=0) + datetime.timedelta(seconds=20)
+        # Scheduled ~12 s ahead while the GUI runs (the GUI is the sender):
+        # well after the last window has closed below (a few seconds, under
+        # ASan too).
+        when = datetime.datetime.now().replace(microsecond=0) + datetime.timedelta(seconds=12)
         self.desktop.outpost("send", "--from", "Test", "--to", "bob@example.org", "--subject", "Later on",
                              "--body", "Sent with every window closed.", "--at", when.isoformat())
         self.desktop.activate("New Message")
