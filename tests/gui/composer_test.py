@@ -229,7 +229,7 @@ class ComposerTest(DesktopTest):
         self.assert_in_view(to, addresses[0])
 
     def test_an_empty_subject_is_asked_about(self):
-        self.start_with_account()
+        self.start_with_account(undo_seconds=1)
         self.write_message("bob@example.org", "", "No subject here.")
         self.desktop.key("ctrl+Return")
         box = self.app.window(r"Send without a subject\?", timeout=5)
