@@ -15,7 +15,7 @@
 #   FLUSH_WRAP="strace -f -c -o /tmp/flush.strace" bench/outbox_postfix.sh
 # BENCH_EXT4=1 runs everything (both queues, both outboxes) on a new ext4
 # file system with its journal, as desktops have (mkfs.ext4's defaults, a
-# 2 GiB image under /var/tmp mounted through a loop device): a file system
+# 2 GiB image in /var/tmp, on the disk, mounted through a loop device): a file system
 # without a journal, aged by builds, makes every new file cost far more than
 # it does there (ext4 then scans recently deleted inodes for each).
 set -euo pipefail
@@ -32,16 +32,7 @@ outpost=$root/$build_dir/app/outpost
 sendmail=$root/$build_dir/app/outpost-sendmail
 
 fs=
-if [[ -n ${BENCH_EXT4:-} ]]; then
-    fs=$(mktemp -d)
-    truncate -s 2G "$fs.img"
-    mkfs.ext4 -q -F "$fs.img"
-    mount -o loop "$fs.img" "$fs"
-    chmod 755 "$fs"
-    export TMPDIR=$fs
-fi
-work=$(mktemp -d)
-chmod 755 "$work" # Postfix daemons (user postfix) must reach the instance below it
+work=
 postfix_pid=
 sink=
 cleanup() {
@@ -50,16 +41,28 @@ cleanup() {
     if [[ -n $postfix_pid ]]; then
         # End of its stdin stops the instance and its Postfix; a signal
         # would leave Postfix's master running.
-        exec 3>&- 2>/dev/null
+        exec 3>&-
         for _ in $(seq 100); do kill -0 "$postfix_pid" 2>/dev/null || break; sleep 0.1; done
-        kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null
+        { kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null; } || true
     fi
-    rm -rf "$work"
+    [[ -n $work ]] && rm -rf "$work"
     if [[ -n $fs ]]; then
-        umount "$fs" && rmdir "$fs" && rm -f "$fs.img"
+        { mountpoint -q "$fs" && umount "$fs"; } || true
+        rmdir "$fs" && rm -f "$fs.img"
     fi
+    return 0
 }
 trap cleanup EXIT
+if [[ -n ${BENCH_EXT4:-} ]]; then
+    fs=$(mktemp -d -p /var/tmp) # (a disk, not a tmpfs /tmp)
+    truncate -s 2G "$fs.img"
+    mkfs.ext4 -q -F "$fs.img"
+    mount -o loop "$fs.img" "$fs"
+    chmod 755 "$fs"
+    export TMPDIR=$fs
+fi
+work=$(mktemp -d)
+chmod 755 "$work" # Postfix daemons (user postfix) must reach the instance below it
 export HOME=$work/home XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data LANG=C.UTF-8 LC_ALL=C.UTF-8
 export QT_QPA_PLATFORM=offscreen
 mkdir -p "$HOME"

@@ -34,12 +34,13 @@ work=$(mktemp -d)
 chmod 755 "$work" # Postfix daemons (user postfix) must reach the instance below it
 postfix_pid=
 cleanup() {
+    trap '' TERM # (stopping Postfix signals this process group too)
     if [[ -n $postfix_pid ]]; then
         # End of its stdin stops the instance and its Postfix; a signal
         # would leave Postfix's master running.
-        exec 3>&- 2>/dev/null
+        exec 3>&-
         for _ in $(seq 100); do kill -0 "$postfix_pid" 2>/dev/null || break; sleep 0.1; done
-        kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null
+        { kill "$postfix_pid" 2>/dev/null && wait "$postfix_pid" 2>/dev/null; } || true
     fi
     rm -rf "$work"
 }
