@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Core {
 
 namespace {
@@ -22,6 +24,10 @@ constexpr auto kSentDir = "/sent/";
 constexpr auto kStateLockFile = "/.state.lock";
 // When the step first ran in this outbox: messages sent before get no copy.
 constexpr auto kSinceFile = "/.sent_copy_since";
+// The ids whose copies are settled (done, skipped, from before): one per line.
+constexpr auto kSettledFile = "/.sent_copy_settled";
+// Read in full: 32 octets per sent message, a few MB after many years.
+constexpr qint64 kMaxSettledSize = 256 * 1024 * 1024;
 // The outbox entry's own records, for the time it was sent.
 constexpr auto kEntryFile = "state.json";
 constexpr auto kAcceptedFile = "accepted.json";
@@ -296,8 +302,47 @@ bool SentCopyStore::sentBefore(const QString &id, const QDateTime &since) const
     return sentAt.isValid() && sentAt < since;
 }
 
+QSet<QString> SentCopyStore::readSettled() const
+{
+    QSet<QString> ids;
+    QFile f(m_root + QLatin1String(kSettledFile));
+    if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxSettledSize)
+        return ids;
+    const QByteArray all = f.readAll();
+    // Only whole lines: a line cut short by a crash (no newline yet) is not
+    // an id, and an append after it makes it one line of garbage.
+    qsizetype start = 0;
+    for (qsizetype end = all.indexOf('\n'); end >= 0; start = end + 1, end = all.indexOf('\n', start)) {
+        const QByteArrayView line(all.constData() + start, end - start);
+        if (line.size() >= 20 && line.size() <= 64
+            && std::all_of(line.begin(), line.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-'; }))
+            ids.insert(QString::fromLatin1(line));
+    }
+    return ids;
+}
+
+void SentCopyStore::addSettled(const QStringList &ids) const
+{
+    if (ids.isEmpty())
+        return;
+    // Appended in one write (O_APPEND): several processes may add at once,
+    // and each line stays whole. Not synced: a lost line is read again once.
+    QFile f(m_root + QLatin1String(kSettledFile));
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+        return;
+    const QByteArray lines = ids.join(u'\n').toLatin1() + '\n';
+    if (f.write(lines) != lines.size())
+        qWarning("outbox: the settled Sent copies cannot be listed: %s", qPrintable(f.errorString()));
+}
+
 QStringList SentCopyStore::open(const QDateTime &since, QSet<QString> *settled) const
 {
+    // What earlier scans of any process settled is not read again (a new
+    // process read every sent message's record: thousands of files for each
+    // `outpost send` after years of mail). Settled never opens again.
+    if (settled->isEmpty())
+        *settled = readSettled();
+    QStringList newlySettled;
     QStringList out;
     const QStringList ids = QDir(m_root + QLatin1String(kSentDir)).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &id : ids) {
@@ -309,9 +354,12 @@ QStringList SentCopyStore::open(const QDateTime &since, QSet<QString> *settled) 
             : !sentBefore(id, since);
         if (open)
             out << id;
-        else if (!status || status->state != SentCopyStatus::State::Failed)
+        else if (!status || status->state != SentCopyStatus::State::Failed) {
             settled->insert(id); // done, skipped or from before: never changes by itself
+            newlySettled << id;
+        }
     }
+    addSettled(newlySettled);
     return out;
 }
 

@@ -97,13 +97,18 @@ public:
     [[nodiscard]] QDateTime since() const;
     /// Sent ids that are undecided and sent after `since`, or pending or
     /// failed; those found done, skipped or older join `settled`, which is
-    /// not read again.
+    /// not read again, and the outbox's list of them (.sent_copy_settled),
+    /// which an empty `settled` (a new process) starts from.
     [[nodiscard]] QStringList open(const QDateTime &since, QSet<QString> *settled) const;
 
 private:
     [[nodiscard]] QString entryDir(const QString &id) const;
     /// since(), if it was made.
     [[nodiscard]] std::optional<QDateTime> readSince() const;
+    /// The ids in .sent_copy_settled (whole lines only).
+    [[nodiscard]] QSet<QString> readSettled() const;
+    /// Appends `ids` to .sent_copy_settled.
+    void addSettled(const QStringList &ids) const;
     /// Whether undecided `id` was sent before `since` (its acceptedAt).
     [[nodiscard]] bool sentBefore(const QString &id, const QDateTime &since) const;
     QString m_root;

@@ -497,3 +497,42 @@ TEST_F(SentCopyTest, DecidingManyCopiesLetsTheEventLoopRun)
     std::cout << "longest stall while deciding " << kMessages << " copies: " << worst << " ms\n";
     EXPECT_LT(worst, 80) << "the event loop stood still for " << worst << " ms";
 }
+
+TEST_F(SentCopyTest, ANewProcessReadsNoRecordOfACopySettledBefore)
+{
+    // Filed, skipped and older copies never open again. A scan in a new
+    // process (every `outpost send`, every start of the GUI) read each of
+    // their records again: with years of sent messages, thousands of files
+    // per command (5,000 sent entries made `outpost send --wait` three times
+    // as long).
+    const Account a = addAccount(QStringLiteral("mail.example.org"), SentCopyMode::Always);
+    const QDateTime since = SentCopyStore(m_outbox->root()).since();
+    QThread::msleep(5);
+    QStringList ids;
+    for (int i = 0; i < 3; ++i) {
+        ids << sentMessage(a);
+        setCopy(ids.last(), State::Done);
+    }
+    QSet<QString> settled;
+    EXPECT_TRUE(SentCopyStore(m_outbox->root()).open(since, &settled).isEmpty());
+    EXPECT_EQ(settled.size(), 3);
+    // Their records gone: read again, each would now be undecided, i.e. open.
+    for (const QString &id : std::as_const(ids))
+        ASSERT_TRUE(QFile::remove(m_outbox->root() + QStringLiteral("/sent/") + id + QStringLiteral("/sent_copy.json")));
+    QSet<QString> anotherProcess;
+    const QStringList open = SentCopyStore(m_outbox->root()).open(since, &anotherProcess);
+    EXPECT_TRUE(open.isEmpty()) << "read again: " << open.join(u' ').toStdString();
+    // A copy settled later joins the list too; a torn last line is ignored.
+    const QString later = sentMessage(a);
+    setCopy(later, State::Skipped, QStringLiteral("never"));
+    QSet<QString> third;
+    EXPECT_TRUE(SentCopyStore(m_outbox->root()).open(since, &third).isEmpty());
+    ASSERT_TRUE(QFile::remove(m_outbox->root() + QStringLiteral("/sent/") + later + QStringLiteral("/sent_copy.json")));
+    QFile list(m_outbox->root() + QStringLiteral("/.sent_copy_settled"));
+    ASSERT_TRUE(list.open(QIODevice::Append));
+    list.write(later.left(12).toLatin1()); // a crash in the middle of a line
+    list.close();
+    QSet<QString> fourth;
+    EXPECT_TRUE(SentCopyStore(m_outbox->root()).open(since, &fourth).isEmpty());
+    EXPECT_EQ(fourth.size(), 4);
+}
