@@ -30,9 +30,9 @@ class PendingEntry;
  * The durable outbox: one directory per message under
  * AppLocalDataLocation/outbox/<state>/<id>/, holding message.eml (written
  * once, the exact bytes to submit) and state.json (envelope and state);
- * a message the server accepted may also hold accepted.json, the reply and
- * per-recipient results recorded without a sidecar rewrite (see
- * recordAccepted()), merged over state.json when the entry is read.
+ * and accepted.json: empty when queued, then, once the server accepted it,
+ * the reply and per-recipient results recorded without a sidecar rewrite
+ * (see recordAccepted()), merged over state.json when the entry is read.
  *
  * Every transition is write-ahead: the sidecar is replaced atomically and
  * durably, then the directory renamed (and the parents synced), before the

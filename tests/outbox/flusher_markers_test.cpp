@@ -15,9 +15,12 @@
 #include <gtest/gtest.h>
 
 #include <QDir>
+#include <QHash>
 #include <QFile>
 
 #include <iostream>
+
+#include <sys/stat.h>
 
 using namespace Core;
 
@@ -39,6 +42,9 @@ struct Sent
     /// Skipped records read again after retention removed the bodies, which
     /// folds each entry's "sent" record into its state.json.
     int copySkippedAfterPruning = 0;
+    /// Sent entries whose accepted.json is a new file, not the one made
+    /// when the message was queued (its inode).
+    int newRecordFiles = 0;
 };
 
 /// Queues `count` small messages, flushes them to aiosmtpd, and counts the
@@ -48,8 +54,14 @@ Sent flushSmallMessages(int count)
     AiosmtpdOutbox setup(QStringLiteral("Markers"));
     Outbox &outbox = setup.outbox;
     const Account account = setup.account();
-    for (int i = 0; i < count; ++i)
-        EXPECT_TRUE(outbox.enqueue(TestUtil::draftToBob(QStringLiteral("Message %1").arg(i)), account, {}).ok());
+    QHash<QString, ino_t> recordInodes;
+    for (int i = 0; i < count; ++i) {
+        const auto queued = outbox.enqueue(TestUtil::draftToBob(QStringLiteral("Message %1").arg(i)), account, {});
+        EXPECT_TRUE(queued.ok());
+        struct stat st {};
+        const QByteArray record = QFile::encodeName(outbox.root() + QStringLiteral("/queued/") + queued->id + QStringLiteral("/accepted.json"));
+        recordInodes.insert(queued->id, ::stat(record.constData(), &st) == 0 ? st.st_ino : 0);
+    }
     Sent result;
     {
         Flusher flusher(&outbox, &setup.accounts, &setup.trust, &setup.credentials);
@@ -74,6 +86,9 @@ Sent flushSmallMessages(int count)
     for (const OutboxEntry &e : outbox.entries(OutboxState::Sent)) {
         const auto copy = SentCopyStore(outbox.root()).read(e.id);
         result.copySkippedRecords += copy && copy->code == QLatin1String("no_imap_server") ? 1 : 0;
+        struct stat st {};
+        const QByteArray record = QFile::encodeName(outbox.root() + QStringLiteral("/sent/") + e.id + QStringLiteral("/accepted.json"));
+        result.newRecordFiles += ::stat(record.constData(), &st) != 0 || st.st_ino != recordInodes.value(e.id) ? 1 : 0;
         const QStringList files = QDir(outbox.root() + QStringLiteral("/sent/") + e.id).entryList(QDir::Files);
         for (const QString &f : files) {
             if (f != QLatin1String("message.eml") && f != QLatin1String("state.json") && f != QLatin1String("draft.json")
@@ -122,5 +137,7 @@ TEST(FlusherMarkers, AnAccountWithoutImapHasItsCopySkippedWithTheSentRecord)
     // Part of the "sent" record, not a file of its own per message; kept
     // when that record is folded into the sidecar.
     EXPECT_TRUE(twenty.otherFiles.isEmpty()) << "files per sent message: " << twenty.otherFiles.join(u' ').toStdString();
+    // Not even the "sent" record is a new file: the one made when queued.
+    EXPECT_EQ(twenty.newRecordFiles, 0) << "sent messages whose record is a new file";
     EXPECT_EQ(twenty.copySkippedAfterPruning, 20);
 }
