@@ -375,13 +375,13 @@ Result<OutboxEntry> Outbox::finishEnqueue(PendingEntry &pending, HashingWriter &
     if (auto r = writeSidecar(tmpDir, entry, Durable::Sync::Later); !r)
         return r.error();
     // The "sent" record's file, empty (read as no record) until the
-    // server's 250 fills it in (writeAccepted()): made now, so that a flush
+    // server's 250 fills it in (writeAccepted()): there now, so that a flush
     // creates no file per message. A new file is the dearest step of a
     // flush of small messages on some file systems (ext4 without a journal
-    // searches its recently deleted inodes for each); here it is one of
-    // several. Not synced: lost, it is made again then.
-    if (QFile placeholder(tmpDir + u'/' + QLatin1String(kAcceptedFile)); !placeholder.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        qWarning("outbox: %s", qPrintable(placeholder.errorString()));
+    // searches its recently deleted inodes for each). Not synced: lost, it
+    // is made again then.
+    if (!pending.addEmptyFile(QLatin1String(kAcceptedFile)))
+        qWarning("outbox: the record of a sent message cannot be prepared");
     CrashPoint::hit("enqueue-sidecar");
     QStringList files{tmpDir + u'/' + QLatin1String(kMessageFile), tmpDir + u'/' + QLatin1String(kSidecarFile)};
     if (const QString draft = tmpDir + u'/' + QLatin1String(kDraftFile); QFileInfo::exists(draft))
