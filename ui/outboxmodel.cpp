@@ -26,6 +26,9 @@ OutboxModel::OutboxModel(Core::Outbox *outbox, QObject *parent)
     m_syncTimer.setSingleShot(true);
     m_syncTimer.setInterval(50);
     connect(&m_syncTimer, &QTimer::timeout, this, &OutboxModel::sync);
+    m_moreRows.setSingleShot(true);
+    m_moreRows.setInterval(0);
+    connect(&m_moreRows, &QTimer::timeout, this, &OutboxModel::sync);
     connect(outbox, &Core::Outbox::changed, this, [this] {
         if (!m_syncTimer.isActive())
             m_syncTimer.start();
@@ -36,6 +39,12 @@ OutboxModel::OutboxModel(Core::Outbox *outbox, QObject *parent)
 void OutboxModel::sync()
 {
     m_syncTimer.stop();
+    m_moreRows.stop();
+    // Rows come at most this many per turn of the event loop: the first fill
+    // of a large outbox (10,000 rows) in one go stalled the windows for
+    // 15-20 ms while messages went out; the rest follows at the next turn.
+    constexpr int kRowsPerTurn = 1000;
+    int budget = kRowsPerTurn;
     // The index in the rows' order, by reference: only rows that come or
     // change are copied. The maps are held here (shared, not copied) because
     // the row signals below reach code that reads the outbox again, and on an
@@ -83,8 +92,12 @@ void OutboxModel::sync()
             endRemoveRows();
             continue;
         }
+        if (budget == 0) {
+            m_moreRows.start();
+            return;
+        }
         qsizetype end = j + 1;
-        while (end < next.size() && (row == m_rows.size() || refBefore(next.at(end), m_rows.at(row))))
+        while (end < next.size() && end - j < budget && (row == m_rows.size() || refBefore(next.at(end), m_rows.at(row))))
             ++end;
         const int count = static_cast<int>(end - j);
         QList<Row> added;
@@ -97,6 +110,7 @@ void OutboxModel::sync()
         endInsertRows();
         row += count;
         j = end;
+        budget -= count;
     }
 }
 

@@ -67,6 +67,7 @@ private:
     QHash<QString, int> m_progress;
     QHash<QString, Core::SentCopyStatus> m_sentCopies;
     QTimer m_syncTimer;
+    QTimer m_moreRows; ///< the rest of a large first fill, at the next turn
 };
 
 } // namespace Gui
