@@ -1373,19 +1373,34 @@ void Flusher::housekeep()
 {
     // Bodies of old sent messages go (Outbox::pruneSentBodies()), at most
     // hourly, on a worker thread with an Outbox of its own: it changes
-    // entries under the state lock as another process would.
+    // entries under the state lock as another process would. Hourly for the
+    // outbox, whichever process runs it (the time of the last run is kept
+    // in it): every `outpost send` listed the whole of sent/ for nothing.
     const QDateTime now = m_outbox->now();
     if (m_housekeeping || (m_lastHousekeeping.isValid() && m_lastHousekeeping.secsTo(now) < 3600))
         return;
-    m_lastHousekeeping = now;
     const QString root = m_outbox->root();
-    m_housekeeping = QThread::create([root, now] {
+    const QString stamp = root + QStringLiteral("/.pruned_at");
+    if (QFile last(stamp); last.open(QIODevice::ReadOnly)) {
+        const QDateTime at = QDateTime::fromString(QString::fromLatin1(last.read(64)).trimmed(), Qt::ISODateWithMs);
+        if (at.isValid() && at <= now && at.secsTo(now) < 3600) {
+            m_lastHousekeeping = at;
+            return;
+        }
+    }
+    m_lastHousekeeping = now;
+    m_housekeeping = QThread::create([root, now, stamp] {
         const int days = Outbox::keepSentBodiesDays(settingsFile());
         if (days <= 0)
             return; // kept for ever
         Outbox outbox(root);
-        if (auto r = outbox.pruneSentBodies(now.addDays(-days)); !r)
+        if (auto r = outbox.pruneSentBodies(now.addDays(-days)); !r) {
             qWarning("outbox: %s", qPrintable(r.error().message()));
+            return;
+        }
+        // Not synced, nor atomic: lost or torn, it only means one more run.
+        if (QFile done(stamp); done.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            done.write(now.toUTC().toString(Qt::ISODateWithMs).toLatin1());
     });
     connect(m_housekeeping, &QThread::finished, this, [this] {
         m_housekeeping->deleteLater();

@@ -4,6 +4,7 @@
 // Secret Service through CredentialStore, exactly as in the application.
 #include "core/outbox/flusher.h"
 #include "core/outbox/outbox.h"
+#include "core/version.h"
 #include "core/util/durablefile.h"
 #include "core/util/filelock.h"
 
@@ -18,6 +19,7 @@
 #include <QJsonArray>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -1197,6 +1199,43 @@ TEST_F(OutboxTest, ALockHeldByAProcessThatDiesIsFreeAtOnce)
     EXPECT_EQ(next.acquire(), Flusher::LockResult::Acquired);
 }
 #endif
+
+// Retention runs at most hourly for the outbox, not once per process: each
+// `outpost send` listed the whole of sent/ (thousands of folders after a few
+// years) to find nothing to remove.
+TEST_F(OutboxTest, RetentionRunsAtMostHourlyWhicheverProcessFlushes)
+{
+    TestUtil::useProfileIn(m_dir.path());
+    const QString out = m_dir.filePath(QStringLiteral("kept"));
+    auto server = startReceiver(out);
+    ASSERT_TRUE(server->ok());
+    const Account a = addAccount(server->ready().toUShort());
+    const QDateTime start = QDateTime::currentDateTimeUtc();
+    QDateTime now = start;
+    m_outbox->setClock([&now] { return now; });
+    const OutboxEntry old = enqueue(a, draft(QStringLiteral("Old")));
+    flushAndWait();
+    ASSERT_EQ(stateOf(old.id).state, OutboxState::Sent);
+    const QString oldBody = m_outbox->root() + QStringLiteral("/sent/") + old.id + QStringLiteral("/message.eml");
+
+    // Twenty days later a flush runs retention (30 days: the body stays).
+    now = start.addDays(20);
+    m_flusher.reset(); // (another process, each time)
+    enqueue(a, draft(QStringLiteral("Later")));
+    flushAndWait();
+    // Ten minutes later another process flushes, with bodies now kept 5 days.
+    QSettings(settingsFile(), QSettings::IniFormat).setValue(QLatin1String(Outbox::kKeepSentBodiesKey), 5);
+    now = start.addDays(20).addSecs(600);
+    m_flusher.reset();
+    flushAndWait();
+    QTest::qWait(1000); // (retention runs on a thread of its own)
+    EXPECT_TRUE(QFile::exists(oldBody)) << "retention ran again ten minutes after the last run";
+    // Two hours later it runs again, with the new setting.
+    now = start.addDays(20).addSecs(7200);
+    m_flusher.reset();
+    flushAndWait();
+    ASSERT_EVENTUALLY(!QFile::exists(oldBody), 10000);
+}
 
 // Retention: the flusher's housekeeping removes the bodies of messages sent
 // longer ago than the setting (30 days by default); their records stay and
