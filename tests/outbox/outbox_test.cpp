@@ -1223,6 +1223,8 @@ TEST_F(OutboxTest, RetentionRunsAtMostHourlyWhicheverProcessFlushes)
     m_flusher.reset(); // (another process, each time)
     enqueue(a, draft(QStringLiteral("Later")));
     flushAndWait();
+    // (Its run is over once it says when it ran.)
+    ASSERT_EVENTUALLY(QFile::exists(m_outbox->root() + QStringLiteral("/.pruned_at")), 10000);
     // Ten minutes later another process flushes, with bodies now kept 5 days.
     QSettings(settingsFile(), QSettings::IniFormat).setValue(QLatin1String(Outbox::kKeepSentBodiesKey), 5);
     now = start.addDays(20).addSecs(600);
