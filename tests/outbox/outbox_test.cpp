@@ -149,7 +149,32 @@ protected:
         return e.value_or(OutboxEntry{});
     }
 
+    /// Retention: the profile's default setting, a receiving server and its
+    /// account, the outbox's clock at m_now (from the real time, m_start),
+    /// and message "Old" sent then.
+    void sendOldMessage()
+    {
+        TestUtil::useProfileIn(m_dir.path()); // the default setting, whatever this machine's profile says
+        m_receiver = startReceiver(m_dir.filePath(QStringLiteral("kept")));
+        ASSERT_TRUE(m_receiver->ok());
+        m_account = addAccount(m_receiver->ready().toUShort());
+        m_start = m_now = QDateTime::currentDateTimeUtc();
+        m_outbox->setClock([this] { return m_now; });
+        m_old = enqueue(m_account, draft(QStringLiteral("Old")));
+        flushAndWait();
+        ASSERT_EQ(stateOf(m_old.id).state, OutboxState::Sent);
+    }
+    [[nodiscard]] QString bodyOf(const OutboxEntry &sent) const
+    {
+        return m_outbox->root() + QStringLiteral("/sent/") + sent.id + QStringLiteral("/message.eml");
+    }
+
     QTemporaryDir m_dir;
+    std::unique_ptr<ServerProcess> m_receiver;
+    Account m_account;
+    QDateTime m_start;
+    QDateTime m_now;
+    OutboxEntry m_old;
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<TrustStore> m_trust;
@@ -1205,38 +1230,26 @@ TEST_F(OutboxTest, ALockHeldByAProcessThatDiesIsFreeAtOnce)
 // years) to find nothing to remove.
 TEST_F(OutboxTest, RetentionRunsAtMostHourlyWhicheverProcessFlushes)
 {
-    TestUtil::useProfileIn(m_dir.path());
-    const QString out = m_dir.filePath(QStringLiteral("kept"));
-    auto server = startReceiver(out);
-    ASSERT_TRUE(server->ok());
-    const Account a = addAccount(server->ready().toUShort());
-    const QDateTime start = QDateTime::currentDateTimeUtc();
-    QDateTime now = start;
-    m_outbox->setClock([&now] { return now; });
-    const OutboxEntry old = enqueue(a, draft(QStringLiteral("Old")));
-    flushAndWait();
-    ASSERT_EQ(stateOf(old.id).state, OutboxState::Sent);
-    const QString oldBody = m_outbox->root() + QStringLiteral("/sent/") + old.id + QStringLiteral("/message.eml");
-
+    ASSERT_NO_FATAL_FAILURE(sendOldMessage());
     // Twenty days later a flush runs retention (30 days: the body stays).
-    now = start.addDays(20);
+    m_now = m_start.addDays(20);
     m_flusher.reset(); // (another process, each time)
-    enqueue(a, draft(QStringLiteral("Later")));
+    enqueue(m_account, draft(QStringLiteral("Later")));
     flushAndWait();
     // (Its run is over once it says when it ran.)
     ASSERT_EVENTUALLY(QFile::exists(m_outbox->root() + QStringLiteral("/.pruned_at")), 10000);
     // Ten minutes later another process flushes, with bodies now kept 5 days.
     QSettings(settingsFile(), QSettings::IniFormat).setValue(QLatin1String(Outbox::kKeepSentBodiesKey), 5);
-    now = start.addDays(20).addSecs(600);
+    m_now = m_start.addDays(20).addSecs(600);
     m_flusher.reset();
     flushAndWait();
     QTest::qWait(1000); // (retention runs on a thread of its own)
-    EXPECT_TRUE(QFile::exists(oldBody)) << "retention ran again ten minutes after the last run";
+    EXPECT_TRUE(QFile::exists(bodyOf(m_old))) << "retention ran again ten minutes after the last run";
     // Two hours later it runs again, with the new setting.
-    now = start.addDays(20).addSecs(7200);
+    m_now = m_start.addDays(20).addSecs(7200);
     m_flusher.reset();
     flushAndWait();
-    ASSERT_EVENTUALLY(!QFile::exists(oldBody), 10000);
+    ASSERT_EVENTUALLY(!QFile::exists(bodyOf(m_old)), 10000);
 }
 
 // Retention: the flusher's housekeeping removes the bodies of messages sent
@@ -1244,32 +1257,19 @@ TEST_F(OutboxTest, RetentionRunsAtMostHourlyWhicheverProcessFlushes)
 // read as sent, not damaged. Younger ones keep their bodies.
 TEST_F(OutboxTest, BodiesOfOldSentMessagesGoTheirRecordsStay)
 {
-    TestUtil::useProfileIn(m_dir.path()); // the default setting, whatever this machine's profile says
-    const QString out = m_dir.filePath(QStringLiteral("kept"));
-    auto server = startReceiver(out);
-    ASSERT_TRUE(server->ok());
-    const Account a = addAccount(server->ready().toUShort());
-    const QDateTime start = QDateTime::currentDateTimeUtc();
-    QDateTime now = start;
-    m_outbox->setClock([&now] { return now; });
-    const OutboxEntry old = enqueue(a, draft(QStringLiteral("Old")));
-    flushAndWait();
-    ASSERT_EQ(stateOf(old.id).state, OutboxState::Sent);
-
-    now = start.addDays(31); // a month later
-    const OutboxEntry young = enqueue(a, draft(QStringLiteral("Young")));
+    ASSERT_NO_FATAL_FAILURE(sendOldMessage());
+    m_now = m_start.addDays(31); // a month later
+    const OutboxEntry young = enqueue(m_account, draft(QStringLiteral("Young")));
     flushAndWait();
     ASSERT_EQ(stateOf(young.id).state, OutboxState::Sent);
 
-    const QString oldBody = m_outbox->root() + QStringLiteral("/sent/") + old.id + QStringLiteral("/message.eml");
-    const QString youngBody = m_outbox->root() + QStringLiteral("/sent/") + young.id + QStringLiteral("/message.eml");
-    ASSERT_EVENTUALLY(!QFile::exists(oldBody), 10000);
-    EXPECT_TRUE(QFile::exists(youngBody)) << "sent a moment ago: kept";
+    ASSERT_EVENTUALLY(!QFile::exists(bodyOf(m_old)), 10000);
+    EXPECT_TRUE(QFile::exists(bodyOf(young))) << "sent a moment ago: kept";
     // The record stays, as sent, with its details (nothing set aside).
-    const OutboxEntry record = stateOf(old.id);
+    const OutboxEntry record = stateOf(m_old.id);
     EXPECT_EQ(record.state, OutboxState::Sent);
     EXPECT_EQ(record.subject, QStringLiteral("Old"));
-    EXPECT_EQ(record.acceptedAt, start);
+    EXPECT_EQ(record.acceptedAt, m_start);
     EXPECT_EQ(m_outbox->entries(OutboxState::Sent).size(), 2);
     EXPECT_TRUE(m_outbox->entries(OutboxState::Corrupt).isEmpty());
 }
