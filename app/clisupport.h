@@ -35,9 +35,10 @@ void runUntil(const std::function<bool()> &done, int timeoutMs);
  * when every id in `ids` (or every message due now, if empty) reached a final
  * or waiting state. Returns the messages it tried (sent here, or watched
  * while another instance sent them), for exitCodeForFlush(); sending here,
- * those it saw sent are left out (sent is final: nothing to look up). Flushing here, it also files the copies
- * in the Sent folder that follow; with `ids`, it waits for them 10 seconds at
- * most after the messages are sent (the rest stay pending for the next flush).
+ * those it saw sent are left out (sent is final: nothing to look up).
+ * Flushing here, it also files the copies in the Sent folder that follow;
+ * with `ids`, it waits for them 10 seconds at most after the messages are
+ * sent (the rest stay pending for the next flush).
  */
 [[nodiscard]] QStringList flushOutbox(Profile &p, bool manual, QStringList ids, bool wait);
 /// The exit status of `outbox flush` over the messages it tried: the first
