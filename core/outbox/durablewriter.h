@@ -50,8 +50,9 @@ public:
     ~DurableWriter();
 
     /// Queues `step`; the future holds true once it is durable, false when
-    /// its write or its directory's sync failed. Continue it on a QObject
-    /// (QFuture::then(context, ...)) to hear back on that object's thread.
+    /// its write or its directory's sync failed. Hear back on a QObject's
+    /// thread with whenFinished() (core/util/whenfinished.h), not
+    /// QFuture::then().
     [[nodiscard]] QFuture<bool> post(Step step);
 
     /// How many directory syncs the durable writers of this process have

@@ -2,6 +2,7 @@
 #include "core/outbox/flusher.h"
 
 #include "core/util/crashpoint.h"
+#include "core/util/whenfinished.h"
 #include "core/version.h"
 
 #include <QCoreApplication>
@@ -975,11 +976,9 @@ void Flusher::postHere(std::function<void()> body)
 
 void Flusher::whenDone(const QFuture<bool> &future, std::function<void(bool)> body)
 {
-    // Not QFuture::then(this, ...): on a future already finished when it
-    // is called, Qt 6.4 runs the continuation inside then(), i.e. inside
-    // the caller (or from a dangling object): this one only posts, on the
-    // worker's thread or inside then(), and the body runs from the event loop.
-    QFuture<bool>(future).then([this, body = std::move(body)](bool ok) { postHere([body, ok] { body(ok); }); });
+    // From the event loop, never inside the caller (whenFinished() says
+    // why not QFuture::then()).
+    whenFinished(future, this, std::move(body));
 }
 
 QFuture<bool> Flusher::markDotSent(const QStringList &ids)

@@ -2,6 +2,7 @@
 #include "core/smtp/smtpclient.h"
 #include "core/smtp/smtptransaction.h"
 #include "core/smtp/smtptransport.h"
+#include "core/util/whenfinished.h"
 
 #include <QCoreApplication>
 #include <QMetaEnum>
@@ -851,7 +852,7 @@ void SmtpClient::writeBodyEnd()
     // time-out or a cancel, holds another ticket or none).
     const quint64 ticket = ++m_beforeDotTickets;
     tx.awaitingBeforeDot = ticket;
-    tx.beforeDot->then(this, [this, ticket](bool) {
+    whenFinished(*tx.beforeDot, this, [this, ticket](bool) {
         if (!m_tx || m_tx->awaitingBeforeDot != ticket || !m_transport)
             return;
         m_tx->awaitingBeforeDot = 0;
