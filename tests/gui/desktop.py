@@ -450,7 +450,9 @@ class DesktopTest(unittest.TestCase):
             self.desktop.screenshot(shot)
             sys.stderr.write(f"screenshot: {shot}\n")
             for app in self.desktop.apps:
-                sys.stderr.write(f"--- outpost log ({app.log_path}):\n{app.log()}\n")
+                status = app.proc.poll()
+                state = "still running" if status is None else f"exited with status {status}"
+                sys.stderr.write(f"--- outpost log ({app.log_path}, {state}):\n{app.log()}\n")
         self.desktop.close()
 
 
