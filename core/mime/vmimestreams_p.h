@@ -70,7 +70,8 @@ private:
 
     QIODevice *m_device;
     QString m_name;
-    QByteArray m_pending;
+    QByteArray m_raw;     ///< the block being encoded (kept: see refill())
+    QByteArray m_pending; ///< its base64 lines, not yet read
     qsizetype m_pendingPos = 0;
 };
 
