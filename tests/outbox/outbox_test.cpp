@@ -1239,9 +1239,12 @@ TEST_F(OutboxTest, RetentionRunsAtMostHourlyWhicheverProcessFlushes)
     // (Its run is over once it says when it ran.)
     ASSERT_EVENTUALLY(QFile::exists(m_outbox->root() + QStringLiteral("/.pruned_at")), 10000);
     // Ten minutes later another process flushes, with bodies now kept 5 days.
-    QSettings(settingsFile(), QSettings::IniFormat).setValue(QLatin1String(Outbox::kKeepSentBodiesKey), 5);
+    // (Set once the last flusher is gone: its retention, on a thread of its
+    // own, reads the setting when it starts, and under load that was after
+    // a change made here while it still ran.)
     m_now = m_start.addDays(20).addSecs(600);
     m_flusher.reset();
+    QSettings(settingsFile(), QSettings::IniFormat).setValue(QLatin1String(Outbox::kKeepSentBodiesKey), 5);
     flushAndWait();
     QTest::qWait(1000); // (retention runs on a thread of its own)
     EXPECT_TRUE(QFile::exists(bodyOf(m_old))) << "retention ran again ten minutes after the last run";
