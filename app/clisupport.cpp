@@ -17,13 +17,13 @@
 
 namespace App {
 
-Core::Result<void> Profile::load()
+Core::Result<void> Profile::load(Core::Outbox::WriteTest writeTest)
 {
     if (auto r = accounts.load(); !r)
         return r;
     if (auto r = trust.load(); !r)
         return r;
-    return outbox.open();
+    return outbox.open(writeTest);
 }
 
 void runUntil(const std::function<bool()> &done, int timeoutMs)

@@ -23,7 +23,9 @@ struct Profile
     Core::Outbox outbox;
     Core::CredentialStore credentials;
 
-    [[nodiscard]] Core::Result<void> load();
+    /// The accounts, the trust store and the outbox; `writeTest` as in
+    /// Core::Outbox::open().
+    [[nodiscard]] Core::Result<void> load(Core::Outbox::WriteTest writeTest = Core::Outbox::WriteTest::Now);
 };
 
 /// Runs the event loop until `done` says so, or `timeoutMs` passed.

@@ -74,9 +74,9 @@ public:
 
     /// When open() proves the outbox writable.
     enum class WriteTest {
-        Now,         ///< at once, before any message is at stake (the GUI, the CLI)
-        FirstEnqueue ///< by the first enqueue, which fails as clearly (outpost-sendmail:
-                     ///< it queues at once, and each file it makes costs a process per message)
+        Now,         ///< at once, before any message is at stake (the GUI, `outpost outbox`)
+        FirstEnqueue ///< by the first enqueue, which fails as clearly (outpost-sendmail,
+                     ///< `outpost send`: they queue at once, and each file made costs time)
     };
     /// Creates the directories; fails clearly if the outbox is not writable.
     [[nodiscard]] Result<void> open(WriteTest writeTest = WriteTest::Now);

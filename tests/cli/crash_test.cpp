@@ -329,3 +329,33 @@ TEST_F(CliFixture, AFlushNobodyAnswersSendsOnceTheOutboxIsFree)
     const auto d = deliveries();
     EXPECT_EQ(d.size(), 1) << "the message was not sent once the outbox was free";
 }
+
+// `outpost send` into an outbox whose tmp/ cannot be written: the message
+// is not queued, the command says why and fails, nothing is left behind.
+// (`send` proves the outbox writable by queueing, not by a test of its own
+// before it: that test made three files for every message sent.) Root
+// writes anywhere, so tmp/ is made immutable (chattr +i) for the test.
+TEST_F(CliFixture, SendIntoAnOutboxThatCannotBeWrittenSaysSoAndQueuesNothing)
+{
+    addPlainAccount(QStringLiteral("25"));
+    ASSERT_EQ(outboxList().size(), 0); // (makes the outbox's folders)
+    const QString tmp = m_home.filePath(QStringLiteral("data/outpost/outbox/tmp"));
+    ASSERT_TRUE(QFileInfo(tmp).isDir());
+    const auto chattr = [&](const QString &flag) {
+        QProcess p;
+        p.start(QStringLiteral("chattr"), {flag, tmp});
+        return p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    };
+    ASSERT_TRUE(chattr(QStringLiteral("+i"))) << "chattr +i (e2fsprogs, CAP_LINUX_IMMUTABLE) is needed for this test";
+    const CliRun r = run({QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("bob@example.org"),
+                          QStringLiteral("--subject"), QStringLiteral("Kept?"), QStringLiteral("--body"),
+                          QStringLiteral("x"), QStringLiteral("--queue-only")});
+    const bool undone = chattr(QStringLiteral("-i"));
+    ASSERT_TRUE(undone) << "chattr -i failed: " << tmp.toStdString() << " is left immutable";
+    EXPECT_FALSE(r.crashed);
+    EXPECT_NE(r.exitCode, 0) << r.out.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("The outbox cannot be written."))) << r.err.toStdString();
+    EXPECT_FALSE(r.out.contains(QStringLiteral("Queued"))) << r.out.toStdString();
+    EXPECT_EQ(outboxList().size(), 0);
+    EXPECT_TRUE(QDir(tmp).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+}
