@@ -834,9 +834,10 @@ void Flusher::postClaim(AccountRun *run, const QString &id, size_t limit)
     // (the run waits for its claims before it ends: its serial finds it).
     // Not QFuture::then(this, ...): on a future already finished when it
     // is called (a worker quicker than this thread), Qt 6.4 runs the
-    // continuation from a dangling object, or inside then(), i.e. inside
-    // sendNext(). A call posted to this object while it is destroyed is
-    // dropped with it; its destructor joins the worker first.
+    // continuation inside then(), i.e. inside sendNext(), and may run it
+    // twice (whenFinished() says how). A call posted to this object while
+    // it is destroyed is dropped with it; its destructor joins the worker
+    // first.
     const quint64 serial = run->serial;
     QFuture<bool> done = m_claims->post({[this, outbox = m_outbox, id, serial, limit, stopping = m_stopping] {
                                              if (stopping->load())
