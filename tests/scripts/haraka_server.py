@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A real Haraka server for integration tests, on 127.0.0.1 (plain, no AUTH).
+"""A real Haraka server for integration tests, on 127.0.0.1: plain and
+without AUTH, or (--cert, --key) with implicit TLS (SMTPS) and AUTH against
+its flat-file plugin (--user, --password).
 
 Haraka comes from npm, pinned, installed on first use into a cache under the
 build tree (OUTPOST_BINARY_DIR/test-cache/haraka, or --cache). No network
@@ -16,6 +18,7 @@ import argparse
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -62,6 +65,10 @@ exports.hook_queue = function (next, connection) {
     })
     txn.message_stream.pipe(sink)
 }
+
+// A client that signed in relays: its messages would go to Haraka's
+// outbound queue (delivery by MX). They are kept here as well.
+exports.hook_queue_outbound = exports.hook_queue
 """
 
 
@@ -78,12 +85,18 @@ def free_port():
     return port
 
 
-def wait_for_greeting(port, proc, deadline):
+def wait_for_greeting(port, proc, deadline, implicit_tls=False):
     while time.time() < deadline:
         if proc.poll() is not None:
             return False
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+            with socket.create_connection(("127.0.0.1", port), timeout=2) as raw:
+                s = raw
+                if implicit_tls:  # (only whether it answers: not verified)
+                    context = ssl.create_default_context()
+                    context.check_hostname = False
+                    context.verify_mode = ssl.CERT_NONE
+                    s = context.wrap_socket(raw)
                 if s.recv(512).startswith(b"220"):
                     s.sendall(b"QUIT\r\n")
                     s.recv(512)
@@ -98,7 +111,13 @@ def main():
     ap.add_argument("--outdir", required=True)
     ap.add_argument("--cache", default=npm_cache.default_cache("haraka"))
     ap.add_argument("--install-only", action="store_true")
+    ap.add_argument("--cert", help="PEM certificate: implicit TLS (SMTPS) on the port")
+    ap.add_argument("--key", help="its PEM key")
+    ap.add_argument("--user", help="AUTH (PLAIN, LOGIN, CRAM-MD5) for this user only")
+    ap.add_argument("--password")
     args = ap.parse_args()
+    if bool(args.cert) != bool(args.key) or bool(args.user) != bool(args.password):
+        ap.error("--cert goes with --key, --user with --password")
 
     home = install(os.path.abspath(args.cache))
     if args.install_only:
@@ -116,12 +135,26 @@ def main():
         os.makedirs(os.path.join(root, "plugins"))
         with open(os.path.join(root, "plugins", "outpost_test.js"), "w") as f:
             f.write(PLUGIN)
+        smtp_ini = "[main]\nlisten=127.0.0.1:%d\nnodes=0\n" % port
+        plugins = ["outpost_test"]
         files = {
-            "smtp.ini": "[main]\nlisten=127.0.0.1:%d\nnodes=0\n" % port,
             "me": "haraka.test\n",
             "log.ini": "[main]\nlevel=protocol\n",
-            "plugins": "outpost_test\n",
         }
+        if args.cert:
+            # The port is Haraka's SMTPS port: TLS from the first byte, with
+            # the key and certificate its tls.ini names (no client
+            # certificate asked for).
+            smtp_ini += "smtps_port=%d\n" % port
+            shutil.copy(args.cert, os.path.join(root, "config", "tls_cert.pem"))
+            shutil.copy(args.key, os.path.join(root, "config", "tls_key.pem"))
+            files["tls.ini"] = "[main]\nkey=tls_key.pem\ncert=tls_cert.pem\nrequestCert=false\n"
+        if args.user:
+            plugins.insert(0, "auth/flat_file")
+            files["auth_flat_file.ini"] = ("[core]\nmethods=PLAIN,LOGIN,CRAM-MD5\nconstrain_sender=false\n"
+                                           "[users]\n%s=%s\n" % (args.user, args.password))
+        files["smtp.ini"] = smtp_ini
+        files["plugins"] = "\n".join(plugins) + "\n"
         for name, text in files.items():
             with open(os.path.join(root, "config", name), "w") as f:
                 f.write(text)
@@ -131,7 +164,7 @@ def main():
         log = open(os.path.join(os.path.dirname(outdir), "haraka.log"), "w")
         proc = subprocess.Popen(["node", os.path.join(home, "bin", "haraka"), "-c", root],
                                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env)
-        if not wait_for_greeting(port, proc, time.time() + 60):
+        if not wait_for_greeting(port, proc, time.time() + 60, bool(args.cert)):
             log.flush()
             with open(log.name) as f:
                 sys.exit("haraka_server.py: Haraka did not start:\n" + f.read()[-4000:])

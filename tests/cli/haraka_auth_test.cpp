@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real `outpost` against a real Haraka (npm, pinned, installed by
+// tests/scripts/haraka_server.py on first use) with implicit TLS and AUTH
+// through Haraka's own flat-file plugin (issue 19's matrix, the two cases
+// haraka_test.cpp's plain Haraka cannot serve): a message over implicit TLS
+// after signing in, and a wrong password. Haraka's log must show no error
+// and the client's QUIT for every session.
+#include "tests/cli/acceptance.h"
+#include "tests/support/testcerts.h"
+
+#include <QFile>
+#include <QJsonObject>
+
+namespace {
+
+class HarakaAuthFixture : public AcceptanceFixture
+{
+protected:
+    // Haraka on implicit TLS with the user "user" and the password
+    // "secret"; the account says `password`.
+    void start(const QByteArray &password = "secret", bool verify = true)
+    {
+        ASSERT_FALSE(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) << "run through with_keyring.sh";
+        const auto &certs = TestCerts::paths();
+        m_server = std::make_unique<ServerProcess>(
+            TestUtil::python(),
+            QStringList{TestUtil::scriptPath("haraka_server.py"), QStringLiteral("--outdir"), m_received,
+                        QStringLiteral("--cert"), certs.serverCert, QStringLiteral("--key"), certs.serverKey,
+                        QStringLiteral("--user"), QStringLiteral("user"), QStringLiteral("--password"),
+                        QStringLiteral("secret")},
+            300000); // (npm on first use)
+        ASSERT_TRUE(m_server->ok());
+        m_extraEnvironment.insert(QStringLiteral("OUTPOST_EXTRA_CA_FILE"), certs.caCert);
+        QStringList add{QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Test"),
+                        QStringLiteral("--email"), QStringLiteral("ada@example.org"), QStringLiteral("--host"),
+                        QStringLiteral("localhost"), QStringLiteral("--port"), m_server->ready(),
+                        QStringLiteral("--security"), QStringLiteral("tls"), QStringLiteral("--username"),
+                        QStringLiteral("user"), QStringLiteral("--password-stdin")};
+        if (!verify)
+            add << QStringLiteral("--no-verify");
+        const CliRun r = run(add, {}, password + '\n');
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+
+    // Every session ended with the client's QUIT, none with an error.
+    void expectCleanHarakaLog()
+    {
+        m_server.reset(); // stopped: the log is complete
+        QFile f(m_home.filePath(QStringLiteral("haraka.log")));
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        const QString log = QString::fromUtf8(f.readAll());
+        EXPECT_FALSE(log.contains(QStringLiteral("client connection error"))) << log.toStdString();
+        EXPECT_FALSE(log.contains(QStringLiteral("[ERROR]"))) << log.toStdString();
+        const qsizetype sessions = log.count(QStringLiteral("[core] disconnect ip="));
+        EXPECT_GT(sessions, 0) << log.toStdString();
+        EXPECT_EQ(log.count(QStringLiteral("C: QUIT")), sessions) << log.toStdString();
+    }
+};
+
+} // namespace
+
+TEST_F(HarakaAuthFixture, ImplicitTlsAndAuth)
+{
+    start();
+    smallMessage();
+    expectCleanHarakaLog();
+}
+
+TEST_F(HarakaAuthFixture, AWrongPasswordHoldsTheMessageForCredentials)
+{
+    start("wrong", false);
+    const CliRun r = send({QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--body"), QStringLiteral("y")});
+    EXPECT_EQ(r.exitCode, 77) << r.out.toStdString() << r.err.toStdString();
+    const QJsonObject e = entry(queuedId(r));
+    EXPECT_EQ(e.value(QStringLiteral("state")).toString(), QStringLiteral("held"));
+    EXPECT_EQ(e.value(QStringLiteral("hold_reason")).toString(), QStringLiteral("credentials"));
+    EXPECT_EQ(e.value(QStringLiteral("attempts")).toInt(), 0) << "a session failure is charged to no message";
+    EXPECT_TRUE(deliveries().isEmpty());
+    expectCleanHarakaLog();
+}
