@@ -558,6 +558,7 @@ std::optional<OutboxEntry> Outbox::find(const QString &id)
     // again; only an entry that stays missing is gone. (A few probes of
     // the folders: nothing next to the sync of any move.)
     constexpr int kLooks = 16;
+    std::optional<OutboxState> unreadableIn; // where the last look found it, unreadable
     for (int look = 0; look < kLooks; ++look) {
         const auto state = locate(id);
         if (!state) {
@@ -573,8 +574,16 @@ std::optional<OutboxEntry> Outbox::find(const QString &id)
         }
         if (auto e = readEntry(*state, id))
             return e.value();
-        if (QFileInfo::exists(entryDir(*state, id)) && look > 0)
-            return std::nullopt; // still there, and unreadable twice: not a move
+        if (QFileInfo::exists(entryDir(*state, id))) {
+            // Unreadable twice in a row in the same folder: not a move. (Not
+            // "in any folder": one that moved away while it was read and
+            // back again is still there, and was lost.)
+            if (unreadableIn == state)
+                return std::nullopt;
+            unreadableIn = state;
+        } else {
+            unreadableIn.reset();
+        }
     }
     return std::nullopt;
 }
