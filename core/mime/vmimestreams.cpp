@@ -83,7 +83,7 @@ void Base64InputStream::reset()
 {
     if (!m_device->seek(0))
         throw StreamError(StreamError::Kind::Read, m_name);
-    m_pending.clear();
+    m_pending.resize(0); // (its allocation stays, see refill())
     m_pendingPos = 0;
 }
 

@@ -74,7 +74,7 @@ public:
 
     /// When open() proves the outbox writable.
     enum class WriteTest {
-        Now,         ///< at once, before any message is at stake (the GUI, `outpost outbox`)
+        Now,         ///< at once, before any message is at stake (the GUI, `outpost outbox|account`)
         FirstEnqueue ///< by the first enqueue, which fails as clearly (outpost-sendmail,
                      ///< `outpost send`: they queue at once, and each file made costs time)
     };

@@ -863,7 +863,8 @@ void SmtpClient::writeBodyEnd()
 void SmtpClient::writeFinalDot()
 {
     SmtpTransaction &tx = *m_tx;
-    if (!tx.beforeDot->result()) {
+    // (A future cancelled before it was fulfilled holds no result: not recorded.)
+    if (tx.beforeDot->resultCount() == 0 || !tx.beforeDot->result()) {
         SmtpResult r;
         r.error = Error(Error::Code::WriteFailed, QCoreApplication::translate("Smtp", "Sending was stopped because its progress "
                                                                               "could not be recorded on disk."));
