@@ -15,6 +15,10 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <functional>
+
+#include <unistd.h>
+
 namespace {
 
 struct CrashCase
@@ -330,32 +334,72 @@ TEST_F(CliFixture, AFlushNobodyAnswersSendsOnceTheOutboxIsFree)
     EXPECT_EQ(d.size(), 1) << "the message was not sent once the outbox was free";
 }
 
+// `outpost send` proves the outbox writable by queueing its message, not by
+// a test of its own first: that test (a lock file, a folder and a probe in
+// tmp/) made three files before every message. Traced on the real process.
+TEST_F(CliFixture, SendMakesNoFilesBeyondItsMessage)
+{
+    addPlainAccount(QStringLiteral("25"));
+    ASSERT_EQ(outboxList().size(), 0); // (the outbox's folders exist)
+    const QString log = m_home.filePath(QStringLiteral("strace.log"));
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(QStringLiteral("strace"),
+            {QStringLiteral("-f"), QStringLiteral("-qq"), QStringLiteral("-o"), log, QStringLiteral("-e"),
+             QStringLiteral("trace=mkdir,mkdirat"), QStringLiteral(OUTPOST_BINARY), QStringLiteral("send"),
+             QStringLiteral("--queue-only"), QStringLiteral("--to"), QStringLiteral("bob@example.org"),
+             QStringLiteral("--subject"), QStringLiteral("One"), QStringLiteral("--body"), QStringLiteral("x")});
+    ASSERT_TRUE(p.waitForStarted(10000)) << "strace is needed for this test (Debian package strace)";
+    ASSERT_TRUE(p.waitForFinished(60000));
+    ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    QFile file(log);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString trace = QString::fromUtf8(file.readAll());
+    EXPECT_FALSE(trace.contains(QStringLiteral("write-test"))) << trace.toStdString();
+    // The message's own folder, and nothing else made under tmp/.
+    EXPECT_EQ(trace.count(QStringLiteral("/outbox/tmp/")), 1) << trace.toStdString();
+    EXPECT_EQ(outboxList().size(), 1);
+}
+
 // `outpost send` into an outbox whose tmp/ cannot be written: the message
 // is not queued, the command says why and fails, nothing is left behind.
-// (`send` proves the outbox writable by queueing, not by a test of its own
-// before it: that test made three files for every message sent.) Root
-// writes anywhere, so tmp/ is made immutable (chattr +i) for the test.
+// Root writes anywhere, so as root tmp/ is made immutable (chattr +i).
 TEST_F(CliFixture, SendIntoAnOutboxThatCannotBeWrittenSaysSoAndQueuesNothing)
 {
     addPlainAccount(QStringLiteral("25"));
     ASSERT_EQ(outboxList().size(), 0); // (makes the outbox's folders)
     const QString tmp = m_home.filePath(QStringLiteral("data/outpost/outbox/tmp"));
     ASSERT_TRUE(QFileInfo(tmp).isDir());
+    const bool root = ::geteuid() == 0;
     const auto chattr = [&](const QString &flag) {
         QProcess p;
         p.start(QStringLiteral("chattr"), {flag, tmp});
         return p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     };
-    ASSERT_TRUE(chattr(QStringLiteral("+i"))) << "chattr +i (e2fsprogs, CAP_LINUX_IMMUTABLE) is needed for this test";
-    const CliRun r = run({QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("bob@example.org"),
-                          QStringLiteral("--subject"), QStringLiteral("Kept?"), QStringLiteral("--body"),
-                          QStringLiteral("x"), QStringLiteral("--queue-only")});
-    const bool undone = chattr(QStringLiteral("-i"));
-    ASSERT_TRUE(undone) << "chattr -i failed: " << tmp.toStdString() << " is left immutable";
+    const QFileDevice::Permissions writable = QFileInfo(tmp).permissions();
+    CliRun r;
+    {
+        struct Undo // (also when an assertion below returns early)
+        {
+            std::function<void()> undo;
+            ~Undo() { undo(); }
+        } undo{[&] {
+            if (root)
+                chattr(QStringLiteral("-i"));
+            else
+                QFile::setPermissions(tmp, writable);
+        }};
+        if (root)
+            ASSERT_TRUE(chattr(QStringLiteral("+i"))) << "chattr +i (e2fsprogs, CAP_LINUX_IMMUTABLE) is needed as root";
+        else
+            ASSERT_TRUE(QFile::setPermissions(tmp, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        r = run({QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("bob@example.org"),
+                 QStringLiteral("--subject"), QStringLiteral("Kept?"), QStringLiteral("--body"), QStringLiteral("x"),
+                 QStringLiteral("--queue-only")});
+    }
     EXPECT_FALSE(r.crashed);
     EXPECT_NE(r.exitCode, 0) << r.out.toStdString();
     EXPECT_TRUE(r.err.contains(QStringLiteral("The outbox cannot be written."))) << r.err.toStdString();
     EXPECT_FALSE(r.out.contains(QStringLiteral("Queued"))) << r.out.toStdString();
     EXPECT_EQ(outboxList().size(), 0);
-    EXPECT_TRUE(QDir(tmp).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
 }

@@ -33,14 +33,17 @@ OUTPOST = None  # set by main() from --outpost
 
 
 def wait_until(predicate, timeout=10.0, interval=0.05, what="condition"):
-    """Polls `predicate` until it returns a true value, which is returned."""
+    """Polls `predicate` until it returns a true value, which is returned.
+    `what` names it in the failure; a callable is asked then, so that it
+    can say how things stood at the end."""
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+            said = what() if callable(what) else what
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {said}")
         time.sleep(interval)
 
 
@@ -189,12 +192,12 @@ class App:
     def window(self, title, timeout=15.0):
         """Waits for a showing window whose title matches the expression."""
         return wait_until(lambda: next((w for w in self.windows() if re.search(title, w.name)), None), timeout,
-                          what=f"a window titled /{title}/ (open: {[w.name for w in self.windows()]})")
+                          what=lambda: f"a window titled /{title}/ (open: {[w.name for w in self.windows()]})")
 
     def window_gone(self, title, timeout=10.0):
         wait_until(lambda: not any(re.search(title, w.name) for w in self.windows())
                    and not self.desktop.x_windows(title), timeout,
-                   what=f"no window titled /{title}/ to be left (open: {[w.name for w in self.windows()]})")
+                   what=lambda: f"no window titled /{title}/ to be left (open: {[w.name for w in self.windows()]})")
 
     def exited(self, timeout=10.0):
         wait_until(lambda: self.proc.poll() is not None, timeout, what="outpost to exit")
@@ -451,7 +454,8 @@ class DesktopTest(unittest.TestCase):
             sys.stderr.write(f"screenshot: {shot}\n")
             for app in self.desktop.apps:
                 status = app.proc.poll()
-                state = "still running" if status is None else f"exited with status {status}"
+                state = ("still running" if status is None else f"killed by signal {-status}" if status < 0
+                         else f"exited with status {status}")
                 sys.stderr.write(f"--- outpost log ({app.log_path}, {state}):\n{app.log()}\n")
         self.desktop.close()
 

@@ -104,7 +104,7 @@ class SentCopyCertificateTest(DesktopTest):
         app = d.launch("compose")
         app.window(r"New Message — Outpost", timeout=20)
         copy = lambda: self.entry().get("sent_copy") or {}
-        wait_until(lambda: copy().get("state") == "failed", 30, what=f"the copy to fail (the entry: {self.entry()!r})")
+        wait_until(lambda: copy().get("state") == "failed", 30, what=lambda: f"the copy to fail (the entry: {self.entry()!r})")
         self.assertEqual(self.entry()["state"], "sent")
         self.assertEqual(copy()["code"], "CertificateUntrusted", copy())
 

@@ -16,9 +16,11 @@
 #include <QDeadlineTimer>
 #include <QObject>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -39,22 +41,30 @@ public:
     OneCpu()
     {
 #ifdef Q_OS_LINUX
-        pinned = pthread_getaffinity_np(pthread_self(), sizeof before, &before) == 0;
+        pinned_ = pthread_getaffinity_np(pthread_self(), sizeof before, &before) == 0;
         cpu_set_t one;
         CPU_ZERO(&one);
-        for (int cpu = 0; cpu < CPU_SETSIZE && pinned; ++cpu) {
+        for (int cpu = 0; cpu < CPU_SETSIZE && pinned_; ++cpu) {
             if (CPU_ISSET(cpu, &before)) {
                 CPU_SET(cpu, &one);
-                pinned = pthread_setaffinity_np(pthread_self(), sizeof one, &one) == 0;
+                pinned_ = pthread_setaffinity_np(pthread_self(), sizeof one, &one) == 0;
                 break;
             }
         }
 #endif
     }
+    [[nodiscard]] bool pinned() const
+    {
+#ifdef Q_OS_LINUX
+        return pinned_;
+#else
+        return true; // (elsewhere the moment is left to chance)
+#endif
+    }
     ~OneCpu()
     {
 #ifdef Q_OS_LINUX
-        if (pinned)
+        if (pinned_)
             pthread_setaffinity_np(pthread_self(), sizeof before, &before);
 #endif
     }
@@ -63,7 +73,7 @@ public:
 private:
 #ifdef Q_OS_LINUX
     cpu_set_t before {};
-    bool pinned = false;
+    bool pinned_ = false;
 #endif
 };
 
@@ -80,6 +90,7 @@ TEST(DurableWriterListening, AStepFinishedWhileItsListenerIsAttachedIsHeardOnceF
     bool attaching = false;
     {
         const OneCpu pin;
+        ASSERT_TRUE(pin.pinned()) << "could not put this thread on one CPU: the moment would be left to chance";
         DurableWriter writer; // its thread shares this one's CPU
         QObject context;
         for (int i = 0; i < kSteps; ++i) {
@@ -118,4 +129,41 @@ TEST(DurableWriterListening, AStepFinishedWhileItsListenerIsAttachedIsHeardOnceF
     EXPECT_EQ(twice, 0) << "steps heard of more than once";
     EXPECT_EQ(failed, 0) << "steps reported as not durable";
     EXPECT_EQ(heardInsideTheCall, 0) << "heard inside whenFinished(), not from the event loop";
+}
+
+// A listener whose object is gone before the step ends is not called (the
+// flusher and the SMTP client may be destroyed while a step is under way).
+TEST(DurableWriterListening, AListenerWhoseObjectIsGoneFirstIsNotCalled)
+{
+    std::atomic<bool> release{false};
+    int heard = 0;
+    {
+        DurableWriter writer;
+        QFuture<bool> done = writer.post({[&release] {
+                                              while (!release.load())
+                                                  QThread::msleep(1);
+                                              return Result<void>();
+                                          },
+                                          {}, {}});
+        auto context = std::make_unique<QObject>();
+        whenFinished(done, context.get(), [&heard](bool) { ++heard; });
+        context.reset();
+        release = true;
+        done.waitForFinished();
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents();
+    }
+    EXPECT_EQ(heard, 0);
+    // The same step heard with its object alive: the check above can fail.
+    {
+        DurableWriter writer;
+        QObject context;
+        QFuture<bool> done = writer.post({[] { return Result<void>(); }, {}, {}});
+        whenFinished(done, &context, [&heard](bool ok) { heard += ok ? 1 : 100; });
+        done.waitForFinished();
+        const QDeadlineTimer deadline(10'000);
+        while (heard == 0 && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    EXPECT_EQ(heard, 1);
 }
