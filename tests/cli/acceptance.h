@@ -99,4 +99,20 @@ protected:
         EXPECT_TRUE(QString::fromStdString(lastError(e)).contains(QStringLiteral("nobody@example.org"))) << lastError(e);
         EXPECT_TRUE(deliveries().isEmpty()) << "all or nothing: nobody got it";
     }
+
+    // A server's log, read once the server stopped: every session (each
+    // ends with `sessionEnd`) ended with the client's QUIT but `abandoned`
+    // ones, and none of `errors` occurs.
+    static void expectCleanLog(const QString &path, const QString &sessionEnd, const QStringList &errors,
+                               int abandoned = 0)
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
+        const QString log = QString::fromUtf8(f.readAll());
+        for (const QString &error : errors)
+            EXPECT_FALSE(log.contains(error)) << log.toStdString();
+        const qsizetype sessions = log.count(sessionEnd);
+        EXPECT_GT(sessions, 0) << log.toStdString();
+        EXPECT_EQ(log.count(QStringLiteral("C: QUIT")), sessions - abandoned) << log.toStdString();
+    }
 };

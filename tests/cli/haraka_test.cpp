@@ -24,6 +24,20 @@ protected:
         addPlainAccount(m_server->ready());
     }
 
+    // Every session ended with the client's QUIT but `abandoned` ones, none
+    // with an error (Haraka counts them in each session's last line; its
+    // "[ERROR]"s at start are about the TLS it is not given).
+    void expectCleanHarakaLog(int abandoned = 0)
+    {
+        m_server.reset(); // stopped: the log is complete
+        const QString path = m_home.filePath(QStringLiteral("haraka.log"));
+        expectCleanLog(path, QStringLiteral("[core] disconnect ip="), {QStringLiteral("client connection error")},
+                       abandoned);
+        const QString log = harakaLog();
+        EXPECT_EQ(log.count(QStringLiteral(" errors=0 ")), log.count(QStringLiteral("[core] disconnect ip=")))
+            << log.toStdString();
+    }
+
     QString harakaLog() const
     {
         QFile f(m_home.filePath(QStringLiteral("haraka.log")));
@@ -126,22 +140,29 @@ TEST_F(HarakaFixture, ASmallMessageArrivesByteExact)
 {
     startHarakaAndAccount();
     smallMessage();
+    expectCleanHarakaLog();
 }
 
 TEST_F(HarakaFixture, AUtf8MessageWithA5MiBAttachment)
 {
     startHarakaAndAccount();
     utf8MessageWithA5MiBAttachment();
+    expectCleanHarakaLog();
 }
 
 TEST_F(HarakaFixture, FiftyQueuedMessagesInOneFlush)
 {
     startHarakaAndAccount();
     fiftyQueuedInOneFlush();
+    expectCleanHarakaLog();
 }
 
 TEST_F(HarakaFixture, OneOfThreeRecipientsRefused)
 {
     startHarakaAndAccount();
     oneOfThreeRecipientsRefused();
+    // As with smtp-server (smtpserver_test.cpp): DATA went out pipelined
+    // with the envelope and was answered 354 for the two accepted; the
+    // all-or-nothing message is abandoned by closing without the dot.
+    expectCleanHarakaLog(1);
 }
