@@ -100,6 +100,19 @@ protected:
         EXPECT_TRUE(deliveries().isEmpty()) << "all or nothing: nobody got it";
     }
 
+    // The account's password is wrong: held for its credentials, charged
+    // nothing (a session failure), delivered to nobody.
+    void wrongPasswordHoldsForCredentials()
+    {
+        const CliRun r = send({QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--body"), QStringLiteral("y")});
+        EXPECT_EQ(r.exitCode, 77) << r.out.toStdString() << r.err.toStdString();
+        const QJsonObject e = entry(queuedId(r));
+        EXPECT_EQ(e.value(QStringLiteral("state")).toString(), QStringLiteral("held"));
+        EXPECT_EQ(e.value(QStringLiteral("hold_reason")).toString(), QStringLiteral("credentials"));
+        EXPECT_EQ(e.value(QStringLiteral("attempts")).toInt(), 0) << "a session failure is charged to no message";
+        EXPECT_TRUE(deliveries().isEmpty());
+    }
+
     // A server's log, read once the server stopped: every session (each
     // ends with `sessionEnd`) ended with the client's QUIT but `abandoned`
     // ones, and none of `errors` occurs.

@@ -87,12 +87,6 @@ TEST_F(SmtpServerFixture, ImplicitTls)
 TEST_F(SmtpServerFixture, AWrongPasswordHoldsTheMessageForCredentials)
 {
     start(false, "wrong", false);
-    const CliRun r = send({QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--body"), QStringLiteral("y")});
-    EXPECT_EQ(r.exitCode, 77) << r.out.toStdString() << r.err.toStdString();
-    const QJsonObject e = entry(queuedId(r));
-    EXPECT_EQ(e.value(QStringLiteral("state")).toString(), QStringLiteral("held"));
-    EXPECT_EQ(e.value(QStringLiteral("hold_reason")).toString(), QStringLiteral("credentials"));
-    EXPECT_EQ(e.value(QStringLiteral("attempts")).toInt(), 0) << "a session failure is charged to no message";
-    EXPECT_TRUE(deliveries().isEmpty());
+    wrongPasswordHoldsForCredentials();
     expectCleanServerLog();
 }
