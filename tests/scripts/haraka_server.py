@@ -154,6 +154,11 @@ def main():
             files["auth_flat_file.ini"] = ("[core]\nmethods=PLAIN,LOGIN,CRAM-MD5\nconstrain_sender=false\n"
                                            "[users]\n%s=%s\n" % (args.user, args.password))
         files["smtp.ini"] = smtp_ini
+        # Haraka makes its Diffie-Hellman parameters on start when it has
+        # none (`openssl dhparam 2048`, a CPU for up to minutes, and left
+        # running when Haraka stops): the standard group (RFC 7919) instead.
+        subprocess.run(["openssl", "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "dh_param:ffdhe2048",
+                        "-out", os.path.join(root, "config", "dhparams.pem")], check=True, capture_output=True)
         files["plugins"] = "\n".join(plugins) + "\n"
         for name, text in files.items():
             with open(os.path.join(root, "config", name), "w") as f:
